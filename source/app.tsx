@@ -1,0 +1,96 @@
+// The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
+import {Box} from 'ink';
+import {useReducer} from 'react';
+import {activeScopes, useAppKeys} from './state/use-app-keys.js';
+import {initialState, reducer, type AppState} from './state/reducer.js';
+import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex} from './state/selectors.js';
+import {useWorld} from './state/use-world.js';
+import type {System} from './system/system.js';
+import {computeLayout} from './ui/layout.js';
+import {Footer} from './ui/footer.js';
+import {DetailOverlay} from './ui/overlays/detail-overlay.js';
+import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
+import {HelpOverlay} from './ui/overlays/help-overlay.js';
+import {paneRows} from './ui/pane-frame.js';
+import {InterfacesPane} from './ui/panes/interfaces-pane.js';
+import {NamespacesPane} from './ui/panes/namespaces-pane.js';
+import {RoutesPane} from './ui/panes/routes-pane.js';
+import {TitleBar} from './ui/title-bar.js';
+import {useTerminalSize} from './ui/use-terminal-size.js';
+
+export interface AppProps {
+	readonly system: System;
+	/** False when stdin is not a TTY: no input hooks may be mounted then. */
+	readonly interactive?: boolean;
+}
+
+function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
+	const ns = currentNs(state);
+	if (!ns) return undefined;
+	if (state.focus === 'interfaces') {
+		const link = selectedLink(state);
+		return link && {title: `Interface ${link.name}`, lines: linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link))};
+	}
+	if (state.focus === 'routes') {
+		const route = selectedRoute(state);
+		return route && {title: `Route in ${ns.id}`, lines: routeDetail(ns, route)};
+	}
+	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
+}
+
+export function App({system, interactive = true}: AppProps) {
+	const [state, dispatch] = useReducer(reducer, initialState);
+	const {refresh} = useWorld(system, dispatch);
+	const {columns, rows} = useTerminalSize();
+	const layout = computeLayout(columns, rows);
+	useAppKeys(state, dispatch, {refresh: () => void refresh()}, paneRows(layout.linksHeight), interactive);
+
+	const ns = currentNs(state);
+	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			<TitleBar
+				lab={system.lab}
+				readOnlyReason={system.access.reason}
+				loading={state.loading}
+				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
+				width={columns}
+			/>
+			{state.overlay?.kind === 'help' ? (
+				<HelpOverlay width={columns} height={layout.bodyHeight} />
+			) : detail ? (
+				<DetailOverlay title={detail.title} lines={detail.lines} width={columns} height={layout.bodyHeight} />
+			) : (
+				<Box flexDirection="row" height={layout.bodyHeight}>
+					<NamespacesPane
+						namespaces={namespacesOf(state)}
+						selected={selectedNsIndex(state)}
+						focused={state.focus === 'namespaces'}
+						width={layout.nsWidth}
+						height={layout.bodyHeight}
+					/>
+					<Box flexDirection="column" width={layout.rightWidth}>
+						<InterfacesPane
+							ns={ns}
+							selected={selectedLinkIndex(state)}
+							focused={state.focus === 'interfaces'}
+							width={layout.rightWidth}
+							height={layout.linksHeight}
+							peerOf={(link) => (ns ? peerOf(state, ns, link) : undefined)}
+							portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
+						/>
+						<RoutesPane
+							nsId={ns?.id}
+							routes={routesOf(ns)}
+							selected={selectedRouteIndex(state)}
+							focused={state.focus === 'routes'}
+							width={layout.rightWidth}
+							height={layout.routesHeight}
+						/>
+					</Box>
+				</Box>
+			)}
+			<Footer scopes={activeScopes(state)} width={columns} />
+		</Box>
+	);
+}

@@ -1,0 +1,91 @@
+// Every key binding as data. The help overlay and the footer hints are built from this table,
+// and a test checks that no two bindings clash within one scope.
+
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay';
+
+export type BindingId =
+	| 'quit'
+	| 'help'
+	| 'nextPane'
+	| 'prevPane'
+	| 'up'
+	| 'down'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'detail'
+	| 'close'
+	| 'refresh';
+
+export interface Binding {
+	readonly id: BindingId;
+	/** Key names as `keyName` produces them: 'j', 'up', 'tab', 'shift+tab', 'return', 'ctrl+c', … */
+	readonly keys: readonly string[];
+	readonly scope: Scope;
+	readonly description: string;
+	/** Shown in the footer (short label) when the scope applies. */
+	readonly hint?: string;
+	/** Changes the system in a way that cannot simply be undone: asks first. */
+	readonly dangerous?: boolean;
+}
+
+export const KEYMAP: readonly Binding[] = [
+	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit'},
+	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help'},
+	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane'},
+	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
+	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
+	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
+	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},
+	{id: 'pageUp', keys: ['pageup'], scope: 'lists', description: 'page up'},
+	{id: 'pageDown', keys: ['pagedown'], scope: 'lists', description: 'page down'},
+	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
+	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
+	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the selected item', hint: 'detail'},
+	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
+];
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+	global: 'Everywhere',
+	lists: 'Lists',
+	namespaces: 'Namespaces pane',
+	interfaces: 'Interfaces pane',
+	routes: 'Routes pane',
+	overlay: 'Overlays and forms',
+};
+
+/** Scopes that apply when a pane has focus, most specific first. */
+export function scopesFor(pane: 'namespaces' | 'interfaces' | 'routes'): Scope[] {
+	return [pane, 'lists', 'global'];
+}
+
+export function findBinding(key: string, scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): Binding | undefined {
+	for (const scope of scopes) {
+		const hit = keymap.find((b) => b.scope === scope && b.keys.includes(key));
+		if (hit) return hit;
+	}
+	return undefined;
+}
+
+/** How a key is shown to people: 'return' → 'Enter', 'up' → '↑'. */
+export function displayKey(key: string): string {
+	const names: Record<string, string> = {
+		return: 'Enter',
+		escape: 'Esc',
+		up: '↑',
+		down: '↓',
+		left: '←',
+		right: '→',
+		tab: 'Tab',
+		'shift+tab': 'Shift+Tab',
+		space: 'Space',
+		pageup: 'PgUp',
+		pagedown: 'PgDn',
+		home: 'Home',
+		end: 'End',
+	};
+	if (names[key]) return names[key];
+	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;
+	return key;
+}

@@ -1,0 +1,45 @@
+// `nsdeck show`: the snapshot printed once, as text for people or JSON for scripts.
+import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
+import {buildTopology, linkKey, type Topology} from './model/topology.js';
+import type {World} from './model/types.js';
+
+export function worldToJson(world: World, topology: Topology = buildTopology(world)): unknown {
+	return {
+		namespaces: world.namespaces.map((ns) => ({
+			id: ns.id,
+			kind: ns.kind,
+			path: ns.path,
+			...(ns.error ? {error: ns.error} : {}),
+			links: ns.links.map((link) => {
+				const key = linkKey(ns.id, link.ifindex);
+				const peer = topology.peers.get(key);
+				const ports = topology.ports.get(key);
+				return {
+					...link,
+					state: linkStateLabel(link),
+					operstate: link.state,
+					...(link.kind === 'veth' ? {peer: peer ? {ns: peer.ns, name: peer.name, ifindex: peer.ifindex} : null} : {}),
+					...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
+				};
+			}),
+			routes: ns.routes,
+			nsids: ns.nsids,
+		})),
+	};
+}
+
+export function worldToText(world: World, topology: Topology = buildTopology(world)): string {
+	const lines: string[] = [];
+	for (const ns of world.namespaces) {
+		lines.push(`${ns.id}${ns.kind === 'host' ? ' (host)' : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
+		for (const link of ns.links) {
+			const key = linkKey(ns.id, link.ifindex);
+			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? []);
+			const cells = [link.name.padEnd(15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' ')];
+			lines.push(`  ${cells.join(' ').trimEnd()}`);
+		}
+		for (const route of ns.routes) lines.push(`  route ${formatRoute(route)}`);
+	}
+	return lines.join('\n') + '\n';
+}
+

@@ -1,0 +1,109 @@
+// The app's state and its named actions. Selection is kept by key (namespace id, link name, route key),
+// never by index, so it survives the world being read again.
+import {buildTopology, type Topology} from '../model/topology.js';
+import type {Netns, World} from '../model/types.js';
+import {HOST_ID} from '../model/types.js';
+
+
+export type Pane = 'namespaces' | 'interfaces' | 'routes';
+export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
+
+export type Overlay = {readonly kind: 'help'} | {readonly kind: 'detail'};
+
+export interface AppState {
+	readonly world?: World;
+	readonly topology: Topology;
+	readonly loading: boolean;
+	readonly error?: string;
+	readonly focus: Pane;
+	readonly selectedNs: string;
+	/** Selected interface name and route key, per namespace, so moving between namespaces keeps them. */
+	readonly selectedLink: Readonly<Record<string, string>>;
+	readonly selectedRoute: Readonly<Record<string, string>>;
+	readonly overlay?: Overlay;
+	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+}
+
+export type Action =
+	| {readonly type: 'worldLoaded'; readonly world: World}
+	| {readonly type: 'namespaceLoaded'; readonly id: string; readonly netns?: Netns}
+	| {readonly type: 'loadFailed'; readonly error: string}
+	| {readonly type: 'loading'}
+	| {readonly type: 'focus'; readonly pane: Pane}
+	| {readonly type: 'cycleFocus'; readonly step: 1 | -1}
+	| {readonly type: 'selectNs'; readonly id: string}
+	| {readonly type: 'selectLink'; readonly name: string}
+	| {readonly type: 'selectRoute'; readonly key: string}
+	| {readonly type: 'openOverlay'; readonly overlay: Overlay}
+	| {readonly type: 'closeOverlay'}
+	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'};
+
+const emptyTopology: Topology = {peers: new Map(), ports: new Map()};
+
+export const initialState: AppState = {
+	topology: emptyTopology,
+	loading: true,
+	focus: 'namespaces',
+	selectedNs: HOST_ID,
+	selectedLink: {},
+	selectedRoute: {},
+};
+
+/** Keep the selected namespace if it still exists; else its neighbour in the old order; else the host. */
+function keepSelection(old: World | undefined, next: World, selected: string): string {
+	if (next.namespaces.some((n) => n.id === selected)) return selected;
+	const oldIndex = old?.namespaces.findIndex((n) => n.id === selected) ?? -1;
+	const neighbour = next.namespaces[Math.min(Math.max(oldIndex, 0), next.namespaces.length - 1)];
+	return neighbour?.id ?? HOST_ID;
+}
+
+function withWorld(state: AppState, world: World): AppState {
+	return {
+		...state,
+		world,
+		topology: buildTopology(world),
+		loading: false,
+		error: undefined,
+		selectedNs: keepSelection(state.world, world, state.selectedNs),
+	};
+}
+
+function replaceNamespace(world: World, id: string, netns: Netns | undefined): World {
+	const exists = world.namespaces.some((n) => n.id === id);
+	if (!netns) return {namespaces: world.namespaces.filter((n) => n.id !== id)};
+	if (exists) return {namespaces: world.namespaces.map((n) => (n.id === id ? netns : n))};
+	return {namespaces: [...world.namespaces, netns]};
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+	switch (action.type) {
+		case 'worldLoaded':
+			return withWorld(state, action.world);
+		case 'namespaceLoaded':
+			return state.world ? withWorld(state, replaceNamespace(state.world, action.id, action.netns)) : state;
+		case 'loadFailed':
+			return {...state, loading: false, error: action.error};
+		case 'loading':
+			return {...state, loading: true};
+		case 'focus':
+			return {...state, focus: action.pane};
+		case 'cycleFocus': {
+			const index = PANES.indexOf(state.focus);
+			return {...state, focus: PANES[(index + action.step + PANES.length) % PANES.length]};
+		}
+		case 'selectNs':
+			return {...state, selectedNs: action.id};
+		case 'selectLink':
+			return {...state, selectedLink: {...state.selectedLink, [state.selectedNs]: action.name}};
+		case 'selectRoute':
+			return {...state, selectedRoute: {...state.selectedRoute, [state.selectedNs]: action.key}};
+		case 'openOverlay':
+			return {...state, overlay: action.overlay};
+		case 'closeOverlay':
+			return {...state, overlay: undefined};
+		case 'message':
+			return {...state, message: {text: action.text, tone: action.tone}};
+	}
+}
+
+

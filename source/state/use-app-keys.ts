@@ -1,0 +1,58 @@
+// Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
+import {useApp, useInput} from 'ink';
+import type {Dispatch} from 'react';
+import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
+import {keyName} from '../key-name.js';
+import {moveSelection, type Move} from './navigation.js';
+import type {Action, AppState} from './reducer.js';
+
+export interface AppKeyHandlers {
+	readonly refresh: () => void;
+}
+
+const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
+
+export function activeScopes(state: AppState): Scope[] {
+	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
+}
+
+export function useAppKeys(state: AppState, dispatch: Dispatch<Action>, handlers: AppKeyHandlers, page: number, isActive: boolean): void {
+	const {exit} = useApp();
+	useInput(
+		(input, key) => {
+			const name = keyName(input, key);
+			const binding = findBinding(name, activeScopes(state));
+			if (!binding) return;
+			const move = MOVES[binding.id];
+			if (move) {
+				const action = moveSelection(state, move, page);
+				if (action) dispatch(action);
+				return;
+			}
+			switch (binding.id) {
+				case 'quit':
+					exit();
+					return;
+				case 'help':
+					dispatch(state.overlay?.kind === 'help' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'help'}});
+					return;
+				case 'close':
+					dispatch({type: 'closeOverlay'});
+					return;
+				case 'nextPane':
+					if (!state.overlay) dispatch({type: 'cycleFocus', step: 1});
+					return;
+				case 'prevPane':
+					if (!state.overlay) dispatch({type: 'cycleFocus', step: -1});
+					return;
+				case 'detail':
+					dispatch({type: 'openOverlay', overlay: {kind: 'detail'}});
+					return;
+				case 'refresh':
+					handlers.refresh();
+					return;
+			}
+		},
+		{isActive},
+	);
+}

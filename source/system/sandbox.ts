@@ -1,0 +1,43 @@
+// A private, throwaway network world: user + net + mount namespaces, and a tmpfs on /run/netns so that
+// `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
+import {existsSync} from 'node:fs';
+import {errorText, runAttached, type Runner} from './runner.js';
+
+/** Set in the environment of the process that runs inside the sandbox. */
+export const SANDBOX_ENV = 'NSDECK_SANDBOX';
+
+export const insideSandbox = (): boolean => process.env[SANDBOX_ENV] === '1';
+
+export function unshareArgv(inner: readonly string[]): string[] {
+	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--', ...inner];
+}
+
+/** Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code. */
+export async function runInSandbox(inner: readonly string[]): Promise<number> {
+	try {
+		return await runAttached(unshareArgv(inner), {[SANDBOX_ENV]: '1'});
+	} catch (error) {
+		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)));
+	}
+}
+
+function sandboxHint(message: string): string {
+	if (/ENOENT/.test(message)) return 'unshare not found: install util-linux (apt-get install util-linux)';
+	return `cannot start the sandbox: ${message}`;
+}
+
+/**
+ * Inside the sandbox: give it its own /run/netns. Where /run/netns does not exist (and cannot be made
+ * without root), a tmpfs on /run provides it.
+ */
+export async function prepareSandbox(run: Runner): Promise<void> {
+	const target = existsSync('/run/netns') ? '/run/netns' : '/run';
+	const mounted = await run(['mount', '-t', 'tmpfs', '-o', 'mode=755', 'nsdeck-lab', target]);
+	if (mounted.exitCode !== 0) throw new Error(`cannot mount a tmpfs on ${target}: ${errorText(mounted)}`);
+	if (target === '/run') {
+		const made = await run(['mkdir', '-p', '/run/netns']);
+		if (made.exitCode !== 0) throw new Error(`cannot create /run/netns: ${errorText(made)}`);
+	}
+	// The sandbox's own loopback, so pings to its own addresses work as on a real host.
+	await run(['ip', 'link', 'set', 'lo', 'up']);
+}

@@ -1,0 +1,36 @@
+// Renders the visible window of a list; the selected row has a › marker and, with colour, reverse video.
+import {Text} from 'ink';
+import {fit, listWindow} from './list-window.js';
+import {theme} from './theme.js';
+import type {ReactNode} from 'react';
+
+export interface ListRowsProps<T> {
+	readonly items: readonly T[];
+	readonly selected: number;
+	readonly rows: number;
+	readonly columns: number;
+	readonly focused: boolean;
+	readonly rowKey: (item: T) => string;
+	/** The row's text, without the marker, `width` characters wide. */
+	readonly renderRow: (item: T, width: number, isSelected: boolean) => ReactNode;
+	readonly empty: string;
+}
+
+export function ListRows<T>({items, selected, rows, columns, focused, rowKey, renderRow, empty}: ListRowsProps<T>) {
+	const t = theme();
+	if (items.length === 0) return <Text color={t.muted}>{fit(empty, columns)}</Text>;
+	const {start, end} = listWindow(selected, items.length, rows);
+	return (
+		<>
+			{items.slice(start, end).map((item, offset) => {
+				const isSelected = start + offset === selected;
+				return (
+					<Text key={rowKey(item)} inverse={isSelected && focused && t.inverse} wrap="truncate">
+						{isSelected ? '›' : ' '}
+						{renderRow(item, columns - 1, isSelected)}
+					</Text>
+				);
+			})}
+		</>
+	);
+}

@@ -1,0 +1,65 @@
+// Interfaces of the selected namespace: name, type, state, where a veth's other end is, bridge master,
+// addresses. Wider terminals also get MAC and MTU.
+import {Text} from 'ink';
+import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
+import type {Link, LinkRef, Netns} from '../../model/types.js';
+import {ListRows} from '../list-rows.js';
+import {fit} from '../list-window.js';
+import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
+import {stateColor, theme} from '../theme.js';
+
+export interface InterfacesPaneProps {
+	readonly ns?: Netns;
+	readonly selected: number;
+	readonly focused: boolean;
+	readonly width: number;
+	readonly height: number;
+	readonly peerOf: (link: Link) => LinkRef | undefined;
+	readonly portsOf: (link: Link) => readonly LinkRef[];
+}
+
+const NAME_WIDTH = 15; // IFNAMSIZ - 1: no interface name is longer.
+const STATE_WIDTH = 10; // 'NO-CARRIER'
+
+export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf}: InterfacesPaneProps) {
+	const t = theme();
+	const columns = paneColumns(width);
+	const wide = columns >= 100;
+	const medium = columns >= 70;
+	const links = ns?.links ?? [];
+	const title = ns ? `Interfaces in ${ns.id} (${links.length})` : 'Interfaces';
+	return (
+		<PaneFrame title={title} focused={focused} width={width} height={height}>
+			{ns?.error ? (
+				<Text color={t.bad} wrap="wrap">
+					cannot read {ns.id}: {ns.error}
+				</Text>
+			) : (
+				<ListRows
+					items={links}
+					selected={selected}
+					rows={paneRows(height)}
+					columns={columns}
+					focused={focused}
+					rowKey={(l) => `${l.ifindex}`}
+					empty="no interfaces"
+					renderRow={(link) => {
+						const state = linkStateLabel(link);
+						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link));
+						const addresses = visibleAddresses(link).join(' ');
+						return (
+							<>
+								<Text bold>{fit(link.name, NAME_WIDTH)} </Text>
+								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
+								<Text color={stateColor(state)}>{fit(state, STATE_WIDTH)} </Text>
+								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
+								{relation !== '' && <Text color={t.accent}>{relation} </Text>}
+								<Text>{addresses}</Text>
+							</>
+						);
+					}}
+				/>
+			)}
+		</PaneFrame>
+	);
+}

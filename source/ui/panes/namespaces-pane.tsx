@@ -1,0 +1,48 @@
+// Namespaces: the host first, then named ones, each with how many interfaces it has and how many are up.
+import {Text} from 'ink';
+import {isLinkUp} from '../../model/format.js';
+import type {Netns} from '../../model/types.js';
+import {ListRows} from '../list-rows.js';
+import {fit} from '../list-window.js';
+import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
+import {theme} from '../theme.js';
+
+export interface NamespacesPaneProps {
+	readonly namespaces: readonly Netns[];
+	readonly selected: number;
+	readonly focused: boolean;
+	readonly width: number;
+	readonly height: number;
+}
+
+export function namespaceCounts(ns: Netns): string {
+	if (ns.error) return 'unreadable';
+	return `${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
+}
+
+export function NamespacesPane({namespaces, selected, focused, width, height}: NamespacesPaneProps) {
+	const t = theme();
+	return (
+		<PaneFrame title={`Namespaces (${namespaces.length})`} focused={focused} width={width} height={height}>
+			<ListRows
+				items={namespaces}
+				selected={selected}
+				rows={paneRows(height)}
+				columns={paneColumns(width)}
+				focused={focused}
+				rowKey={(ns) => ns.id}
+				empty="reading…"
+				renderRow={(ns, w) => {
+					const counts = namespaceCounts(ns);
+					const nameWidth = Math.max(w - counts.length - 1, 4);
+					return (
+						<>
+							<Text bold={ns.kind === 'host'}>{fit(ns.id, nameWidth)}</Text>
+							<Text color={ns.error ? t.bad : t.muted}> {counts}</Text>
+						</>
+					);
+				}}
+			/>
+		</PaneFrame>
+	);
+}

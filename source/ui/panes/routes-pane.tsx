@@ -1,0 +1,40 @@
+// Routes of the selected namespace, IPv4 and IPv6, as `ip route` prints them.
+import {Text} from 'ink';
+import {formatRoute, routeKey} from '../../model/format.js';
+import type {Route} from '../../model/types.js';
+import {ListRows} from '../list-rows.js';
+import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
+import {theme} from '../theme.js';
+
+export interface RoutesPaneProps {
+	readonly nsId?: string;
+	readonly routes: readonly Route[];
+	readonly selected: number;
+	readonly focused: boolean;
+	readonly width: number;
+	readonly height: number;
+}
+
+export function RoutesPane({nsId, routes, selected, focused, width, height}: RoutesPaneProps) {
+	const t = theme();
+	return (
+		<PaneFrame title={`Routes in ${nsId ?? '…'} (${routes.length})`} focused={focused} width={width} height={height}>
+			<ListRows
+				items={routes}
+				selected={selected}
+				rows={paneRows(height)}
+				columns={paneColumns(width)}
+				focused={focused}
+				rowKey={routeKey}
+				empty="no routes: bring an interface up with an address"
+				renderRow={(route) => (
+					<>
+						<Text color={t.muted}>{route.family === 6 ? 'v6 ' : 'v4 '}</Text>
+						<Text>{formatRoute(route)}</Text>
+						{route.flags.includes('linkdown') && <Text color={t.warn}> linkdown</Text>}
+					</>
+				)}
+			/>
+		</PaneFrame>
+	);
+}
