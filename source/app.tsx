@@ -1,10 +1,10 @@
 // The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
 import {Box} from 'ink';
-import {useReducer} from 'react';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, type AppState} from './state/reducer.js';
 import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
+import {useStore} from './state/store.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
@@ -16,12 +16,14 @@ import {InterfacesPane} from './ui/panes/interfaces-pane.js';
 import {NamespacesPane} from './ui/panes/namespaces-pane.js';
 import {RoutesPane} from './ui/panes/routes-pane.js';
 import {TitleBar} from './ui/title-bar.js';
-import {useTerminalSize} from './ui/use-terminal-size.js';
+import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 
 export interface AppProps {
 	readonly system: System;
 	/** False when stdin is not a TTY: no input hooks may be mounted then. */
 	readonly interactive?: boolean;
+	/** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
+	readonly size?: Size;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -38,12 +40,13 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true}: AppProps) {
-	const [state, dispatch] = useReducer(reducer, initialState);
+export function App({system, interactive = true, size}: AppProps) {
+	const [state, dispatch, getState] = useStore(reducer, initialState);
 	const {refresh} = useWorld(system, dispatch);
-	const {columns, rows} = useTerminalSize();
+	const terminal = useTerminalSize();
+	const {columns, rows} = size ?? terminal;
 	const layout = computeLayout(columns, rows);
-	useAppKeys(state, dispatch, {refresh: () => void refresh()}, paneRows(layout.linksHeight), interactive);
+	useAppKeys(getState, dispatch, {refresh: () => void refresh()}, paneRows(layout.linksHeight), interactive);
 
 	const ns = currentNs(state);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;

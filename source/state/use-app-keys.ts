@@ -1,6 +1,5 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
 import {useApp, useInput} from 'ink';
-import type {Dispatch} from 'react';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {moveSelection, type Move} from './navigation.js';
@@ -16,10 +15,11 @@ export function activeScopes(state: AppState): Scope[] {
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
-export function useAppKeys(state: AppState, dispatch: Dispatch<Action>, handlers: AppKeyHandlers, page: number, isActive: boolean): void {
+export function useAppKeys(getState: () => AppState, dispatch: (action: Action) => void, handlers: AppKeyHandlers, page: number, isActive: boolean): void {
 	const {exit} = useApp();
 	useInput(
 		(input, key) => {
+			const state = getState();
 			const name = keyName(input, key);
 			const binding = findBinding(name, activeScopes(state));
 			if (!binding) return;

@@ -1,9 +1,9 @@
 // Reads the world on start and on request; the screen shows what the kernel says.
-import {useCallback, useEffect, type Dispatch} from 'react';
+import {useCallback, useEffect} from 'react';
 import type {System} from '../system/system.js';
 import type {Action} from './reducer.js';
 
-export function useWorld(system: System, dispatch: Dispatch<Action>): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
+export function useWorld(system: System, dispatch: (action: Action) => void): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
 	const refresh = useCallback(async () => {
 		dispatch({type: 'loading'});
 		try {

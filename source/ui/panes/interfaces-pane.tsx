@@ -18,8 +18,8 @@ export interface InterfacesPaneProps {
 	readonly portsOf: (link: Link) => readonly LinkRef[];
 }
 
-const NAME_WIDTH = 15; // IFNAMSIZ - 1: no interface name is longer.
-const STATE_WIDTH = 10; // 'NO-CARRIER'
+/** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
+const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
 
 export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf}: InterfacesPaneProps) {
 	const t = theme();
@@ -28,6 +28,8 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const medium = columns >= 70;
 	const links = ns?.links ?? [];
 	const title = ns ? `Interfaces in ${ns.id} (${links.length})` : 'Interfaces';
+	const nameWidth = columnWidth(links.map((l) => l.name), 4);
+	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{ns?.error ? (
@@ -49,9 +51,9 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						const addresses = visibleAddresses(link).join(' ');
 						return (
 							<>
-								<Text bold>{fit(link.name, NAME_WIDTH)} </Text>
+								<Text bold>{fit(link.name, nameWidth)} </Text>
 								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
-								<Text color={stateColor(state)}>{fit(state, STATE_WIDTH)} </Text>
+								<Text color={stateColor(state)}>{fit(state, stateWidth)} </Text>
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
 								{relation !== '' && <Text color={t.accent}>{relation} </Text>}
 								<Text>{addresses}</Text>

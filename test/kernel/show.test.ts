@@ -1,0 +1,115 @@
+// Build the lab scenarios in real namespaces and check that `nsdeck show --json` reports every peer, port,
+// address and route the kernel has. The kernel's truth is read independently with `ip -n NS -j …`.
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {buildScenario} from '../../source/system/lab.js';
+import {findScenario} from '../../source/system/lab-scenarios.js';
+import {runCommand} from '../../source/system/runner.js';
+import {ipJson, namedNamespaces, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+
+const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
+
+interface ShownLink {
+	name: string;
+	kind: string;
+	master?: string;
+	addresses: Array<{cidr: string}>;
+	peer?: {ns: string; name: string} | null;
+	ports?: string[];
+}
+interface Shown {
+	namespaces: Array<{id: string; links: ShownLink[]; routes: Array<{dst: string; gateway?: string; dev?: string; family: number}>}>;
+}
+
+async function show(): Promise<Shown> {
+	return JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
+}
+
+const nsArgs = (ns: string): string[] => (ns === 'host' ? [] : ['-n', ns]);
+
+/** Every (namespace, interface, address) the kernel has, as `ns dev cidr`. */
+async function kernelAddresses(): Promise<string[]> {
+	const out: string[] = [];
+	for (const ns of ['host', ...(await namedNamespaces())]) {
+		for (const link of await ipJson<{ifname: string; addr_info: Array<{local: string; prefixlen: number}>}>(...nsArgs(ns), 'addr', 'show')) {
+			for (const a of link.addr_info) out.push(`${ns} ${link.ifname} ${a.local}/${a.prefixlen}`);
+		}
+	}
+	return out.sort();
+}
+
+/** Every main-table route the kernel has, IPv4 and IPv6, as `ns dst via dev`. */
+async function kernelRoutes(): Promise<string[]> {
+	const out: string[] = [];
+	for (const ns of ['host', ...(await namedNamespaces())]) {
+		for (const family of ['-4', '-6']) {
+			for (const r of await ipJson<{dst: string; gateway?: string; dev?: string; type?: string}>(family, ...nsArgs(ns), 'route', 'show')) {
+				if (r.type && r.type !== 'unicast') continue;
+				out.push(`${ns} ${r.dst} ${r.gateway ?? '-'} ${r.dev ?? '-'}`);
+			}
+		}
+	}
+	return out.sort();
+}
+
+const shownAddresses = (s: Shown): string[] =>
+	s.namespaces.flatMap((ns) => ns.links.flatMap((l) => l.addresses.map((a) => `${ns.id} ${l.name} ${a.cidr}`))).sort();
+
+const shownRoutes = (s: Shown): string[] =>
+	s.namespaces.flatMap((ns) => ns.routes.map((r) => `${ns.id} ${r.dst} ${r.gateway ?? '-'} ${r.dev ?? '-'}`)).sort();
+
+function peerOf(s: Shown, ns: string, name: string): string | undefined {
+	const link = s.namespaces.find((n) => n.id === ns)?.links.find((l) => l.name === name);
+	return link?.peer ? `${link.peer.ns}/${link.peer.name}` : undefined;
+}
+
+beforeAll(requireSandbox);
+beforeEach(resetWorld);
+
+describe('nsdeck show --json against the kernel', () => {
+	it('bridge scenario: every peer, port, address and route', async () => {
+		const scenario = findScenario('bridge');
+		if (!scenario) throw new Error('no bridge scenario');
+		await buildScenario(runCommand, scenario);
+		const shown = await show();
+		expect(shown.namespaces.map((n) => n.id)).toEqual(['host', 'ns1', 'ns2']);
+		expect(peerOf(shown, 'ns1', 'veth_ns1')).toBe('host/veth_ns1_br0');
+		expect(peerOf(shown, 'ns2', 'veth_ns2')).toBe('host/veth_ns2_br0');
+		expect(peerOf(shown, 'host', 'veth_ns1_br0')).toBe('ns1/veth_ns1');
+		expect(peerOf(shown, 'host', 'veth_ns2_br0')).toBe('ns2/veth_ns2');
+		const br0 = shown.namespaces[0].links.find((l) => l.name === 'br0');
+		expect(br0?.ports?.sort()).toEqual(['veth_ns1_br0', 'veth_ns2_br0']);
+		// The kernel's bridge ports, read independently.
+		const kernelPorts = (await ipJson<{ifname: string}>('link', 'show', 'master', 'br0')).map((l) => l.ifname).sort();
+		expect(br0?.ports?.sort()).toEqual(kernelPorts);
+		expect(shownAddresses(shown)).toEqual(await kernelAddresses());
+		expect(shownRoutes(shown)).toEqual(await kernelRoutes());
+		expect(shownAddresses(shown)).toContain('host br0 10.1.1.4/24');
+	});
+
+	it('pair scenario: client and server see each other', async () => {
+		const scenario = findScenario('pair');
+		if (!scenario) throw new Error('no pair scenario');
+		await buildScenario(runCommand, scenario);
+		const shown = await show();
+		expect(peerOf(shown, 'client', 'pair-client')).toBe('server/pair-server');
+		expect(peerOf(shown, 'server', 'pair-server')).toBe('client/pair-client');
+		expect(shownAddresses(shown)).toEqual(await kernelAddresses());
+		expect(shownRoutes(shown)).toEqual(await kernelRoutes());
+	});
+
+	it('a veth with both ends in one namespace, an IPv6 gateway route and a down link', async () => {
+		await sh('ip', 'netns', 'add', 'solo');
+		await sh('ip', '-n', 'solo', 'link', 'add', 'left', 'type', 'veth', 'peer', 'name', 'right');
+		await sh('ip', '-n', 'solo', 'addr', 'add', 'fd00::1/64', 'dev', 'left');
+		await sh('ip', '-n', 'solo', 'link', 'set', 'left', 'up');
+		await sh('ip', '-n', 'solo', 'route', 'add', 'fd01::/64', 'via', 'fd00::2');
+		const shown = await show();
+		expect(peerOf(shown, 'solo', 'left')).toBe('solo/right');
+		const left = shown.namespaces.find((n) => n.id === 'solo')?.links.find((l) => l.name === 'left') as unknown as {state: string};
+		expect(left.state).toBe('NO-CARRIER');
+		expect(shownRoutes(shown)).toEqual(await kernelRoutes());
+		expect(shownRoutes(shown)).toContain('solo fd01::/64 fd00::2 left');
+	});
+});

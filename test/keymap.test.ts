@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest';
+import {KEYMAP, displayKey, findBinding, scopesFor, type Scope} from '../source/keymap.js';
+
+describe('keymap', () => {
+	it('has no two bindings on one key within one scope', () => {
+		const seen = new Map<string, string>();
+		for (const b of KEYMAP) {
+			for (const key of b.keys) {
+				const slot = `${b.scope}:${key}`;
+				expect(seen.get(slot), `${key} in ${b.scope}: ${b.id} and ${seen.get(slot)}`).toBeUndefined();
+				seen.set(slot, b.id);
+			}
+		}
+	});
+
+	it('lets no pane binding shadow a global or list key', () => {
+		const shared = new Set(KEYMAP.filter((b) => b.scope === 'global' || b.scope === 'lists').flatMap((b) => b.keys));
+		const paneScopes: Scope[] = ['namespaces', 'interfaces', 'routes'];
+		for (const b of KEYMAP.filter((x) => paneScopes.includes(x.scope))) {
+			for (const key of b.keys) expect(shared.has(key), `${b.id} shadows ${key}`).toBe(false);
+		}
+	});
+
+	it('describes every binding', () => {
+		for (const b of KEYMAP) expect(b.description.length, b.id).toBeGreaterThan(3);
+	});
+
+	it('finds the most specific binding first', () => {
+		expect(findBinding('j', scopesFor('namespaces'))?.id).toBe('down');
+		expect(findBinding('?', scopesFor('routes'))?.id).toBe('help');
+		expect(findBinding('escape', ['overlay', 'global'])?.id).toBe('close');
+		expect(findBinding('zz', scopesFor('routes'))).toBeUndefined();
+	});
+
+	it('shows keys as people name them', () => {
+		expect(displayKey('return')).toBe('Enter');
+		expect(displayKey('ctrl+r')).toBe('Ctrl+R');
+		expect(displayKey('x')).toBe('x');
+	});
+});

@@ -1,0 +1,40 @@
+// A fake System for UI tests: serves a fixed world and fails the test on any command it was not told to
+// expect (lazygit's fake command runner does the same).
+import type {Netns, World} from '../../source/model/types.js';
+import type {CommandResult} from '../../source/system/runner.js';
+import type {System} from '../../source/system/system.js';
+
+export interface ExpectedCall {
+	readonly argv: readonly string[];
+	readonly result?: Partial<CommandResult>;
+}
+
+export interface FakeSystem extends System {
+	world: World;
+	readonly calls: string[][];
+	/** Commands still expected but never run. */
+	pending(): readonly ExpectedCall[];
+}
+
+export function createFakeSystem(world: World, expected: ExpectedCall[] = [], lab = true): FakeSystem {
+	const queue = [...expected];
+	const calls: string[][] = [];
+	const fake: FakeSystem = {
+		lab,
+		access: {canChange: true},
+		world,
+		calls,
+		readWorld: async () => fake.world,
+		readNamespace: async (id: string): Promise<Netns | undefined> => fake.world.namespaces.find((n) => n.id === id),
+		async run(argv) {
+			calls.push([...argv]);
+			const next = queue.shift();
+			if (!next || next.argv.join(' ') !== argv.join(' ')) {
+				throw new Error(`unexpected command: ${argv.join(' ')}${next ? ` (expected ${next.argv.join(' ')})` : ''}`);
+			}
+			return {argv, exitCode: 0, stdout: '', stderr: '', ...next.result};
+		},
+		pending: () => queue,
+	};
+	return fake;
+}

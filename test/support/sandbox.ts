@@ -1,0 +1,40 @@
+// For tests against real namespaces. They run only inside the private sandbox that the test script makes
+// (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
+import {runCommand} from '../../source/system/runner.js';
+import {insideSandbox} from '../../source/system/sandbox.js';
+
+export function requireSandbox(): void {
+	if (!insideSandbox()) {
+		throw new Error('kernel tests must run inside the sandbox: npm test (or node dist/nsdeck.js sandbox -- npx vitest run --project kernel)');
+	}
+}
+
+/** Run ip (or anything) and fail loudly if it fails: test set-up must not silently half-happen. */
+export async function sh(...argv: string[]): Promise<string> {
+	const result = await runCommand(argv);
+	if (result.exitCode !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr || result.failure}`);
+	return result.stdout;
+}
+
+export async function ipJson<T = Record<string, unknown>>(...args: string[]): Promise<T[]> {
+	const text = await sh('ip', '-j', ...args);
+	return text.trim() ? (JSON.parse(text) as T[]) : [];
+}
+
+/** Back to an empty world: no named namespaces, nothing in the sandbox's host but lo. */
+export async function resetWorld(): Promise<void> {
+	requireSandbox();
+	for (const line of (await sh('ip', 'netns', 'list')).split('\n')) {
+		const name = line.split(' ')[0];
+		if (name) await sh('ip', 'netns', 'del', name);
+	}
+	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
+		if (link.ifname !== 'lo') await runCommand(['ip', 'link', 'del', link.ifname]);
+	}
+}
+
+export const namedNamespaces = async (): Promise<string[]> =>
+	(await sh('ip', 'netns', 'list'))
+		.split('\n')
+		.map((l) => l.split(' ')[0])
+		.filter(Boolean);

@@ -1,0 +1,13 @@
+import {describe, expect, it} from 'vitest';
+import {accessFromCaps, effectiveCaps} from '../../source/system/access.js';
+
+describe('access from capabilities', () => {
+	it('can change the world with CAP_NET_ADMIN and CAP_SYS_ADMIN (root)', () => {
+		expect(accessFromCaps(effectiveCaps('Name:\tnode\nCapEff:\t000001ffffffffff\n')).canChange).toBe(true);
+	});
+	it('is read-only without them, and says why', () => {
+		const access = accessFromCaps(effectiveCaps('CapEff:\t0000000000000000\n'));
+		expect(access.canChange).toBe(false);
+		expect(access.reason).toMatch(/read-only.*CAP_NET_ADMIN/);
+	});
+});
