@@ -24,6 +24,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEF
   Options
     --json      with show: JSON, with each veth's peer and each bridge's ports
     --show      with lab: build the scenario, print it as show does, and leave
+    --dry-run   show and log every plan as "not run"; change nothing
+    --log FILE  append every command nsdeck runs to FILE, as a shell script
     --help      this text
     --version   the version
 
@@ -34,6 +36,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEF
 		flags: {
 			json: {type: 'boolean', default: false},
 			show: {type: 'boolean', default: false},
+			dryRun: {type: 'boolean', default: false},
+			log: {type: 'string'},
 		},
 	},
 );
@@ -52,7 +56,7 @@ async function showOnce(system: System): Promise<void> {
 async function startApp(system: System): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
-	const app = render(<App system={system} />, {exitOnCtrlC: false, incrementalRendering: true, patchConsole: true});
+	const app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} />, {exitOnCtrlC: false, incrementalRendering: true, patchConsole: true});
 	await app.waitUntilExit();
 	app.cleanup();
 	leaveFullScreen();
