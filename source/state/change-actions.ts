@@ -1,5 +1,5 @@
 // What each change key does with the current selection: open a form, run a plan at once (Space), or say
-// why not (a message). Pure apart from the forwarding read.
+// why not (a message). Pure apart from the forwarding read, which is async.
 import {HOST_ID} from '../model/types.js';
 import {formatPeer} from '../model/topology.js';
 import type {BindingId} from '../keymap.js';
@@ -32,7 +32,8 @@ export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 
 const asOutcome = (spec: FormSpec | string): ChangeOutcome => (typeof spec === 'string' ? {message: spec} : {form: spec});
 
-export async function changeFor(id: BindingId, state: AppState, system: System): Promise<ChangeOutcome | undefined> {
+/** Synchronous where it can be, so a form is on screen before the next key arrives. */
+export function changeFor(id: BindingId, state: AppState, system: System): ChangeOutcome | Promise<ChangeOutcome> | undefined {
 	const world = state.world;
 	const ns = currentNs(state);
 	if (!world || !ns) return {message: 'still reading the world'};
@@ -43,7 +44,7 @@ export async function changeFor(id: BindingId, state: AppState, system: System):
 		case 'deleteNamespace':
 			return ns.id === HOST_ID ? {message: "the host's own namespace cannot be deleted"} : {form: deleteNamespaceForm(ctx)};
 		case 'forwarding':
-			return {form: forwardingForm(ctx, await system.readForwarding(ns.id))};
+			return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, current)}));
 		case 'veth':
 			return {form: vethForm(ctx)};
 		case 'bridge':

@@ -6,7 +6,7 @@ import type {Plan} from '../plans/plan.js';
 import {logToScript} from '../plans/script.js';
 import {writeScriptFile} from '../system/log-file.js';
 import type {System} from '../system/system.js';
-import {changeFor} from './change-actions.js';
+import {changeFor, type ChangeOutcome} from './change-actions.js';
 import type {Action, AppState} from './reducer.js';
 
 export function useChanges(
@@ -19,15 +19,18 @@ export function useChanges(
 	const change = useCallback(
 		(id: BindingId) => {
 			if (!system.access.canChange && !dryRun) {
-				dispatch({type: 'message', tone: 'error', text: `${system.access.reason ?? 'read-only'} — or start with --dry-run to plan without changing`});
+				dispatch({type: 'message', tone: 'error', text: 'cannot change anything here: run as root, or nsdeck lab; --dry-run plans without changing'});
 				return;
 			}
-			void changeFor(id, getState(), system).then((outcome) => {
+			const act = (outcome: ChangeOutcome | undefined): void => {
 				if (!outcome) return;
 				if ('message' in outcome) dispatch({type: 'message', tone: 'error', text: outcome.message});
 				else if ('form' in outcome) dispatch({type: 'openOverlay', overlay: {kind: 'form', spec: outcome.form}});
 				else void execute(outcome.plan);
-			});
+			};
+			const outcome = changeFor(id, getState(), system);
+			if (outcome instanceof Promise) void outcome.then(act, (error: unknown) => dispatch({type: 'message', tone: 'error', text: String(error)}));
+			else act(outcome);
 		},
 		[system, getState, dispatch, execute, dryRun],
 	);

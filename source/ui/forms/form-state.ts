@@ -24,8 +24,6 @@ function setValue(state: FormState, field: FieldSpec, value: FieldValue): FormSt
 	return {...state, values: {...state.values, [field.id]: value}, touched: new Set([...state.touched, field.id])};
 }
 
-/** Control characters never enter a field: a pasted newline must not become part of a name. */
-const printable = (text: string): string => [...text].filter((c) => c >= ' ' && c !== '\u007F').join('');
 
 export function formReducer(spec: FormSpec, state: FormState, key: FormKey): FormState {
 	const count = spec.fields.length;
@@ -49,7 +47,9 @@ export function formReducer(spec: FormSpec, state: FormState, key: FormKey): For
 		return state;
 	}
 	const current = typeof value === 'string' ? value : '';
-	if (key.kind === 'type') return setValue(state, field, current + printable(key.text));
+	// Control characters are kept (and shown as ␊ etc.), so validation refuses them visibly instead of a
+	// pasted "a\nb" silently becoming "ab".
+	if (key.kind === 'type') return setValue(state, field, current + key.text);
 	if (key.kind === 'space') return setValue(state, field, current + ' ');
 	if (key.kind === 'backspace') return setValue(state, field, current.slice(0, -1));
 	if (key.kind === 'clear') return setValue(state, field, '');

@@ -35,6 +35,9 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 	'ctrl+u': {kind: 'clear'},
 };
 
+/** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
+const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
+
 export function FormView({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps) {
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
@@ -93,7 +96,7 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 				let shown: string;
 				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
 				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
-				else shown = String(value) + (focused ? '▏' : '');
+				else shown = visible(String(value)) + (focused ? '▏' : '');
 				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
 				return (
 					<Text key={field.id} wrap="truncate">
