@@ -17,6 +17,9 @@ export type BindingId =
 	| 'detail'
 	| 'close'
 	| 'refresh'
+	| 'focusNamespaces'
+	| 'focusInterfaces'
+	| 'focusRoutes'
 	| 'newNamespace'
 	| 'deleteNamespace'
 	| 'forwarding'
@@ -49,6 +52,9 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help'},
 	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane'},
 	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
+	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'go to the namespaces pane'},
+	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'go to the interfaces pane'},
+	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'go to the routes pane'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
 	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},

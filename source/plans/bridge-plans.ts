@@ -10,9 +10,9 @@ export interface BridgeValues {
 
 export function bridgePlan(v: BridgeValues): Plan {
 	const group = `bridge:${v.name}`;
-	const undo = ipIn(v.ns, 'link', 'del', v.name);
-	const steps: Step[] = [{argv: ipIn(v.ns, 'link', 'add', v.name, 'type', 'bridge'), undo, group}];
-	if (v.up) steps.push({argv: ipIn(v.ns, 'link', 'set', v.name, 'up'), undo, group});
+	const undo = ipIn(v.ns, 'link', 'del', 'dev', v.name);
+	const steps: Step[] = [{argv: ipIn(v.ns, 'link', 'add', 'name', v.name, 'type', 'bridge'), undo, group}];
+	if (v.up) steps.push({argv: ipIn(v.ns, 'link', 'set', 'dev', v.name, 'up'), undo, group});
 	if (v.address) steps.push({argv: ipIn(v.ns, 'addr', 'add', v.address, 'dev', v.name), undo, group});
 	return {title: `Add bridge ${v.name} in ${v.ns}`, dangerous: false, steps, affects: [v.ns], select: {ns: v.ns, link: v.name}};
 }
@@ -27,7 +27,7 @@ export function connectPlan(v: ConnectValues): Plan {
 	return {
 		title: `Connect ${v.link} to bridge ${v.bridge} in ${v.ns}`,
 		dangerous: false,
-		steps: [{argv: ipIn(v.ns, 'link', 'set', v.link, 'master', v.bridge), undo: ipIn(v.ns, 'link', 'set', v.link, 'nomaster')}],
+		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster')}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},
 	};

@@ -17,18 +17,21 @@ export function movePlan(v: MoveValues, hostNetnsRef: string): Plan {
 	return {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,
-		steps: [{argv: ipIn(v.from, 'link', 'set', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', v.link, 'netns', target(v.from))}],
+		steps: [{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))}],
 		affects: [v.from, v.to],
 		select: {ns: v.to, link: v.link},
 	};
 }
 
-export function togglePlan(ns: string, link: string, up: boolean): Plan {
+/** `ipv6Addresses`: the link's global IPv6 addresses, which the kernel drops when it goes down. */
+export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses: readonly string[] = []): Plan {
 	const state = up ? 'up' : 'down';
+	const lost = !up && ipv6Addresses.length > 0;
 	return {
 		title: `Set ${link} ${state} in ${ns}`,
 		dangerous: false,
-		steps: [{argv: ipIn(ns, 'link', 'set', link, state), undo: ipIn(ns, 'link', 'set', link, up ? 'down' : 'up')}],
+		consequences: lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : undefined,
+		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],
 		select: {ns, link},
 	};
@@ -42,7 +45,7 @@ export function deleteLinkPlan(ns: string, link: string, kind: string, peer?: st
 		title: `Delete interface ${link} in ${ns}`,
 		dangerous: true,
 		consequences,
-		steps: [{argv: ipIn(ns, 'link', 'del', link)}],
+		steps: [{argv: ipIn(ns, 'link', 'del', 'dev', link)}],
 		affects: peer?.includes('/') ? [ns, peer.split('/')[0]] : [ns],
 		select: {ns},
 	};

@@ -15,7 +15,7 @@ export function newNamespacePlan({name, loUp}: NewNamespaceValues): Plan {
 		dangerous: false,
 		steps: [
 			{argv: ['ip', 'netns', 'add', name], undo: ['ip', 'netns', 'del', name], group: name},
-			...(loUp ? [{argv: ipIn(name, 'link', 'set', 'lo', 'up'), undo: ['ip', 'netns', 'del', name], group: name}] : []),
+			...(loUp ? [{argv: ipIn(name, 'link', 'set', 'dev', 'lo', 'up'), undo: ['ip', 'netns', 'del', name], group: name}] : []),
 		],
 		affects: [name],
 		select: {ns: name},

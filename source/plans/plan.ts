@@ -25,7 +25,11 @@ export interface Plan {
 	readonly select?: {readonly ns: string; readonly link?: string};
 }
 
-/** `ip -n NS …`, or plain `ip …` for the host: the idiom users learn. */
+/**
+ * `ip -n NS …`, or plain `ip …` for the host: the idiom users learn. Plans always say `dev NAME` and
+ * `name NAME`: ip reads a bare word that prefixes one of its keywords as that keyword (an interface
+ * called `a` becomes `address` in `ip link add a type veth`).
+ */
 export function ipIn(ns: string, ...args: string[]): string[] {
 	return ns === 'host' ? ['ip', ...args] : ['ip', '-n', ns, ...args];
 }

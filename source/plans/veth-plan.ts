@@ -19,19 +19,19 @@ export function vethPlan(v: VethValues): Plan {
 	const group = `veth:${v.name1}`;
 	const steps: Step[] = [];
 	const add = (argv: string[]): void => {
-		steps.push({argv, undo: ipIn(end1At, 'link', 'del', v.name1), group});
+		steps.push({argv, undo: ipIn(end1At, 'link', 'del', 'dev', v.name1), group});
 	};
-	steps.push({argv: ['ip', 'link', 'add', v.name1, 'type', 'veth', 'peer', 'name', v.name2], undo: ['ip', 'link', 'del', v.name1], group});
+	steps.push({argv: ['ip', 'link', 'add', 'name', v.name1, 'type', 'veth', 'peer', 'name', v.name2], undo: ['ip', 'link', 'del', 'dev', v.name1], group});
 	if (v.ns1 !== HOST_ID) {
 		end1At = v.ns1;
-		add(['ip', 'link', 'set', v.name1, 'netns', v.ns1]);
+		add(['ip', 'link', 'set', 'dev', v.name1, 'netns', v.ns1]);
 	}
-	if (v.ns2 !== HOST_ID) add(['ip', 'link', 'set', v.name2, 'netns', v.ns2]);
+	if (v.ns2 !== HOST_ID) add(['ip', 'link', 'set', 'dev', v.name2, 'netns', v.ns2]);
 	if (v.address1) add(ipIn(v.ns1, 'addr', 'add', v.address1, 'dev', v.name1));
 	if (v.address2) add(ipIn(v.ns2, 'addr', 'add', v.address2, 'dev', v.name2));
 	if (v.up) {
-		add(ipIn(v.ns1, 'link', 'set', v.name1, 'up'));
-		add(ipIn(v.ns2, 'link', 'set', v.name2, 'up'));
+		add(ipIn(v.ns1, 'link', 'set', 'dev', v.name1, 'up'));
+		add(ipIn(v.ns2, 'link', 'set', 'dev', v.name2, 'up'));
 	}
 	return {
 		title: `Add veth pair ${v.name1} (${v.ns1}) ⇄ ${v.name2} (${v.ns2})`,

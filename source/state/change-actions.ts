@@ -6,7 +6,7 @@ import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
 import type {System} from '../system/system.js';
-import type {FormContext, FormSpec} from '../ui/forms/form-spec.js';
+import {confirmForm, type FormContext, type FormSpec} from '../ui/forms/form-spec.js';
 import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../ui/forms/link-forms.js';
 import {deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../ui/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../ui/forms/route-forms.js';
@@ -64,7 +64,10 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 		case 'deleteRoute':
 			return asOutcome(deleteRouteForm(ctx, selectedRoute(state)));
 		case 'toggleUp':
-			return ctx.link ? {plan: togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp)} : {message: `no interface selected in ${ns.id}`};
+			if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
+			const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
+			// Space acts at once, unless something is lost on the way: then it asks first.
+			return plan.consequences ? {form: confirmForm(plan)} : {plan};
 		default:
 			return undefined;
 	}

@@ -15,6 +15,8 @@ export interface AppKeyHandlers {
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
 
+const PANE_KEYS = {focusNamespaces: 'namespaces', focusInterfaces: 'interfaces', focusRoutes: 'routes'} as const;
+
 export function activeScopes(state: AppState): Scope[] {
 	if (state.overlay?.kind === 'log') return ['log', 'overlay', 'global'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
@@ -55,6 +57,11 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'refresh':
 					handlers.refresh();
+					return;
+				case 'focusNamespaces':
+				case 'focusInterfaces':
+				case 'focusRoutes':
+					if (!state.overlay) dispatch({type: 'focus', pane: PANE_KEYS[binding.id]});
 					return;
 				case 'log':
 					dispatch(state.overlay?.kind === 'log' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'log'}});

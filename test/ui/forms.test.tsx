@@ -26,11 +26,11 @@ async function type(app: {stdin: {write(s: string): void}}, text: string) {
 
 describe('new namespace form', () => {
 	it('previews and runs exactly its commands', async () => {
-		const {app, system} = await start([{argv: ['ip', 'netns', 'add', 'ns3']}, {argv: ['ip', '-n', 'ns3', 'link', 'set', 'lo', 'up']}]);
+		const {app, system} = await start([{argv: ['ip', 'netns', 'add', 'ns3']}, {argv: ['ip', '-n', 'ns3', 'link', 'set', 'dev', 'lo', 'up']}]);
 		await press(app, 'n');
 		await waitForFrame(app, 'New namespace');
 		await type(app, 'ns3');
-		const frame = await waitForFrame(app, 'ip -n ns3 link set lo up');
+		const frame = await waitForFrame(app, 'ip -n ns3 link set dev lo up');
 		expect(frame).toContain('ip netns add ns3');
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Create namespace ns3 (2 commands)');
@@ -40,6 +40,7 @@ describe('new namespace form', () => {
 	it('says in the form that a name exists, and runs nothing', async () => {
 		const {app, system} = await start();
 		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
 		await type(app, 'ns1');
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✗ namespace ns1 already exists');
@@ -95,33 +96,35 @@ describe('veth form', () => {
 
 describe('keys that change the world', () => {
 	it('Space sets the selected interface down, and the log shows it', async () => {
-		const {app, system} = await start([{argv: ['ip', 'link', 'set', 'lo', 'down']}]);
+		const {app, system} = await start([{argv: ['ip', 'link', 'set', 'dev', 'lo', 'down']}]);
 		await press(app, KEYS.tab);
 		await press(app, KEYS.space);
 		await waitForFrame(app, '✓ Set lo down in host');
 		await press(app, 'l');
-		await waitForFrame(app, /✓ ok\s+ip link set lo down/);
+		await waitForFrame(app, /✓ ok\s+ip link set dev lo down/);
 		expect(system.pending()).toEqual([]);
 	});
 
 	it('a failing step shows the kernel message, a hint and the rollback', async () => {
 		const {app} = await start([
-			{argv: ['ip', 'link', 'add', 'br9', 'type', 'bridge']},
-			{argv: ['ip', 'link', 'set', 'br9', 'up'], result: {exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted'}},
-			{argv: ['ip', 'link', 'del', 'br9']},
+			{argv: ['ip', 'link', 'add', 'name', 'br9', 'type', 'bridge']},
+			{argv: ['ip', 'link', 'set', 'dev', 'br9', 'up'], result: {exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted'}},
+			{argv: ['ip', 'link', 'del', 'dev', 'br9']},
 		]);
 		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
 		await type(app, 'br9');
 		await press(app, KEYS.enter);
 		const frame = await waitForFrame(app, 'step 2 of 2 failed');
 		expect(frame).toContain('RTNETLINK answers: Operation not permitted');
 		expect(frame).toMatch(/hint: .*root or CAP_NET_ADMIN/);
-		expect(frame).toContain('↺ ip link del br9');
+		expect(frame).toContain('↺ ip link del dev br9');
 	});
 
 	it('in a dry run, runs nothing and logs the plan as not run', async () => {
 		const {app, system} = await start([], {dryRun: true});
 		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
 		await type(app, 'ns9');
 		await press(app, KEYS.enter);
 		await waitForFrame(app, 'dry run: Create namespace ns9');

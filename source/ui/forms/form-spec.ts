@@ -48,3 +48,8 @@ export const hasErrors = (errors: FormErrors): boolean => Object.values(errors).
 export function errorsOf(entries: Record<string, string | undefined>): FormErrors {
 	return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
+
+/** A form with no fields: shows a plan and its consequences, and runs it on Enter. "Asks first." */
+export function confirmForm(plan: Plan): FormSpec {
+	return {title: plan.title, fields: [], initial: {}, validate: () => ({}), plan: () => plan};
+}
