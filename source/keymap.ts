@@ -16,7 +16,8 @@ export type BindingId =
 	| 'end'
 	| 'detail'
 	| 'close'
-	| 'refresh';
+	| 'refresh'
+	| 'topology';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -36,6 +37,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane'},
 	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
+	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map: namespaces, veth pairs, bridges', hint: 'map'},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
 	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},
 	{id: 'pageUp', keys: ['pageup'], scope: 'lists', description: 'page up'},

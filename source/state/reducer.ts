@@ -8,7 +8,7 @@ import {HOST_ID} from '../model/types.js';
 export type Pane = 'namespaces' | 'interfaces' | 'routes';
 export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
 
-export type Overlay = {readonly kind: 'help'} | {readonly kind: 'detail'};
+export type Overlay = {readonly kind: 'help'} | {readonly kind: 'detail'} | {readonly kind: 'topology'};
 
 export interface AppState {
 	readonly world?: World;

@@ -1,0 +1,133 @@
+// `t`: the whole network as a map. Draws the lines that layout.ts makes from the current world (so it follows
+// every refresh), shows the part the viewport covers, and handles the map's own keys.
+import {Box, Text, useInput} from 'ink';
+import {useMemo, useState} from 'react';
+import {keyName} from '../../key-name.js';
+import type {Topology} from '../../model/topology.js';
+import type {World} from '../../model/types.js';
+import {theme} from '../theme.js';
+import {layoutTopology, type MapBox} from './layout.js';
+import {mapAction, mapHints} from './map-keys.js';
+import {ORIGIN, clampViewport, panBy, showRect, type Extent, type Viewport} from './viewport.js';
+
+export interface TopologyOverlayProps {
+	readonly world: World;
+	readonly topology: Topology;
+	/** The namespace selected in the panes: the map starts on it. */
+	readonly selectedNs: string;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+	/** Enter: select this namespace in the panes and close the map. */
+	readonly onChoose: (id: string) => void;
+}
+
+const HEADER_ROWS = 2;
+const PAN_COLUMNS = 4;
+
+type Style = 'plain' | 'selected' | 'down';
+
+/** Runs of one style along a visible line: the selected box stands out, dashed (down) lines are marked. */
+function styledRuns(line: string, start: number, row: number, box: MapBox | undefined): Array<[Style, string]> {
+	const runs: Array<[Style, string]> = [];
+	const inRows = box !== undefined && row >= box.top && row < box.top + box.height;
+	for (let i = 0; i < line.length; i++) {
+		const column = start + i;
+		const inBox = inRows && column >= box.left && column < box.left + box.width;
+		// The selected box's double border and its title; its rows keep their own colours.
+		const framed = inBox && (row === box.top || '╔╗╚╝═║╟╣'.includes(line[i]));
+		const style: Style = framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : 'plain';
+		const last = runs.at(-1);
+		if (last && last[0] === style) last[1] += line[i];
+		else runs.push([style, line[i]]);
+	}
+	return runs;
+}
+
+export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
+	const t = theme();
+	const [cursor, setCursor] = useState(selectedNs);
+	const [view, setView] = useState<Viewport>(ORIGIN);
+	const map = useMemo(() => layoutTopology(world, topology, {selected: cursor, width}), [world, topology, cursor, width]);
+	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
+	const extent: Extent = {rows: map.lines.length, columns: map.width};
+	const shown = clampViewport(view, extent, size);
+	const ids = map.boxes.map((b) => b.id);
+	const current = ids.includes(cursor) ? cursor : ids[0];
+
+	useInput(
+		(input, key) => {
+			const action = mapAction(keyName(input, key));
+			if (!action) return;
+			const step = (delta: number): void => {
+				const next = ids[(ids.indexOf(current ?? '') + delta + ids.length) % ids.length];
+				const box = map.boxes.find((b) => b.id === next);
+				if (!next || !box) return;
+				setCursor(next);
+				setView(showRect(shown, box, extent, size));
+			};
+			const pan = (rows: number, columns: number): void => setView(panBy(shown, rows, columns, extent, size));
+			switch (action) {
+				case 'panUp':
+					return pan(-1, 0);
+				case 'panDown':
+					return pan(1, 0);
+				case 'panLeft':
+					return pan(0, -PAN_COLUMNS);
+				case 'panRight':
+					return pan(0, PAN_COLUMNS);
+				case 'pageUp':
+					return pan(-size.rows, 0);
+				case 'pageDown':
+					return pan(size.rows, 0);
+				case 'origin':
+					return setView(ORIGIN);
+				case 'next':
+					return step(1);
+				case 'previous':
+					return step(-1);
+				case 'choose':
+					if (current) onChoose(current);
+					return;
+			}
+		},
+		{isActive},
+	);
+
+	const selectedBox = map.boxes.find((b) => b.id === current);
+	const visible = map.lines.slice(shown.top, shown.top + size.rows);
+	const scroll =
+		extent.rows > size.rows || extent.columns > size.columns
+			? `  rows ${shown.top + 1}–${Math.min(shown.top + size.rows, extent.rows)} of ${extent.rows}` +
+				(extent.columns > size.columns ? `, columns ${shown.left + 1}–${Math.min(shown.left + size.columns, extent.columns)} of ${extent.columns}` : '')
+			: '';
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text wrap="truncate">
+				<Text bold color={t.accent}>
+					Topology
+				</Text>
+				{`  ${map.summary}`}
+				<Text color={t.muted}>{scroll}</Text>
+			</Text>
+			<Text color={t.muted} wrap="truncate">
+				{`${mapHints()}  ╌ down  ═ bridge`}
+			</Text>
+			{visible.map((line, i) => {
+				const row = shown.top + i;
+				const part = line.slice(shown.left, shown.left + width);
+				return (
+					<Text key={row} wrap="truncate">
+						{part === ''
+							? ' '
+							: styledRuns(part, shown.left, row, selectedBox).map(([style, text], j) => (
+									<Text key={j} color={style === 'selected' ? t.accent : style === 'down' ? t.bad : undefined} bold={style === 'selected'}>
+										{text}
+									</Text>
+								))}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}
