@@ -1,14 +1,16 @@
 // `t`: the whole network as a map. Draws the lines that layout.ts makes from the current world (so it follows
 // every refresh), shows the part the viewport covers, and handles the map's own keys.
 import {Box, Text, useInput} from 'ink';
-import {useMemo, useState} from 'react';
+import {useMemo} from 'react';
 import {keyName} from '../../key-name.js';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
 import {theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
 import {mapAction, mapHints} from './map-keys.js';
-import {ORIGIN, clampViewport, panBy, showRect, type Extent, type Viewport} from './viewport.js';
+import {useStore} from '../../state/store.js';
+import {initialMapState, mapReducer} from './map-state.js';
+import {clampViewport, type Extent} from './viewport.js';
 
 export interface TopologyOverlayProps {
 	readonly world: World;
@@ -46,27 +48,27 @@ function styledRuns(line: string, start: number, row: number, box: MapBox | unde
 
 export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
 	const t = theme();
-	const [cursor, setCursor] = useState(selectedNs);
-	const [view, setView] = useState<Viewport>(ORIGIN);
-	const map = useMemo(() => layoutTopology(world, topology, {selected: cursor, width}), [world, topology, cursor, width]);
+	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
+	const map = useMemo(() => layoutTopology(world, topology, {selected: state.cursor, width}), [world, topology, state.cursor, width]);
 	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
 	const extent: Extent = {rows: map.lines.length, columns: map.width};
-	const shown = clampViewport(view, extent, size);
+	const shown = clampViewport(state.view, extent, size);
 	const ids = map.boxes.map((b) => b.id);
-	const current = ids.includes(cursor) ? cursor : ids[0];
+	// The selected namespace may have gone since (the map follows the world): fall back to the first box.
+	const currentOf = (cursor: string): string | undefined => (ids.includes(cursor) ? cursor : ids[0]);
+	const current = currentOf(state.cursor);
 
 	useInput(
 		(input, key) => {
 			const action = mapAction(keyName(input, key));
 			if (!action) return;
 			const step = (delta: number): void => {
-				const next = ids[(ids.indexOf(current ?? '') + delta + ids.length) % ids.length];
-				const box = map.boxes.find((b) => b.id === next);
-				if (!next || !box) return;
-				setCursor(next);
-				setView(showRect(shown, box, extent, size));
+				const from = currentOf(getState().cursor);
+				const id = ids[(ids.indexOf(from ?? '') + delta + ids.length) % ids.length];
+				const box = map.boxes.find((b) => b.id === id);
+				if (id && box) dispatch({type: 'select', id, box, map: extent, size});
 			};
-			const pan = (rows: number, columns: number): void => setView(panBy(shown, rows, columns, extent, size));
+			const pan = (rows: number, columns: number): void => dispatch({type: 'pan', rows, columns, map: extent, size});
 			switch (action) {
 				case 'panUp':
 					return pan(-1, 0);
@@ -81,14 +83,16 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 				case 'pageDown':
 					return pan(size.rows, 0);
 				case 'origin':
-					return setView(ORIGIN);
+					return dispatch({type: 'origin'});
 				case 'next':
 					return step(1);
 				case 'previous':
 					return step(-1);
-				case 'choose':
-					if (current) onChoose(current);
+				case 'choose': {
+					const chosen = currentOf(getState().cursor);
+					if (chosen) onChoose(chosen);
 					return;
+				}
 			}
 		},
 		{isActive},
