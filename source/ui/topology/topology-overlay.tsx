@@ -5,7 +5,7 @@ import {useMemo} from 'react';
 import {keyName} from '../../key-name.js';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
-import {theme} from '../theme.js';
+import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
 import {mapAction, mapHints} from './map-keys.js';
 import {useStore} from '../../state/store.js';
@@ -27,23 +27,39 @@ export interface TopologyOverlayProps {
 const HEADER_ROWS = 2;
 const PAN_COLUMNS = 4;
 
-type Style = 'plain' | 'selected' | 'down';
+type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER';
 
-/** Runs of one style along a visible line: the selected box stands out, dashed (down) lines are marked. */
+/**
+ * Runs of one style along a visible line: the selected box's frame stands out, dashed (down) lines and
+ * state words take their colours. The text itself says all of it too, for NO_COLOR.
+ */
 function styledRuns(line: string, start: number, row: number, box: MapBox | undefined): Array<[Style, string]> {
-	const runs: Array<[Style, string]> = [];
+	const styles: Style[] = [];
 	const inRows = box !== undefined && row >= box.top && row < box.top + box.height;
 	for (let i = 0; i < line.length; i++) {
 		const column = start + i;
 		const inBox = inRows && column >= box.left && column < box.left + box.width;
 		// The selected box's double border and its title; its rows keep their own colours.
 		const framed = inBox && (row === box.top || '╔╗╚╝═║╟╣'.includes(line[i]));
-		const style: Style = framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : 'plain';
+		styles.push(framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : 'plain');
+	}
+	for (const match of line.matchAll(/(?<= )(UP|DOWN|NO-CARRIER)(?= )/g)) {
+		for (let i = match.index; i < match.index + match[0].length; i++) styles[i] = match[0] as Style;
+	}
+	const runs: Array<[Style, string]> = [];
+	styles.forEach((style, i) => {
 		const last = runs.at(-1);
 		if (last && last[0] === style) last[1] += line[i];
 		else runs.push([style, line[i]]);
-	}
+	});
 	return runs;
+}
+
+function colorOf(style: Style): string | undefined {
+	const t = theme();
+	if (style === 'selected') return t.accent;
+	if (style === 'down') return t.bad;
+	return style === 'plain' ? undefined : stateColor(style);
 }
 
 export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
@@ -99,6 +115,9 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 	);
 
 	const selectedBox = map.boxes.find((b) => b.id === current);
+	// A map narrower than the screen is centred; one blank line under the header when there is room.
+	const padLeft = ' '.repeat(Math.max(Math.floor((size.columns - extent.columns) / 2), 0));
+	const padTop = extent.rows < size.rows ? 1 : 0;
 	const visible = map.lines.slice(shown.top, shown.top + size.rows);
 	const scroll =
 		extent.rows > size.rows || extent.columns > size.columns
@@ -117,15 +136,17 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 			<Text color={t.muted} wrap="truncate">
 				{`${mapHints()}  ╌ down  ═ bridge`}
 			</Text>
+			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {
 				const row = shown.top + i;
 				const part = line.slice(shown.left, shown.left + width);
 				return (
 					<Text key={row} wrap="truncate">
+						{padLeft}
 						{part === ''
 							? ' '
 							: styledRuns(part, shown.left, row, selectedBox).map(([style, text], j) => (
-									<Text key={j} color={style === 'selected' ? t.accent : style === 'down' ? t.bad : undefined} bold={style === 'selected'}>
+									<Text key={j} color={colorOf(style)} bold={style === 'selected'}>
 										{text}
 									</Text>
 								))}
