@@ -63,6 +63,7 @@ describe('topology map', () => {
 		frame = await waitForFrame(app, 'Interfaces in ns1');
 		expect(frame).toMatch(/╔═+╗.*\n║Namespaces/);
 		expect(frame).toMatch(/›ns1/);
+		expect(frame).not.toContain('Esc to close');
 	});
 
 	it('pans with the arrow keys when the map is taller than the screen', async () => {
@@ -79,15 +80,23 @@ describe('topology map', () => {
 		await waitForFrame(app, 'rows 2–13 of 18');
 	});
 
-	it('follows the world: a namespace added and read again appears on the map', async () => {
+	it('follows the world: read again, it shows the new namespaces and drops the gone one', async () => {
 		const {app, system} = await start();
 		await press(app, 't');
 		await waitForFrame(app, '3 namespaces');
+		await settle();
+		await press(app, KEYS.tab);
+		await waitForFrame(app, /╔═ ns1 ═/);
+		// ns1 goes away: the map falls back to the first namespace.
 		system.world = new WorldBuilder().namespace('host').namespace('fresh').veth('host/up-link', 'fresh/down-link', {up: [true, false]}).build();
 		await press(app, '\u0012'); // Ctrl+R: read the world again
-		const frame = await waitForFrame(app, '2 namespaces · 1 veth pair · 0 bridges');
+		let frame = await waitForFrame(app, '2 namespaces · 1 veth pair · 0 bridges');
 		expect(frame).toMatch(/┌─ fresh ─/);
 		expect(frame).toMatch(/down-link +veth +DOWN .*├╌+┘/);
+		expect(frame).toMatch(/╔═ host ═/);
+		await press(app, KEYS.enter);
+		frame = await waitForFrame(app, 'Interfaces in host');
+		expect(frame).not.toContain('Esc to close'); // Enter chose in the map; it did not open the detail too
 	});
 
 	it('closes on t as it opened', async () => {

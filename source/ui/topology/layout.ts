@@ -169,7 +169,7 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 
 	// Then widths: one width for every box, so the lanes line up.
 	const margin = boxRows.some((rows) => rows.some((r) => r.hub)) ? 2 : 0;
-	const natural = Math.max(...boxRows.flat().map((r) => r.text.length), ...namespaces.map((n) => n.id.length + 4));
+	const natural = Math.max(0, ...boxRows.flat().map((r) => r.text.length), ...namespaces.map((n) => n.id.length + 4));
 	const lanesWidth = LANE_GAP * lanes.length;
 	const over = options.width === undefined ? 0 : margin + natural + 4 + lanesWidth - options.width;
 	const inner = over > 0 ? Math.max(natural - over, MIN_INNER) : natural;

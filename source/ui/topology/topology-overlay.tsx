@@ -1,15 +1,15 @@
 // `t`: the whole network as a map. Draws the lines that layout.ts makes from the current world (so it follows
 // every refresh), shows the part the viewport covers, and handles the map's own keys.
-import {Box, Text, useInput} from 'ink';
-import {useMemo} from 'react';
-import {keyName} from '../../key-name.js';
+import {Box, Text} from 'ink';
+import {useMemo, useRef} from 'react';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
+import {useStore} from '../../state/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
-import {mapAction, mapHints} from './map-keys.js';
-import {useStore} from '../../state/store.js';
-import {initialMapState, mapReducer} from './map-state.js';
+import {mapHints} from './map-keys.js';
+import {initialMapState, mapReducer, validCursor} from './map-state.js';
+import {useMapKeys, type MapView} from './use-map-keys.js';
 import {clampViewport, type Extent} from './viewport.js';
 
 export interface TopologyOverlayProps {
@@ -25,7 +25,6 @@ export interface TopologyOverlayProps {
 }
 
 const HEADER_ROWS = 2;
-const PAN_COLUMNS = 4;
 
 type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER';
 
@@ -65,54 +64,14 @@ function colorOf(style: Style): string | undefined {
 export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
 	const t = theme();
 	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
-	const map = useMemo(() => layoutTopology(world, topology, {selected: state.cursor, width}), [world, topology, state.cursor, width]);
+	const current = validCursor(world, state.cursor);
+	const map = useMemo(() => layoutTopology(world, topology, {selected: current, width}), [world, topology, current, width]);
 	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
 	const extent: Extent = {rows: map.lines.length, columns: map.width};
 	const shown = clampViewport(state.view, extent, size);
-	const ids = map.boxes.map((b) => b.id);
-	// The selected namespace may have gone since (the map follows the world): fall back to the first box.
-	const currentOf = (cursor: string): string | undefined => (ids.includes(cursor) ? cursor : ids[0]);
-	const current = currentOf(state.cursor);
-
-	useInput(
-		(input, key) => {
-			const action = mapAction(keyName(input, key));
-			if (!action) return;
-			const step = (delta: number): void => {
-				const from = currentOf(getState().cursor);
-				const id = ids[(ids.indexOf(from ?? '') + delta + ids.length) % ids.length];
-				const box = map.boxes.find((b) => b.id === id);
-				if (id && box) dispatch({type: 'select', id, box, map: extent, size});
-			};
-			const pan = (rows: number, columns: number): void => dispatch({type: 'pan', rows, columns, map: extent, size});
-			switch (action) {
-				case 'panUp':
-					return pan(-1, 0);
-				case 'panDown':
-					return pan(1, 0);
-				case 'panLeft':
-					return pan(0, -PAN_COLUMNS);
-				case 'panRight':
-					return pan(0, PAN_COLUMNS);
-				case 'pageUp':
-					return pan(-size.rows, 0);
-				case 'pageDown':
-					return pan(size.rows, 0);
-				case 'origin':
-					return dispatch({type: 'origin'});
-				case 'next':
-					return step(1);
-				case 'previous':
-					return step(-1);
-				case 'choose': {
-					const chosen = currentOf(getState().cursor);
-					if (chosen) onChoose(chosen);
-					return;
-				}
-			}
-		},
-		{isActive},
-	);
+	const view = useRef<MapView>({world, map, size, onChoose});
+	view.current = {world, map, size, onChoose};
+	useMapKeys(() => view.current, getState, dispatch, isActive);
 
 	const selectedBox = map.boxes.find((b) => b.id === current);
 	// A map narrower than the screen is centred; one blank line under the header when there is room.
