@@ -29,6 +29,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEF
     --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
+    --dry-run   show and log every plan as "not run"; change nothing
+    --log FILE  append every command nsdeck runs to FILE, as a shell script
     --help      this text
     --version   the version
 
@@ -39,6 +41,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEF
 		flags: {
 			json: {type: 'boolean', default: false},
 			show: {type: 'boolean', default: false},
+			dryRun: {type: 'boolean', default: false},
+			log: {type: 'string'},
 			dot: {type: 'boolean', default: false},
 			mermaid: {type: 'boolean', default: false},
 		},
@@ -63,7 +67,7 @@ async function showOnce(system: System): Promise<void> {
 async function startApp(system: System): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
-	const app = render(<App system={system} />, {exitOnCtrlC: false, incrementalRendering: true, patchConsole: true});
+	const app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} />, {exitOnCtrlC: false, incrementalRendering: true, patchConsole: true});
 	await app.waitUntilExit();
 	app.cleanup();
 	leaveFullScreen();

@@ -1,10 +1,15 @@
 // The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, type AppState} from './state/reducer.js';
 import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
+import {usePlans} from './state/use-plans.js';
+import {useChanges} from './state/use-changes.js';
+import {FormView} from './ui/forms/form-view.js';
+import {ResultOverlay} from './ui/overlays/result-overlay.js';
+import {LogOverlay} from './ui/overlays/log-overlay.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
@@ -25,6 +30,10 @@ export interface AppProps {
 	readonly interactive?: boolean;
 	/** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
 	readonly size?: Size;
+	/** Plans are shown and logged as "not run"; nothing changes. */
+	readonly dryRun?: boolean;
+	/** Append every command to this file as it runs. */
+	readonly logFile?: string;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -41,13 +50,16 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size}: AppProps) {
+export function App({system, interactive = true, size, dryRun = false, logFile}: AppProps) {
 	const [state, dispatch, getState] = useStore(reducer, initialState);
-	const {refresh} = useWorld(system, dispatch);
+	const {refresh, refreshNamespaces} = useWorld(system, dispatch);
+	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
+	const {change, exportLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
 	const {columns, rows} = size ?? terminal;
 	const layout = computeLayout(columns, rows);
-	useAppKeys(getState, dispatch, {refresh: () => void refresh()}, paneRows(layout.linksHeight), interactive);
+	const formOpen = state.overlay?.kind === 'form';
+	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog}, paneRows(layout.linksHeight), interactive && !formOpen);
 
 	const ns = currentNs(state);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
@@ -55,12 +67,32 @@ export function App({system, interactive = true, size}: AppProps) {
 		<Box flexDirection="column" width={columns} height={rows}>
 			<TitleBar
 				lab={system.lab}
+				dryRun={dryRun}
 				readOnlyReason={system.access.reason}
 				loading={state.loading}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
 				width={columns}
 			/>
-			{state.overlay?.kind === 'help' ? (
+			{state.overlay?.kind === 'form' && state.world ? (
+				<FormView
+					spec={state.overlay.spec}
+					world={state.world}
+					width={columns}
+					height={layout.bodyHeight}
+					dryRun={dryRun}
+					isFocused={interactive}
+					onSubmit={(plan) => void execute(plan)}
+					onCancel={() => dispatch({type: 'closeOverlay'})}
+				/>
+			) : state.overlay?.kind === 'running' ? (
+				<Box height={layout.bodyHeight} paddingX={1}>
+					<Text>running: {state.overlay.title}…</Text>
+				</Box>
+			) : state.overlay?.kind === 'result' ? (
+				<ResultOverlay result={state.overlay.result} width={columns} height={layout.bodyHeight} />
+			) : state.overlay?.kind === 'log' ? (
+				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} />
+			) : state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={columns} height={layout.bodyHeight} />
 			) : state.overlay?.kind === 'topology' ? (
 				<TopologyOverlay
@@ -108,7 +140,7 @@ export function App({system, interactive = true, size}: AppProps) {
 					</Box>
 				</Box>
 			)}
-			<Footer scopes={activeScopes(state)} width={columns} />
+			<Footer scopes={formOpen ? [] : activeScopes(state)} width={columns} />
 		</Box>
 	);
 }

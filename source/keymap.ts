@@ -1,7 +1,7 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay';
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log';
 
 export type BindingId =
 	| 'quit'
@@ -17,6 +17,20 @@ export type BindingId =
 	| 'detail'
 	| 'close'
 	| 'refresh'
+	| 'newNamespace'
+	| 'deleteNamespace'
+	| 'forwarding'
+	| 'veth'
+	| 'bridge'
+	| 'connect'
+	| 'move'
+	| 'address'
+	| 'toggleUp'
+	| 'deleteInterface'
+	| 'addRoute'
+	| 'deleteRoute'
+	| 'log'
+	| 'exportLog'
 	| 'topology';
 
 export interface Binding {
@@ -45,7 +59,22 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
 	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the selected item', hint: 'detail'},
+	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair: both ends, their namespaces, addresses', hint: 'veth'},
+	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge (name, namespace, address)'},
+	{id: 'log', keys: ['l'], scope: 'global', description: 'command log: every command run, its status and error', hint: 'log'},
+	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new'},
+	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete the selected namespace', hint: 'delete', dangerous: true},
+	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IPv4/IPv6 forwarding in the selected namespace', hint: 'forwarding'},
+	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set the selected interface up / down', hint: 'up/down'},
+	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address (IPv4 or IPv6)', hint: 'address'},
+	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect the selected interface to a bridge'},
+	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move the selected interface to another namespace'},
+	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route in this namespace'},
+	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete the interface or one of its addresses', hint: 'delete', dangerous: true},
+	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route in this namespace', hint: 'add'},
+	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the selected route', hint: 'delete'},
 	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
+	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write the log as a runnable shell script', hint: 'write script'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -55,6 +84,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	interfaces: 'Interfaces pane',
 	routes: 'Routes pane',
 	overlay: 'Overlays and forms',
+	log: 'Command log',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */

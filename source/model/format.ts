@@ -39,3 +39,6 @@ export function relationText(link: Link, nsId: string, peer: LinkRef | undefined
 	return parts.join(' ');
 }
 
+
+/** Names sorted the way people read them: ns2 before ns10. */
+export const compareNames = (a: string, b: string): number => a.localeCompare(b, 'en', {numeric: true});

@@ -2,13 +2,23 @@
 // never by index, so it survives the world being read again.
 import {buildTopology, type Topology} from '../model/topology.js';
 import type {Netns, World} from '../model/types.js';
+import type {LogEntry, PlanResult} from '../plans/run-plan.js';
+import type {FormSpec} from '../ui/forms/form-spec.js';
 import {HOST_ID} from '../model/types.js';
+import {compareNames} from '../model/format.js';
 
 
 export type Pane = 'namespaces' | 'interfaces' | 'routes';
 export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
 
-export type Overlay = {readonly kind: 'help'} | {readonly kind: 'detail'} | {readonly kind: 'topology'};
+export type Overlay =
+	| {readonly kind: 'help'}
+	| {readonly kind: 'detail'}
+	| {readonly kind: 'form'; readonly spec: FormSpec}
+	| {readonly kind: 'running'; readonly title: string}
+	| {readonly kind: 'result'; readonly result: PlanResult}
+	| {readonly kind: 'log'}
+	| {readonly kind: 'topology'};
 
 export interface AppState {
 	readonly world?: World;
@@ -22,6 +32,8 @@ export interface AppState {
 	readonly selectedRoute: Readonly<Record<string, string>>;
 	readonly overlay?: Overlay;
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
+	readonly log: readonly LogEntry[];
 }
 
 export type Action =
@@ -36,7 +48,9 @@ export type Action =
 	| {readonly type: 'selectRoute'; readonly key: string}
 	| {readonly type: 'openOverlay'; readonly overlay: Overlay}
 	| {readonly type: 'closeOverlay'}
-	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'};
+	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'}
+	| {readonly type: 'logged'; readonly entry: LogEntry}
+	| {readonly type: 'select'; readonly ns: string; readonly link?: string};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map()};
 
@@ -47,6 +61,7 @@ export const initialState: AppState = {
 	selectedNs: HOST_ID,
 	selectedLink: {},
 	selectedRoute: {},
+	log: [],
 };
 
 /** Keep the selected namespace if it still exists; else its neighbour in the old order; else the host. */
@@ -72,8 +87,10 @@ function replaceNamespace(world: World, id: string, netns: Netns | undefined): W
 	const exists = world.namespaces.some((n) => n.id === id);
 	if (!netns) return {namespaces: world.namespaces.filter((n) => n.id !== id)};
 	if (exists) return {namespaces: world.namespaces.map((n) => (n.id === id ? netns : n))};
-	return {namespaces: [...world.namespaces, netns]};
+	return {namespaces: [...world.namespaces, netns].sort(byHostThenName)};
 }
+
+const byHostThenName = (a: Netns, b: Netns): number => (a.id === HOST_ID ? -1 : b.id === HOST_ID ? 1 : compareNames(a.id, b.id));
 
 export function reducer(state: AppState, action: Action): AppState {
 	switch (action.type) {
@@ -103,6 +120,14 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, overlay: undefined};
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
+		case 'logged':
+			return {...state, log: [...state.log, action.entry]};
+		case 'select':
+			return {
+				...state,
+				selectedNs: action.ns,
+				selectedLink: action.link ? {...state.selectedLink, [action.ns]: action.link} : state.selectedLink,
+			};
 	}
 }
 

@@ -2,16 +2,21 @@
 import {useApp, useInput} from 'ink';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
+import {CHANGE_BINDINGS} from './change-actions.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action, AppState} from './reducer.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;
+	/** A key that changes the world: open its form or run its plan. */
+	readonly change: (id: BindingId) => void;
+	readonly exportLog: () => void;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
 
 export function activeScopes(state: AppState): Scope[] {
+	if (state.overlay?.kind === 'log') return ['log', 'overlay', 'global'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
@@ -54,7 +59,15 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'refresh':
 					handlers.refresh();
 					return;
+				case 'log':
+					dispatch(state.overlay?.kind === 'log' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'log'}});
+					return;
+				case 'exportLog':
+					handlers.exportLog();
+					return;
 			}
+			// Change keys act on the panes' selection; not while an overlay covers them.
+			if (CHANGE_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) handlers.change(binding.id);
 		},
 		{isActive},
 	);

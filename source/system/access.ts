@@ -18,7 +18,7 @@ export function effectiveCaps(status: string): bigint {
 export function accessFromCaps(caps: bigint): Access {
 	const has = (bit: bigint): boolean => (caps & (1n << bit)) !== 0n;
 	if (has(CAP_NET_ADMIN) && has(CAP_SYS_ADMIN)) return {canChange: true};
-	return {canChange: false, reason: 'read-only: needs root or CAP_NET_ADMIN (try sudo, or nsdeck lab)'};
+	return {canChange: false, reason: 'read-only: not root (needs CAP_NET_ADMIN)'};
 }
 
 export function detectAccess(): Access {

@@ -1,6 +1,7 @@
 // Reads the world: the host's own namespace and every named one, one `ip` process per namespace.
 // `nsenter --net=PATH ip -j -d -b -` costs less than `ip -n NAME`, whose cost grows with the mount table.
 import {readdir} from 'node:fs/promises';
+import {compareNames} from '../model/format.js';
 import {BATCH_READ, parseBatchRead} from '../model/parse.js';
 import {HOST_ID, type Netns, type NetnsKind, type World} from '../model/types.js';
 import {errorText, type Runner} from './runner.js';
@@ -28,7 +29,6 @@ export async function listNamed(dir = NETNS_DIR): Promise<NetnsLocation[]> {
 	return names.sort(compareNames).map(namedLocation);
 }
 
-export const compareNames = (a: string, b: string): number => a.localeCompare(b, 'en', {numeric: true});
 
 /** argv that reads one namespace; the host is read in our own namespace without nsenter. */
 export function readArgv(location: NetnsLocation): string[] {

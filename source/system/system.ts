@@ -2,7 +2,7 @@
 import type {Netns, World} from '../model/types.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, type CommandResult, type RunOptions, type Runner} from './runner.js';
-import {hostLocation, listNamed, namedLocation, readNamespace, readWorld} from './snapshot.js';
+import {hostLocation, listNamed, namedLocation, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
 
 export interface System {
@@ -14,6 +14,10 @@ export interface System {
 	readNamespace(id: string): Promise<Netns | undefined>;
 	/** Run one command of a plan. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+	/** How `ip link set … netns` names the host: PID 1 on a real host; our own PID in the lab. */
+	readonly hostNetnsRef: string;
+	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
+	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
 }
 
 export interface RealSystemOptions {
@@ -32,7 +36,18 @@ export function createRealSystem({lab, runner = runCommand}: RealSystemOptions):
 			return named.some((l) => l.id === id) ? readNamespace(runner, namedLocation(id)) : undefined;
 		},
 		run: (argv, options) => runner(argv, options),
+		hostNetnsRef: lab ? String(process.pid) : '1',
+		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),
 	};
+}
+
+/** /proc/sys/net shows the namespace of the process reading it, so read it from inside with nsenter. */
+async function readForwarding(runner: Runner, location: NetnsLocation): Promise<{4: boolean; 6: boolean}> {
+	const files = ['/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding'];
+	const cat = ['cat', ...files];
+	const result = await runner(location.kind === 'host' ? cat : ['nsenter', `--net=${location.path}`, ...cat]);
+	const [v4, v6] = result.stdout.split('\n').map((l) => l.trim() === '1');
+	return {4: v4 ?? false, 6: v6 ?? false};
 }
 
 /** ip missing is the one error that makes nsdeck useless; say which package brings it. */

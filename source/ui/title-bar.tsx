@@ -4,32 +4,42 @@ import {theme} from './theme.js';
 
 export interface TitleBarProps {
 	readonly lab: boolean;
+	readonly dryRun?: boolean;
 	readonly readOnlyReason?: string;
 	readonly loading: boolean;
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
 	readonly width: number;
 }
 
-export function TitleBar({lab, readOnlyReason, loading, message, width}: TitleBarProps) {
+export function TitleBar({lab, dryRun, readOnlyReason, loading, message, width}: TitleBarProps) {
 	const t = theme();
 	return (
 		<Box width={width} height={1}>
-			<Text bold>nsdeck </Text>
-			{lab ? (
-				<Text bold inverse color={t.lab}>
-					{' LAB '}
-				</Text>
-			) : (
-				<Text bold>[host]</Text>
-			)}
-			{lab && <Text color={t.muted}> private sandbox, the host is untouched</Text>}
-			{readOnlyReason && <Text color={t.warn}> {readOnlyReason}</Text>}
-			{loading && <Text color={t.muted}> reading…</Text>}
-			{message && (
+			<Box flexShrink={0}>
+				<Text bold>nsdeck </Text>
+				{lab ? (
+					<Text bold inverse color={t.lab}>
+						{' LAB '}
+					</Text>
+				) : (
+					<Text bold>[host]</Text>
+				)}
+				{dryRun && <Text bold color={t.warn}> DRY RUN</Text>}
+				{readOnlyReason && <Text color={t.warn}> {readOnlyReason}</Text>}
+				{loading && <Text color={t.muted}> reading…</Text>}
+			</Box>
+			{message ? (
 				<Text color={message.tone === 'error' ? t.bad : t.good} wrap="truncate">
 					{' '}
 					{message.text}
 				</Text>
+			) : (
+				lab && (
+					<Text color={t.muted} wrap="truncate">
+						{' '}
+						private sandbox: the host is untouched
+					</Text>
+				)
 			)}
 		</Box>
 	);

@@ -11,6 +11,7 @@ export interface ExpectedCall {
 
 export interface FakeSystem extends System {
 	world: World;
+	forwarding: {4: boolean; 6: boolean};
 	readonly calls: string[][];
 	/** Commands still expected but never run. */
 	pending(): readonly ExpectedCall[];
@@ -35,6 +36,9 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 			return {argv, exitCode: 0, stdout: '', stderr: '', ...next.result};
 		},
 		pending: () => queue,
+		hostNetnsRef: '1',
+		forwarding: {4: false, 6: false},
+		readForwarding: async () => fake.forwarding,
 	};
 	return fake;
 }

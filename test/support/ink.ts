@@ -29,6 +29,8 @@ export async function waitForFrame(app: Rendered, text: string | RegExp, timeout
 		},
 		{timeout, interval: 10},
 	);
+	// What just rendered may mount input hooks in an effect: let them attach before the next key.
+	await settle();
 	return app.lastFrame() ?? '';
 }
 

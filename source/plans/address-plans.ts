@@ -1,0 +1,29 @@
+// Add and delete an address (IPv4 or IPv6).
+import {ipIn, type Plan} from './plan.js';
+
+export interface AddressValues {
+	readonly ns: string;
+	readonly link: string;
+	readonly cidr: string;
+}
+
+export function addAddressPlan(v: AddressValues): Plan {
+	return {
+		title: `Add ${v.cidr} to ${v.link} in ${v.ns}`,
+		dangerous: false,
+		steps: [{argv: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link)}],
+		affects: [v.ns],
+		select: {ns: v.ns, link: v.link},
+	};
+}
+
+export function deleteAddressPlan(v: AddressValues): Plan {
+	return {
+		title: `Delete ${v.cidr} from ${v.link} in ${v.ns}`,
+		dangerous: false,
+		consequences: ['routes that depend on this address go with it'],
+		steps: [{argv: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link)}],
+		affects: [v.ns],
+		select: {ns: v.ns, link: v.link},
+	};
+}

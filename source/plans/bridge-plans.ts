@@ -1,0 +1,34 @@
+// Add a bridge, and connect an interface to one.
+import {ipIn, type Plan, type Step} from './plan.js';
+
+export interface BridgeValues {
+	readonly name: string;
+	readonly ns: string;
+	readonly address: string;
+	readonly up: boolean;
+}
+
+export function bridgePlan(v: BridgeValues): Plan {
+	const group = `bridge:${v.name}`;
+	const undo = ipIn(v.ns, 'link', 'del', v.name);
+	const steps: Step[] = [{argv: ipIn(v.ns, 'link', 'add', v.name, 'type', 'bridge'), undo, group}];
+	if (v.up) steps.push({argv: ipIn(v.ns, 'link', 'set', v.name, 'up'), undo, group});
+	if (v.address) steps.push({argv: ipIn(v.ns, 'addr', 'add', v.address, 'dev', v.name), undo, group});
+	return {title: `Add bridge ${v.name} in ${v.ns}`, dangerous: false, steps, affects: [v.ns], select: {ns: v.ns, link: v.name}};
+}
+
+export interface ConnectValues {
+	readonly ns: string;
+	readonly link: string;
+	readonly bridge: string;
+}
+
+export function connectPlan(v: ConnectValues): Plan {
+	return {
+		title: `Connect ${v.link} to bridge ${v.bridge} in ${v.ns}`,
+		dangerous: false,
+		steps: [{argv: ipIn(v.ns, 'link', 'set', v.link, 'master', v.bridge), undo: ipIn(v.ns, 'link', 'set', v.link, 'nomaster')}],
+		affects: [v.ns],
+		select: {ns: v.ns, link: v.link},
+	};
+}

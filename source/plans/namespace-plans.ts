@@ -1,0 +1,48 @@
+// Create and delete a namespace.
+import {isLinkUp} from '../model/format.js';
+import type {World} from '../model/types.js';
+import {findNs} from '../model/validate.js';
+import {ipIn, type Plan} from './plan.js';
+
+export interface NewNamespaceValues {
+	readonly name: string;
+	readonly loUp: boolean;
+}
+
+export function newNamespacePlan({name, loUp}: NewNamespaceValues): Plan {
+	return {
+		title: `Create namespace ${name}`,
+		dangerous: false,
+		steps: [
+			{argv: ['ip', 'netns', 'add', name], undo: ['ip', 'netns', 'del', name], group: name},
+			...(loUp ? [{argv: ipIn(name, 'link', 'set', 'lo', 'up'), undo: ['ip', 'netns', 'del', name], group: name}] : []),
+		],
+		affects: [name],
+		select: {ns: name},
+	};
+}
+
+/** What deleting a namespace takes with it, from what we can see of it. */
+export function deleteNamespaceConsequences(world: World, name: string): string[] {
+	const links = findNs(world, name)?.links ?? [];
+	const veths = links.filter((l) => l.kind === 'veth').map((l) => l.name);
+	const others = links.filter((l) => l.kind !== 'veth' && l.kind !== 'loopback').map((l) => l.name);
+	const lines = [`all addresses and routes in ${name} are lost`];
+	if (veths.length > 0) lines.push(`veths destroyed (and their other ends): ${veths.join(', ')}`);
+	if (others.length > 0) lines.push(`destroyed, or back to the host if physical: ${others.join(', ')}`);
+	if (links.some((l) => l.kind !== 'loopback' && isLinkUp(l))) lines.push('traffic through it stops now');
+	lines.push('a process still inside keeps the namespace alive until it exits');
+	return lines;
+}
+
+export function deleteNamespacePlan(world: World, name: string): Plan {
+	const peers = (findNs(world, name)?.links ?? []).filter((l) => l.kind === 'veth');
+	return {
+		title: `Delete namespace ${name}`,
+		dangerous: true,
+		consequences: deleteNamespaceConsequences(world, name),
+		steps: [{argv: ['ip', 'netns', 'del', name]}],
+		// The other ends of its veths vanish too, wherever they are: read the whole world again.
+		affects: peers.length > 0 ? world.namespaces.map((n) => n.id) : [name],
+	};
+}

@@ -1,0 +1,36 @@
+// A plan: the exact commands a change runs, each with the command that undoes it.
+
+export type Argv = readonly string[];
+
+export interface Step {
+	readonly argv: Argv;
+	/**
+	 * Undoes this step and every earlier step of the same `group` (see run-plan.ts): a veth pair's steps all
+	 * undo by deleting the pair wherever it is by then, because deleting one end removes both.
+	 */
+	readonly undo?: Argv;
+	readonly group?: string;
+}
+
+export interface Plan {
+	readonly title: string;
+	readonly steps: readonly Step[];
+	/** Destroys something that undo cannot bring back: the form says so in red. */
+	readonly dangerous: boolean;
+	/** What else goes with it, in plain words (e.g. a namespace's veths are destroyed). */
+	readonly consequences?: readonly string[];
+	/** Namespaces to read again afterwards. */
+	readonly affects: readonly string[];
+	/** What to select once the world is read again. */
+	readonly select?: {readonly ns: string; readonly link?: string};
+}
+
+/** `ip -n NS …`, or plain `ip …` for the host: the idiom users learn. */
+export function ipIn(ns: string, ...args: string[]): string[] {
+	return ns === 'host' ? ['ip', ...args] : ['ip', '-n', ns, ...args];
+}
+
+/** `ip netns exec NS CMD…`, or plain `CMD…` for the host. */
+export function execIn(ns: string, ...command: string[]): string[] {
+	return ns === 'host' ? command : ['ip', 'netns', 'exec', ns, ...command];
+}

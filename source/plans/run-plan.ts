@@ -1,0 +1,78 @@
+// Runs a plan's steps in order. If one fails, the finished steps are undone in reverse, so the world is
+// left as it was; the result says which step failed, the kernel's message and what was rolled back.
+import type {CommandResult} from '../system/runner.js';
+import {hintFor} from './hints.js';
+import type {Argv, Plan, Step} from './plan.js';
+
+export type LogStatus = 'ok' | 'failed' | 'not run' | 'undo ok' | 'undo failed';
+
+export interface LogEntry {
+	readonly argv: Argv;
+	readonly status: LogStatus;
+	readonly exitCode?: number;
+	readonly error?: string;
+	readonly plan: string;
+	readonly at: Date;
+}
+
+export interface PlanResult {
+	readonly ok: boolean;
+	readonly dryRun: boolean;
+	readonly plan: Plan;
+	/** Index of the step that failed. */
+	readonly failedStep?: number;
+	readonly error?: string;
+	readonly hint?: string;
+	/** Undo commands that ran, and whether each worked. */
+	readonly rolledBack: ReadonlyArray<{readonly argv: Argv; readonly ok: boolean; readonly error?: string}>;
+}
+
+export interface RunPlanOptions {
+	readonly run: (argv: Argv) => Promise<CommandResult>;
+	readonly log: (entry: LogEntry) => void;
+	readonly dryRun?: boolean;
+	readonly now?: () => Date;
+}
+
+const messageOf = (r: CommandResult): string => r.stderr.trim() || r.failure || `exit status ${r.exitCode}`;
+
+/** The undo commands for the finished steps, newest first; of each group only its newest step's undo. */
+export function undoSequence(finished: readonly Step[]): Argv[] {
+	const seenGroups = new Set<string>();
+	const undos: Argv[] = [];
+	for (const step of [...finished].reverse()) {
+		if (step.group !== undefined) {
+			if (seenGroups.has(step.group)) continue;
+			seenGroups.add(step.group);
+		}
+		if (step.undo) undos.push(step.undo);
+	}
+	return undos;
+}
+
+export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () => new Date()}: RunPlanOptions): Promise<PlanResult> {
+	const entry = (argv: Argv, status: LogStatus, r?: CommandResult): void =>
+		log({argv, status, exitCode: r?.exitCode, error: r && r.exitCode !== 0 ? messageOf(r) : undefined, plan: plan.title, at: now()});
+
+	if (dryRun) {
+		for (const step of plan.steps) entry(step.argv, 'not run');
+		return {ok: true, dryRun: true, plan, rolledBack: []};
+	}
+	for (const [index, step] of plan.steps.entries()) {
+		const result = await run(step.argv);
+		if (result.exitCode === 0) {
+			entry(step.argv, 'ok', result);
+			continue;
+		}
+		entry(step.argv, 'failed', result);
+		const rolledBack = [];
+		for (const undo of undoSequence(plan.steps.slice(0, index))) {
+			const undone = await run(undo);
+			entry(undo, undone.exitCode === 0 ? 'undo ok' : 'undo failed', undone);
+			rolledBack.push({argv: undo, ok: undone.exitCode === 0, error: undone.exitCode === 0 ? undefined : messageOf(undone)});
+		}
+		const error = messageOf(result);
+		return {ok: false, dryRun: false, plan, failedStep: index, error, hint: hintFor(error), rolledBack};
+	}
+	return {ok: true, dryRun: false, plan, rolledBack: []};
+}

@@ -1,0 +1,55 @@
+// The change keys: a form opens, Space runs its plan at once, or a message says why not. Read-only
+// sessions may still open forms in a dry run, where nothing runs.
+import {useCallback} from 'react';
+import type {BindingId} from '../keymap.js';
+import type {Plan} from '../plans/plan.js';
+import {logToScript} from '../plans/script.js';
+import {writeScriptFile} from '../system/log-file.js';
+import type {System} from '../system/system.js';
+import {changeFor, type ChangeOutcome} from './change-actions.js';
+import type {Action, AppState} from './reducer.js';
+
+export function useChanges(
+	system: System,
+	getState: () => AppState,
+	dispatch: (action: Action) => void,
+	execute: (plan: Plan) => Promise<void>,
+	dryRun: boolean,
+): {change: (id: BindingId) => void; exportLog: () => void} {
+	const change = useCallback(
+		(id: BindingId) => {
+			if (!system.access.canChange && !dryRun) {
+				dispatch({type: 'message', tone: 'error', text: 'cannot change anything here: run as root, or nsdeck lab; --dry-run plans without changing'});
+				return;
+			}
+			const act = (outcome: ChangeOutcome | undefined): void => {
+				if (!outcome) return;
+				if ('message' in outcome) dispatch({type: 'message', tone: 'error', text: outcome.message});
+				else if ('form' in outcome) dispatch({type: 'openOverlay', overlay: {kind: 'form', spec: outcome.form}});
+				else void execute(outcome.plan);
+			};
+			const outcome = changeFor(id, getState(), system);
+			if (outcome instanceof Promise) void outcome.then(act, (error: unknown) => dispatch({type: 'message', tone: 'error', text: String(error)}));
+			else act(outcome);
+		},
+		[system, getState, dispatch, execute, dryRun],
+	);
+
+	const exportLog = useCallback(() => {
+		const entries = getState().log;
+		if (entries.length === 0) {
+			dispatch({type: 'message', tone: 'error', text: 'the log is empty: nothing to write'});
+			return;
+		}
+		const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace('T', '-').slice(0, 15);
+		const path = `nsdeck-log-${stamp}.sh`;
+		try {
+			writeScriptFile(path, logToScript(entries, `written by nsdeck${system.lab ? ' in the lab' : ''} ${new Date().toISOString()}`));
+			dispatch({type: 'message', tone: 'info', text: `wrote ./${path} (${entries.length} commands)`});
+		} catch (error) {
+			dispatch({type: 'message', tone: 'error', text: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`});
+		}
+	}, [getState, dispatch, system]);
+
+	return {change, exportLog};
+}

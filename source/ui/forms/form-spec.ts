@@ -1,0 +1,50 @@
+// A form is data: its fields, its first values, how to check them and the plan they make. One generic
+// view (form-view.tsx) renders and drives every form.
+import type {Link, World} from '../../model/types.js';
+import type {Plan} from '../../plans/plan.js';
+
+export type FieldValue = string | boolean;
+export type FormValues = Readonly<Record<string, FieldValue>>;
+export type FormErrors = Readonly<Record<string, string | undefined>>;
+
+export interface FieldSpec {
+	readonly id: string;
+	readonly label: string;
+	/** text: typed; toggle: Space flips; choice: ← → pick one of `options`. */
+	readonly kind: 'text' | 'toggle' | 'choice';
+	readonly options?: readonly string[];
+	readonly placeholder?: string;
+}
+
+export interface FormSpec {
+	readonly title: string;
+	readonly fields: readonly FieldSpec[];
+	readonly initial: FormValues;
+	/** Messages by field id; `_form` for one that belongs to no field. Empty when the values are good. */
+	validate(values: FormValues, world: World): FormErrors;
+	/** Only called with values that validate. */
+	plan(values: FormValues, world: World): Plan;
+}
+
+/** What a form may start from: the selection when its key was pressed. */
+export interface FormContext {
+	readonly world: World;
+	readonly ns: string;
+	readonly link?: Link;
+	/** How `ip link set … netns` names the host (see link-plans.ts). */
+	readonly hostNetnsRef: string;
+}
+
+export const text = (values: FormValues, id: string): string => {
+	const v = values[id];
+	return typeof v === 'string' ? v.trim() : '';
+};
+
+export const flag = (values: FormValues, id: string): boolean => values[id] === true;
+
+export const hasErrors = (errors: FormErrors): boolean => Object.values(errors).some((e) => e !== undefined);
+
+/** Keep only the messages that are set, so tests and the view can compare plainly. */
+export function errorsOf(entries: Record<string, string | undefined>): FormErrors {
+	return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,142 @@
+// Renders any FormSpec: its fields, each field's message, and live below them the exact commands it will
+// run. Enter submits only valid values; Esc cancels.
+import {Box, Text, useInput} from 'ink';
+import {useMemo, useRef, useState} from 'react';
+import type {World} from '../../model/types.js';
+import type {Plan} from '../../plans/plan.js';
+import {commandText} from '../../plans/script.js';
+import {keyName} from '../../key-name.js';
+import {fit} from '../list-window.js';
+import {theme} from '../theme.js';
+import type {FormSpec} from './form-spec.js';
+import {hasErrors} from './form-spec.js';
+import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
+
+export interface FormViewProps {
+	readonly spec: FormSpec;
+	readonly world: World;
+	readonly width: number;
+	readonly height: number;
+	readonly dryRun: boolean;
+	readonly isFocused: boolean;
+	readonly onSubmit: (plan: Plan) => void;
+	readonly onCancel: () => void;
+}
+
+const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
+	tab: {kind: 'next'},
+	down: {kind: 'next'},
+	'shift+tab': {kind: 'prev'},
+	up: {kind: 'prev'},
+	left: {kind: 'left'},
+	right: {kind: 'right'},
+	space: {kind: 'space'},
+	backspace: {kind: 'backspace'},
+	'ctrl+u': {kind: 'clear'},
+};
+
+/** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
+const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
+
+export function FormView({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps) {
+	const t = theme();
+	const [state, setState] = useState<FormState>(() => initialFormState(spec));
+	// Keys may arrive faster than renders: each must see the state the previous one made.
+	const ref = useRef(state);
+	const apply = (key: FormKey): FormState => {
+		ref.current = formReducer(spec, ref.current, key);
+		setState(ref.current);
+		return ref.current;
+	};
+	/**
+	 * Over SSH, or when keys come fast, several keys arrive as one chunk ("ns1\t10.1.1.1/24\r"): a tab or
+	 * return inside it still moves to the next field or submits.
+	 */
+	const typeChunk = (chunk: string): void => {
+		for (const part of chunk.split(/([\t\r])/)) {
+			if (part === '\t') apply({kind: 'next'});
+			else if (part === '\r') submit();
+			else if (part) apply({kind: 'type', text: part});
+		}
+	};
+	const submit = (): void => {
+		const now = apply({kind: 'submitAttempt'});
+		if (!hasErrors(spec.validate(now.values, world))) onSubmit(spec.plan(now.values, world));
+	};
+	const errors = useMemo(() => spec.validate(state.values, world), [spec, state.values, world]);
+	const plan = useMemo(() => (hasErrors(errors) ? undefined : spec.plan(state.values, world)), [spec, state.values, world, errors]);
+
+	useInput(
+		(input, key) => {
+			const name = keyName(input, key);
+			if (name === 'escape') return onCancel();
+			if (name === 'return') return submit();
+			const action = KEY_ACTIONS[name];
+			if (action) apply(action);
+			else if (input && !key.ctrl && !key.meta) typeChunk(input);
+		},
+		{isActive: isFocused},
+	);
+
+	const labelWidth = Math.max(...spec.fields.map((f) => f.label.length), 8) + 2;
+	const valueWidth = Math.min(28, Math.max(width - labelWidth - 8, 10));
+	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
+	const formError = errors._form;
+	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0), 1);
+	return (
+		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
+			<Text bold color={t.accent} wrap="truncate">
+				{spec.title}
+				{dryRun ? '  (dry run: nothing will change)' : ''}
+			</Text>
+			{spec.fields.map((field, index) => {
+				const focused = index === state.focus;
+				const value = state.values[field.id];
+				const error = showError(field.id);
+				let shown: string;
+				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
+				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
+				else shown = visible(String(value)) + (focused ? '▏' : '');
+				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
+				return (
+					<Text key={field.id} wrap="truncate">
+						<Text bold={focused} color={focused ? t.accent : undefined}>
+							{focused ? '›' : ' '}
+							{field.label.padEnd(labelWidth)}
+						</Text>
+						<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, valueWidth)}</Text>
+						{placeholder && <Text color={t.muted}> {placeholder}</Text>}
+						{error && <Text color={t.bad}> ✗ {error}</Text>}
+					</Text>
+				);
+			})}
+			{formError && (state.submitted || spec.fields.length === 0) && <Text color={t.bad}>✗ {formError}</Text>}
+			<Text> </Text>
+			{plan ? (
+				<>
+					<Text bold wrap="truncate">
+						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
+					</Text>
+					{plan.steps.slice(0, previewRows).map((step, i) => (
+						<Text key={i} color={t.good} wrap="truncate">
+							{'  '}
+							{commandText(step.argv)}
+						</Text>
+					))}
+					{plan.steps.length > previewRows && <Text color={t.muted}>  … {plan.steps.length - previewRows} more</Text>}
+					{(plan.consequences ?? []).map((line, i) => (
+						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="truncate">
+							! {line}
+						</Text>
+					))}
+				</>
+			) : (
+				<Text color={t.muted}>Fill in the fields to see the commands.</Text>
+			)}
+			<Box flexGrow={1} />
+			<Text color={t.muted} wrap="truncate">
+				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→/Space choose
+			</Text>
+		</Box>
+	);
+}

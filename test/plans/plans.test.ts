@@ -1,0 +1,84 @@
+// Every plan's exact argv and undo argv: what the preview shows is what runs and what a script contains.
+import {describe, expect, it} from 'vitest';
+import {addAddressPlan, deleteAddressPlan} from '../../source/plans/address-plans.js';
+import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {deleteLinkPlan, movePlan, togglePlan} from '../../source/plans/link-plans.js';
+import {deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
+import type {Plan} from '../../source/plans/plan.js';
+import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
+import {vethPlan} from '../../source/plans/veth-plan.js';
+import {fixtureWorld} from '../support/fixtures.js';
+
+const lines = (plan: Plan): string[] => plan.steps.map((s) => `${s.argv.join(' ')}  ⟲ ${s.undo?.join(' ') ?? '-'}`);
+
+describe('plans: exact argv and undo argv', () => {
+	it.each<[string, Plan, string[]]>([
+		['new namespace, lo up', newNamespacePlan({name: 'ns1', loUp: true}), ['ip netns add ns1  ⟲ ip netns del ns1', 'ip -n ns1 link set lo up  ⟲ ip netns del ns1']],
+		['new namespace, lo down', newNamespacePlan({name: 'ns1', loUp: false}), ['ip netns add ns1  ⟲ ip netns del ns1']],
+		[
+			'veth pair between two namespaces, with addresses, up (the seed tutorial)',
+			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
+			[
+				'ip link add veth_ns1 type veth peer name veth_ns2  ⟲ ip link del veth_ns1',
+				'ip link set veth_ns1 netns ns1  ⟲ ip -n ns1 link del veth_ns1',
+				'ip link set veth_ns2 netns ns2  ⟲ ip -n ns1 link del veth_ns1',
+				'ip -n ns1 addr add 10.1.1.1/24 dev veth_ns1  ⟲ ip -n ns1 link del veth_ns1',
+				'ip -n ns2 addr add 10.1.1.2/24 dev veth_ns2  ⟲ ip -n ns1 link del veth_ns1',
+				'ip -n ns1 link set veth_ns1 up  ⟲ ip -n ns1 link del veth_ns1',
+				'ip -n ns2 link set veth_ns2 up  ⟲ ip -n ns1 link del veth_ns1',
+			],
+		],
+		[
+			'veth pair from a namespace to the host, no addresses, not up',
+			vethPlan({name1: 'pair-host', ns1: 'host', address1: '', name2: 'pair-test', ns2: 'test', address2: '', up: false}),
+			['ip link add pair-host type veth peer name pair-test  ⟲ ip link del pair-host', 'ip link set pair-test netns test  ⟲ ip link del pair-host'],
+		],
+		[
+			'bridge in the host with an address',
+			bridgePlan({name: 'br0', ns: 'host', address: '10.1.1.4/24', up: true}),
+			['ip link add br0 type bridge  ⟲ ip link del br0', 'ip link set br0 up  ⟲ ip link del br0', 'ip addr add 10.1.1.4/24 dev br0  ⟲ ip link del br0'],
+		],
+		['bridge in a namespace', bridgePlan({name: 'br1', ns: 'ns1', address: '', up: false}), ['ip -n ns1 link add br1 type bridge  ⟲ ip -n ns1 link del br1']],
+		['connect to a bridge', connectPlan({ns: 'host', link: 'veth_ns1_br0', bridge: 'br0'}), ['ip link set veth_ns1_br0 master br0  ⟲ ip link set veth_ns1_br0 nomaster']],
+		['move host → ns1', movePlan({from: 'host', link: 'veth0', to: 'ns1'}, '1'), ['ip link set veth0 netns ns1  ⟲ ip -n ns1 link set veth0 netns 1']],
+		['move ns1 → host (lab PID)', movePlan({from: 'ns1', link: 'veth0', to: 'host'}, '4242'), ['ip -n ns1 link set veth0 netns 4242  ⟲ ip link set veth0 netns ns1']],
+		['set up', togglePlan('ns1', 'veth_ns1', true), ['ip -n ns1 link set veth_ns1 up  ⟲ ip -n ns1 link set veth_ns1 down']],
+		['set down in the host', togglePlan('host', 'br0', false), ['ip link set br0 down  ⟲ ip link set br0 up']],
+		['add IPv4 address', addAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: '10.1.1.1/24'}), ['ip -n ns1 addr add 10.1.1.1/24 dev veth_ns1  ⟲ ip -n ns1 addr del 10.1.1.1/24 dev veth_ns1']],
+		['delete IPv6 address', deleteAddressPlan({ns: 'ns1', link: 'a1', cidr: 'fd00::1/64'}), ['ip -n ns1 addr del fd00::1/64 dev a1  ⟲ ip -n ns1 addr add fd00::1/64 dev a1']],
+		[
+			'default route via a gateway',
+			addRoutePlan({ns: 'ns1', dst: 'default', via: '10.1.1.4', dev: '', family: 4}),
+			['ip -n ns1 route add default via 10.1.1.4  ⟲ ip -n ns1 route del default via 10.1.1.4'],
+		],
+		[
+			'IPv6 route via a gateway on a device',
+			addRoutePlan({ns: 'ns1', dst: 'fd01::/64', via: 'fd00::2', dev: 'a1', family: 6}),
+			['ip -n ns1 -6 route add fd01::/64 via fd00::2 dev a1  ⟲ ip -n ns1 -6 route del fd01::/64 via fd00::2 dev a1'],
+		],
+		['delete a route', deleteRoutePlan({ns: 'host', dst: '10.2.0.0/16', via: '', dev: 'br0', family: 4}), ['ip route del 10.2.0.0/16 dev br0  ⟲ ip route add 10.2.0.0/16 dev br0']],
+		['IPv4 forwarding on in the host', forwardingPlan('host', 4, true), ['sysctl -w net.ipv4.ip_forward=1  ⟲ sysctl -w net.ipv4.ip_forward=0']],
+		[
+			'IPv6 forwarding off in a namespace',
+			forwardingPlan('ns1', 6, false),
+			['ip netns exec ns1 sysctl -w net.ipv6.conf.all.forwarding=0  ⟲ ip netns exec ns1 sysctl -w net.ipv6.conf.all.forwarding=1'],
+		],
+		['delete an interface (no undo)', deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0'), ['ip -n ns1 link del veth_ns1  ⟲ -']],
+	])('%s', (_name, plan, expected) => {
+		expect(lines(plan)).toEqual(expected);
+	});
+
+	it('deleting a namespace is dangerous and says what goes with it', () => {
+		const plan = deleteNamespacePlan(fixtureWorld('bridge'), 'ns1');
+		expect(lines(plan)).toEqual(['ip netns del ns1  ⟲ -']);
+		expect(plan.dangerous).toBe(true);
+		expect(plan.consequences?.join('\n')).toMatch(/veths destroyed.*veth_ns1/);
+		// Its veths' other ends vanish from the host too: the whole world is read again.
+		expect(plan.affects).toEqual(['host', 'ns1', 'ns2']);
+	});
+
+	it('deleting an interface names the other end that goes with it', () => {
+		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0').consequences?.[0]).toContain('host/veth_ns1_br0');
+		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0').affects).toEqual(['ns1', 'host']);
+	});
+});

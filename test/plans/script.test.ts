@@ -1,0 +1,55 @@
+import {describe, expect, it} from 'vitest';
+import type {LogEntry} from '../../source/plans/run-plan.js';
+import {commandText, logLine, logToScript, shellQuote} from '../../source/plans/script.js';
+import {hintFor} from '../../source/plans/hints.js';
+
+const at = new Date(0);
+const entry = (argv: string[], status: LogEntry['status'], plan = 'p', error?: string): LogEntry => ({argv, status, plan, at, error});
+
+describe('commands as shell text', () => {
+	it.each([
+		['ns1', 'ns1'],
+		['10.1.1.1/24', '10.1.1.1/24'],
+		['fd00::1/64', 'fd00::1/64'],
+		['a b', "'a b'"],
+		["it's", "'it'\\''s'"],
+		['$(rm -rf /)', "'$(rm -rf /)'"],
+		['', "''"],
+	])('quotes %j as %s', (word, quoted) => {
+		expect(shellQuote(word)).toBe(quoted);
+	});
+
+	it('writes a runnable script: plans as comments, failed commands commented out', () => {
+		const script = logToScript([
+			entry(['ip', 'netns', 'add', 'ns1'], 'ok', 'Create namespace ns1'),
+			entry(['ip', 'link', 'add', 'x', 'type', 'veth', 'peer', 'name', 'y'], 'failed', 'Add veth', 'RTNETLINK answers: File exists'),
+		]);
+		expect(script.split('\n')).toEqual([
+			'#!/bin/sh',
+			'# nsdeck command log',
+			'# Re-run with: sh THIS-FILE (as root, or inside `nsdeck lab`)',
+			'set -e',
+			'',
+			'# Create namespace ns1',
+			'ip netns add ns1',
+			'# Add veth',
+			'# failed: ip link add x type veth peer name y  (RTNETLINK answers: File exists)',
+			'',
+		]);
+	});
+
+	it('marks dry-run lines in --log', () => {
+		expect(logLine(entry(['ip', 'netns', 'add', 'a'], 'not run'))).toBe('ip netns add a  # dry run: not run\n');
+		expect(commandText(['ip', '-n', 'ns1', 'link', 'set', 'lo', 'up'])).toBe('ip -n ns1 link set lo up');
+	});
+
+	it.each([
+		['RTNETLINK answers: File exists', /already exists/],
+		['Cannot find device "veth9"', /not there/],
+		['Error: Nexthop has invalid gateway.', /gateway is not on a subnet/],
+		['RTNETLINK answers: Operation not permitted', /root or CAP_NET_ADMIN/],
+		['RTNETLINK answers: Device or resource busy', /in use/],
+	])('explains %s', (message, hint) => {
+		expect(hintFor(message)).toMatch(hint);
+	});
+});

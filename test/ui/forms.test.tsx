@@ -1,0 +1,154 @@
+// Forms over a fake system: the preview shows the exact commands, Enter runs exactly those, and bad or
+// hostile input is refused in the form with no process started.
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
+import {createFakeSystem, type ExpectedCall} from '../support/fake-system.js';
+import {fixtureWorld} from '../support/fixtures.js';
+import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function start(expected: ExpectedCall[] = [], options: {dryRun?: boolean; canChange?: boolean} = {}) {
+	const system = createFakeSystem(fixtureWorld('bridge'), expected);
+	if (options.canChange === false) Object.assign(system, {access: {canChange: false, reason: 'read-only'}});
+	const app = render(<App system={system} size={{columns: 100, rows: 30}} dryRun={options.dryRun} />);
+	unmount = app.unmount;
+	await waitForFrame(app, 'Namespaces (3)');
+	await settle();
+	return {app, system};
+}
+
+async function type(app: {stdin: {write(s: string): void}}, text: string) {
+	await press(app as never, text);
+}
+
+describe('new namespace form', () => {
+	it('previews and runs exactly its commands', async () => {
+		const {app, system} = await start([{argv: ['ip', 'netns', 'add', 'ns3']}, {argv: ['ip', '-n', 'ns3', 'link', 'set', 'lo', 'up']}]);
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		await type(app, 'ns3');
+		const frame = await waitForFrame(app, 'ip -n ns3 link set lo up');
+		expect(frame).toContain('ip netns add ns3');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ Create namespace ns3 (2 commands)');
+		expect(system.pending()).toEqual([]);
+	});
+
+	it('says in the form that a name exists, and runs nothing', async () => {
+		const {app, system} = await start();
+		await press(app, 'n');
+		await type(app, 'ns1');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✗ namespace ns1 already exists');
+		expect(system.calls).toEqual([]);
+	});
+
+	it.each([
+		['shell metacharacters', 'a;reboot'],
+		['command substitution', '$(id)'],
+		['backticks', '`id`'],
+		['a path', '../etc'],
+		['a newline', 'a\nb'],
+		['spaces', 'a b'],
+		['65 bytes', 'x'.repeat(65)],
+		['empty', ''],
+	])('refuses %s in a namespace name', async (_what, value) => {
+		const {app, system} = await start();
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		if (value) await type(app, value);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✗');
+		expect(app.lastFrame()).toContain('New namespace');
+		expect(system.calls).toEqual([]);
+	});
+});
+
+describe('veth form', () => {
+	it.each([
+		['16-byte names', {name1: 'a'.repeat(16)}, 'at most 15 characters'],
+		['a name with :', {name1: 'eth0:1'}, 'letters, digits'],
+		['$(…) in a name', {name1: '$(reboot)'}, 'letters, digits'],
+		['a bad CIDR', {address1: '10.1.1.300/24'}, 'not an address/prefix'],
+		['no prefix', {address1: '10.1.1.1'}, 'not an address/prefix'],
+		['an existing name', {name1: 'br0'}, 'br0 already exists in host'],
+		['twice the same name', {name2: 'vA'}, 'different names'],
+	])('refuses %s', async (_what, override, message) => {
+		const {app, system} = await start();
+		const values = {name1: 'vA', address1: '', name2: 'vB', ...override};
+		await press(app, 'v');
+		await waitForFrame(app, 'Add a veth pair');
+		await type(app, values.name1);
+		await press(app, KEYS.tab);
+		await press(app, KEYS.tab);
+		if (values.address1) await type(app, values.address1);
+		await press(app, KEYS.tab);
+		await type(app, values.name2);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, message);
+		expect(system.calls).toEqual([]);
+	});
+});
+
+describe('keys that change the world', () => {
+	it('Space sets the selected interface down, and the log shows it', async () => {
+		const {app, system} = await start([{argv: ['ip', 'link', 'set', 'lo', 'down']}]);
+		await press(app, KEYS.tab);
+		await press(app, KEYS.space);
+		await waitForFrame(app, '✓ Set lo down in host');
+		await press(app, 'l');
+		await waitForFrame(app, /✓ ok\s+ip link set lo down/);
+		expect(system.pending()).toEqual([]);
+	});
+
+	it('a failing step shows the kernel message, a hint and the rollback', async () => {
+		const {app} = await start([
+			{argv: ['ip', 'link', 'add', 'br9', 'type', 'bridge']},
+			{argv: ['ip', 'link', 'set', 'br9', 'up'], result: {exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted'}},
+			{argv: ['ip', 'link', 'del', 'br9']},
+		]);
+		await press(app, 'b');
+		await type(app, 'br9');
+		await press(app, KEYS.enter);
+		const frame = await waitForFrame(app, 'step 2 of 2 failed');
+		expect(frame).toContain('RTNETLINK answers: Operation not permitted');
+		expect(frame).toMatch(/hint: .*root or CAP_NET_ADMIN/);
+		expect(frame).toContain('↺ ip link del br9');
+	});
+
+	it('in a dry run, runs nothing and logs the plan as not run', async () => {
+		const {app, system} = await start([], {dryRun: true});
+		await press(app, 'n');
+		await type(app, 'ns9');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'dry run: Create namespace ns9');
+		await press(app, 'l');
+		await waitForFrame(app, /○ not run\s+ip netns add ns9/);
+		expect(system.calls).toEqual([]);
+	});
+
+	it('read-only: says why instead of opening a form', async () => {
+		const {app, system} = await start([], {canChange: false});
+		await press(app, 'n');
+		await waitForFrame(app, /read-only.*cannot change anything here/);
+		expect(app.lastFrame()).not.toContain('New namespace');
+		expect(system.calls).toEqual([]);
+	});
+
+	it('d on the host namespace refuses; d on ns1 asks first and shows what goes with it', async () => {
+		const {app} = await start();
+		await press(app, 'd');
+		await waitForFrame(app, "the host's own namespace cannot be deleted");
+		await press(app, 'j');
+		await press(app, 'd');
+		const frame = await waitForFrame(app, 'Delete namespace ns1');
+		expect(frame).toContain('This cannot be undone');
+		expect(frame).toContain('ip netns del ns1');
+		expect(frame).toMatch(/veths destroyed.*veth_ns1/);
+		await press(app, KEYS.escape);
+		await waitForFrame(app, 'Namespaces (3)');
+	});
+});
