@@ -2,6 +2,7 @@
 import {render} from 'ink';
 import meow from 'meow';
 import {App} from './source/app.js';
+import {toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
 import {buildScenario} from './source/system/lab.js';
@@ -17,12 +18,16 @@ const cli = meow(
     $ nsdeck                 explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)
     $ nsdeck lab [scenario]  the same app in a private, throwaway network world (no root needed)
     $ nsdeck show [--json]   print every namespace, interface, peer and route once, for scripts
+    $ nsdeck show --dot      the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)
+    $ nsdeck show --mermaid  the topology as a Mermaid flowchart, for Markdown documents
 
   Lab scenarios
 ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
     --json      with show: JSON, with each veth's peer and each bridge's ports
+    --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
+    --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
     --dry-run   show and log every plan as "not run"; change nothing
     --log FILE  append every command nsdeck runs to FILE, as a shell script
@@ -38,6 +43,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEF
 			show: {type: 'boolean', default: false},
 			dryRun: {type: 'boolean', default: false},
 			log: {type: 'string'},
+			dot: {type: 'boolean', default: false},
+			mermaid: {type: 'boolean', default: false},
 		},
 	},
 );
@@ -48,9 +55,13 @@ function fail(message: string, code = 2): never {
 }
 
 async function showOnce(system: System): Promise<void> {
+	const {json, dot, mermaid} = cli.flags;
+	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
 	const world = await system.readWorld();
 	const topology = buildTopology(world);
-	process.stdout.write(cli.flags.json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
+	if (dot) process.stdout.write(toDot(world, topology));
+	else if (mermaid) process.stdout.write(toMermaid(world, topology));
+	else process.stdout.write(json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
 }
 
 async function startApp(system: System): Promise<void> {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Captures real `ip -j -d -b` output of the lab's worlds into test/fixtures/, for the parser and topology
 # tests. Runs itself inside a private sandbox (user + net + mount namespaces), so the host is untouched:
-#   bash scripts/capture-fixtures.sh
+#   bash scripts/capture-fixtures.sh            # every world
+#   bash scripts/capture-fixtures.sh pair       # only the named worlds (bridge, hostpair, pair)
 set -euo pipefail
 out="$(cd "$(dirname "$0")/.." && pwd)/test/fixtures"
 if [ "${NSDECK_SANDBOX:-}" != 1 ]; then
-	exec env NSDECK_SANDBOX=1 unshare --user --map-root-user --net --mount --propagation private -- bash "$0"
+	exec env NSDECK_SANDBOX=1 unshare --user --map-root-user --net --mount --propagation private -- bash "$0" "$@"
 fi
 mkdir -p "$out"
 if [ -d /run/netns ]; then mount -t tmpfs nsdeck-fx /run/netns; else mount -t tmpfs nsdeck-fx /run; mkdir /run/netns; fi
@@ -25,6 +26,7 @@ reset() {
 }
 
 # bridge: the seed tutorial, plus a veth whose two ends are both in ns1 and IPv6 with a gateway route.
+world_bridge() {
 ip netns add ns1; ip netns add ns2
 ip link add br0 type bridge; ip link set br0 up
 ip link add veth_ns1 type veth peer name veth_ns1_br0
@@ -44,8 +46,10 @@ ip -n ns1 route add fd01::/64 via fd00::2
 sleep 0.5
 read_all bridge
 reset
+}
 
-# pair: a namespace joined to the host by a veth pair (the host end in the host), and one left down.
+# hostpair: a namespace joined to the host by a veth pair (the host end in the host), and one left down.
+world_hostpair() {
 ip netns add test
 ip link add pair-test type veth peer name pair-host
 ip link set pair-test netns test
@@ -54,4 +58,23 @@ ip addr add 10.0.0.2/24 dev pair-host
 ip -n test link set pair-test up
 sleep 0.5
 read_all hostpair
+reset
+}
+
+# pair: exactly the lab's `pair` scenario (client and server joined by a veth pair).
+world_pair() {
+ip netns add client; ip netns add server
+ip link add pair-server type veth peer name pair-client
+ip link set pair-server netns server; ip link set pair-client netns client
+ip -n client link set lo up; ip -n server link set lo up
+ip -n client addr add 10.0.0.1/24 dev pair-client; ip -n server addr add 10.0.0.2/24 dev pair-server
+ip -n client link set pair-client up; ip -n server link set pair-server up
+sleep 0.5
+read_all pair
+reset
+}
+
+for world in "${@:-bridge hostpair pair}"; do
+	for w in $world; do "world_$w"; done
+done
 echo "fixtures written to $out"

@@ -21,6 +21,7 @@ import {InterfacesPane} from './ui/panes/interfaces-pane.js';
 import {NamespacesPane} from './ui/panes/namespaces-pane.js';
 import {RoutesPane} from './ui/panes/routes-pane.js';
 import {TitleBar} from './ui/title-bar.js';
+import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 
 export interface AppProps {
@@ -93,6 +94,20 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} />
 			) : state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={columns} height={layout.bodyHeight} />
+			) : state.overlay?.kind === 'topology' ? (
+				<TopologyOverlay
+					world={state.world ?? {namespaces: []}}
+					topology={state.topology}
+					selectedNs={state.selectedNs}
+					width={columns}
+					height={layout.bodyHeight}
+					isActive={interactive}
+					onChoose={(id) => {
+						dispatch({type: 'selectNs', id});
+						dispatch({type: 'focus', pane: 'namespaces'});
+						dispatch({type: 'closeOverlay'});
+					}}
+				/>
 			) : detail ? (
 				<DetailOverlay title={detail.title} lines={detail.lines} width={columns} height={layout.bodyHeight} />
 			) : (

@@ -33,7 +33,8 @@ export type BindingId =
 	| 'addRoute'
 	| 'deleteRoute'
 	| 'log'
-	| 'exportLog';
+	| 'exportLog'
+	| 'topology';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -56,6 +57,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'go to the interfaces pane'},
 	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'go to the routes pane'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
+	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map: namespaces, veth pairs, bridges', hint: 'map'},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
 	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},
 	{id: 'pageUp', keys: ['pageup'], scope: 'lists', description: 'page up'},

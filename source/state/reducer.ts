@@ -17,7 +17,8 @@ export type Overlay =
 	| {readonly kind: 'form'; readonly spec: FormSpec}
 	| {readonly kind: 'running'; readonly title: string}
 	| {readonly kind: 'result'; readonly result: PlanResult}
-	| {readonly kind: 'log'};
+	| {readonly kind: 'log'}
+	| {readonly kind: 'topology'};
 
 export interface AppState {
 	readonly world?: World;

@@ -43,6 +43,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'help':
 					dispatch(state.overlay?.kind === 'help' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'help'}});
 					return;
+				case 'topology':
+					dispatch(state.overlay?.kind === 'topology' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'topology'}});
+					return;
 				case 'close':
 					dispatch({type: 'closeOverlay'});
 					return;

@@ -1,0 +1,218 @@
+// The topology map as lines of text, from the world alone (pure: golden-frame tests need no terminal).
+//
+// Namespaces are boxes stacked in one column, neighbours first (see namespaceOrder), one interface a row.
+// Each veth pair is a line on the right that joins the rows of its two ends, in its own lane so any graph
+// can be drawn without lines running into each other; where a line crosses another lane it passes under
+// it (the lane's │ is kept), so lines meet only at corners. Each bridge is a hub of double lines on the
+// left, joining the bridge's row to its ports' rows (ports are listed right under their bridge).
+// A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour.
+import {linkStateLabel} from '../../model/format.js';
+import {topologyEdges, namespaceOrder, type Edges} from '../../model/topology-edges.js';
+import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
+import type {Link, Netns, World} from '../../model/types.js';
+import {fit} from '../list-window.js';
+import {TextCanvas} from './text-canvas.js';
+
+export interface MapBox {
+	readonly id: string;
+	readonly top: number;
+	readonly height: number;
+	readonly left: number;
+	readonly width: number;
+}
+
+export interface TopologyMap {
+	readonly lines: readonly string[];
+	/** Widest line: how far the map can be panned to the right. */
+	readonly width: number;
+	readonly boxes: readonly MapBox[];
+	/** `3 namespaces · 2 veth pairs · 1 bridge`. */
+	readonly summary: string;
+}
+
+export interface MapOptions {
+	/** Namespace drawn with a double border. */
+	readonly selected?: string;
+	/** Columns available: boxes shrink (cutting rows with …) to keep the lines in view, down to a minimum. */
+	readonly width?: number;
+}
+
+interface Row {
+	readonly text: string;
+	/** linkKey of the interface on this row; absent for notes such as "(no interfaces)". */
+	readonly key?: string;
+	/** The part this row plays in a bridge's hub. */
+	readonly hub?: {readonly corner: '╔' | '╠' | '╚'; readonly up: boolean};
+}
+
+interface Columns {
+	readonly name: number;
+	readonly kind: number;
+	readonly state: number;
+	readonly addresses: number;
+}
+
+const MIN_INNER = 24;
+const LANE_GAP = 3;
+
+const SINGLE = {tl: '┌', tr: '┐', bl: '└', br: '┘', h: '─', v: '│', tapRight: '├', tapHub: '╡'};
+const DOUBLE = {tl: '╔', tr: '╗', bl: '╚', br: '╝', h: '═', v: '║', tapRight: '╟', tapHub: '╣'};
+
+/** Addresses worth a place on the map: not link-local IPv6, and not lo's 127.0.0.1 / ::1 (always there). */
+const mapAddresses = (link: Link): string =>
+	link.addresses
+		.filter((a) => a.scope !== 'host' && !(a.family === 6 && a.scope === 'link'))
+		.map((a) => a.cidr)
+		.join(' ');
+
+/** Interfaces in the world's order, except that each bridge's ports follow it, so its hub is one run of rows. */
+function orderedLinks(ns: Netns, topology: Topology): Link[] {
+	const portOf = new Set<number>();
+	for (const link of ns.links) for (const p of topology.ports.get(linkKey(ns.id, link.ifindex)) ?? []) portOf.add(p.ifindex);
+	const order: Link[] = [];
+	for (const link of ns.links) {
+		if (portOf.has(link.ifindex)) continue;
+		order.push(link);
+		for (const p of topology.ports.get(linkKey(ns.id, link.ifindex)) ?? []) {
+			const port = ns.links.find((l) => l.ifindex === p.ifindex);
+			if (port) order.push(port);
+		}
+	}
+	return order;
+}
+
+function columnsOf(world: World): Columns {
+	const links = world.namespaces.flatMap((n) => n.links);
+	const widest = (f: (l: Link) => string): number => Math.max(0, ...links.map((l) => f(l).length));
+	return {name: widest((l) => l.name), kind: widest((l) => l.kind), state: widest(linkStateLabel), addresses: widest(mapAddresses)};
+}
+
+function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
+	const rows: Row[] = [];
+	if (ns.error) rows.push({text: `cannot read: ${ns.error}`});
+	const links = orderedLinks(ns, topology);
+	for (const [i, link] of links.entries()) {
+		const key = linkKey(ns.id, link.ifindex);
+		const peer = topology.peers.get(key);
+		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : '';
+		const cells = [
+			link.name.padEnd(columns.name),
+			link.kind.padEnd(columns.kind),
+			linkStateLabel(link).padEnd(columns.state),
+			mapAddresses(link).padEnd(columns.addresses),
+			relation,
+		];
+		rows.push({text: cells.join('  ').trimEnd(), key, hub: hubPart(ns, links, i, topology)});
+	}
+	if (rows.length === 0) rows.push({text: '(no interfaces)'});
+	return rows;
+}
+
+/** Where row `i` sits in a hub: the bridge (top), a port (middle), or the last port (bottom). */
+function hubPart(ns: Netns, links: readonly Link[], i: number, topology: Topology): Row['hub'] {
+	const link = links[i];
+	const own = topology.ports.get(linkKey(ns.id, link.ifindex)) ?? [];
+	if (link.kind === 'bridge' && own.length > 0) return {corner: '╔', up: linkStateLabel(link) === 'UP'};
+	const bridge = link.master === undefined ? undefined : links.find((l) => l.name === link.master);
+	if (!bridge) return undefined;
+	const ports = topology.ports.get(linkKey(ns.id, bridge.ifindex)) ?? [];
+	const up = linkStateLabel(bridge) === 'UP' && linkStateLabel(link) === 'UP';
+	return {corner: ports.at(-1)?.ifindex === link.ifindex ? '╚' : '╠', up};
+}
+
+interface Span {
+	readonly top: number;
+	readonly bottom: number;
+	readonly up: boolean;
+}
+
+/** Lanes for the veth lines: shortest first and innermost, each in the first lane where it overlaps nothing. */
+function assignLanes(spans: readonly Span[]): Span[][] {
+	const lanes: Span[][] = [];
+	const sorted = [...spans].sort((x, y) => x.bottom - x.top - (y.bottom - y.top) || x.top - y.top);
+	for (const span of sorted) {
+		const free = lanes.find((lane) => lane.every((s) => s.bottom < span.top || s.top > span.bottom));
+		if (free) free.push(span);
+		else lanes.push([span]);
+	}
+	return lanes;
+}
+
+function summaryOf(world: World, edges: Edges): string {
+	const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+	const bridges = new Set(edges.ports.map((p) => `${p.bridge.ns}#${p.bridge.ifindex}`)).size;
+	return [count(world.namespaces.length, 'namespace'), count(edges.veths.length, 'veth pair'), count(bridges, 'bridge')].join(' · ');
+}
+
+export function layoutTopology(world: World, topology: Topology, options: MapOptions = {}): TopologyMap {
+	const edges = topologyEdges(world, topology);
+	const columns = columnsOf(world);
+	const namespaces = namespaceOrder(world, edges);
+	const boxRows = namespaces.map((ns) => rowsOf(ns, topology, columns));
+
+	// Rows first: where each box and each interface sits does not depend on widths.
+	const rowOf = new Map<string, number>();
+	const tops: number[] = [];
+	let y = 0;
+	for (const rows of boxRows) {
+		tops.push(y);
+		rows.forEach((row, i) => row.key && rowOf.set(row.key, y + 1 + i));
+		y += rows.length + 3; // two border lines and a blank line between boxes
+	}
+	const spans: Span[] = [];
+	for (const edge of edges.veths) {
+		const a = rowOf.get(linkKey(edge.a.ns, edge.a.ifindex));
+		const b = rowOf.get(linkKey(edge.b.ns, edge.b.ifindex));
+		if (a !== undefined && b !== undefined) spans.push({top: Math.min(a, b), bottom: Math.max(a, b), up: edge.up});
+	}
+	const lanes = assignLanes(spans);
+
+	// Then widths: one width for every box, so the lanes line up.
+	const margin = boxRows.some((rows) => rows.some((r) => r.hub)) ? 2 : 0;
+	const natural = Math.max(0, ...boxRows.flat().map((r) => r.text.length), ...namespaces.map((n) => n.id.length + 4));
+	const lanesWidth = LANE_GAP * lanes.length;
+	const over = options.width === undefined ? 0 : margin + natural + 4 + lanesWidth - options.width;
+	const inner = over > 0 ? Math.max(natural - over, MIN_INNER) : natural;
+	const boxWidth = inner + 4;
+	const right = margin + boxWidth - 1;
+
+	const canvas = new TextCanvas();
+	const boxes: MapBox[] = [];
+	namespaces.forEach((ns, n) => {
+		const top = tops[n];
+		const rows = boxRows[n];
+		const line = ns.id === options.selected ? DOUBLE : SINGLE;
+		const title = `${line.h} ${ns.id} `;
+		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - title.length, 0)) + line.tr);
+		rows.forEach((row, i) => {
+			const r = top + 1 + i;
+			canvas.write(r, margin, `${line.v} ${fit(row.text, inner)} ${line.v}`);
+			if (row.hub) {
+				canvas.write(r, 0, row.hub.corner + (row.hub.up ? '═' : '╌'));
+				canvas.put(r, margin, line.tapHub);
+			}
+			if (row.key && spans.some((s) => s.top === r || s.bottom === r)) canvas.put(r, right, line.tapRight);
+		});
+		const bottom = top + rows.length + 1;
+		canvas.write(bottom, margin, line.bl + line.h.repeat(boxWidth - 2) + line.br);
+		boxes.push({id: ns.id, top, height: rows.length + 2, left: margin, width: boxWidth});
+	});
+
+	// Verticals of every lane first, so that the horizontal runs drawn next can pass under them.
+	lanes.forEach((lane, i) => {
+		const column = right + LANE_GAP * (i + 1);
+		for (const span of lane) for (let r = span.top + 1; r < span.bottom; r++) canvas.put(r, column, span.up ? '│' : '┆');
+	});
+	lanes.forEach((lane, i) => {
+		const column = right + LANE_GAP * (i + 1);
+		for (const span of lane) {
+			for (const [r, corner] of [[span.top, '┐'], [span.bottom, '┘']] as const) {
+				for (let c = right + 1; c < column; c++) if (canvas.at(r, c) === ' ') canvas.put(r, c, span.up ? '─' : '╌');
+				canvas.put(r, column, corner);
+			}
+		}
+	});
+
+	const lines = canvas.lines();
+	return {lines, width: Math.max(0, ...lines.map((l) => l.length)), boxes, summary: summaryOf(world, edges)};
+}

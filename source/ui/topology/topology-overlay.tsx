@@ -1,0 +1,117 @@
+// `t`: the whole network as a map. Draws the lines that layout.ts makes from the current world (so it follows
+// every refresh), shows the part the viewport covers, and handles the map's own keys.
+import {Box, Text} from 'ink';
+import {useMemo, useRef} from 'react';
+import type {Topology} from '../../model/topology.js';
+import type {World} from '../../model/types.js';
+import {useStore} from '../../state/store.js';
+import {stateColor, theme} from '../theme.js';
+import {layoutTopology, type MapBox} from './layout.js';
+import {mapHints} from './map-keys.js';
+import {initialMapState, mapReducer, validCursor} from './map-state.js';
+import {useMapKeys, type MapView} from './use-map-keys.js';
+import {clampViewport, type Extent} from './viewport.js';
+
+export interface TopologyOverlayProps {
+	readonly world: World;
+	readonly topology: Topology;
+	/** The namespace selected in the panes: the map starts on it. */
+	readonly selectedNs: string;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+	/** Enter: select this namespace in the panes and close the map. */
+	readonly onChoose: (id: string) => void;
+}
+
+const HEADER_ROWS = 2;
+
+type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER';
+
+/**
+ * Runs of one style along a visible line: the selected box's frame stands out, dashed (down) lines and
+ * state words take their colours. The text itself says all of it too, for NO_COLOR.
+ */
+function styledRuns(line: string, start: number, row: number, box: MapBox | undefined): Array<[Style, string]> {
+	const styles: Style[] = [];
+	const inRows = box !== undefined && row >= box.top && row < box.top + box.height;
+	for (let i = 0; i < line.length; i++) {
+		const column = start + i;
+		const inBox = inRows && column >= box.left && column < box.left + box.width;
+		// The selected box's double border and its title; its rows keep their own colours.
+		const framed = inBox && (row === box.top || '╔╗╚╝═║╟╣'.includes(line[i]));
+		styles.push(framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : 'plain');
+	}
+	for (const match of line.matchAll(/(?<= )(UP|DOWN|NO-CARRIER)(?= )/g)) {
+		for (let i = match.index; i < match.index + match[0].length; i++) styles[i] = match[0] as Style;
+	}
+	const runs: Array<[Style, string]> = [];
+	styles.forEach((style, i) => {
+		const last = runs.at(-1);
+		if (last && last[0] === style) last[1] += line[i];
+		else runs.push([style, line[i]]);
+	});
+	return runs;
+}
+
+function colorOf(style: Style): string | undefined {
+	const t = theme();
+	if (style === 'selected') return t.accent;
+	if (style === 'down') return t.bad;
+	return style === 'plain' ? undefined : stateColor(style);
+}
+
+export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
+	const t = theme();
+	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
+	const current = validCursor(world, state.cursor);
+	const map = useMemo(() => layoutTopology(world, topology, {selected: current, width}), [world, topology, current, width]);
+	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
+	const extent: Extent = {rows: map.lines.length, columns: map.width};
+	const shown = clampViewport(state.view, extent, size);
+	const view = useRef<MapView>({world, map, size, onChoose});
+	view.current = {world, map, size, onChoose};
+	useMapKeys(() => view.current, getState, dispatch, isActive);
+
+	const selectedBox = map.boxes.find((b) => b.id === current);
+	// A map narrower than the screen is centred; one blank line under the header when there is room.
+	const padLeft = ' '.repeat(Math.max(Math.floor((size.columns - extent.columns) / 2), 0));
+	const padTop = extent.rows < size.rows ? 1 : 0;
+	const visible = map.lines.slice(shown.top, shown.top + size.rows);
+	const scroll =
+		extent.rows > size.rows || extent.columns > size.columns
+			? `  rows ${shown.top + 1}–${Math.min(shown.top + size.rows, extent.rows)} of ${extent.rows}` +
+				(extent.columns > size.columns ? `, columns ${shown.left + 1}–${Math.min(shown.left + size.columns, extent.columns)} of ${extent.columns}` : '')
+			: '';
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text wrap="truncate">
+				<Text bold color={t.accent}>
+					Topology
+				</Text>
+				{`  ${map.summary}`}
+				<Text color={t.muted}>{scroll}</Text>
+			</Text>
+			<Text color={t.muted} wrap="truncate">
+				{`${mapHints()}  ╌ down  ═ bridge`}
+			</Text>
+			{padTop > 0 && <Box height={padTop} />}
+			{visible.map((line, i) => {
+				const row = shown.top + i;
+				const part = line.slice(shown.left, shown.left + width);
+				return (
+					<Text key={row} wrap="truncate">
+						{padLeft}
+						{part === ''
+							? ' '
+							: styledRuns(part, shown.left, row, selectedBox).map(([style, text], j) => (
+									<Text key={j} color={colorOf(style)} bold={style === 'selected'}>
+										{text}
+									</Text>
+								))}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}
