@@ -54,12 +54,12 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 	const [state, dispatch, getState] = useStore(reducer, initialState);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch);
 	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
-	const {change, exportLog} = useChanges(system, getState, dispatch, execute, dryRun);
+	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
 	const {columns, rows} = size ?? terminal;
 	const layout = computeLayout(columns, rows);
 	const formOpen = state.overlay?.kind === 'form';
-	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog}, paneRows(layout.linksHeight), interactive && !formOpen);
+	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog}, paneRows(layout.linksHeight), interactive && !formOpen);
 
 	const ns = currentNs(state);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
@@ -93,7 +93,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 			) : state.overlay?.kind === 'log' ? (
 				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} />
 			) : state.overlay?.kind === 'help' ? (
-				<HelpOverlay width={columns} height={layout.bodyHeight} />
+				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
 			) : state.overlay?.kind === 'topology' ? (
 				<TopologyOverlay
 					world={state.world ?? {namespaces: []}}

@@ -34,7 +34,10 @@ export type BindingId =
 	| 'deleteRoute'
 	| 'log'
 	| 'exportLog'
-	| 'topology';
+	| 'topology'
+	| 'copyLog'
+	| 'scrollUp'
+	| 'scrollDown';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -53,34 +56,37 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help'},
 	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane'},
 	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
-	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'go to the namespaces pane'},
-	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'go to the interfaces pane'},
-	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'go to the routes pane'},
+	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'namespaces pane'},
+	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'interfaces pane'},
+	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'routes pane'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
-	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map: namespaces, veth pairs, bridges', hint: 'map'},
+	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map', hint: 'map'},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
 	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},
 	{id: 'pageUp', keys: ['pageup'], scope: 'lists', description: 'page up'},
 	{id: 'pageDown', keys: ['pagedown'], scope: 'lists', description: 'page down'},
 	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
-	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the selected item', hint: 'detail'},
-	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair: both ends, their namespaces, addresses', hint: 'veth'},
-	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge (name, namespace, address)'},
-	{id: 'log', keys: ['l'], scope: 'global', description: 'command log: every command run, its status and error', hint: 'log'},
+	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail'},
+	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth'},
+	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge'},
+	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log'},
 	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new'},
-	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete the selected namespace', hint: 'delete', dangerous: true},
-	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IPv4/IPv6 forwarding in the selected namespace', hint: 'forwarding'},
-	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set the selected interface up / down', hint: 'up/down'},
-	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address (IPv4 or IPv6)', hint: 'address'},
-	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect the selected interface to a bridge'},
-	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move the selected interface to another namespace'},
-	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route in this namespace'},
-	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete the interface or one of its addresses', hint: 'delete', dangerous: true},
-	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route in this namespace', hint: 'add'},
-	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the selected route', hint: 'delete'},
+	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true},
+	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding'},
+	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down'},
+	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address'},
+	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
+	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
+	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
+	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
+	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
+	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},
 	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
-	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write the log as a runnable shell script', hint: 'write script'},
+	{id: 'scrollUp', keys: ['up', 'k'], scope: 'overlay', description: 'scroll up'},
+	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll'},
+	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write it as a script', hint: 'write script'},
+	{id: 'copyLog', keys: ['y'], scope: 'log', description: 'copy it (OSC 52)', hint: 'copy'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {

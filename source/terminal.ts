@@ -28,3 +28,12 @@ export function enterFullScreen(): void {
 		process.exit(1);
 	});
 }
+
+/**
+ * Copy to the clipboard of the terminal the user sits at, even over SSH (OSC 52). Terminals that do not
+ * support it ignore the sequence, so the caller also says what it copied.
+ */
+export function copyToClipboard(text: string): void {
+	if (!process.stdout.isTTY) return;
+	process.stdout.write(`\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`);
+}

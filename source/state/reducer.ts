@@ -32,6 +32,8 @@ export interface AppState {
 	readonly selectedRoute: Readonly<Record<string, string>>;
 	readonly overlay?: Overlay;
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+	/** How far the help or log overlay is scrolled (lines from its start). */
+	readonly overlayScroll: number;
 	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
 	readonly log: readonly LogEntry[];
 }
@@ -48,6 +50,7 @@ export type Action =
 	| {readonly type: 'selectRoute'; readonly key: string}
 	| {readonly type: 'openOverlay'; readonly overlay: Overlay}
 	| {readonly type: 'closeOverlay'}
+	| {readonly type: 'scrollOverlay'; readonly step: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'}
 	| {readonly type: 'logged'; readonly entry: LogEntry}
 	| {readonly type: 'select'; readonly ns: string; readonly link?: string};
@@ -62,6 +65,7 @@ export const initialState: AppState = {
 	selectedLink: {},
 	selectedRoute: {},
 	log: [],
+	overlayScroll: 0,
 };
 
 /** Keep the selected namespace if it still exists; else its neighbour in the old order; else the host. */
@@ -115,7 +119,9 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'selectRoute':
 			return {...state, selectedRoute: {...state.selectedRoute, [state.selectedNs]: action.key}};
 		case 'openOverlay':
-			return {...state, overlay: action.overlay};
+			return {...state, overlay: action.overlay, overlayScroll: 0};
+		case 'scrollOverlay':
+			return {...state, overlayScroll: Math.max(state.overlayScroll + action.step, 0)};
 		case 'closeOverlay':
 			return {...state, overlay: undefined};
 		case 'message':

@@ -11,6 +11,7 @@ export interface AppKeyHandlers {
 	/** A key that changes the world: open its form or run its plan. */
 	readonly change: (id: BindingId) => void;
 	readonly exportLog: () => void;
+	readonly copyLog: () => void;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -46,6 +47,12 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'topology':
 					dispatch(state.overlay?.kind === 'topology' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'topology'}});
 					return;
+				case 'scrollUp':
+					dispatch({type: 'scrollOverlay', step: -1});
+					return;
+				case 'scrollDown':
+					dispatch({type: 'scrollOverlay', step: 1});
+					return;
 				case 'close':
 					dispatch({type: 'closeOverlay'});
 					return;
@@ -71,6 +78,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'exportLog':
 					handlers.exportLog();
+					return;
+				case 'copyLog':
+					handlers.copyLog();
 					return;
 			}
 			// Change keys act on the panes' selection; not while an overlay covers them.

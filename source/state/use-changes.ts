@@ -5,6 +5,7 @@ import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {logToScript} from '../plans/script.js';
 import {writeScriptFile} from '../system/log-file.js';
+import {copyToClipboard} from '../terminal.js';
 import type {System} from '../system/system.js';
 import {changeFor, type ChangeOutcome} from './change-actions.js';
 import type {Action, AppState} from './reducer.js';
@@ -15,7 +16,7 @@ export function useChanges(
 	dispatch: (action: Action) => void,
 	execute: (plan: Plan) => Promise<void>,
 	dryRun: boolean,
-): {change: (id: BindingId) => void; exportLog: () => void} {
+): {change: (id: BindingId) => void; exportLog: () => void; copyLog: () => void} {
 	const change = useCallback(
 		(id: BindingId) => {
 			if (!system.access.canChange && !dryRun) {
@@ -51,5 +52,11 @@ export function useChanges(
 		}
 	}, [getState, dispatch, system]);
 
-	return {change, exportLog};
+	const copyLog = useCallback(() => {
+		const entries = getState().log;
+		copyToClipboard(logToScript(entries));
+		dispatch({type: 'message', tone: 'info', text: `copied ${entries.length} commands as a script (OSC 52: if your terminal allows it)`});
+	}, [getState, dispatch]);
+
+	return {change, exportLog, copyLog};
 }

@@ -55,6 +55,6 @@ export async function checkIpInstalled(runner: Runner = runCommand): Promise<str
 	const result = await runner(['ip', '-V'], {timeoutMs: 3_000});
 	if (result.exitCode === 0) return undefined;
 	return /ENOENT|not found/i.test(result.failure ?? result.stderr)
-		? 'nsdeck needs the `ip` command: install iproute2 (apt-get install iproute2)'
+		? 'needs the `ip` command: install iproute2 (apt-get install iproute2)'
 		: `cannot run ip: ${result.stderr.trim() || result.failure}`;
 }

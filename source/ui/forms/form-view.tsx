@@ -8,6 +8,7 @@ import {commandText} from '../../plans/script.js';
 import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
 import {theme} from '../theme.js';
+import {copyToClipboard} from '../../terminal.js';
 import type {FormSpec} from './form-spec.js';
 import {hasErrors} from './form-spec.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
@@ -41,6 +42,7 @@ const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c
 export function FormView({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps) {
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
+	const [copied, setCopied] = useState(false);
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
@@ -71,6 +73,10 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 			const name = keyName(input, key);
 			if (name === 'escape') return onCancel();
 			if (name === 'return') return submit();
+			if (name === 'ctrl+y') {
+				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
+				return setCopied(plan !== undefined);
+			}
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
 			else if (input && !key.ctrl && !key.meta) typeChunk(input);
@@ -135,7 +141,7 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→/Space choose
+				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→/Space choose · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
 			</Text>
 		</Box>
 	);

@@ -7,6 +7,8 @@ export interface HelpOverlayProps {
 	readonly width: number;
 	readonly height: number;
 	readonly keymap?: readonly Binding[];
+	/** Lines scrolled past, when every key does not fit at once. */
+	readonly scroll?: number;
 }
 
 const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay', 'log'];
@@ -24,18 +26,24 @@ export function helpLines(keymap: readonly Binding[]): Array<{scope?: string; ke
 	return lines;
 }
 
-export function HelpOverlay({width, height, keymap = KEYMAP}: HelpOverlayProps) {
+/** Columns of ~38 characters side by side; when they still do not hold every line, ↑↓ scroll. */
+export function helpLayout(lineCount: number, width: number, height: number, scroll: number) {
+	const perColumn = Math.max(height - 3, 1);
+	const columns = Math.max(1, Math.min(Math.floor((width - 4) / 38), Math.ceil(lineCount / perColumn)));
+	const maxScroll = Math.max(lineCount - perColumn * columns, 0);
+	return {perColumn, columns, start: Math.min(scroll, maxScroll), maxScroll};
+}
+
+export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0}: HelpOverlayProps) {
 	const t = theme();
-	const lines = helpLines(keymap);
-	// Two columns when the terminal is tall enough for neither to scroll.
-	const inner = height - 3;
-	const columns = lines.length > inner && width >= 80 ? 2 : 1;
-	const perColumn = Math.ceil(lines.length / columns);
+	const all = helpLines(keymap);
+	const {perColumn, columns, start, maxScroll} = helpLayout(all.length, width, height, scroll);
+	const lines = all.slice(start);
 	const columnWidth = Math.floor((width - 4) / columns);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent}>
-				nsdeck help — Esc or ? to close
+				nsdeck help — Esc or ? to close{maxScroll > 0 ? ` · ↑↓ scroll (${start}/${maxScroll})` : ''}
 			</Text>
 			<Box flexDirection="row">
 				{Array.from({length: columns}, (_, c) => (
@@ -47,7 +55,7 @@ export function HelpOverlay({width, height, keymap = KEYMAP}: HelpOverlayProps) 
 								</Text>
 							) : (
 								<Text key={i} wrap="truncate">
-									<Text color={t.accent}>{(line.keys ?? '').padEnd(14)}</Text>
+									<Text color={t.accent}>{(line.keys ?? '').padEnd(11)}</Text>
 									{line.text}
 								</Text>
 							),
