@@ -1,5 +1,6 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
+import {writeFileSync} from 'node:fs';
 import {runCommand} from '../../source/system/runner.js';
 import {insideSandbox} from '../../source/system/sandbox.js';
 
@@ -31,6 +32,9 @@ export async function resetWorld(): Promise<void> {
 	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
 		if (link.ifname !== 'lo') await runCommand(['ip', 'link', 'del', link.ifname]);
 	}
+	// The sandbox's own sysctls outlive its links: forwarding back off, as in a fresh namespace.
+	writeFileSync('/proc/sys/net/ipv4/ip_forward', '0');
+	writeFileSync('/proc/sys/net/ipv6/conf/all/forwarding', '0');
 }
 
 export const namedNamespaces = async (): Promise<string[]> =>

@@ -51,13 +51,14 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 		return ref.current;
 	};
 	/**
-	 * Over SSH, or when keys come fast, several keys arrive as one chunk ("ns1\t10.1.1.1/24\r"): a tab or
-	 * return inside it still moves to the next field or submits.
+	 * Over SSH, or when keys come fast, several keys arrive as one chunk ("ns1\t10.1.1.1/24\r"): a tab,
+	 * return or space inside it still moves to the next field, submits or flips a toggle.
 	 */
 	const typeChunk = (chunk: string): void => {
-		for (const part of chunk.split(/([\t\r])/)) {
+		for (const part of chunk.split(/([\t\r ])/)) {
 			if (part === '\t') apply({kind: 'next'});
 			else if (part === '\r') submit();
+			else if (part === ' ') apply({kind: 'space'});
 			else if (part) apply({kind: 'type', text: part});
 		}
 	};

@@ -1,0 +1,94 @@
+// End to end: the bundled app in a real terminal (tmux) inside the sandbox, the seeds' bridge scenario
+// built with keys and forms only, the screen read with capture-pane and the result checked with `ip`.
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
+import {ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+
+let term: Tmux | undefined;
+beforeAll(requireSandbox);
+beforeEach(resetWorld);
+afterEach(async () => {
+	await term?.kill();
+	term = undefined;
+});
+
+const escape = (s: string): string => s.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Fill the open form: text fields typed, choices cycled with → until shown, Tab between. */
+async function fill(t: Tmux, title: string, fields: ReadonlyArray<string | {choose: string}>): Promise<void> {
+	await t.waitFor(title);
+	for (const [i, field] of fields.entries()) {
+		if (typeof field === 'string') {
+			if (field) await t.type(field);
+		} else {
+			const shown = new RegExp(`›[^\\n]*‹ ${escape(field.choose)} ›`);
+			for (let n = 0; n < 20 && !shown.test(await t.screen()); n++) await t.keys('Right');
+			await t.waitFor(shown, 2000);
+		}
+		if (i < fields.length - 1) await t.keys('Tab');
+	}
+	await t.keys('Enter');
+}
+
+async function selectRow(t: Tmux, name: string): Promise<void> {
+	await t.keys('g');
+	const marked = new RegExp(`›${escape(name)}\\s`);
+	for (let n = 0; n < 30 && !marked.test(await t.screen()); n++) await t.keys('j');
+	await t.waitFor(marked, 2000);
+}
+
+describe('nsdeck in a real terminal', () => {
+	it('builds the bridge scenario from keys and forms', async () => {
+		term = await startInTmux([process.execPath, BUNDLE]);
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		for (const ns of ['ns1', 'ns2']) {
+			await t.keys('n');
+			await fill(t, 'New namespace', [ns]);
+			await t.waitFor(`✓ Create namespace ${ns}`);
+		}
+		await t.keys('b');
+		await fill(t, 'Add a bridge', ['br0', {choose: 'host'}, '10.1.1.4/24']);
+		await t.waitFor('✓ Add bridge br0 in host');
+		for (const [ns, address] of [
+			['ns1', '10.1.1.1/24'],
+			['ns2', '10.1.1.2/24'],
+		]) {
+			await t.keys('v');
+			await fill(t, 'Add a veth pair', [`veth_${ns}`, {choose: ns}, address, `veth_${ns}_br0`, {choose: 'host'}]);
+			await t.waitFor(`✓ Add veth pair veth_${ns} (${ns})`);
+			await t.keys('1');
+			await selectRow(t, 'host');
+			await t.keys('2');
+			await selectRow(t, `veth_${ns}_br0`);
+			await t.keys('c');
+			await fill(t, `Connect veth_${ns}_br0 to a bridge`, [{choose: 'br0'}]);
+			await t.waitFor(`✓ Connect veth_${ns}_br0 to bridge br0`);
+		}
+		await t.keys('1');
+		await selectRow(t, 'host');
+		await t.keys('f');
+		await t.waitFor('Forwarding in host');
+		await t.keys('Space', 'Enter');
+		await t.waitFor('✓ Enable IPv4 forwarding in host');
+
+		// The screen shows the wiring…
+		await t.keys('2');
+		const screen = await t.waitFor('→ ns2/veth_ns2');
+		expect(screen).toMatch(/veth_ns1_br0 +veth +UP +→ ns1\/veth_ns1 master br0/);
+		expect(screen).toMatch(/br0 +bridge +UP +2 ports 10\.1\.1\.4\/24/);
+		await t.keys('l');
+		const log = await t.waitFor('Command log');
+		expect(log).toMatch(/✓ ok +ip link set dev veth_ns2_br0 master br0/);
+		await t.keys('Escape', 'q');
+
+		// …and the kernel agrees.
+		const ports = (await ipJson<{ifname: string}>('link', 'show', 'master', 'br0')).map((l) => l.ifname).sort();
+		expect(ports).toEqual(['veth_ns1_br0', 'veth_ns2_br0']);
+		const addresses = async (ns: string, dev: string): Promise<string[]> =>
+			(await ipJson<{addr_info: Array<{local: string; prefixlen: number}>}>('-n', ns, 'addr', 'show', 'dev', dev))[0].addr_info.map((a) => `${a.local}/${a.prefixlen}`);
+		expect(await addresses('ns1', 'veth_ns1')).toContain('10.1.1.1/24');
+		expect(await addresses('ns2', 'veth_ns2')).toContain('10.1.1.2/24');
+		expect((await sh('cat', '/proc/sys/net/ipv4/ip_forward')).trim()).toBe('1');
+	});
+});
