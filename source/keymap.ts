@@ -1,7 +1,7 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay';
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'filter';
 
 export type BindingId =
 	| 'quit'
@@ -16,7 +16,11 @@ export type BindingId =
 	| 'end'
 	| 'detail'
 	| 'close'
-	| 'refresh';
+	| 'refresh'
+	| 'filter'
+	| 'clearFilter'
+	| 'filterDone'
+	| 'filterErase';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -44,6 +48,11 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
 	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the selected item', hint: 'detail'},
 	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
+	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter'},
+	{id: 'clearFilter', keys: ['escape'], scope: 'lists', description: 'clear the filter'},
+	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
+	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
+	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -53,6 +62,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	interfaces: 'Interfaces pane',
 	routes: 'Routes pane',
 	overlay: 'Overlays and forms',
+	filter: 'While typing a filter (↑ ↓ still move)',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */

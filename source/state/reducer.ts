@@ -3,6 +3,8 @@
 import {buildTopology, type Topology} from '../model/topology.js';
 import type {Netns, World} from '../model/types.js';
 import {HOST_ID} from '../model/types.js';
+import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
+import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 
 
 export type Pane = 'namespaces' | 'interfaces' | 'routes';
@@ -22,6 +24,11 @@ export interface AppState {
 	readonly selectedRoute: Readonly<Record<string, string>>;
 	readonly overlay?: Overlay;
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+	/** While a large world loads in the background: how many namespaces have been read. */
+	readonly progress?: ReadProgress;
+	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
+	readonly filters: Readonly<Partial<Record<Pane, string>>>;
+	readonly filtering?: Pane;
 }
 
 export type Action =
@@ -36,7 +43,14 @@ export type Action =
 	| {readonly type: 'selectRoute'; readonly key: string}
 	| {readonly type: 'openOverlay'; readonly overlay: Overlay}
 	| {readonly type: 'closeOverlay'}
-	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'};
+	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'}
+	| {readonly type: 'namespacesListed'; readonly ids: readonly string[]}
+	| {readonly type: 'namespacesLoaded'; readonly namespaces: readonly Netns[]}
+	| {readonly type: 'readProgress'; readonly progress?: ReadProgress}
+	| {readonly type: 'filterStart'}
+	| {readonly type: 'filterText'; readonly text: string}
+	| {readonly type: 'filterEnd'}
+	| {readonly type: 'filterClear'};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map()};
 
@@ -47,6 +61,7 @@ export const initialState: AppState = {
 	selectedNs: HOST_ID,
 	selectedLink: {},
 	selectedRoute: {},
+	filters: {},
 };
 
 /** Keep the selected namespace if it still exists; else its neighbour in the old order; else the host. */
@@ -58,6 +73,8 @@ function keepSelection(old: World | undefined, next: World, selected: string): s
 }
 
 function withWorld(state: AppState, world: World): AppState {
+	// Same world (a read that changed nothing): no new topology, no render.
+	if (world === state.world && !state.loading && !state.error) return state;
 	return {
 		...state,
 		world,
@@ -103,6 +120,20 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, overlay: undefined};
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
+		case 'namespacesListed':
+			return withWorld(state, listedWorld(state.world, action.ids));
+		case 'namespacesLoaded':
+			return withWorld(state, mergeNamespaces(state.world, action.namespaces));
+		case 'readProgress':
+			return {...state, progress: action.progress};
+		case 'filterStart':
+			return startFilter(state);
+		case 'filterText':
+			return setFilterText(state, action.text);
+		case 'filterEnd':
+			return endFilter(state);
+		case 'filterClear':
+			return clearFilter(state);
 	}
 }
 

@@ -2,6 +2,7 @@
 import {useApp, useInput} from 'ink';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
+import {filterKey} from './filter-keys.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action, AppState} from './reducer.js';
 
@@ -12,6 +13,7 @@ export interface AppKeyHandlers {
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
 
 export function activeScopes(state: AppState): Scope[] {
+	if (state.filtering) return ['filter'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
@@ -21,7 +23,18 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		(input, key) => {
 			const state = getState();
 			const name = keyName(input, key);
-			const binding = findBinding(name, activeScopes(state));
+			if (state.filtering) {
+				const typed = filterKey(state, name, input);
+				if (typed && 'action' in typed) return dispatch(typed.action);
+				if (typed && 'move' in typed) {
+					const action = moveSelection(state, MOVES[findBinding(name, ['lists'])?.id ?? 'up'] ?? 'up', page);
+					if (action) dispatch(action);
+					return;
+				}
+				// Ctrl+C still quits while typing.
+				if (!name.startsWith('ctrl+')) return;
+			}
+			const binding = findBinding(name, state.filtering ? ['global'] : activeScopes(state));
 			if (!binding) return;
 			const move = MOVES[binding.id];
 			if (move) {
@@ -50,6 +63,12 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'refresh':
 					handlers.refresh();
+					return;
+				case 'filter':
+					dispatch({type: 'filterStart'});
+					return;
+				case 'clearFilter':
+					dispatch({type: 'filterClear'});
 					return;
 			}
 		},

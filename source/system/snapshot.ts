@@ -2,7 +2,7 @@
 // `nsenter --net=PATH ip -j -d -b -` costs less than `ip -n NAME`, whose cost grows with the mount table.
 import {readdir} from 'node:fs/promises';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
-import {resolvePeer} from '../model/topology.js';
+import {peerResolver} from '../model/topology.js';
 import {HOST_ID, type Netns, type NetnsKind, type World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
 import {errorText, type Runner} from './runner.js';
@@ -98,11 +98,12 @@ export async function readManyNamed(run: Runner, locations: readonly NetnsLocati
 
 /** Named namespaces with a veth whose other end back-references cannot pin down: they need their nsid names. */
 export function namespacesNeedingNames(world: World): Netns[] {
+	const resolvePeer = peerResolver(world);
 	return world.namespaces.filter(
 		(ns) =>
 			ns.kind === 'named' &&
 			ns.nsids.length === 0 &&
-			ns.links.some((l) => l.kind === 'veth' && l.peerHint?.netnsid !== undefined && !resolvePeer(world, ns, l)),
+			ns.links.some((l) => l.kind === 'veth' && l.peerHint?.netnsid !== undefined && !resolvePeer(ns, l)),
 	);
 }
 

@@ -9,7 +9,7 @@ export interface HelpOverlayProps {
 	readonly keymap?: readonly Binding[];
 }
 
-const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay'];
+const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay', 'filter'];
 
 export function helpLines(keymap: readonly Binding[]): Array<{scope?: string; keys?: string; text?: string}> {
 	const lines: Array<{scope?: string; keys?: string; text?: string}> = [];
