@@ -2,7 +2,7 @@
 import {Box} from 'ink';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, type AppState} from './state/reducer.js';
-import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex} from './state/selectors.js';
+import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
 import type {System} from './system/system.js';
@@ -42,7 +42,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 
 export function App({system, interactive = true, size}: AppProps) {
 	const [state, dispatch, getState] = useStore(reducer, initialState);
-	const {refresh} = useWorld(system, dispatch);
+	const {refresh} = useWorld(system, dispatch, getState);
 	const terminal = useTerminalSize();
 	const {columns, rows} = size ?? terminal;
 	const layout = computeLayout(columns, rows);
@@ -56,6 +56,7 @@ export function App({system, interactive = true, size}: AppProps) {
 				lab={system.lab}
 				readOnlyReason={system.access.reason}
 				loading={state.loading}
+				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
 				width={columns}
 			/>
@@ -66,7 +67,10 @@ export function App({system, interactive = true, size}: AppProps) {
 			) : (
 				<Box flexDirection="row" height={layout.bodyHeight}>
 					<NamespacesPane
-						namespaces={namespacesOf(state)}
+						namespaces={visibleNamespaces(state)}
+						total={namespacesOf(state).length}
+						filter={state.filters.namespaces}
+						filtering={state.filtering === 'namespaces'}
 						selected={selectedNsIndex(state)}
 						focused={state.focus === 'namespaces'}
 						width={layout.nsWidth}
@@ -75,6 +79,9 @@ export function App({system, interactive = true, size}: AppProps) {
 					<Box flexDirection="column" width={layout.rightWidth}>
 						<InterfacesPane
 							ns={ns}
+							links={visibleLinks(state)}
+							filter={state.filters.interfaces}
+							filtering={state.filtering === 'interfaces'}
 							selected={selectedLinkIndex(state)}
 							focused={state.focus === 'interfaces'}
 							width={layout.rightWidth}
@@ -84,7 +91,10 @@ export function App({system, interactive = true, size}: AppProps) {
 						/>
 						<RoutesPane
 							nsId={ns?.id}
-							routes={routesOf(ns)}
+							routes={visibleRoutes(state)}
+							total={routesOf(ns).length}
+							filter={state.filters.routes}
+							filtering={state.filtering === 'routes'}
 							selected={selectedRouteIndex(state)}
 							focused={state.focus === 'routes'}
 							width={layout.rightWidth}

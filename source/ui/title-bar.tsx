@@ -6,11 +6,13 @@ export interface TitleBarProps {
 	readonly lab: boolean;
 	readonly readOnlyReason?: string;
 	readonly loading: boolean;
+	/** Namespaces read so far while a large world loads. */
+	readonly progress?: {readonly done: number; readonly total: number};
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
 	readonly width: number;
 }
 
-export function TitleBar({lab, readOnlyReason, loading, message, width}: TitleBarProps) {
+export function TitleBar({lab, readOnlyReason, loading, progress, message, width}: TitleBarProps) {
 	const t = theme();
 	return (
 		<Box width={width} height={1}>
@@ -24,7 +26,14 @@ export function TitleBar({lab, readOnlyReason, loading, message, width}: TitleBa
 			)}
 			{lab && <Text color={t.muted}> private sandbox, the host is untouched</Text>}
 			{readOnlyReason && <Text color={t.warn}> {readOnlyReason}</Text>}
-			{loading && <Text color={t.muted}> reading…</Text>}
+			{progress ? (
+				<Text color={t.muted}>
+					{' '}
+					reading {progress.done}/{progress.total}
+				</Text>
+			) : (
+				loading && <Text color={t.muted}> reading…</Text>
+			)}
 			{message && (
 				<Text color={message.tone === 'error' ? t.bad : t.good} wrap="truncate">
 					{' '}
