@@ -7,7 +7,7 @@ import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
-import {countText, titleWithFilter} from '../filter-title.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface InterfacesPaneProps {
 	readonly ns?: Netns;
@@ -32,7 +32,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const wide = columns >= 100;
 	const medium = columns >= 70;
 	const links = shown ?? ns?.links ?? [];
-	const title = titleWithFilter(ns ? `Interfaces in ${ns.id} ${countText(links.length, ns.links.length)}` : 'Interfaces', filter, filtering);
+	const title = ns ? paneTitle(`Interfaces in ${ns.id}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
 	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
 	return (

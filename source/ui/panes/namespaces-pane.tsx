@@ -6,7 +6,7 @@ import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
-import {countText, titleWithFilter} from '../filter-title.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface NamespacesPaneProps {
 	readonly namespaces: readonly Netns[];
@@ -28,7 +28,7 @@ export function namespaceCounts(ns: Netns): string {
 
 export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false}: NamespacesPaneProps) {
 	const t = theme();
-	const title = titleWithFilter(`Namespaces ${countText(namespaces.length, total)}`, filter, filtering);
+	const title = paneTitle('Namespaces', namespaces.length, total, filter, filtering, paneColumns(width));
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			<ListRows

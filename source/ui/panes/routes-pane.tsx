@@ -5,7 +5,7 @@ import type {Route} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
-import {countText, titleWithFilter} from '../filter-title.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface RoutesPaneProps {
 	readonly nsId?: string;
@@ -21,7 +21,7 @@ export interface RoutesPaneProps {
 
 export function RoutesPane({nsId, routes, selected, focused, width, height, total = routes.length, filter, filtering = false}: RoutesPaneProps) {
 	const t = theme();
-	const title = titleWithFilter(`Routes in ${nsId ?? '…'} ${countText(routes.length, total)}`, filter, filtering);
+	const title = paneTitle(`Routes in ${nsId ?? '…'}`, routes.length, total, filter, filtering, paneColumns(width));
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			<ListRows
