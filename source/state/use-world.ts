@@ -55,7 +55,8 @@ export function useWorld(
 		[system, dispatch, getState, readSome],
 	);
 
-	const refresh = useCallback(async () => {
+	/** `afterFirst` runs once the first namespace is on screen (the watcher starts then, not before the first frame). */
+	const load = useCallback(async (afterFirst?: () => void) => {
 		const queue = queueRef.current;
 		queue?.pause();
 		dispatch({type: 'loading'});
@@ -66,6 +67,7 @@ export function useWorld(
 			const first = selected !== undefined && ids.includes(selected) ? selected : ids[0];
 			const firstRead = first === undefined ? undefined : await system.readNamespace(first);
 			if (firstRead) dispatch({type: 'namespacesLoaded', namespaces: [firstRead]});
+			afterFirst?.();
 			const rest = ids.filter((id) => id !== first);
 			const seen = new Set<string>(first === undefined ? [] : [first]);
 			const total = ids.length;
@@ -81,29 +83,37 @@ export function useWorld(
 			for (const id of rest) if (!found.has(id)) dispatch({type: 'namespaceLoaded', id, netns: undefined});
 		} catch (error) {
 			dispatch({type: 'loadFailed', error: message(error)});
+			afterFirst?.();
 		} finally {
 			dispatch({type: 'readProgress', progress: undefined});
 			queue?.resume();
 		}
 	}, [system, dispatch, getState]);
 
+	const refresh = useCallback(() => load(), [load]);
+
 	useEffect(() => {
 		const queue = new ChangeQueue(applyChanges);
 		queueRef.current = queue;
-		void refresh();
-		const unwatch = system.watch((change) => queue.add(change));
+		let unwatch: (() => void) | undefined;
+		let unmounted = false;
+		// The watcher's processes would compete with the first frame's reads on two cores: start it after.
+		void load(() => {
+			if (!unmounted && !unwatch) unwatch = system.watch((change) => queue.add(change));
+		});
 		const poll = setInterval(() => {
 			const selected = getState?.().selectedNs;
 			queue.add({type: 'list'});
 			if (selected) queue.add({type: 'namespaces', ids: [selected]});
 		}, POLL_MS);
 		return () => {
+			unmounted = true;
 			clearInterval(poll);
-			unwatch();
+			unwatch?.();
 			queue.stop();
 			queueRef.current = undefined;
 		};
-	}, [system, refresh, applyChanges, getState]);
+	}, [system, load, applyChanges, getState]);
 
 	return {refresh, refreshNamespaces};
 }
