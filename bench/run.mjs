@@ -3,7 +3,7 @@
 // never asserted. Each N runs in its own sandbox (`nsdeck sandbox`), so nothing touches the host.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
@@ -131,4 +131,6 @@ if (process.argv[2] === '--inside') {
 		process.stderr.write(`N=${n}: done in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 	}
 	printTable(results);
+	// The figures depend on what else runs: say so beside them.
+	console.log(`\n${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 }
