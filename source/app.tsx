@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, type AppState} from './state/reducer.js';
-import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex} from './state/selectors.js';
+import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
 import {usePlans} from './state/use-plans.js';
@@ -52,7 +52,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 
 export function App({system, interactive = true, size, dryRun = false, logFile}: AppProps) {
 	const [state, dispatch, getState] = useStore(reducer, initialState);
-	const {refresh, refreshNamespaces} = useWorld(system, dispatch);
+	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState);
 	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
 	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
@@ -70,6 +70,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 				dryRun={dryRun}
 				readOnlyReason={system.access.reason}
 				loading={state.loading}
+				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
 				width={columns}
 			/>
@@ -113,7 +114,10 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 			) : (
 				<Box flexDirection="row" height={layout.bodyHeight}>
 					<NamespacesPane
-						namespaces={namespacesOf(state)}
+						namespaces={visibleNamespaces(state)}
+						total={namespacesOf(state).length}
+						filter={state.filters.namespaces}
+						filtering={state.filtering === 'namespaces'}
 						selected={selectedNsIndex(state)}
 						focused={state.focus === 'namespaces'}
 						width={layout.nsWidth}
@@ -122,6 +126,9 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 					<Box flexDirection="column" width={layout.rightWidth}>
 						<InterfacesPane
 							ns={ns}
+							links={visibleLinks(state)}
+							filter={state.filters.interfaces}
+							filtering={state.filtering === 'interfaces'}
 							selected={selectedLinkIndex(state)}
 							focused={state.focus === 'interfaces'}
 							width={layout.rightWidth}
@@ -131,7 +138,10 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 						/>
 						<RoutesPane
 							nsId={ns?.id}
-							routes={routesOf(ns)}
+							routes={visibleRoutes(state)}
+							total={routesOf(ns).length}
+							filter={state.filters.routes}
+							filtering={state.filtering === 'routes'}
 							selected={selectedRouteIndex(state)}
 							focused={state.focus === 'routes'}
 							width={layout.rightWidth}

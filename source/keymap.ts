@@ -1,7 +1,7 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log';
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter';
 
 export type BindingId =
 	| 'quit'
@@ -37,7 +37,11 @@ export type BindingId =
 	| 'topology'
 	| 'copyLog'
 	| 'scrollUp'
-	| 'scrollDown';
+	| 'scrollDown'
+	| 'filter'
+	| 'clearFilter'
+	| 'filterDone'
+	| 'filterErase';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -87,6 +91,11 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll'},
 	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write it as a script', hint: 'write script'},
 	{id: 'copyLog', keys: ['y'], scope: 'log', description: 'copy it (OSC 52)', hint: 'copy'},
+	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter'},
+	{id: 'clearFilter', keys: ['escape'], scope: 'lists', description: 'clear the filter'},
+	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
+	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
+	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -97,6 +106,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	routes: 'Routes pane',
 	overlay: 'Overlays and forms',
 	log: 'Command log',
+	filter: 'While typing a filter (↑ ↓ still move)',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */

@@ -17,7 +17,32 @@ export const linkKey = (ns: string, ifindex: number): string => `${ns}#${ifindex
 
 const refOf = (ns: Netns, link: Link): LinkRef => ({ns: ns.id, name: link.name, ifindex: link.ifindex});
 
-function samePeer(world: World, ns: Netns, link: Link): LinkRef | undefined {
+/**
+ * Lookups that resolving peers needs, built once per world: namespaces by id, and veths by ifindex. Without
+ * them, resolving every veth scans every namespace: O(n²) at 1,000 namespaces, on every world change.
+ */
+interface Index {
+	readonly byId: ReadonlyMap<string, Netns>;
+	/** ifindex → veths with that ifindex that carry a netnsid, in every namespace. */
+	readonly crossVeths: ReadonlyMap<number, ReadonlyArray<{readonly ns: Netns; readonly link: Link}>>;
+}
+
+function buildIndex(world: World): Index {
+	const byId = new Map<string, Netns>();
+	const crossVeths = new Map<number, Array<{ns: Netns; link: Link}>>();
+	for (const ns of world.namespaces) {
+		if (ns.kind === 'named') byId.set(ns.id, ns);
+		for (const link of ns.links) {
+			if (link.kind !== 'veth' || link.peerHint?.netnsid === undefined) continue;
+			const list = crossVeths.get(link.ifindex);
+			if (list) list.push({ns, link});
+			else crossVeths.set(link.ifindex, [{ns, link}]);
+		}
+	}
+	return {byId, crossVeths};
+}
+
+function samePeer(ns: Netns, link: Link): LinkRef | undefined {
 	const hint = link.peerHint;
 	if (!hint) return undefined;
 	const byIndex = hint.ifindex !== undefined ? ns.links.find((l) => l.ifindex === hint.ifindex) : undefined;
@@ -26,56 +51,67 @@ function samePeer(world: World, ns: Netns, link: Link): LinkRef | undefined {
 	return peer ? refOf(ns, peer) : undefined;
 }
 
-/** Links in `other` that could be the peer of `link` in `ns`: right ifindex, pointing back at our ifindex. */
-function backReferences(world: World, ns: Netns, link: Link): LinkRef[] {
+/** Links in other namespaces that could be the peer of `link` in `ns`: right ifindex, pointing back at our ifindex. */
+function backReferences(index: Index, ns: Netns, link: Link): LinkRef[] {
 	const found: LinkRef[] = [];
-	for (const other of world.namespaces) {
+	const wanted = link.peerHint?.ifindex;
+	if (wanted === undefined) return found;
+	for (const {ns: other, link: candidate} of index.crossVeths.get(wanted) ?? []) {
 		if (other.id === ns.id) continue;
-		for (const candidate of other.links) {
-			const back = candidate.peerHint;
-			if (candidate.kind !== 'veth' || candidate.ifindex !== link.peerHint?.ifindex) continue;
-			if (back?.ifindex !== link.ifindex || back.netnsid === undefined) continue;
-			// If the candidate's side names the namespace it points to, it must be us.
-			const named = other.nsids.find((e) => e.nsid === back.netnsid)?.name;
-			if (named !== undefined && named !== ns.id) continue;
-			found.push(refOf(other, candidate));
-		}
+		const back = candidate.peerHint;
+		if (back?.ifindex !== link.ifindex || back.netnsid === undefined) continue;
+		// If the candidate's side names the namespace it points to, it must be us.
+		const named = other.nsids.find((e) => e.nsid === back.netnsid)?.name;
+		if (named !== undefined && named !== ns.id) continue;
+		found.push(refOf(other, candidate));
 	}
 	return found;
 }
 
-function crossPeer(world: World, ns: Netns, link: Link): LinkRef | undefined {
+function crossPeer(index: Index, ns: Netns, link: Link): LinkRef | undefined {
 	const hint = link.peerHint;
 	if (hint?.netnsid === undefined || hint.ifindex === undefined) return undefined;
 	const name = ns.nsids.find((e) => e.nsid === hint.netnsid)?.name;
 	if (name !== undefined) {
-		const target = world.namespaces.find((n) => n.kind === 'named' && n.id === name);
+		const target = index.byId.get(name);
 		const peer = target?.links.find((l) => l.ifindex === hint.ifindex);
 		// Confirm by the back-reference, so a stale read of one side never pairs the wrong links.
 		const confirmed = peer?.peerHint?.ifindex === undefined || peer.peerHint.ifindex === link.ifindex;
 		return target && peer && confirmed ? refOf(target, peer) : undefined;
 	}
-	const candidates = backReferences(world, ns, link);
+	const candidates = backReferences(index, ns, link);
 	return candidates.length === 1 ? candidates[0] : undefined;
 }
 
+/** A resolver of veth peers for one world; build it once and ask it about many links. */
+export function peerResolver(world: World): (ns: Netns, link: Link) => LinkRef | undefined {
+	const index = buildIndex(world);
+	return (ns, link) => {
+		if (link.kind !== 'veth') return undefined;
+		return link.peerHint?.netnsid === undefined ? samePeer(ns, link) : crossPeer(index, ns, link);
+	};
+}
+
 export function resolvePeer(world: World, ns: Netns, link: Link): LinkRef | undefined {
-	if (link.kind !== 'veth') return undefined;
-	return link.peerHint?.netnsid === undefined ? samePeer(world, ns, link) : crossPeer(world, ns, link);
+	return peerResolver(world)(ns, link);
 }
 
 export function buildTopology(world: World): Topology {
 	const peers = new Map<string, LinkRef>();
 	const ports = new Map<string, LinkRef[]>();
+	const resolve = peerResolver(world);
 	for (const ns of world.namespaces) {
+		const byName = new Map(ns.links.map((l) => [l.name, l]));
 		for (const link of ns.links) {
-			const peer = resolvePeer(world, ns, link);
+			const peer = resolve(ns, link);
 			if (peer) peers.set(linkKey(ns.id, link.ifindex), peer);
 			if (link.master === undefined) continue;
-			const bridge = ns.links.find((l) => l.name === link.master);
+			const bridge = byName.get(link.master);
 			if (!bridge) continue;
 			const key = linkKey(ns.id, bridge.ifindex);
-			ports.set(key, [...(ports.get(key) ?? []), refOf(ns, link)]);
+			const list = ports.get(key);
+			if (list) list.push(refOf(ns, link));
+			else ports.set(key, [refOf(ns, link)]);
 		}
 	}
 	return {peers, ports};

@@ -74,6 +74,8 @@ export interface Netns {
 	readonly nsids: readonly NsidEntry[];
 	/** Why this namespace could not be read, if it could not. */
 	readonly error?: string;
+	/** Listed but not read yet (the world loads in the background): only its name is known. */
+	readonly pending?: boolean;
 }
 
 export interface World {

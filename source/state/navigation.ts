@@ -1,7 +1,7 @@
 // Moving the selection in the focused list: pure, so it is tested without a terminal.
 import {routeKey} from '../model/format.js';
 import type {Action, AppState} from './reducer.js';
-import {currentNs, linksOf, namespacesOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex} from './selectors.js';
+import {selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from './selectors.js';
 
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
 
@@ -21,16 +21,16 @@ export function moveIndex(index: number, count: number, move: Move, page: number
 /** The action that moves the focused pane's selection, or undefined when its list is empty. */
 export function moveSelection(state: AppState, move: Move, page: number): Action | undefined {
 	if (state.focus === 'namespaces') {
-		const list = namespacesOf(state);
+		const list = visibleNamespaces(state);
 		const next = list[moveIndex(selectedNsIndex(state), list.length, move, page)];
 		return next && {type: 'selectNs', id: next.id};
 	}
 	if (state.focus === 'interfaces') {
-		const list = linksOf(currentNs(state));
+		const list = visibleLinks(state);
 		const next = list[moveIndex(selectedLinkIndex(state), list.length, move, page)];
 		return next && {type: 'selectLink', name: next.name};
 	}
-	const list = routesOf(currentNs(state));
+	const list = visibleRoutes(state);
 	const next = list[moveIndex(selectedRouteIndex(state), list.length, move, page)];
 	return next && {type: 'selectRoute', key: routeKey(next)};
 }

@@ -6,6 +6,8 @@ import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {FormSpec} from '../ui/forms/form-spec.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNames} from '../model/format.js';
+import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
+import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 
 
 export type Pane = 'namespaces' | 'interfaces' | 'routes';
@@ -36,6 +38,11 @@ export interface AppState {
 	readonly overlayScroll: number;
 	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
 	readonly log: readonly LogEntry[];
+	/** While a large world loads in the background: how many namespaces have been read. */
+	readonly progress?: ReadProgress;
+	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
+	readonly filters: Readonly<Partial<Record<Pane, string>>>;
+	readonly filtering?: Pane;
 }
 
 export type Action =
@@ -53,7 +60,14 @@ export type Action =
 	| {readonly type: 'scrollOverlay'; readonly step: number}
 	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'}
 	| {readonly type: 'logged'; readonly entry: LogEntry}
-	| {readonly type: 'select'; readonly ns: string; readonly link?: string};
+	| {readonly type: 'select'; readonly ns: string; readonly link?: string}
+	| {readonly type: 'namespacesListed'; readonly ids: readonly string[]}
+	| {readonly type: 'namespacesLoaded'; readonly namespaces: readonly Netns[]}
+	| {readonly type: 'readProgress'; readonly progress?: ReadProgress}
+	| {readonly type: 'filterStart'}
+	| {readonly type: 'filterText'; readonly text: string}
+	| {readonly type: 'filterEnd'}
+	| {readonly type: 'filterClear'};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map()};
 
@@ -66,6 +80,7 @@ export const initialState: AppState = {
 	selectedRoute: {},
 	log: [],
 	overlayScroll: 0,
+	filters: {},
 };
 
 /** Keep the selected namespace if it still exists; else its neighbour in the old order; else the host. */
@@ -77,6 +92,8 @@ function keepSelection(old: World | undefined, next: World, selected: string): s
 }
 
 function withWorld(state: AppState, world: World): AppState {
+	// Same world (a read that changed nothing): no new topology, no render.
+	if (world === state.world && !state.loading && !state.error) return state;
 	return {
 		...state,
 		world,
@@ -134,6 +151,20 @@ export function reducer(state: AppState, action: Action): AppState {
 				selectedNs: action.ns,
 				selectedLink: action.link ? {...state.selectedLink, [action.ns]: action.link} : state.selectedLink,
 			};
+		case 'namespacesListed':
+			return withWorld(state, listedWorld(state.world, action.ids));
+		case 'namespacesLoaded':
+			return withWorld(state, mergeNamespaces(state.world, action.namespaces));
+		case 'readProgress':
+			return {...state, progress: action.progress};
+		case 'filterStart':
+			return startFilter(state);
+		case 'filterText':
+			return setFilterText(state, action.text);
+		case 'filterEnd':
+			return endFilter(state);
+		case 'filterClear':
+			return clearFilter(state);
 	}
 }
 

@@ -2,6 +2,7 @@
 import {routeKey} from '../model/format.js';
 import {linkKey} from '../model/topology.js';
 import type {Link, LinkRef, Netns, Route} from '../model/types.js';
+import {filterLinks, filterNamespaces, filterRoutes} from './filter.js';
 import type {AppState} from './reducer.js';
 
 export const namespacesOf = (state: AppState): readonly Netns[] => state.world?.namespaces ?? [];
@@ -11,11 +12,23 @@ export const currentNs = (state: AppState): Netns | undefined =>
 
 export const linksOf = (ns: Netns | undefined): readonly Link[] => ns?.links ?? [];
 
-/** Routes sorted as people scan them: main table first, IPv4 before IPv6, default first. */
+const sortedRoutes = new WeakMap<Netns, readonly Route[]>();
+
+/** Routes sorted as people scan them: main table first, IPv4 before IPv6, default first (sorted once per read). */
 export function routesOf(ns: Netns | undefined): readonly Route[] {
+	if (!ns) return [];
+	const cached = sortedRoutes.get(ns);
+	if (cached) return cached;
 	const rank = (r: Route): number => (r.table === 'main' ? 0 : 2) + (r.family === 6 ? 1 : 0);
-	return [...(ns?.routes ?? [])].sort((a, b) => rank(a) - rank(b) || Number(b.dst === 'default') - Number(a.dst === 'default'));
+	const sorted = [...ns.routes].sort((a, b) => rank(a) - rank(b) || Number(b.dst === 'default') - Number(a.dst === 'default'));
+	sortedRoutes.set(ns, sorted);
+	return sorted;
 }
+
+/** The lists as shown: each filtered by what was typed after `/` in its pane. */
+export const visibleNamespaces = (state: AppState): readonly Netns[] => filterNamespaces(namespacesOf(state), state.filters.namespaces);
+export const visibleLinks = (state: AppState): readonly Link[] => filterLinks(linksOf(currentNs(state)), state.filters.interfaces);
+export const visibleRoutes = (state: AppState): readonly Route[] => filterRoutes(routesOf(currentNs(state)), state.filters.routes);
 
 function indexOrFirst<T>(items: readonly T[], matches: (item: T) => boolean): number {
 	const index = items.findIndex(matches);
@@ -24,20 +37,20 @@ function indexOrFirst<T>(items: readonly T[], matches: (item: T) => boolean): nu
 
 export function selectedLinkIndex(state: AppState): number {
 	const name = state.selectedLink[state.selectedNs];
-	return indexOrFirst(linksOf(currentNs(state)), (l) => l.name === name);
+	return indexOrFirst(visibleLinks(state), (l) => l.name === name);
 }
 
-export const selectedLink = (state: AppState): Link | undefined => linksOf(currentNs(state))[selectedLinkIndex(state)];
+export const selectedLink = (state: AppState): Link | undefined => visibleLinks(state)[selectedLinkIndex(state)];
 
 export function selectedRouteIndex(state: AppState): number {
 	const key = state.selectedRoute[state.selectedNs];
-	return indexOrFirst(routesOf(currentNs(state)), (r) => routeKey(r) === key);
+	return indexOrFirst(visibleRoutes(state), (r) => routeKey(r) === key);
 }
 
-export const selectedRoute = (state: AppState): Route | undefined => routesOf(currentNs(state))[selectedRouteIndex(state)];
+export const selectedRoute = (state: AppState): Route | undefined => visibleRoutes(state)[selectedRouteIndex(state)];
 
 export const selectedNsIndex = (state: AppState): number =>
-	indexOrFirst(namespacesOf(state), (n) => n.id === state.selectedNs);
+	indexOrFirst(visibleNamespaces(state), (n) => n.id === state.selectedNs);
 
 export const peerOf = (state: AppState, ns: Netns, link: Link): LinkRef | undefined =>
 	state.topology.peers.get(linkKey(ns.id, link.ifindex));

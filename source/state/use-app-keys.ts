@@ -3,6 +3,7 @@ import {useApp, useInput} from 'ink';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
+import {filterKey} from './filter-keys.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action, AppState} from './reducer.js';
 
@@ -19,6 +20,7 @@ const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp:
 const PANE_KEYS = {focusNamespaces: 'namespaces', focusInterfaces: 'interfaces', focusRoutes: 'routes'} as const;
 
 export function activeScopes(state: AppState): Scope[] {
+	if (state.filtering) return ['filter'];
 	if (state.overlay?.kind === 'log') return ['log', 'overlay', 'global'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
@@ -29,7 +31,18 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		(input, key) => {
 			const state = getState();
 			const name = keyName(input, key);
-			const binding = findBinding(name, activeScopes(state));
+			if (state.filtering) {
+				const typed = filterKey(state, name, input);
+				if (typed && 'action' in typed) return dispatch(typed.action);
+				if (typed && 'move' in typed) {
+					const action = moveSelection(state, MOVES[findBinding(name, ['lists'])?.id ?? 'up'] ?? 'up', page);
+					if (action) dispatch(action);
+					return;
+				}
+				// Ctrl+C still quits while typing.
+				if (!name.startsWith('ctrl+')) return;
+			}
+			const binding = findBinding(name, state.filtering ? ['global'] : activeScopes(state));
 			if (!binding) return;
 			const move = MOVES[binding.id];
 			if (move) {
@@ -81,6 +94,12 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'copyLog':
 					handlers.copyLog();
+					return;
+				case 'filter':
+					dispatch({type: 'filterStart'});
+					return;
+				case 'clearFilter':
+					dispatch({type: 'filterClear'});
 					return;
 			}
 			// Change keys act on the panes' selection; not while an overlay covers them.

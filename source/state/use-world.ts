@@ -1,28 +1,119 @@
-// Reads the world on start and on request; the screen shows what the kernel says.
-import {useCallback, useEffect} from 'react';
+// Reads the world and keeps it live; the screen shows what the kernel says.
+//
+// Start fast: list the namespaces (a readdir) and read the selected one first, so the first frame has the
+// list and its details; the rest is read in the background in groups, with progress in the title bar.
+// Stay live: the System's watcher reports which namespaces changed; a queue coalesces the bursts and
+// reads just those again. The selected namespace is also polled, for changes the watcher cannot see
+// (a namespace the host has no nsid for, in read-only mode).
+import {useCallback, useEffect, useRef} from 'react';
+import type {Netns} from '../model/types.js';
 import type {System} from '../system/system.js';
-import type {Action} from './reducer.js';
+import {ChangeQueue, type ChangeBatch} from './change-queue.js';
+import type {Action, AppState} from './reducer.js';
 
-export function useWorld(system: System, dispatch: (action: Action) => void): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
-	const refresh = useCallback(async () => {
-		dispatch({type: 'loading'});
-		try {
-			dispatch({type: 'worldLoaded', world: await system.readWorld()});
-		} catch (error) {
-			dispatch({type: 'loadFailed', error: error instanceof Error ? error.message : String(error)});
-		}
-	}, [system, dispatch]);
+export const POLL_MS = 2_000;
+/** Up to this many changed namespaces are read one by one (with their nsid names); more go in bulk. */
+const SINGLE_READS = 4;
 
-	const refreshNamespaces = useCallback(
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function useWorld(
+	system: System,
+	dispatch: (action: Action) => void,
+	getState?: () => AppState,
+): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
+	const queueRef = useRef<ChangeQueue | undefined>(undefined);
+
+	const readSome = useCallback(
 		async (ids: readonly string[]) => {
+			if (ids.length > SINGLE_READS) {
+				const known = getState?.().world?.namespaces ?? [];
+				const read = await system.readNamespaces(ids, {known});
+				const found = new Set(read.map((n) => n.id));
+				dispatch({type: 'namespacesLoaded', namespaces: read});
+				for (const id of ids) if (!found.has(id)) dispatch({type: 'namespaceLoaded', id, netns: undefined});
+				return;
+			}
 			for (const id of ids) dispatch({type: 'namespaceLoaded', id, netns: await system.readNamespace(id)});
 		},
-		[system, dispatch],
+		[system, dispatch, getState],
 	);
 
+	const refreshNamespaces = useCallback(async (ids: readonly string[]) => readSome(ids), [readSome]);
+
+	const applyChanges = useCallback(
+		async ({ids, list}: ChangeBatch) => {
+			const toRead = new Set(ids);
+			if (list) {
+				const before = new Set((getState?.().world?.namespaces ?? []).map((n) => n.id));
+				const listed = await system.listNamespaces();
+				dispatch({type: 'namespacesListed', ids: listed});
+				for (const id of listed) if (!before.has(id)) toRead.add(id);
+			}
+			if (toRead.size > 0) await readSome([...toRead]);
+		},
+		[system, dispatch, getState, readSome],
+	);
+
+	/** `afterFirst` runs once the first namespace is on screen (the watcher starts then, not before the first frame). */
+	const load = useCallback(async (afterFirst?: () => void) => {
+		const queue = queueRef.current;
+		queue?.pause();
+		dispatch({type: 'loading'});
+		try {
+			const ids = await system.listNamespaces();
+			dispatch({type: 'namespacesListed', ids});
+			const selected = getState?.().selectedNs;
+			const first = selected !== undefined && ids.includes(selected) ? selected : ids[0];
+			const firstRead = first === undefined ? undefined : await system.readNamespace(first);
+			if (firstRead) dispatch({type: 'namespacesLoaded', namespaces: [firstRead]});
+			afterFirst?.();
+			const rest = ids.filter((id) => id !== first);
+			const seen = new Set<string>(first === undefined ? [] : [first]);
+			const total = ids.length;
+			if (rest.length > 0) dispatch({type: 'readProgress', progress: {done: seen.size, total}});
+			const onBatch = (batch: readonly Netns[]): void => {
+				for (const n of batch) seen.add(n.id);
+				dispatch({type: 'namespacesLoaded', namespaces: batch});
+				dispatch({type: 'readProgress', progress: {done: Math.min(seen.size, total), total}});
+			};
+			const read = await system.readNamespaces(rest, {onBatch, known: firstRead ? [firstRead] : []});
+			// Listed but gone by the time it was read.
+			const found = new Set(read.map((n) => n.id));
+			for (const id of rest) if (!found.has(id)) dispatch({type: 'namespaceLoaded', id, netns: undefined});
+		} catch (error) {
+			dispatch({type: 'loadFailed', error: message(error)});
+			afterFirst?.();
+		} finally {
+			dispatch({type: 'readProgress', progress: undefined});
+			queue?.resume();
+		}
+	}, [system, dispatch, getState]);
+
+	const refresh = useCallback(() => load(), [load]);
+
 	useEffect(() => {
-		void refresh();
-	}, [refresh]);
+		const queue = new ChangeQueue(applyChanges);
+		queueRef.current = queue;
+		let unwatch: (() => void) | undefined;
+		let unmounted = false;
+		// The watcher's processes would compete with the first frame's reads on two cores: start it after.
+		void load(() => {
+			if (!unmounted && !unwatch) unwatch = system.watch((change) => queue.add(change));
+		});
+		const poll = setInterval(() => {
+			const selected = getState?.().selectedNs;
+			queue.add({type: 'list'});
+			if (selected) queue.add({type: 'namespaces', ids: [selected]});
+		}, POLL_MS);
+		return () => {
+			unmounted = true;
+			clearInterval(poll);
+			unwatch?.();
+			queue.stop();
+			queueRef.current = undefined;
+		};
+	}, [system, load, applyChanges, getState]);
 
 	return {refresh, refreshNamespaces};
 }

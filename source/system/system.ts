@@ -2,8 +2,11 @@
 import type {Netns, World} from '../model/types.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, type CommandResult, type RunOptions, type Runner} from './runner.js';
-import {hostLocation, listNamed, namedLocation, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
+import {hostLocation, listNamed, namedLocation, readManyNamed, readMissingNames, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
+import {startWatch, type ChangeListener} from './watch.js';
+
+export type {ChangeListener, WorldChange} from './watch.js';
 
 export interface System {
 	/** True inside `nsdeck lab`: the world is a throwaway sandbox. */
@@ -12,6 +15,12 @@ export interface System {
 	readWorld(): Promise<World>;
 	/** Read one namespace again; undefined when it no longer exists. */
 	readNamespace(id: string): Promise<Netns | undefined>;
+	/** Every namespace's id, the host first, without reading them: cheap, for the first frame. */
+	listNamespaces(): Promise<readonly string[]>;
+	/** Read many namespaces (ids that vanished are left out). */
+	readNamespaces(ids: readonly string[], options?: ReadManyOptions): Promise<readonly Netns[]>;
+	/** Report changes made by anyone (ip monitor, /run/netns) until the returned function is called. */
+	watch(listener: ChangeListener): () => void;
 	/** Run one command of a plan. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** How `ip link set … netns` names the host: PID 1 on a real host; our own PID in the lab. */
@@ -20,21 +29,48 @@ export interface System {
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
 }
 
+export interface ReadManyOptions {
+	/** Hears each group as it lands, so the screen fills in while a large world loads. */
+	readonly onBatch?: (batch: readonly Netns[]) => void;
+	/** Namespaces already read (e.g. the host): they help resolve veth peers without extra reads. */
+	readonly known?: readonly Netns[];
+}
+
 export interface RealSystemOptions {
 	readonly lab: boolean;
 	readonly runner?: Runner;
 }
 
 export function createRealSystem({lab, runner = runCommand}: RealSystemOptions): System {
+	const access = detectAccess();
+	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange});
 	return {
 		lab,
-		access: detectAccess(),
+		access,
 		readWorld: () => readWorld(runner),
 		async readNamespace(id) {
 			if (id === HOST_ID) return readNamespace(runner, hostLocation);
 			const named = await listNamed();
 			return named.some((l) => l.id === id) ? readNamespace(runner, namedLocation(id)) : undefined;
 		},
+		async listNamespaces() {
+			return [HOST_ID, ...(await listNamed()).map((l) => l.id)];
+		},
+		async readNamespaces(ids, {onBatch, known = []} = {}) {
+			const wanted = new Set(ids);
+			const host = wanted.has(HOST_ID) ? [await readNamespace(runner, hostLocation)] : [];
+			if (host.length > 0) onBatch?.(host);
+			const named = (await listNamed()).filter((l) => wanted.has(l.id));
+			const read = await readManyNamed(runner, named, onBatch);
+			const all = [...host, ...read];
+			// Names for ambiguous peers, judged against what was read here.
+			const context = known.filter((n) => !wanted.has(n.id));
+			const withNames = (await readMissingNames(runner, {namespaces: [...all, ...context]})).namespaces.slice(0, all.length);
+			const changed = withNames.filter((n, i) => n !== all[i]);
+			if (changed.length > 0) onBatch?.(changed);
+			return withNames;
+		},
+		watch: (listener) => watchSystem(listener, runner),
 		run: (argv, options) => runner(argv, options),
 		hostNetnsRef: lab ? String(process.pid) : '1',
 		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),

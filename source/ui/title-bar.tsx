@@ -7,11 +7,13 @@ export interface TitleBarProps {
 	readonly dryRun?: boolean;
 	readonly readOnlyReason?: string;
 	readonly loading: boolean;
+	/** Namespaces read so far while a large world loads. */
+	readonly progress?: {readonly done: number; readonly total: number};
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
 	readonly width: number;
 }
 
-export function TitleBar({lab, dryRun, readOnlyReason, loading, message, width}: TitleBarProps) {
+export function TitleBar({lab, dryRun, readOnlyReason, loading, progress, message, width}: TitleBarProps) {
 	const t = theme();
 	return (
 		<Box width={width} height={1}>
@@ -26,7 +28,14 @@ export function TitleBar({lab, dryRun, readOnlyReason, loading, message, width}:
 				)}
 				{dryRun && <Text bold color={t.warn}> DRY RUN</Text>}
 				{readOnlyReason && <Text color={t.warn}> {readOnlyReason}</Text>}
-				{loading && <Text color={t.muted}> reading…</Text>}
+				{progress ? (
+					<Text color={t.muted}>
+						{' '}
+						reading {progress.done}/{progress.total}
+					</Text>
+				) : (
+					loading && <Text color={t.muted}> reading…</Text>
+				)}
 			</Box>
 			{message ? (
 				<Text color={message.tone === 'error' ? t.bad : t.good} wrap="truncate">

@@ -2,7 +2,7 @@
 // expect (lazygit's fake command runner does the same).
 import type {Netns, World} from '../../source/model/types.js';
 import type {CommandResult} from '../../source/system/runner.js';
-import type {System} from '../../source/system/system.js';
+import type {ChangeListener, System, WorldChange} from '../../source/system/system.js';
 
 export interface ExpectedCall {
 	readonly argv: readonly string[];
@@ -15,11 +15,16 @@ export interface FakeSystem extends System {
 	readonly calls: string[][];
 	/** Commands still expected but never run. */
 	pending(): readonly ExpectedCall[];
+	/** Play a change as the watcher would report it (after changing `world`). */
+	emit(change: WorldChange): void;
+	/** How many watch listeners are attached (0 after the app unmounts). */
+	watchers(): number;
 }
 
 export function createFakeSystem(world: World, expected: ExpectedCall[] = [], lab = true): FakeSystem {
 	const queue = [...expected];
 	const calls: string[][] = [];
+	const listeners = new Set<ChangeListener>();
 	const fake: FakeSystem = {
 		lab,
 		access: {canChange: true},
@@ -27,6 +32,20 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 		calls,
 		readWorld: async () => fake.world,
 		readNamespace: async (id: string): Promise<Netns | undefined> => fake.world.namespaces.find((n) => n.id === id),
+		listNamespaces: async () => fake.world.namespaces.map((n) => n.id),
+		async readNamespaces(ids, options) {
+			const read = fake.world.namespaces.filter((n) => ids.includes(n.id));
+			options?.onBatch?.(read);
+			return read;
+		},
+		watch(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		emit: (change) => {
+			for (const listener of listeners) listener(change);
+		},
+		watchers: () => listeners.size,
 		async run(argv) {
 			calls.push([...argv]);
 			const next = queue.shift();

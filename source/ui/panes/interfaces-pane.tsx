@@ -7,6 +7,7 @@ import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface InterfacesPaneProps {
 	readonly ns?: Netns;
@@ -16,18 +17,22 @@ export interface InterfacesPaneProps {
 	readonly height: number;
 	readonly peerOf: (link: Link) => LinkRef | undefined;
 	readonly portsOf: (link: Link) => readonly LinkRef[];
+	/** The links as shown (filtered); all of the namespace's links when absent. */
+	readonly links?: readonly Link[];
+	readonly filter?: string;
+	readonly filtering?: boolean;
 }
 
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
 
-export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf}: InterfacesPaneProps) {
+export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, links: shown, filter, filtering = false}: InterfacesPaneProps) {
 	const t = theme();
 	const columns = paneColumns(width);
 	const wide = columns >= 100;
 	const medium = columns >= 70;
-	const links = ns?.links ?? [];
-	const title = ns ? `Interfaces in ${ns.id} (${links.length})` : 'Interfaces';
+	const links = shown ?? ns?.links ?? [];
+	const title = ns ? paneTitle(`Interfaces in ${ns.id}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
 	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
 	return (
@@ -44,7 +49,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					columns={columns}
 					focused={focused}
 					rowKey={(l) => `${l.ifindex}`}
-					empty="no interfaces"
+					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
 					renderRow={(link) => {
 						const state = linkStateLabel(link);
 						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link));

@@ -6,6 +6,7 @@ import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface NamespacesPaneProps {
 	readonly namespaces: readonly Netns[];
@@ -13,17 +14,23 @@ export interface NamespacesPaneProps {
 	readonly focused: boolean;
 	readonly width: number;
 	readonly height: number;
+	/** How many namespaces there are before the filter; the filter text, and whether it is being typed. */
+	readonly total?: number;
+	readonly filter?: string;
+	readonly filtering?: boolean;
 }
 
 export function namespaceCounts(ns: Netns): string {
 	if (ns.error) return 'unreadable';
+	if (ns.pending) return '…';
 	return `${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
 }
 
-export function NamespacesPane({namespaces, selected, focused, width, height}: NamespacesPaneProps) {
+export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false}: NamespacesPaneProps) {
 	const t = theme();
+	const title = paneTitle('Namespaces', namespaces.length, total, filter, filtering, paneColumns(width));
 	return (
-		<PaneFrame title={`Namespaces (${namespaces.length})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			<ListRows
 				items={namespaces}
 				selected={selected}
@@ -31,7 +38,7 @@ export function NamespacesPane({namespaces, selected, focused, width, height}: N
 				columns={paneColumns(width)}
 				focused={focused}
 				rowKey={(ns) => ns.id}
-				empty="reading…"
+				empty={filter ? 'nothing matches the filter' : 'reading…'}
 				renderRow={(ns, w) => {
 					const counts = namespaceCounts(ns);
 					const nameWidth = Math.max(w - counts.length - 1, 4);

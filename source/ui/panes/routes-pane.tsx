@@ -5,6 +5,7 @@ import type {Route} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
+import {paneTitle} from '../filter-title.js';
 
 export interface RoutesPaneProps {
 	readonly nsId?: string;
@@ -13,12 +14,16 @@ export interface RoutesPaneProps {
 	readonly focused: boolean;
 	readonly width: number;
 	readonly height: number;
+	readonly total?: number;
+	readonly filter?: string;
+	readonly filtering?: boolean;
 }
 
-export function RoutesPane({nsId, routes, selected, focused, width, height}: RoutesPaneProps) {
+export function RoutesPane({nsId, routes, selected, focused, width, height, total = routes.length, filter, filtering = false}: RoutesPaneProps) {
 	const t = theme();
+	const title = paneTitle(`Routes in ${nsId ?? '…'}`, routes.length, total, filter, filtering, paneColumns(width));
 	return (
-		<PaneFrame title={`Routes in ${nsId ?? '…'} (${routes.length})`} focused={focused} width={width} height={height}>
+		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			<ListRows
 				items={routes}
 				selected={selected}
@@ -26,7 +31,7 @@ export function RoutesPane({nsId, routes, selected, focused, width, height}: Rou
 				columns={paneColumns(width)}
 				focused={focused}
 				rowKey={routeKey}
-				empty="no routes: bring an interface up with an address"
+				empty={filter ? 'nothing matches the filter' : 'no routes: bring an interface up with an address'}
 				renderRow={(route) => (
 					<>
 						<Text color={t.muted}>{route.family === 6 ? 'v6 ' : 'v4 '}</Text>

@@ -1,0 +1,136 @@
+// `npm run bench`: for N = 10, 100, 1,000 namespaces, each in a fresh sandbox, measures the snapshot, the
+// first frame, an outside change, one arrow key and memory, and prints a table. Targets are reported,
+// never asserted. Each N runs in its own sandbox (`nsdeck sandbox`), so nothing touches the host.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {cpus, loadavg, tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
+import {PtyApp} from './pty.mjs';
+import {buildWorld} from './world.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'nsdeck.js');
+const systemBundle = join(root, 'dist', 'bench', 'system.mjs');
+const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const ms = (t) => `${Math.round(t)} ms`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function timeSync(argv) {
+	const t0 = performance.now();
+	const result = spawnSync(argv[0], argv.slice(1), {stdio: 'ignore'});
+	if (result.status !== 0) throw new Error(`${argv.join(' ')} failed`);
+	return performance.now() - t0;
+}
+
+async function measureInside(n) {
+	buildWorld(n, mkdtempSync(join(tmpdir(), 'nsdeck-bench-')));
+	const {createRealSystem} = await import(pathToFileURL(systemBundle).href);
+	const system = createRealSystem({lab: true});
+	const snapshots = [];
+	let world;
+	for (let i = 0; i < (n >= 1000 ? 2 : 3); i++) {
+		const t0 = performance.now();
+		world = await system.readWorld();
+		snapshots.push(performance.now() - t0);
+	}
+	if (world.namespaces.length !== n + 1) throw new Error(`snapshot saw ${world.namespaces.length} namespaces, expected ${n + 1}`);
+	const shellLoop = timeSync(['bash', '-c', 'for ns in $(ls /run/netns); do ip -j -n "$ns" addr >/dev/null; ip -j -n "$ns" route >/dev/null; done']);
+	// node -e 0 in the same pseudo-terminal harness as the app, so both pay for `script` and the pty.
+	const nodeBare = [];
+	for (let i = 0; i < 5; i++) nodeBare.push(await new PtyApp([process.execPath, '-e', '0']).exited());
+
+	const app = new PtyApp([process.execPath, bundle], {columns: 120, rows: 40});
+	const firstFrame = (await app.waitFor(/Interfaces in host \(\d+\)/)) - app.started;
+	await app.waitFor(/reading \d+\/\d+/).catch(() => undefined);
+	await app.quiet(1500); // the rest of the world loaded, nsids assigned
+	const keys = [];
+	for (let i = 0; i < 5; i++) {
+		const bytes0 = app.bytes;
+		const t0 = performance.now();
+		app.write('\u001B[B');
+		await app.waitFor(new RegExp(`ns${i + 1}\\b`), app.output.length);
+		const last = await app.quiet(300);
+		keys.push({ms: last - t0, bytes: app.bytes - bytes0});
+	}
+	app.write('g');
+	await app.quiet(500);
+	const from = app.output.length;
+	const t0 = performance.now();
+	spawnSync('ip', ['link', 'set', 'v1_br', 'down']);
+	const seen = (await app.waitFor('DOWN', from, 10_000)) - t0;
+	const rss = app.peakRssMb();
+	await app.stop();
+	return {
+		n,
+		snapshot: Math.min(...snapshots),
+		shellLoop,
+		firstFrame,
+		nodeBare: Math.min(...nodeBare),
+		external: seen,
+		keyMs: median(keys.map((k) => k.ms)),
+		keyBytes: median(keys.map((k) => k.bytes)),
+		rss,
+	};
+}
+
+function row(r) {
+	return [
+		String(r.n),
+		ms(r.snapshot),
+		ms(r.shellLoop),
+		`${(r.shellLoop / r.snapshot).toFixed(1)}x`,
+		ms(r.firstFrame),
+		ms(r.nodeBare),
+		`${(r.firstFrame / r.nodeBare).toFixed(1)}x`,
+		ms(r.external),
+		ms(r.keyMs),
+		`${r.keyBytes} B`,
+		`${r.rss.toFixed(0)} MB`,
+	];
+}
+
+function printTable(results) {
+	const head = ['N', 'snapshot', 'shell loop', 'faster', 'first frame', 'node -e 0', 'ratio', 'outside change', 'arrow key', 'arrow bytes', 'peak RSS'];
+	const rows = [head, ...results.map(row)];
+	const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+	const line = (r) => r.map((cell, c) => cell.padStart(widths[c])).join('  ');
+	console.log(line(head));
+	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const r of rows.slice(1)) console.log(line(r));
+	const big = results.find((r) => r.n === 1000);
+	if (!big) return;
+	const verdict = (ok) => (ok ? 'met' : 'MISSED');
+	console.log('\nTargets at N=1,000:');
+	console.log(`  snapshot <= 1.0 s and >= 10x the shell loop: ${ms(big.snapshot)}, ${(big.shellLoop / big.snapshot).toFixed(1)}x  ${verdict(big.snapshot <= 1000 && big.shellLoop / big.snapshot >= 10)}`);
+	console.log(`  first frame <= 3x node -e 0: ${(big.firstFrame / big.nodeBare).toFixed(1)}x  ${verdict(big.firstFrame <= 3 * big.nodeBare)}`);
+	console.log(`  outside change visible <= 300 ms: ${ms(big.external)}  ${verdict(big.external <= 300)}`);
+	console.log(`  arrow key < 30 ms and < 2 KB: ${ms(big.keyMs)}, ${big.keyBytes} B  ${verdict(big.keyMs < 30 && big.keyBytes < 2048)}`);
+	console.log(`  peak RSS < 150 MB: ${big.rss.toFixed(0)} MB  ${verdict(big.rss < 150)}`);
+}
+
+if (process.argv[2] === '--inside') {
+	const result = await measureInside(Number(process.argv[3]));
+	console.log(`BENCH ${JSON.stringify(result)}`);
+} else {
+	// The snapshot is timed in-process, from the same code the app runs.
+	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning'});
+	const results = [];
+	for (const n of SIZES) {
+		process.stderr.write(`N=${n}: building and measuring in a fresh sandbox…\n`);
+		const t0 = performance.now();
+		const out = spawnSync(process.execPath, [bundle, 'sandbox', '--', process.execPath, fileURLToPath(import.meta.url), '--inside', String(n)], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 1 << 26,
+		});
+		const line = out.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+		if (!line) throw new Error(`N=${n}: no result (exit ${out.status})\n${out.stdout.slice(-2000)}`);
+		results.push(JSON.parse(line.slice('BENCH '.length)));
+		process.stderr.write(`N=${n}: done in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+	}
+	printTable(results);
+	// The figures depend on what else runs: say so beside them.
+	console.log(`\n${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+}

@@ -1,0 +1,22 @@
+// Keys while a filter is being typed: Enter keeps it, Esc clears it, Backspace erases, arrows still move
+// the selection, and any other printable character is text (so `j` types a j instead of moving).
+import {findBinding} from '../keymap.js';
+import type {Action, AppState} from './reducer.js';
+
+export type FilterKeyResult = {readonly action: Action} | {readonly move: true} | undefined;
+
+const MOVE_KEYS = new Set(['up', 'down', 'pageup', 'pagedown']);
+
+export function filterKey(state: AppState, name: string, input: string): FilterKeyResult {
+	const pane = state.filtering ?? state.focus;
+	const text = state.filters[pane] ?? '';
+	const binding = findBinding(name, ['filter']);
+	if (binding?.id === 'filterDone') return {action: {type: 'filterEnd'}};
+	if (binding?.id === 'clearFilter') return {action: {type: 'filterClear'}};
+	if (binding?.id === 'filterErase') return {action: {type: 'filterText', text: text.slice(0, -1)}};
+	if (MOVE_KEYS.has(name)) return {move: true};
+	// Printable text only: ink gives control keys as names like ctrl+x, tab, left.
+	if (input.length > 0 && name === input) return {action: {type: 'filterText', text: text + input}};
+	if (name === 'space') return {action: {type: 'filterText', text: `${text} `}};
+	return undefined;
+}

@@ -1,0 +1,118 @@
+// Live refresh: who changed what, without a key press. `ip monitor all-nsid` in the host reports events in
+// every namespace the host has an nsid for; fs.watch on /run/netns reports namespaces added and removed.
+// The watcher only says *which* namespace changed; reading it again is the caller's job.
+import {watch as watchDir, type FSWatcher} from 'node:fs';
+import {createInterface} from 'node:readline';
+import {execa} from 'execa';
+import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
+import {parseNsids} from '../model/parse.js';
+import {HOST_ID} from '../model/types.js';
+import type {Runner} from './runner.js';
+import {NETNS_DIR, listNamed} from './snapshot.js';
+
+export type WorldChange =
+	/** These namespaces changed: read them again. */
+	| {readonly type: 'namespaces'; readonly ids: readonly string[]}
+	/** Namespaces were added or removed: list them again. */
+	| {readonly type: 'list'};
+
+export type ChangeListener = (change: WorldChange) => void;
+
+export interface WatchOptions {
+	readonly runner: Runner;
+	/**
+	 * May we give namespaces an nsid (`ip netns set NAME auto`) so that monitor reports them? It changes the
+	 * system, if only its bookkeeping: the lab does it; on a real host nsdeck only looks, and namespaces
+	 * without an nsid are kept fresh by the poll of the list and of the selected namespace.
+	 */
+	readonly canChange: boolean;
+	readonly dir?: string;
+}
+
+export const MONITOR_ARGV = ['ip', 'monitor', 'all-nsid', 'link', 'address', 'route', 'nsid'] as const;
+
+/** The host's nsid → name map, from `ip -j netns list-id` (one read costs ~30 ms at 1,000 namespaces). */
+async function readNsidNames(run: Runner): Promise<Map<number, string>> {
+	const result = await run(['ip', '-j', 'netns', 'list-id'], {timeoutMs: 10_000});
+	const map = new Map<number, string>();
+	for (const entry of result.exitCode === 0 ? parseNsids(result.stdout) : []) if (entry.name) map.set(entry.nsid, entry.name);
+	return map;
+}
+
+/** `netns set NAME auto` for each name, in one `ip -b` (one failure must not stop the rest: -force). */
+export function assignNsidsBatch(names: readonly string[]): string {
+	return names.map((n) => `netns set ${n} auto\n`).join('');
+}
+
+export function startWatch(listener: ChangeListener, {runner, canChange, dir = NETNS_DIR}: WatchOptions): () => void {
+	let stopped = false;
+	let names = new Map<number, string>();
+	let namesReading: Promise<void> | undefined;
+	const refreshNames = (): Promise<void> =>
+		(namesReading ??= readNsidNames(runner)
+			.then((map) => {
+				names = map;
+			})
+			.finally(() => {
+				namesReading = undefined;
+			}));
+
+	/** Give every named namespace without a host nsid one, so the monitor sees it; then read those again. */
+	const assignNsids = async (): Promise<void> => {
+		if (!canChange || stopped) return;
+		await refreshNames();
+		const known = new Set(names.values());
+		const missing = (await listNamed(dir)).map((l) => l.id).filter((id) => !known.has(id) && !/\s/.test(id));
+		if (missing.length === 0) return;
+		await runner(['ip', '-force', '-b', '-'], {input: assignNsidsBatch(missing), timeoutMs: 30_000});
+		await refreshNames();
+		// Changes made before the nsid existed were invisible to the monitor.
+		if (!stopped) listener({type: 'namespaces', ids: missing});
+	};
+
+	const onEvent = async (event: MonitorEvent): Promise<void> => {
+		if (event.nsidChanged) await refreshNames();
+		if (event.source === 'current') return listener({type: 'namespaces', ids: [HOST_ID]});
+		let name = names.get(event.source);
+		if (name === undefined) {
+			await refreshNames();
+			name = names.get(event.source);
+		}
+		// No name: a namespace only a process holds (a container); nothing of ours to read.
+		if (name !== undefined && !stopped) listener({type: 'namespaces', ids: [name]});
+	};
+
+	const monitor = execa(MONITOR_ARGV[0], MONITOR_ARGV.slice(1), {
+		buffer: false,
+		stdin: 'ignore',
+		stderr: 'ignore',
+		reject: false,
+		env: {LC_ALL: 'C'},
+	});
+	if (monitor.stdout) {
+		createInterface({input: monitor.stdout}).on('line', (line) => {
+			const event = parseMonitorLine(line);
+			if (event && !stopped) void onEvent(event);
+		});
+	}
+
+	let dirWatcher: FSWatcher | undefined;
+	try {
+		dirWatcher = watchDir(dir, () => {
+			if (stopped) return;
+			listener({type: 'list'});
+			void assignNsids();
+		});
+		dirWatcher.on('error', () => dirWatcher?.close());
+	} catch {
+		// No /run/netns yet (or no inotify): the caller's poll still lists namespaces.
+	}
+
+	void refreshNames().then(assignNsids);
+
+	return () => {
+		stopped = true;
+		dirWatcher?.close();
+		monitor.kill();
+	};
+}
