@@ -1,0 +1,143 @@
+// Records demo.cast (asciinema v2) from the real bundled app: `nsdeck lab empty` in a terminal of 100x30
+// (a private tmux server provides the pty), driven by the keys of a short story. Before each key it waits
+// for the text it expects; each event is the whole screen as tmux renders it, written at a fixed time,
+// so the same app gives the same file byte for byte.
+//
+// One thing is masked: ping's round-trip times (time=0.043 ms, rtt min/avg/max) differ on every run, so
+// their digits are replaced with x. The cast's title says so.
+//
+//   npm run demo            (writes demo.cast at the project root)
+import {execFileSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const COLUMNS = 100;
+const ROWS = 30;
+const socket = `/tmp/nsdeck-demo-${process.pid}.sock`;
+const tmux = (...args) => execFileSync('tmux', ['-S', socket, ...args], {encoding: 'utf8'});
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const events = [];
+let clock = 0;
+let lastScreen = '';
+
+/** Digits of round-trip times vary run to run: mask them (and only them). */
+const maskTimes = (text) =>
+	text.replaceAll(/time=[\d.]+ ?ms/g, (m) => m.replaceAll(/\d/g, 'x')).replaceAll(/(rtt[^=\n]*= *)([\d./]+)( ?ms)/g, (_m, a, b, c) => a + b.replaceAll(/\d/g, 'x') + c);
+
+const capture = () => maskTimes(tmux('capture-pane', '-e', '-p', '-t', 'demo'));
+
+/** Wait until the screen shows `text` and has stopped changing. */
+async function waitFor(text, timeoutMs = 15000) {
+	const deadline = Date.now() + timeoutMs;
+	let previous;
+	while (Date.now() < deadline) {
+		const screen = capture();
+		const plain = screen.replaceAll(/\u001B\[[0-9;]*m/g, '');
+		const found = typeof text === 'string' ? plain.includes(text) : text.test(plain);
+		if (found && screen === previous) return screen;
+		previous = found ? screen : undefined;
+		await sleep(120);
+	}
+	throw new Error(`demo: timed out waiting for ${String(text)}; the screen was:\n${capture()}`);
+}
+
+/** One asciinema event: the whole screen, `after` seconds after the previous one. */
+function frame(screen, after) {
+	clock = Math.round((clock + after) * 1000) / 1000;
+	if (screen === lastScreen) return;
+	lastScreen = screen;
+	const lines = screen.replace(/\n$/, '').split('\n');
+	events.push([clock, 'o', '\u001B[H\u001B[2J' + lines.join('\r\n')]);
+}
+
+async function key(name, expect, after = 0.6) {
+	tmux('send-keys', '-t', 'demo', name);
+	frame(await waitFor(expect), after);
+}
+
+/** Type text one character at a time, as a person would. */
+async function type(text) {
+	let typed = '';
+	for (const char of text) {
+		typed += char;
+		tmux('send-keys', '-t', 'demo', '-l', char);
+		frame(await waitFor(typed), 0.09);
+	}
+}
+
+/** Cycle a choice field with → until it shows `value`. */
+async function choose(value) {
+	const shown = new RegExp(`›[^\\n]*‹ ${value} ›`);
+	for (let i = 0; i < 10 && !shown.test(capture().replaceAll(/\u001B\[[0-9;]*m/g, '')); i++) {
+		tmux('send-keys', '-t', 'demo', 'Right');
+		await sleep(150);
+	}
+	frame(await waitFor(shown), 0.4);
+}
+
+async function story() {
+	frame(await waitFor('Namespaces (1)'), 0.5);
+	frame(capture(), 1.5);
+	for (const ns of ['ns1', 'ns2']) {
+		await key('n', 'New namespace', 1.0);
+		await type(ns);
+		await key('Enter', `✓ Create namespace ${ns}`, 1.2);
+	}
+	await key('v', 'Add a veth pair', 1.2);
+	await type('veth_ns1');
+	await key('Tab', '›End 1 in', 0.3);
+	await choose('ns1');
+	await key('Tab', '›End 1 address', 0.3);
+	await type('10.1.1.1/24');
+	await key('Tab', '›End 2 name', 0.3);
+	await type('veth_ns2');
+	await key('Tab', '›End 2 in', 0.3);
+	await choose('ns2');
+	await key('Tab', '›End 2 address', 0.3);
+	await type('10.1.1.2/24');
+	frame(capture(), 2.5); // read the seven commands the form will run
+	await key('Enter', '✓ Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)', 2.5);
+	await key('2', /›veth_ns1\s/, 1.5);
+	await pingStory();
+	await key('l', 'Command log', 1.5);
+	frame(capture(), 3.0);
+	await key('Escape', 'Namespaces (3)', 0.8);
+	await key('t', 'Topology', 1.2);
+	frame(capture(), 4.0);
+}
+
+/** Ping ns2 from ns1 (the selected namespace) and wait for the summary. */
+async function pingStory() {
+	await key('p', 'Ping from ns1', 1.2);
+	await choose('10\\.1\\.1\\.2[^›]*');
+	await key('Enter', /received/, 1.5);
+	frame(await waitFor(/0% (packet )?loss/), 1.0);
+	frame(capture(), 2.5);
+	await key('Escape', 'Namespaces (3)', 0.8);
+}
+
+async function main() {
+	execFileSync('node', [join(root, 'scripts', 'build.mjs')]);
+	const command = ['env', '-u', 'CI', 'TERM=xterm-256color', process.execPath, join(root, 'dist', 'nsdeck.js'), 'lab', 'empty'];
+	tmux('new-session', '-d', '-s', 'demo', '-x', String(COLUMNS), '-y', String(ROWS), ...command);
+	try {
+		await story();
+	} finally {
+		tmux('kill-server');
+	}
+	const header = {
+		version: 2,
+		width: COLUMNS,
+		height: ROWS,
+		title: 'nsdeck: two namespaces, a veth pair, a ping, the command log and the topology (ping times masked)',
+		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
+	};
+	const text = [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';
+	writeFileSync(join(root, 'demo.cast'), text);
+	console.log(`demo.cast: ${events.length} events, ${clock.toFixed(1)} s`);
+}
+
+await main();
