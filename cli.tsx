@@ -9,7 +9,7 @@ import {buildScenario} from './source/system/lab.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
-import {checkIpInstalled, createRealSystem, type System} from './source/system/system.js';
+import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {enterFullScreen, leaveFullScreen} from './source/terminal.js';
 
 const cli = meow(
@@ -95,7 +95,7 @@ async function sandbox(command: readonly string[]): Promise<void> {
 
 async function main(): Promise<void> {
 	const [command = '', ...args] = cli.input;
-	const ipMissing = await checkIpInstalled();
+	const ipMissing = checkToolsInstalled();
 	if (ipMissing) fail(ipMissing, 127);
 	switch (command) {
 		case '':

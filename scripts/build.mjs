@@ -20,8 +20,9 @@ await build({
 	jsx: 'automatic',
 	minify: false,
 	legalComments: 'none',
-	// ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
-	alias: {'react-devtools-core': stub},
+	// ink imports react-devtools-core (and its websocket, ws) only when DEV is set: keep both out of the
+	// bundle, which is parsed on every start.
+	alias: {'react-devtools-core': stub, ws: stub},
 	define: {'process.env.NODE_ENV': '"production"'},
 	// signal-exit and other CJS deps call require(); ESM output needs one.
 	banner: {

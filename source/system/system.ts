@@ -1,4 +1,6 @@
 // The System is everything the UI may ask of the machine. The real one runs `ip`; UI tests use a fake.
+import {accessSync, constants} from 'node:fs';
+import {join} from 'node:path';
 import type {Netns, World} from '../model/types.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, type CommandResult, type RunOptions, type Runner} from './runner.js';
@@ -86,11 +88,28 @@ async function readForwarding(runner: Runner, location: NetnsLocation): Promise<
 	return {4: v4 ?? false, 6: v6 ?? false};
 }
 
-/** ip missing is the one error that makes nsdeck useless; say which package brings it. */
-export async function checkIpInstalled(runner: Runner = runCommand): Promise<string | undefined> {
-	const result = await runner(['ip', '-V'], {timeoutMs: 3_000});
-	if (result.exitCode === 0) return undefined;
-	return /ENOENT|not found/i.test(result.failure ?? result.stderr)
-		? 'needs the `ip` command: install iproute2 (apt-get install iproute2)'
-		: `cannot run ip: ${result.stderr.trim() || result.failure}`;
+/** The tools nsdeck cannot work without, and the Debian package of each. */
+const REQUIRED: ReadonlyArray<readonly [string, string]> = [
+	['ip', 'iproute2'],
+	['nsenter', 'util-linux'],
+];
+
+/**
+ * Looks for each required program on PATH without starting a process (a spawn at start-up costs more
+ * than the check is worth); says which package brings a missing one.
+ */
+export function checkToolsInstalled(path = process.env.PATH ?? ''): string | undefined {
+	const dirs = path.split(':').filter(Boolean);
+	for (const [program, pkg] of REQUIRED) {
+		const found = dirs.some((dir) => {
+			try {
+				accessSync(join(dir, program), constants.X_OK);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+		if (!found) return `needs the \`${program}\` command: install ${pkg} (apt-get install ${pkg})`;
+	}
+	return undefined;
 }

@@ -11,3 +11,11 @@ describe('access from capabilities', () => {
 		expect(access.reason).toMatch(/read-only.*CAP_NET_ADMIN/);
 	});
 });
+
+describe('required tools', () => {
+	it('names the package of a missing program', async () => {
+		const {checkToolsInstalled} = await import('../../source/system/system.js');
+		expect(checkToolsInstalled('/nonexistent')).toBe('needs the `ip` command: install iproute2 (apt-get install iproute2)');
+		expect(checkToolsInstalled(process.env.PATH)).toBeUndefined();
+	});
+});
