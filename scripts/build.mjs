@@ -8,7 +8,8 @@ import {fileURLToPath} from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', 'empty-stub.mjs');
 mkdirSync(dirname(stub), {recursive: true});
-writeFileSync(stub, 'export default {};\n');
+// A do-nothing devtools: DEV=true in a user's environment must not crash the app.
+writeFileSync(stub, 'export default {initialize() {}, connectToDevTools() {}};\n');
 
 await build({
 	entryPoints: [join(root, 'cli.tsx')],
