@@ -6,19 +6,12 @@ import type {Plan} from '../../source/plans/plan.js';
 import {addRoutePlan} from '../../source/plans/route-plans.js';
 import {runPlan, type LogEntry} from '../../source/plans/run-plan.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
-import {buildScenario} from '../../source/system/lab.js';
-import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
 import {readWorld} from '../../source/system/snapshot.js';
-import {requireSandbox, resetWorld} from '../support/sandbox.js';
+import {buildLabScenario, requireSandbox} from '../support/sandbox.js';
 
 beforeAll(requireSandbox);
-beforeEach(async () => {
-	await resetWorld();
-	const scenario = findScenario('bridge');
-	if (!scenario) throw new Error('no bridge scenario');
-	await buildScenario(runCommand, scenario);
-});
+beforeEach(() => buildLabScenario('bridge'));
 
 async function failsAtThirdStepAndRollsBack(plan: Plan): Promise<LogEntry[]> {
 	const before = await readWorld(runCommand);

@@ -3,20 +3,13 @@
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {buildScenario} from '../../source/system/lab.js';
-import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
-import {requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
 
 beforeAll(requireSandbox);
-beforeEach(async () => {
-	await resetWorld();
-	const scenario = findScenario('bridge');
-	if (!scenario) throw new Error('no bridge scenario');
-	await buildScenario(runCommand, scenario);
-});
+beforeEach(() => buildLabScenario('bridge'));
 
 describe('nsdeck show --dot / --mermaid against the kernel', () => {
 	it('--dot: dot -Tsvg draws it, one edge per veth pair and per bridge port', async () => {

@@ -1,6 +1,8 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
 import {writeFileSync} from 'node:fs';
+import {buildScenario} from '../../source/system/lab.js';
+import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
 import {insideSandbox} from '../../source/system/sandbox.js';
 
@@ -42,3 +44,11 @@ export const namedNamespaces = async (): Promise<string[]> =>
 		.split('\n')
 		.map((l) => l.split(' ')[0])
 		.filter(Boolean);
+
+/** A fresh world holding one of the lab's scenarios (bridge, pair). */
+export async function buildLabScenario(name: string): Promise<void> {
+	await resetWorld();
+	const scenario = findScenario(name);
+	if (!scenario) throw new Error(`no lab scenario ${name}`);
+	await buildScenario(runCommand, scenario);
+}

@@ -1,22 +1,16 @@
 // The topology map in the app, over a fake system with the bridge world captured in the lab.
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
-import {createFakeSystem} from '../support/fake-system.js';
-import {fixtureWorld} from '../support/fixtures.js';
 import {WorldBuilder} from '../support/hand-world.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
+import {startApp} from '../support/start-app.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
 async function start(size = {columns: 80, rows: 24}) {
-	const system = createFakeSystem(fixtureWorld('bridge'));
-	const app = render(<App system={system} size={size} />);
-	unmount = app.unmount;
-	await waitForFrame(app, 'Namespaces (3)');
-	await settle();
-	return {app, system};
+	const started = await startApp({size});
+	unmount = started.app.unmount;
+	return started;
 }
 
 describe('topology map', () => {

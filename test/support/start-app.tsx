@@ -1,0 +1,20 @@
+// Renders the App over a fake system holding a captured world, and waits until it is ready for keys.
+import {render} from 'ink-testing-library';
+import {App, type AppProps} from '../../source/app.js';
+import {createFakeSystem, type ExpectedCall, type FakeSystem} from './fake-system.js';
+import {fixtureWorld} from './fixtures.js';
+import {waitForFrame} from './ink.js';
+
+export interface Started {
+	readonly app: ReturnType<typeof render>;
+	readonly system: FakeSystem;
+}
+
+export async function startApp(
+	options: {world?: string; expected?: ExpectedCall[]; size?: {columns: number; rows: number}; props?: Partial<AppProps>; ready?: string} = {},
+): Promise<Started> {
+	const system = createFakeSystem(fixtureWorld(options.world ?? 'bridge'), options.expected ?? []);
+	const app = render(<App system={system} size={options.size ?? {columns: 80, rows: 24}} {...options.props} />);
+	await waitForFrame(app, options.ready ?? 'Namespaces (3)');
+	return {app, system};
+}
