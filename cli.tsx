@@ -1,6 +1,7 @@
 // Flags and subcommands, preflight, the choice of System, and <App>.
 import {render} from 'ink';
-import meow from 'meow';
+import packageJson from './package.json' with {type: 'json'};
+import {HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
@@ -12,47 +13,18 @@ import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandb
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {enterFullScreen, leaveFullScreen} from './source/terminal.js';
 
-const cli = meow(
-	`
-  Usage
-    $ nsdeck                 explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)
-    $ nsdeck lab [scenario]  the same app in a private, throwaway network world (no root needed)
-    $ nsdeck show [--json]   print every namespace, interface, peer and route once, for scripts
-    $ nsdeck show --dot      the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)
-    $ nsdeck show --mermaid  the topology as a Mermaid flowchart, for Markdown documents
-
-  Lab scenarios
-${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
-
-  Options
-    --json      with show: JSON, with each veth's peer and each bridge's ports
-    --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
-    --mermaid   with show: a Mermaid flowchart of the same graph
-    --show      with lab: build the scenario, print it as show does, and leave
-    --dry-run   show and log every plan as "not run"; change nothing
-    --log FILE  append every command nsdeck runs to FILE, as a shell script
-    --help      this text
-    --version   the version
-
-  In the app, press ? for every key.
-`,
-	{
-		importMeta: import.meta,
-		flags: {
-			json: {type: 'boolean', default: false},
-			show: {type: 'boolean', default: false},
-			dryRun: {type: 'boolean', default: false},
-			log: {type: 'string'},
-			dot: {type: 'boolean', default: false},
-			mermaid: {type: 'boolean', default: false},
-		},
-	},
-);
-
 function fail(message: string, code = 2): never {
 	console.error(`nsdeck: ${message}`);
 	process.exit(code);
 }
+
+const cli = ((): Cli => {
+	try {
+		return parseCli(process.argv.slice(2));
+	} catch (error) {
+		return fail(`${error instanceof Error ? error.message : String(error)}; see nsdeck --help`);
+	}
+})();
 
 async function showOnce(system: System): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
@@ -94,6 +66,8 @@ async function sandbox(command: readonly string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+	if (cli.flags.help) return void process.stdout.write(HELP.slice(1));
+	if (cli.flags.version) return void process.stdout.write(`${packageJson.version}\n`);
 	const [command = '', ...args] = cli.input;
 	const ipMissing = checkToolsInstalled();
 	if (ipMissing) fail(ipMissing, 127);

@@ -1,0 +1,81 @@
+// Command-line words → subcommand, arguments and flags, with node's own parseArgs: meow would add 244 KB
+// (package.json normalisation) to a bundle that is parsed on every start.
+import {parseArgs} from 'node:util';
+import {DEFAULT_SCENARIO, SCENARIOS} from './system/lab-scenarios.js';
+
+export const HELP = `
+  Usage
+    $ nsdeck                 explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)
+    $ nsdeck lab [scenario]  the same app in a private, throwaway network world (no root needed)
+    $ nsdeck show [--json]   print every namespace, interface, peer and route once, for scripts
+    $ nsdeck show --dot      the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)
+    $ nsdeck show --mermaid  the topology as a Mermaid flowchart, for Markdown documents
+    $ nsdeck sandbox -- CMD  run CMD in a fresh private sandbox (what the tests use)
+
+  Lab scenarios
+${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
+
+  Options
+    --json      with show: JSON, with each veth's peer and each bridge's ports
+    --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
+    --mermaid   with show: a Mermaid flowchart of the same graph
+    --show      with lab: build the scenario, print it as show does, and leave
+    --dry-run   show and log every plan as "not run"; change nothing
+    --log FILE  append every command nsdeck runs to FILE, as a shell script
+    --help      this text
+    --version   the version
+
+  In the app, press ? for every key.
+`;
+
+export interface CliFlags {
+	readonly json: boolean;
+	readonly dot: boolean;
+	readonly mermaid: boolean;
+	readonly show: boolean;
+	readonly dryRun: boolean;
+	readonly log?: string;
+	readonly help: boolean;
+	readonly version: boolean;
+}
+
+export interface Cli {
+	/** The subcommand and its arguments ('' for the app). */
+	readonly input: readonly string[];
+	readonly flags: CliFlags;
+}
+
+/** Throws with a message for people on an unknown flag or a missing value. */
+export function parseCli(argv: readonly string[]): Cli {
+	const dashes = argv.indexOf('--');
+	// Words after `--` belong to `nsdeck sandbox -- CMD…`: never read them as our flags.
+	const own = dashes < 0 ? argv : argv.slice(0, dashes);
+	const {values, positionals} = parseArgs({
+		args: [...own],
+		allowPositionals: true,
+		strict: true,
+		options: {
+			json: {type: 'boolean', default: false},
+			dot: {type: 'boolean', default: false},
+			mermaid: {type: 'boolean', default: false},
+			show: {type: 'boolean', default: false},
+			'dry-run': {type: 'boolean', default: false},
+			log: {type: 'string'},
+			help: {type: 'boolean', short: 'h', default: false},
+			version: {type: 'boolean', short: 'v', default: false},
+		},
+	});
+	return {
+		input: positionals,
+		flags: {
+			json: values.json === true,
+			dot: values.dot === true,
+			mermaid: values.mermaid === true,
+			show: values.show === true,
+			dryRun: values['dry-run'] === true,
+			log: values.log,
+			help: values.help === true,
+			version: values.version === true,
+		},
+	};
+}
