@@ -19,15 +19,21 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: false,
+	// Minified, the bundle parses in half the time (31 ms instead of 57 ms here); the source map beside it
+	// serves `node --enable-source-maps` when a stack trace must be read.
+	minify: true,
+	sourcemap: 'linked',
 	legalComments: 'none',
 	// ink imports react-devtools-core (and its websocket, ws) only when DEV is set: keep both out of the
 	// bundle, which is parsed on every start.
 	alias: {'react-devtools-core': stub, ws: stub},
 	define: {'process.env.NODE_ENV': '"production"'},
 	// signal-exit and other CJS deps call require(); ESM output needs one.
+	// yoga-layout's loader fetch()es its own embedded data: URI when fetch exists, which loads Node's
+	// undici (~30 ms of every start); without fetch it decodes the same bytes directly. nsdeck never
+	// uses fetch.
 	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __nsdeckCreateRequire} from 'node:module';\nconst require = __nsdeckCreateRequire(import.meta.url);",
+		js: "#!/usr/bin/env node\nimport {createRequire as __nsdeckCreateRequire} from 'node:module';\nconst require = __nsdeckCreateRequire(import.meta.url);\nglobalThis.fetch = undefined;",
 	},
 	logLevel: 'warning',
 });
