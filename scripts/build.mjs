@@ -2,6 +2,7 @@
 // a single bundle starts about 3x faster (see DESIGN.md).
 import {build} from 'esbuild';
 import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -11,7 +12,26 @@ mkdirSync(dirname(stub), {recursive: true});
 // A do-nothing devtools: DEV=true in a user's environment must not crash the app.
 writeFileSync(stub, 'export default {initialize() {}, connectToDevTools() {}};\n');
 
+/**
+ * ink 6.8's incremental renderer moves the cursor up one line too few when the previous frame ended with a
+ * newline (every frame shorter than the terminal does), so each frame lands one line lower than the last.
+ * Fix that one line at bundle time, and fail the build if ink changes so that the fix no longer applies.
+ */
+const BUGGY_CURSOR_UP = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+const FIXED_CURSOR_UP = "buffer.push(ansiEscapes.cursorUp(previousOutput.endsWith('\\n') ? previousVisible : previousVisible - 1));";
+const fixInkIncrementalRender = {
+	name: 'fix-ink-incremental-render',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(BUGGY_CURSOR_UP)) throw new Error('ink log-update.js changed: check whether the cursor fix is still needed');
+			return {contents: source.replace(BUGGY_CURSOR_UP, FIXED_CURSOR_UP), loader: 'js'};
+		});
+	},
+};
+
 await build({
+	plugins: [fixInkIncrementalRender],
 	entryPoints: [join(root, 'cli.tsx')],
 	outfile: join(root, 'dist', 'nsdeck.js'),
 	bundle: true,

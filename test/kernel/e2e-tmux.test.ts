@@ -77,6 +77,12 @@ describe('nsdeck in a real terminal', () => {
 		const screen = await t.waitFor('→ ns2/veth_ns2');
 		expect(screen).toMatch(/veth_ns1_br0 +veth +UP +→ ns1\/veth_ns1 master br0/);
 		expect(screen).toMatch(/br0 +bridge +UP +2 ports 10\.1\.1\.4\/24/);
+		// After dozens of incremental frames the screen is still in place: title on top, then the panes'
+		// borders, nothing left over from earlier frames.
+		const lines = screen.split('\n');
+		expect(lines[0]).toMatch(/^nsdeck /);
+		expect(lines[1]).toMatch(/^[┌╔]/);
+		expect(screen.match(/nsdeck \[host\]/g)).toHaveLength(1);
 		await t.keys('l');
 		const log = await t.waitFor('Command log');
 		expect(log).toMatch(/✓ ok +ip link set dev veth_ns2_br0 master br0/);
