@@ -1,6 +1,6 @@
 // The one place nsdeck starts processes: argv arrays (never a shell string), a timeout on every call,
 // stderr kept for messages.
-import {execa} from 'execa';
+import {execa, execaSync} from 'execa';
 
 export interface CommandResult {
 	readonly argv: readonly string[];
@@ -65,6 +65,77 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	process.on('SIGINT', ignore);
 	try {
 		const result = await execa(file, args, {stdio: 'inherit', reject: false, env});
+		if (result.failed && result.exitCode === undefined && !result.signal) throw new Error(result.shortMessage);
+		return result.exitCode ?? 1;
+	} finally {
+		process.off('SIGINT', ignore);
+	}
+}
+
+export type StreamName = 'stdout' | 'stderr';
+
+export interface StreamOptions {
+	/** Each complete line as it arrives (the last one also without a newline). */
+	readonly onLine: (line: string, from: StreamName) => void;
+	/** The child's PID, once it started: tests use it to check the process is gone afterwards. */
+	readonly onStart?: (pid: number) => void;
+	readonly signal?: AbortSignal;
+	readonly timeoutMs?: number;
+	/** What a cancel sends first; SIGKILL follows if the process is still there a moment later. */
+	readonly killSignal?: 'SIGINT' | 'SIGTERM';
+}
+
+/** The grace between the polite signal and SIGKILL when a stream is cancelled or times out. */
+const FORCE_KILL_AFTER_MS = 1_000;
+
+/** Like runCommand, but hands over each output line as it arrives (ping's replies, a command's output). */
+export async function streamCommand(argv: readonly string[], options: StreamOptions): Promise<CommandResult> {
+	const [file, ...args] = argv;
+	if (!file) throw new Error('streamCommand needs a program name');
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const subprocess = execa(file, args, {
+		stdin: 'ignore',
+		timeout: timeoutMs,
+		cancelSignal: options.signal,
+		killSignal: options.killSignal ?? 'SIGTERM',
+		forceKillAfterDelay: FORCE_KILL_AFTER_MS,
+		reject: false,
+		stripFinalNewline: false,
+		encoding: 'utf8',
+		env: {LC_ALL: 'C'},
+	});
+	if (subprocess.pid !== undefined) options.onStart?.(subprocess.pid);
+	const partial: Record<StreamName, string> = {stdout: '', stderr: ''};
+	const follow = (from: StreamName) => (chunk: Buffer | string) => {
+		const lines = (partial[from] + String(chunk)).split('\n');
+		partial[from] = lines.pop() ?? '';
+		for (const line of lines) options.onLine(line, from);
+	};
+	subprocess.stdout?.on('data', follow('stdout'));
+	subprocess.stderr?.on('data', follow('stderr'));
+	const result = await subprocess;
+	for (const from of ['stdout', 'stderr'] as const) if (partial[from]) options.onLine(partial[from], from);
+	let failure: string | undefined;
+	if (result.timedOut) failure = `timed out after ${timeoutMs / 1000} s`;
+	else if (result.isCanceled) failure = 'stopped';
+	else if (result.failed && result.exitCode === undefined) failure = result.shortMessage;
+	return {argv, exitCode: result.exitCode ?? -1, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), failure};
+}
+
+/**
+ * Runs a program that takes over our terminal (the shell, s) and returns its exit status. Synchronous on
+ * purpose: while it runs, Node's event loop must not read the terminal (an async read races the shell
+ * for keys, and once the shell's job control moves the terminal to its own process group, the read fails
+ * with EIO) nor draw on it. Blocking the loop guarantees both; the app reads the world again afterwards.
+ */
+export function runInTerminal(argv: readonly string[], env: Readonly<Record<string, string>> = {}): number {
+	const [file, ...args] = argv;
+	if (!file) throw new Error('runInTerminal needs a program name');
+	// A shell without job control shares our process group: Ctrl+C there must not end nsdeck.
+	const ignore = (): void => {};
+	process.on('SIGINT', ignore);
+	try {
+		const result = execaSync(file, args, {stdio: 'inherit', reject: false, env});
 		if (result.failed && result.exitCode === undefined && !result.signal) throw new Error(result.shortMessage);
 		return result.exitCode ?? 1;
 	} finally {

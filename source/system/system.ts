@@ -3,7 +3,7 @@ import {accessSync, constants} from 'node:fs';
 import {join} from 'node:path';
 import type {Netns, World} from '../model/types.js';
 import {detectAccess, type Access} from './access.js';
-import {runCommand, type CommandResult, type RunOptions, type Runner} from './runner.js';
+import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {hostLocation, listNamed, namedLocation, readManyNamed, readMissingNames, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -29,6 +29,10 @@ export interface System {
 	readonly hostNetnsRef: string;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
+	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
+	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
+	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
+	attach?(argv: readonly string[], env: Readonly<Record<string, string>>): Promise<number>;
 }
 
 export interface ReadManyOptions {
@@ -76,6 +80,8 @@ export function createRealSystem({lab, runner = runCommand}: RealSystemOptions):
 		run: (argv, options) => runner(argv, options),
 		hostNetnsRef: lab ? String(process.pid) : '1',
 		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),
+		stream: streamCommand,
+		attach: async (argv, env) => runInTerminal(argv, env),
 	};
 }
 

@@ -1,0 +1,28 @@
+// Commands that look inside a namespace without changing it: ping, a shell, one typed command. They run
+// through `ip netns exec NS` (plain in the host), the idiom users learn, and are argv arrays like a plan's.
+import {execIn} from './plan.js';
+
+export interface PingRequest {
+	readonly ns: string;
+	readonly target: string;
+	readonly family: 4 | 6;
+	readonly count: number;
+	/** Seconds between packets; non-root users cannot go below 0.2. */
+	readonly interval: number;
+}
+
+/** How long ping waits for the last reply when none came: its 10 s default feels like a hang. */
+export const PING_WAIT_S = 2;
+
+/** `-n`: numbers only, no DNS lookup that could stall; `-6` for IPv6 targets (ping6 semantics). */
+export function pingArgv(r: PingRequest): string[] {
+	return execIn(r.ns, 'ping', ...(r.family === 6 ? ['-6'] : []), '-n', '-c', String(r.count), '-i', String(r.interval), '-W', String(PING_WAIT_S), r.target);
+}
+
+/** A generous limit: the pings themselves, the last wait, and slack. */
+export const pingTimeoutMs = (r: PingRequest): number => Math.ceil((r.count * r.interval + PING_WAIT_S + 10) * 1000);
+
+/** The user's shell, else /bin/sh. */
+export const shellArgv = (ns: string, shell: string | undefined): string[] => execIn(ns, shell || '/bin/sh');
+
+export const commandArgv = (ns: string, words: readonly string[]): string[] => execIn(ns, ...words);
