@@ -11,7 +11,7 @@ import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-sce
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
-import {enterFullScreen, leaveFullScreen} from './source/terminal.js';
+import {createSuspend, enterFullScreen, gateOutput, leaveFullScreen} from './source/terminal.js';
 
 function fail(message: string, code = 2): never {
 	console.error(`nsdeck: ${message}`);
@@ -39,7 +39,16 @@ async function showOnce(system: System): Promise<void> {
 async function startApp(system: System): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
-	const app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} />, {exitOnCtrlC: false, incrementalRendering: true, patchConsole: true});
+	// ink draws through a gate that the shell (s) closes while it has the terminal.
+	const gate = gateOutput();
+	let app: ReturnType<typeof render> | undefined;
+	const suspend = createSuspend(gate, () => app?.clear());
+	app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
+		stdout: gate.stdout,
+		exitOnCtrlC: false,
+		incrementalRendering: true,
+		patchConsole: true,
+	});
 	await app.waitUntilExit();
 	app.cleanup();
 	leaveFullScreen();

@@ -7,6 +7,9 @@ import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
 import {usePlans} from './state/use-plans.js';
 import {useChanges} from './state/use-changes.js';
+import {lookScopes, useLookInside} from './state/use-look-inside.js';
+import type {Suspend} from './terminal.js';
+import {ExecOverlay} from './ui/exec-overlay.js';
 import {FormView} from './ui/forms/form-view.js';
 import {ResultOverlay} from './ui/overlays/result-overlay.js';
 import {LogOverlay} from './ui/overlays/log-overlay.js';
@@ -34,6 +37,8 @@ export interface AppProps {
 	readonly dryRun?: boolean;
 	/** Append every command to this file as it runs. */
 	readonly logFile?: string;
+	/** Hands the terminal to another program (the shell, s); from cli.tsx, faked in tests. */
+	readonly suspend?: Suspend;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -50,7 +55,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile}: AppProps) {
+export function App({system, interactive = true, size, dryRun = false, logFile, suspend}: AppProps) {
 	const [state, dispatch, getState] = useStore(reducer, initialState);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState);
 	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
@@ -59,7 +64,10 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 	const {columns, rows} = size ?? terminal;
 	const layout = computeLayout(columns, rows);
 	const formOpen = state.overlay?.kind === 'form';
-	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog}, paneRows(layout.linksHeight), interactive && !formOpen);
+	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
+	// Forms and the look-inside panels read their own keys.
+	const ownKeys = formOpen || state.overlay?.kind === 'exec';
+	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const ns = currentNs(state);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
@@ -83,6 +91,17 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 					dryRun={dryRun}
 					isFocused={interactive}
 					onSubmit={(plan) => void execute(plan)}
+					onCancel={() => dispatch({type: 'closeOverlay'})}
+				/>
+			) : state.overlay?.kind === 'exec' && state.world ? (
+				<ExecOverlay
+					view={state.overlay.view}
+					look={look}
+					world={state.world}
+					width={columns}
+					height={layout.bodyHeight}
+					dryRun={dryRun}
+					isFocused={interactive}
 					onCancel={() => dispatch({type: 'closeOverlay'})}
 				/>
 			) : state.overlay?.kind === 'running' ? (
@@ -150,7 +169,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile}:
 					</Box>
 				</Box>
 			)}
-			<Footer scopes={formOpen ? [] : activeScopes(state)} width={columns} />
+			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen ? [] : activeScopes(state)} width={columns} />
 		</Box>
 	);
 }

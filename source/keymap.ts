@@ -1,7 +1,7 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter';
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter' | 'ping' | 'output';
 
 export type BindingId =
 	| 'quit'
@@ -41,7 +41,13 @@ export type BindingId =
 	| 'filter'
 	| 'clearFilter'
 	| 'filterDone'
-	| 'filterErase';
+	| 'filterErase'
+	| 'ping'
+	| 'shell'
+	| 'runCommand'
+	| 'stopOrClose'
+	| 'pingAgain'
+	| 'scrollOutput';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -96,6 +102,13 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
 	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
+	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, replies as they come', hint: 'ping'},
+	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command inside the selected namespace (no shell)'},
+	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'open a shell inside the selected namespace; exit comes back', hint: 'shell'},
+	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping at once; when stopped, close', hint: 'stop/close'},
+	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (the form keeps the last values)', hint: 'ping again'},
+	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; when it ended, close', hint: 'stop/close'},
+	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -107,6 +120,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	overlay: 'Overlays and forms',
 	log: 'Command log',
 	filter: 'While typing a filter (↑ ↓ still move)',
+	ping: 'Ping panel',
+	output: 'Command output',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */

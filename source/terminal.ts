@@ -2,8 +2,10 @@
 // so the user's shell comes back as it was.
 const ENTER = '\u001B[?1049h\u001B[H';
 const LEAVE = '\u001B[?25h\u001B[?1049l';
+const HIDE_CURSOR = '\u001B[?25l';
 
 let active = false;
+let guarded = false;
 
 export function leaveFullScreen(): void {
 	if (!active) return;
@@ -15,6 +17,9 @@ export function enterFullScreen(): void {
 	if (active || !process.stdout.isTTY) return;
 	active = true;
 	process.stdout.write(ENTER);
+	// Entered again after each shell: the guards below are set up once.
+	if (guarded) return;
+	guarded = true;
 	process.once('exit', leaveFullScreen);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		process.once(signal, () => {
@@ -36,4 +41,49 @@ export function enterFullScreen(): void {
 export function copyToClipboard(text: string): void {
 	if (!process.stdout.isTTY) return;
 	process.stdout.write(`\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`);
+}
+
+/** Runs another program with the terminal handed over; the app is back afterwards, fully redrawn. */
+export type Suspend = <T>(run: () => Promise<T>, note?: string) => Promise<T>;
+
+/**
+ * ink writes through this gate, so nothing it renders while another program has the terminal (a live
+ * refresh, a resize) lands on that program's screen.
+ */
+export interface OutputGate {
+	readonly stdout: NodeJS.WriteStream;
+	mute(muted: boolean): void;
+}
+
+export function gateOutput(stream: NodeJS.WriteStream = process.stdout): OutputGate {
+	let muted = false;
+	const stdout = new Proxy(stream, {
+		get(target, property) {
+			if (property === 'write') return muted ? () => true : target.write.bind(target);
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+	return {stdout, mute: (on) => (muted = on)};
+}
+
+/**
+ * The service the App's shell uses. The App has already released stdin (no input hook mounted, so ink
+ * left raw mode); here the screen goes back to the user's, and afterwards `redraw` makes ink forget what
+ * it drew, so the next frame is written whole.
+ */
+export function createSuspend(gate: OutputGate, redraw: () => void): Suspend {
+	return async (run, note) => {
+		gate.mute(true);
+		leaveFullScreen();
+		if (note) process.stdout.write(`${note}\n`);
+		try {
+			return await run();
+		} finally {
+			enterFullScreen();
+			process.stdout.write(HIDE_CURSOR);
+			gate.mute(false);
+			redraw();
+		}
+	};
 }

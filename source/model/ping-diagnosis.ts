@@ -209,7 +209,7 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 
 function genericLoss(outcome: PingOutcome, target: string, where: string): string[] {
 	const s = outcome.summary;
-	if (!s) return outcome.errorText ? [`ping: ${outcome.errorText.split('\n')[0]}`] : [];
+	if (!s) return outcome.errorText ? [outcome.errorText.split('\n')[0].replace(/^(?!ping:)/, 'ping: ')] : [];
 	if (s.received === 0) return [`100% loss, though every interface nsdeck sees on the way is up; ${where}: a firewall may drop ICMP, or nothing answers ${target}`];
 	return [`${s.lossPercent}% loss: some replies did not come back in time; ${where}`];
 }

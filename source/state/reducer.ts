@@ -4,6 +4,7 @@ import {buildTopology, type Topology} from '../model/topology.js';
 import type {Netns, World} from '../model/types.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {FormSpec} from '../ui/forms/form-spec.js';
+import type {ExecView} from './exec-view.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNames} from '../model/format.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
@@ -20,7 +21,8 @@ export type Overlay =
 	| {readonly kind: 'running'; readonly title: string}
 	| {readonly kind: 'result'; readonly result: PlanResult}
 	| {readonly kind: 'log'}
-	| {readonly kind: 'topology'};
+	| {readonly kind: 'topology'}
+	| {readonly kind: 'exec'; readonly view: ExecView};
 
 export interface AppState {
 	readonly world?: World;

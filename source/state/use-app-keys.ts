@@ -4,6 +4,7 @@ import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
+import {LOOK_BINDINGS} from './use-look-inside.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action, AppState} from './reducer.js';
 
@@ -13,6 +14,8 @@ export interface AppKeyHandlers {
 	readonly change: (id: BindingId) => void;
 	readonly exportLog: () => void;
 	readonly copyLog: () => void;
+	/** p, x, s: look inside the selected namespace (ping, one command, a shell). */
+	readonly look?: (id: BindingId) => void;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -101,6 +104,10 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'clearFilter':
 					dispatch({type: 'filterClear'});
 					return;
+			}
+			if (LOOK_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) {
+				handlers.look?.(binding.id);
+				return;
 			}
 			// Change keys act on the panes' selection; not while an overlay covers them.
 			if (CHANGE_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) handlers.change(binding.id);

@@ -11,7 +11,7 @@ export interface HelpOverlayProps {
 	readonly scroll?: number;
 }
 
-const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay', 'log', 'filter'];
+const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay', 'log', 'filter', 'ping', 'output'];
 
 export function helpLines(keymap: readonly Binding[]): Array<{scope?: string; keys?: string; text?: string}> {
 	const lines: Array<{scope?: string; keys?: string; text?: string}> = [];

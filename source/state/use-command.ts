@@ -1,0 +1,108 @@
+// x: one command inside the selected namespace, its output (stdout and stderr, in arrival order) and exit
+// status in a scrollable panel; a 10 s limit, and Esc stops it. The command may change things (the user
+// typed it), so it is logged like a plan's commands, and its namespace is read again afterwards.
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {HOST_ID} from '../model/types.js';
+import type {LogEntry} from '../plans/run-plan.js';
+import {logLine} from '../plans/script.js';
+import {appendToLogFile} from '../system/log-file.js';
+import type {System} from '../system/system.js';
+import {commandForm} from '../ui/forms/exec-forms.js';
+import type {OutputLine, RunStatus} from './ping-runs.js';
+import type {Action, AppState} from './reducer.js';
+import {currentNs} from './selectors.js';
+
+export const COMMAND_TIMEOUT_MS = 10_000;
+/** Lines kept: enough to scroll through `ss -tanp` on a busy host, not unbounded. */
+export const COMMAND_LINES = 5_000;
+
+export interface CommandRun {
+	readonly ns: string;
+	readonly argv: readonly string[];
+	readonly lines: readonly OutputLine[];
+	readonly status: RunStatus | 'not run';
+	readonly exitCode?: number;
+	/** Timed out, stopped, or could not start. */
+	readonly failure?: string;
+}
+
+export interface CommandControls {
+	readonly run?: CommandRun;
+	openForm(): void;
+	start(ns: string, argv: readonly string[]): void;
+	stop(): void;
+	close(): void;
+}
+
+export interface CommandOptions {
+	readonly dryRun: boolean;
+	readonly logFile?: string;
+	readonly refreshNamespaces: (ids: readonly string[]) => Promise<void>;
+}
+
+export function useCommand(system: System, getState: () => AppState, dispatch: (action: Action) => void, {dryRun, logFile, refreshNamespaces}: CommandOptions): CommandControls {
+	const [run, setRun] = useState<CommandRun | undefined>(undefined);
+	const abort = useRef<AbortController | undefined>(undefined);
+	const last = useRef('');
+	useEffect(() => () => abort.current?.abort(), []);
+
+	const openForm = useCallback(() => {
+		const ns = currentNs(getState());
+		if (!ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'commandForm', spec: commandForm(ns.id, last.current)}}});
+	}, [getState, dispatch]);
+
+	const start = useCallback(
+		(ns: string, argv: readonly string[]) => {
+			const stream = system.stream;
+			if (!stream) return dispatch({type: 'message', tone: 'error', text: 'this system cannot run commands'});
+			// What was typed, for the next x: the argv after `ip netns exec NS`.
+			last.current = (ns === HOST_ID ? argv : argv.slice(4)).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
+			const log = (entry: Omit<LogEntry, 'plan' | 'at'>): void => {
+				const full: LogEntry = {...entry, plan: `Run in ${ns}`, at: new Date()};
+				dispatch({type: 'logged', entry: full});
+				if (logFile) appendToLogFile(logFile, logLine(full));
+			};
+			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'output'}}});
+			if (dryRun) {
+				// A typed command may change anything: a dry run keeps its promise and runs none.
+				log({argv, status: 'not run'});
+				setRun({ns, argv, lines: [], status: 'not run'});
+				return;
+			}
+			abort.current?.abort();
+			const controller = new AbortController();
+			abort.current = controller;
+			setRun({ns, argv, lines: [], status: 'running'});
+			void (async () => {
+				let exitCode: number | undefined;
+				let failure: string | undefined;
+				try {
+					const result = await stream(argv, {
+						signal: controller.signal,
+						timeoutMs: COMMAND_TIMEOUT_MS,
+						onLine: (text, from) => setRun((r) => r && r.argv === argv ? {...r, lines: [...r.lines, {text, from}].slice(-COMMAND_LINES)} : r),
+					});
+					exitCode = result.exitCode;
+					failure = result.failure;
+				} catch (error) {
+					failure = error instanceof Error ? error.message : String(error);
+				}
+				const status: RunStatus = controller.signal.aborted ? 'stopped' : exitCode === 0 && !failure ? 'done' : 'failed';
+				setRun((r) => (r && r.argv === argv ? {...r, status, exitCode, failure} : r));
+				if (abort.current === controller) abort.current = undefined;
+				log({argv, status: status === 'done' ? 'ok' : 'failed', exitCode, error: status === 'done' ? undefined : (failure ?? `exit status ${exitCode}`)});
+				await refreshNamespaces([ns]);
+			})();
+		},
+		[system, dispatch, dryRun, logFile, refreshNamespaces],
+	);
+
+	const stop = useCallback(() => abort.current?.abort(), []);
+	const close = useCallback(() => {
+		abort.current?.abort();
+		dispatch({type: 'closeOverlay'});
+	}, [dispatch]);
+
+	return {run, openForm, start, stop, close};
+}

@@ -1,0 +1,51 @@
+// The keys that look inside a namespace without changing it — p ping, x one command, s a shell — and the
+// state behind their panels, gathered so the root component wires them with one hook.
+import {useCallback} from 'react';
+import type {BindingId, Scope} from '../keymap.js';
+import type {System} from '../system/system.js';
+import type {Suspend} from '../terminal.js';
+import type {ExecView} from './exec-view.js';
+import type {Action, AppState} from './reducer.js';
+import {useCommand, type CommandControls} from './use-command.js';
+import {usePing, type PingControls} from './use-ping.js';
+import {useShell, type ShellControls} from './use-shell.js';
+
+export const LOOK_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>(['ping', 'runCommand', 'shell']);
+
+export interface LookInside {
+	readonly ping: PingControls;
+	readonly command: CommandControls;
+	readonly shell: ShellControls;
+	open(id: BindingId): void;
+}
+
+export interface LookInsideOptions {
+	readonly refresh: () => Promise<void>;
+	readonly refreshNamespaces: (ids: readonly string[]) => Promise<void>;
+	readonly dryRun: boolean;
+	readonly logFile?: string;
+	readonly suspend?: Suspend;
+}
+
+export function useLookInside(system: System, getState: () => AppState, dispatch: (action: Action) => void, options: LookInsideOptions): LookInside {
+	const {refresh, refreshNamespaces, dryRun, logFile, suspend} = options;
+	const ping = usePing(system, getState, dispatch, refresh);
+	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
+	const shell = useShell(system, getState, dispatch, refresh, suspend);
+	const open = useCallback(
+		(id: BindingId) => {
+			if (id === 'ping') ping.openForm();
+			else if (id === 'runCommand') command.openForm();
+			else if (id === 'shell') shell.open();
+		},
+		[ping, command, shell],
+	);
+	return {ping, command, shell, open};
+}
+
+/** The footer's keys while a panel is up: forms and the shell show none (forms list theirs inside). */
+export function lookScopes(view: ExecView): Scope[] {
+	if (view.panel === 'ping') return ['ping'];
+	if (view.panel === 'output') return ['output'];
+	return [];
+}

@@ -1,0 +1,94 @@
+// p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
+// it failed, the world is read again and the failure explained from it.
+import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {diagnosePing, pingFailed, type PingOutcome} from '../model/ping-diagnosis.js';
+import {parsePingLine, parsePingSummary} from '../model/ping-output.js';
+import {pingArgv, pingTimeoutMs, type PingRequest} from '../plans/exec-commands.js';
+import type {System} from '../system/system.js';
+import {pingForm} from '../ui/forms/exec-forms.js';
+import {pingRunsReducer, type PingRun, type RunStatus} from './ping-runs.js';
+import type {Action, AppState} from './reducer.js';
+import {currentNs} from './selectors.js';
+
+export interface PingControls {
+	readonly runs: readonly PingRun[];
+	/** Open the form for the selected namespace, starting from the last ping's values. */
+	openForm(): void;
+	start(request: PingRequest): void;
+	/** Stop the running ping (Esc); the panel stays, showing what came back. */
+	stop(): void;
+	close(): void;
+}
+
+export function usePing(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>): PingControls {
+	const [runs, update] = useReducer(pingRunsReducer, []);
+	const abort = useRef<AbortController | undefined>(undefined);
+	const nextId = useRef(1);
+	const last = useRef<PingRequest | undefined>(undefined);
+
+	// Leaving the app (or this hook) must not leave a ping behind.
+	useEffect(() => () => abort.current?.abort(), []);
+
+	const openForm = useCallback(() => {
+		const state = getState();
+		const ns = currentNs(state);
+		if (!state.world || !ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		const previous = last.current?.ns === ns.id ? last.current : undefined;
+		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'pingForm', spec: pingForm(state.world, ns.id, previous)}}});
+	}, [getState, dispatch]);
+
+	const start = useCallback(
+		(request: PingRequest) => {
+			const stream = system.stream;
+			if (!stream) return dispatch({type: 'message', tone: 'error', text: 'this system cannot run ping'});
+			abort.current?.abort();
+			const controller = new AbortController();
+			abort.current = controller;
+			last.current = request;
+			const id = nextId.current++;
+			const argv = pingArgv(request);
+			update({type: 'start', run: {id, request, argv, lines: [], status: 'running'}});
+			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'ping'}}});
+			const icmpErrors: string[] = [];
+			void (async () => {
+				let outcome: PingOutcome;
+				try {
+					// SIGINT first: ping then prints its statistics for what it sent before it stopped.
+					const result = await stream(argv, {
+						signal: controller.signal,
+						timeoutMs: pingTimeoutMs(request),
+						killSignal: 'SIGINT',
+						onLine(text, from) {
+							const line = parsePingLine(text);
+							if (line.kind === 'error') icmpErrors.push(line.text);
+							update({type: 'line', id, line: {text, from}});
+						},
+					});
+					const stopped = controller.signal.aborted;
+					const errorText = result.stderr.trim() || (stopped ? undefined : result.failure);
+					outcome = {summary: parsePingSummary(result.stdout), errorText, icmpErrors, stopped};
+				} catch (error) {
+					outcome = {errorText: error instanceof Error ? error.message : String(error), icmpErrors, stopped: false};
+				}
+				const failed = pingFailed(outcome);
+				const status: RunStatus = outcome.stopped ? 'stopped' : failed ? 'failed' : 'done';
+				update({type: 'finished', id, status, summary: outcome.summary, error: outcome.errorText});
+				if (abort.current === controller) abort.current = undefined;
+				if (!failed && !outcome.errorText) return;
+				// Explain from what the kernel says now, not from what the screen showed before.
+				await refresh();
+				const world = getState().world;
+				update({type: 'diagnosed', id, reasons: world ? diagnosePing(world, request.ns, request.target, outcome) : []});
+			})();
+		},
+		[system, getState, dispatch, refresh],
+	);
+
+	const stop = useCallback(() => abort.current?.abort(), []);
+	const close = useCallback(() => {
+		abort.current?.abort();
+		dispatch({type: 'closeOverlay'});
+	}, [dispatch]);
+
+	return {runs, openForm, start, stop, close};
+}

@@ -1,0 +1,57 @@
+// s: a shell inside the selected namespace. The app first shows the shell screen, which mounts no input
+// hook, so ink leaves raw mode and stops reading stdin; only then does the terminal go to the shell (via
+// the suspend service from cli.tsx). When the shell exits, the app is back where it was and reads the
+// world again: the user may have changed anything in there.
+import {useCallback, useRef} from 'react';
+import {shellArgv} from '../plans/exec-commands.js';
+import type {System} from '../system/system.js';
+import type {Suspend} from '../terminal.js';
+import type {Action, AppState} from './reducer.js';
+import {currentNs} from './selectors.js';
+
+/** Set in the shell's environment, so a prompt can show which namespace it is in. */
+export const NETNS_ENV = 'NSDECK_NETNS';
+
+export interface ShellControls {
+	open(): void;
+	/** The shell screen is up and nothing reads keys: hand the terminal over. */
+	ready(ns: string): void;
+}
+
+export function useShell(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, suspend?: Suspend): ShellControls {
+	const busy = useRef(false);
+
+	const open = useCallback(() => {
+		const ns = currentNs(getState());
+		if (!ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		if (!suspend || !system.attach) return dispatch({type: 'message', tone: 'error', text: 'a shell needs the terminal: not available here'});
+		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'shell', ns: ns.id}}});
+	}, [getState, dispatch, suspend, system]);
+
+	const ready = useCallback(
+		(ns: string) => {
+			const attach = system.attach;
+			if (busy.current || !suspend || !attach) return;
+			busy.current = true;
+			const argv = shellArgv(ns, process.env.SHELL);
+			void (async () => {
+				// One more turn of the event loop: ink's raw-mode release runs in an effect of the same commit.
+				await new Promise((resolve) => setImmediate(resolve));
+				try {
+					const code = await suspend(() => attach(argv, {[NETNS_ENV]: ns}), `nsdeck: a shell in ${ns} (${argv.join(' ')}); type exit to come back`);
+					dispatch({type: 'closeOverlay'});
+					dispatch({type: 'message', tone: code === 0 ? 'info' : 'error', text: `back from the shell in ${ns}${code === 0 ? '' : ` (exit status ${code})`}`});
+				} catch (error) {
+					dispatch({type: 'closeOverlay'});
+					dispatch({type: 'message', tone: 'error', text: `cannot start a shell in ${ns}: ${error instanceof Error ? error.message : String(error)}`});
+				} finally {
+					busy.current = false;
+				}
+				await refresh();
+			})();
+		},
+		[system, dispatch, refresh, suspend],
+	);
+
+	return {open, ready};
+}

@@ -1,0 +1,65 @@
+// Chooses what the look-inside features show: the ping or command form, the ping panel, the command's
+// output, or the screen shown while a shell has the terminal.
+import type {World} from '../model/types.js';
+import type {Plan} from '../plans/plan.js';
+import type {ExecView} from '../state/exec-view.js';
+import type {LookInside} from '../state/use-look-inside.js';
+import {FormView} from './forms/form-view.js';
+import {isCommandPlan, isPingPlan} from './forms/exec-forms.js';
+import {OutputPanel} from './overlays/output-panel.js';
+import {PingPanel} from './overlays/ping-panel.js';
+import {ShellScreen} from './overlays/shell-screen.js';
+
+export interface ExecOverlayProps {
+	readonly view: ExecView;
+	readonly look: LookInside;
+	readonly world: World;
+	readonly width: number;
+	readonly height: number;
+	readonly dryRun: boolean;
+	readonly isFocused: boolean;
+	readonly onCancel: () => void;
+}
+
+export function ExecOverlay({view, look, world, width, height, dryRun, isFocused, onCancel}: ExecOverlayProps) {
+	const submit = (plan: Plan): void => {
+		if (isPingPlan(plan)) look.ping.start(plan.ping);
+		else if (isCommandPlan(plan)) look.command.start(plan.command.ns, plan.command.argv);
+	};
+	switch (view.panel) {
+		case 'pingForm':
+		case 'commandForm':
+			return (
+				<FormView
+					// A ping only looks, so it runs in a dry run too; a typed command might change things, so it does not.
+					key={view.panel}
+					spec={view.spec}
+					world={world}
+					width={width}
+					height={height}
+					dryRun={view.panel === 'commandForm' && dryRun}
+					isFocused={isFocused}
+					onSubmit={submit}
+					onCancel={onCancel}
+				/>
+			);
+		case 'ping':
+			return (
+				<PingPanel
+					runs={look.ping.runs}
+					width={width}
+					height={height}
+					isFocused={isFocused}
+					onStop={look.ping.stop}
+					onClose={look.ping.close}
+					onAgain={look.ping.openForm}
+				/>
+			);
+		case 'output':
+			return look.command.run ? (
+				<OutputPanel run={look.command.run} width={width} height={height} isFocused={isFocused} onStop={look.command.stop} onClose={look.command.close} />
+			) : null;
+		case 'shell':
+			return <ShellScreen ns={view.ns} width={width} height={height} onReady={look.shell.ready} />;
+	}
+}

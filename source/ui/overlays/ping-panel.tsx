@@ -1,0 +1,100 @@
+// The ping panel: the command, each reply line as it arrives, the summary, why it failed, and the last
+// few pings of this session. Esc stops a running ping at once; Esc again closes; p pings again.
+import {Box, Text, useApp, useInput} from 'ink';
+import {findBinding} from '../../keymap.js';
+import {keyName} from '../../key-name.js';
+import {summaryText} from '../../model/ping-output.js';
+import {commandText} from '../../plans/script.js';
+import type {PingRun} from '../../state/ping-runs.js';
+import {theme} from '../theme.js';
+
+export interface PingPanelProps {
+	readonly runs: readonly PingRun[];
+	readonly width: number;
+	readonly height: number;
+	readonly isFocused: boolean;
+	readonly onStop: () => void;
+	readonly onClose: () => void;
+	readonly onAgain: () => void;
+}
+
+const STATUS: Record<PingRun['status'], string> = {running: 'running', done: 'done', stopped: 'stopped', failed: 'failed'};
+
+/** One line for a finished ping in the history. */
+export function historyLine(run: PingRun): string {
+	const mark = run.status === 'done' ? '✓' : run.status === 'stopped' ? '■' : run.status === 'running' ? '…' : '✗';
+	const s = run.summary;
+	const result = s ? `${s.received}/${s.transmitted} received, ${s.lossPercent}% loss${s.rtt ? `, avg ${s.rtt.avg} ms` : ''}` : (run.error?.split('\n')[0] ?? STATUS[run.status]);
+	return `${mark} ${run.request.ns} → ${run.request.target}  ${result}`;
+}
+
+/** Rows a text takes when wrapped to `width`. */
+const rowsOf = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / Math.max(width, 1)));
+
+export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAgain}: PingPanelProps) {
+	const t = theme();
+	const {exit} = useApp();
+	const run = runs.at(-1);
+	const running = run?.status === 'running';
+	useInput(
+		(input, key) => {
+			const binding = findBinding(keyName(input, key), ['ping', 'global']);
+			if (binding?.id === 'stopOrClose') (running ? onStop : onClose)();
+			else if (binding?.id === 'pingAgain') onAgain();
+			else if (binding?.id === 'quit') exit();
+		},
+		{isActive: isFocused},
+	);
+	if (!run) return null;
+	const inner = width - 4;
+	const earlier = runs.slice(0, -1).reverse();
+	const reasons = run.diagnosis ?? [];
+	const failedWaiting = !running && run.status === 'failed' && run.diagnosis === undefined;
+	const fixed = 3 + 1 + (failedWaiting ? 1 : 0) + reasons.reduce((n, r) => n + rowsOf(`why: ${r}`, inner), 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
+	const outputRows = Math.max(height - 2 - fixed, 1);
+	const summaryColor = run.status === 'done' ? t.good : run.status === 'stopped' ? t.warn : t.bad;
+	return (
+		<Box flexDirection="column" borderStyle="double" borderColor={running ? t.accent : run.status === 'done' ? t.good : t.bad} width={width} height={height} paddingX={1}>
+			<Text bold color={t.accent} wrap="truncate">
+				Ping {run.request.target} from {run.request.ns} — {running ? 'running… Esc stops it' : `${STATUS[run.status]} · p ping again · Esc close`}
+			</Text>
+			<Text color={t.muted} wrap="truncate">
+				$ {commandText(run.argv)}
+			</Text>
+			{run.lines.slice(-outputRows).map((line, i) => (
+				<Text key={i} wrap="truncate" color={line.from === 'stderr' ? t.bad : undefined}>
+					{line.text}
+				</Text>
+			))}
+			{run.lines.length === 0 && <Text color={t.muted}>{running ? 'waiting for the first reply…' : 'no output'}</Text>}
+			<Box flexGrow={1} />
+			{run.summary ? (
+				<Text bold color={summaryColor} wrap="truncate">
+					{run.status === 'done' ? '✓' : run.status === 'stopped' ? '■ stopped:' : '✗'} {summaryText(run.summary)}
+				</Text>
+			) : (
+				<Text color={running ? t.muted : t.bad} wrap="truncate">
+					{running ? '…' : `✗ ${run.error?.split('\n')[0] ?? 'no summary from ping'}`}
+				</Text>
+			)}
+			{failedWaiting && <Text color={t.muted}>reading the network again to say why…</Text>}
+			{reasons.map((reason, i) => (
+				<Text key={i} color={t.warn} wrap="wrap">
+					<Text bold>why: </Text>
+					{reason}
+				</Text>
+			))}
+			{earlier.length > 0 && (
+				<>
+					<Text bold>Earlier pings:</Text>
+					{earlier.map((r) => (
+						<Text key={r.id} color={t.muted} wrap="truncate">
+							{'  '}
+							{historyLine(r)}
+						</Text>
+					))}
+				</>
+			)}
+		</Box>
+	);
+}

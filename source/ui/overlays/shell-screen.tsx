@@ -1,0 +1,20 @@
+// Shown while a shell has the terminal. It mounts no input hook on purpose: with none mounted, ink leaves
+// raw mode and stops reading stdin, and only then (in the effect) is the terminal handed over.
+import {Box, Text} from 'ink';
+import {useEffect} from 'react';
+
+export interface ShellScreenProps {
+	readonly ns: string;
+	readonly width: number;
+	readonly height: number;
+	readonly onReady: (ns: string) => void;
+}
+
+export function ShellScreen({ns, width, height, onReady}: ShellScreenProps) {
+	useEffect(() => onReady(ns), [ns, onReady]);
+	return (
+		<Box width={width} height={height} paddingX={1}>
+			<Text>A shell in {ns} has the terminal; type exit to come back.</Text>
+		</Box>
+	);
+}
