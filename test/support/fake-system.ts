@@ -58,6 +58,13 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 		hostNetnsRef: '1',
 		forwarding: {4: false, 6: false},
 		readForwarding: async () => fake.forwarding,
+		// Tests that expect a ping, a typed command or a shell script these themselves.
+		stream: async (argv) => {
+			throw new Error(`unexpected streamed command: ${argv.join(' ')}`);
+		},
+		attach: async (argv) => {
+			throw new Error(`unexpected attached program: ${argv.join(' ')}`);
+		},
 	};
 	return fake;
 }
