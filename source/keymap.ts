@@ -102,12 +102,12 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
 	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
-	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, replies as they come', hint: 'ping'},
-	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command inside the selected namespace (no shell)'},
-	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'open a shell inside the selected namespace; exit comes back', hint: 'shell'},
-	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping at once; when stopped, close', hint: 'stop/close'},
-	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (the form keeps the last values)', hint: 'ping again'},
-	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; when it ended, close', hint: 'stop/close'},
+	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping'},
+	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace'},
+	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back'},
+	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping; when stopped, close', hint: 'stop/close'},
+	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
+	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
 ];
 

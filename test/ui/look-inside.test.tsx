@@ -296,10 +296,10 @@ describe('s: a shell in the namespace', () => {
 		await press(app, KEYS.tab); // interfaces pane, to see that focus comes back too
 		await press(app, KEYS.shiftTab);
 		let reads = 0;
-		const readWorld = system.readWorld;
-		system.readWorld = async () => {
+		const list = system.listNamespaces;
+		system.listNamespaces = async () => {
 			reads++;
-			return readWorld();
+			return list();
 		};
 		const attached: Array<{argv: readonly string[]; env: Readonly<Record<string, string>>; readers: number}> = [];
 		system.attach = async (argv, env) => {

@@ -87,6 +87,8 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 
 	const labelWidth = Math.max(...spec.fields.map((f) => f.label.length), 8) + 2;
 	const valueWidth = Math.min(28, Math.max(width - labelWidth - 8, 10));
+	// A choice names where things live (`10.0.0.2 (server/pair-server)`): give it room to be read whole.
+	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
 	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0), 1);
@@ -111,7 +113,7 @@ export function FormView({spec, world, width, height, dryRun, isFocused, onSubmi
 							{focused ? '›' : ' '}
 							{field.label.padEnd(labelWidth)}
 						</Text>
-						<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, valueWidth)}</Text>
+						<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth)}</Text>
 						{placeholder && <Text color={t.muted}> {placeholder}</Text>}
 						{error && <Text color={t.bad}> ✗ {error}</Text>}
 					</Text>
