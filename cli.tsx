@@ -11,7 +11,7 @@ import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-sce
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
-import {createSuspend, enterFullScreen, gateOutput, leaveFullScreen} from './source/terminal.js';
+import {createSuspend, enterFullScreen, leaveFullScreen} from './source/terminal.js';
 
 function fail(message: string, code = 2): never {
 	console.error(`nsdeck: ${message}`);
@@ -39,12 +39,10 @@ async function showOnce(system: System): Promise<void> {
 async function startApp(system: System): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
-	// ink draws through a gate that the shell (s) closes while it has the terminal.
-	const gate = gateOutput();
+	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	let app: ReturnType<typeof render> | undefined;
-	const suspend = createSuspend(gate, () => app?.clear());
+	const suspend = createSuspend(() => app?.clear());
 	app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
-		stdout: gate.stdout,
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,

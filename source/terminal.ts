@@ -47,34 +47,13 @@ export function copyToClipboard(text: string): void {
 export type Suspend = <T>(run: () => Promise<T>, note?: string) => Promise<T>;
 
 /**
- * ink writes through this gate, so nothing it renders while another program has the terminal (a live
- * refresh, a resize) lands on that program's screen.
- */
-export interface OutputGate {
-	readonly stdout: NodeJS.WriteStream;
-	mute(muted: boolean): void;
-}
-
-export function gateOutput(stream: NodeJS.WriteStream = process.stdout): OutputGate {
-	let muted = false;
-	const stdout = new Proxy(stream, {
-		get(target, property) {
-			if (property === 'write') return muted ? () => true : target.write.bind(target);
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
-	return {stdout, mute: (on) => (muted = on)};
-}
-
-/**
  * The service the App's shell uses. The App has already released stdin (no input hook mounted, so ink
  * left raw mode); here the screen goes back to the user's, and afterwards `redraw` makes ink forget what
- * it drew, so the next frame is written whole.
+ * it drew, so the next frame is written whole. ink cannot draw over the shell meanwhile: the shell runs
+ * synchronously (see runInTerminal), so no render, refresh or resize handler runs until it exits.
  */
-export function createSuspend(gate: OutputGate, redraw: () => void): Suspend {
+export function createSuspend(redraw: () => void): Suspend {
 	return async (run, note) => {
-		gate.mute(true);
 		leaveFullScreen();
 		if (note) process.stdout.write(`${note}\n`);
 		try {
@@ -82,7 +61,6 @@ export function createSuspend(gate: OutputGate, redraw: () => void): Suspend {
 		} finally {
 			enterFullScreen();
 			process.stdout.write(HIDE_CURSOR);
-			gate.mute(false);
 			redraw();
 		}
 	};
