@@ -3,10 +3,11 @@
 // for the text it expects; each event is the whole screen as tmux renders it, written at a fixed time,
 // so the same app gives the same file byte for byte.
 //
-// One thing is masked: ping's round-trip times (time=0.043 ms, rtt min/avg/max) differ on every run, so
-// their digits are replaced with x. The cast's title says so.
+// One thing is masked: durations in ms (ping's round-trip times, rtt min/avg/max) differ on every run, so
+// they are replaced with x.xxx. The cast's title says so.
 //
 //   npm run demo            (writes demo.cast at the project root)
+//   node scripts/record-demo.mjs OUT.cast   (writes it elsewhere: the reproducibility test does)
 import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -16,16 +17,27 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COLUMNS = 100;
 const ROWS = 30;
 const socket = `/tmp/nsdeck-demo-${process.pid}.sock`;
-const tmux = (...args) => execFileSync('tmux', ['-S', socket, ...args], {encoding: 'utf8'});
+// -u: UTF-8 whatever the locale says, so the box drawing is the same on every machine.
+const tmux = (...args) => execFileSync('tmux', ['-u', '-S', socket, ...args], {encoding: 'utf8'});
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const events = [];
 let clock = 0;
 let lastScreen = '';
 
-/** Digits of round-trip times vary run to run: mask them (and only them). */
+/**
+ * Durations in ms (ping's round-trip times and run time) vary run to run: each becomes x.xxx (or xxxx),
+ * and the spaces after it shrink or grow by as much, so box borders stay where the app drew them.
+ */
 const maskTimes = (text) =>
-	text.replaceAll(/time=[\d.]+ ?ms/g, (m) => m.replaceAll(/\d/g, 'x')).replaceAll(/(rtt[^=\n]*= *)([\d./]+)( ?ms)/g, (_m, a, b, c) => a + b.replaceAll(/\d/g, 'x') + c);
+	text.replaceAll(/([= ])(\d[\d./]*)( ?ms)\b((?:\u001B\[[0-9;]*m)*)( *)/g, (_m, before, value, unit, style, spaces) => {
+		const masked = value
+			.split('/')
+			.map((part) => (part.includes('.') ? 'x.xxx' : 'xxxx'))
+			.join('/');
+		const room = spaces.length - (masked.length - value.length);
+		return before + masked + unit + style + ' '.repeat(Math.max(room, 0));
+	});
 
 const capture = () => maskTimes(tmux('capture-pane', '-e', '-p', '-t', 'demo'));
 
@@ -112,15 +124,17 @@ async function story() {
 /** Ping ns2 from ns1 (the selected namespace) and wait for the summary. */
 async function pingStory() {
 	await key('p', 'Ping from ns1', 1.2);
-	await choose('10\\.1\\.1\\.2[^›]*');
-	await key('Enter', /received/, 1.5);
-	frame(await waitFor(/0% (packet )?loss/), 1.0);
+	await choose('10\\.1\\.1\\.2 \\(ns2/veth_ns2\\)');
+	frame(capture(), 1.5); // the form shows the exact ping command
+	await key('Enter', 'icmp_seq=1', 1.5);
+	frame(await waitFor(/✓ 4 sent, 4 received, 0% loss/), 3.2);
 	frame(capture(), 2.5);
 	await key('Escape', 'Namespaces (3)', 0.8);
 }
 
 async function main() {
-	execFileSync('node', [join(root, 'scripts', 'build.mjs')]);
+	const out = process.argv[2] ?? join(root, 'demo.cast');
+	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 	const command = ['env', '-u', 'CI', 'TERM=xterm-256color', process.execPath, join(root, 'dist', 'nsdeck.js'), 'lab', 'empty'];
 	tmux('new-session', '-d', '-s', 'demo', '-x', String(COLUMNS), '-y', String(ROWS), ...command);
 	try {
@@ -136,8 +150,8 @@ async function main() {
 		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 	};
 	const text = [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';
-	writeFileSync(join(root, 'demo.cast'), text);
-	console.log(`demo.cast: ${events.length} events, ${clock.toFixed(1)} s`);
+	writeFileSync(out, text);
+	console.log(`${out}: ${events.length} events, ${clock.toFixed(1)} s`);
 }
 
 await main();

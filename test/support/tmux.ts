@@ -17,7 +17,7 @@ export interface Tmux {
 export async function startInTmux(command: readonly string[], columns = 100, rows = 30): Promise<Tmux> {
 	const socket = `/tmp/nsdeck-e2e-${process.pid}-${Date.now()}.sock`;
 	const tmux = async (...args: string[]): Promise<string> => {
-		const result = await runCommand(['tmux', '-S', socket, ...args]);
+		const result = await runCommand(['tmux', '-u', '-S', socket, ...args]);
 		if (result.exitCode !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
 		return result.stdout;
 	};
