@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, type AppState} from './state/reducer.js';
-import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLink, selectedLinkIndex, selectedNsIndex, selectedRoute, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from './state/selectors.js';
+import {currentNs, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
 import {usePlans} from './state/use-plans.js';
@@ -20,9 +20,7 @@ import {DetailOverlay} from './ui/overlays/detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
 import {HelpOverlay} from './ui/overlays/help-overlay.js';
 import {paneRows} from './ui/pane-frame.js';
-import {InterfacesPane} from './ui/panes/interfaces-pane.js';
-import {NamespacesPane} from './ui/panes/namespaces-pane.js';
-import {RoutesPane} from './ui/panes/routes-pane.js';
+import {ExplorerPanes} from './ui/explorer-panes.js';
 import {TitleBar} from './ui/title-bar.js';
 import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
@@ -69,7 +67,6 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const ownKeys = formOpen || state.overlay?.kind === 'exec';
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
-	const ns = currentNs(state);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
@@ -131,43 +128,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : detail ? (
 				<DetailOverlay title={detail.title} lines={detail.lines} width={columns} height={layout.bodyHeight} />
 			) : (
-				<Box flexDirection="row" height={layout.bodyHeight}>
-					<NamespacesPane
-						namespaces={visibleNamespaces(state)}
-						total={namespacesOf(state).length}
-						filter={state.filters.namespaces}
-						filtering={state.filtering === 'namespaces'}
-						selected={selectedNsIndex(state)}
-						focused={state.focus === 'namespaces'}
-						width={layout.nsWidth}
-						height={layout.bodyHeight}
-					/>
-					<Box flexDirection="column" width={layout.rightWidth}>
-						<InterfacesPane
-							ns={ns}
-							links={visibleLinks(state)}
-							filter={state.filters.interfaces}
-							filtering={state.filtering === 'interfaces'}
-							selected={selectedLinkIndex(state)}
-							focused={state.focus === 'interfaces'}
-							width={layout.rightWidth}
-							height={layout.linksHeight}
-							peerOf={(link) => (ns ? peerOf(state, ns, link) : undefined)}
-							portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
-						/>
-						<RoutesPane
-							nsId={ns?.id}
-							routes={visibleRoutes(state)}
-							total={routesOf(ns).length}
-							filter={state.filters.routes}
-							filtering={state.filtering === 'routes'}
-							selected={selectedRouteIndex(state)}
-							focused={state.focus === 'routes'}
-							width={layout.rightWidth}
-							height={layout.routesHeight}
-						/>
-					</Box>
-				</Box>
+				<ExplorerPanes state={state} layout={layout} />
 			)}
 			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen ? [] : activeScopes(state)} width={columns} />
 		</Box>

@@ -1,0 +1,56 @@
+// The explorer: namespaces on the left, the selected namespace's interfaces and routes on the right.
+import {Box} from 'ink';
+import type {AppState} from '../state/reducer.js';
+import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
+import type {Layout} from './layout.js';
+import {InterfacesPane} from './panes/interfaces-pane.js';
+import {NamespacesPane} from './panes/namespaces-pane.js';
+import {RoutesPane} from './panes/routes-pane.js';
+
+export interface ExplorerPanesProps {
+	readonly state: AppState;
+	readonly layout: Layout;
+}
+
+export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
+	const ns = currentNs(state);
+	return (
+		<Box flexDirection="row" height={layout.bodyHeight}>
+			<NamespacesPane
+				namespaces={visibleNamespaces(state)}
+				total={namespacesOf(state).length}
+				filter={state.filters.namespaces}
+				filtering={state.filtering === 'namespaces'}
+				selected={selectedNsIndex(state)}
+				focused={state.focus === 'namespaces'}
+				width={layout.nsWidth}
+				height={layout.bodyHeight}
+			/>
+			<Box flexDirection="column" width={layout.rightWidth}>
+				<InterfacesPane
+					ns={ns}
+					links={visibleLinks(state)}
+					filter={state.filters.interfaces}
+					filtering={state.filtering === 'interfaces'}
+					selected={selectedLinkIndex(state)}
+					focused={state.focus === 'interfaces'}
+					width={layout.rightWidth}
+					height={layout.linksHeight}
+					peerOf={(link) => (ns ? peerOf(state, ns, link) : undefined)}
+					portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
+				/>
+				<RoutesPane
+					nsId={ns?.id}
+					routes={visibleRoutes(state)}
+					total={routesOf(ns).length}
+					filter={state.filters.routes}
+					filtering={state.filtering === 'routes'}
+					selected={selectedRouteIndex(state)}
+					focused={state.focus === 'routes'}
+					width={layout.rightWidth}
+					height={layout.routesHeight}
+				/>
+			</Box>
+		</Box>
+	);
+}
