@@ -108,7 +108,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : state.overlay?.kind === 'result' ? (
 				<ResultOverlay result={state.overlay.result} width={columns} height={layout.bodyHeight} />
 			) : state.overlay?.kind === 'log' ? (
-				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} />
+				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} scroll={state.overlayScroll} />
 			) : state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
 			) : state.overlay?.kind === 'topology' ? (

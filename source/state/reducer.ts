@@ -36,7 +36,7 @@ export interface AppState {
 	readonly selectedRoute: Readonly<Record<string, string>>;
 	readonly overlay?: Overlay;
 	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
-	/** How far the help or log overlay is scrolled (lines from its start). */
+	/** How far the help or log overlay is scrolled: + down, − up, from where it opened. */
 	readonly overlayScroll: number;
 	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
 	readonly log: readonly LogEntry[];
@@ -140,7 +140,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'openOverlay':
 			return {...state, overlay: action.overlay, overlayScroll: 0};
 		case 'scrollOverlay':
-			return {...state, overlayScroll: Math.max(state.overlayScroll + action.step, 0)};
+			// Each overlay clamps this to what it shows: help counts from its top, the log from its end.
+			return {...state, overlayScroll: state.overlayScroll + action.step};
 		case 'closeOverlay':
 			return {...state, overlay: undefined};
 		case 'message':

@@ -31,7 +31,7 @@ export function helpLayout(lineCount: number, width: number, height: number, scr
 	const perColumn = Math.max(height - 3, 1);
 	const columns = Math.max(1, Math.min(Math.floor((width - 4) / 38), Math.ceil(lineCount / perColumn)));
 	const maxScroll = Math.max(lineCount - perColumn * columns, 0);
-	return {perColumn, columns, start: Math.min(scroll, maxScroll), maxScroll};
+	return {perColumn, columns, start: Math.min(Math.max(scroll, 0), maxScroll), maxScroll};
 }
 
 export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0}: HelpOverlayProps) {

@@ -2,7 +2,6 @@
 import {Box, Text} from 'ink';
 import type {LogEntry} from '../../plans/run-plan.js';
 import {commandText} from '../../plans/script.js';
-import {listWindow} from '../list-window.js';
 import {theme} from '../theme.js';
 
 export interface LogOverlayProps {
@@ -10,19 +9,23 @@ export interface LogOverlayProps {
 	readonly width: number;
 	readonly height: number;
 	readonly dryRun: boolean;
+	/** Lines scrolled from the end (negative: up, towards older commands). */
+	readonly scroll?: number;
 }
 
 const MARK: Record<LogEntry['status'], string> = {ok: '✓', failed: '✗', 'not run': '○', 'undo ok': '↺', 'undo failed': '✗'};
 
-export function LogOverlay({entries, width, height, dryRun}: LogOverlayProps) {
+export function LogOverlay({entries, width, height, dryRun, scroll = 0}: LogOverlayProps) {
 	const t = theme();
 	const rows = Math.max(height - 4, 1);
-	// Newest at the bottom, like a terminal.
-	const {start, end} = listWindow(entries.length - 1, entries.length, rows);
+	// Newest at the bottom, like a terminal; ↑ scrolls back to older commands.
+	const newest = Math.max(entries.length - rows, 0);
+	const start = Math.min(Math.max(newest + scroll, 0), newest);
+	const end = Math.min(start + rows, entries.length);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
-				Command log ({entries.length}){dryRun ? ' — dry run: nothing was run' : ''} — w write script · Esc close
+				Command log ({entries.length}){dryRun ? ' — dry run: nothing was run' : ''} — w write script · y copy{newest > 0 ? ' · ↑↓ scroll' : ''} · Esc close
 			</Text>
 			{entries.length === 0 && <Text color={t.muted}>No commands yet. Changes you make (n, v, b, a, r, …) show up here.</Text>}
 			{entries.slice(start, end).map((e, i) => {
