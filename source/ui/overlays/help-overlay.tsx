@@ -42,7 +42,7 @@ export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0}: HelpOv
 	const columnWidth = Math.floor((width - 4) / columns);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
-			<Text bold color={t.accent}>
+			<Text bold color={t.accent} wrap="truncate">
 				nsdeck help — Esc or ? to close{maxScroll > 0 ? ` · ↑↓ scroll (${start}/${maxScroll})` : ''}
 			</Text>
 			<Box flexDirection="row">
