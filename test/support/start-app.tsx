@@ -1,5 +1,7 @@
-// Renders the App over a fake system holding a captured world, and waits until it is ready for keys.
+// Renders the App over a fake system holding a captured world, waits until it is ready for keys, and
+// unmounts it when the test ends.
 import {render} from 'ink-testing-library';
+import {onTestFinished} from 'vitest';
 import {App, type AppProps} from '../../source/app.js';
 import {createFakeSystem, type ExpectedCall, type FakeSystem} from './fake-system.js';
 import {fixtureWorld} from './fixtures.js';
@@ -15,6 +17,7 @@ export async function startApp(
 ): Promise<Started> {
 	const system = createFakeSystem(fixtureWorld(options.world ?? 'bridge'), options.expected ?? []);
 	const app = render(<App system={system} size={options.size ?? {columns: 80, rows: 24}} {...options.props} />);
+	onTestFinished(() => app.unmount());
 	await waitForFrame(app, options.ready ?? 'Namespaces (3)');
 	return {app, system};
 }

@@ -1,16 +1,9 @@
 // The app over a fake system with the bridge world captured in the lab: navigation, focus, help, detail.
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
-
-async function start(size = {columns: 80, rows: 24}) {
-	const started = await startApp({size});
-	unmount = started.app.unmount;
-	return started;
-}
+const start = (size = {columns: 80, rows: 24}) => startApp({size});
 
 describe('explorer panes', () => {
 	it('shows the host first with its bridge ports and veth peers', async () => {

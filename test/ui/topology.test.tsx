@@ -1,17 +1,10 @@
 // The topology map in the app, over a fake system with the bridge world captured in the lab.
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {WorldBuilder} from '../support/hand-world.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
-
-async function start(size = {columns: 80, rows: 24}) {
-	const started = await startApp({size});
-	unmount = started.app.unmount;
-	return started;
-}
+const start = (size = {columns: 80, rows: 24}) => startApp({size});
 
 describe('topology map', () => {
 	it('opens on t: every namespace a box, br0 a hub, ns1 and ns2 wired to it; the host selected', async () => {
