@@ -27,7 +27,7 @@ function timeSync(argv) {
 async function measureInside(n) {
 	buildWorld(n, mkdtempSync(join(tmpdir(), 'nsdeck-bench-')));
 	const {createRealSystem} = await import(pathToFileURL(systemBundle).href);
-	const system = createRealSystem({lab: true});
+	const system = createRealSystem({lab: true, netdump: join(root, 'dist', 'nsdeck-netdump')});
 	// A world just built keeps the kernel busy for seconds (IPv6 address setup and timers on every new
 	// link): the shell loop below runs after that has settled, so the snapshot must too. Read until two
 	// reads in a row agree within 15 % (at most 6), then time three more.

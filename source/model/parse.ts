@@ -86,11 +86,12 @@ function parseRoute(raw: Json): Route {
 	};
 }
 
-/** Routes of `ip -j route show table all`, without the `local` table (it only mirrors addresses) and multicast. */
+/** nsdeck leaves out the `local` table (it only mirrors addresses) and multicast routes. */
+export const keepRoute = (r: Route): boolean => r.table !== 'local' && r.type !== 'multicast';
+
+/** Routes of `ip -j route show table all`, as nsdeck keeps them. */
 export function parseRoutes(text: string): Route[] {
-	return parseArray(text)
-		.map(parseRoute)
-		.filter((r) => r.table !== 'local' && r.type !== 'multicast');
+	return parseArray(text).map(parseRoute).filter(keepRoute);
 }
 
 export function parseNsids(text: string): NsidEntry[] {

@@ -122,6 +122,27 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 	return {argv, exitCode: result.exitCode ?? -1, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), failure};
 }
 
+export interface ByteStreamOptions {
+	readonly input: string;
+	/** Each chunk of stdout as it arrives; stdout is not kept. */
+	readonly onData: (chunk: Uint8Array) => void;
+	readonly timeoutMs?: number;
+}
+
+/** Like runCommand for a program that writes binary output (nsdeck-netdump): stdout goes to `onData`. */
+export async function streamBytes(argv: readonly string[], options: ByteStreamOptions): Promise<CommandResult> {
+	const [file, ...args] = argv;
+	if (!file) throw new Error('streamBytes needs a program name');
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const subprocess = execa(file, args, {input: options.input, timeout: timeoutMs, reject: false, buffer: {stdout: false}, encoding: 'buffer', env: {LC_ALL: 'C'}});
+	subprocess.stdout?.on('data', options.onData);
+	const result = await subprocess;
+	let failure: string | undefined;
+	if (result.timedOut) failure = `timed out after ${timeoutMs} ms`;
+	else if (result.failed && result.exitCode === undefined) failure = result.shortMessage;
+	return {argv, exitCode: result.exitCode ?? -1, stdout: '', stderr: Buffer.from(result.stderr ?? '').toString('utf8'), failure};
+}
+
 /**
  * Runs a program that takes over our terminal (the shell, s) and returns its exit status. Synchronous on
  * purpose: while it runs, Node's event loop must not read the terminal (an async read races the shell

@@ -1,11 +1,13 @@
-// Reads the world: the host's own namespace and every named one, one `ip` process per namespace.
-// `nsenter --net=PATH ip -j -d -b -` costs less than `ip -n NAME`, whose cost grows with the mount table.
+// Reads the world: the host's own namespace and every named one. One namespace is read with
+// `nsenter --net=PATH ip -j -d -b -` (cheaper than `ip -n NAME`, whose cost grows with the mount table);
+// many at once with nsdeck-netdump (netdump.ts), or, without it, with `nsenter … ip` per namespace.
 import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/format.js';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {peerResolver} from '../model/topology.js';
 import {HOST_ID, type Netns, type NetnsKind, type World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
+import {readWithNetdump} from './netdump.js';
 import {errorText, type Runner} from './runner.js';
 
 export const NETNS_DIR = '/run/netns';
@@ -77,8 +79,8 @@ const NAMES_READ = 'netns list-id\n';
 /** Namespaces per xargs: small enough for steady progress, large enough that Node spawns rarely. */
 export const BULK_CHUNK = 50;
 
-/** Read named namespaces in chunks, 2 chunks at once; `onBatch` hears each chunk as it lands. */
-export async function readManyNamed(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<Netns[]> {
+/** Read named namespaces with `ip`, in chunks, 2 chunks at once; `onBatch` hears each chunk as it lands. */
+export async function readManyWithIp(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<Netns[]> {
 	const chunks = chunk(locations, BULK_CHUNK);
 	const read = await mapLimited(chunks, READ_CONCURRENCY, async (part) => {
 		const outputs = await runBulk(run, part.map((l) => l.path), BULK_READ, 2);
@@ -94,6 +96,18 @@ export async function readManyNamed(run: Runner, locations: readonly NetnsLocati
 		return batch;
 	});
 	return read.flat();
+}
+
+/**
+ * Read named namespaces with the netdump helper when there is one; whatever it could not answer (it
+ * failed to start or died) is read with `ip`. Namespaces that vanished meanwhile are left out.
+ */
+export async function readManyNamed(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener, netdump?: string): Promise<Netns[]> {
+	if (!netdump) return readManyWithIp(run, locations, onBatch);
+	const {namespaces, unanswered} = await readWithNetdump(netdump, locations, onBatch);
+	const rest = await readManyWithIp(run, unanswered, onBatch);
+	const read = new Map([...namespaces, ...rest].map((n) => [n.id, n]));
+	return locations.flatMap((l) => read.get(l.id) ?? []);
 }
 
 /** Named namespaces with a veth whose other end back-references cannot pin down: they need their nsid names. */
@@ -122,7 +136,7 @@ export async function readMissingNames(run: Runner, world: World): Promise<World
 	return {namespaces: world.namespaces.map((n) => named.get(n.id) ?? n)};
 }
 
-export async function readWorld(run: Runner, dir = NETNS_DIR): Promise<World> {
-	const [host, named] = await Promise.all([readNamespace(run, hostLocation), listNamed(dir).then((l) => readManyNamed(run, l))]);
+export async function readWorld(run: Runner, netdump?: string, dir = NETNS_DIR): Promise<World> {
+	const [host, named] = await Promise.all([readNamespace(run, hostLocation), listNamed(dir).then((l) => readManyNamed(run, l, undefined, netdump))]);
 	return readMissingNames(run, {namespaces: [host, ...named]});
 }

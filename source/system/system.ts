@@ -6,6 +6,7 @@ import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {hostLocation, listNamed, namedLocation, readManyNamed, readMissingNames, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
+import {findNetdump} from './netdump.js';
 import {startWatch, type ChangeListener} from './watch.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
@@ -45,15 +46,18 @@ export interface ReadManyOptions {
 export interface RealSystemOptions {
 	readonly lab: boolean;
 	readonly runner?: Runner;
+	/** The nsdeck-netdump helper for bulk reads; found beside the bundle unless given, none when false. */
+	readonly netdump?: string | false;
 }
 
-export function createRealSystem({lab, runner = runCommand}: RealSystemOptions): System {
+export function createRealSystem({lab, runner = runCommand, netdump: helper}: RealSystemOptions): System {
 	const access = detectAccess();
+	const netdump = helper === false ? undefined : (helper ?? findNetdump());
 	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange});
 	return {
 		lab,
 		access,
-		readWorld: () => readWorld(runner),
+		readWorld: () => readWorld(runner, netdump),
 		async readNamespace(id) {
 			if (id === HOST_ID) return readNamespace(runner, hostLocation);
 			const named = await listNamed();
@@ -67,7 +71,7 @@ export function createRealSystem({lab, runner = runCommand}: RealSystemOptions):
 			const host = wanted.has(HOST_ID) ? [await readNamespace(runner, hostLocation)] : [];
 			if (host.length > 0) onBatch?.(host);
 			const named = (await listNamed()).filter((l) => wanted.has(l.id));
-			const read = await readManyNamed(runner, named, onBatch);
+			const read = await readManyNamed(runner, named, onBatch, netdump);
 			const all = [...host, ...read];
 			// Names for ambiguous peers, judged against what was read here.
 			const context = known.filter((n) => !wanted.has(n.id));

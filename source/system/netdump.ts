@@ -1,0 +1,126 @@
+// The fast bulk read: one nsdeck-netdump process (native/netdump.c) enters every namespace in turn and
+// hands back the kernel's own netlink dumps, which model/netlink-decode.ts turns into the records `ip`
+// would give. Measured at 1,000 namespaces: ~0.1 s for the helper, where `nsenter … ip` per namespace
+// needs ~1.9 s (two exec()s per namespace). Without the helper (no C compiler at build), or for
+// whatever it could not read, nsdeck falls back to the `nsenter … ip` path.
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {constants} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
+import {decodeNamespaceDump} from '../model/netlink-decode.js';
+import type {Netns} from '../model/types.js';
+import type {NetnsBatchListener} from './bulk-read.js';
+import {streamBytes} from './runner.js';
+import type {NetnsLocation} from './snapshot.js';
+
+export const NETDUMP_NAME = 'nsdeck-netdump';
+
+/** Beside the bundle (dist/nsdeck.js), or in dist/ when running from source (tests). */
+export function findNetdump(here = dirname(fileURLToPath(import.meta.url))): string | undefined {
+	const candidates = [join(here, NETDUMP_NAME), join(here, '..', '..', 'dist', NETDUMP_NAME)];
+	return candidates.find((path) => existsSync(path));
+}
+
+const FRAME_HEADER = 12;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+export interface DumpFrame {
+	readonly index: number;
+	/** 0, or the errno that stopped this namespace's read. */
+	readonly errno: number;
+	readonly bytes: Uint8Array;
+}
+
+/** Cuts the helper's stdout into frames as chunks arrive (a frame may span chunks). */
+export function frameSplitter(onFrame: (frame: DumpFrame) => void): (chunk: Uint8Array) => void {
+	let pending = new Uint8Array(0);
+	return (chunk) => {
+		const joined = new Uint8Array(pending.length + chunk.length);
+		joined.set(pending);
+		joined.set(chunk, pending.length);
+		const view = new DataView(joined.buffer);
+		let offset = 0;
+		while (offset + FRAME_HEADER <= joined.length) {
+			const length = view.getUint32(offset + 8, LITTLE_ENDIAN);
+			if (offset + FRAME_HEADER + length > joined.length) break;
+			const index = view.getUint32(offset, LITTLE_ENDIAN);
+			const errno = view.getInt32(offset + 4, LITTLE_ENDIAN);
+			onFrame({index, errno, bytes: joined.subarray(offset + FRAME_HEADER, offset + FRAME_HEADER + length)});
+			offset += FRAME_HEADER + length;
+		}
+		pending = joined.slice(offset);
+	};
+}
+
+const ERRNO_NAMES = new Map(Object.entries(constants.errno).map(([name, number]) => [number, name]));
+const ERRNO_TEXT: Readonly<Record<string, string>> = {
+	ENOENT: 'no such namespace',
+	EPERM: 'not permitted (entering a namespace needs CAP_SYS_ADMIN)',
+	EACCES: 'permission denied',
+	EINVAL: 'not a network namespace',
+};
+const errnoText = (errno: number): string => {
+	const name = ERRNO_NAMES.get(errno) ?? `errno ${errno}`;
+	return ERRNO_TEXT[name] ?? name;
+};
+
+/** Names from /etc/iproute2 (and /usr/share/iproute2, where newer iproute2 keeps its defaults), read once. */
+let iprouteNames: IprouteNames | undefined;
+export function loadIprouteNames(): IprouteNames {
+	if (iprouteNames) return iprouteNames;
+	const read = (base: string): string => {
+		const texts: string[] = [];
+		for (const dir of ['/usr/share/iproute2', '/etc/iproute2']) {
+			try {
+				texts.push(readFileSync(join(dir, base), 'utf8'));
+			} catch {
+				// Not every system has every file.
+			}
+			try {
+				for (const file of readdirSync(join(dir, `${base}.d`)).filter((f) => f.endsWith('.conf')).sort()) texts.push(readFileSync(join(dir, `${base}.d`, file), 'utf8'));
+			} catch {
+				// No .d directory.
+			}
+		}
+		return texts.join('\n');
+	};
+	iprouteNames = withNames(BUILTIN_NAMES, {tables: read('rt_tables'), protocols: read('rt_protos'), scopes: read('rt_scopes')});
+	return iprouteNames;
+}
+
+/** Hand namespaces to `onBatch` in groups this big: each group is one dispatch and one render. */
+const BATCH = 100;
+
+export interface NetdumpRead {
+	/** What the helper read; namespaces that vanished meanwhile (ENOENT) are left out. */
+	readonly namespaces: Netns[];
+	/** Locations the helper gave no answer for (it failed or died): read these another way. */
+	readonly unanswered: NetnsLocation[];
+}
+
+export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<NetdumpRead> {
+	if (locations.length === 0) return {namespaces: [], unanswered: []};
+	const names = loadIprouteNames();
+	const answered = new Array<boolean>(locations.length).fill(false);
+	const namespaces: Netns[] = [];
+	let batch: Netns[] = [];
+	const flush = (): void => {
+		if (batch.length > 0) onBatch?.(batch);
+		batch = [];
+	};
+	const onFrame = ({index, errno, bytes}: DumpFrame): void => {
+		const location = locations[index];
+		if (!location) return;
+		answered[index] = true;
+		if (errno === constants.errno.ENOENT) return;
+		const base = {id: location.id, kind: location.kind, path: location.path, nsids: []};
+		const netns: Netns = errno ? {...base, links: [], routes: [], error: errnoText(errno)} : {...base, ...decodeNamespaceDump(bytes, names)};
+		namespaces.push(netns);
+		batch.push(netns);
+		if (batch.length >= BATCH) flush();
+	};
+	await streamBytes([helper], {input: locations.map((l) => `${l.path}\0`).join(''), onData: frameSplitter(onFrame), timeoutMs: 60_000});
+	flush();
+	return {namespaces, unanswered: locations.filter((_, i) => !answered[i])};
+}

@@ -1,0 +1,89 @@
+// The fast bulk reader (nsdeck-netdump + netlink decoding) must tell exactly what `ip` tells: for a world
+// with every kind of link, address and route nsdeck shows, both readers must give equal records.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Netns} from '../../source/model/types.js';
+import {findNetdump, readWithNetdump} from '../../source/system/netdump.js';
+import {runCommand} from '../../source/system/runner.js';
+import {listNamed, namedLocation, readManyNamed, readManyWithIp} from '../../source/system/snapshot.js';
+import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
+
+const netdump = findNetdump();
+
+/** The lab's bridge world plus what it lacks: IPv6, gateways, metrics, other tables and types, down links. */
+async function buildRichWorld(): Promise<void> {
+	await buildLabScenario('bridge');
+	const ip = (...args: string[]): Promise<string> => sh('ip', ...args);
+	await ip('-n', 'ns1', 'addr', 'add', 'fd00:1::1/64', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'addr', 'add', '10.1.1.11/24', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'route', 'add', 'default', 'via', '10.1.1.4', 'metric', '50');
+	await ip('-n', 'ns1', 'route', 'add', '10.50.0.0/16', 'via', '10.1.1.2', 'table', '100');
+	await ip('-n', 'ns1', 'route', 'add', 'blackhole', '10.66.0.0/16');
+	await ip('-n', 'ns1', 'route', 'add', '10.77.0.1', 'dev', 'veth_ns1', 'proto', 'static', 'src', '10.1.1.1');
+	await ip('-n', 'ns1', '-6', 'route', 'add', 'fd99::/64', 'via', 'fd00:1::2', 'dev', 'veth_ns1');
+	// A pair inside ns2 with one end down: the other end is NO-CARRIER, and M-DOWN (its link is down).
+	await ip('-n', 'ns2', 'link', 'add', 'name', 'in_a', 'type', 'veth', 'peer', 'name', 'in_b');
+	await ip('-n', 'ns2', 'link', 'set', 'dev', 'in_a', 'up');
+	await ip('-n', 'ns2', 'addr', 'add', '::ffff:0:1/128', 'dev', 'in_a');
+	await ip('-n', 'ns2', 'link', 'add', 'name', 'dum0', 'type', 'bridge');
+	await ip('-n', 'ns2', 'link', 'set', 'dev', 'dum0', 'address', '02:00:00:00:00:0a', 'up');
+	await ip('-n', 'ns2', 'addr', 'add', '2001:db8:0:0:1:0:0:1/64', 'dev', 'dum0');
+	await ip('-n', 'ns2', 'route', 'add', 'unreachable', '10.88.0.0/16');
+	await ip('-n', 'ns2', 'route', 'add', 'prohibit', '10.89.0.0/16', 'table', '200');
+	// A namespace with nothing up at all.
+	await ip('netns', 'add', 'bare');
+}
+
+const RT_TABLES = '/etc/iproute2/rt_tables';
+
+beforeAll(async () => {
+	requireSandbox();
+	if (!netdump) throw new Error('dist/nsdeck-netdump is missing: run node scripts/build.mjs (needs a C compiler)');
+	// An admin's own table name, as ip reads it from rt_tables: over the file in this sandbox's mounts only.
+	writeFileSync('/tmp/nsdeck-rt_tables', `${readFileSync(RT_TABLES, 'utf8')}\n100\tvpn\n`);
+	await sh('mount', '--bind', '/tmp/nsdeck-rt_tables', RT_TABLES);
+	await buildRichWorld();
+});
+
+afterAll(() => sh('umount', RT_TABLES));
+
+const byId = (list: readonly Netns[]): Record<string, Netns> => Object.fromEntries(list.map((n) => [n.id, n]));
+
+describe('nsdeck-netdump against ip', () => {
+	it('reads every named namespace exactly as `nsenter … ip -j -d` does', async () => {
+		const locations = await listNamed();
+		expect(locations.map((l) => l.id)).toEqual(['bare', 'ns1', 'ns2']);
+		const fromIp = byId(await readManyWithIp(runCommand, locations));
+		const fast = await readWithNetdump(netdump ?? '', locations);
+		expect(fast.unanswered).toEqual([]);
+		expect(byId(fast.namespaces)).toEqual(fromIp);
+		// The world really holds what the comparison is meant to cover.
+		const ns1 = fromIp.ns1;
+		expect(ns1.routes.map((r) => `${r.table} ${r.type} ${r.dst}`)).toEqual(expect.arrayContaining(['vpn unicast 10.50.0.0/16', 'main blackhole 10.66.0.0/16', 'main unicast 10.77.0.1']));
+		const ns2 = fromIp.ns2;
+		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('NO-CARRIER');
+		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('M-DOWN');
+		expect(ns2.links.find((l) => l.name === 'in_a')?.addresses.map((a) => a.local)).toContain('::ffff:0.0.0.1');
+	});
+
+	it('leaves out a namespace that is gone, and says why one cannot be read', async () => {
+		writeFileSync('/tmp/not-a-netns', 'x');
+		const read = await readWithNetdump(netdump ?? '', [namedLocation('ghost'), {id: 'odd', kind: 'named', path: '/tmp/not-a-netns'}, namedLocation('ns1')]);
+		expect(read.unanswered).toEqual([]);
+		expect(read.namespaces.map((n) => n.id)).toEqual(['odd', 'ns1']);
+		expect(read.namespaces[0].error).toBe('not a network namespace');
+		expect(read.namespaces[1].links.length).toBeGreaterThan(1);
+	});
+
+	it('falls back to ip for what the helper could not answer', async () => {
+		const locations = await listNamed();
+		const viaBrokenHelper = await readManyNamed(runCommand, locations, undefined, '/bin/false');
+		expect(byId(viaBrokenHelper)).toEqual(byId(await readManyWithIp(runCommand, locations)));
+	});
+
+	it('hands namespaces over in batches as they are read', async () => {
+		const batches: string[][] = [];
+		await readWithNetdump(netdump ?? '', await listNamed(), (batch) => batches.push(batch.map((n) => n.id)));
+		expect(batches.flat()).toEqual(['bare', 'ns1', 'ns2']);
+	});
+});
