@@ -59,16 +59,16 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 		access,
 		readWorld: () => readWorld(runner, netdump),
 		async readNamespace(id) {
-			if (id === HOST_ID) return readNamespace(runner, hostLocation);
+			if (id === HOST_ID) return readNamespace(runner, hostLocation, netdump);
 			const named = await listNamed();
-			return named.some((l) => l.id === id) ? readNamespace(runner, namedLocation(id)) : undefined;
+			return named.some((l) => l.id === id) ? readNamespace(runner, namedLocation(id), netdump) : undefined;
 		},
 		async listNamespaces() {
 			return [HOST_ID, ...(await listNamed()).map((l) => l.id)];
 		},
 		async readNamespaces(ids, {onBatch, known = []} = {}) {
 			const wanted = new Set(ids);
-			const host = wanted.has(HOST_ID) ? [await readNamespace(runner, hostLocation)] : [];
+			const host = wanted.has(HOST_ID) ? [await readNamespace(runner, hostLocation, netdump)] : [];
 			if (host.length > 0) onBatch?.(host);
 			const named = (await listNamed()).filter((l) => wanted.has(l.id));
 			const read = await readManyNamed(runner, named, onBatch, netdump);

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Netns} from '../../source/model/types.js';
 import {findNetdump, readWithNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
-import {listNamed, namedLocation, readManyNamed, readManyWithIp} from '../../source/system/snapshot.js';
+import {hostLocation, listNamed, namedLocation, readManyNamed, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
 import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 
 const netdump = findNetdump();
@@ -64,6 +64,13 @@ describe('nsdeck-netdump against ip', () => {
 		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('NO-CARRIER');
 		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('M-DOWN');
 		expect(ns2.links.find((l) => l.name === 'in_a')?.addresses.map((a) => a.local)).toContain('::ffff:0.0.0.1');
+	});
+
+	it('reads one namespace, the host included, with its nsid names exactly as ip does', async () => {
+		for (const location of [hostLocation, ...(await listNamed())]) {
+			expect(await readNamespace(runCommand, location, netdump)).toEqual(await readNamespaceWithIp(runCommand, location));
+		}
+		expect((await readNamespace(runCommand, hostLocation, netdump)).nsids.map((n) => n.name)).toEqual(expect.arrayContaining(['ns1', 'ns2']));
 	});
 
 	it('leaves out a namespace that is gone, and says why one cannot be read', async () => {
