@@ -17,6 +17,11 @@ const IFLA = {address: 1, ifname: 3, mtu: 4, link: 5, master: 10, operstate: 16,
 const IFLA_INFO_KIND = 1;
 const IFA = {address: 1, local: 2} as const;
 const RTA = {dst: 1, oif: 4, gateway: 5, priority: 6, prefsrc: 7, table: 15} as const;
+const wanted = (types: Record<string, number>): ReadonlySet<number> => new Set(Object.values(types));
+const LINK_ATTRS = wanted(IFLA);
+const INFO_ATTRS = new Set([IFLA_INFO_KIND]);
+const ADDRESS_ATTRS = wanted(IFA);
+const ROUTE_ATTRS = wanted(RTA);
 
 const IFF_UP = 0x1;
 const IFF_RUNNING = 0x40;
@@ -64,6 +69,8 @@ const ROUTE_FLAGS: ReadonlyArray<readonly [string, number]> = [
 	['rt_offload_failed', 0x20000000],
 ];
 const RTM_F_CLONED = 0x200;
+const RT_TABLE_LOCAL = 255;
+const RTN_MULTICAST = 5;
 
 function flagNames(flags: number, table: ReadonlyArray<readonly [string, number]>): string[] {
 	return table.filter(([, bit]) => flags & bit).map(([name]) => name);
@@ -96,7 +103,7 @@ function linkLayerAddress(v: DataView, type: number): string {
 function decodeAddress(body: DataView, scopes: IprouteNames['scopes']): {index: number; address: Address} | undefined {
 	const family = u8(body, 0);
 	if (family !== AF_INET && family !== AF_INET6) return undefined;
-	const attrs = attributes(body, 8);
+	const attrs = attributes(body, 8, ADDRESS_ATTRS);
 	const local = attrs.get(IFA.local) ?? attrs.get(IFA.address);
 	if (!local) return undefined;
 	const text = addressText(local);
@@ -129,7 +136,7 @@ function decodeLink(raw: RawLink, byIndex: ReadonlyMap<number, RawLink>, address
 	const masterDown = here && !((byIndex.get(iflink)?.flags ?? 0) & IFF_UP);
 	const flags = linkFlags(raw.flags, masterDown);
 	const info = attrs.get(IFLA.linkinfo);
-	const kindAttr = info ? attributes(info, 0).get(IFLA_INFO_KIND) : undefined;
+	const kindAttr = info ? attributes(info, 0, INFO_ATTRS).get(IFLA_INFO_KIND) : undefined;
 	const operstate = attrs.get(IFLA.operstate);
 	const master = number(IFLA.master);
 	const mac = attrs.get(IFLA.address);
@@ -155,7 +162,9 @@ function decodeRoute(body: DataView, names: IprouteNames, linkName: (index: numb
 	if (family !== AF_INET && family !== AF_INET6) return undefined;
 	const flags = u32(body, 8);
 	if (flags & RTM_F_CLONED) return undefined; // ip shows cached clones only with `route show cache`.
-	const attrs = attributes(body, 12);
+	// Most of a dump is the local table, which nsdeck leaves out (keepRoute): skip it before decoding.
+	if (u8(body, 4) === RT_TABLE_LOCAL || u8(body, 7) === RTN_MULTICAST) return undefined;
+	const attrs = attributes(body, 12, ROUTE_ATTRS);
 	const dstLen = u8(body, 1);
 	const hostLen = family === AF_INET ? 32 : 128;
 	const dstAttr = attrs.get(RTA.dst);
@@ -191,7 +200,7 @@ export function decodeNamespaceDump(bytes: Uint8Array, names: IprouteNames): {li
 	for (const message of messages(bytes)) {
 		if (message.type === RTM_NEWLINK) {
 			const {body} = message;
-			rawLinks.push({index: i32(body, 4), type: u16(body, 2), flags: u32(body, 8), attrs: attributes(body, 16)});
+			rawLinks.push({index: i32(body, 4), type: u16(body, 2), flags: u32(body, 8), attrs: attributes(body, 16, LINK_ATTRS)});
 		} else if (message.type === RTM_NEWADDR) addressBodies.push(message.body);
 		else if (message.type === RTM_NEWROUTE) routeBodies.push(message.body);
 	}

@@ -37,14 +37,17 @@ export function* messages(bytes: Uint8Array): Generator<NetlinkMessage> {
 	}
 }
 
-/** The attributes from `offset` on (after the family header), by type; a repeated type keeps the first. */
-export function attributes(body: DataView, offset: number): Map<number, DataView> {
+/**
+ * The `wanted` attributes from `offset` on (after the family header), by type; a repeated type keeps the
+ * first. Only the wanted ones get a view: a link carries ~50 attributes and nsdeck reads 8 of them.
+ */
+export function attributes(body: DataView, offset: number, wanted: ReadonlySet<number>): Map<number, DataView> {
 	const found = new Map<number, DataView>();
 	while (offset + RTA_HEADER <= body.byteLength) {
 		const length = u16(body, offset);
 		if (length < RTA_HEADER || offset + length > body.byteLength) break;
 		const type = u16(body, offset + 2) & NLA_TYPE_MASK;
-		if (!found.has(type)) found.set(type, new DataView(body.buffer, body.byteOffset + offset + RTA_HEADER, length - RTA_HEADER));
+		if (wanted.has(type) && !found.has(type)) found.set(type, new DataView(body.buffer, body.byteOffset + offset + RTA_HEADER, length - RTA_HEADER));
 		offset += align4(length);
 	}
 	return found;
@@ -52,11 +55,13 @@ export function attributes(body: DataView, offset: number): Map<number, DataView
 
 const bytesOf = (v: DataView): Uint8Array => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 
+const utf8 = new TextDecoder();
+
 /** A NUL-terminated string attribute. */
 export function text(v: DataView): string {
 	const bytes = bytesOf(v);
 	const end = bytes.indexOf(0);
-	return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
+	return utf8.decode(end < 0 ? bytes : bytes.subarray(0, end));
 }
 
 export const ipv4Text = (b: Uint8Array): string => `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;

@@ -51,8 +51,9 @@ describe('netlink messages and attributes', () => {
 		const joined = new Uint8Array([...a, ...b, ...a.subarray(0, 10)]);
 		const found = [...messages(joined)];
 		expect(found.map((m) => m.type)).toEqual([16, 20]);
-		expect(text(attributes(found[0].body, 4).get(3) as DataView)).toBe('veth0');
-		expect(attributes(found[1].body, 4).has(18)).toBe(true); // the nested flag is masked off
+		expect(text(attributes(found[0].body, 4, new Set([3])).get(3) as DataView)).toBe('veth0');
+		expect(attributes(found[0].body, 4, new Set([4])).size).toBe(0); // only what is asked for
+		expect(attributes(found[1].body, 4, new Set([18])).has(18)).toBe(true); // the nested flag is masked off
 	});
 });
 
