@@ -78,9 +78,24 @@ static int dump(int sock, uint16_t type, const void *header, size_t header_size,
 	req.nh.nlmsg_len = (uint32_t)length;
 	if (send(sock, &req, length, 0) < 0) return errno;
 
-	static char chunk[1 << 16];
+	// A dump message may be larger than any fixed buffer (a link with many VFs): peek at its size first.
+	static char *chunk;
+	static size_t capacity;
 	for (;;) {
-		ssize_t got = recv(sock, chunk, sizeof chunk, 0);
+		ssize_t size = recv(sock, NULL, 0, MSG_PEEK | MSG_TRUNC);
+		if (size < 0) {
+			if (errno == EINTR) continue;
+			return errno;
+		}
+		if ((size_t)size > capacity) {
+			capacity = (size_t)size;
+			chunk = realloc(chunk, capacity);
+			if (!chunk) {
+				perror("nsdeck-netdump");
+				exit(1);
+			}
+		}
+		ssize_t got = recv(sock, chunk, capacity, 0);
 		if (got < 0) {
 			if (errno == EINTR) continue;
 			return errno;
