@@ -32,24 +32,58 @@ export interface DumpFrame {
 	readonly bytes: Uint8Array;
 }
 
-/** Cuts the helper's stdout into frames as chunks arrive (a frame may span chunks). */
+/**
+ * Cuts the helper's stdout into frames as chunks arrive. A frame may span many chunks (the host of a busy
+ * server dumps megabytes): chunks are kept as they are and each frame is copied out once, when complete.
+ */
 export function frameSplitter(onFrame: (frame: DumpFrame) => void): (chunk: Uint8Array) => void {
-	let pending = new Uint8Array(0);
-	return (chunk) => {
-		const joined = new Uint8Array(pending.length + chunk.length);
-		joined.set(pending);
-		joined.set(chunk, pending.length);
-		const view = new DataView(joined.buffer);
-		let offset = 0;
-		while (offset + FRAME_HEADER <= joined.length) {
-			const length = view.getUint32(offset + 8, LITTLE_ENDIAN);
-			if (offset + FRAME_HEADER + length > joined.length) break;
-			const index = view.getUint32(offset, LITTLE_ENDIAN);
-			const errno = view.getInt32(offset + 4, LITTLE_ENDIAN);
-			onFrame({index, errno, bytes: joined.subarray(offset + FRAME_HEADER, offset + FRAME_HEADER + length)});
-			offset += FRAME_HEADER + length;
+	const chunks: Uint8Array[] = [];
+	let buffered = 0;
+	/** The first `n` buffered bytes as one array (a copy only when they span chunks), and drop them. */
+	const take = (n: number): Uint8Array => {
+		const first = chunks[0];
+		let out: Uint8Array;
+		if (first && first.length >= n) {
+			out = first.subarray(0, n);
+		} else {
+			out = new Uint8Array(n);
+			let filled = 0;
+			for (const c of chunks) {
+				if (filled === n) break;
+				const part = c.subarray(0, n - filled);
+				out.set(part, filled);
+				filled += part.length;
+			}
 		}
-		pending = joined.slice(offset);
+		let left = n;
+		while (left > 0 && chunks.length > 0) {
+			const c = chunks[0];
+			if (c.length <= left) {
+				left -= c.length;
+				chunks.shift();
+			} else {
+				chunks[0] = c.subarray(left);
+				left = 0;
+			}
+		}
+		buffered -= n;
+		return out;
+	};
+	let header: DataView | undefined;
+	return (chunk) => {
+		chunks.push(chunk);
+		buffered += chunk.length;
+		for (;;) {
+			if (!header) {
+				if (buffered < FRAME_HEADER) return;
+				const bytes = take(FRAME_HEADER);
+				header = new DataView(bytes.buffer, bytes.byteOffset, FRAME_HEADER);
+			}
+			const length = header.getUint32(8, LITTLE_ENDIAN);
+			if (buffered < length) return;
+			onFrame({index: header.getUint32(0, LITTLE_ENDIAN), errno: header.getInt32(4, LITTLE_ENDIAN), bytes: take(length)});
+			header = undefined;
+		}
 	};
 }
 
