@@ -9,6 +9,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import {build} from 'esbuild';
+import {patchStringWidth} from './string-width-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', 'empty-stub.mjs');
@@ -34,6 +35,23 @@ const fixInkIncrementalRender = {
 	},
 };
 
+/** See string-width-patch.mjs. The copy wrap-ansi brings (7.x) is left alone; the build fails if none was patched. */
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(pluginBuild) {
+		let patched = 0;
+		pluginBuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			const {version} = JSON.parse(await readFile(join(dirname(args.path), 'package.json'), 'utf8'));
+			if (!version.startsWith('8.')) return undefined;
+			patched++;
+			return {contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js'};
+		});
+		pluginBuild.onEnd(() => {
+			if (patched === 0) throw new Error('string-width 8 not found: check scripts/string-width-patch.mjs');
+		});
+	},
+};
+
 /**
  * A script cannot `import`: each of node's own modules becomes a tiny CommonJS module that require()s it
  * (the loader passes `require` in), so the bundle has no import statements left.
@@ -53,7 +71,7 @@ const requireBuiltins = {
 
 const app = join(root, 'dist', 'nsdeck-app.cjs');
 await build({
-	plugins: [fixInkIncrementalRender, requireBuiltins],
+	plugins: [fixInkIncrementalRender, fastStringWidth, requireBuiltins],
 	entryPoints: [join(root, 'cli.tsx')],
 	outfile: app,
 	bundle: true,
