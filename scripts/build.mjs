@@ -9,6 +9,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import {build} from 'esbuild';
+import {patchStyledChars} from './ansi-tokenize-patch.mjs';
 import {patchStringWidth} from './string-width-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,17 @@ const fastStringWidth = {
 	},
 };
 
+/** See ansi-tokenize-patch.mjs. */
+const fastStyledChars = {
+	name: 'fast-styled-chars',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async (args) => ({
+			contents: patchStyledChars(await readFile(args.path, 'utf8')),
+			loader: 'js',
+		}));
+	},
+};
+
 /**
  * A script cannot `import`: each of node's own modules becomes a tiny CommonJS module that require()s it
  * (the loader passes `require` in), so the bundle has no import statements left.
@@ -71,7 +83,7 @@ const requireBuiltins = {
 
 const app = join(root, 'dist', 'nsdeck-app.cjs');
 await build({
-	plugins: [fixInkIncrementalRender, fastStringWidth, requireBuiltins],
+	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, requireBuiltins],
 	entryPoints: [join(root, 'cli.tsx')],
 	outfile: app,
 	bundle: true,
