@@ -1,4 +1,7 @@
 // Flags and subcommands, preflight, the choice of System, and <App>.
+// Must stay the first import: it starts the app's first read before the other modules load.
+import {early} from './source/early-start.js';
+import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
 import {HELP, parseCli, type Cli} from './source/cli-args.js';
@@ -10,6 +13,7 @@ import {buildScenario} from './source/system/lab.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
+import type {FirstRead} from './source/system/first-read.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/terminal.js';
 
@@ -36,17 +40,23 @@ async function showOnce(system: System): Promise<void> {
 	else process.stdout.write(json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
 }
 
-async function startApp(system: System): Promise<void> {
+/** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */
+const FIRST_READ_WAIT_MS = 250;
+
+async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
+	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	let app: ReturnType<typeof render> | undefined;
 	const suspend = createSuspend(() => app?.clear());
-	app = render(<App system={system} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
+	app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,
 	});
+	// The first frame is drawn: the loader may now keep what this start compiled (see loader.ts).
+	(globalThis as {nsdeckSaveCodeCache?: () => void}).nsdeckSaveCodeCache?.();
 	await app.waitUntilExit();
 	app.cleanup();
 	leaveFullScreen();
@@ -80,7 +90,7 @@ async function main(): Promise<void> {
 	if (ipMissing) fail(ipMissing, 127);
 	switch (command) {
 		case '':
-			return startApp(createRealSystem({lab: false}));
+			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
 			return showOnce(createRealSystem({lab: false}));
 		case 'lab':

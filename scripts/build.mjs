@@ -1,11 +1,17 @@
-// Bundles cli.tsx into one ESM file: loading ink from node_modules costs ~0.8 s at start,
-// a single bundle starts about 3x faster (see DESIGN.md).
+// Bundles cli.tsx into one file: loading ink from node_modules costs ~0.8 s at start, a single bundle
+// starts about 3x faster (see DESIGN.md). The bundle (dist/nsdeck-app.cjs) is a script, not a module, so
+// that dist/nsdeck.js (from loader.ts) can run it with V8's code cache.
 import {spawnSync} from 'node:child_process';
-import {build} from 'esbuild';
-import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {Script} from 'node:vm';
+import {build} from 'esbuild';
+import {patchStyledChars} from './ansi-tokenize-patch.mjs';
+import {patchStringWidth} from './string-width-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', 'empty-stub.mjs');
@@ -31,10 +37,56 @@ const fixInkIncrementalRender = {
 	},
 };
 
+/** See string-width-patch.mjs. The copy wrap-ansi brings (7.x) is left alone; the build fails if none was patched. */
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(pluginBuild) {
+		let patched = 0;
+		pluginBuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async (args) => {
+			const {version} = JSON.parse(await readFile(join(dirname(args.path), 'package.json'), 'utf8'));
+			if (!version.startsWith('8.')) return undefined;
+			patched++;
+			return {contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js'};
+		});
+		pluginBuild.onEnd(() => {
+			if (patched === 0) throw new Error('string-width 8 not found: check scripts/string-width-patch.mjs');
+		});
+	},
+};
+
+/** See ansi-tokenize-patch.mjs. */
+const fastStyledChars = {
+	name: 'fast-styled-chars',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async (args) => ({
+			contents: patchStyledChars(await readFile(args.path, 'utf8')),
+			loader: 'js',
+		}));
+	},
+};
+
+/**
+ * A script cannot `import`: each of node's own modules becomes a tiny CommonJS module that require()s it
+ * (the loader passes `require` in), so the bundle has no import statements left.
+ */
+const builtins = new Set(builtinModules);
+const requireBuiltins = {
+	name: 'require-builtins',
+	setup(pluginBuild) {
+		pluginBuild.onResolve({filter: /^[\w:/]+$/}, (args) => {
+			if (args.namespace === 'builtin') return {path: args.path, external: true};
+			const name = args.path.replace(/^node:/, '');
+			return builtins.has(name) ? {path: `node:${name}`, namespace: 'builtin'} : undefined;
+		});
+		pluginBuild.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+	},
+};
+
+const app = join(root, 'dist', 'nsdeck-app.cjs');
 await build({
-	plugins: [fixInkIncrementalRender],
+	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, requireBuiltins],
 	entryPoints: [join(root, 'cli.tsx')],
-	outfile: join(root, 'dist', 'nsdeck.js'),
+	outfile: app,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -48,14 +100,32 @@ await build({
 	// ink imports react-devtools-core (and its websocket, ws) only when DEV is set: keep both out of the
 	// bundle, which is parsed on every start.
 	alias: {'react-devtools-core': stub, ws: stub},
-	define: {'process.env.NODE_ENV': '"production"'},
-	// signal-exit and other CJS deps call require(); ESM output needs one.
+	define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': 'importMetaUrl'},
+	// The whole bundle is the body of one async function (yoga-layout and ink await at their top level),
+	// strict as the modules it came from, which the loader calls with require() and the bundle's URL. It
+	// is the script's value (for vm.Script) and nsdeckApp on `this` (module.exports, when required).
 	// yoga-layout's loader fetch()es its own embedded data: URI when fetch exists, which loads Node's
 	// undici (~30 ms of every start); without fetch it decodes the same bytes directly. nsdeck never
 	// uses fetch.
-	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __nsdeckCreateRequire} from 'node:module';\nconst require = __nsdeckCreateRequire(import.meta.url);\nglobalThis.fetch = undefined;",
-	},
+	banner: {js: 'this.nsdeckApp = async function (require, importMetaUrl) {"use strict";globalThis.fetch = undefined;'},
+	footer: {js: '};'},
+	logLevel: 'warning',
+});
+const appSource = readFileSync(app, 'utf8');
+new Script(appSource, {filename: app}); // throws if anything in it is not plain script syntax
+
+// The loader names its cache after the bundle's hash; caches of earlier builds go.
+const hash = createHash('sha256').update(appSource).digest('hex').slice(0, 16);
+for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.cache')) rmSync(join(root, 'dist', file));
+await build({
+	entryPoints: [join(root, 'loader.ts')],
+	outfile: join(root, 'dist', 'nsdeck.js'),
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	define: {APP_HASH: JSON.stringify(hash)},
+	banner: {js: '#!/usr/bin/env node'},
 	logLevel: 'warning',
 });
 chmodSync(join(root, 'dist', 'nsdeck.js'), 0o755);

@@ -1,7 +1,8 @@
 // The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
-import {initialState, reducer, type AppState} from './state/reducer.js';
+import {initialState, reducer, stateAfterFirstRead, type AppState} from './state/reducer.js';
 import {currentNs, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
@@ -13,6 +14,7 @@ import {ExecOverlay} from './ui/exec-overlay.js';
 import {FormView} from './ui/forms/form-view.js';
 import {ResultOverlay} from './ui/overlays/result-overlay.js';
 import {LogOverlay} from './ui/overlays/log-overlay.js';
+import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
@@ -37,6 +39,8 @@ export interface AppProps {
 	readonly logFile?: string;
 	/** Hands the terminal to another program (the shell, s); from cli.tsx, faked in tests. */
 	readonly suspend?: Suspend;
+	/** The list and the host, read while the program loaded: the first frame shows them, not "reading…". */
+	readonly firstRead?: FirstRead;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -53,9 +57,10 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile, suspend}: AppProps) {
-	const [state, dispatch, getState] = useStore(reducer, initialState);
-	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState);
+export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead}: AppProps) {
+	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
+	const [state, dispatch, getState] = useStore(reducer, initial);
+	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
 	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
 	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();

@@ -5,6 +5,7 @@ import type {Netns, World} from '../model/types.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {FormSpec} from '../ui/forms/form-spec.js';
 import type {ExecView} from './exec-view.js';
+import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNames} from '../model/format.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
@@ -171,4 +172,8 @@ export function reducer(state: AppState, action: Action): AppState {
 	}
 }
 
-
+/** The state as the first read leaves it, as if it had been dispatched; for the first frame. */
+export function stateAfterFirstRead({ids, first}: FirstRead): AppState {
+	const listed = reducer(initialState, {type: 'namespacesListed', ids});
+	return first ? reducer(listed, {type: 'namespacesLoaded', namespaces: [first]}) : listed;
+}

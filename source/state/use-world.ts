@@ -7,6 +7,7 @@
 // (a namespace the host has no nsid for, in read-only mode).
 import {useCallback, useEffect, useRef} from 'react';
 import type {Netns} from '../model/types.js';
+import type {FirstRead} from '../system/first-read.js';
 import type {System} from '../system/system.js';
 import {ChangeQueue, type ChangeBatch} from './change-queue.js';
 import type {Action, AppState} from './reducer.js';
@@ -21,8 +22,10 @@ export function useWorld(
 	system: System,
 	dispatch: (action: Action) => void,
 	getState?: () => AppState,
+	firstRead?: FirstRead,
 ): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
 	const queueRef = useRef<ChangeQueue | undefined>(undefined);
+	const firstReadRef = useRef(firstRead);
 
 	const readSome = useCallback(
 		async (ids: readonly string[]) => {
@@ -55,21 +58,31 @@ export function useWorld(
 		[system, dispatch, getState, readSome],
 	);
 
-	/** `afterFirst` runs once the first namespace is on screen (the watcher starts then, not before the first frame). */
-	const load = useCallback(async (afterFirst?: () => void) => {
+	/** The list, then the selected namespace, each on screen as soon as it is read. */
+	const readFirst = useCallback(async (): Promise<FirstRead> => {
+		const ids = await system.listNamespaces();
+		dispatch({type: 'namespacesListed', ids});
+		const selected = getState?.().selectedNs;
+		const firstId = selected !== undefined && ids.includes(selected) ? selected : ids[0];
+		const first = firstId === undefined ? undefined : await system.readNamespace(firstId);
+		if (first) dispatch({type: 'namespacesLoaded', namespaces: [first]});
+		return {ids, first};
+	}, [system, dispatch, getState]);
+
+	/**
+	 * `afterFirst` runs once the first namespace is on screen (the watcher starts then, not before the first
+	 * frame). `given` is a first read the state already holds (the one made at start).
+	 */
+	const load = useCallback(async (afterFirst?: () => void, given?: FirstRead) => {
 		const queue = queueRef.current;
 		queue?.pause();
-		dispatch({type: 'loading'});
+		if (!given) dispatch({type: 'loading'});
 		try {
-			const ids = await system.listNamespaces();
-			dispatch({type: 'namespacesListed', ids});
-			const selected = getState?.().selectedNs;
-			const first = selected !== undefined && ids.includes(selected) ? selected : ids[0];
-			const firstRead = first === undefined ? undefined : await system.readNamespace(first);
-			if (firstRead) dispatch({type: 'namespacesLoaded', namespaces: [firstRead]});
+			const {ids, first} = given ?? (await readFirst());
 			afterFirst?.();
-			const rest = ids.filter((id) => id !== first);
-			const seen = new Set<string>(first === undefined ? [] : [first]);
+			// A first namespace that vanished stays in the rest: its read finds it gone, and it leaves the list.
+			const rest = ids.filter((id) => id !== first?.id);
+			const seen = new Set<string>(first ? [first.id] : []);
 			const total = ids.length;
 			if (rest.length > 0) dispatch({type: 'readProgress', progress: {done: seen.size, total}});
 			const onBatch = (batch: readonly Netns[]): void => {
@@ -77,7 +90,7 @@ export function useWorld(
 				dispatch({type: 'namespacesLoaded', namespaces: batch});
 				dispatch({type: 'readProgress', progress: {done: Math.min(seen.size, total), total}});
 			};
-			const read = await system.readNamespaces(rest, {onBatch, known: firstRead ? [firstRead] : []});
+			const read = await system.readNamespaces(rest, {onBatch, known: first ? [first] : []});
 			// Listed but gone by the time it was read.
 			const found = new Set(read.map((n) => n.id));
 			for (const id of rest) if (!found.has(id)) dispatch({type: 'namespaceLoaded', id, netns: undefined});
@@ -88,7 +101,7 @@ export function useWorld(
 			dispatch({type: 'readProgress', progress: undefined});
 			queue?.resume();
 		}
-	}, [system, dispatch, getState]);
+	}, [system, dispatch, getState, readFirst]);
 
 	const refresh = useCallback(() => load(), [load]);
 
@@ -98,9 +111,12 @@ export function useWorld(
 		let unwatch: (() => void) | undefined;
 		let unmounted = false;
 		// The watcher's processes would compete with the first frame's reads on two cores: start it after.
+		// The first read (made at start, already in the initial state) serves the first load only.
+		const given = firstReadRef.current;
+		firstReadRef.current = undefined;
 		void load(() => {
 			if (!unmounted && !unwatch) unwatch = system.watch((change) => queue.add(change));
-		});
+		}, given);
 		const poll = setInterval(() => {
 			const selected = getState?.().selectedNs;
 			queue.add({type: 'list'});

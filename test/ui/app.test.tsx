@@ -1,5 +1,9 @@
 // The app over a fake system with the bridge world captured in the lab: navigation, focus, help, detail.
-import {describe, expect, it} from 'vitest';
+import {render} from 'ink-testing-library';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import {App} from '../../source/app.js';
+import {createFakeSystem} from '../support/fake-system.js';
+import {fixtureWorld} from '../support/fixtures.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
@@ -109,5 +113,34 @@ describe('overlays', () => {
 		const lines = (app.lastFrame() ?? '').split('\n');
 		expect(lines.length).toBe(24);
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+	});
+});
+
+describe('first read', () => {
+	it('shows the read made at start in the first frame, then reads only the other namespaces', async () => {
+		const world = fixtureWorld('bridge');
+		const system = createFakeSystem(world);
+		const reads: string[] = [];
+		const readNamespace = system.readNamespace;
+		system.readNamespace = async (id) => {
+			reads.push(id);
+			return readNamespace(id);
+		};
+		const readMany: string[][] = [];
+		const readNamespaces = system.readNamespaces;
+		system.readNamespaces = async (ids, options) => {
+			readMany.push([...ids]);
+			return readNamespaces(ids, options);
+		};
+		const host = world.namespaces[0];
+		const app = render(<App system={system} size={{columns: 80, rows: 24}} firstRead={{ids: world.namespaces.map((n) => n.id), first: host}} />);
+		onTestFinished(() => app.unmount());
+		const first = app.frames[0] ?? '';
+		expect(first).toContain('Interfaces in host (4)');
+		expect(first).toContain('Namespaces (3)');
+		expect(first).not.toContain('reading');
+		await waitForFrame(app, /ns1\s+\d\/\d up/);
+		expect(reads).toEqual([]);
+		expect(readMany).toEqual([['ns1', 'ns2']]);
 	});
 });
