@@ -106,11 +106,11 @@ function decodeAddress(body: DataView, scopes: IprouteNames['scopes']): {index: 
 	const attrs = attributes(body, 8, ADDRESS_ATTRS);
 	const local = attrs.get(IFA.local) ?? attrs.get(IFA.address);
 	if (!local) return undefined;
-	const text = addressText(local);
+	const shown = addressText(local);
 	const prefixlen = u8(body, 1);
 	return {
 		index: u32(body, 4),
-		address: {family: family === AF_INET ? 4 : 6, local: text, prefixlen, scope: nameOf(scopes, u8(body, 3)), cidr: `${text}/${prefixlen}`},
+		address: {family: family === AF_INET ? 4 : 6, local: shown, prefixlen, scope: nameOf(scopes, u8(body, 3)), cidr: `${shown}/${prefixlen}`},
 	};
 }
 

@@ -1,7 +1,7 @@
 // The rtnetlink wire format: message headers, attributes, and addresses printed the way `ip` prints them.
 // Netlink is in the host's byte order; nsdeck-netdump hands the kernel's bytes over untouched.
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export const NLMSG_HEADER = 16;
 const RTA_HEADER = 4;

@@ -9,6 +9,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
 import {decodeNamespaceDump} from '../model/netlink-decode.js';
+import {LITTLE_ENDIAN} from '../model/netlink-wire.js';
 import type {Netns} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
 import {streamBytes} from './runner.js';
@@ -23,7 +24,6 @@ export function findNetdump(here = dirname(fileURLToPath(import.meta.url))): str
 }
 
 const FRAME_HEADER = 12;
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export interface DumpFrame {
 	readonly index: number;

@@ -34,11 +34,13 @@ export async function listNamed(dir = NETNS_DIR): Promise<NetnsLocation[]> {
 }
 
 
-/** argv that reads one namespace; the host is read in our own namespace without nsenter. */
-export function readArgv(location: NetnsLocation): string[] {
-	const ip = ['ip', '-j', '-d', '-b', '-'];
-	return location.kind === 'host' ? ip : ['nsenter', `--net=${location.path}`, ...ip];
+/** `argv` run inside a namespace: the host's own is ours already, the others are entered with nsenter. */
+export function inNamespace(location: NetnsLocation, argv: readonly string[]): string[] {
+	return location.kind === 'host' ? [...argv] : ['nsenter', `--net=${location.path}`, ...argv];
 }
+
+/** argv that reads one namespace with ip. */
+export const readArgv = (location: NetnsLocation): string[] => inNamespace(location, ['ip', '-j', '-d', '-b', '-']);
 
 /** One namespace with `ip`: links, addresses, routes and the nsid table in one batch. */
 export async function readNamespaceWithIp(run: Runner, location: NetnsLocation): Promise<Netns> {
@@ -61,8 +63,7 @@ export async function readNamespace(run: Runner, location: NetnsLocation, netdum
 	if (!netdump) return readNamespaceWithIp(run, location);
 	// The helper moves between namespaces, so /proc/self would not stay ours: name our process instead.
 	const dumpLocation = location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location;
-	const listIds = location.kind === 'host' ? ['ip', '-j', 'netns', 'list-id'] : ['nsenter', `--net=${location.path}`, 'ip', '-j', 'netns', 'list-id'];
-	const [dumped, ids] = await Promise.all([readWithNetdump(netdump, [dumpLocation]), run(listIds)]);
+	const [dumped, ids] = await Promise.all([readWithNetdump(netdump, [dumpLocation]), run(inNamespace(location, ['ip', '-j', 'netns', 'list-id']))]);
 	const [netns] = dumped.namespaces;
 	if (!netns || netns.error) return readNamespaceWithIp(run, location); // Gone, or unreadable: let ip say why.
 	return {...netns, path: location.path, nsids: ids.exitCode === 0 ? parseNsids(ids.stdout) : []};

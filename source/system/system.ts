@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import type {Netns, World} from '../model/types.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
-import {hostLocation, listNamed, namedLocation, readManyNamed, readMissingNames, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
+import {hostLocation, inNamespace, listNamed, namedLocation, readManyNamed, readMissingNames, readNamespace, readWorld, type NetnsLocation} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -92,8 +92,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 /** /proc/sys/net shows the namespace of the process reading it, so read it from inside with nsenter. */
 async function readForwarding(runner: Runner, location: NetnsLocation): Promise<{4: boolean; 6: boolean}> {
 	const files = ['/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding'];
-	const cat = ['cat', ...files];
-	const result = await runner(location.kind === 'host' ? cat : ['nsenter', `--net=${location.path}`, ...cat]);
+	const result = await runner(inNamespace(location, ['cat', ...files]));
 	const [v4, v6] = result.stdout.split('\n').map((l) => l.trim() === '1');
 	return {4: v4 ?? false, 6: v6 ?? false};
 }
