@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import {build} from 'esbuild';
 import {patchStyledChars} from './ansi-tokenize-patch.mjs';
+import {patchInkClip} from './ink-clip-patch.mjs';
 import {patchStringWidth} from './string-width-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,6 +66,17 @@ const fastStyledChars = {
 	},
 };
 
+/** See ink-clip-patch.mjs. */
+const fastInkClip = {
+	name: 'fast-ink-clip',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async (args) => ({
+			contents: patchInkClip(await readFile(args.path, 'utf8')),
+			loader: 'js',
+		}));
+	},
+};
+
 /**
  * A script cannot `import`: each of node's own modules becomes a tiny CommonJS module that require()s it
  * (the loader passes `require` in), so the bundle has no import statements left.
@@ -84,7 +96,7 @@ const requireBuiltins = {
 
 const app = join(root, 'dist', 'nsdeck-app.cjs');
 await build({
-	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, requireBuiltins],
+	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, fastInkClip, requireBuiltins],
 	entryPoints: [join(root, 'cli.tsx')],
 	outfile: app,
 	bundle: true,
