@@ -4,7 +4,7 @@
 import {nameOf, type IprouteNames} from './iproute-names.js';
 import {keepRoute} from './parse.js';
 import type {Address, Link, PeerHint, Route} from './types.js';
-import {addressText, attributeBytes, attributes, hardwareText, i32, ipv4Text, ipv6Text, messages, text, u32, u8, u16} from './netlink-wire.js';
+import {addressText, attributes, hardwareText, ipv4Text, ipv6Text, messages, text, u32At, Wire, type Span} from './netlink-wire.js';
 
 const RTM_NEWLINK = 16;
 const RTM_NEWADDR = 20;
@@ -19,6 +19,8 @@ const IFA = {address: 1, local: 2} as const;
 const RTA = {dst: 1, oif: 4, gateway: 5, priority: 6, prefsrc: 7, table: 15} as const;
 const wanted = (types: Record<string, number>): ReadonlySet<number> => new Set(Object.values(types));
 const LINK_ATTRS = wanted(IFLA);
+/** The link attributes the decoder reads: nsdeck-netdump passes on only these (the rest is ~90 % of a dump). */
+export const LINK_ATTRIBUTES_READ: readonly number[] = [...LINK_ATTRS];
 const INFO_ATTRS = new Set([IFLA_INFO_KIND]);
 const ADDRESS_ATTRS = wanted(IFA);
 const ROUTE_ATTRS = wanted(RTA);
@@ -73,14 +75,20 @@ const RT_TABLE_LOCAL = 255;
 const RTN_MULTICAST = 5;
 
 function flagNames(flags: number, table: ReadonlyArray<readonly [string, number]>): string[] {
-	return table.filter(([, bit]) => flags & bit).map(([name]) => name);
+	const names: string[] = [];
+	for (const [name, bit] of table) if (flags & bit) names.push(name);
+	return names;
 }
 
+const KNOWN_LINK_FLAGS = LINK_FLAGS.reduce((all, [, bit]) => all | bit, IFF_RUNNING);
+
+/** Up, but without a carrier (the other end of a veth is down): ip prints NO-CARRIER. */
+const noCarrier = (flags: number): boolean => (flags & IFF_UP) !== 0 && (flags & IFF_RUNNING) === 0;
+
 function linkFlags(flags: number, masterDown: boolean): string[] {
-	const names = flags & IFF_UP && !(flags & IFF_RUNNING) ? ['NO-CARRIER'] : [];
-	names.push(...flagNames(flags, LINK_FLAGS));
-	const known = LINK_FLAGS.reduce((all, [, bit]) => all | bit, IFF_RUNNING);
-	const rest = flags & ~known;
+	const names = noCarrier(flags) ? ['NO-CARRIER'] : [];
+	for (const [name, bit] of LINK_FLAGS) if (flags & bit) names.push(name);
+	const rest = flags & ~KNOWN_LINK_FLAGS;
 	if (rest) names.push(rest.toString(16));
 	if (masterDown) names.push('M-DOWN');
 	return names;
@@ -90,43 +98,42 @@ interface RawLink {
 	readonly index: number;
 	readonly type: number;
 	readonly flags: number;
-	readonly attrs: Map<number, DataView>;
+	readonly attrs: Map<number, Span>;
 }
 
-function linkLayerAddress(v: DataView, type: number): string {
-	const bytes = attributeBytes(v);
-	if (bytes.length === 4 && IPV4_TUNNELS.has(type)) return ipv4Text(bytes);
-	if (bytes.length === 16 && IPV6_TUNNELS.has(type)) return ipv6Text(bytes);
-	return hardwareText(bytes);
+function linkLayerAddress(wire: Wire, span: Span, type: number): string {
+	if (span.length === 4 && IPV4_TUNNELS.has(type)) return ipv4Text(wire.bytes, span.at);
+	if (span.length === 16 && IPV6_TUNNELS.has(type)) return ipv6Text(wire.bytes, span.at);
+	return hardwareText(wire.bytes, span.at, span.length);
 }
 
-function decodeAddress(body: DataView, scopes: IprouteNames['scopes']): {index: number; address: Address} | undefined {
-	const family = u8(body, 0);
+function decodeAddress(wire: Wire, body: Span, scopes: IprouteNames['scopes']): {index: number; address: Address} | undefined {
+	const family = wire.u8(body.at);
 	if (family !== AF_INET && family !== AF_INET6) return undefined;
-	const attrs = attributes(body, 8, ADDRESS_ATTRS);
+	const attrs = attributes(wire, body, 8, ADDRESS_ATTRS);
 	const local = attrs.get(IFA.local) ?? attrs.get(IFA.address);
 	if (!local) return undefined;
-	const shown = addressText(local);
-	const prefixlen = u8(body, 1);
+	const shown = addressText(wire, local);
+	const prefixlen = wire.u8(body.at + 1);
 	return {
-		index: u32(body, 4),
-		address: {family: family === AF_INET ? 4 : 6, local: shown, prefixlen, scope: nameOf(scopes, u8(body, 3)), cidr: `${shown}/${prefixlen}`},
+		index: wire.u32(body.at + 4),
+		address: {family: family === AF_INET ? 4 : 6, local: shown, prefixlen, scope: nameOf(scopes, wire.u8(body.at + 3)), cidr: `${shown}/${prefixlen}`},
 	};
 }
 
-function decodeLink(raw: RawLink, byIndex: ReadonlyMap<number, RawLink>, addresses: readonly Address[]): Link {
+function decodeLink(wire: Wire, raw: RawLink, byIndex: ReadonlyMap<number, RawLink>, addresses: readonly Address[]): Link {
 	const {attrs} = raw;
 	const nameAt = (index: number): string => {
 		const other = byIndex.get(index)?.attrs.get(IFLA.ifname);
-		return other ? text(other) : `if${index}`;
+		return other ? text(wire, other) : `if${index}`;
 	};
 	const number = (type: number): number | undefined => {
-		const v = attrs.get(type);
-		return v ? u32(v, 0) : undefined;
+		const span = attrs.get(type);
+		return span ? u32At(wire, span) : undefined;
 	};
 	const iflink = number(IFLA.link);
 	const netnsidAttr = attrs.get(IFLA.linkNetnsid);
-	const netnsid = netnsidAttr ? i32(netnsidAttr, 0) : undefined;
+	const netnsid = netnsidAttr ? wire.i32(netnsidAttr.at) : undefined;
 	// As ip prints it: the peer's ifindex when it lives elsewhere, its name when it lives here.
 	const acrossNamespaces = iflink !== undefined && iflink !== 0 && netnsid !== undefined;
 	const here = iflink !== undefined && iflink !== 0 && netnsid === undefined;
@@ -136,20 +143,20 @@ function decodeLink(raw: RawLink, byIndex: ReadonlyMap<number, RawLink>, address
 	const masterDown = here && !((byIndex.get(iflink)?.flags ?? 0) & IFF_UP);
 	const flags = linkFlags(raw.flags, masterDown);
 	const info = attrs.get(IFLA.linkinfo);
-	const kindAttr = info ? attributes(info, 0, INFO_ATTRS).get(IFLA_INFO_KIND) : undefined;
+	const kindAttr = info ? attributes(wire, info, 0, INFO_ATTRS).get(IFLA_INFO_KIND) : undefined;
 	const operstate = attrs.get(IFLA.operstate);
 	const master = number(IFLA.master);
 	const mac = attrs.get(IFLA.address);
 	const ifname = attrs.get(IFLA.ifname);
 	return {
 		ifindex: raw.index,
-		name: ifname ? text(ifname) : '?',
-		kind: kindAttr ? text(kindAttr) : raw.type === ARPHRD_LOOPBACK ? 'loopback' : 'device',
-		state: operstate ? (OPER_STATES[u8(operstate, 0)] ?? 'UNKNOWN') : 'UNKNOWN',
+		name: ifname ? text(wire, ifname) : '?',
+		kind: kindAttr ? text(wire, kindAttr) : raw.type === ARPHRD_LOOPBACK ? 'loopback' : 'device',
+		state: operstate ? (OPER_STATES[wire.u8(operstate.at)] ?? 'UNKNOWN') : 'UNKNOWN',
 		flags,
-		adminUp: flags.includes('UP'),
-		noCarrier: flags.includes('NO-CARRIER'),
-		mac: mac ? linkLayerAddress(mac, raw.type) : '',
+		adminUp: (raw.flags & IFF_UP) !== 0,
+		noCarrier: noCarrier(raw.flags),
+		mac: mac ? linkLayerAddress(wire, mac, raw.type) : '',
 		mtu: number(IFLA.mtu) ?? 0,
 		master: master === undefined ? undefined : nameAt(master),
 		addresses,
@@ -157,65 +164,70 @@ function decodeLink(raw: RawLink, byIndex: ReadonlyMap<number, RawLink>, address
 	};
 }
 
-function decodeRoute(body: DataView, names: IprouteNames, linkName: (index: number) => string): Route | undefined {
-	const family = u8(body, 0);
+function decodeRoute(wire: Wire, body: Span, names: IprouteNames, linkName: (index: number) => string): Route | undefined {
+	const family = wire.u8(body.at);
 	if (family !== AF_INET && family !== AF_INET6) return undefined;
-	const flags = u32(body, 8);
+	const flags = wire.u32(body.at + 8);
 	if (flags & RTM_F_CLONED) return undefined; // ip shows cached clones only with `route show cache`.
 	// Most of a dump is the local table, which nsdeck leaves out (keepRoute): skip it before decoding.
-	if (u8(body, 4) === RT_TABLE_LOCAL || u8(body, 7) === RTN_MULTICAST) return undefined;
-	const attrs = attributes(body, 12, ROUTE_ATTRS);
-	const dstLen = u8(body, 1);
+	const headerTable = wire.u8(body.at + 4);
+	const type = wire.u8(body.at + 7);
+	if (headerTable === RT_TABLE_LOCAL || type === RTN_MULTICAST) return undefined;
+	const attrs = attributes(wire, body, 12, ROUTE_ATTRS);
+	const dstLen = wire.u8(body.at + 1);
 	const hostLen = family === AF_INET ? 32 : 128;
 	const dstAttr = attrs.get(RTA.dst);
 	let dst = 'default';
-	if (dstAttr) dst = dstLen === hostLen ? addressText(dstAttr) : `${addressText(dstAttr)}/${dstLen}`;
+	if (dstAttr) dst = dstLen === hostLen ? addressText(wire, dstAttr) : `${addressText(wire, dstAttr)}/${dstLen}`;
 	else if (dstLen) dst = `0/${dstLen}`;
 	const tableAttr = attrs.get(RTA.table);
 	const oif = attrs.get(RTA.oif);
 	const gateway = attrs.get(RTA.gateway);
 	const priority = attrs.get(RTA.priority);
 	const prefsrc = attrs.get(RTA.prefsrc);
-	const type = u8(body, 7);
 	return {
 		family: family === AF_INET ? 4 : 6,
 		dst,
-		gateway: gateway ? addressText(gateway) : undefined,
-		dev: oif ? linkName(u32(oif, 0)) : undefined,
-		table: nameOf(names.tables, tableAttr ? u32(tableAttr, 0) : u8(body, 4)),
+		gateway: gateway ? addressText(wire, gateway) : undefined,
+		dev: oif ? linkName(u32At(wire, oif)) : undefined,
+		table: nameOf(names.tables, tableAttr ? u32At(wire, tableAttr) : headerTable),
 		type: ROUTE_TYPES[type] ?? String(type),
-		protocol: nameOf(names.protocols, u8(body, 5)),
-		scope: nameOf(names.scopes, u8(body, 6)),
-		metric: priority ? u32(priority, 0) : undefined,
-		prefsrc: prefsrc ? addressText(prefsrc) : undefined,
+		protocol: nameOf(names.protocols, wire.u8(body.at + 5)),
+		scope: nameOf(names.scopes, wire.u8(body.at + 6)),
+		metric: priority ? u32At(wire, priority) : undefined,
+		prefsrc: prefsrc ? addressText(wire, prefsrc) : undefined,
 		flags: flagNames(flags, ROUTE_FLAGS),
 	};
 }
 
 /** One namespace's dump (links, addresses, routes, in any order) as the records parse.ts makes from ip. */
 export function decodeNamespaceDump(bytes: Uint8Array, names: IprouteNames): {links: Link[]; routes: Route[]} {
+	const wire = new Wire(bytes);
 	const rawLinks: RawLink[] = [];
-	const addressBodies: DataView[] = [];
-	const routeBodies: DataView[] = [];
-	for (const message of messages(bytes)) {
-		if (message.type === RTM_NEWLINK) {
-			const {body} = message;
-			rawLinks.push({index: i32(body, 4), type: u16(body, 2), flags: u32(body, 8), attrs: attributes(body, 16, LINK_ATTRS)});
-		} else if (message.type === RTM_NEWADDR) addressBodies.push(message.body);
-		else if (message.type === RTM_NEWROUTE) routeBodies.push(message.body);
+	const addressBodies: Span[] = [];
+	const routeBodies: Span[] = [];
+	for (const {type, body} of messages(wire)) {
+		if (type === RTM_NEWLINK) {
+			rawLinks.push({index: wire.i32(body.at + 4), type: wire.u16(body.at + 2), flags: wire.u32(body.at + 8), attrs: attributes(wire, body, 16, LINK_ATTRS)});
+		} else if (type === RTM_NEWADDR) addressBodies.push(body);
+		else if (type === RTM_NEWROUTE) routeBodies.push(body);
 	}
 	const byIndex = new Map(rawLinks.map((l) => [l.index, l]));
 	const addressesOf = new Map<number, Address[]>();
 	for (const body of addressBodies) {
-		const decoded = decodeAddress(body, names.scopes);
+		const decoded = decodeAddress(wire, body, names.scopes);
 		if (!decoded) continue;
-		const list = addressesOf.get(decoded.index) ?? [];
-		list.push(decoded.address);
-		addressesOf.set(decoded.index, list);
+		const list = addressesOf.get(decoded.index);
+		if (list) list.push(decoded.address);
+		else addressesOf.set(decoded.index, [decoded.address]);
 	}
-	const links = rawLinks.map((raw) => decodeLink(raw, byIndex, addressesOf.get(raw.index) ?? []));
+	const links = rawLinks.map((raw) => decodeLink(wire, raw, byIndex, addressesOf.get(raw.index) ?? []));
 	const nameByIndex = new Map(links.map((l) => [l.ifindex, l.name]));
 	const linkName = (index: number): string => nameByIndex.get(index) ?? `if${index}`;
-	const routes = routeBodies.map((body) => decodeRoute(body, names, linkName)).filter((r): r is Route => r !== undefined && keepRoute(r));
+	const routes: Route[] = [];
+	for (const body of routeBodies) {
+		const route = decodeRoute(wire, body, names, linkName);
+		if (route !== undefined && keepRoute(route)) routes.push(route);
+	}
 	return {links, routes};
 }

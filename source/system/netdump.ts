@@ -8,7 +8,7 @@ import {constants} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
-import {decodeNamespaceDump} from '../model/netlink-decode.js';
+import {LINK_ATTRIBUTES_READ, decodeNamespaceDump} from '../model/netlink-decode.js';
 import {LITTLE_ENDIAN} from '../model/netlink-wire.js';
 import type {Netns} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
@@ -154,7 +154,7 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 		batch.push(netns);
 		if (batch.length >= BATCH) flush();
 	};
-	await streamBytes([helper], {input: locations.map((l) => `${l.path}\0`).join(''), onData: frameSplitter(onFrame), timeoutMs: 60_000});
+	await streamBytes([helper, ...LINK_ATTRIBUTES_READ.map(String)], {input: locations.map((l) => `${l.path}\0`).join(''), onData: frameSplitter(onFrame), timeoutMs: 60_000});
 	flush();
 	return {namespaces, unanswered: locations.filter((_, i) => !answered[i])};
 }

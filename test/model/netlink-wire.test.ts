@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseNamesFile, withNames, BUILTIN_NAMES, nameOf} from '../../source/model/iproute-names.js';
-import {attributes, ipv6Text, messages, text} from '../../source/model/netlink-wire.js';
+import {attributes, ipv6Text, messages, text, Wire, type Span} from '../../source/model/netlink-wire.js';
 
 const v6 = (words: number[]): Uint8Array => new Uint8Array(words.flatMap((w) => [w >> 8, w & 0xff]));
 
@@ -49,11 +49,20 @@ describe('netlink messages and attributes', () => {
 		const a = message(16, [[3, name]]);
 		const b = message(20, [[0x8000 | 18, new Uint8Array(4)]]);
 		const joined = new Uint8Array([...a, ...b, ...a.subarray(0, 10)]);
-		const found = [...messages(joined)];
+		const wire = new Wire(joined);
+		const found = messages(wire);
 		expect(found.map((m) => m.type)).toEqual([16, 20]);
-		expect(text(attributes(found[0].body, 4, new Set([3])).get(3) as DataView)).toBe('veth0');
-		expect(attributes(found[0].body, 4, new Set([4])).size).toBe(0); // only what is asked for
-		expect(attributes(found[1].body, 4, new Set([18])).has(18)).toBe(true); // the nested flag is masked off
+		expect(text(wire, attributes(wire, found[0].body, 4, new Set([3])).get(3) as Span)).toBe('veth0');
+		expect(attributes(wire, found[0].body, 4, new Set([4])).size).toBe(0); // only what is asked for
+		expect(attributes(wire, found[1].body, 4, new Set([18])).has(18)).toBe(true); // the nested flag is masked off
+	});
+
+	it('reads names up to their NUL, in UTF-8 beyond ASCII', () => {
+		const bytes = new TextEncoder().encode('xeth0\0junk\0größe\0');
+		const wire = new Wire(bytes);
+		expect(text(wire, {at: 1, length: 9})).toBe('eth0');
+		expect(text(wire, {at: 11, length: 8})).toBe('größe');
+		expect(text(wire, {at: 11, length: 3})).toBe('gr\uFFFD'); // cut inside a character, no NUL
 	});
 });
 
