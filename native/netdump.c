@@ -3,8 +3,9 @@
 // Why: reading a namespace with `nsenter --net=PATH ip …` costs two exec()s, and at 1,000 namespaces
 // those exec()s alone take over a second. This program enters each namespace with setns(), opens a
 // rtnetlink socket there (a socket stays bound to the namespace it was made in) and asks the kernel the
-// same three dumps `ip -d addr` and `ip route show table all` ask. It does not interpret anything: nsdeck
-// decodes the raw messages (source/model/netlink.ts).
+// same three dumps `ip -d addr` and `ip route show table all` ask. Beyond leaving out link attributes
+// nsdeck does not read, it interprets nothing: nsdeck decodes the raw messages
+// (source/model/netlink-decode.ts).
 //
 // Arguments: the link attributes (IFLA_* numbers) nsdeck reads, e.g. `nsdeck-netdump 1 3 4`. Link
 // messages keep only those (and all when none are given): a link message is ~1.5 KB, mostly attributes
