@@ -1,18 +1,14 @@
-// nsdeck-netdump: dump the links, addresses and routes of many network namespaces in one process.
+// nsdeck-netdump: read the links, addresses and routes of many network namespaces in one process.
 //
 // Why: reading a namespace with `nsenter --net=PATH ip …` costs two exec()s, and at 1,000 namespaces
 // those exec()s alone take over a second. This program enters each namespace with setns(), opens a
 // rtnetlink socket there (a socket stays bound to the namespace it was made in) and asks the kernel the
-// same three dumps `ip -d addr` and `ip route show table all` ask. Beyond leaving out link attributes
-// nsdeck does not read, it interprets nothing: nsdeck decodes the raw messages
-// (source/model/netlink-decode.ts).
+// same three dumps `ip -d addr` and `ip route show table all` ask. netlink-json.c turns the answers into
+// the records nsdeck shows.
 //
-// Arguments: the link attributes (IFLA_* numbers) nsdeck reads, e.g. `nsdeck-netdump 1 3 4`. Link
-// messages keep only those (and all when none are given): a link message is ~1.5 KB, mostly attributes
-// nsdeck never reads, and the host of a busy server has thousands of links, all piped and walked.
 // Input: namespace paths on stdin, each ended by a NUL byte.
 // Output, per path, in input order: a 12-byte header (u32 index, i32 errno or 0, u32 length, in host
-// byte order) and then `length` bytes of netlink messages (links, then addresses, then routes).
+// byte order) and then `length` bytes of JSON: {"links":[…],"routes":[…]} (see netlink-json.h).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -27,41 +23,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-struct buffer {
-	char *data;
-	size_t length, capacity;
-};
-
-static void append(struct buffer *b, const void *bytes, size_t n) {
-	if (b->length + n > b->capacity) {
-		b->capacity = (b->length + n) * 2;
-		b->data = realloc(b->data, b->capacity);
-		if (!b->data) {
-			perror("nsdeck-netdump");
-			exit(1);
-		}
-	}
-	memcpy(b->data + b->length, bytes, n);
-	b->length += n;
-}
-
-/* Which IFLA_* attributes link messages keep; keep_all when no list was given. */
-#define ATTR_TYPES 0x4000 // Types are 14 bits; the two above them are flags (nested, byte order).
-static int keep_all = 1;
-static unsigned char keep_link_attr[ATTR_TYPES];
-
-/* A link message with only the kept attributes. */
-static void append_link(struct buffer *out, const struct nlmsghdr *nh) {
-	size_t start = out->length;
-	size_t header = NLMSG_LENGTH(sizeof(struct ifinfomsg));
-	if (nh->nlmsg_len < header) return;
-	append(out, nh, NLMSG_ALIGN(header));
-	int remaining = (int)(nh->nlmsg_len - NLMSG_ALIGN(header));
-	for (const struct rtattr *rta = (const struct rtattr *)((const char *)nh + NLMSG_ALIGN(header)); RTA_OK(rta, remaining); rta = RTA_NEXT(rta, remaining)) {
-		if (keep_link_attr[rta->rta_type & (ATTR_TYPES - 1)]) append(out, rta, RTA_ALIGN(rta->rta_len));
-	}
-	((struct nlmsghdr *)(out->data + start))->nlmsg_len = (uint32_t)(out->length - start);
-}
+#include "buffer.h"
+#include "netlink-json.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -129,8 +92,7 @@ static int dump(int sock, uint16_t type, const void *header, size_t header_size,
 				const struct nlmsgerr *err = NLMSG_DATA(nh);
 				return err->error ? -err->error : 0;
 			}
-			if (nh->nlmsg_type == RTM_NEWLINK && !keep_all) append_link(out, nh);
-			else append(out, nh, nh->nlmsg_len);
+			append(out, nh, nh->nlmsg_len);
 		}
 	}
 }
@@ -160,27 +122,19 @@ static int read_namespace(const char *path, struct buffer *out) {
 	return failed;
 }
 
-int main(int argc, char **argv) {
-	for (int i = 1; i < argc; i++) {
-		char *end;
-		long type = strtol(argv[i], &end, 10);
-		if (*end != '\0' || type < 0 || type >= ATTR_TYPES) {
-			fprintf(stderr, "nsdeck-netdump: not an attribute number: %s\n", argv[i]);
-			return 2;
-		}
-		keep_link_attr[type] = 1;
-		keep_all = 0;
-	}
-	struct buffer out = {0};
+int main(void) {
+	struct buffer raw = {0}, json = {0};
 	char *path = NULL;
 	size_t capacity = 0;
 	uint32_t index = 0;
 	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0; index++) {
 		if (path[n - 1] != '\0') break; // A path must end with NUL.
-		int32_t error = read_namespace(path, &out);
-		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)out.length};
+		int32_t error = read_namespace(path, &raw);
+		json.length = 0;
+		if (!error) namespace_json(raw.data, raw.length, &json);
+		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
 		write_all(header, sizeof header);
-		write_all(out.data, out.length);
+		write_all(json.data, json.length);
 	}
 	return 0;
 }

@@ -1,4 +1,4 @@
-// The fast bulk reader (nsdeck-netdump + netlink decoding) must tell exactly what `ip` tells: for a world
+// The fast bulk reader (nsdeck-netdump and the JSON it writes) must tell exactly what `ip` tells: for a world
 // with every kind of link, address and route nsdeck shows, both readers must give equal records.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -30,6 +30,8 @@ async function buildRichWorld(): Promise<void> {
 	await ip('-n', 'ns2', 'addr', 'add', '2001:db8:0:0:1:0:0:1/64', 'dev', 'dum0');
 	await ip('-n', 'ns2', 'route', 'add', 'unreachable', '10.88.0.0/16');
 	await ip('-n', 'ns2', 'route', 'add', 'prohibit', '10.89.0.0/16', 'table', '200');
+	// A name JSON must escape (a quote, a backslash) and one byte sequence beyond ASCII: Linux allows both.
+	await ip('-n', 'ns2', 'link', 'add', 'name', 'q"\\é', 'type', 'bridge');
 	// A namespace with nothing up at all.
 	await ip('netns', 'add', 'bare');
 }
@@ -64,6 +66,7 @@ describe('nsdeck-netdump against ip', () => {
 		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('NO-CARRIER');
 		expect(ns2.links.find((l) => l.name === 'in_a')?.flags).toContain('M-DOWN');
 		expect(ns2.links.find((l) => l.name === 'in_a')?.addresses.map((a) => a.local)).toContain('::ffff:0.0.0.1');
+		expect(ns2.links.map((l) => l.name)).toContain('q"\\é');
 	});
 
 	it('reads one namespace, the host included, with its nsid names exactly as ip does', async () => {
