@@ -96,15 +96,60 @@ struct link {
 	struct attrs attrs;
 };
 
+/* An address message, and where it came in the dump (a link's addresses keep the dump's order). */
+struct address {
+	const struct nlmsghdr *nh;
+	size_t position;
+};
+
+/*
+ * The namespace's links in dump order, plus lookups sorted by ifindex: a busy host has thousands of
+ * links, addresses and routes, and scanning for each of them was quadratic.
+ */
 struct links {
 	struct link *items;
 	size_t count, capacity;
+	const struct link **by_index;
+	struct address *addresses;
+	size_t address_count, address_capacity;
 };
 
+static int compare_links(const void *a, const void *b) {
+	int x = (*(const struct link *const *)a)->index, y = (*(const struct link *const *)b)->index;
+	return (x > y) - (x < y);
+}
+
+static int address_index(const struct address *a) {
+	return (int)((const struct ifaddrmsg *)NLMSG_DATA(a->nh))->ifa_index;
+}
+
+static int compare_addresses(const void *a, const void *b) {
+	const struct address *x = a, *y = b;
+	int i = address_index(x), j = address_index(y);
+	if (i != j) return (i > j) - (i < j);
+	return (x->position > y->position) - (x->position < y->position);
+}
+
 static const struct link *link_by_index(const struct links *links, int index) {
-	for (size_t i = 0; i < links->count; i++)
-		if (links->items[i].index == index) return &links->items[i];
+	size_t low = 0, high = links->count;
+	while (low < high) {
+		size_t middle = (low + high) / 2;
+		int at = links->by_index[middle]->index;
+		if (at == index) return links->by_index[middle];
+		if (at < index) low = middle + 1;
+		else high = middle;
+	}
 	return NULL;
+}
+
+static void *grow(void *items, size_t *capacity, size_t size) {
+	*capacity = *capacity ? *capacity * 2 : 64;
+	items = realloc(items, *capacity * size);
+	if (!items) {
+		perror("nsdeck-netdump");
+		exit(1);
+	}
+	return items;
 }
 
 /* The name ip prints for ifindex `index`: the link's name, or if<index> when it is not in this namespace. */
@@ -183,14 +228,20 @@ static void json_mac(struct buffer *out, const struct rtattr *rta, unsigned type
 }
 
 /* The addresses of link `index`, in dump order: {"family","local","prefixlen","scope","cidr"}. */
-static void json_addresses(struct buffer *out, const char *messages, size_t length, int index) {
+static void json_addresses(struct buffer *out, const struct links *links, int index) {
+	// The first address of this link in the sorted list, then every one after it with the same index.
+	size_t low = 0, high = links->address_count;
+	while (low < high) {
+		size_t middle = (low + high) / 2;
+		if (address_index(&links->addresses[middle]) < index) low = middle + 1;
+		else high = middle;
+	}
 	int first = 1;
 	append(out, "[", 1);
-	int remaining = (int)length;
-	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
-		if (nh->nlmsg_type != RTM_NEWADDR || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifaddrmsg))) continue;
+	for (size_t i = low; i < links->address_count && address_index(&links->addresses[i]) == index; i++) {
+		const struct nlmsghdr *nh = links->addresses[i].nh;
 		const struct ifaddrmsg *ifa = NLMSG_DATA(nh);
-		if ((int)ifa->ifa_index != index || (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)) continue;
+		if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6) continue;
 		struct attrs attrs;
 		find_attrs(IFA_RTA(ifa), (int)IFA_PAYLOAD(nh), &attrs);
 		const struct rtattr *local = attrs.by_type[IFA_LOCAL] ? attrs.by_type[IFA_LOCAL] : attrs.by_type[IFA_ADDRESS];
@@ -215,7 +266,7 @@ static void json_addresses(struct buffer *out, const char *messages, size_t leng
 	append(out, "]", 1);
 }
 
-static void json_link(struct buffer *out, const struct links *links, const struct link *link, const char *messages, size_t length) {
+static void json_link(struct buffer *out, const struct links *links, const struct link *link) {
 	const struct rtattr *const *a = link->attrs.by_type;
 	int has_iflink = a[IFLA_LINK] != NULL;
 	int iflink = has_iflink ? (int)attr_u32(a[IFLA_LINK]) : 0;
@@ -257,7 +308,7 @@ static void json_link(struct buffer *out, const struct links *links, const struc
 		json_link_name(out, links, (int)attr_u32(a[IFLA_MASTER]));
 	}
 	json_key(out, "addresses");
-	json_addresses(out, messages, length, link->index);
+	json_addresses(out, links, link->index);
 	if (across || has_netnsid || here) {
 		json_key(out, "peerHint");
 		append(out, "{", 1);
@@ -369,16 +420,14 @@ static int json_route(struct buffer *out, const struct links *links, const struc
 void namespace_json(const char *messages, size_t length, struct buffer *out) {
 	struct links links = {0};
 	int remaining = (int)length;
-	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
-		if (nh->nlmsg_type != RTM_NEWLINK || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) continue;
-		if (links.count == links.capacity) {
-			links.capacity = links.capacity ? links.capacity * 2 : 64;
-			links.items = realloc(links.items, links.capacity * sizeof *links.items);
-			if (!links.items) {
-				perror("nsdeck-netdump");
-				exit(1);
-			}
+	size_t position = 0;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining), position++) {
+		if (nh->nlmsg_type == RTM_NEWADDR && nh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg))) {
+			if (links.address_count == links.address_capacity) links.addresses = grow(links.addresses, &links.address_capacity, sizeof *links.addresses);
+			links.addresses[links.address_count++] = (struct address){nh, position};
 		}
+		if (nh->nlmsg_type != RTM_NEWLINK || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) continue;
+		if (links.count == links.capacity) links.items = grow(links.items, &links.capacity, sizeof *links.items);
 		const struct ifinfomsg *ifi = NLMSG_DATA(nh);
 		struct link *link = &links.items[links.count++];
 		link->index = ifi->ifi_index;
@@ -386,11 +435,19 @@ void namespace_json(const char *messages, size_t length, struct buffer *out) {
 		link->flags = ifi->ifi_flags;
 		find_attrs(IFLA_RTA(ifi), (int)IFLA_PAYLOAD(nh), &link->attrs);
 	}
+	links.by_index = malloc((links.count ? links.count : 1) * sizeof *links.by_index);
+	if (!links.by_index) {
+		perror("nsdeck-netdump");
+		exit(1);
+	}
+	for (size_t i = 0; i < links.count; i++) links.by_index[i] = &links.items[i];
+	qsort(links.by_index, links.count, sizeof *links.by_index, compare_links);
+	qsort(links.addresses, links.address_count, sizeof *links.addresses, compare_addresses);
 
 	append_text(out, "{\"links\":[");
 	for (size_t i = 0; i < links.count; i++) {
 		if (i) append(out, ",", 1);
-		json_link(out, &links, &links.items[i], messages, length);
+		json_link(out, &links, &links.items[i]);
 	}
 	append_text(out, "],\"routes\":[");
 	int first = 1;
@@ -400,4 +457,6 @@ void namespace_json(const char *messages, size_t length, struct buffer *out) {
 	}
 	append_text(out, "]}");
 	free(links.items);
+	free(links.by_index);
+	free(links.addresses);
 }
