@@ -18,22 +18,26 @@
 
 #define ATTR_TYPE(rta) ((rta)->rta_type & NLA_TYPE_MASK)
 
-/* The attributes a record reads, by type; the first of a repeated type. */
+/* Every attribute nsdeck reads has a type below this. */
+#define ATTR_SLOTS 64
+
+/* A message's attributes by type; the first of a repeated type. */
 struct attrs {
-	const struct rtattr *by_type[64];
+	const struct rtattr *by_type[ATTR_SLOTS];
 };
 
 static void find_attrs(const struct rtattr *rta, int remaining, struct attrs *found) {
 	memset(found, 0, sizeof *found);
 	for (; RTA_OK(rta, remaining); rta = RTA_NEXT(rta, remaining)) {
 		unsigned type = ATTR_TYPE(rta);
-		if (type < 64 && !found->by_type[type]) found->by_type[type] = rta;
+		if (type < ATTR_SLOTS && !found->by_type[type]) found->by_type[type] = rta;
 	}
 }
 
+/* A 32-bit attribute; 0 if it is too short to hold one (never from a sane kernel). */
 static uint32_t attr_u32(const struct rtattr *rta) {
-	uint32_t value;
-	memcpy(&value, RTA_DATA(rta), sizeof value);
+	uint32_t value = 0;
+	if (RTA_PAYLOAD(rta) >= sizeof value) memcpy(&value, RTA_DATA(rta), sizeof value);
 	return value;
 }
 
@@ -214,7 +218,7 @@ static void json_link_flags(struct buffer *out, unsigned flags, int master_down)
 static void json_mac(struct buffer *out, const struct rtattr *rta, unsigned type) {
 	const unsigned char *bytes = RTA_DATA(rta);
 	size_t length = RTA_PAYLOAD(rta);
-	char text[64];
+	char text[3 * 32]; // The longest link-layer addresses (InfiniBand) have 20 bytes.
 	int ipv4_tunnel = type == ARPHRD_TUNNEL || type == ARPHRD_IPGRE || type == ARPHRD_SIT;
 	int ipv6_tunnel = type == ARPHRD_TUNNEL6 || type == 823; // ARPHRD_IP6GRE, missing from glibc's net/if_arp.h
 	if ((length == 4 && ipv4_tunnel) || (length == 16 && ipv6_tunnel)) {
@@ -290,7 +294,7 @@ static void json_link(struct buffer *out, const struct links *links, const struc
 	if (info.by_type[IFLA_INFO_KIND]) json_attr_string(out, info.by_type[IFLA_INFO_KIND]);
 	else json_string(out, link->type == ARPHRD_LOOPBACK ? "loopback" : "device");
 	json_key(out, "state");
-	unsigned operstate = a[IFLA_OPERSTATE] ? *(const unsigned char *)RTA_DATA(a[IFLA_OPERSTATE]) : 0;
+	unsigned operstate = a[IFLA_OPERSTATE] && RTA_PAYLOAD(a[IFLA_OPERSTATE]) >= 1 ? *(const unsigned char *)RTA_DATA(a[IFLA_OPERSTATE]) : 0;
 	json_string(out, operstate < sizeof OPER_STATES / sizeof OPER_STATES[0] ? OPER_STATES[operstate] : "UNKNOWN");
 	json_key(out, "flags");
 	json_link_flags(out, link->flags, master_down);
