@@ -84,12 +84,17 @@ static void json_number(struct buffer *out, long long value) {
 	append(out, text, (size_t)n);
 }
 
-/* IPv4 and IPv6 as inet_ntop (and so ip) writes them; other lengths as hex bytes (never seen in practice). */
-static void address_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
-	if ((length == 4 && inet_ntop(AF_INET, bytes, text, (socklen_t)size)) || (length == 16 && inet_ntop(AF_INET6, bytes, text, (socklen_t)size))) return;
+/* aa:bb:cc…, as ip writes link-layer addresses. */
+static void hex_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
 	size_t at = 0;
 	text[0] = '\0';
 	for (size_t i = 0; i < length && at + 4 < size; i++) at += (size_t)snprintf(text + at, size - at, i ? ":%02x" : "%02x", bytes[i]);
+}
+
+/* IPv4 and IPv6 as inet_ntop (and so ip) writes them; other lengths as hex bytes (never seen in practice). */
+static void address_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
+	if ((length == 4 && inet_ntop(AF_INET, bytes, text, (socklen_t)size)) || (length == 16 && inet_ntop(AF_INET6, bytes, text, (socklen_t)size))) return;
+	hex_text(bytes, length, text, size);
 }
 
 /* ---- links ---- */
@@ -221,13 +226,8 @@ static void json_mac(struct buffer *out, const struct rtattr *rta, unsigned type
 	char text[3 * 32]; // The longest link-layer addresses (InfiniBand) have 20 bytes.
 	int ipv4_tunnel = type == ARPHRD_TUNNEL || type == ARPHRD_IPGRE || type == ARPHRD_SIT;
 	int ipv6_tunnel = type == ARPHRD_TUNNEL6 || type == 823; // ARPHRD_IP6GRE, missing from glibc's net/if_arp.h
-	if ((length == 4 && ipv4_tunnel) || (length == 16 && ipv6_tunnel)) {
-		address_text(bytes, length, text, sizeof text);
-	} else {
-		size_t at = 0;
-		text[0] = '\0';
-		for (size_t i = 0; i < length && at + 4 < sizeof text; i++) at += (size_t)snprintf(text + at, sizeof text - at, i ? ":%02x" : "%02x", bytes[i]);
-	}
+	if ((length == 4 && ipv4_tunnel) || (length == 16 && ipv6_tunnel)) address_text(bytes, length, text, sizeof text);
+	else hex_text(bytes, length, text, sizeof text);
 	json_string(out, text);
 }
 
