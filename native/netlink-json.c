@@ -72,6 +72,12 @@ static void json_attr_string(struct buffer *out, const struct rtattr *rta) {
 	json_string_n(out, text, strnlen(text, max));
 }
 
+/* The separator before an item of a list or object: none before its first. */
+static void json_next(struct buffer *out, int *first) {
+	if (!*first) append(out, ",", 1);
+	*first = 0;
+}
+
 static void json_key(struct buffer *out, const char *key) {
 	append(out, ",\"", 2);
 	append_text(out, key);
@@ -195,25 +201,23 @@ static void json_link_flags(struct buffer *out, unsigned flags, int master_down)
 	int first = 1;
 	append(out, "[", 1);
 	if (no_carrier(flags)) {
+		json_next(out, &first);
 		json_string(out, "NO-CARRIER");
-		first = 0;
 	}
 	for (size_t i = 0; i < sizeof LINK_FLAGS / sizeof LINK_FLAGS[0]; i++) {
 		known |= LINK_FLAGS[i].bit;
 		if (!(flags & LINK_FLAGS[i].bit)) continue;
-		if (!first) append(out, ",", 1);
+		json_next(out, &first);
 		json_string(out, LINK_FLAGS[i].name);
-		first = 0;
 	}
 	if (flags & ~known) {
 		char rest[16];
 		snprintf(rest, sizeof rest, "%x", flags & ~known);
-		if (!first) append(out, ",", 1);
+		json_next(out, &first);
 		json_string(out, rest);
-		first = 0;
 	}
 	if (master_down) {
-		if (!first) append(out, ",", 1);
+		json_next(out, &first);
 		json_string(out, "M-DOWN");
 	}
 	append(out, "]", 1);
@@ -252,8 +256,7 @@ static void json_addresses(struct buffer *out, const struct links *links, int in
 		if (!local) continue;
 		char text[64];
 		address_text(RTA_DATA(local), RTA_PAYLOAD(local), text, sizeof text);
-		if (!first) append(out, ",", 1);
-		first = 0;
+		json_next(out, &first);
 		append_text(out, ifa->ifa_family == AF_INET ? "{\"family\":4" : "{\"family\":6");
 		json_key(out, "local");
 		json_string(out, text);
@@ -318,17 +321,18 @@ static void json_link(struct buffer *out, const struct links *links, const struc
 		append(out, "{", 1);
 		int first = 1;
 		if (across) {
+			json_next(out, &first);
 			append_text(out, "\"ifindex\":");
 			json_number(out, iflink);
-			first = 0;
 		}
 		if (has_netnsid) {
-			append_text(out, first ? "\"netnsid\":" : ",\"netnsid\":");
+			json_next(out, &first);
+			append_text(out, "\"netnsid\":");
 			json_number(out, netnsid);
-			first = 0;
 		}
 		if (here) {
-			append_text(out, first ? "\"name\":" : ",\"name\":");
+			json_next(out, &first);
+			append_text(out, "\"name\":");
 			json_link_name(out, links, iflink);
 		}
 		append(out, "}", 1);
@@ -358,17 +362,17 @@ static void json_address_attr(struct buffer *out, const char *key, const struct 
 }
 
 /* One route, or nothing for what nsdeck never shows: cached clones, the local table, multicast. */
-static int json_route(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int first) {
-	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg))) return 0;
+static void json_route(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
+	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg))) return;
 	const struct rtmsg *rtm = NLMSG_DATA(nh);
-	if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6) return 0;
-	if (rtm->rtm_flags & RTM_F_CLONED) return 0; // ip shows cached clones only with `route show cache`.
-	if (rtm->rtm_table == RT_TABLE_LOCAL || rtm->rtm_type == RTN_MULTICAST) return 0;
+	if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6) return;
+	if (rtm->rtm_flags & RTM_F_CLONED) return; // ip shows cached clones only with `route show cache`.
+	if (rtm->rtm_table == RT_TABLE_LOCAL || rtm->rtm_type == RTN_MULTICAST) return;
 	struct attrs attrs;
 	find_attrs(RTM_RTA(rtm), (int)RTM_PAYLOAD(nh), &attrs);
 	const struct rtattr *const *a = attrs.by_type;
 
-	if (!first) append(out, ",", 1);
+	json_next(out, first);
 	append_text(out, rtm->rtm_family == AF_INET ? "{\"family\":4" : "{\"family\":6");
 	json_key(out, "dst");
 	unsigned host_length = rtm->rtm_family == AF_INET ? 32 : 128;
@@ -413,12 +417,10 @@ static int json_route(struct buffer *out, const struct links *links, const struc
 	int first_flag = 1;
 	for (size_t i = 0; i < sizeof ROUTE_FLAGS / sizeof ROUTE_FLAGS[0]; i++) {
 		if (!(rtm->rtm_flags & ROUTE_FLAGS[i].bit)) continue;
-		if (!first_flag) append(out, ",", 1);
+		json_next(out, &first_flag);
 		json_string(out, ROUTE_FLAGS[i].name);
-		first_flag = 0;
 	}
 	append(out, "]}", 2);
-	return 1;
 }
 
 void namespace_json(const char *messages, size_t length, struct buffer *out) {
@@ -457,7 +459,7 @@ void namespace_json(const char *messages, size_t length, struct buffer *out) {
 	int first = 1;
 	remaining = (int)length;
 	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
-		if (nh->nlmsg_type == RTM_NEWROUTE && json_route(out, &links, nh, first)) first = 0;
+		if (nh->nlmsg_type == RTM_NEWROUTE) json_route(out, &links, nh, &first);
 	}
 	append_text(out, "]}");
 	free(links.items);

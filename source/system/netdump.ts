@@ -1,7 +1,8 @@
 // The fast bulk read: one nsdeck-netdump process (native/netdump.c) enters every namespace in turn, asks
 // the kernel for its links, addresses and routes, and hands back the records `ip` would give, as JSON
-// (native/netlink-json.c; model/netdump-records.ts names tables, protocols and scopes). Measured at 1,000 namespaces: ~0.1 s for the helper, where `nsenter … ip` per namespace
-// needs ~1.9 s (two exec()s per namespace). Without the helper (no C compiler at build), or for
+// (native/netlink-json.c; model/netdump-records.ts names tables, protocols and scopes). Measured at
+// 1,000 namespaces: ~0.1 s for the helper, where `nsenter … ip` per namespace needs ~1.9 s (two exec()s
+// per namespace). Without the helper (no C compiler at build), or for
 // whatever it could not read, nsdeck falls back to the `nsenter … ip` path.
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {constants} from 'node:os';
