@@ -39,10 +39,3 @@ export function relationText(link: Link, nsId: string, peer: LinkRef | undefined
 	return parts.join(' ');
 }
 
-
-// One collator for every comparison: localeCompare with options builds a new one on each call, which
-// made sorting 1,000 names take ~90 ms instead of ~2 ms.
-const nameCollator = new Intl.Collator('en', {numeric: true});
-
-/** Names sorted the way people read them: ns2 before ns10. */
-export const compareNames = (a: string, b: string): number => nameCollator.compare(a, b);

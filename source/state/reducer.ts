@@ -7,7 +7,7 @@ import type {FormSpec} from '../ui/forms/form-spec.js';
 import type {ExecView} from './exec-view.js';
 import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
-import {compareNames} from '../model/format.js';
+import {compareNames} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 

@@ -1,7 +1,7 @@
 // How the world changes as namespaces are listed and read piece by piece (a large world loads in the
 // background; live events read single namespaces again). Pure, so tested without a kernel.
 import {HOST_ID, type Netns, type World} from '../model/types.js';
-import {compareNames} from '../model/format.js';
+import {compareNames} from '../model/compare-names.js';
 
 /** A namespace we know by name only, until it is read. */
 export function placeholder(id: string): Netns {

@@ -2,7 +2,7 @@
 // `nsenter --net=PATH ip -j -d -b -` (cheaper than `ip -n NAME`, whose cost grows with the mount table);
 // many at once with nsdeck-netdump (netdump.ts), or, without it, with `nsenter … ip` per namespace.
 import {readdir} from 'node:fs/promises';
-import {compareNames} from '../model/format.js';
+import {compareNames} from '../model/compare-names.js';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {peerResolver} from '../model/topology.js';
 import {HOST_ID, type Netns, type NetnsKind, type World} from '../model/types.js';
