@@ -6,15 +6,20 @@
 // same three dumps `ip -d addr` and `ip route show table all` ask. netlink-json.c turns the answers into
 // the records nsdeck shows.
 //
-// Input: namespace paths on stdin, each ended by a NUL byte.
+// Input: namespace paths as arguments after `--`, or, if none, on stdin, each ended by a NUL byte.
 // Output, per path, in input order: a 12-byte header (u32 index, i32 errno or 0, u32 length, in host
 // byte order) and then `length` bytes of JSON: {"links":[…],"routes":[…]} (see netlink-json.h).
+// With `--nsid-names DIR`, each namespace's nsid table too, named after the entries of DIR, as
+// `ip netns list-id` names it (nsid-names.h): {"links":[…],"routes":[…],"nsids":[…]}. It is asked on a
+// second thread while the links are dumped. nsdeck asks it for a single namespace (the host at start):
+// for all of them it would cost O(namespaces²).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +30,7 @@
 
 #include "buffer.h"
 #include "netlink-json.h"
+#include "nsid-names.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -64,8 +70,9 @@ static int dump(int sock, uint16_t type, const void *header, size_t header_size,
 	if (send(sock, &req, length, 0) < 0) return errno;
 
 	// A dump message may be larger than any fixed buffer (a link with many VFs): peek at its size first.
-	static char *chunk;
-	static size_t capacity;
+	// One buffer per thread: the nsid names are dumped on their own thread.
+	static _Thread_local char *chunk;
+	static _Thread_local size_t capacity;
 	for (;;) {
 		ssize_t size = recv(sock, NULL, 0, MSG_PEEK | MSG_TRUNC);
 		if (size < 0) {
@@ -97,15 +104,47 @@ static int dump(int sock, uint16_t type, const void *header, size_t header_size,
 	}
 }
 
-/* Links, addresses and routes of the namespace at `path`, into `out`. Returns 0 or an errno. */
-static int read_namespace(const char *path, struct buffer *out) {
+struct naming {
+	const char *dir;
+	struct buffer json; /* the nsid list, or empty if it could not be had */
+};
+
+/* Thread body: the nsid table of the namespace this thread is in (it starts in the reader's). */
+static void *name_nsids(void *arg) {
+	struct naming *naming = arg;
+	naming->json.length = 0;
+	int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (sock < 0) return NULL;
+	struct buffer dumped = {0};
+	struct rtgenmsg all = {.rtgen_family = AF_UNSPEC};
+	if (dump(sock, RTM_GETNSID, &all, sizeof all, 0, &dumped) == 0 && nsid_names_json(sock, naming->dir, dumped.data, dumped.length, &naming->json) != 0) {
+		naming->json.length = 0;
+	}
+	free(dumped.data);
+	close(sock);
+	return NULL;
+}
+
+/*
+ * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
+ * too. Returns 0 or an errno.
+ */
+static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) return errno;
 	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
 	close(fd);
 	if (failed) return failed;
+	// A new thread shares the namespaces of the thread that makes it, so it asks in `path`'s namespace.
+	pthread_t namer;
+	int naming_started = naming && pthread_create(&namer, NULL, name_nsids, naming) == 0;
+	if (naming && !naming_started) name_nsids(naming);
 	int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (sock < 0) return errno;
+	if (sock < 0) {
+		failed = errno;
+		if (naming_started) pthread_join(namer, NULL);
+		return failed;
+	}
 	struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
 	struct ifaddrmsg addr = {.ifa_family = AF_UNSPEC};
 	struct rtmsg route = {.rtm_family = AF_UNSPEC};
@@ -118,23 +157,51 @@ static int read_namespace(const char *path, struct buffer *out) {
 		if (failed != EAGAIN) break;
 	}
 	close(sock);
+	if (naming_started) pthread_join(namer, NULL);
 	if (failed) out->length = 0;
 	return failed;
 }
 
-int main(void) {
-	struct buffer raw = {0}, json = {0};
+static struct buffer raw, json;
+
+/* Read the namespace at `path` and write its frame. */
+static void answer(uint32_t index, const char *path, struct naming *naming) {
+	int32_t error = read_namespace(path, &raw, naming);
+	json.length = 0;
+	// An nsid table the kernel would not give is left out: ip netns list-id could not name it either.
+	const struct buffer *nsids = naming && naming->json.length > 0 ? &naming->json : NULL;
+	if (!error) namespace_json(raw.data, raw.length, nsids, &json);
+	uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
+	write_all(header, sizeof header);
+	write_all(json.data, json.length);
+}
+
+int main(int argc, char **argv) {
+	struct naming naming = {0};
+	int next = 1;
+	if (next + 1 < argc && strcmp(argv[next], "--nsid-names") == 0) {
+		naming.dir = argv[next + 1];
+		next += 2;
+	}
+	if (next < argc && strcmp(argv[next], "--") == 0) {
+		next++;
+	} else if (next < argc) {
+		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
+		return 2;
+	}
+	struct naming *names = naming.dir ? &naming : NULL;
+	uint32_t index = 0;
+	// Paths as arguments: nothing to wait for. nsdeck passes few this way (the host at start, while its own
+	// main thread is busy and could not write a pipe for ~10 ms); thousands come on stdin.
+	if (next < argc) {
+		for (; next < argc; next++) answer(index++, argv[next], names);
+		return 0;
+	}
 	char *path = NULL;
 	size_t capacity = 0;
-	uint32_t index = 0;
 	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0; index++) {
 		if (path[n - 1] != '\0') break; // A path must end with NUL.
-		int32_t error = read_namespace(path, &raw);
-		json.length = 0;
-		if (!error) namespace_json(raw.data, raw.length, &json);
-		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
-		write_all(header, sizeof header);
-		write_all(json.data, json.length);
+		answer(index, path, names);
 	}
 	return 0;
 }

@@ -43,7 +43,7 @@ static uint32_t attr_u32(const struct rtattr *rta) {
 
 /* ---- JSON output ---- */
 
-static void json_string_n(struct buffer *out, const char *text, size_t n) {
+void json_string_n(struct buffer *out, const char *text, size_t n) {
 	append(out, "\"", 1);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[i];
@@ -423,7 +423,7 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 	append(out, "]}", 2);
 }
 
-void namespace_json(const char *messages, size_t length, struct buffer *out) {
+void namespace_json(const char *messages, size_t length, const struct buffer *nsids, struct buffer *out) {
 	struct links links = {0};
 	int remaining = (int)length;
 	size_t position = 0;
@@ -461,7 +461,12 @@ void namespace_json(const char *messages, size_t length, struct buffer *out) {
 	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
 		if (nh->nlmsg_type == RTM_NEWROUTE) json_route(out, &links, nh, &first);
 	}
-	append_text(out, "]}");
+	append_text(out, "]");
+	if (nsids) {
+		append_text(out, ",\"nsids\":");
+		append(out, nsids->data, nsids->length);
+	}
+	append_text(out, "}");
 	free(links.items);
 	free(links.by_index);
 	free(links.addresses);

@@ -6,7 +6,10 @@
  * One namespace's dump (link, address and route messages, as the kernel sent them) as JSON:
  * {"links":[…],"routes":[…]}, the records source/model/types.ts describes, as `ip -j -d addr` and
  * `ip -j route show table all` would give them. Table, protocol and scope stay numbers: nsdeck names them
- * from /etc/iproute2, as ip does.
+ * from /etc/iproute2, as ip does. `nsids`, when given, is a JSON list (nsid-names.h) put in as "nsids".
  */
-void namespace_json(const char *messages, size_t length, struct buffer *out);
+void namespace_json(const char *messages, size_t length, const struct buffer *nsids, struct buffer *out);
+
+/* `n` bytes of text as a JSON string; UTF-8 passes through. */
+void json_string_n(struct buffer *out, const char *text, size_t n);
 #endif

@@ -147,8 +147,8 @@ chmodSync(join(root, 'dist', 'nsdeck.js'), 0o755);
  * Without a C compiler nsdeck still works, reading each namespace with `nsenter … ip` (slower at scale).
  */
 const netdump = join(root, 'dist', 'nsdeck-netdump');
-const sources = ['netdump.c', 'netlink-json.c'].map((file) => join(root, 'native', file));
-const compiled = spawnSync(process.env.CC ?? 'cc', ['-O2', '-Wall', '-Wextra', '-o', netdump, ...sources], {stdio: 'inherit'});
+const sources = ['netdump.c', 'netlink-json.c', 'nsid-names.c'].map((file) => join(root, 'native', file));
+const compiled = spawnSync(process.env.CC ?? 'cc', ['-O2', '-Wall', '-Wextra', '-pthread', '-o', netdump, ...sources], {stdio: 'inherit'});
 if (compiled.error || compiled.status !== 0) {
 	console.warn(`nsdeck: could not compile native/netdump.c (${compiled.error?.message ?? `exit ${compiled.status}`}); bulk reads will use ip per namespace`);
 }

@@ -10,7 +10,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
 import {namespaceRecords} from '../model/netdump-records.js';
-import type {Netns} from '../model/types.js';
+import type {Netns, NsidEntry} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
 import {streamBytes} from './runner.js';
 import type {NetnsLocation} from './snapshot.js';
@@ -125,6 +125,13 @@ export function loadIprouteNames(): IprouteNames {
 	return iprouteNames;
 }
 
+/**
+ * A few paths go to the helper as arguments, so that it starts reading at once: written to its stdin, they
+ * would wait until our main thread is free, ~10 ms at start while the UI's modules load. Thousands go on
+ * stdin, which has no size limit.
+ */
+const MOST_PATHS_AS_ARGUMENTS = 64;
+
 /** Hand namespaces to `onBatch` in groups this big: each group is one dispatch and one render. */
 const BATCH = 100;
 
@@ -135,10 +142,19 @@ export interface NetdumpRead {
 	readonly unanswered: NetnsLocation[];
 }
 
-export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<NetdumpRead> {
+export interface NetdumpOptions {
+	readonly onBatch?: NetnsBatchListener;
+	/** Also name each namespace's nsids after this directory's entries (/run/netns), as `ip netns list-id` does. */
+	readonly nsidNames?: string;
+}
+
+export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames}: NetdumpOptions = {}): Promise<NetdumpRead> {
 	if (locations.length === 0) return {namespaces: [], unanswered: []};
 	const names = loadIprouteNames();
 	const answered = new Array<boolean>(locations.length).fill(false);
+	let answers = 0;
+	let allAnswered = (): void => {};
+	const everyAnswer = new Promise<void>((resolve) => (allAnswered = resolve));
 	const namespaces: Netns[] = [];
 	let batch: Netns[] = [];
 	const flush = (): void => {
@@ -147,16 +163,25 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 	};
 	const onFrame = ({index, errno, bytes}: DumpFrame): void => {
 		const location = locations[index];
-		if (!location) return;
+		if (!location || answered[index]) return;
 		answered[index] = true;
+		if (++answers === locations.length) allAnswered();
 		if (errno === constants.errno.ENOENT) return;
-		const base = {id: location.id, kind: location.kind, path: location.path, nsids: []};
+		const base = {id: location.id, kind: location.kind, path: location.path, nsids: [] as NsidEntry[]};
 		const netns: Netns = errno ? {...base, links: [], routes: [], error: errnoText(errno)} : {...base, ...namespaceRecords(bytes, names)};
 		namespaces.push(netns);
 		batch.push(netns);
 		if (batch.length >= BATCH) flush();
 	};
-	await streamBytes([helper], {input: locations.map((l) => `${l.path}\0`).join(''), onData: frameSplitter(onFrame), timeoutMs: 60_000});
+	const paths = locations.map((l) => l.path);
+	const byArguments = paths.length <= MOST_PATHS_AS_ARGUMENTS;
+	const argv = [helper, ...(nsidNames === undefined ? [] : ['--nsid-names', nsidNames]), ...(byArguments ? ['--', ...paths] : [])];
+	const input = byArguments ? undefined : paths.map((path) => `${path}\0`).join('');
+	const finished = streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000});
+	finished.catch(() => undefined); // Once every answer is in, how the helper ends no longer matters.
+	// With every answer in, the read is done: seeing the helper exit takes execa another ~5 ms, which the
+	// first frame would wait for.
+	await Promise.race([finished, everyAnswer]);
 	flush();
 	return {namespaces, unanswered: locations.filter((_, i) => !answered[i])};
 }

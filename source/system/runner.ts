@@ -123,7 +123,8 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 }
 
 export interface ByteStreamOptions {
-	readonly input: string;
+	/** Written to stdin, if given. */
+	readonly input?: string;
 	/** Each chunk of stdout as it arrives; stdout is not kept. */
 	readonly onData: (chunk: Uint8Array) => void;
 	readonly timeoutMs?: number;

@@ -57,16 +57,15 @@ export async function readNamespaceWithIp(run: Runner, location: NetnsLocation):
 /**
  * One namespace, with the netdump helper when there is one: the host of a busy server has thousands of
  * links, which ip takes ~200 ms to print as JSON (at 1,000 namespaces) and the helper ~50 ms to dump.
- * The nsid table still comes from `ip netns list-id`, which knows the names, at the same time.
+ * The helper also names the nsids, as `ip netns list-id` would (one process fewer at start).
  */
 export async function readNamespace(run: Runner, location: NetnsLocation, netdump?: string): Promise<Netns> {
 	if (!netdump) return readNamespaceWithIp(run, location);
 	// The helper moves between namespaces, so /proc/self would not stay ours: name our process instead.
 	const dumpLocation = location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location;
-	const [dumped, ids] = await Promise.all([readWithNetdump(netdump, [dumpLocation]), run(inNamespace(location, ['ip', '-j', 'netns', 'list-id']))]);
-	const [netns] = dumped.namespaces;
+	const [netns] = (await readWithNetdump(netdump, [dumpLocation], {nsidNames: NETNS_DIR})).namespaces;
 	if (!netns || netns.error) return readNamespaceWithIp(run, location); // Gone, or unreadable: let ip say why.
-	return {...netns, path: location.path, nsids: ids.exitCode === 0 ? parseNsids(ids.stdout) : []};
+	return {...netns, path: location.path};
 }
 
 /** Run `task` over `items` with at most `limit` at once, keeping order. Two cores: more buys nothing. */
@@ -122,7 +121,7 @@ export async function readManyWithIp(run: Runner, locations: readonly NetnsLocat
  */
 export async function readManyNamed(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener, netdump?: string): Promise<Netns[]> {
 	if (!netdump) return readManyWithIp(run, locations, onBatch);
-	const {namespaces, unanswered} = await readWithNetdump(netdump, locations, onBatch);
+	const {namespaces, unanswered} = await readWithNetdump(netdump, locations, {onBatch});
 	const rest = await readManyWithIp(run, unanswered, onBatch);
 	const read = new Map([...namespaces, ...rest].map((n) => [n.id, n]));
 	return locations.flatMap((l) => read.get(l.id) ?? []);

@@ -91,9 +91,17 @@ describe('nsdeck-netdump against ip', () => {
 		expect(byId(viaBrokenHelper)).toEqual(byId(await readManyWithIp(runCommand, locations)));
 	});
 
+	it('takes many paths on stdin as it takes a few as arguments', async () => {
+		const many = Array.from({length: 150}, (_, i) => ({...namedLocation(i % 2 ? 'ns1' : 'ns2'), id: `copy${i}`}));
+		const read = await readWithNetdump(netdump ?? '', many);
+		expect(read.unanswered).toEqual([]);
+		const fromIp = byId(await readManyWithIp(runCommand, await listNamed()));
+		expect(read.namespaces.map(({id, ...rest}) => ({...rest, id: Number(id.slice(4)) % 2 ? 'ns1' : 'ns2'}))).toEqual(many.map((_, i) => fromIp[i % 2 ? 'ns1' : 'ns2']));
+	});
+
 	it('hands namespaces over in batches as they are read', async () => {
 		const batches: string[][] = [];
-		await readWithNetdump(netdump ?? '', await listNamed(), (batch) => batches.push(batch.map((n) => n.id)));
+		await readWithNetdump(netdump ?? '', await listNamed(), {onBatch: (batch) => batches.push(batch.map((n) => n.id))});
 		expect(batches.flat()).toEqual(['bare', 'ns1', 'ns2']);
 	});
 });

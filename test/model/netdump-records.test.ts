@@ -18,4 +18,11 @@ describe('namespaceRecords', () => {
 		expect(links[0].peerHint).toEqual({ifindex: 7, netnsid: 0});
 		expect(routes.map((r) => `${r.table} ${r.type} ${r.protocol} ${r.scope}`)).toEqual(['main unicast static global', 'vpn blackhole static global']);
 	});
+
+	it('passes the nsid table on when the helper named it, and has none when it was not asked', () => {
+		const encode = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+		const nsids = [{nsid: 0, name: 'ns1'}, {nsid: 3}];
+		expect(namespaceRecords(encode({...dump, nsids}), BUILTIN_NAMES).nsids).toEqual(nsids);
+		expect(namespaceRecords(encode(dump), BUILTIN_NAMES)).not.toHaveProperty('nsids');
+	});
 });
