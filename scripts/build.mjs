@@ -129,12 +129,14 @@ new Script(appSource, {filename: app}); // throws if anything in it is not plain
 // The loader names its cache after the bundle's hash; caches of earlier builds go.
 const hash = createHash('sha256').update(appSource).digest('hex').slice(0, 16);
 for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.cache')) rmSync(join(root, 'dist', file));
+// The loader is CommonJS (see loader.ts); this package.json tells node so for dist/*.js, and only there.
+writeFileSync(join(root, 'dist', 'package.json'), '{"type": "commonjs"}\n');
 await build({
 	entryPoints: [join(root, 'loader.ts')],
 	outfile: join(root, 'dist', 'nsdeck.js'),
 	bundle: true,
 	platform: 'node',
-	format: 'esm',
+	format: 'cjs',
 	target: 'node20',
 	define: {APP_HASH: JSON.stringify(hash)},
 	banner: {js: '#!/usr/bin/env node'},
