@@ -12,6 +12,7 @@ import {Script} from 'node:vm';
 import {build} from 'esbuild';
 import {patchStyledChars} from './ansi-tokenize-patch.mjs';
 import {patchInkClip} from './ink-clip-patch.mjs';
+import {patchAnsiTokenize, patchLazySegmenter} from './segmenter-patch.mjs';
 import {patchStringWidth} from './string-width-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,16 +39,20 @@ const fixInkIncrementalRender = {
 	},
 };
 
-/** See string-width-patch.mjs. The copy wrap-ansi brings (7.x) is left alone; the build fails if none was patched. */
+/**
+ * See string-width-patch.mjs: string-width 8 gets its fast path, the build fails if there is none. Every
+ * copy (wrap-ansi brings a 7.x) creates its Segmenter on first use (segmenter-patch.mjs).
+ */
 const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(pluginBuild) {
 		let patched = 0;
 		pluginBuild.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async (args) => {
 			const {version} = JSON.parse(await readFile(join(dirname(args.path), 'package.json'), 'utf8'));
-			if (!version.startsWith('8.')) return undefined;
+			const source = await readFile(args.path, 'utf8');
+			if (!version.startsWith('8.')) return {contents: patchLazySegmenter(source), loader: 'js'};
 			patched++;
-			return {contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js'};
+			return {contents: patchLazySegmenter(patchStringWidth(source)), loader: 'js'};
 		});
 		pluginBuild.onEnd(() => {
 			if (patched === 0) throw new Error('string-width 8 not found: check scripts/string-width-patch.mjs');
@@ -63,6 +68,15 @@ const fastStyledChars = {
 			contents: patchStyledChars(await readFile(args.path, 'utf8')),
 			loader: 'js',
 		}));
+	},
+};
+
+/** See segmenter-patch.mjs. */
+const lazySegmenters = {
+	name: 'lazy-segmenters',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /slice-ansi[\\/]tokenize-ansi\.js$/}, async (args) => ({contents: patchLazySegmenter(await readFile(args.path, 'utf8')), loader: 'js'}));
+		pluginBuild.onLoad({filter: /ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async (args) => ({contents: patchAnsiTokenize(await readFile(args.path, 'utf8')), loader: 'js'}));
 	},
 };
 
@@ -96,7 +110,7 @@ const requireBuiltins = {
 
 const app = join(root, 'dist', 'nsdeck-app.cjs');
 await build({
-	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, fastInkClip, requireBuiltins],
+	plugins: [fixInkIncrementalRender, fastStringWidth, fastStyledChars, lazySegmenters, fastInkClip, requireBuiltins],
 	entryPoints: [join(root, 'cli.tsx')],
 	outfile: app,
 	bundle: true,
@@ -125,6 +139,8 @@ await build({
 });
 const appSource = readFileSync(app, 'utf8');
 new Script(appSource, {filename: app}); // throws if anything in it is not plain script syntax
+// Only lazySegmenter (segmenter-patch.mjs) may create one: a module that does so when it loads costs every start ~13 ms.
+if (/new Intl\.Segmenter\((?!\.\.\.)/.test(appSource)) throw new Error('the bundle creates an Intl.Segmenter at load: see scripts/segmenter-patch.mjs');
 
 // The loader names its cache after the bundle's hash; caches of earlier builds go.
 const hash = createHash('sha256').update(appSource).digest('hex').slice(0, 16);
