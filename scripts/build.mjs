@@ -14,6 +14,7 @@ import {patchStyledChars} from './ansi-tokenize-patch.mjs';
 import {patchInkClip} from './ink-clip-patch.mjs';
 import {patchAnsiTokenize, patchLazySegmenter} from './segmenter-patch.mjs';
 import {patchStringWidth} from './string-width-patch.mjs';
+import {patchToESM} from './to-esm-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', 'empty-stub.mjs');
@@ -137,7 +138,11 @@ await build({
 	footer: {js: '};'},
 	logLevel: 'warning',
 });
-const appSource = readFileSync(app, 'utf8');
+// See to-esm-patch.mjs: each CommonJS module's exports copied once, not once per importing file.
+const patched = patchToESM(readFileSync(app, 'utf8'), JSON.parse(readFileSync(`${app}.map`, 'utf8')));
+writeFileSync(app, patched.source);
+writeFileSync(`${app}.map`, JSON.stringify(patched.map));
+const appSource = patched.source;
 new Script(appSource, {filename: app}); // throws if anything in it is not plain script syntax
 // Only lazySegmenter (segmenter-patch.mjs) may create one: a module that does so when it loads costs every start ~13 ms.
 if (/new Intl\.Segmenter\((?!\.\.\.)/.test(appSource)) throw new Error('the bundle creates an Intl.Segmenter at load: see scripts/segmenter-patch.mjs');
