@@ -12,7 +12,8 @@
 // With `--nsid-names DIR`, each namespace's nsid table too, named after the entries of DIR, as
 // `ip netns list-id` names it (nsid-names.h): {"links":[…],"routes":[…],"nsids":[…]}. It is asked on a
 // second thread while the links are dumped. nsdeck asks it for a single namespace (the host at start):
-// for all of them it would cost O(namespaces²).
+// for all of them it would cost O(namespaces²). With `--nsids-only` too, the table is all it reads (the
+// lists stay empty): the watcher's name for each nsid.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -125,6 +126,9 @@ static void *name_nsids(void *arg) {
 	return NULL;
 }
 
+/* --nsids-only: read nothing but the nsid table. */
+static int only_nsids;
+
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
@@ -135,6 +139,11 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
 	close(fd);
 	if (failed) return failed;
+	out->length = 0;
+	if (only_nsids && naming) {
+		name_nsids(naming);
+		return 0;
+	}
 	// A new thread shares the namespaces of the thread that makes it, so it asks in `path`'s namespace.
 	pthread_t namer;
 	int naming_started = naming && pthread_create(&namer, NULL, name_nsids, naming) == 0;
@@ -182,11 +191,15 @@ int main(int argc, char **argv) {
 	if (next + 1 < argc && strcmp(argv[next], "--nsid-names") == 0) {
 		naming.dir = argv[next + 1];
 		next += 2;
+		if (next < argc && strcmp(argv[next], "--nsids-only") == 0) {
+			only_nsids = 1;
+			next++;
+		}
 	}
 	if (next < argc && strcmp(argv[next], "--") == 0) {
 		next++;
 	} else if (next < argc) {
-		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
+		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;

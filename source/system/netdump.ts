@@ -146,9 +146,11 @@ export interface NetdumpOptions {
 	readonly onBatch?: NetnsBatchListener;
 	/** Also name each namespace's nsids after this directory's entries (/run/netns), as `ip netns list-id` does. */
 	readonly nsidNames?: string;
+	/** With nsidNames: read the nsid table only (links and routes come back empty). */
+	readonly nsidsOnly?: boolean;
 }
 
-export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames}: NetdumpOptions = {}): Promise<NetdumpRead> {
+export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly}: NetdumpOptions = {}): Promise<NetdumpRead> {
 	if (locations.length === 0) return {namespaces: [], unanswered: []};
 	const names = loadIprouteNames();
 	const answered = new Array<boolean>(locations.length).fill(false);
@@ -175,7 +177,8 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 	};
 	const paths = locations.map((l) => l.path);
 	const byArguments = paths.length <= MOST_PATHS_AS_ARGUMENTS;
-	const argv = [helper, ...(nsidNames === undefined ? [] : ['--nsid-names', nsidNames]), ...(byArguments ? ['--', ...paths] : [])];
+	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : [])];
+	const argv = [helper, ...naming, ...(byArguments ? ['--', ...paths] : [])];
 	const input = byArguments ? undefined : paths.map((path) => `${path}\0`).join('');
 	const finished = streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000});
 	finished.catch(() => undefined); // Once every answer is in, how the helper ends no longer matters.

@@ -5,7 +5,7 @@ import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {peerResolver} from '../model/topology.js';
-import {HOST_ID, type Netns, type NetnsKind, type World} from '../model/types.js';
+import {HOST_ID, type Netns, type NetnsKind, type NsidEntry, type World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
 import {readWithNetdump} from './netdump.js';
 import {errorText, type Runner} from './runner.js';
@@ -54,18 +54,33 @@ export async function readNamespaceWithIp(run: Runner, location: NetnsLocation):
 	}
 }
 
+/** Where the helper finds a namespace: it moves between namespaces, so /proc/self would not stay ours. */
+const helperLocation = (location: NetnsLocation): NetnsLocation => (location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location);
+
 /**
  * One namespace, with the netdump helper when there is one: the host of a busy server has thousands of
  * links, which ip takes ~200 ms to print as JSON (at 1,000 namespaces) and the helper ~50 ms to dump.
- * The helper also names the nsids, as `ip netns list-id` would (one process fewer at start).
+ * The helper also names the nsids, as `ip netns list-id` would (one process fewer at start), and all of
+ * them (see readNsids).
  */
 export async function readNamespace(run: Runner, location: NetnsLocation, netdump?: string): Promise<Netns> {
 	if (!netdump) return readNamespaceWithIp(run, location);
-	// The helper moves between namespaces, so /proc/self would not stay ours: name our process instead.
-	const dumpLocation = location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location;
-	const [netns] = (await readWithNetdump(netdump, [dumpLocation], {nsidNames: NETNS_DIR})).namespaces;
+	const [netns] = (await readWithNetdump(netdump, [helperLocation(location)], {nsidNames: NETNS_DIR})).namespaces;
 	if (!netns || netns.error) return readNamespaceWithIp(run, location); // Gone, or unreadable: let ip say why.
 	return {...netns, path: location.path};
+}
+
+/**
+ * A namespace's nsid table, named. The helper's is complete; `ip netns list-id`'s ends where the kernel
+ * ends its nsid dump, after ~134 on kernels seen here (native/nsid-names.c), so it serves only without one.
+ */
+export async function readNsids(run: Runner, location: NetnsLocation, netdump?: string): Promise<readonly NsidEntry[]> {
+	if (netdump) {
+		const [netns] = (await readWithNetdump(netdump, [helperLocation(location)], {nsidNames: NETNS_DIR, nsidsOnly: true})).namespaces;
+		if (netns && !netns.error) return netns.nsids;
+	}
+	const result = await run(inNamespace(location, ['ip', '-j', 'netns', 'list-id']), {timeoutMs: 10_000});
+	return result.exitCode === 0 ? parseNsids(result.stdout) : [];
 }
 
 /** Run `task` over `items` with at most `limit` at once, keeping order. Two cores: more buys nothing. */

@@ -53,7 +53,7 @@ export interface RealSystemOptions {
 export function createRealSystem({lab, runner = runCommand, netdump: helper}: RealSystemOptions): System {
 	const access = detectAccess();
 	const netdump = helper === false ? undefined : (helper ?? findNetdump());
-	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange});
+	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
 	return {
 		lab,
 		access,

@@ -5,10 +5,9 @@ import {watch as watchDir, type FSWatcher} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
-import {parseNsids} from '../model/parse.js';
 import {HOST_ID} from '../model/types.js';
 import type {Runner} from './runner.js';
-import {NETNS_DIR, listNamed} from './snapshot.js';
+import {NETNS_DIR, hostLocation, listNamed, readNsids} from './snapshot.js';
 
 export type WorldChange =
 	/** These namespaces changed: read them again. */
@@ -27,15 +26,16 @@ export interface WatchOptions {
 	 */
 	readonly canChange: boolean;
 	readonly dir?: string;
+	/** The nsdeck-netdump helper, which names every nsid (readNsids); without it, ip names the first ~134. */
+	readonly netdump?: string;
 }
 
 export const MONITOR_ARGV = ['ip', 'monitor', 'all-nsid', 'link', 'address', 'route', 'nsid'] as const;
 
-/** The host's nsid → name map, from `ip -j netns list-id` (one read costs ~30 ms at 1,000 namespaces). */
-async function readNsidNames(run: Runner): Promise<Map<number, string>> {
-	const result = await run(['ip', '-j', 'netns', 'list-id'], {timeoutMs: 10_000});
+/** The host's nsid → name map (one read costs ~20 ms at 1,000 namespaces). */
+async function readNsidNames(run: Runner, netdump: string | undefined): Promise<Map<number, string>> {
 	const map = new Map<number, string>();
-	for (const entry of result.exitCode === 0 ? parseNsids(result.stdout) : []) if (entry.name) map.set(entry.nsid, entry.name);
+	for (const entry of await readNsids(run, hostLocation, netdump)) if (entry.name) map.set(entry.nsid, entry.name);
 	return map;
 }
 
@@ -44,12 +44,12 @@ export function assignNsidsBatch(names: readonly string[]): string {
 	return names.map((n) => `netns set ${n} auto\n`).join('');
 }
 
-export function startWatch(listener: ChangeListener, {runner, canChange, dir = NETNS_DIR}: WatchOptions): () => void {
+export function startWatch(listener: ChangeListener, {runner, canChange, dir = NETNS_DIR, netdump}: WatchOptions): () => void {
 	let stopped = false;
 	let names = new Map<number, string>();
 	let namesReading: Promise<void> | undefined;
 	const refreshNames = (): Promise<void> =>
-		(namesReading ??= readNsidNames(runner)
+		(namesReading ??= readNsidNames(runner, netdump)
 			.then((map) => {
 				names = map;
 			})

@@ -3,7 +3,9 @@
 import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
+import {findNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
+import {hostLocation, readNsids} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {startWatch, type WorldChange} from '../../source/system/watch.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
@@ -32,6 +34,28 @@ describe('the watcher', () => {
 		await vi.waitFor(() => expect(changes).toContainEqual({type: 'list'}), {timeout: 5000});
 		await sh('ip', 'link', 'add', 'hv', 'type', 'veth', 'peer', 'name', 'hp');
 		await vi.waitFor(() => expect(changes).toContainEqual({type: 'namespaces', ids: ['host']}), {timeout: 5000});
+	});
+
+	it('names every nsid, also beyond where the kernel ends its nsid dump, and sees changes there', async () => {
+		// The kernel here ends its nsid dump after ~134 entries (ip netns list-id shows no more): these 150
+		// namespaces, each with a host nsid, go past that.
+		const names = Array.from({length: 150}, (_, i) => `many${i + 1}`);
+		const ipBatch = async (lines: string[]): Promise<void> => {
+			const result = await runCommand(['ip', '-b', '-'], {input: lines.join('')});
+			if (result.exitCode !== 0) throw new Error(`ip -b failed: ${result.stderr}`);
+		};
+		await ipBatch(names.map((n) => `netns add ${n}\nnetns set ${n} auto\n`));
+		try {
+			const netdump = findNetdump();
+			const named = (await readNsids(runCommand, hostLocation, netdump)).map((entry) => entry.name);
+			expect(named).toEqual(expect.arrayContaining(names));
+			const changes: WorldChange[] = [];
+			cleanup.push(startWatch((c) => changes.push(c), {runner: runCommand, canChange: false, netdump}));
+			await sh('ip', '-n', 'many150', 'addr', 'add', '10.7.7.8/24', 'dev', 'lo');
+			await vi.waitFor(() => expect(changes).toContainEqual({type: 'namespaces', ids: ['many150']}), {timeout: 5000});
+		} finally {
+			await ipBatch(names.map((n) => `netns del ${n}\n`));
+		}
 	});
 
 	it('changes nothing when read-only', async () => {
