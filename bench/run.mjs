@@ -65,11 +65,14 @@ async function measureInside(n) {
 	// The first start after a build writes V8's code cache (loader.ts), which every later start uses.
 	await startApp();
 	// Then node -e 0 and the app in turn, in the same pseudo-terminal harness (both pay for `script` and
-	// the pty), so that a machine busier at one moment slows both alike; each is the median of seven.
+	// the pty), each started on an idle machine (not while the last app's processes wind down); each
+	// figure is the median of seven.
 	const nodeBare = [];
 	const starts = [];
 	for (let i = 0; i < STARTS; i++) {
+		await untilQuiet();
 		nodeBare.push(await new PtyApp([process.execPath, '-e', '0']).exited());
+		await untilQuiet();
 		starts.push(await startApp());
 	}
 	const firstFrame = median(starts);

@@ -71,8 +71,9 @@ export async function readNamespace(run: Runner, location: NetnsLocation, netdum
 }
 
 /**
- * A namespace's nsid table, named. The helper's is complete; `ip netns list-id`'s ends where the kernel
- * ends its nsid dump, after ~134 on kernels seen here (native/nsid-names.c), so it serves only without one.
+ * A namespace's nsid table, named. The helper's holds the nsid of every namespace in /run/netns; `ip netns
+ * list-id`'s ends where the kernel ends its nsid dump, after ~134 on kernels seen here (native/nsid-names.c),
+ * so it serves only without the helper.
  */
 export async function readNsids(run: Runner, location: NetnsLocation, netdump?: string): Promise<readonly NsidEntry[]> {
 	if (netdump) {
