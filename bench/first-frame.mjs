@@ -1,15 +1,25 @@
 // Times the app's start in the same pty harness as bench/run.mjs: node -e 0, the first byte the app writes,
 // its first frame (the title bar) and the frame with the host's data. Medians of RUNS runs (default 10).
-// Given several bundles, runs them in turn, so that a busy machine slows each alike.
-//   node dist/nsdeck.js sandbox -- node bench/first-frame.mjs [bundle…]
+// Given several bundles, runs them in turn, so that a busy machine slows each alike. With N set, in a
+// world of N namespaces (bench/world.mjs) built first.
+//   N=1000 node dist/nsdeck.js sandbox -- node bench/first-frame.mjs [bundle…]
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PtyApp} from './pty.mjs';
+import {untilQuiet} from './quiet.mjs';
+import {buildWorld} from './world.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundles = process.argv.length > 2 ? process.argv.slice(2) : [join(root, 'dist', 'nsdeck.js')];
 const RUNS = Number(process.env.RUNS ?? 10);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (process.env.N) {
+	buildWorld(Number(process.env.N), mkdtempSync(join(tmpdir(), 'nsdeck-first-frame-')));
+	await untilQuiet();
+}
 
 const bare = [];
 const times = bundles.map(() => ({firstByte: [], firstFrame: [], benchFrame: [], dataFrame: []}));
