@@ -60,7 +60,6 @@ async function measureInside(n) {
 	}
 	if (world.namespaces.length !== n + 1) throw new Error(`snapshot saw ${world.namespaces.length} namespaces, expected ${n + 1}`);
 	const shellLoop = timeSync(['bash', '-c', 'for ns in $(ls /run/netns); do ip -j -n "$ns" addr >/dev/null; ip -j -n "$ns" route >/dev/null; done']);
-	await untilQuiet(); // after the shell loop's 2,000 processes
 	// The host's details, not the "Interfaces in host (0)" placeholder shown while it is read: the host always has lo.
 	const hostShown = /Interfaces in host \([1-9]\d*\)/;
 	const startApp = async () => {

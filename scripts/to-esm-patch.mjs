@@ -31,7 +31,8 @@ export function patchToESM(source, map) {
 	if (found.length !== 1) throw new Error(`esbuild's __toESM found ${found.length} times, not once: check scripts/to-esm-patch.mjs`);
 	const [{0: helper, 1: name, index}] = found;
 	const at = index + helper.length;
-	// On one line, so that only this line's mappings move. (The function has no comments or strings.)
+	// On one line, so that only this line's mappings move. (The function has no comments, and no string
+	// holds a line break, so joining its lines changes nothing else.)
 	const statement = `${name}=(${String(onceForEachModule).replace(/\s*\n\s*/g, ' ')})(${name});`;
 	const line = source.slice(0, at).split('\n').length - 1;
 	const column = at - (source.lastIndexOf('\n', at - 1) + 1);
