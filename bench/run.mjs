@@ -69,7 +69,7 @@ async function measureInside(n) {
 		await start.stop();
 		return took;
 	};
-	// The first start after a build writes V8's code cache (loader.ts), which every later start uses.
+	// The first start after a build fills Node's compile cache (source/start.ts), which every later start uses.
 	await startApp();
 	// Then node -e 0 and the app in turn, in the same pseudo-terminal harness (both pay for `script` and
 	// the pty), each started on an idle machine (not while the last app's processes wind down); each
@@ -163,7 +163,7 @@ if (process.argv[2] === '--inside') {
 	console.log(`BENCH ${JSON.stringify(result)}`);
 } else {
 	// The snapshot is timed in-process, from the same code the app runs.
-	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning'});
+	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning'});
 	const results = [];
 	for (const n of SIZES) {
 		process.stderr.write(`N=${n}: building and measuring in a fresh sandbox…\n`);
