@@ -1,5 +1,6 @@
 // Flags and subcommands, preflight, the choice of System, and <App>.
-// Must stay the first import: it starts the app's first read before the other modules load.
+// These two stay the first imports: see each.
+import './source/without-fetch.js';
 import {early} from './source/early-start.js';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
@@ -48,9 +49,8 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	enterFullScreen();
 	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
-	let app: ReturnType<typeof render> | undefined;
-	const suspend = createSuspend(() => app?.clear());
-	app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
+	const suspend = createSuspend(() => app.clear());
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,

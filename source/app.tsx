@@ -2,7 +2,8 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
-import {initialState, reducer, stateAfterFirstRead, type AppState} from './state/reducer.js';
+import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
+import {type AppState} from './state/app-state.js';
 import {currentNs, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';

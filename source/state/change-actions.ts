@@ -6,11 +6,11 @@ import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
 import type {System} from '../system/system.js';
-import {confirmForm, type FormContext, type FormSpec} from '../ui/forms/form-spec.js';
-import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../ui/forms/link-forms.js';
-import {deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../ui/forms/namespace-forms.js';
-import {deleteRouteForm, routeForm} from '../ui/forms/route-forms.js';
-import type {AppState} from './reducer.js';
+import {confirmForm, type FormContext, type FormSpec} from '../plans/forms/form-spec.js';
+import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../plans/forms/link-forms.js';
+import {deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
+import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
+import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
 export type ChangeOutcome = {readonly form: FormSpec} | {readonly plan: Plan} | {readonly message: string};
@@ -63,11 +63,12 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 			return {form: routeForm(ctx)};
 		case 'deleteRoute':
 			return asOutcome(deleteRouteForm(ctx, selectedRoute(state)));
-		case 'toggleUp':
+		case 'toggleUp': {
 			if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
 			const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
 			// Space acts at once, unless something is lost on the way: then it asks first.
 			return plan.consequences ? {form: confirmForm(plan)} : {plan};
+		}
 		default:
 			return undefined;
 	}

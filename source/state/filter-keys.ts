@@ -1,7 +1,8 @@
 // Keys while a filter is being typed: Enter keeps it, Esc clears it, Backspace erases, arrows still move
 // the selection, and any other printable character is text (so `j` types a j instead of moving).
 import {findBinding} from '../keymap.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 
 export type FilterKeyResult = {readonly action: Action} | {readonly move: true} | undefined;
 

@@ -1,5 +1,5 @@
 // The filter's part of the state: which pane is being typed into, and each pane's filter text.
-import type {AppState, Pane} from './reducer.js';
+import type {AppState, Pane} from './app-state.js';
 import {visibleNamespaces} from './selectors.js';
 
 export function startFilter(state: AppState): AppState {

@@ -1,6 +1,7 @@
 // Moving the selection in the focused list: pure, so it is tested without a terminal.
 import {routeKey} from '../model/format.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 import {selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from './selectors.js';
 
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';

@@ -2,51 +2,14 @@
 // never by index, so it survives the world being read again.
 import {buildTopology, type Topology} from '../model/topology.js';
 import type {Netns, World} from '../model/types.js';
-import type {LogEntry, PlanResult} from '../plans/run-plan.js';
-import type {FormSpec} from '../ui/forms/form-spec.js';
-import type {ExecView} from './exec-view.js';
+import type {LogEntry} from '../plans/run-plan.js';
+import {PANES, type AppState, type Overlay, type Pane} from './app-state.js';
 import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNames} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 
-
-export type Pane = 'namespaces' | 'interfaces' | 'routes';
-export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
-
-export type Overlay =
-	| {readonly kind: 'help'}
-	| {readonly kind: 'detail'}
-	| {readonly kind: 'form'; readonly spec: FormSpec}
-	| {readonly kind: 'running'; readonly title: string}
-	| {readonly kind: 'result'; readonly result: PlanResult}
-	| {readonly kind: 'log'}
-	| {readonly kind: 'topology'}
-	| {readonly kind: 'exec'; readonly view: ExecView};
-
-export interface AppState {
-	readonly world?: World;
-	readonly topology: Topology;
-	readonly loading: boolean;
-	readonly error?: string;
-	readonly focus: Pane;
-	readonly selectedNs: string;
-	/** Selected interface name and route key, per namespace, so moving between namespaces keeps them. */
-	readonly selectedLink: Readonly<Record<string, string>>;
-	readonly selectedRoute: Readonly<Record<string, string>>;
-	readonly overlay?: Overlay;
-	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
-	/** How far the help or log overlay is scrolled: + down, − up, from where it opened. */
-	readonly overlayScroll: number;
-	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
-	readonly log: readonly LogEntry[];
-	/** While a large world loads in the background: how many namespaces have been read. */
-	readonly progress?: ReadProgress;
-	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
-	readonly filters: Readonly<Partial<Record<Pane, string>>>;
-	readonly filtering?: Pane;
-}
 
 export type Action =
 	| {readonly type: 'worldLoaded'; readonly world: World}

@@ -3,7 +3,7 @@ import {routeKey} from '../model/format.js';
 import {linkKey} from '../model/topology.js';
 import type {Link, LinkRef, Netns, Route} from '../model/types.js';
 import {filterLinks, filterNamespaces, filterRoutes} from './filter.js';
-import type {AppState} from './reducer.js';
+import type {AppState} from './app-state.js';
 
 export const namespacesOf = (state: AppState): readonly Netns[] => state.world?.namespaces ?? [];
 

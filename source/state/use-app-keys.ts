@@ -6,7 +6,8 @@ import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
 import {moveSelection, type Move} from './navigation.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;

@@ -8,7 +8,8 @@ import {writeScriptFile} from '../system/log-file.js';
 import {copyToClipboard} from '../terminal.js';
 import type {System} from '../system/system.js';
 import {changeFor, type ChangeOutcome} from './change-actions.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 
 export function useChanges(
 	system: System,

@@ -7,9 +7,10 @@ import type {LogEntry} from '../plans/run-plan.js';
 import {logLine} from '../plans/script.js';
 import {appendToLogFile} from '../system/log-file.js';
 import type {System} from '../system/system.js';
-import {commandForm} from '../ui/forms/exec-forms.js';
+import {commandForm} from '../plans/forms/exec-forms.js';
 import type {OutputLine, RunStatus} from './ping-runs.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
 
 export const COMMAND_TIMEOUT_MS = 10_000;

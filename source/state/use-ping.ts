@@ -5,9 +5,10 @@ import {diagnosePing, pingFailed, type PingOutcome} from '../model/ping-diagnosi
 import {parsePingLine, parsePingSummary} from '../model/ping-output.js';
 import {pingArgv, pingTimeoutMs, type PingRequest} from '../plans/exec-commands.js';
 import type {System} from '../system/system.js';
-import {pingForm} from '../ui/forms/exec-forms.js';
+import {pingForm} from '../plans/forms/exec-forms.js';
 import {pingRunsReducer, type PingRun, type RunStatus} from './ping-runs.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
 
 export interface PingControls {

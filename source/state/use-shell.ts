@@ -6,7 +6,8 @@ import {useCallback, useRef} from 'react';
 import {shellArgv} from '../plans/exec-commands.js';
 import type {System} from '../system/system.js';
 import type {Suspend} from '../terminal.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
 
 /** Set in the shell's environment, so a prompt can show which namespace it is in. */

@@ -10,7 +10,8 @@ import type {Netns} from '../model/types.js';
 import type {FirstRead} from '../system/first-read.js';
 import type {System} from '../system/system.js';
 import {ChangeQueue, type ChangeBatch} from './change-queue.js';
-import type {Action, AppState} from './reducer.js';
+import type {Action} from './reducer.js';
+import type {AppState} from './app-state.js';
 
 export const POLL_MS = 2_000;
 /** Up to this many changed namespaces are read one by one (with their nsid names); more go in bulk. */

@@ -13,7 +13,7 @@ import {namespaceRecords} from '../model/netdump-records.js';
 import type {Netns, NsidEntry} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
 import {streamBytes} from './runner.js';
-import type {NetnsLocation} from './snapshot.js';
+import type {NetnsLocation} from './netns-location.js';
 
 export const NETDUMP_NAME = 'nsdeck-netdump';
 

@@ -17,7 +17,7 @@ export async function runInSandbox(inner: readonly string[]): Promise<number> {
 	try {
 		return await runAttached(unshareArgv(inner), {[SANDBOX_ENV]: '1'});
 	} catch (error) {
-		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)));
+		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
 	}
 }
 

@@ -5,22 +5,12 @@ import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {peerResolver} from '../model/topology.js';
-import {HOST_ID, type Netns, type NetnsKind, type NsidEntry, type World} from '../model/types.js';
+import type {Netns, NsidEntry, World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
 import {readWithNetdump} from './netdump.js';
 import {errorText, type Runner} from './runner.js';
+import {NETNS_DIR, hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
 
-export const NETNS_DIR = '/run/netns';
-
-export interface NetnsLocation {
-	readonly id: string;
-	readonly kind: NetnsKind;
-	readonly path: string;
-}
-
-export const hostLocation: NetnsLocation = {id: HOST_ID, kind: 'host', path: '/proc/self/ns/net'};
-
-export const namedLocation = (name: string): NetnsLocation => ({id: name, kind: 'named', path: `${NETNS_DIR}/${name}`});
 
 /** Named namespaces, sorted the way people read them (ns2 before ns10). */
 export async function listNamed(dir = NETNS_DIR): Promise<NetnsLocation[]> {
@@ -34,10 +24,6 @@ export async function listNamed(dir = NETNS_DIR): Promise<NetnsLocation[]> {
 }
 
 
-/** `argv` run inside a namespace: the host's own is ours already, the others are entered with nsenter. */
-export function inNamespace(location: NetnsLocation, argv: readonly string[]): string[] {
-	return location.kind === 'host' ? [...argv] : ['nsenter', `--net=${location.path}`, ...argv];
-}
 
 /** argv that reads one namespace with ip. */
 export const readArgv = (location: NetnsLocation): string[] => inNamespace(location, ['ip', '-j', '-d', '-b', '-']);

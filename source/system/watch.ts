@@ -7,7 +7,8 @@ import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
 import {HOST_ID} from '../model/types.js';
 import type {Runner} from './runner.js';
-import {NETNS_DIR, hostLocation, listNamed, readNsids} from './snapshot.js';
+import {NETNS_DIR, hostLocation} from './netns-location.js';
+import {listNamed, readNsids} from './snapshot.js';
 
 export type WorldChange =
 	/** These namespaces changed: read them again. */

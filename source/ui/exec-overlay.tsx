@@ -1,11 +1,9 @@
 // Chooses what the look-inside features show: the ping or command form, the ping panel, the command's
 // output, or the screen shown while a shell has the terminal.
 import type {World} from '../model/types.js';
-import type {Plan} from '../plans/plan.js';
 import type {ExecView} from '../state/exec-view.js';
 import type {LookInside} from '../state/use-look-inside.js';
 import {FormView} from './forms/form-view.js';
-import {isCommandPlan, isPingPlan} from './forms/exec-forms.js';
 import {OutputPanel} from './overlays/output-panel.js';
 import {PingPanel} from './overlays/ping-panel.js';
 import {ShellScreen} from './overlays/shell-screen.js';
@@ -22,24 +20,33 @@ export interface ExecOverlayProps {
 }
 
 export function ExecOverlay({view, look, world, width, height, dryRun, isFocused, onCancel}: ExecOverlayProps) {
-	const submit = (plan: Plan): void => {
-		if (isPingPlan(plan)) look.ping.start(plan.ping);
-		else if (isCommandPlan(plan)) look.command.start(plan.command.ns, plan.command.argv);
-	};
 	switch (view.panel) {
+		// A ping only looks, so it runs in a dry run too; a typed command might change things, so it does not.
 		case 'pingForm':
-		case 'commandForm':
 			return (
 				<FormView
-					// A ping only looks, so it runs in a dry run too; a typed command might change things, so it does not.
 					key={view.panel}
 					spec={view.spec}
 					world={world}
 					width={width}
 					height={height}
-					dryRun={view.panel === 'commandForm' && dryRun}
+					dryRun={false}
 					isFocused={isFocused}
-					onSubmit={submit}
+					onSubmit={(plan) => look.ping.start(plan.ping)}
+					onCancel={onCancel}
+				/>
+			);
+		case 'commandForm':
+			return (
+				<FormView
+					key={view.panel}
+					spec={view.spec}
+					world={world}
+					width={width}
+					height={height}
+					dryRun={dryRun}
+					isFocused={isFocused}
+					onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv)}
 					onCancel={onCancel}
 				/>
 			);

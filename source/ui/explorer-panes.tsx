@@ -1,6 +1,6 @@
 // The explorer: namespaces on the left, the selected namespace's interfaces and routes on the right.
 import {Box} from 'ink';
-import type {AppState} from '../state/reducer.js';
+import type {AppState} from '../state/app-state.js';
 import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
 import type {Layout} from './layout.js';
 import {InterfacesPane} from './panes/interfaces-pane.js';

@@ -5,7 +5,8 @@ import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest
 import {App} from '../../source/app.js';
 import {findNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
-import {hostLocation, readNsids} from '../../source/system/snapshot.js';
+import {hostLocation} from '../../source/system/netns-location.js';
+import {readNsids} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {startWatch, type WorldChange} from '../../source/system/watch.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';

@@ -5,7 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Netns} from '../../source/model/types.js';
 import {findNetdump, readWithNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
-import {hostLocation, listNamed, namedLocation, readManyNamed, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
+import {hostLocation, namedLocation} from '../../source/system/netns-location.js';
+import {listNamed, readManyNamed, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
 import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 
 const netdump = findNetdump();

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {filterLinks, filterNamespaces, filterRoutes, matchesFilter} from '../../source/state/filter.js';
 import {filterKey} from '../../source/state/filter-keys.js';
-import {initialState, reducer, type AppState} from '../../source/state/reducer.js';
+import {initialState, reducer} from '../../source/state/reducer.js';
+import {type AppState} from '../../source/state/app-state.js';
 import {selectedNsIndex, visibleNamespaces} from '../../source/state/selectors.js';
 import {placeholder} from '../../source/state/world-updates.js';
 import {fixtureNetns} from '../support/fixtures.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {PING_HISTORY, PING_LINES, pingRunsReducer, type PingRun} from '../../source/state/ping-runs.js';
-import {knownAddresses} from '../../source/ui/forms/exec-forms.js';
+import {knownAddresses} from '../../source/plans/forms/exec-forms.js';
 import {scrollBy} from '../../source/ui/overlays/output-panel.js';
 import {fixtureWorld} from '../support/fixtures.js';
 

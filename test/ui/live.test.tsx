@@ -95,7 +95,7 @@ describe('a thousand namespaces', () => {
 		expect(frame).toContain('ns779');
 		expect(frame).not.toContain('ns100 ');
 		await press(app, KEYS.down);
-		frame = await waitForFrame(app, /›ns770/);
+		await waitForFrame(app, /›ns770/);
 		await press(app, KEYS.enter);
 		frame = await waitForFrame(app, '/ns77 (11/1001)');
 		expect(frame).toContain('Interfaces in ns770');

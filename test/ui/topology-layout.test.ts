@@ -71,8 +71,8 @@ describe('topology map: lab scenarios at 80x24', () => {
 
 	it('pair: client and server joined by one line, nothing else', () => {
 		const lines = draw(fixtureWorld('pair'));
-		expect(rowOf(lines, 'pair-client')).toMatch(/10\.0\.0\.1\/24  → server\/pair-server ├──┐$/);
-		expect(rowOf(lines, 'pair-server')).toMatch(/10\.0\.0\.2\/24  → client\/pair-client ├──┘$/);
+		expect(rowOf(lines, 'pair-client')).toMatch(/10\.0\.0\.1\/24 {2}→ server\/pair-server ├──┐$/);
+		expect(rowOf(lines, 'pair-server')).toMatch(/10\.0\.0\.2\/24 {2}→ client\/pair-client ├──┘$/);
 		expect(laneEnds(lines)).toHaveLength(2);
 	});
 });

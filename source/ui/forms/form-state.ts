@@ -1,5 +1,5 @@
 // A form's state and how each key changes it: pure, so it is tested without a terminal.
-import type {FieldSpec, FieldValue, FormSpec, FormValues} from './form-spec.js';
+import type {FieldSpec, FieldValue, FormSpec, FormValues} from '../../plans/forms/form-spec.js';
 
 export interface FormState {
 	readonly values: FormValues;

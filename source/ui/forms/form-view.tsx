@@ -9,18 +9,18 @@ import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
 import {theme} from '../theme.js';
 import {copyToClipboard} from '../../terminal.js';
-import type {FormSpec} from './form-spec.js';
-import {hasErrors} from './form-spec.js';
+import type {FormSpec} from '../../plans/forms/form-spec.js';
+import {hasErrors} from '../../plans/forms/form-spec.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
 
-export interface FormViewProps {
-	readonly spec: FormSpec;
+export interface FormViewProps<P extends Plan> {
+	readonly spec: FormSpec<P>;
 	readonly world: World;
 	readonly width: number;
 	readonly height: number;
 	readonly dryRun: boolean;
 	readonly isFocused: boolean;
-	readonly onSubmit: (plan: Plan) => void;
+	readonly onSubmit: (plan: P) => void;
 	readonly onCancel: () => void;
 }
 
@@ -39,7 +39,7 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 /** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
 const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
 
-export function FormView({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps<P>) {
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	const [copied, setCopied] = useState(false);

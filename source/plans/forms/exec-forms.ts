@@ -18,9 +18,6 @@ export interface CommandPlan extends Plan {
 	readonly command: {readonly ns: string; readonly argv: readonly string[]};
 }
 
-export const isPingPlan = (plan: Plan): plan is PingPlan => 'ping' in plan;
-export const isCommandPlan = (plan: Plan): plan is CommandPlan => 'command' in plan;
-
 export const OTHER_TARGET = 'other address…';
 
 export interface KnownAddress {
@@ -82,7 +79,7 @@ export function pingRequestOf(v: FormValues, ns: string, known: readonly KnownAd
 	return {ns, target: ip?.address ?? target, family: ip?.family ?? 4, count: Number(text(v, 'count')), interval: Number(text(v, 'interval'))};
 }
 
-export function pingForm(world: World, ns: string, previous?: PingRequest): FormSpec {
+export function pingForm(world: World, ns: string, previous?: PingRequest): FormSpec<PingPlan> {
 	const known = knownAddresses(world, ns);
 	const options = [...known.map((k) => k.label), OTHER_TARGET];
 	const previousLabel = previous && (known.find((k) => k.address === previous.target)?.label ?? OTHER_TARGET);
@@ -122,7 +119,7 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 	};
 }
 
-export function commandForm(ns: string, previous = ''): FormSpec {
+export function commandForm(ns: string, previous = ''): FormSpec<CommandPlan> {
 	const where = ns === HOST_ID ? 'the host' : ns;
 	return {
 		title: `Run one command in ${where} — no shell: no globbing, no $VARS, no pipes or >; "…" and '…' quote`,
@@ -131,7 +128,6 @@ export function commandForm(ns: string, previous = ''): FormSpec {
 		validate(v) {
 			const line = text(v, 'command');
 			if (line === '') return {command: 'type a command, e.g. ip neigh'};
-			// eslint-disable-next-line no-control-regex
 			if (/[\u0000-\u001F\u007F]/.test(line)) return {command: 'control characters are not allowed'};
 			const split = splitWords(line);
 			return 'error' in split ? {command: split.error} : {};

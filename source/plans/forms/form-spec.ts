@@ -16,14 +16,18 @@ export interface FieldSpec {
 	readonly placeholder?: string;
 }
 
-export interface FormSpec {
+/**
+ * A form that makes `P` from its values: a Plan that changes the world, or (ping, one command) a plan-shaped
+ * preview that carries what to start. Each form declares its own P, so whoever submits it knows what it gets.
+ */
+export interface FormSpec<P extends Plan = Plan> {
 	readonly title: string;
 	readonly fields: readonly FieldSpec[];
 	readonly initial: FormValues;
 	/** Messages by field id; `_form` for one that belongs to no field. Empty when the values are good. */
 	validate(values: FormValues, world: World): FormErrors;
 	/** Only called with values that validate. */
-	plan(values: FormValues, world: World): Plan;
+	plan(values: FormValues, world: World): P;
 }
 
 /** What a form may start from: the selection when its key was pressed. */

@@ -1,0 +1,45 @@
+// The app's state: what the reducer (reducer.ts) keeps, and what selectors and the UI read. In a
+// file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
+// importing the reducer that imports them.
+import type {Topology} from '../model/topology.js';
+import type {World} from '../model/types.js';
+import type {FormSpec} from '../plans/forms/form-spec.js';
+import type {LogEntry, PlanResult} from '../plans/run-plan.js';
+import type {ExecView} from './exec-view.js';
+import type {ReadProgress} from './world-updates.js';
+
+export type Pane = 'namespaces' | 'interfaces' | 'routes';
+export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
+
+export type Overlay =
+	| {readonly kind: 'help'}
+	| {readonly kind: 'detail'}
+	| {readonly kind: 'form'; readonly spec: FormSpec}
+	| {readonly kind: 'running'; readonly title: string}
+	| {readonly kind: 'result'; readonly result: PlanResult}
+	| {readonly kind: 'log'}
+	| {readonly kind: 'topology'}
+	| {readonly kind: 'exec'; readonly view: ExecView};
+
+export interface AppState {
+	readonly world?: World;
+	readonly topology: Topology;
+	readonly loading: boolean;
+	readonly error?: string;
+	readonly focus: Pane;
+	readonly selectedNs: string;
+	/** Selected interface name and route key, per namespace, so moving between namespaces keeps them. */
+	readonly selectedLink: Readonly<Record<string, string>>;
+	readonly selectedRoute: Readonly<Record<string, string>>;
+	readonly overlay?: Overlay;
+	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+	/** How far the help or log overlay is scrolled: + down, − up, from where it opened. */
+	readonly overlayScroll: number;
+	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
+	readonly log: readonly LogEntry[];
+	/** While a large world loads in the background: how many namespaces have been read. */
+	readonly progress?: ReadProgress;
+	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
+	readonly filters: Readonly<Partial<Record<Pane, string>>>;
+	readonly filtering?: Pane;
+}
