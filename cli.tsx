@@ -14,6 +14,7 @@ import {buildScenario} from './source/system/lab.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
+import {selfArgv} from './source/system/self.js';
 import type {FirstRead} from './source/system/first-read.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/terminal.js';
@@ -66,7 +67,7 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 async function lab(scenarioName: string): Promise<void> {
 	const scenario = findScenario(scenarioName);
 	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
-	if (!insideSandbox()) process.exit(await runInSandbox([process.execPath, ...process.argv.slice(1)]));
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
 	await buildScenario(runCommand, scenario);
 	const system = createRealSystem({lab: true});
@@ -77,7 +78,7 @@ async function lab(scenarioName: string): Promise<void> {
 /** `nsdeck sandbox -- CMD…`: run a command in a fresh sandbox (the tests use it). */
 async function sandbox(command: readonly string[]): Promise<void> {
 	if (command.length === 0) fail('usage: nsdeck sandbox -- COMMAND [ARGS…]');
-	if (!insideSandbox()) process.exit(await runInSandbox([process.execPath, ...process.argv.slice(1)]));
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
 	process.exit(await runAttached(command));
 }

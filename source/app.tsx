@@ -80,6 +80,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				lab={system.lab}
 				dryRun={dryRun}
 				readOnlyReason={system.access.reason}
+				note={system.slowReader}
 				loading={state.loading}
 				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}

@@ -4,10 +4,9 @@
 // 1,000 namespaces: ~0.1 s for the helper, where `nsenter … ip` per namespace needs ~1.9 s (two exec()s
 // per namespace). Without the helper (no C compiler at build), or for
 // whatever it could not read, nsdeck falls back to the `nsenter … ip` path.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {constants} from 'node:os';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
 import {namespaceRecords} from '../model/netdump-records.js';
 import type {Netns, NsidEntry} from '../model/types.js';
@@ -15,13 +14,6 @@ import type {NetnsBatchListener} from './bulk-read.js';
 import {streamBytes} from './runner.js';
 import type {NetnsLocation} from './netns-location.js';
 
-export const NETDUMP_NAME = 'nsdeck-netdump';
-
-/** Beside the bundle (dist/nsdeck.js), or in dist/ when running from source (tests). */
-export function findNetdump(here = dirname(fileURLToPath(import.meta.url))): string | undefined {
-	const candidates = [join(here, NETDUMP_NAME), join(here, '..', '..', 'dist', NETDUMP_NAME)];
-	return candidates.find((path) => existsSync(path));
-}
 
 const FRAME_HEADER = 12;
 /** The helper writes frame headers in the host's byte order. */

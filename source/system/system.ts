@@ -7,7 +7,7 @@ import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOp
 import {hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
 import {listNamed, readManyNamed, readMissingNames, readNamespace, readWorld} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
-import {findNetdump} from './netdump.js';
+import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
@@ -16,6 +16,8 @@ export interface System {
 	/** True inside `nsdeck lab`: the world is a throwaway sandbox. */
 	readonly lab: boolean;
 	readonly access: Access;
+	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */
+	readonly slowReader?: string;
 	readWorld(): Promise<World>;
 	/** Read one namespace again; undefined when it no longer exists. */
 	readNamespace(id: string): Promise<Netns | undefined>;
@@ -58,6 +60,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 	return {
 		lab,
 		access,
+		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
 		readWorld: () => readWorld(runner, netdump),
 		async readNamespace(id) {
 			if (id === HOST_ID) return readNamespace(runner, hostLocation, netdump);

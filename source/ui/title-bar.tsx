@@ -6,6 +6,8 @@ export interface TitleBarProps {
 	readonly lab: boolean;
 	readonly dryRun?: boolean;
 	readonly readOnlyReason?: string;
+	/** Something about this world worth knowing, shown while there is no message. */
+	readonly note?: string;
 	readonly loading: boolean;
 	/** Namespaces read so far while a large world loads. */
 	readonly progress?: {readonly done: number; readonly total: number};
@@ -13,7 +15,8 @@ export interface TitleBarProps {
 	readonly width: number;
 }
 
-export function TitleBar({lab, dryRun, readOnlyReason, loading, progress, message, width}: TitleBarProps) {
+export function TitleBar({lab, dryRun, readOnlyReason, note, loading, progress, message, width}: TitleBarProps) {
+	const detail = [lab ? 'private sandbox: the host is untouched' : undefined, note].filter(Boolean).join(' · ');
 	const t = theme();
 	return (
 		<Box width={width} height={1}>
@@ -43,10 +46,10 @@ export function TitleBar({lab, dryRun, readOnlyReason, loading, progress, messag
 					{message.text}
 				</Text>
 			) : (
-				lab && (
+				detail && (
 					<Text color={t.muted} wrap="truncate">
 						{' '}
-						private sandbox: the host is untouched
+						{detail}
 					</Text>
 				)
 			)}

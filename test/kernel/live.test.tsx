@@ -3,7 +3,7 @@
 import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {findNetdump} from '../../source/system/netdump.js';
+import {findNetdump} from '../../source/system/netdump-binary.js';
 import {runCommand} from '../../source/system/runner.js';
 import {hostLocation} from '../../source/system/netns-location.js';
 import {readNsids} from '../../source/system/snapshot.js';

@@ -3,7 +3,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Netns} from '../../source/model/types.js';
-import {findNetdump, readWithNetdump} from '../../source/system/netdump.js';
+import {findNetdump} from '../../source/system/netdump-binary.js';
+import {readWithNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
 import {hostLocation, namedLocation} from '../../source/system/netns-location.js';
 import {listNamed, readManyNamed, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
