@@ -59,7 +59,7 @@ rmSync(stage, {recursive: true, force: true});
 mkdirSync(join(stage, 'dist'), {recursive: true});
 for (const file of manifest.files) cpSync(join(root, file), join(stage, file));
 copyFileSync(join(root, 'README.md'), join(stage, 'README.md'));
-const {scripts: _scripts, devDependencies: _dev, ...published} = manifest;
+const {scripts: _scripts, devDependencies: _dev, allowScripts: _allow, ...published} = manifest;
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify({...published, optionalDependencies: optional}, null, 2)}\n`);
 console.log(run(['npm', 'pack', '--pack-destination', out], stage).trim());
 rmSync(stage, {recursive: true});
