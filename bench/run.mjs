@@ -2,8 +2,8 @@
 // first frame, an outside change, one arrow key and memory, and prints a table. Targets are reported,
 // never asserted. Each N runs in its own sandbox (`nsdeck sandbox`), so nothing touches the host.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
-import {cpus, loadavg, tmpdir} from 'node:os';
+import {mkdtempSync, statSync} from 'node:fs';
+import {arch, cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
@@ -13,6 +13,8 @@ import {buildWorld} from './world.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
+/** The single executable (npm run dist). */
+const executable = join(root, 'dist', `nsdeck-linux-${arch()}`);
 const systemBundle = join(root, 'dist', 'bench', 'system.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const ms = (t) => `${Math.round(t)} ms`;
@@ -62,25 +64,30 @@ async function measureInside(n) {
 	const shellLoop = timeSync(['bash', '-c', 'for ns in $(ls /run/netns); do ip -j -n "$ns" addr >/dev/null; ip -j -n "$ns" route >/dev/null; done']);
 	// The host's details, not the "Interfaces in host (0)" placeholder shown while it is read: the host always has lo.
 	const hostShown = /Interfaces in host \([1-9]\d*\)/;
-	const startApp = async () => {
-		const start = new PtyApp([process.execPath, bundle], {columns: 120, rows: 40});
+	const startApp = async (argv = [process.execPath, bundle]) => {
+		const start = new PtyApp(argv, {columns: 120, rows: 40});
 		const took = (await start.waitFor(hostShown)) - start.started;
 		await start.quiet(300);
 		await start.stop();
 		return took;
 	};
-	// The first start after a build fills Node's compile cache (source/start.ts), which every later start uses.
+	// The first start after a build fills Node's compile cache (source/start.ts), which every later start
+	// uses; the single executable's first start writes its helper to the cache.
 	await startApp();
+	await startApp([executable]);
 	// Then node -e 0 and the app in turn, in the same pseudo-terminal harness (both pay for `script` and
 	// the pty), each started on an idle machine (not while the last app's processes wind down); each
 	// figure is the median of seven.
 	const nodeBare = [];
 	const starts = [];
+	const executableStarts = [];
 	for (let i = 0; i < STARTS; i++) {
 		await untilQuiet();
 		nodeBare.push(await new PtyApp([process.execPath, '-e', '0']).exited());
 		await untilQuiet();
 		starts.push(await startApp());
+		await untilQuiet();
+		executableStarts.push(await startApp([executable]));
 	}
 	const firstFrame = median(starts);
 	const app = new PtyApp([process.execPath, bundle], {columns: 120, rows: 40});
@@ -111,6 +118,7 @@ async function measureInside(n) {
 		snapshot: Math.min(...snapshots),
 		shellLoop,
 		firstFrame,
+		executableFrame: median(executableStarts),
 		nodeBare: median(nodeBare),
 		nodeFastest: Math.min(...nodeBare),
 		external: seen,
@@ -130,6 +138,8 @@ function row(r) {
 		ms(r.firstFrame),
 		ms(r.nodeBare),
 		`${(r.firstFrame / r.nodeBare).toFixed(1)}x`,
+		ms(r.executableFrame),
+		`${(r.executableFrame / r.nodeBare).toFixed(1)}x`,
 		ms(r.external),
 		ms(r.externalInside),
 		ms(r.keyMs),
@@ -139,7 +149,7 @@ function row(r) {
 }
 
 function printTable(results) {
-	const head = ['N', 'snapshot', 'shell loop', 'faster', 'first frame', 'node -e 0', 'ratio', 'outside change', 'inside last ns', 'arrow key', 'arrow bytes', 'peak RSS'];
+	const head = ['N', 'snapshot', 'shell loop', 'faster', 'first frame', 'node -e 0', 'ratio', 'executable', 'ratio', 'outside change', 'inside last ns', 'arrow key', 'arrow bytes', 'peak RSS'];
 	const rows = [head, ...results.map(row)];
 	const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 	const line = (r) => r.map((cell, c) => cell.padStart(widths[c])).join('  ');
@@ -153,6 +163,7 @@ function printTable(results) {
 	console.log(`  snapshot <= 1.0 s and >= 10x the shell loop: ${ms(big.snapshot)}, ${(big.shellLoop / big.snapshot).toFixed(1)}x  ${verdict(big.snapshot <= 1000 && big.shellLoop / big.snapshot >= 10)}`);
 	console.log(`  first frame <= 3x node -e 0: ${(big.firstFrame / big.nodeBare).toFixed(1)}x  ${verdict(big.firstFrame <= 3 * big.nodeBare)}`);
 	console.log(`    (medians of ${STARTS} starts each, in turn; against node's fastest start: ${(big.firstFrame / big.nodeFastest).toFixed(1)}x)`);
+	console.log(`  the single executable: first frame ${ms(big.executableFrame)}, ${(big.executableFrame / big.nodeBare).toFixed(1)}x node -e 0`);
 	console.log(`  outside change visible <= 300 ms: ${ms(big.external)} in the host, ${ms(big.externalInside)} in ns1000  ${verdict(big.external <= 300 && big.externalInside <= 300)}`);
 	console.log(`  arrow key < 30 ms and < 2 KB: ${ms(big.keyMs)}, ${big.keyBytes} B  ${verdict(big.keyMs < 30 && big.keyBytes < 2048)}`);
 	console.log(`  peak RSS < 150 MB: ${big.rss.toFixed(0)} MB  ${verdict(big.rss < 150)}`);
@@ -163,7 +174,7 @@ if (process.argv[2] === '--inside') {
 	console.log(`BENCH ${JSON.stringify(result)}`);
 } else {
 	// The snapshot is timed in-process, from the same code the app runs.
-	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning'});
+	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'es2024', packages: 'external', logLevel: 'warning'});
 	const results = [];
 	for (const n of SIZES) {
 		process.stderr.write(`N=${n}: building and measuring in a fresh sandbox…\n`);
@@ -180,5 +191,6 @@ if (process.argv[2] === '--inside') {
 	}
 	printTable(results);
 	// The figures depend on what else runs: say so beside them.
-	console.log(`\n${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);
+	console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 }
