@@ -5,6 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import {createFakeSystem, type ExpectedCall} from '../support/fake-system.js';
 import {fixtureWorld} from '../support/fixtures.js';
+import {WorldBuilder} from '../support/hand-world.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
 
 let unmount: (() => void) | undefined;
@@ -153,5 +154,34 @@ describe('keys that change the world', () => {
 		expect(frame).toMatch(/veths destroyed.*veth_ns1/);
 		await press(app, KEYS.escape);
 		await waitForFrame(app, 'Namespaces (3)');
+	});
+});
+
+describe('a choice among many', () => {
+	it('Space opens the list (ink-select-input): ↓ and Enter take another namespace, Esc keeps the value', async () => {
+		const world = new WorldBuilder().namespace('host').namespace('ns1').namespace('ns2').namespace('ns3').namespace('ns4').build();
+		const system = createFakeSystem(world, []);
+		const app = render(<App system={system} size={{columns: 100, rows: 30}} />);
+		unmount = app.unmount;
+		await waitForFrame(app, 'Namespaces (5)');
+		await settle();
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await type(app, 'br7');
+		await press(app, KEYS.tab);
+		await press(app, KEYS.space);
+		let frame = await waitForFrame(app, 'Choose In (5)');
+		expect(frame).toContain('ns4');
+		await press(app, KEYS.down);
+		await press(app, KEYS.enter);
+		frame = await waitForFrame(app, /› ?In +‹ ns1 ›/);
+		expect(frame).toContain('ip -n ns1 link add name br7 type bridge');
+		await press(app, KEYS.space);
+		await waitForFrame(app, 'Choose In (5)');
+		await press(app, KEYS.down);
+		await press(app, KEYS.escape);
+		frame = await waitForFrame(app, 'ip -n ns1 link add name br7 type bridge');
+		expect(frame).not.toContain('Choose In');
+		expect(system.calls).toEqual([]);
 	});
 });

@@ -11,7 +11,7 @@ export interface FormState {
 
 export const initialFormState = (spec: FormSpec): FormState => ({values: spec.initial, focus: 0, touched: new Set(), submitted: false});
 
-export type FormKey = {kind: 'next'} | {kind: 'prev'} | {kind: 'left'} | {kind: 'right'} | {kind: 'space'} | {kind: 'backspace'} | {kind: 'clear'} | {kind: 'type'; text: string} | {kind: 'submitAttempt'};
+export type FormKey = {kind: 'next'} | {kind: 'prev'} | {kind: 'left'} | {kind: 'right'} | {kind: 'space'} | {kind: 'backspace'} | {kind: 'clear'} | {kind: 'type'; text: string} | {kind: 'set'; id: string; value: FieldValue} | {kind: 'submitAttempt'};
 
 function cycle(field: FieldSpec, value: FieldValue, step: 1 | -1): FieldValue {
 	const options = field.options ?? [];
@@ -35,6 +35,10 @@ export function formReducer(spec: FormSpec, state: FormState, key: FormKey): For
 			return count === 0 ? state : {...state, focus: (state.focus - 1 + count) % count};
 		case 'submitAttempt':
 			return {...state, submitted: true};
+		case 'set': {
+			const target = spec.fields.find((f) => f.id === key.id);
+			return target ? setValue(state, target, key.value) : state;
+		}
 	}
 	if (!field) return state;
 	const value = state.values[field.id];

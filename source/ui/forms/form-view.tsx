@@ -11,6 +11,7 @@ import {theme} from '../theme.js';
 import {copyToClipboard} from '../../terminal.js';
 import type {FormSpec} from '../../plans/forms/form-spec.js';
 import {hasErrors} from '../../plans/forms/form-spec.js';
+import {ChoiceList} from './choice-list.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
 
 export interface FormViewProps<P extends Plan> {
@@ -36,6 +37,9 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 	'ctrl+u': {kind: 'clear'},
 };
 
+/** A choice among more than this many opens a list on Space (ChoiceList); fewer are cycled with ← →. */
+const LIST_ABOVE = 3;
+
 /** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
 const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
 
@@ -43,6 +47,8 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	const [copied, setCopied] = useState(false);
+	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
+	const [choosing, setChoosing] = useState<string | undefined>(undefined);
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
@@ -78,12 +84,15 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
 				return setCopied(plan !== undefined);
 			}
+			const field = spec.fields[ref.current.focus];
+			if (name === 'space' && field?.kind === 'choice' && (field.options?.length ?? 0) > LIST_ABOVE) return setChoosing(field.id);
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
 			else if (input && !key.ctrl && !key.meta) typeChunk(input);
 		},
-		{isActive: isFocused},
+		{isActive: isFocused && choosing === undefined},
 	);
+	const choosingField = spec.fields.find((f) => f.id === choosing);
 
 	const labelWidth = Math.max(...spec.fields.map((f) => f.label.length), 8) + 2;
 	const valueWidth = Math.min(28, Math.max(width - labelWidth - 8, 10));
@@ -121,7 +130,20 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			})}
 			{formError && (state.submitted || spec.fields.length === 0) && <Text color={t.bad}>✗ {formError}</Text>}
 			<Text> </Text>
-			{plan ? (
+			{choosingField ? (
+				<ChoiceList
+					label={choosingField.label}
+					options={choosingField.options ?? []}
+					current={String(state.values[choosingField.id])}
+					height={Math.max(height - 5 - spec.fields.length, 3)}
+					isFocused={isFocused}
+					onChoose={(value) => {
+						apply({kind: 'set', id: choosingField.id, value});
+						setChoosing(undefined);
+					}}
+					onCancel={() => setChoosing(undefined)}
+				/>
+			) : plan ? (
 				<>
 					<Text bold wrap="truncate">
 						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
@@ -144,7 +166,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→/Space choose · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
+				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→ choose, Space list · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
 			</Text>
 		</Box>
 	);
