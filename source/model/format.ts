@@ -6,12 +6,16 @@ export function routeKey(route: Route): string {
 	return `${route.family}|${route.table}|${route.dst}|${route.gateway ?? ''}|${route.dev ?? ''}|${route.metric ?? ''}`;
 }
 
-/** `default via 10.1.1.4 dev veth_ns1`, the way `ip route` prints it. */
+/**
+ * `default via 10.1.1.4 dev veth_ns1`, the way `ip route` prints it, with the table and metric that tell
+ * apart two routes to the same prefix.
+ */
 export function formatRoute(route: Route): string {
 	const parts = [route.dst];
 	if (route.gateway) parts.push('via', route.gateway);
 	if (route.dev) parts.push('dev', route.dev);
 	if (route.table !== 'main') parts.push('table', route.table);
+	if (route.metric !== undefined) parts.push('metric', String(route.metric));
 	if (route.type !== 'unicast') parts.unshift(route.type);
 	return parts.join(' ');
 }

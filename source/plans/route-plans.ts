@@ -1,4 +1,5 @@
 // Add and delete a route; toggle forwarding.
+import type {Route} from '../model/types.js';
 import {execIn, ipIn, type Plan} from './plan.js';
 
 export interface RouteValues {
@@ -27,14 +28,37 @@ export function addRoutePlan(v: RouteValues): Plan {
 	};
 }
 
-export function deleteRoutePlan(v: RouteValues): Plan {
-	const args = routeArgs(v);
+/**
+ * Everything that tells a route from the others to the same prefix. The kernel deletes the first route
+ * that matches what it is told: `ip route del 10.77.0.0/24 dev X` may take the main table's route when the
+ * table-100 one was meant, or the route of another metric, type or protocol. Told all of these, it can
+ * only take this one; the same words add it back.
+ */
+export function exactRouteArgs(route: Route): string[] {
+	return [
+		...(route.family === 6 ? ['-6'] : []),
+		'route',
+		'%',
+		...(route.type !== 'unicast' ? [route.type] : []),
+		route.dst,
+		'table',
+		route.table,
+		...(route.metric !== undefined ? ['metric', String(route.metric)] : []),
+		...(route.protocol ? ['proto', route.protocol] : []),
+		...(route.gateway ? ['via', route.gateway] : []),
+		...(route.dev ? ['dev', route.dev] : []),
+		...(route.prefsrc ? ['src', route.prefsrc] : []),
+	];
+}
+
+export function deleteRoutePlan(ns: string, route: Route): Plan {
+	const args = exactRouteArgs(route);
 	return {
-		title: `Delete route ${v.dst} in ${v.ns}`,
+		title: `Delete route ${route.dst} in ${ns}`,
 		dangerous: false,
-		steps: [{argv: ipIn(v.ns, ...withVerb(args, 'del')), undo: ipIn(v.ns, ...withVerb(args, 'add'))}],
-		affects: [v.ns],
-		select: {ns: v.ns},
+		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
+		affects: [ns],
+		select: {ns},
 	};
 }
 

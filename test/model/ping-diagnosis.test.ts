@@ -80,7 +80,7 @@ describe('diagnosePing', () => {
 		const reasons = diagnosePing(fixtureWorld('bridge'), 'ns2', 'fd00::1', unreachable);
 		expect(reasons).toContain('no route in ns2 covers fd00::1');
 		expect(reasons).toContain('ns2 has no address on fd00::/64, where fd00::1 lives (ns1/loop_a): add one, or a route via a gateway');
-		expect(reasons).toContain("ns2's IPv6 routes: fe80::/64 dev veth_ns2");
+		expect(reasons).toContain("ns2's IPv6 routes: fe80::/64 dev veth_ns2 metric 256");
 	});
 
 	it('follows a gateway route to its device and says the gateway is unknown', () => {

@@ -56,7 +56,23 @@ describe('plans: exact argv and undo argv', () => {
 			addRoutePlan({ns: 'ns1', dst: 'fd01::/64', via: 'fd00::2', dev: 'a1', family: 6}),
 			['ip -n ns1 -6 route add fd01::/64 via fd00::2 dev a1  ⟲ ip -n ns1 -6 route del fd01::/64 via fd00::2 dev a1'],
 		],
-		['delete a route', deleteRoutePlan({ns: 'host', dst: '10.2.0.0/16', via: '', dev: 'br0', family: 4}), ['ip route del 10.2.0.0/16 dev br0  ⟲ ip route add 10.2.0.0/16 dev br0']],
+		[
+			'delete a route: by all that identifies it',
+			deleteRoutePlan('host', {family: 4, dst: '10.2.0.0/16', dev: 'br0', table: 'main', type: 'unicast', flags: []}),
+			['ip route del 10.2.0.0/16 table main dev br0  ⟲ ip route add 10.2.0.0/16 table main dev br0'],
+		],
+		[
+			'delete one of several routes to a prefix: type, table, metric, protocol, gateway, device, source',
+			deleteRoutePlan('ns1', {family: 6, dst: 'fd01::/64', gateway: 'fd00::2', dev: 'a1', table: '100', type: 'unicast', protocol: 'static', metric: 20, prefsrc: 'fd00::1', flags: []}),
+			[
+				'ip -n ns1 -6 route del fd01::/64 table 100 metric 20 proto static via fd00::2 dev a1 src fd00::1  ⟲ ip -n ns1 -6 route add fd01::/64 table 100 metric 20 proto static via fd00::2 dev a1 src fd00::1',
+			],
+		],
+		[
+			'delete a blackhole',
+			deleteRoutePlan('ns1', {family: 4, dst: '10.79.0.0/24', table: 'main', type: 'blackhole', protocol: 'static', flags: []}),
+			['ip -n ns1 route del blackhole 10.79.0.0/24 table main proto static  ⟲ ip -n ns1 route add blackhole 10.79.0.0/24 table main proto static'],
+		],
 		['IPv4 forwarding on in the host', forwardingPlan('host', 4, true), ['sysctl -w net.ipv4.ip_forward=1  ⟲ sysctl -w net.ipv4.ip_forward=0']],
 		[
 			'IPv6 forwarding off in a namespace',

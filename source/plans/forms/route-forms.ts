@@ -38,14 +38,13 @@ export function routeForm(ctx: FormContext): FormSpec {
 
 export function deleteRouteForm(ctx: FormContext, route: Route | undefined): FormSpec | string {
 	if (!route) return `no route selected in ${ctx.ns}`;
-	const values = {ns: ctx.ns, dst: route.dst, via: route.gateway ?? '', dev: route.dev ?? '', family: route.family};
 	return {
 		title: `Delete route ${route.dst} in ${ctx.ns}`,
 		fields: [],
 		initial: {},
 		validate: () => ({}),
 		plan: () => ({
-			...deleteRoutePlan(values),
+			...deleteRoutePlan(ctx.ns, route),
 			consequences: route.protocol === 'kernel' ? ['the kernel made this route for an address: it returns when the address is set again'] : undefined,
 		}),
 	};

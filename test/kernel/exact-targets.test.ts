@@ -1,0 +1,47 @@
+// A change reaches exactly what was selected: a route is deleted by all that identifies it, so that only
+// the selected route goes and every other route stays as it was.
+import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import type {Route} from '../../source/model/types.js';
+import {deleteRouteForm} from '../../source/plans/forms/route-forms.js';
+import {runPlan} from '../../source/plans/run-plan.js';
+import {runCommand} from '../../source/system/runner.js';
+import {readWorld} from '../../source/system/snapshot.js';
+import {formatRoute} from '../../source/model/format.js';
+import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
+
+beforeAll(requireSandbox);
+beforeEach(async () => {
+	await buildLabScenario('pair');
+	// Routes that differ only in their table, their metric or their family's default.
+	await sh('ip', '-n', 'client', 'route', 'add', '10.77.0.0/24', 'dev', 'pair-client', 'table', '100');
+	await sh('ip', '-n', 'client', 'route', 'add', '10.77.0.0/24', 'dev', 'pair-client');
+	await sh('ip', '-n', 'client', 'route', 'add', '10.78.0.0/24', 'dev', 'pair-client', 'metric', '10');
+	await sh('ip', '-n', 'client', 'route', 'add', '10.78.0.0/24', 'dev', 'pair-client', 'metric', '20');
+	await sh('ip', '-n', 'client', 'route', 'add', 'blackhole', '10.79.0.0/24', 'proto', 'static');
+	await sh('ip', '-n', 'client', 'route', 'add', '10.79.0.0/24', 'via', '10.0.0.2', 'table', '7', 'proto', 'boot');
+});
+
+const routesOf = async (): Promise<readonly Route[]> => (await readWorld(runCommand)).namespaces.find((n) => n.id === 'client')?.routes ?? [];
+const shown = (routes: readonly Route[]): string[] => routes.map((r) => `${formatRoute(r)} metric ${r.metric ?? 0}`).sort();
+
+describe('deleting a route', () => {
+	it.each([
+		['the table-100 route, not the main one', (r: Route) => r.dst === '10.77.0.0/24' && r.table === '100'],
+		['the main-table route, not the table-100 one', (r: Route) => r.dst === '10.77.0.0/24' && r.table === 'main'],
+		['metric 20, not metric 10', (r: Route) => r.dst === '10.78.0.0/24' && r.metric === 20],
+		['metric 10, not metric 20', (r: Route) => r.dst === '10.78.0.0/24' && r.metric === 10],
+		['the blackhole, not the table-7 route to the same prefix', (r: Route) => r.dst === '10.79.0.0/24' && r.type === 'blackhole'],
+		['the table-7 route, not the blackhole', (r: Route) => r.dst === '10.79.0.0/24' && r.table === '7'],
+	])('removes %s, and nothing else', async (_what, selected) => {
+		const world = await readWorld(runCommand);
+		const before = await routesOf();
+		const route = before.find(selected);
+		expect(route).toBeDefined();
+		const form = deleteRouteForm({world, ns: 'client', hostNetnsRef: '1'}, route);
+		if (typeof form === 'string') throw new Error(form);
+		const result = await runPlan(form.plan({}, world), {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.error).toBeUndefined();
+		const after = await routesOf();
+		expect(shown(after)).toEqual(shown(before.filter((r) => r !== route)));
+	});
+});
