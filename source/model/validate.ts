@@ -16,10 +16,15 @@ export function checkNamespaceName(name: string): Check {
 	return undefined;
 }
 
+/** Names the kernel keeps for itself: /proc/sys/net/ipv4/conf/{all,default} are settings, not devices. */
+const RESERVED_INTERFACE_NAMES = new Set(['all', 'default']);
+
 export function checkInterfaceName(name: string): Check {
 	if (name === '') return 'a name is needed';
 	if (Buffer.byteLength(name) > 15) return 'at most 15 characters (the kernel limit)';
+	if (!/^[A-Za-z0-9]/.test(name)) return 'must start with a letter or a digit';
 	if (!IF_NAME.test(name)) return 'letters, digits, _ . - only (no spaces, / or :)';
+	if (RESERVED_INTERFACE_NAMES.has(name)) return `"${name}" is reserved by the kernel (net.ipv4.conf.${name} holds settings for every interface)`;
 	return undefined;
 }
 
@@ -49,7 +54,11 @@ export interface ParsedCidr {
 	readonly text: string;
 }
 
-/** Strict: IPv4 in four-part decimal only (no 10.1 or 0x0a.1.1.1), with an explicit /prefix. */
+/**
+ * Strict: IPv4 in four-part decimal only (no 10.1 or 0x0a.1.1.1), with an explicit /prefix. The prefix is
+ * read as decimal and written back without leading zeros: ip reads `/024` as octal (/20), so a plan must
+ * never carry what the user typed, only `text`.
+ */
 export function parseCidr(text: string): ParsedCidr | undefined {
 	if (!/^[0-9a-fA-F.:]+\/\d{1,3}$/.test(text)) return undefined;
 	const [addr, bits] = text.split('/');
@@ -71,11 +80,28 @@ export function checkCidr(text: string): Check {
 	return parseCidr(text) ? undefined : 'not an address/prefix: e.g. 10.1.1.1/24 or fd00::1/64';
 }
 
+/**
+ * Addresses an interface cannot usefully hold, with the reason: the kernel takes some of them and the
+ * result is a namespace that cannot talk (or, for 127.x on a veth, one that cannot reach its own loopback).
+ */
+export function checkAddressUse(cidr: ParsedCidr, onLoopback: boolean): Check {
+	const ip = ipaddr.parse(cidr.address);
+	const range = ip.range();
+	if (range === 'unspecified') return `${cidr.address} is the unspecified address: it names no interface`;
+	if (range === 'multicast') return `${cidr.address} is a multicast address: an interface joins a group, it does not hold its address`;
+	if (range === 'broadcast') return `${cidr.address} is the broadcast address`;
+	if (range === 'loopback' && !onLoopback) return `${cidr.address} is a loopback address: it belongs on lo only`;
+	if (cidr.prefix === 0) return `a /0 prefix covers every address: give the subnet's length, e.g. /24`;
+	return undefined;
+}
+
 /** The address must be new in that namespace (the kernel says only "File exists"). */
-export function checkNewAddress(world: World, nsId: string, text: string): Check {
+export function checkNewAddress(world: World, nsId: string, text: string, onLoopback = false): Check {
 	const invalid = checkCidr(text);
 	if (invalid) return invalid;
 	const cidr = parseCidr(text);
+	const unusable = cidr && checkAddressUse(cidr, onLoopback);
+	if (unusable) return unusable;
 	const holder = findNs(world, nsId)?.links.find((l) => l.addresses.some((a) => a.local === cidr?.address));
 	return holder ? `${cidr?.address} is already on ${holder.name} in ${nsId}` : undefined;
 }

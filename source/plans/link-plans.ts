@@ -9,11 +9,15 @@ export interface MoveValues {
 }
 
 /**
- * `ip link set DEV netns NS` names the target by /run/netns name; the host has none, so it is named by
- * the PID of a process in it (1 on a real host; nsdeck's own PID in the lab, whose PID 1 is outside).
+ * How `ip link set DEV netns …` names the host, which has no /run/netns name: by the path of PID 1's
+ * namespace. Not by a PID: ip looks a word up as a namespace name first, so a namespace named `1` would
+ * take the interface, and a PID other than 1 means nothing once nsdeck has exited (an exported script).
+ * The lab runs in its own PID namespace, so there too PID 1 lives in the lab's host.
  */
-export function movePlan(v: MoveValues, hostNetnsRef: string): Plan {
-	const target = (ns: string): string => (ns === HOST_ID ? hostNetnsRef : ns);
+export const HOST_NETNS_PATH = '/proc/1/ns/net';
+
+export function movePlan(v: MoveValues): Plan {
+	const target = (ns: string): string => (ns === HOST_ID ? HOST_NETNS_PATH : ns);
 	return {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,

@@ -37,7 +37,7 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 	const world = state.world;
 	const ns = currentNs(state);
 	if (!world || !ns) return {message: 'still reading the world'};
-	const ctx: FormContext = {world, ns: ns.id, link: selectedLink(state), hostNetnsRef: system.hostNetnsRef};
+	const ctx: FormContext = {world, ns: ns.id, link: selectedLink(state)};
 	switch (id) {
 		case 'newNamespace':
 			return {form: newNamespaceForm()};

@@ -9,7 +9,10 @@ export const SANDBOX_ENV = 'NSDECK_SANDBOX';
 export const insideSandbox = (): boolean => process.env[SANDBOX_ENV] === '1';
 
 export function unshareArgv(inner: readonly string[]): string[] {
-	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--', ...inner];
+	// --pid --fork --mount-proc: the sandbox's first process is PID 1 of its own PID namespace, so that
+	// /proc/1/ns/net names the sandbox's host (link-plans.ts), /proc lists only the sandbox's processes,
+	// and when it ends the kernel ends every process left inside.
+	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--mount-proc', '--', ...inner];
 }
 
 /** Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code. */

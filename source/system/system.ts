@@ -29,8 +29,6 @@ export interface System {
 	watch(listener: ChangeListener): () => void;
 	/** Run one command of a plan. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
-	/** How `ip link set … netns` names the host: PID 1 on a real host; our own PID in the lab. */
-	readonly hostNetnsRef: string;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
@@ -86,7 +84,6 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 		},
 		watch: (listener) => watchSystem(listener, runner),
 		run: (argv, options) => runner(argv, options),
-		hostNetnsRef: lab ? String(process.pid) : '1',
 		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),

@@ -2,6 +2,7 @@
 // the selected route goes and every other route stays as it was.
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {Route} from '../../source/model/types.js';
+import {addressForm, moveForm} from '../../source/plans/forms/link-forms.js';
 import {deleteRouteForm} from '../../source/plans/forms/route-forms.js';
 import {runPlan} from '../../source/plans/run-plan.js';
 import {runCommand} from '../../source/system/runner.js';
@@ -37,11 +38,50 @@ describe('deleting a route', () => {
 		const before = await routesOf();
 		const route = before.find(selected);
 		expect(route).toBeDefined();
-		const form = deleteRouteForm({world, ns: 'client', hostNetnsRef: '1'}, route);
+		const form = deleteRouteForm({world, ns: 'client'}, route);
 		if (typeof form === 'string') throw new Error(form);
 		const result = await runPlan(form.plan({}, world), {run: (argv) => runCommand(argv), log: () => {}});
 		expect(result.error).toBeUndefined();
 		const after = await routesOf();
 		expect(shown(after)).toEqual(shown(before.filter((r) => r !== route)));
+	});
+});
+
+describe('moving an interface to the host', () => {
+	it('reaches the host even when namespaces are named 1 and like our PID (ip reads a name before a PID)', async () => {
+		await sh('ip', 'netns', 'add', '1');
+		await sh('ip', 'netns', 'add', String(process.pid));
+		await sh('ip', '-n', 'client', 'link', 'add', 'name', 'mv0', 'type', 'veth', 'peer', 'name', 'mv1');
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'mv0');
+		const form = moveForm({world, ns: 'client', link});
+		if (typeof form === 'string') throw new Error(form);
+		const plan = form.plan({to: 'host'}, world);
+		expect(plan.steps[0].argv).toEqual(['ip', '-n', 'client', 'link', 'set', 'dev', 'mv0', 'netns', '/proc/1/ns/net']);
+		const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.error).toBeUndefined();
+		const names = async (...where: string[]): Promise<string[]> => (await sh('ip', ...where, '-br', 'link')).split('\n').map((l) => l.split(/[\s@]/)[0]);
+		expect(await names()).toContain('mv0');
+		expect(await names('-n', '1')).not.toContain('mv0');
+		expect(await names('-n', String(process.pid))).not.toContain('mv0');
+	});
+
+	it('runs in a sandbox whose PID 1 lives in the sandbox host, as on a real host', async () => {
+		expect(await sh('readlink', '/proc/1/ns/net')).toBe(await sh('readlink', '/proc/self/ns/net'));
+	});
+});
+
+describe('addresses as the kernel will apply them', () => {
+	it('10.9.9.9/024 is planned, logged and applied as /24 (ip alone reads /024 as octal: /20)', async () => {
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'pair-client');
+		const form = addressForm({world, ns: 'client', link});
+		if (typeof form === 'string') throw new Error(form);
+		expect(form.validate({cidr: '10.9.9.9/024'}, world)).toEqual({});
+		const plan = form.plan({cidr: '10.9.9.9/024'}, world);
+		expect(plan.steps[0].argv).toEqual(['ip', '-n', 'client', 'addr', 'add', '10.9.9.9/24', 'dev', 'pair-client']);
+		await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		const [shown] = JSON.parse(await sh('ip', '-j', '-n', 'client', 'addr', 'show', 'dev', 'pair-client')) as Array<{addr_info: Array<{local: string; prefixlen: number}>}>;
+		expect(shown.addr_info.find((a) => a.local === '10.9.9.9')?.prefixlen).toBe(24);
 	});
 });

@@ -58,3 +58,38 @@ describe('addresses and routes', () => {
 		expect(checkGateway(world, 'ns1', 'not-an-ip', '')).toBe('not an IP address');
 	});
 });
+
+describe('what the kernel reserves or an interface cannot use', () => {
+	it.each([
+		['all', /reserved by the kernel/],
+		['default', /reserved by the kernel/],
+		['-eth', /must start with a letter or a digit/],
+		['.hidden', /must start with a letter or a digit/],
+		['eth0:1', /letters, digits, _ \. - only/],
+	])('interface %j: %s', (name, message) => {
+		expect(checkInterfaceName(name)).toMatch(message);
+	});
+
+	it.each([
+		['0.0.0.0/0', /unspecified address/],
+		['::/0', /unspecified address/],
+		['224.0.0.1/4', /224\.0\.0\.1 is a multicast address/],
+		['ff02::1/64', /multicast address/],
+		['255.255.255.255/32', /broadcast address/],
+		['127.0.0.2/8', /loopback address: it belongs on lo only/],
+		['::1/128', /loopback address/],
+		['10.1.1.9/0', /a \/0 prefix covers every address/],
+	])('address %s on a veth: %s', (cidr, message) => {
+		expect(checkNewAddress(world, 'ns1', cidr)).toMatch(message);
+	});
+
+	it('lets lo hold a loopback address', () => {
+		expect(checkNewAddress(world, 'ns1', '127.0.0.2/8', true)).toBeUndefined();
+	});
+
+	it('reads a prefix with leading zeros as decimal and writes it without them (ip would read /024 as octal: /20)', () => {
+		expect(parseCidr('10.9.9.9/024')?.text).toBe('10.9.9.9/24');
+		expect(parseCidr('10.9.9.9/010')?.text).toBe('10.9.9.9/10');
+		expect(parseCidr('fd00:0::1/064')?.text).toBe('fd00::1/64');
+	});
+});

@@ -55,7 +55,6 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 			return {argv, exitCode: 0, stdout: '', stderr: '', ...next.result};
 		},
 		pending: () => queue,
-		hostNetnsRef: '1',
 		forwarding: {4: false, 6: false},
 		readForwarding: async () => fake.forwarding,
 		// Tests that expect a ping, a typed command or a shell script these themselves.

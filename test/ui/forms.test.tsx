@@ -73,7 +73,8 @@ describe('veth form', () => {
 	it.each([
 		['16-byte names', {name1: 'a'.repeat(16)}, 'at most 15 characters'],
 		['a name with :', {name1: 'eth0:1'}, 'letters, digits'],
-		['$(…) in a name', {name1: '$(reboot)'}, 'letters, digits'],
+		['$(…) in a name', {name1: '$(reboot)'}, 'must start with a letter or a digit'],
+		['$(…) inside a name', {name1: 'a$(reboot)'}, 'letters, digits'],
 		['a bad CIDR', {address1: '10.1.1.300/24'}, 'not an address/prefix'],
 		['no prefix', {address1: '10.1.1.1'}, 'not an address/prefix'],
 		['an existing name', {name1: 'br0'}, 'br0 already exists in host'],

@@ -35,8 +35,6 @@ export interface FormContext {
 	readonly world: World;
 	readonly ns: string;
 	readonly link?: Link;
-	/** How `ip link set … netns` names the host (see link-plans.ts). */
-	readonly hostNetnsRef: string;
 }
 
 export const text = (values: FormValues, id: string): string => {

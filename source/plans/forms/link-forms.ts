@@ -1,7 +1,7 @@
 // v: veth pair; b: bridge; c: connect to a bridge; m: move; a: add address; d on an interface: delete it
 // or one of its addresses.
 import {HOST_ID, type World} from '../../model/types.js';
-import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs} from '../../model/validate.js';
+import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan} from '../../plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan} from '../../plans/link-plans.js';
@@ -12,6 +12,9 @@ const namespaceIds = (world: World): string[] => world.namespaces.map((n) => n.i
 
 /** An optional address: checked only when given. */
 const optionalAddress = (world: World, ns: string, value: string): string | undefined => (value === '' ? undefined : checkNewAddress(world, ns, value));
+
+/** An address as the plan carries it: normalised by the parser (fd00::1/64, 10.1.1.1/24), never as typed. */
+const normalised = (value: string): string => (value === '' ? '' : (parseCidr(value)?.text ?? value));
 
 export function vethForm(ctx: FormContext): FormSpec {
 	const ids = namespaceIds(ctx.world);
@@ -46,10 +49,10 @@ export function vethForm(ctx: FormContext): FormSpec {
 			vethPlan({
 				name1: text(v, 'name1'),
 				ns1: text(v, 'ns1'),
-				address1: text(v, 'address1'),
+				address1: normalised(text(v, 'address1')),
 				name2: text(v, 'name2'),
 				ns2: text(v, 'ns2'),
-				address2: text(v, 'address2'),
+				address2: normalised(text(v, 'address2')),
 				up: flag(v, 'up'),
 			}),
 	};
@@ -71,7 +74,7 @@ export function bridgeForm(ctx: FormContext): FormSpec {
 				ns: checkExistingNamespace(world, text(v, 'ns')),
 				address: optionalAddress(world, text(v, 'ns'), text(v, 'address')),
 			}),
-		plan: (v) => bridgePlan({name: text(v, 'name'), ns: text(v, 'ns'), address: text(v, 'address'), up: flag(v, 'up')}),
+		plan: (v) => bridgePlan({name: text(v, 'name'), ns: text(v, 'ns'), address: normalised(text(v, 'address')), up: flag(v, 'up')}),
 	};
 }
 
@@ -102,7 +105,7 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 		initial: {to: targets[0]},
 		validate: (v, world) =>
 			errorsOf({to: findNs(world, text(v, 'to'))?.links.some((l) => l.name === link.name) ? `${text(v, 'to')} has an interface named ${link.name} already` : undefined}),
-		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to')}, ctx.hostNetnsRef),
+		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to')}),
 	};
 }
 
@@ -113,8 +116,8 @@ export function addressForm(ctx: FormContext): FormSpec | string {
 		title: `Add an address to ${link.name} in ${ctx.ns}`,
 		fields: [{id: 'cidr', label: 'Address', kind: 'text', placeholder: '10.1.1.1/24 or fd00::1/64'}],
 		initial: {cidr: ''},
-		validate: (v, world) => errorsOf({cidr: checkNewAddress(world, ctx.ns, text(v, 'cidr'))}),
-		plan: (v) => addAddressPlan({ns: ctx.ns, link: link.name, cidr: text(v, 'cidr')}),
+		validate: (v, world) => errorsOf({cidr: checkNewAddress(world, ctx.ns, text(v, 'cidr'), link.kind === 'loopback')}),
+		plan: (v) => addAddressPlan({ns: ctx.ns, link: link.name, cidr: normalised(text(v, 'cidr'))}),
 	};
 }
 
