@@ -12,6 +12,7 @@ import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
 import {buildScenario} from './source/system/lab.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
+import {checkLogFile} from './source/system/log-file.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
 	const [command = '', ...args] = cli.input;
 	const ipMissing = checkToolsInstalled();
 	if (ipMissing) fail(ipMissing, 127);
+	// Said once, before anything runs: a log that fails later is reported, but a plan never stops for it.
+	const logProblem = cli.flags.log && checkLogFile(cli.flags.log);
+	if (logProblem) fail(`cannot write the log ${cli.flags.log}: ${logProblem}`);
 	switch (command) {
 		case '':
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));

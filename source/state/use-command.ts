@@ -62,7 +62,8 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 			const log = (entry: Omit<LogEntry, 'plan' | 'at'>): void => {
 				const full: LogEntry = {...entry, plan: `Run in ${ns}`, at: new Date()};
 				dispatch({type: 'logged', entry: full});
-				if (logFile) appendToLogFile(logFile, logLine(full));
+				const problem = logFile && appendToLogFile(logFile, logLine(full));
+				if (problem) dispatch({type: 'message', tone: 'error', text: `cannot write ${logFile}: ${problem}`});
 			};
 			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'output'}}});
 			if (dryRun) {

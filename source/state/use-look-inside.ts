@@ -32,7 +32,7 @@ export function useLookInside(system: System, getState: () => AppState, dispatch
 	const {refresh, refreshNamespaces, dryRun, logFile, suspend} = options;
 	const ping = usePing(system, getState, dispatch, refresh);
 	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
-	const shell = useShell(system, getState, dispatch, refresh, suspend);
+	const shell = useShell(system, getState, dispatch, refresh, {suspend, dryRun});
 	const open = useCallback(
 		(id: BindingId) => {
 			if (id === 'ping') ping.openForm();

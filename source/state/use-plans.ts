@@ -2,7 +2,7 @@
 // again, keeps the selection on what the user acted on, and reports the outcome.
 import {useCallback} from 'react';
 import type {Plan} from '../plans/plan.js';
-import {runPlan, type LogEntry} from '../plans/run-plan.js';
+import {runPlan, type LogEntry, type PlanResult} from '../plans/run-plan.js';
 import {logLine} from '../plans/script.js';
 import {appendToLogFile} from '../system/log-file.js';
 import type {System} from '../system/system.js';
@@ -11,6 +11,13 @@ import type {Action} from './reducer.js';
 export interface PlanOptions {
 	readonly dryRun: boolean;
 	readonly logFile?: string;
+}
+
+/** What the status says after a failed step: only what is true of the undo. */
+export function rollbackSummary(result: PlanResult): string {
+	const left = result.rolledBack.filter((u) => !u.ok);
+	if (left.length > 0) return `rollback incomplete: ${left.length} undo step${left.length === 1 ? '' : 's'} failed (${left.map((u) => u.argv.join(' ')).join('; ')})`;
+	return result.rolledBack.length > 0 ? 'rolled back' : 'nothing had changed';
 }
 
 export function usePlans(
@@ -22,10 +29,12 @@ export function usePlans(
 	return useCallback(
 		async (plan: Plan) => {
 			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: plan.title}});
+			let logProblem: string | undefined;
 			const log = (entry: LogEntry): void => {
 				dispatch({type: 'logged', entry});
-				if (logFile) appendToLogFile(logFile, logLine(entry));
+				if (logFile) logProblem = appendToLogFile(logFile, logLine(entry)) ?? logProblem;
 			};
+			const logNote = (): string => (logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '');
 			let result;
 			try {
 				result = await runPlan(plan, {run: (argv) => system.run(argv), log, dryRun});
@@ -40,10 +49,11 @@ export function usePlans(
 				dispatch({type: 'closeOverlay'});
 				if (plan.select && !dryRun) dispatch({type: 'select', ...plan.select});
 				const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
-				dispatch({type: 'message', tone: 'info', text: dryRun ? `dry run: ${plan.title} — ${count} logged, not run (l)` : `✓ ${plan.title} (${count})`});
+				const text = dryRun ? `dry run: ${plan.title} — ${count} logged, not run (l)` : `✓ ${plan.title} (${count})`;
+				dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote()});
 			} else {
 				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
-				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; rolled back`});
+				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote()}`});
 			}
 		},
 		[system, dispatch, refreshNamespaces, dryRun, logFile],

@@ -19,15 +19,22 @@ export interface ShellControls {
 	ready(ns: string): void;
 }
 
-export function useShell(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, suspend?: Suspend): ShellControls {
+export interface ShellOptions {
+	readonly suspend?: Suspend;
+	/** A dry run changes nothing, and a shell can change anything: it does not open. */
+	readonly dryRun?: boolean;
+}
+
+export function useShell(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, {suspend, dryRun}: ShellOptions): ShellControls {
 	const busy = useRef(false);
 
 	const open = useCallback(() => {
 		const ns = currentNs(getState());
 		if (!ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		if (dryRun) return dispatch({type: 'message', tone: 'error', text: 'dry run: no shell — anything typed in it would change the system; quit and start nsdeck without --dry-run'});
 		if (!suspend || !system.attach) return dispatch({type: 'message', tone: 'error', text: 'a shell needs the terminal: not available here'});
 		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'shell', ns: ns.id}}});
-	}, [getState, dispatch, suspend, system]);
+	}, [getState, dispatch, suspend, system, dryRun]);
 
 	const ready = useCallback(
 		(ns: string) => {

@@ -186,3 +186,51 @@ describe('a choice among many', () => {
 		expect(system.calls).toEqual([]);
 	});
 });
+
+describe('nothing outside the kernel stops a plan halfway', () => {
+	async function startWith(expected: ExpectedCall[], props: {logFile?: string; dryRun?: boolean}) {
+		const system = createFakeSystem(fixtureWorld('bridge'), expected);
+		const app = render(<App system={system} size={{columns: 120, rows: 30}} {...props} />);
+		unmount = app.unmount;
+		await waitForFrame(app, 'Namespaces (3)');
+		await settle();
+		return {app, system};
+	}
+
+	it('a log that cannot be written is reported, and every step of the plan still runs', async () => {
+		const {app, system} = await startWith(
+			[{argv: ['ip', 'link', 'add', 'name', 'br9', 'type', 'bridge']}, {argv: ['ip', 'link', 'set', 'dev', 'br9', 'up']}],
+			{logFile: '/proc/nsdeck-no-such-dir/log'},
+		);
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await type(app, 'br9');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, /✓ Add bridge br9 in host \(2 commands\) — cannot write \/proc\/nsdeck-no-such-dir\/log/);
+		expect(system.pending()).toEqual([]);
+	});
+
+	it('when an undo fails, the status says the rollback is incomplete and names what is left', async () => {
+		const {app} = await startWith(
+			[
+				{argv: ['ip', 'link', 'add', 'name', 'br9', 'type', 'bridge']},
+				{argv: ['ip', 'link', 'set', 'dev', 'br9', 'up'], result: {exitCode: 2, stderr: 'RTNETLINK answers: Operation not permitted'}},
+				{argv: ['ip', 'link', 'del', 'dev', 'br9'], result: {exitCode: 2, stderr: 'RTNETLINK answers: Device or resource busy'}},
+			],
+			{},
+		);
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await type(app, 'br9');
+		await press(app, KEYS.enter);
+		const frame = await waitForFrame(app, /failed; rollback incomplete: 1 undo step failed \(ip link del dev br9\)/);
+		expect(frame).not.toContain('failed; rolled back');
+	});
+
+	it('a dry run opens no shell (s), saying why', async () => {
+		const {app, system} = await startWith([], {dryRun: true});
+		await press(app, 's');
+		await waitForFrame(app, /dry run: no shell/);
+		expect(system.calls).toEqual([]);
+	});
+});
