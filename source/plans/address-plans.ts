@@ -21,6 +21,7 @@ export function deleteAddressPlan(v: AddressValues): Plan {
 	return {
 		title: `Delete ${v.cidr} from ${v.link} in ${v.ns}`,
 		dangerous: false,
+		destructive: true,
 		consequences: ['routes that depend on this address go with it'],
 		steps: [{argv: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link)}],
 		affects: [v.ns],

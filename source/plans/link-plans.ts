@@ -21,6 +21,7 @@ export function movePlan(v: MoveValues): Plan {
 	return {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,
+		destructive: true,
 		steps: [{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))}],
 		affects: [v.from, v.to],
 		select: {ns: v.to, link: v.link},
@@ -34,6 +35,7 @@ export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses:
 	return {
 		title: `Set ${link} ${state} in ${ns}`,
 		dangerous: false,
+		destructive: !up,
 		consequences: lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : undefined,
 		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],

@@ -17,6 +17,12 @@ export interface Plan {
 	readonly steps: readonly Step[];
 	/** Destroys something that undo cannot bring back: the form says so in red. */
 	readonly dangerous: boolean;
+	/**
+	 * Takes something away (deletes, sets down, moves out, removes an address, a route or forwarding): the
+	 * form asks a second time before it runs. Additive plans run on the first Enter. Dangerous ones are
+	 * destructive too.
+	 */
+	readonly destructive?: boolean;
 	/** What else goes with it, in plain words (e.g. a namespace's veths are destroyed). */
 	readonly consequences?: readonly string[];
 	/** Namespaces to read again afterwards. */
@@ -24,6 +30,9 @@ export interface Plan {
 	/** What to select once the world is read again. */
 	readonly select?: {readonly ns: string; readonly link?: string};
 }
+
+/** Whether running the plan needs a second confirmation (see Plan.destructive). */
+export const asksTwice = (plan: Plan): boolean => plan.dangerous || plan.destructive === true;
 
 /**
  * `ip -n NS …`, or plain `ip …` for the host: the idiom users learn. Plans always say `dev NAME` and

@@ -56,6 +56,7 @@ export function deleteRoutePlan(ns: string, route: Route): Plan {
 	return {
 		title: `Delete route ${route.dst} in ${ns}`,
 		dangerous: false,
+		destructive: true,
 		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
 		affects: [ns],
 		select: {ns},
@@ -69,6 +70,7 @@ export function forwardingPlan(ns: string, family: 4 | 6, enable: boolean): Plan
 	return {
 		title: `${enable ? 'Enable' : 'Disable'} IPv${family} forwarding in ${ns}`,
 		dangerous: false,
+		destructive: !enable,
 		steps: [{argv: execIn(ns, 'sysctl', '-w', `${key}=${enable ? 1 : 0}`), undo: execIn(ns, 'sysctl', '-w', `${key}=${enable ? 0 : 1}`)}],
 		affects: [ns],
 		select: {ns},

@@ -66,8 +66,8 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 		case 'toggleUp': {
 			if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
 			const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
-			// Space acts at once, unless something is lost on the way: then it asks first.
-			return plan.consequences ? {form: confirmForm(plan)} : {plan};
+			// Like every change, shown before it runs: setting down is one key from cutting off an SSH session.
+			return {form: confirmForm(plan)};
 		}
 		default:
 			return undefined;

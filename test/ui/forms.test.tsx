@@ -97,10 +97,18 @@ describe('veth form', () => {
 });
 
 describe('keys that change the world', () => {
-	it('Space sets the selected interface down, and the log shows it', async () => {
+	it('Space shows the plan first; setting down asks twice, then runs, and the log shows it', async () => {
 		const {app, system} = await start([{argv: ['ip', 'link', 'set', 'dev', 'lo', 'down']}]);
 		await press(app, KEYS.tab);
 		await press(app, KEYS.space);
+		let frame = await waitForFrame(app, 'Set lo down in host');
+		expect(frame).toContain('ip link set dev lo down');
+		expect(frame).toContain('then Enter again to run');
+		expect(system.calls).toEqual([]);
+		await press(app, KEYS.enter);
+		frame = await waitForFrame(app, 'Sure? Enter again (or y) runs it');
+		expect(system.calls).toEqual([]);
+		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Set lo down in host');
 		await press(app, 'l');
 		await waitForFrame(app, /✓ ok\s+ip link set dev lo down/);
@@ -232,5 +240,24 @@ describe('nothing outside the kernel stops a plan halfway', () => {
 		await press(app, 's');
 		await waitForFrame(app, /dry run: no shell/);
 		expect(system.calls).toEqual([]);
+	});
+});
+
+describe('how many times a change asks', () => {
+	it('Space to set a link up runs on one Enter: it adds, so it asks once', async () => {
+		const world = new WorldBuilder().namespace('host').namespace('ns1').veth('ns1/a', 'ns1/b', {up: [false, false]}).build();
+		const system = createFakeSystem(world, [{argv: ['ip', '-n', 'ns1', 'link', 'set', 'dev', 'a', 'up']}, {argv: ['ip', '-n', 'ns1', 'link', 'set', 'dev', 'a', 'down']}]);
+		const app = render(<App system={system} size={{columns: 100, rows: 30}} />);
+		unmount = app.unmount;
+		await waitForFrame(app, 'Namespaces (2)');
+		await settle();
+		await press(app, 'j');
+		await press(app, KEYS.tab);
+		await press(app, 'j');
+		await press(app, KEYS.space);
+		await waitForFrame(app, 'Set a up in ns1');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ Set a up in ns1');
+		expect(system.calls).toHaveLength(1);
 	});
 });

@@ -3,7 +3,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
-import type {Plan} from '../../plans/plan.js';
+import {asksTwice, type Plan} from '../../plans/plan.js';
 import {commandText} from '../../plans/script.js';
 import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
@@ -47,11 +47,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	const [copied, setCopied] = useState(false);
+	/** A destructive plan's first Enter arms it; the second (or y) runs it. Any change of values disarms. */
+	const [armed, setArmed] = useState(false);
 	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
 	const [choosing, setChoosing] = useState<string | undefined>(undefined);
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
+		if (key.kind !== 'submitAttempt') setArmed(false);
 		ref.current = formReducer(spec, ref.current, key);
 		setState(ref.current);
 		return ref.current;
@@ -70,7 +73,11 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	};
 	const submit = (): void => {
 		const now = apply({kind: 'submitAttempt'});
-		if (!hasErrors(spec.validate(now.values, world))) onSubmit(spec.plan(now.values, world));
+		if (hasErrors(spec.validate(now.values, world))) return;
+		const planned = spec.plan(now.values, world);
+		// A dry run changes nothing, so it needs no second word.
+		if (asksTwice(planned) && !dryRun && !armed) return setArmed(true);
+		onSubmit(planned);
 	};
 	const errors = useMemo(() => spec.validate(state.values, world), [spec, state.values, world]);
 	const plan = useMemo(() => (hasErrors(errors) ? undefined : spec.plan(state.values, world)), [spec, state.values, world, errors]);
@@ -79,7 +86,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		(input, key) => {
 			const name = keyName(input, key);
 			if (name === 'escape') return onCancel();
-			if (name === 'return') return submit();
+			if (name === 'return' || (name === 'y' && armed)) return submit();
 			if (name === 'ctrl+y') {
 				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
 				return setCopied(plan !== undefined);
@@ -100,7 +107,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
-	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0), 1);
+	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0), 1);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
@@ -148,6 +155,11 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					<Text bold wrap="truncate">
 						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
 					</Text>
+					{armed && (
+						<Text bold color={t.bad} wrap="truncate">
+							Sure? Enter again (or y) runs it · Esc cancels
+						</Text>
+					)}
 					{plan.steps.slice(0, previewRows).map((step, i) => (
 						<Text key={i} color={t.good} wrap="truncate">
 							{'  '}
@@ -166,7 +178,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : 'run'} · Esc cancel · Tab/↑↓ field · ←→ choose, Space list · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
+				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : plan && asksTwice(plan) ? 'then Enter again to run' : 'run'} · Esc cancel · Tab/↑↓ field · ←→ choose, Space list · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
 			</Text>
 		</Box>
 	);
