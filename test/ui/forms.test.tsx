@@ -107,6 +107,7 @@ describe('keys that change the world', () => {
 		expect(system.calls).toEqual([]);
 		await press(app, KEYS.enter);
 		frame = await waitForFrame(app, 'Sure? Enter again (or y) runs it');
+		expect(frame).toContain('ip link set dev lo down');
 		expect(system.calls).toEqual([]);
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Set lo down in host');
