@@ -1,18 +1,22 @@
 // The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
 import {Box, Text} from 'ink';
-import {useState} from 'react';
+import {useCallback, useState} from 'react';
+import {sessionPath} from './model/ssh-session.js';
+import type {Plan} from './plans/plan.js';
+import {sessionRisk} from './plans/session-guard.js';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
 import {type AppState} from './state/app-state.js';
 import {currentNs, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
-import {usePlans} from './state/use-plans.js';
+import {KEEP_SECONDS, usePlans} from './state/use-plans.js';
 import {useChanges} from './state/use-changes.js';
 import {lookScopes, useLookInside} from './state/use-look-inside.js';
 import type {Suspend} from './terminal.js';
 import {ExecOverlay} from './ui/exec-overlay.js';
 import {FormView} from './ui/forms/form-view.js';
+import {KeepOverlay} from './ui/overlays/keep-overlay.js';
 import {ResultOverlay} from './ui/overlays/result-overlay.js';
 import {LogOverlay} from './ui/overlays/log-overlay.js';
 import type {FirstRead} from './system/first-read.js';
@@ -42,6 +46,8 @@ export interface AppProps {
 	readonly suspend?: Suspend;
 	/** The list and the host, read while the program loaded: the first frame shows them, not "reading…". */
 	readonly firstRead?: FirstRead;
+	/** How long a change on the SSH session's path waits for k before it is undone (tests shorten it). */
+	readonly keepSeconds?: number;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -58,11 +64,12 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead}: AppProps) {
+export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds}: AppProps) {
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
-	const execute = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile});
+	const guard = useCallback((plan: Plan) => sessionRisk(plan, sessionPath(getState().world ?? {namespaces: []}, system.sshSession)), [getState, system]);
+	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, keepSeconds});
 	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
 	const {columns, rows} = size ?? terminal;
@@ -70,7 +77,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	// Forms and the look-inside panels read their own keys.
-	const ownKeys = formOpen || state.overlay?.kind === 'exec';
+	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep';
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
@@ -94,6 +101,8 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					height={layout.bodyHeight}
 					dryRun={dryRun}
 					isFocused={interactive}
+					sessionRisk={guard}
+					keepSeconds={keepSeconds ?? KEEP_SECONDS}
 					onSubmit={(plan) => void execute(plan)}
 					onCancel={() => dispatch({type: 'closeOverlay'})}
 				/>
@@ -112,6 +121,16 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				<Box height={layout.bodyHeight} paddingX={1}>
 					<Text>running: {state.overlay.title}…</Text>
 				</Box>
+			) : state.overlay?.kind === 'keep' ? (
+				<KeepOverlay
+					title={state.overlay.title}
+					deadline={state.overlay.deadline}
+					width={columns}
+					height={layout.bodyHeight}
+					isFocused={interactive}
+					onKeep={keep}
+					onUndo={undoNow}
+				/>
 			) : state.overlay?.kind === 'result' ? (
 				<ResultOverlay result={state.overlay.result} width={columns} height={layout.bodyHeight} />
 			) : state.overlay?.kind === 'log' ? (
@@ -137,7 +156,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : (
 				<ExplorerPanes state={state} layout={layout} />
 			)}
-			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen ? [] : activeScopes(state)} width={columns} />
+			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)} width={columns} />
 		</Box>
 	);
 }

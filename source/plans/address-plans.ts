@@ -22,6 +22,7 @@ export function deleteAddressPlan(v: AddressValues): Plan {
 		title: `Delete ${v.cidr} from ${v.link} in ${v.ns}`,
 		dangerous: false,
 		destructive: true,
+		touches: [{ns: v.ns, link: v.link, change: 'address', address: v.cidr.split('/')[0]}],
 		consequences: ['routes that depend on this address go with it'],
 		steps: [{argv: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link)}],
 		affects: [v.ns],

@@ -22,6 +22,7 @@ export function movePlan(v: MoveValues): Plan {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,
 		destructive: true,
+		touches: [{ns: v.from, link: v.link, change: 'move'}],
 		steps: [{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))}],
 		affects: [v.from, v.to],
 		select: {ns: v.to, link: v.link},
@@ -36,6 +37,7 @@ export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses:
 		title: `Set ${link} ${state} in ${ns}`,
 		dangerous: false,
 		destructive: !up,
+		touches: up ? [] : [{ns, link, change: 'down'}],
 		consequences: lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : undefined,
 		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],
@@ -50,6 +52,7 @@ export function deleteLinkPlan(ns: string, link: string, kind: string, peer?: st
 	return {
 		title: `Delete interface ${link} in ${ns}`,
 		dangerous: true,
+		touches: [{ns, link, change: 'delete'}],
 		consequences,
 		steps: [{argv: ipIn(ns, 'link', 'del', 'dev', link)}],
 		affects: peer?.includes('/') ? [ns, peer.split('/')[0]] : [ns],

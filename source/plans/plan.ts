@@ -1,4 +1,5 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
+import type {Route} from '../model/types.js';
 
 export type Argv = readonly string[];
 
@@ -12,6 +13,12 @@ export interface Step {
 	readonly group?: string;
 }
 
+/** What a plan takes away, in words the session guard (session-guard.ts) can compare with the world. */
+export type Touch =
+	| {readonly ns: string; readonly link: string; readonly change: 'down' | 'delete' | 'move'}
+	| {readonly ns: string; readonly link: string; readonly change: 'address'; readonly address: string}
+	| {readonly ns: string; readonly change: 'route'; readonly route: Route};
+
 export interface Plan {
 	readonly title: string;
 	readonly steps: readonly Step[];
@@ -23,6 +30,7 @@ export interface Plan {
 	 * destructive too.
 	 */
 	readonly destructive?: boolean;
+	readonly touches?: readonly Touch[];
 	/** What else goes with it, in plain words (e.g. a namespace's veths are destroyed). */
 	readonly consequences?: readonly string[];
 	/** Namespaces to read again afterwards. */

@@ -57,6 +57,7 @@ export function deleteRoutePlan(ns: string, route: Route): Plan {
 		title: `Delete route ${route.dst} in ${ns}`,
 		dangerous: false,
 		destructive: true,
+		touches: [{ns, change: 'route', route}],
 		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
 		affects: [ns],
 		select: {ns},

@@ -16,6 +16,8 @@ export type Overlay =
 	| {readonly kind: 'detail'}
 	| {readonly kind: 'form'; readonly spec: FormSpec}
 	| {readonly kind: 'running'; readonly title: string}
+	/** A change on the path of the user's SSH session ran: it is undone at `deadline` unless kept (k). */
+	| {readonly kind: 'keep'; readonly title: string; readonly deadline: number}
 	| {readonly kind: 'result'; readonly result: PlanResult}
 	| {readonly kind: 'log'}
 	| {readonly kind: 'topology'}

@@ -1,9 +1,12 @@
 // Runs a plan from a form or a key: logs each command, appends to --log, reads the affected namespaces
-// again, keeps the selection on what the user acted on, and reports the outcome.
-import {useCallback} from 'react';
-import type {Plan} from '../plans/plan.js';
-import {runPlan, type LogEntry, type PlanResult} from '../plans/run-plan.js';
+// again, keeps the selection on what the user acted on, and reports the outcome. A plan on the path of
+// the user's own SSH session (session-guard.ts) is then undone by itself after a countdown unless kept
+// with k, the way `netplan try` protects a remote admin: if the change cut the session, no k can come.
+import {useCallback, useEffect, useRef} from 'react';
+import type {Argv, Plan} from '../plans/plan.js';
+import {runPlan, undoSequence, type LogEntry, type PlanResult} from '../plans/run-plan.js';
 import {logLine} from '../plans/script.js';
+import type {SessionRisk} from '../plans/session-guard.js';
 import {appendToLogFile} from '../system/log-file.js';
 import type {System} from '../system/system.js';
 import type {Action} from './reducer.js';
@@ -11,6 +14,18 @@ import type {Action} from './reducer.js';
 export interface PlanOptions {
 	readonly dryRun: boolean;
 	readonly logFile?: string;
+	/** Whether a plan touches the path of the user's SSH session, judged on the current world. */
+	readonly sessionRisk?: (plan: Plan) => SessionRisk | undefined;
+	/** How long a change on the session's path waits for k before it is undone. */
+	readonly keepSeconds?: number;
+}
+
+export interface PlanControls {
+	readonly execute: (plan: Plan) => Promise<void>;
+	/** k: keep the change that is counting down. */
+	readonly keep: () => void;
+	/** Undo it now instead of waiting. */
+	readonly undoNow: () => void;
 }
 
 /** What the status says after a failed step: only what is true of the undo. */
@@ -20,42 +35,103 @@ export function rollbackSummary(result: PlanResult): string {
 	return result.rolledBack.length > 0 ? 'rolled back' : 'nothing had changed';
 }
 
+export const KEEP_SECONDS = 30;
+
+interface Pending {
+	readonly plan: Plan;
+	readonly undo: readonly Argv[];
+	readonly timer: ReturnType<typeof setTimeout>;
+}
+
 export function usePlans(
 	system: System,
 	dispatch: (action: Action) => void,
 	refreshNamespaces: (ids: readonly string[]) => Promise<void>,
-	{dryRun, logFile}: PlanOptions,
-): (plan: Plan) => Promise<void> {
-	return useCallback(
-		async (plan: Plan) => {
-			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: plan.title}});
+	{dryRun, logFile, sessionRisk, keepSeconds = KEEP_SECONDS}: PlanOptions,
+): PlanControls {
+	const pending = useRef<Pending | undefined>(undefined);
+	useEffect(() => () => clearTimeout(pending.current?.timer), []);
+
+	const run = useCallback(
+		async (plan: Plan): Promise<{result?: PlanResult; logProblem?: string}> => {
 			let logProblem: string | undefined;
 			const log = (entry: LogEntry): void => {
 				dispatch({type: 'logged', entry});
 				if (logFile) logProblem = appendToLogFile(logFile, logLine(entry)) ?? logProblem;
 			};
-			const logNote = (): string => (logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '');
-			let result;
 			try {
-				result = await runPlan(plan, {run: (argv) => system.run(argv), log, dryRun});
+				return {result: await runPlan(plan, {run: (argv) => system.run(argv), log, dryRun}), logProblem};
 			} catch (error) {
 				// A command that could not even start (not a kernel error): say so, never hang on "running".
 				dispatch({type: 'closeOverlay'});
 				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title}: ${error instanceof Error ? error.message : String(error)}`});
-				return;
-			}
-			if (!dryRun) await refreshNamespaces(plan.affects);
-			if (result.ok) {
-				dispatch({type: 'closeOverlay'});
-				if (plan.select && !dryRun) dispatch({type: 'select', ...plan.select});
-				const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
-				const text = dryRun ? `dry run: ${plan.title} — ${count} logged, not run (l)` : `✓ ${plan.title} (${count})`;
-				dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote()});
-			} else {
-				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
-				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote()}`});
+				return {logProblem};
 			}
 		},
-		[system, dispatch, refreshNamespaces, dryRun, logFile],
+		[system, dispatch, dryRun, logFile],
 	);
+
+	const undo = useCallback(
+		async (why: string) => {
+			const current = pending.current;
+			if (!current) return;
+			clearTimeout(current.timer);
+			pending.current = undefined;
+			const undoPlan: Plan = {
+				title: `Undo ${current.plan.title}`,
+				dangerous: false,
+				steps: current.undo.map((argv) => ({argv})),
+				affects: current.plan.affects,
+			};
+			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: undoPlan.title}});
+			const {result} = await run(undoPlan);
+			await refreshNamespaces(current.plan.affects);
+			dispatch({type: 'closeOverlay'});
+			const ok = result?.ok === true;
+			dispatch({type: 'message', tone: 'error', text: ok ? `↺ ${current.plan.title}: undone (${why})` : `✗ ${current.plan.title}: could not be undone (${result?.error ?? 'see the log'})`});
+		},
+		[run, dispatch, refreshNamespaces],
+	);
+
+	const execute = useCallback(
+		async (plan: Plan) => {
+			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: plan.title}});
+			// Judged before it runs, on the world the user saw.
+			const risk = sessionRisk?.(plan);
+			const {result, logProblem} = await run(plan);
+			if (!result) return;
+			const logNote = logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '';
+			if (!dryRun) await refreshNamespaces(plan.affects);
+			if (!result.ok) {
+				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
+				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote}`});
+				return;
+			}
+			if (plan.select && !dryRun) dispatch({type: 'select', ...plan.select});
+			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
+			const text = dryRun ? `dry run: ${plan.title} — ${count} logged, not run (l)` : `✓ ${plan.title} (${count})`;
+			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
+			if (risk?.undoable && !dryRun) {
+				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);
+				pending.current = {plan, undo: undoSequence(plan.steps), timer};
+				dispatch({type: 'openOverlay', overlay: {kind: 'keep', title: plan.title, deadline: Date.now() + keepSeconds * 1000}});
+			} else {
+				dispatch({type: 'closeOverlay'});
+			}
+		},
+		[dispatch, sessionRisk, run, logFile, dryRun, refreshNamespaces, undo, keepSeconds],
+	);
+
+	const keep = useCallback(() => {
+		const current = pending.current;
+		if (!current) return;
+		clearTimeout(current.timer);
+		pending.current = undefined;
+		dispatch({type: 'closeOverlay'});
+		dispatch({type: 'message', tone: 'info', text: `✓ kept: ${current.plan.title}`});
+	}, [dispatch]);
+
+	const undoNow = useCallback(() => void undo('undone on request'), [undo]);
+
+	return {execute, keep, undoNow};
 }

@@ -2,6 +2,7 @@
 import {accessSync, constants} from 'node:fs';
 import {join} from 'node:path';
 import type {Netns, World} from '../model/types.js';
+import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
@@ -16,6 +17,8 @@ export interface System {
 	/** True inside `nsdeck lab`: the world is a throwaway sandbox. */
 	readonly lab: boolean;
 	readonly access: Access;
+	/** The SSH session nsdeck runs in, from SSH_CONNECTION: the lockout guard protects its path. */
+	readonly sshSession?: SshSession;
 	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */
 	readonly slowReader?: string;
 	readWorld(): Promise<World>;
@@ -58,6 +61,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 	return {
 		lab,
 		access,
+		sshSession: parseSshConnection(process.env.SSH_CONNECTION),
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
 		readWorld: () => readWorld(runner, netdump),
 		async readNamespace(id) {

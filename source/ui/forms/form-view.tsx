@@ -4,6 +4,7 @@ import {Box, Text, useInput} from 'ink';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
 import {asksTwice, type Plan} from '../../plans/plan.js';
+import type {SessionRisk} from '../../plans/session-guard.js';
 import {commandText} from '../../plans/script.js';
 import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
@@ -21,6 +22,10 @@ export interface FormViewProps<P extends Plan> {
 	readonly height: number;
 	readonly dryRun: boolean;
 	readonly isFocused: boolean;
+	/** Whether the plan touches the path of the user's SSH session: then its interface's name is typed first. */
+	readonly sessionRisk?: (plan: Plan) => SessionRisk | undefined;
+	/** The countdown after such a change (state/use-plans.ts), to say so in the preview. */
+	readonly keepSeconds?: number;
 	readonly onSubmit: (plan: P) => void;
 	readonly onCancel: () => void;
 }
@@ -43,10 +48,18 @@ const LIST_ABOVE = 3;
 /** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
 const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
 
-export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, onSubmit, onCancel}: FormViewProps<P>) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	const [copied, setCopied] = useState(false);
+	/** What the user typed to confirm a change on their SSH session's path (see SessionRisk.confirm). */
+	const [typedName, setTypedName] = useState('');
+	const typedNameRef = useRef('');
+	const [nameWanted, setNameWanted] = useState(false);
+	const setTyped = (value: string): void => {
+		typedNameRef.current = value;
+		setTypedName(value);
+	};
 	/** A destructive plan's first Enter arms it; the second (or y) runs it. Any change of values disarms. */
 	const [armed, setArmed] = useState(false);
 	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
@@ -75,12 +88,15 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		const now = apply({kind: 'submitAttempt'});
 		if (hasErrors(spec.validate(now.values, world))) return;
 		const planned = spec.plan(now.values, world);
-		// A dry run changes nothing, so it needs no second word.
-		if (asksTwice(planned) && !dryRun && !armed) return setArmed(true);
+		const risk = dryRun ? undefined : sessionRisk?.(planned);
+		if (risk && typedNameRef.current !== risk.confirm) return setNameWanted(true);
+		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
+		if (asksTwice(planned) && !dryRun && !risk && !armed) return setArmed(true);
 		onSubmit(planned);
 	};
 	const errors = useMemo(() => spec.validate(state.values, world), [spec, state.values, world]);
 	const plan = useMemo(() => (hasErrors(errors) ? undefined : spec.plan(state.values, world)), [spec, state.values, world, errors]);
+	const risk = plan && !dryRun ? sessionRisk?.(plan) : undefined;
 
 	useInput(
 		(input, key) => {
@@ -92,6 +108,11 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				return setCopied(plan !== undefined);
 			}
 			const field = spec.fields[ref.current.focus];
+			// Typing the interface's name for the session guard: keys a text field does not take.
+			if (risk && field?.kind !== 'text') {
+				if (name === 'backspace') return setTyped(typedNameRef.current.slice(0, -1));
+				if (input && !key.ctrl && !key.meta && input !== ' ' && name !== 'tab' && !['up', 'down', 'left', 'right'].includes(name)) return setTyped(typedNameRef.current + input);
+			}
 			if (name === 'space' && field?.kind === 'choice' && (field.options?.length ?? 0) > LIST_ABOVE) return setChoosing(field.id);
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
@@ -155,6 +176,19 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					<Text bold wrap="truncate">
 						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
 					</Text>
+					{risk && (
+						<>
+							<Text bold color={t.bad} wrap="wrap">
+								⚠ {risk.reason}.
+							</Text>
+							<Text bold color={t.bad} wrap="truncate">
+								Type {risk.confirm} to go ahead: {visible(typedName)}▏{typedName === risk.confirm ? ' ✓' : nameWanted ? `  ✗ type ${risk.confirm} first` : ''}
+							</Text>
+							<Text color={t.bad} wrap="truncate">
+								{risk.undoable ? `After it runs, it is undone in ${keepSeconds} s unless you press k.` : 'It cannot be undone by itself: if the session drops, nothing brings it back.'}
+							</Text>
+						</>
+					)}
 					{armed && (
 						<Text bold color={t.bad} wrap="truncate">
 							Sure? Enter again (or y) runs it · Esc cancels
