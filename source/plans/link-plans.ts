@@ -1,5 +1,7 @@
 // Move an interface, toggle it up/down, delete it.
-import {HOST_ID} from '../model/types.js';
+import {stackedText, type StackedDevice} from '../model/stacked.js';
+import {formatPeer} from '../model/topology.js';
+import {HOST_ID, type LinkRef} from '../model/types.js';
 import {ipIn, type Plan} from './plan.js';
 
 export interface MoveValues {
@@ -45,17 +47,37 @@ export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses:
 	};
 }
 
-export function deleteLinkPlan(ns: string, link: string, kind: string, peer?: string): Plan {
-	const consequences = [`its addresses and the routes through it are removed`];
-	if (kind === 'veth') consequences.unshift(`the other end${peer ? ` (${peer})` : ''} is deleted too`);
-	if (kind === 'bridge') consequences.unshift('its ports are released, not deleted');
+/** Everything that leaves with a deleted interface, as the world shows it (forms/link-forms.ts finds it). */
+export interface LinkLosses {
+	/** A veth's other end, as `ns/name` (or `name` in the same namespace). */
+	readonly peer?: LinkRef;
+	/** Devices stacked on it, in any namespace: the kernel deletes them too. */
+	readonly stacked: readonly StackedDevice[];
+	readonly addresses: readonly string[];
+	/** Routes that leave by it, as `ip route` prints them. */
+	readonly routes: readonly string[];
+	/** A bridge's ports: released, not deleted. */
+	readonly ports: readonly string[];
+}
+
+export const NO_LOSSES: LinkLosses = {stacked: [], addresses: [], routes: [], ports: []};
+
+export function deleteLinkPlan(ns: string, link: string, kind: string, losses: LinkLosses = NO_LOSSES): Plan {
+	const {peer, stacked, addresses, routes, ports} = losses;
+	const consequences: string[] = [];
+	if (kind === 'veth') consequences.push(`the other end${peer ? ` (${formatPeer(peer, ns)})` : ''} is deleted too`);
+	if (stacked.length > 0) consequences.push(`devices stacked on it are deleted too: ${stackedText(stacked, ns)}`);
+	if (addresses.length > 0) consequences.push(`its addresses go: ${addresses.join(', ')}`);
+	if (routes.length > 0) consequences.push(`routes through it go: ${routes.join('; ')}`);
+	if (ports.length > 0) consequences.push(`its ports are released, not deleted: ${ports.join(', ')}`);
+	const gone = [...(peer ? [peer] : []), ...stacked];
 	return {
 		title: `Delete interface ${link} in ${ns}`,
 		dangerous: true,
-		touches: [{ns, link, change: 'delete'}],
+		touches: [{ns, link, change: 'delete'}, ...gone.map((d) => ({ns: d.ns, link: d.name, change: 'delete' as const}))],
 		consequences,
 		steps: [{argv: ipIn(ns, 'link', 'del', 'dev', link)}],
-		affects: peer?.includes('/') ? [ns, peer.split('/')[0]] : [ns],
+		affects: [...new Set([ns, ...gone.map((d) => d.ns)])],
 		select: {ns},
 	};
 }

@@ -1,7 +1,6 @@
 // What each change key does with the current selection: open a form, run a plan at once (Space), or say
 // why not (a message). Pure apart from the forwarding read, which is async.
 import {HOST_ID} from '../model/types.js';
-import {formatPeer} from '../model/topology.js';
 import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
@@ -57,7 +56,7 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 			return asOutcome(addressForm(ctx));
 		case 'deleteInterface': {
 			const peer = ctx.link && peerOf(state, ns, ctx.link);
-			return asOutcome(deleteLinkForm(ctx, peer && formatPeer(peer, '')));
+			return asOutcome(deleteLinkForm(ctx, peer));
 		}
 		case 'addRoute':
 			return {form: routeForm(ctx)};

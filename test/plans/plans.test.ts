@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {addAddressPlan, deleteAddressPlan} from '../../source/plans/address-plans.js';
 import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
-import {deleteLinkPlan, movePlan, togglePlan} from '../../source/plans/link-plans.js';
+import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plans/link-plans.js';
 import {deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
@@ -79,7 +79,7 @@ describe('plans: exact argv and undo argv', () => {
 			forwardingPlan('ns1', 6, false),
 			['ip netns exec ns1 sysctl -w net.ipv6.conf.all.forwarding=0  ⟲ ip netns exec ns1 sysctl -w net.ipv6.conf.all.forwarding=1'],
 		],
-		['delete an interface (no undo)', deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0'), ['ip -n ns1 link del dev veth_ns1  ⟲ -']],
+		['delete an interface (no undo)', deleteLinkPlan('ns1', 'veth_ns1', 'veth', {...NO_LOSSES, peer: {ns: 'host', name: 'veth_ns1_br0', ifindex: 7}}), ['ip -n ns1 link del dev veth_ns1  ⟲ -']],
 	])('%s', (_name, plan, expected) => {
 		expect(lines(plan)).toEqual(expected);
 	});
@@ -99,7 +99,7 @@ describe('plans: exact argv and undo argv', () => {
 	});
 
 	it('deleting an interface names the other end that goes with it', () => {
-		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0').consequences?.[0]).toContain('host/veth_ns1_br0');
-		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', 'host/veth_ns1_br0').affects).toEqual(['ns1', 'host']);
+		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', {...NO_LOSSES, peer: {ns: 'host', name: 'veth_ns1_br0', ifindex: 7}}).consequences?.[0]).toContain('host/veth_ns1_br0');
+		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', {...NO_LOSSES, peer: {ns: 'host', name: 'veth_ns1_br0', ifindex: 7}}).affects).toEqual(['ns1', 'host']);
 	});
 });

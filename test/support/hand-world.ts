@@ -72,6 +72,20 @@ export class WorldBuilder {
 		return this;
 	}
 
+	/**
+	 * A device of `kind` (vlan, macvlan, …) stacked on `lower`, given as `ns/name`: in the same namespace ip
+	 * names its lower device; from another, it gives the ifindex and its own nsid for the lower's namespace.
+	 */
+	stacked(end: string, kind: string, lower: string): this {
+		const [ns, name] = end.split('/');
+		const [lowerNs, lowerName] = lower.split('/');
+		const lowerLink = this.find(lowerNs).links.find((l) => l.name === lowerName);
+		if (!lowerLink) throw new Error(`no ${lower}`);
+		const link = this.add(ns, name, kind);
+		link.peerHint = ns === lowerNs ? {ifindex: lowerLink.ifindex, name: lowerName} : {ifindex: lowerLink.ifindex, netnsid: this.nsid(ns, lowerNs)};
+		return this;
+	}
+
 	build(): World {
 		return {namespaces: this.namespaces};
 	}

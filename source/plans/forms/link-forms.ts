@@ -1,10 +1,12 @@
 // v: veth pair; b: bridge; c: connect to a bridge; m: move; a: add address; d on an interface: delete it
 // or one of its addresses.
-import {HOST_ID, type World} from '../../model/types.js';
+import {formatRoute} from '../../model/format.js';
+import {stackedOn} from '../../model/stacked.js';
+import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan} from '../../plans/bridge-plans.js';
-import {deleteLinkPlan, movePlan} from '../../plans/link-plans.js';
+import {deleteLinkPlan, movePlan, type LinkLosses} from '../../plans/link-plans.js';
 import {vethPlan} from '../../plans/veth-plan.js';
 import {errorsOf, flag, text, type FormContext, type FormSpec} from './form-spec.js';
 
@@ -122,11 +124,24 @@ export function addressForm(ctx: FormContext): FormSpec | string {
 }
 
 /** d on an interface: delete it, or one of its addresses (chosen in the form). */
-export function deleteLinkForm(ctx: FormContext, peer?: string): FormSpec | string {
+/** What deleting `link` takes along, found in the world: its peer, stacked devices, addresses, routes, ports. */
+export function linkLosses(world: World, nsId: string, link: Link, peer?: LinkRef): LinkLosses {
+	const ns = findNs(world, nsId);
+	return {
+		peer,
+		stacked: stackedOn(world, nsId, link),
+		addresses: link.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr),
+		routes: (ns?.routes ?? []).filter((r) => r.dev === link.name).map(formatRoute),
+		ports: link.kind === 'bridge' ? (ns?.links ?? []).filter((l) => l.master === link.name).map((l) => l.name) : [],
+	};
+}
+
+/** d on an interface: its addresses first, one by one; deleting the interface itself is the last choice, never the default. */
+export function deleteLinkForm(ctx: FormContext, peer?: LinkRef): FormSpec | string {
 	const link = ctx.link;
 	if (!link) return `no interface selected in ${ctx.ns}`;
 	const addresses = link.addresses.filter((a) => a.scope !== 'link' && a.scope !== 'host').map((a) => `address ${a.cidr}`);
-	const deletable = link.kind === 'loopback' ? addresses : [`interface ${link.name}`, ...addresses];
+	const deletable = link.kind === 'loopback' ? addresses : [...addresses, `interface ${link.name}`];
 	if (deletable.length === 0) return 'lo belongs to its namespace and cannot be deleted';
 	return {
 		title: `Delete from ${link.name} in ${ctx.ns}`,
@@ -136,7 +151,7 @@ export function deleteLinkForm(ctx: FormContext, peer?: string): FormSpec | stri
 		plan(v) {
 			const what = text(v, 'what');
 			if (what.startsWith('address ')) return deleteAddressPlan({ns: ctx.ns, link: link.name, cidr: what.slice('address '.length)});
-			return deleteLinkPlan(ctx.ns, link.name, link.kind, peer);
+			return deleteLinkPlan(ctx.ns, link.name, link.kind, linkLosses(ctx.world, ctx.ns, link, peer));
 		},
 	};
 }

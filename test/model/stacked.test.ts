@@ -1,0 +1,34 @@
+// Devices stacked on a link, in iproute2's terms (link, link_index, link_netnsid): kinds this kernel
+// cannot make (vlan, ipvlan) included, from hand-made worlds.
+import {describe, expect, it} from 'vitest';
+import {stackedOn} from '../../source/model/stacked.js';
+import type {World} from '../../source/model/types.js';
+import {WorldBuilder} from '../support/hand-world.js';
+
+const link = (world: World, ns: string, name: string) => {
+	const found = world.namespaces.find((n) => n.id === ns)?.links.find((l) => l.name === name);
+	if (!found) throw new Error(`no ${ns}/${name}`);
+	return found;
+};
+
+describe('stackedOn', () => {
+	it('finds a vlan and an ipvlan on eth0 in the same namespace, and an ipvlan in a pod on the host’s eth0', () => {
+		const world = new WorldBuilder()
+			.namespace('host')
+			.namespace('pod1')
+			.veth('host/eth0', 'host/eth0peer')
+			.stacked('host/eth0.10', 'vlan', 'host/eth0')
+			.stacked('host/ipv0', 'ipvlan', 'host/eth0')
+			.stacked('pod1/eth1', 'ipvlan', 'host/eth0')
+			.stacked('host/vlan2', 'vlan', 'host/eth0peer')
+			.build();
+		const found = stackedOn(world, 'host', link(world, 'host', 'eth0')).map((d) => `${d.ns}/${d.name} ${d.kind}${d.possibly ? ' ?' : ''}`);
+		expect(found).toEqual(['host/eth0.10 vlan', 'host/ipv0 ipvlan', 'pod1/eth1 ipvlan']);
+	});
+
+	it('says "possibly" when an unnamed nsid could mean a namespace other than the host', () => {
+		const base = new WorldBuilder().namespace('host').namespace('pod1').veth('host/eth0', 'host/x').stacked('pod1/mv0', 'macvlan', 'host/eth0').build();
+		const world: World = {namespaces: [...base.namespaces, {id: 'pid:4242', kind: 'pid', path: '/proc/4242/ns/net', links: [], routes: [], nsids: []}]};
+		expect(stackedOn(world, 'host', link(world, 'host', 'eth0')).map((d) => d.possibly)).toEqual([true]);
+	});
+});
