@@ -8,6 +8,13 @@ export interface MoveValues {
 	readonly from: string;
 	readonly link: string;
 	readonly to: string;
+	/**
+	 * What the kernel drops on the way, and the plan puts back in the new namespace when asked to: the
+	 * link's addresses (not link-local: the kernel makes those) and its up state.
+	 */
+	readonly carry?: {readonly addresses: readonly string[]; readonly up: boolean};
+	/** What it has now, so the preview can say what a move without carrying loses. */
+	readonly has?: {readonly addresses: readonly string[]; readonly up: boolean};
 }
 
 /**
@@ -20,12 +27,22 @@ export const HOST_NETNS_PATH = '/proc/1/ns/net';
 
 export function movePlan(v: MoveValues): Plan {
 	const target = (ns: string): string => (ns === HOST_ID ? HOST_NETNS_PATH : ns);
+	const carry = v.carry ?? {addresses: [], up: false};
+	const lost = [
+		...(v.has?.addresses.filter((a) => !carry.addresses.includes(a)) ?? []).map((a) => `address ${a}`),
+		...(v.has?.up && !carry.up ? ['its up state (it arrives down)'] : []),
+	];
 	return {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,
 		destructive: true,
 		touches: [{ns: v.from, link: v.link, change: 'move'}],
-		steps: [{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))}],
+		consequences: lost.length > 0 ? [`the kernel drops on the way: ${lost.join(', ')}`] : undefined,
+		steps: [
+			{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))},
+			...carry.addresses.map((cidr) => ({argv: ipIn(v.to, 'addr', 'add', cidr, 'dev', v.link), undo: ipIn(v.to, 'addr', 'del', cidr, 'dev', v.link)})),
+			...(carry.up ? [{argv: ipIn(v.to, 'link', 'set', 'dev', v.link, 'up'), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'down')}] : []),
+		],
 		affects: [v.from, v.to],
 		select: {ns: v.to, link: v.link},
 	};

@@ -85,3 +85,36 @@ describe('addresses as the kernel will apply them', () => {
 		expect(shown.addr_info.find((a) => a.local === '10.9.9.9')?.prefixlen).toBe(24);
 	});
 });
+
+describe('moving an interface keeps what users expect', () => {
+	const moveOut = async (carry: boolean): Promise<{consequences: readonly string[]}> => {
+		await sh('ip', '-n', 'client', 'link', 'add', 'name', 'mv5', 'type', 'veth', 'peer', 'name', 'mv6');
+		await sh('ip', '-n', 'client', 'addr', 'add', '10.5.0.1/24', 'dev', 'mv5');
+		await sh('ip', '-n', 'client', 'link', 'set', 'dev', 'mv5', 'up');
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'mv5');
+		const form = moveForm({world, ns: 'client', link});
+		if (typeof form === 'string') throw new Error(form);
+		expect(form.initial.carry).toBe(true);
+		const plan = form.plan({to: 'server', carry}, world);
+		const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.ok).toBe(true);
+		return {consequences: plan.consequences ?? []};
+	};
+	const inServer = async (): Promise<{up: boolean; cidrs: string[]}> => {
+		const [l] = JSON.parse(await sh('ip', '-j', '-n', 'server', 'addr', 'show', 'dev', 'mv5')) as Array<{flags: string[]; addr_info: Array<{local: string; prefixlen: number; scope: string}>}>;
+		return {up: l.flags.includes('UP'), cidrs: l.addr_info.filter((a) => a.scope !== 'link').map((a) => `${a.local}/${a.prefixlen}`)};
+	};
+
+	it('carries its addresses and up state by default, as steps of the same plan', async () => {
+		const {consequences} = await moveOut(true);
+		expect(consequences).toEqual([]);
+		expect(await inServer()).toEqual({up: true, cidrs: ['10.5.0.1/24']});
+	});
+
+	it('without carrying, says what the kernel drops, and drops it', async () => {
+		const {consequences} = await moveOut(false);
+		expect(consequences.join('\n')).toContain('the kernel drops on the way: address 10.5.0.1/24, its up state (it arrives down)');
+		expect(await inServer()).toEqual({up: false, cidrs: []});
+	});
+});

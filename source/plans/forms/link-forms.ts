@@ -101,13 +101,19 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 	if (link.kind === 'loopback') return 'lo belongs to its namespace and cannot move';
 	const targets = namespaceIds(ctx.world).filter((id) => id !== ctx.ns);
 	if (targets.length === 0) return 'no other namespace to move to: create one with n';
+	// A move drops the link's addresses and sets it down: the form says so, and offers to put them back.
+	const has = {addresses: link.addresses.filter((a) => a.scope !== 'link' && a.scope !== 'host').map((a) => a.cidr), up: link.adminUp};
+	const carries = has.addresses.length > 0 || has.up;
 	return {
 		title: `Move ${link.name} out of ${ctx.ns}`,
-		fields: [{id: 'to', label: 'To', kind: 'choice', options: targets}],
-		initial: {to: targets[0]},
+		fields: [
+			{id: 'to', label: 'To', kind: 'choice', options: targets},
+			...(carries ? [{id: 'carry', label: `Keep ${[has.addresses.length > 0 ? 'its addresses' : '', has.up ? 'up' : ''].filter(Boolean).join(' and ')}`, kind: 'toggle' as const}] : []),
+		],
+		initial: {to: targets[0], carry: carries},
 		validate: (v, world) =>
 			errorsOf({to: findNs(world, text(v, 'to'))?.links.some((l) => l.name === link.name) ? `${text(v, 'to')} has an interface named ${link.name} already` : undefined}),
-		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to')}),
+		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined}),
 	};
 }
 
