@@ -1,5 +1,7 @@
 // Create and delete a namespace.
 import {isLinkUp} from '../model/format.js';
+import {stackedOn, stackedText} from '../model/stacked.js';
+import {formatPeer, peerResolver} from '../model/topology.js';
 import type {World} from '../model/types.js';
 import {findNs} from '../model/validate.js';
 import {ipIn, type Plan} from './plan.js';
@@ -24,11 +26,20 @@ export function newNamespacePlan({name, loUp}: NewNamespaceValues): Plan {
 
 /** What deleting a namespace takes with it, from what we can see of it. */
 export function deleteNamespaceConsequences(world: World, name: string): string[] {
-	const links = findNs(world, name)?.links ?? [];
-	const veths = links.filter((l) => l.kind === 'veth').map((l) => l.name);
+	const ns = findNs(world, name);
+	const links = ns?.links ?? [];
+	const resolve = peerResolver(world);
+	const veths = links
+		.filter((l) => l.kind === 'veth')
+		.map((l) => {
+			const peer = ns && resolve(ns, l);
+			return peer && peer.ns !== name ? `${l.name} ↔ ${formatPeer(peer, name)}` : l.name;
+		});
+	const stacked = links.flatMap((l) => stackedOn(world, name, l).filter((d) => d.ns !== name));
 	const others = links.filter((l) => l.kind !== 'veth' && l.kind !== 'loopback').map((l) => l.name);
 	const lines = [`all addresses and routes in ${name} are lost`];
-	if (veths.length > 0) lines.push(`veths destroyed (and their other ends): ${veths.join(', ')}`);
+	if (veths.length > 0) lines.push(`veths destroyed, with their other ends: ${veths.join(', ')}`);
+	if (stacked.length > 0) lines.push(`devices elsewhere stacked on its links are deleted too: ${stackedText(stacked, name)}`);
 	if (others.length > 0) lines.push(`destroyed, or back to the host if physical: ${others.join(', ')}`);
 	if (links.some((l) => l.kind !== 'loopback' && isLinkUp(l))) lines.push('traffic through it stops now');
 	lines.push('a process still inside keeps the namespace alive until it exits');

@@ -88,7 +88,7 @@ describe('plans: exact argv and undo argv', () => {
 		const plan = deleteNamespacePlan(fixtureWorld('bridge'), 'ns1');
 		expect(lines(plan)).toEqual(['ip netns del ns1  ⟲ -']);
 		expect(plan.dangerous).toBe(true);
-		expect(plan.consequences?.join('\n')).toMatch(/veths destroyed.*veth_ns1/);
+		expect(plan.consequences?.join('\n')).toMatch(/veths destroyed, with their other ends: .*veth_ns1 ↔ host\/veth_ns1_br0/);
 		// Its veths' other ends vanish from the host too: the whole world is read again.
 		expect(plan.affects).toEqual(['host', 'ns1', 'ns2']);
 	});

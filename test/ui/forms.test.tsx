@@ -161,7 +161,7 @@ describe('keys that change the world', () => {
 		const frame = await waitForFrame(app, 'Delete namespace ns1');
 		expect(frame).toContain('This cannot be undone');
 		expect(frame).toContain('ip netns del ns1');
-		expect(frame).toMatch(/veths destroyed.*veth_ns1/);
+		expect(frame).toMatch(/veths destroyed, with their other ends: .*veth_ns1 ↔ host\/veth_ns1_br0/);
 		await press(app, KEYS.escape);
 		await waitForFrame(app, 'Namespaces (3)');
 	});
