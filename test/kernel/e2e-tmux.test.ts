@@ -98,3 +98,26 @@ describe('nsdeck in a real terminal', () => {
 		expect((await sh('cat', '/proc/sys/net/ipv4/ip_forward')).trim()).toBe('1');
 	});
 });
+
+describe('Space in a real terminal', () => {
+	it('opens the preview; the link stays up until it is confirmed twice', async () => {
+		await sh('ip', 'link', 'add', 'name', 'e2e0', 'type', 'veth', 'peer', 'name', 'e2e1');
+		await sh('ip', 'link', 'set', 'dev', 'e2e0', 'up');
+		term = await startInTmux([process.execPath, BUNDLE], 80, 24);
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		await t.keys('2');
+		await selectRow(t, 'e2e0');
+		await t.keys('Space');
+		const screen = await t.waitFor('Set e2e0 down in host');
+		expect(screen).toContain('ip link set dev e2e0 down');
+		const up = async (): Promise<boolean> => (await ipJson<{flags: string[]}>('link', 'show', 'dev', 'e2e0'))[0].flags.includes('UP');
+		expect(await up()).toBe(true);
+		await t.keys('Enter');
+		await t.waitFor('Sure? Enter again (or y) runs it');
+		expect(await up()).toBe(true);
+		await t.keys('y');
+		await t.waitFor('✓ Set e2e0 down in host');
+		expect(await up()).toBe(false);
+	});
+});
