@@ -103,7 +103,7 @@ describe('keys that change the world', () => {
 		await press(app, KEYS.space);
 		let frame = await waitForFrame(app, 'Set lo down in host');
 		expect(frame).toContain('ip link set dev lo down');
-		expect(frame).toContain('then Enter again to run');
+		expect(frame).toContain('Enter twice runs');
 		expect(system.calls).toEqual([]);
 		await press(app, KEYS.enter);
 		frame = await waitForFrame(app, 'Sure? Enter again (or y) runs it');

@@ -137,7 +137,8 @@ export function linkLosses(world: World, nsId: string, link: Link, peer?: LinkRe
 		peer,
 		stacked: stackedOn(world, nsId, link),
 		addresses: link.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr),
-		routes: (ns?.routes ?? []).filter((r) => r.dev === link.name).map(formatRoute),
+		// Not the fe80::/64 route the kernel gives every IPv6 link: it is no one's route to lose.
+		routes: (ns?.routes ?? []).filter((r) => r.dev === link.name && !r.dst.startsWith('fe80:')).map(formatRoute),
 		ports: link.kind === 'bridge' ? (ns?.links ?? []).filter((l) => l.master === link.name).map((l) => l.name) : [],
 	};
 }

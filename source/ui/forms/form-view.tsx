@@ -42,6 +42,17 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 	'ctrl+u': {kind: 'clear'},
 };
 
+/** Only the keys that do something in this form, so that the line fits 80 columns. */
+function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefined, copied: boolean): string {
+	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
+	const hints = [enter, 'Esc cancel'];
+	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
+	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose, Space list');
+	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
+	hints.push(`Ctrl+Y ${copied ? 'copied ✓' : 'copy'}`);
+	return hints.join(' · ');
+}
+
 /** A choice among more than this many opens a list on Space (ChoiceList); fewer are cycled with ← →. */
 const LIST_ABOVE = 3;
 
@@ -128,7 +139,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
-	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0), 1);
+	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
@@ -173,9 +184,6 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				/>
 			) : plan ? (
 				<>
-					<Text bold wrap="truncate">
-						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
-					</Text>
 					{risk && (
 						<>
 							<Text bold color={t.bad} wrap="wrap">
@@ -189,6 +197,9 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 							</Text>
 						</>
 					)}
+					<Text bold wrap="truncate">
+						{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
+					</Text>
 					{armed && (
 						<Text bold color={t.bad} wrap="truncate">
 							Sure? Enter again (or y) runs it · Esc cancels
@@ -212,7 +223,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				Enter {dryRun ? 'dry run' : plan?.dangerous ? 'DELETE' : plan && asksTwice(plan) ? 'then Enter again to run' : 'run'} · Esc cancel · Tab/↑↓ field · ←→ choose, Space list · Ctrl+Y {copied ? 'copied ✓' : 'copy'}
+				{footerHints(spec, dryRun, plan, copied)}
 			</Text>
 		</Box>
 	);
