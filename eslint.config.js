@@ -31,6 +31,14 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Text on screen goes through source/ui/text.tsx, which makes strings from the kernel safe to draw.
+		files: ['source/**/*.tsx', 'cli.tsx'],
+		ignores: ['source/ui/text.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['Text'], message: 'use Text from source/ui/text.tsx: it makes strings from the kernel safe to draw'}]}],
+		},
+	},
+	{
 		files: ['**/*.mjs', '**/*.js'],
 		languageOptions: {globals: {console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly', URL: 'readonly'}},
 	},

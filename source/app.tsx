@@ -1,5 +1,6 @@
 // The thin root: state, layout and the global keys. What each pane or overlay shows lives in ui/.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './ui/text.js';
 import {useCallback, useState} from 'react';
 import {sessionPath} from './model/ssh-session.js';
 import type {Plan} from './plans/plan.js';

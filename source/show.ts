@@ -1,4 +1,5 @@
 // `nsdeck show`: the snapshot printed once, as text for people or JSON for scripts.
+import {shown} from './model/display.js';
 import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {World} from './model/types.js';
@@ -40,6 +41,7 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 		}
 		for (const route of ns.routes) lines.push(`  route ${formatRoute(route)}`);
 	}
-	return lines.join('\n') + '\n';
+	// Read by people, often on a terminal: every line made safe to draw (model/display.ts).
+	return lines.map(shown).join('\n') + '\n';
 }
 

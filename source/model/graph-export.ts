@@ -1,6 +1,7 @@
 // `nsdeck show --dot` and `--mermaid`: the topology map's graph for documents. One cluster per namespace,
 // one node per interface, one edge per veth pair and one per bridge port; a link that is down is dashed,
 // as on the map.
+import {shown} from './display.js';
 import {linkStateLabel} from './format.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
 import {linkKey, type Topology} from './topology.js';
@@ -21,7 +22,7 @@ interface Graph {
 const graphOf = (world: World, topology: Topology): Graph => ({namespaces: world.namespaces, edges: topologyEdges(world, topology)});
 
 // DOT: IDs and labels are double-quoted strings, where only " and \ need escaping.
-const dotEscape = (text: string): string => text.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+const dotEscape = (text: string): string => shown(text).replaceAll('\\', '\\\\').replaceAll('"', '\\"');
 const dotString = (text: string): string => `"${dotEscape(text)}"`;
 const dotNode = (ref: LinkRef): string => dotString(`${ref.ns}/${ref.name}`);
 /** Lines of a label, joined with DOT's own \n escape (a line break inside the label). */
@@ -46,7 +47,7 @@ export function toDot(world: World, topology: Topology): string {
 }
 
 // Mermaid: nodes get plain ids (n0, n1, …) and quoted labels, where " is written #quot;.
-const mermaidText = (text: string): string => `"${text.replaceAll('"', '#quot;')}"`;
+const mermaidText = (text: string): string => `"${shown(text).replaceAll('"', '#quot;')}"`;
 
 export function toMermaid(world: World, topology: Topology): string {
 	const {namespaces, edges} = graphOf(world, topology);

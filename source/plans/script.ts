@@ -1,5 +1,6 @@
 // Commands as shell text: for the preview, the command log and an exported script. The argv that runs is
 // the source of truth; this only quotes it so a shell would run the same thing.
+import {hasUnsafe, shown} from '../model/display.js';
 import type {Argv} from './plan.js';
 import type {LogEntry} from './run-plan.js';
 
@@ -12,6 +13,17 @@ export function shellQuote(word: string): string {
 
 export const commandText = (argv: Argv): string => argv.map(shellQuote).join(' ');
 
+/** A comment line's text: one line, nothing a terminal would obey when the script is shown. */
+const comment = (text: string): string => `# ${shown(text)}`;
+
+/**
+ * A command as a script line, or undefined when a word holds control characters: quoted, a newline would
+ * still split the line and ESC would reach whoever prints the script. Such commands are left out, said so.
+ */
+function scriptLine(argv: Argv): string | undefined {
+	return argv.some(hasUnsafe) ? undefined : commandText(argv);
+}
+
 /** A runnable script of the commands that ran (or would have, in a dry run); failed ones commented out. */
 export function logToScript(entries: readonly LogEntry[], header = 'nsdeck command log'): string {
 	const lines = ['#!/bin/sh', `# ${header}`, '# Re-run with: sh THIS-FILE (as root, or inside `nsdeck lab`)', 'set -e', ''];
@@ -19,17 +31,19 @@ export function logToScript(entries: readonly LogEntry[], header = 'nsdeck comma
 	for (const e of entries) {
 		if (e.plan !== plan) {
 			plan = e.plan;
-			lines.push(`# ${plan}`);
+			lines.push(comment(plan));
 		}
-		const text = commandText(e.argv);
-		if (e.status === 'ok' || e.status === 'not run') lines.push(text);
-		else lines.push(`# ${e.status}: ${text}${e.error ? `  (${e.error.split('\n')[0]})` : ''}`);
+		const line = scriptLine(e.argv);
+		if (line === undefined) lines.push(comment(`left out, a word holds control characters: ${commandText(e.argv)}`));
+		else if (e.status === 'ok' || e.status === 'not run') lines.push(line);
+		else lines.push(comment(`${e.status}: ${line}${e.error ? `  (${e.error.split('\n')[0]})` : ''}`));
 	}
 	return lines.join('\n') + '\n';
 }
 
 /** One line of `--log FILE`: the command, or a comment saying why it did not count. */
 export function logLine(e: LogEntry): string {
-	const text = commandText(e.argv);
-	return e.status === 'ok' || e.status === 'not run' ? `${text}${e.status === 'not run' ? '  # dry run: not run' : ''}\n` : `# ${e.status}: ${text}\n`;
+	const line = scriptLine(e.argv);
+	if (line === undefined) return `${comment(`${e.status}, left out, a word holds control characters: ${commandText(e.argv)}`)}\n`;
+	return e.status === 'ok' || e.status === 'not run' ? `${line}${e.status === 'not run' ? '  # dry run: not run' : ''}\n` : `${comment(`${e.status}: ${line}`)}\n`;
 }

@@ -1,5 +1,6 @@
 // The keys that apply here, from keymap.ts.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {KEYMAP, displayKey, type Binding, type Scope} from '../keymap.js';
 import {theme} from './theme.js';
 

@@ -1,5 +1,5 @@
 // Renders the visible window of a list; the selected row has a › marker and, with colour, reverse video.
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {fit, listWindow} from './list-window.js';
 import {theme} from './theme.js';
 import type {ReactNode} from 'react';

@@ -1,5 +1,6 @@
 // A bordered pane with a title line; the focused pane has a bold double border (visible without colour).
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {ReactNode} from 'react';
 import {theme} from './theme.js';
 

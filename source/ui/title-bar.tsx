@@ -1,5 +1,6 @@
 // One line: what world this is (LAB or the host), whether it can be changed, and what is happening.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {theme} from './theme.js';
 
 export interface TitleBarProps {

@@ -1,6 +1,7 @@
 // Renders any FormSpec: its fields, each field's message, and live below them the exact commands it will
 // run. Enter submits only valid values; Esc cancels.
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
 import {asksTwice, type Plan} from '../../plans/plan.js';
@@ -56,8 +57,6 @@ function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefin
 /** A choice among more than this many opens a list on Space (ChoiceList); fewer are cycled with ← →. */
 const LIST_ABOVE = 3;
 
-/** Control characters as their Unicode control pictures (␊ for a newline), so they can be seen. */
-const visible = (text: string): string => text.replaceAll(/[\u0000-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.charCodeAt(0)));
 
 export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
 	const t = theme();
@@ -153,7 +152,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				let shown: string;
 				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
 				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
-				else shown = visible(String(value)) + (focused ? '▏' : '');
+				else shown = String(value) + (focused ? '▏' : '');
 				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
 				return (
 					<Text key={field.id} wrap="truncate">
@@ -190,7 +189,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 								⚠ {risk.reason}.
 							</Text>
 							<Text bold color={t.bad} wrap="truncate">
-								Type {risk.confirm} to go ahead: {visible(typedName)}▏{typedName === risk.confirm ? ' ✓' : nameWanted ? `  ✗ type ${risk.confirm} first` : ''}
+								Type {risk.confirm} to go ahead: {typedName}▏{typedName === risk.confirm ? ' ✓' : nameWanted ? `  ✗ type ${risk.confirm} first` : ''}
 							</Text>
 							<Text color={t.bad} wrap="truncate">
 								{risk.undoable ? `After it runs, it is undone in ${keepSeconds} s unless you press k.` : 'It cannot be undone by itself: if the session drops, nothing brings it back.'}

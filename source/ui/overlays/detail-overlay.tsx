@@ -1,5 +1,6 @@
 // Enter on a list item: everything the kernel said about it.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {theme} from '../theme.js';
 import type {DetailLine} from './detail-lines.js';
 

@@ -1,5 +1,6 @@
 // Every key, grouped by where it applies; built from keymap.ts so it can never drift from what keys do.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../keymap.js';
 import {theme} from '../theme.js';
 

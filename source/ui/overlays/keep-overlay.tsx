@@ -1,6 +1,7 @@
 // After a change on the path of the user's SSH session: keep it (k), or it is undone when the countdown
 // ends. If the change cut the session, no key can arrive, and the undo brings the session's path back.
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import {useEffect, useState} from 'react';
 import {keyName} from '../../key-name.js';
 import {theme} from '../theme.js';

@@ -1,5 +1,6 @@
 // l: every command nsdeck ran, in order, with its status and error text.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {LogEntry} from '../../plans/run-plan.js';
 import {commandText} from '../../plans/script.js';
 import {theme} from '../theme.js';

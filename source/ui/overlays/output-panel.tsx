@@ -1,6 +1,7 @@
 // x: a command's output (stderr in red), its exit status, scrollable with ↑↓ PgUp PgDn Home End. It
 // follows the newest line until the user scrolls up. Esc stops a running command, or closes.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, useApp, useInput} from 'ink';
+import {Text} from '../text.js';
 import {useState} from 'react';
 import {findBinding} from '../../keymap.js';
 import {keyName} from '../../key-name.js';

@@ -1,6 +1,7 @@
 // The ping panel: the command, each reply line as it arrives, the summary, why it failed, and the last
 // few pings of this session. Esc stops a running ping at once; Esc again closes; p pings again.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, useApp, useInput} from 'ink';
+import {Text} from '../text.js';
 import {findBinding} from '../../keymap.js';
 import {keyName} from '../../key-name.js';
 import {summaryText} from '../../model/ping-output.js';

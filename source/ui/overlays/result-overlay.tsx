@@ -1,5 +1,6 @@
 // A plan failed: which step, the kernel's words, a plain hint, and what was rolled back.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {PlanResult} from '../../plans/run-plan.js';
 import {commandText} from '../../plans/script.js';
 import {theme} from '../theme.js';

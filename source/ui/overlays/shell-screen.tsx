@@ -1,6 +1,7 @@
 // Shown while a shell has the terminal. It mounts no input hook on purpose: with none mounted, ink leaves
 // raw mode and stops reading stdin, and only then (in the effect) is the terminal handed over.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useEffect} from 'react';
 
 export interface ShellScreenProps {

@@ -1,6 +1,6 @@
 // Interfaces of the selected namespace: name, type, state, where a veth's other end is, bridge master,
 // addresses. Wider terminals also get MAC and MTU.
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
 import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';

@@ -1,5 +1,5 @@
 // Namespaces: the host first, then named ones, each with how many interfaces it has and how many are up.
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {isLinkUp} from '../../model/format.js';
 import type {Netns} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';

@@ -1,5 +1,5 @@
 // Routes of the selected namespace, IPv4 and IPv6, as `ip route` prints them.
-import {Text} from 'ink';
+import {Text} from '../text.js';
 import {formatRoute, routeKey} from '../../model/format.js';
 import type {Route} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';

@@ -1,6 +1,7 @@
 // `t`: the whole network as a map. Draws the lines that layout.ts makes from the current world (so it follows
 // every refresh), shows the part the viewport covers, and handles the map's own keys.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {useMemo, useRef} from 'react';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
