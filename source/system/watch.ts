@@ -6,6 +6,7 @@ import {createInterface} from 'node:readline';
 import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
 import {HOST_ID} from '../model/types.js';
+import {coalesce} from './coalesce.js';
 import type {Runner} from './runner.js';
 import {NETNS_DIR, hostLocation} from './netns-location.js';
 import {listNamed, readNsids} from './snapshot.js';
@@ -71,6 +72,10 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		if (!stopped) listener({type: 'namespaces', ids: missing});
 	};
 
+	// One ip at a time however many namespaces appear at once (2,000 created from outside made one
+	// `ip -b` per directory event: 1,620 at once).
+	const assignNsidsSoon = coalesce(assignNsids);
+
 	const onEvent = async (event: MonitorEvent): Promise<void> => {
 		if (event.nsidChanged) await refreshNames();
 		if (event.source === 'current') return listener({type: 'namespaces', ids: [HOST_ID]});
@@ -102,14 +107,14 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		dirWatcher = watchDir(dir, () => {
 			if (stopped) return;
 			listener({type: 'list'});
-			void assignNsids();
+			void assignNsidsSoon();
 		});
 		dirWatcher.on('error', () => dirWatcher?.close());
 	} catch {
 		// No /run/netns yet (or no inotify): the caller's poll still lists namespaces.
 	}
 
-	void refreshNames().then(assignNsids);
+	void refreshNames().then(assignNsidsSoon);
 
 	return () => {
 		stopped = true;

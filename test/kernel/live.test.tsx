@@ -37,6 +37,38 @@ describe('the watcher', () => {
 		await vi.waitFor(() => expect(changes).toContainEqual({type: 'namespaces', ids: ['host']}), {timeout: 5000});
 	});
 
+	it('a burst of 300 namespaces from outside: the watcher runs one ip at a time, and gives every one an nsid', async () => {
+		let inFlight = 0;
+		let most = 0;
+		let calls = 0;
+		const counting: typeof runCommand = async (argv, options) => {
+			calls++;
+			most = Math.max(most, ++inFlight);
+			try {
+				return await runCommand(argv, options);
+			} finally {
+				inFlight--;
+			}
+		};
+		const netdump = findNetdump();
+		cleanup.push(startWatch(() => {}, {runner: counting, canChange: true, netdump}));
+		const names = Array.from({length: 300}, (_, i) => `burst${i + 1}`);
+		// One namespace per ip process, as separate tools would make them: one directory event each.
+		await Promise.all([0, 1, 2, 3].map(async (k) => {
+			for (const name of names.filter((_, i) => i % 4 === k)) await sh('ip', 'netns', 'add', name);
+		}));
+		try {
+			await vi.waitFor(async () => expect((await readNsids(runCommand, hostLocation, netdump)).filter((e) => e.name?.startsWith('burst'))).toHaveLength(300), {
+				timeout: 20_000,
+				interval: 200,
+			});
+			expect(most).toBe(1);
+			expect(calls).toBeLessThan(50);
+		} finally {
+			await runCommand(['ip', '-b', '-'], {input: names.map((n) => `netns del ${n}\n`).join('')});
+		}
+	});
+
 	it('names every nsid, also beyond where the kernel ends its nsid dump, and sees changes there', async () => {
 		// The kernel here ends its nsid dump after ~134 entries (ip netns list-id shows no more): these 150
 		// namespaces, each with a host nsid, go past that.
