@@ -11,7 +11,7 @@ export declare class PtyApp {
 	quiet(quietMs?: number): Promise<number>;
 	exited(): Promise<number>;
 	write(text: string): void;
-	appPid(): number | undefined;
+	appPid(): number;
 	peakRssMb(): number;
 	stop(): Promise<void>;
 }

@@ -25,6 +25,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -186,6 +188,10 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 }
 
 int main(int argc, char **argv) {
+	// Ends with nsdeck, even when nsdeck is killed with SIGKILL (then no one would read what we write).
+	pid_t parent = getppid();
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent) return 1;
 	struct naming naming = {0};
 	int next = 1;
 	if (next + 1 < argc && strcmp(argv[next], "--nsid-names") == 0) {

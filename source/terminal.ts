@@ -6,6 +6,8 @@ const HIDE_CURSOR = '\u001B[?25l';
 
 let active = false;
 let guarded = false;
+/** Another program (a shell, s) has the terminal. */
+let handedOver = false;
 
 export function leaveFullScreen(): void {
 	if (!active) return;
@@ -21,10 +23,16 @@ export function enterFullScreen(): void {
 	if (guarded) return;
 	guarded = true;
 	process.once('exit', leaveFullScreen);
-	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
+	// In raw mode Ctrl+C is a key, not SIGINT; a SIGINT still comes from `kill -INT`, and must leave the
+	// terminal as it found it like the others.
+	const codes = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(signal, () => {
+			// Ctrl+C in a shell from s reaches us too (same process group): it is the shell's.
+			if (signal === 'SIGINT' && handedOver) return;
 			leaveFullScreen();
-			process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			process.exit(128 + codes[signal]);
 		});
 	}
 	process.once('uncaughtException', (error) => {
@@ -56,9 +64,11 @@ export function createSuspend(redraw: () => void): Suspend {
 	return async (run, note) => {
 		leaveFullScreen();
 		if (note) process.stdout.write(`${note}\n`);
+		handedOver = true;
 		try {
 			return await run();
 		} finally {
+			handedOver = false;
 			enterFullScreen();
 			process.stdout.write(HIDE_CURSOR);
 			redraw();

@@ -21,6 +21,13 @@ export type Runner = (argv: readonly string[], options?: RunOptions) => Promise<
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/**
+ * A long-lived child (ip monitor, ping, a command from x) must end with nsdeck, even when nsdeck is
+ * killed with SIGKILL and cannot clean up: util-linux's setpriv asks the kernel to send it SIGKILL when
+ * its parent dies (PR_SET_PDEATHSIG), then runs it.
+ */
+export const diesWithUs = (argv: readonly string[]): string[] => ['setpriv', '--pdeathsig', 'KILL', '--', ...argv];
+
 export const runCommand: Runner = async (argv, options = {}) => {
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runCommand needs a program name');
@@ -90,8 +97,8 @@ const FORCE_KILL_AFTER_MS = 1_000;
 
 /** Like runCommand, but hands over each output line as it arrives (ping's replies, a command's output). */
 export async function streamCommand(argv: readonly string[], options: StreamOptions): Promise<CommandResult> {
-	const [file, ...args] = argv;
-	if (!file) throw new Error('streamCommand needs a program name');
+	const [file, ...args] = diesWithUs(argv);
+	if (argv.length === 0) throw new Error('streamCommand needs a program name');
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const subprocess = execa(file, args, {
 		stdin: 'ignore',

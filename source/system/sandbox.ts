@@ -1,7 +1,7 @@
 // A private, throwaway network world: user + net + mount namespaces, and a tmpfs on /run/netns so that
 // `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
 import {existsSync} from 'node:fs';
-import {errorText, runAttached, type Runner} from './runner.js';
+import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
 export const SANDBOX_ENV = 'NSDECK_SANDBOX';
@@ -11,14 +11,16 @@ export const insideSandbox = (): boolean => process.env[SANDBOX_ENV] === '1';
 export function unshareArgv(inner: readonly string[]): string[] {
 	// --pid --fork --mount-proc: the sandbox's first process is PID 1 of its own PID namespace, so that
 	// /proc/1/ns/net names the sandbox's host (link-plans.ts), /proc lists only the sandbox's processes,
-	// and when it ends the kernel ends every process left inside.
-	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--mount-proc', '--', ...inner];
+	// and when it ends the kernel ends every process left inside. --kill-child: when the outer nsdeck dies
+	// (even by SIGKILL), so does the sandbox, and the app inside stops drawing on the terminal.
+	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', ...inner];
 }
 
 /** Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code. */
 export async function runInSandbox(inner: readonly string[]): Promise<number> {
 	try {
-		return await runAttached(unshareArgv(inner), {[SANDBOX_ENV]: '1'});
+		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
+		return await runAttached(diesWithUs(unshareArgv(inner)), {[SANDBOX_ENV]: '1'});
 	} catch (error) {
 		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
 	}

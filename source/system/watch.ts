@@ -7,7 +7,7 @@ import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
 import {HOST_ID} from '../model/types.js';
 import {coalesce} from './coalesce.js';
-import type {Runner} from './runner.js';
+import {diesWithUs, type Runner} from './runner.js';
 import {NETNS_DIR, hostLocation} from './netns-location.js';
 import {listNamed, readNsids} from './snapshot.js';
 
@@ -88,7 +88,8 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		if (name !== undefined && !stopped) listener({type: 'namespaces', ids: [name]});
 	};
 
-	const monitor = execa(MONITOR_ARGV[0], MONITOR_ARGV.slice(1), {
+	const [file, ...args] = diesWithUs(MONITOR_ARGV);
+	const monitor = execa(file, args, {
 		buffer: false,
 		stdin: 'ignore',
 		stderr: 'ignore',

@@ -1,0 +1,95 @@
+// Children die with nsdeck, and a signal that can be caught leaves the terminal as it was: the app runs in a
+// real pty with a command from x running (ip monitor beside it), then gets SIGINT, SIGTERM, SIGHUP or
+// SIGKILL.
+import {readdirSync, readFileSync} from 'node:fs';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {PtyApp} from '../../bench/pty.mjs';
+import {BUNDLE} from '../support/tmux.js';
+import {buildLabScenario, requireSandbox} from '../support/sandbox.js';
+
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+
+let app: PtyApp | undefined;
+beforeAll(requireSandbox);
+beforeEach(() => buildLabScenario('pair'));
+afterEach(async () => {
+	await app?.stop();
+	app = undefined;
+});
+
+/** PIDs whose parent chain leads to `root`, with their state (Z: a zombie, already dead). */
+function descendants(root: number): Array<{pid: number; ppid: number; comm: string}> {
+	const parent = new Map<number, number>();
+	const comm = new Map<number, string>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const close = stat.lastIndexOf(')');
+			const [state, ppid] = stat.slice(close + 2).split(' ');
+			if (state === 'Z') continue;
+			parent.set(Number(entry), Number(ppid));
+			comm.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+		} catch {
+			// Gone while we looked.
+		}
+	}
+	const below = (pid: number): boolean => {
+		for (let p = parent.get(pid); p !== undefined && p > 0; p = parent.get(p)) if (p === root) return true;
+		return false;
+	};
+	return [...parent.keys()].filter(below).map((pid) => ({pid, ppid: parent.get(pid) ?? 0, comm: comm.get(pid) ?? '?'}));
+}
+
+const alive = (pids: readonly number[]): number[] =>
+	pids.filter((pid) => {
+		try {
+			return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+		} catch {
+			return false;
+		}
+	});
+
+describe('signals', () => {
+	it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const)('%s with a command running (x): no child left after 2 s; the terminal restored where it can be', async (signal) => {
+		// Under a shell that outlives it, as at an SSH prompt: were nsdeck the terminal's session leader, the
+		// kernel would hang up its children when it died, and this would test nothing.
+		app = new PtyApp(['sh', '-c', `"$0" "$1"; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
+		await app.waitFor(/Interfaces in host \([1-9]/, 0, 10_000);
+		await app.quiet(300);
+		// x: a command that writes nothing, so nothing but its parent's death can end it (SIGPIPE would not).
+		app.write('x');
+		await app.waitFor('Run one command in the host', 0, 5000);
+		for (const key of ['sleep 1000', '\r']) {
+			app.write(key);
+			await new Promise((resolve) => setTimeout(resolve, 80));
+		}
+		await app.waitFor('sleep 1000', 0, 5000);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// Node names its main thread node-MainThread.
+		const pid = descendants(app.appPid()).find((c) => c.comm.startsWith('node'))?.pid ?? -1;
+		expect(pid).toBeGreaterThan(0);
+		const children = descendants(pid);
+		expect(children.map((c) => c.comm)).toEqual(expect.arrayContaining(['sleep', 'ip']));
+		const before = app.output.length;
+		process.kill(pid, signal);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(alive([pid, ...children.map((c) => c.pid)])).toEqual([]);
+		if (signal !== 'SIGKILL') expect(app.output.slice(before)).toContain(LEAVE_ALTERNATE_SCREEN);
+	});
+
+	it('SIGKILL of the lab\'s outer process ends the sandbox and the app inside it', async () => {
+		// NSDECK_SANDBOX unset: these tests run in a sandbox already, and the lab would not make its own.
+		app = new PtyApp(['sh', '-c', `unset NSDECK_SANDBOX; "$0" "$1" lab; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
+		await app.waitFor(' LAB ', 0, 10_000);
+		await app.quiet(300);
+		const shell = app.appPid();
+		const outer = descendants(shell).find((c) => c.ppid === shell && c.comm.startsWith('node'))?.pid ?? -1;
+		const inside = descendants(outer);
+		expect(inside.map((c) => c.comm)).toEqual(expect.arrayContaining(['unshare']));
+		expect(inside.filter((c) => c.comm.startsWith('node'))).toHaveLength(1);
+		process.kill(outer, 'SIGKILL');
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(alive([outer, ...inside.map((c) => c.pid)])).toEqual([]);
+	});
+});
