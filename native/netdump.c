@@ -136,7 +136,9 @@ static int only_nsids;
  * too. Returns 0 or an errno.
  */
 static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	// O_NONBLOCK: an entry that is a FIFO (anyone who can write /run/netns can make one) would block a
+	// plain open() for ever; opened like this, setns refuses it (EINVAL) and the next path is read.
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) return errno;
 	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
 	close(fd);

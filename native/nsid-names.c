@@ -134,7 +134,7 @@ static int ask_directory(int sock, const char *dir, struct nsid_table *table) {
 		if (entry && entry->d_name[0] != '.') {
 			char path[4096];
 			snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
-			int fd = open(path, O_RDONLY | O_CLOEXEC);
+			int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY); // a FIFO must not block (netdump.c)
 			if (fd >= 0) {
 				struct nsid_request *r = &requests[n];
 				memset(r, 0, sizeof *r);

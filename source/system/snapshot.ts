@@ -1,6 +1,7 @@
 // Reads the world: the host's own namespace and every named one. One namespace is read with
 // `nsenter --net=PATH ip -j -d -b -` (cheaper than `ip -n NAME`, whose cost grows with the mount table);
 // many at once with nsdeck-netdump (netdump.ts), or, without it, with `nsenter … ip` per namespace.
+import {readdirSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
 import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
@@ -30,13 +31,39 @@ export const readArgv = (location: NetnsLocation): string[] => inNamespace(locat
 
 /** One namespace with `ip`: links, addresses, routes and the nsid table in one batch. */
 export async function readNamespaceWithIp(run: Runner, location: NetnsLocation): Promise<Netns> {
-	const result = await run(readArgv(location), {input: BATCH_READ, timeoutMs: 5_000});
 	const base = {id: location.id, kind: location.kind, path: location.path};
+	// nsenter would block opening a FIFO left in /run/netns: a namespace file is a regular one (nsfs).
+	const strange = location.kind === 'host' ? undefined : notANamespaceFile(location.path);
+	if (strange) return {...base, links: [], routes: [], nsids: [], error: strange};
+	// Without its nsid names (so without `netns list-id`) when /run/netns holds a FIFO: ip would block on it.
+	const result = await run(readArgv(location), {input: nsidNamesReadable() ? BATCH_READ : BULK_READ, timeoutMs: 5_000});
 	// ip exits non-zero if any batch line failed; the documents that did print are still good.
 	try {
 		return {...base, ...parseBatchRead(result.stdout)};
 	} catch {
 		return {...base, links: [], routes: [], nsids: [], error: errorText(result)};
+	}
+}
+
+/**
+ * `ip netns list-id` names nsids by opening every entry of /run/netns, and blocks for ever on a FIFO
+ * there: it is only asked when every entry is a regular file (a namespace, or a symlink to one).
+ */
+function nsidNamesReadable(dir = NETNS_DIR): boolean {
+	try {
+		return readdirSync(dir).every((name) => notANamespaceFile(`${dir}/${name}`) === undefined);
+	} catch {
+		return true; // No /run/netns: nothing to block on.
+	}
+}
+
+function notANamespaceFile(path: string): string | undefined {
+	try {
+		// Followed: `ln -s /proc/PID/ns/net /run/netns/NAME` is a common way to name a container's namespace.
+		const stat = statSync(path);
+		return stat.isFile() ? undefined : `not a namespace: ${stat.isFIFO() ? 'a FIFO' : stat.isDirectory() ? 'a directory' : 'a special file'}`;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
 	}
 }
 
@@ -66,6 +93,7 @@ export async function readNsids(run: Runner, location: NetnsLocation, netdump?: 
 		const [netns] = (await readWithNetdump(netdump, [helperLocation(location)], {nsidNames: NETNS_DIR, nsidsOnly: true})).namespaces;
 		if (netns && !netns.error) return netns.nsids;
 	}
+	if (!nsidNamesReadable()) return [];
 	const result = await run(inNamespace(location, ['ip', '-j', 'netns', 'list-id']), {timeoutMs: 10_000});
 	return result.exitCode === 0 ? parseNsids(result.stdout) : [];
 }
@@ -99,7 +127,14 @@ const NAMES_READ = 'netns list-id\n';
 export const BULK_CHUNK = 50;
 
 /** Read named namespaces with `ip`, in chunks, 2 chunks at once; `onBatch` hears each chunk as it lands. */
-export async function readManyWithIp(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<Netns[]> {
+export async function readManyWithIp(run: Runner, all: readonly NetnsLocation[], onBatch?: NetnsBatchListener): Promise<Netns[]> {
+	// What is not a namespace file (a FIFO would block ip for ever) is answered here, unread.
+	const strange = all.flatMap((location) => {
+		const error = notANamespaceFile(location.path);
+		return error ? [{id: location.id, kind: location.kind, path: location.path, links: [], routes: [], nsids: [], error}] : [];
+	});
+	if (strange.length > 0) onBatch?.(strange);
+	const locations = all.filter((location) => !strange.some((s) => s.id === location.id));
 	const chunks = chunk(locations, BULK_CHUNK);
 	const read = await mapLimited(chunks, READ_CONCURRENCY, async (part) => {
 		const outputs = await runBulk(run, part.map((l) => l.path), BULK_READ, 2);
@@ -114,7 +149,7 @@ export async function readManyWithIp(run: Runner, locations: readonly NetnsLocat
 		onBatch?.(batch);
 		return batch;
 	});
-	return read.flat();
+	return [...strange, ...read.flat()];
 }
 
 /**
@@ -143,7 +178,7 @@ export function namespacesNeedingNames(world: World): Netns[] {
 /** Read `netns list-id` where peers stayed ambiguous, and put the names into the world. */
 export async function readMissingNames(run: Runner, world: World): Promise<World> {
 	const needing = namespacesNeedingNames(world);
-	if (needing.length === 0) return world;
+	if (needing.length === 0 || !nsidNamesReadable()) return world;
 	const named = new Map<string, Netns>();
 	for (const part of chunk(needing, BULK_CHUNK)) {
 		const outputs = await runBulk(run, part.map((n) => n.path), NAMES_READ, 1);
