@@ -12,6 +12,7 @@ import type {OutputLine, RunStatus} from './ping-runs.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
+import {lineBatcher} from './line-batcher.js';
 
 export const COMMAND_TIMEOUT_MS = 10_000;
 /** Lines kept: enough to scroll through `ss -tanp` on a busy host, not unbounded. */
@@ -76,6 +77,8 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 			const controller = new AbortController();
 			abort.current = controller;
 			setRun({ns, argv, lines: [], status: 'running'});
+			// A flood (`yes`) must not re-render the app per line: lines gather and land ten times a second.
+			const lines = lineBatcher((batch) => setRun((r) => (r && r.argv === argv ? {...r, lines: [...r.lines, ...batch].slice(-COMMAND_LINES)} : r)), COMMAND_LINES);
 			void (async () => {
 				let exitCode: number | undefined;
 				let failure: string | undefined;
@@ -83,13 +86,14 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 					const result = await stream(argv, {
 						signal: controller.signal,
 						timeoutMs: COMMAND_TIMEOUT_MS,
-						onLine: (text, from) => setRun((r) => r && r.argv === argv ? {...r, lines: [...r.lines, {text, from}].slice(-COMMAND_LINES)} : r),
+						onLine: (text, from) => lines.add({text, from}),
 					});
 					exitCode = result.exitCode;
 					failure = result.failure;
 				} catch (error) {
 					failure = error instanceof Error ? error.message : String(error);
 				}
+				lines.flush();
 				const status: RunStatus = controller.signal.aborted ? 'stopped' : exitCode === 0 && !failure ? 'done' : 'failed';
 				setRun((r) => (r && r.argv === argv ? {...r, status, exitCode, failure} : r));
 				if (abort.current === controller) abort.current = undefined;

@@ -92,6 +92,12 @@ export interface StreamOptions {
 	readonly killSignal?: 'SIGINT' | 'SIGTERM';
 }
 
+/** How many of a stream's last lines its result keeps. */
+const KEPT_LINES = 200;
+
+/** Longer lines are handed over in pieces of this many characters. */
+const LONGEST_LINE = 64 * 1024;
+
 /** The grace between the polite signal and SIGKILL when a stream is cancelled or times out. */
 const FORCE_KILL_AFTER_MS = 1_000;
 
@@ -109,24 +115,42 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 		reject: false,
 		stripFinalNewline: false,
 		encoding: 'utf8',
+		// Lines go to onLine as they come; execa keeping all of them too grew without end (`yes`: 400 MB).
+		buffer: false,
 		env: {LC_ALL: 'C'},
 	});
 	if (subprocess.pid !== undefined) options.onStart?.(subprocess.pid);
 	const partial: Record<StreamName, string> = {stdout: '', stderr: ''};
+	// The result's stdout and stderr: their last lines only (ping's summary, a command's error).
+	const kept: Record<StreamName, string[]> = {stdout: [], stderr: []};
 	const follow = (from: StreamName) => (chunk: Buffer | string) => {
 		const lines = (partial[from] + String(chunk)).split('\n');
 		partial[from] = lines.pop() ?? '';
-		for (const line of lines) options.onLine(line, from);
+		// Output with no newline at all must not grow one string for ever: cut it into lines.
+		while (partial[from].length > LONGEST_LINE) {
+			lines.push(partial[from].slice(0, LONGEST_LINE));
+			partial[from] = partial[from].slice(LONGEST_LINE);
+		}
+		for (const line of lines) {
+			options.onLine(line, from);
+			kept[from].push(line);
+		}
+		if (kept[from].length > 2 * KEPT_LINES) kept[from] = kept[from].slice(-KEPT_LINES);
 	};
 	subprocess.stdout?.on('data', follow('stdout'));
 	subprocess.stderr?.on('data', follow('stderr'));
 	const result = await subprocess;
-	for (const from of ['stdout', 'stderr'] as const) if (partial[from]) options.onLine(partial[from], from);
+	for (const from of ['stdout', 'stderr'] as const) {
+		if (!partial[from]) continue;
+		options.onLine(partial[from], from);
+		kept[from].push(partial[from]);
+	}
 	let failure: string | undefined;
 	if (result.timedOut) failure = `timed out after ${timeoutMs / 1000} s`;
 	else if (result.isCanceled) failure = 'stopped';
 	else if (result.failed && result.exitCode === undefined) failure = result.shortMessage;
-	return {argv, exitCode: result.exitCode ?? -1, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), failure};
+	const text = (from: StreamName): string => kept[from].slice(-KEPT_LINES).join('\n');
+	return {argv, exitCode: result.exitCode ?? -1, stdout: text('stdout'), stderr: text('stderr'), failure};
 }
 
 export interface ByteStreamOptions {

@@ -1,0 +1,32 @@
+// Output that arrives faster than anyone can read it (`yes`) lands in batches, ten times a second, with
+// at most `keep` lines waiting (older ones are dropped: the panel keeps only its last lines anyway).
+import type {OutputLine} from './ping-runs.js';
+
+export const BATCH_MS = 100;
+
+export interface LineBatcher {
+	add(line: OutputLine): void;
+	/** Hand over what waits, now (the command ended). */
+	flush(): void;
+}
+
+export function lineBatcher(land: (lines: readonly OutputLine[]) => void, keep: number): LineBatcher {
+	let waiting: OutputLine[] = [];
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const flush = (): void => {
+		clearTimeout(timer);
+		timer = undefined;
+		if (waiting.length === 0) return;
+		const batch = waiting;
+		waiting = [];
+		land(batch);
+	};
+	return {
+		add(line) {
+			waiting.push(line);
+			if (waiting.length > 2 * keep) waiting = waiting.slice(-keep);
+			timer ??= setTimeout(flush, BATCH_MS);
+		},
+		flush,
+	};
+}
