@@ -20,7 +20,13 @@ export function pingArgv(r: PingRequest): string[] {
 }
 
 /** A generous limit: the pings themselves, the last wait, and slack. */
-export const pingTimeoutMs = (r: PingRequest): number => Math.ceil((r.count * r.interval + PING_WAIT_S + 10) * 1000);
+/**
+ * Node's timers hold at most 2^31 − 1 ms (~24.8 days): a longer timeout fires after 1 ms instead, which
+ * killed a long ping after its first reply. The form keeps count × interval below that; this holds it too.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export const pingTimeoutMs = (r: PingRequest): number => Math.min(Math.ceil((r.count * r.interval + PING_WAIT_S + 10) * 1000), MAX_TIMER_MS);
 
 /** The user's shell, else /bin/sh. */
 export const shellArgv = (ns: string, shell: string | undefined): string[] => execIn(ns, shell || '/bin/sh');

@@ -56,7 +56,7 @@ export function useChanges(
 	const copyLog = useCallback(() => {
 		const entries = getState().log;
 		copyToClipboard(logToScript(entries));
-		dispatch({type: 'message', tone: 'info', text: `copied ${entries.length} commands as a script (OSC 52: if your terminal allows it)`});
+		dispatch({type: 'message', tone: 'info', text: `sent ${entries.length} commands as a script to the terminal's clipboard (OSC 52): it may ignore it; w writes a file`});
 	}, [getState, dispatch]);
 
 	return {change, exportLog, copyLog};

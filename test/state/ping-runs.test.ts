@@ -54,3 +54,15 @@ describe('output scrolling', () => {
 		expect(scrollBy(back, key, 9, 50, 10)).toBe(expected);
 	});
 });
+
+describe('a ping that runs for weeks', () => {
+	it('is refused beyond what one timer holds; the timeout never overflows it', async () => {
+		const {pingForm} = await import('../../source/plans/forms/exec-forms.js');
+		const {MAX_TIMER_MS, pingTimeoutMs} = await import('../../source/plans/exec-commands.js');
+		const world = {namespaces: [{id: 'host', kind: 'host' as const, path: '/proc/self/ns/net', links: [], routes: [], nsids: []}]};
+		const form = pingForm(world, 'host');
+		expect(form.validate({...form.initial, target: 'other address…', other: '10.0.0.1', count: '100000', interval: '3600'}, world).interval).toMatch(/count × interval is at most 24 days/);
+		expect(form.validate({...form.initial, target: 'other address…', other: '10.0.0.1', count: '86400', interval: '1'}, world)).toEqual({});
+		expect(pingTimeoutMs({ns: 'host', target: '10.0.0.1', family: 4, count: 100_000, interval: 3600})).toBe(MAX_TIMER_MS);
+	});
+});

@@ -58,6 +58,8 @@ function prefixMatch(a: string, b: string, bits: number): boolean {
 }
 
 const COUNT = /^\d{1,6}$/;
+/** A ping's whole run, with room for its wait and the timeout's margin, must fit in one timer (see exec-commands.ts). */
+const MAX_PING_SECONDS = 24 * 86_400;
 const INTERVAL = /^\d{1,4}(?:\.\d{1,3})?$/;
 
 function checkTarget(value: string): string | undefined {
@@ -109,7 +111,9 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 						? 'at least 0.2: ping refuses less without root'
 						: Number(interval) > 3600
 							? 'at most 3600'
-							: undefined,
+							: Number(count) * Number(interval) > MAX_PING_SECONDS
+								? `count × interval is at most ${MAX_PING_SECONDS / 86_400} days (the longest timer nsdeck can set)`
+								: undefined,
 			});
 		},
 		plan(v): PingPlan {

@@ -50,7 +50,8 @@ function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefin
 	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
 	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose, Space list');
 	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
-	hints.push(`Ctrl+Y ${copied ? 'copied ✓' : 'copy'}`);
+	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
+	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
 	return hints.join(' · ');
 }
 
