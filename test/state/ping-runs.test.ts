@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {PING_HISTORY, PING_LINES, pingRunsReducer, type PingRun} from '../../source/state/ping-runs.js';
-import {knownAddresses} from '../../source/plans/forms/exec-forms.js';
+import {knownAddresses, pingForm} from '../../source/plans/forms/exec-forms.js';
+import {MAX_TIMER_MS, pingTimeoutMs} from '../../source/plans/exec-commands.js';
 import {scrollBy} from '../../source/ui/overlays/output-panel.js';
 import {fixtureWorld} from '../support/fixtures.js';
 
@@ -56,9 +57,7 @@ describe('output scrolling', () => {
 });
 
 describe('a ping that runs for weeks', () => {
-	it('is refused beyond what one timer holds; the timeout never overflows it', async () => {
-		const {pingForm} = await import('../../source/plans/forms/exec-forms.js');
-		const {MAX_TIMER_MS, pingTimeoutMs} = await import('../../source/plans/exec-commands.js');
+	it('is refused beyond what one timer holds; the timeout never overflows it', () => {
 		const world = {namespaces: [{id: 'host', kind: 'host' as const, path: '/proc/self/ns/net', links: [], routes: [], nsids: []}]};
 		const form = pingForm(world, 'host');
 		expect(form.validate({...form.initial, target: 'other address…', other: '10.0.0.1', count: '100000', interval: '3600'}, world).interval).toMatch(/count × interval is at most 24 days/);
