@@ -20,35 +20,16 @@ export interface ExecOverlayProps {
 }
 
 export function ExecOverlay({view, look, world, width, height, dryRun, isFocused, onCancel}: ExecOverlayProps) {
+	const formFrame = {world, width, height, isFocused, onCancel};
 	switch (view.panel) {
 		// A ping only looks, so it runs in a dry run too; a typed command might change things, so it does not.
 		case 'pingForm':
 			return (
-				<FormView
-					key={view.panel}
-					spec={view.spec}
-					world={world}
-					width={width}
-					height={height}
-					dryRun={false}
-					isFocused={isFocused}
-					onSubmit={(plan) => look.ping.start(plan.ping)}
-					onCancel={onCancel}
-				/>
+				<FormView key={view.panel} spec={view.spec} dryRun={false} onSubmit={(plan) => look.ping.start(plan.ping)} {...formFrame} />
 			);
 		case 'commandForm':
 			return (
-				<FormView
-					key={view.panel}
-					spec={view.spec}
-					world={world}
-					width={width}
-					height={height}
-					dryRun={dryRun}
-					isFocused={isFocused}
-					onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv)}
-					onCancel={onCancel}
-				/>
+				<FormView key={view.panel} spec={view.spec} dryRun={dryRun} onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv)} {...formFrame} />
 			);
 		case 'ping':
 			return (
