@@ -57,8 +57,6 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 		incrementalRendering: true,
 		patchConsole: true,
 	});
-	// The first frame is drawn: the loader may now keep what this start compiled (see loader.ts).
-	(globalThis as {nsdeckSaveCodeCache?: () => void}).nsdeckSaveCodeCache?.();
 	await app.waitUntilExit();
 	app.cleanup();
 	leaveFullScreen();

@@ -1,5 +1,5 @@
-// What each change key does with the current selection: open a form, run a plan at once (Space), or say
-// why not (a message). Pure apart from the forwarding read, which is async.
+// What each change key does with the current selection: open a form (every change is shown before it
+// runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
 import {HOST_ID} from '../model/types.js';
 import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';

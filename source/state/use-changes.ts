@@ -1,4 +1,4 @@
-// The change keys: a form opens, Space runs its plan at once, or a message says why not. Read-only
+// The change keys: a form opens (the plan shown before it runs), or a message says why not. Read-only
 // sessions may still open forms in a dry run, where nothing runs.
 import {useCallback} from 'react';
 import type {BindingId} from '../keymap.js';
