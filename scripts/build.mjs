@@ -16,7 +16,9 @@ import {buildNetdump} from './netdump-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-rmSync(dist, {recursive: true, force: true});
+// Only what this script writes: the single executable and packages beside them (npm run dist, npm run
+// pack) stay, for a build in between (the demo recorder's) must not take them away.
+for (const file of ['nsdeck.js', 'nsdeck-app.js', 'nsdeck-app.js.map', 'nsdeck-netdump']) rmSync(join(dist, file), {force: true});
 mkdirSync(dist, {recursive: true});
 
 /**

@@ -7,10 +7,18 @@ const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v 
 const asNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
+/**
+ * ip -j writes a name's control characters (ESC, BEL: anything a container's root chose) into its JSON
+ * strings raw, which JSON.parse refuses; escaped first, the name survives as it is (and is drawn safely).
+ * ip's output has no other control characters: one document per line, no pretty-printing.
+ */
+export const escapeRawControls = (text: string): string =>
+	text.replace(/[\u0000-\u0009\u000B-\u001F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function parseArray(text: string): Json[] {
 	const trimmed = text.trim();
 	if (trimmed === '') return [];
-	const value: unknown = JSON.parse(trimmed);
+	const value: unknown = JSON.parse(escapeRawControls(trimmed));
 	if (!Array.isArray(value)) throw new Error('expected a JSON array from ip -j');
 	return value.filter((x): x is Json => typeof x === 'object' && x !== null);
 }

@@ -37,6 +37,8 @@ describe('x yes', () => {
 		app.write('\u001B');
 		const answered = await app.waitFor('stopped', from, 5000);
 		expect(answered - asked).toBeLessThan(500);
-		expect(Math.max(...rss)).toBeLessThan(250);
+		// Measured: a sawtooth between ~170 and ~250 MB as the collector catches up; the old code grew to
+		// 426 MB and stayed there.
+		expect(Math.max(...rss)).toBeLessThan(320);
 	});
 });

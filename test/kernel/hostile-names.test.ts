@@ -19,6 +19,7 @@ beforeEach(async () => {
 afterEach(async () => {
 	await app?.stop();
 	app = undefined;
+	await resetWorld();
 });
 
 describe('hostile names from the kernel, in a real terminal', () => {

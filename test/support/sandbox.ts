@@ -1,6 +1,7 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
 import {writeFileSync} from 'node:fs';
+import {escapeRawControls} from '../../source/model/parse.js';
 import {buildScenario} from '../../source/system/lab.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
@@ -21,7 +22,7 @@ export async function sh(...argv: string[]): Promise<string> {
 
 export async function ipJson<T = Record<string, unknown>>(...args: string[]): Promise<T[]> {
 	const text = await sh('ip', '-j', ...args);
-	return text.trim() ? (JSON.parse(text) as T[]) : [];
+	return text.trim() ? (JSON.parse(escapeRawControls(text)) as T[]) : [];
 }
 
 /** Back to an empty world: no named namespaces, nothing in the sandbox's host but lo. */
