@@ -262,3 +262,15 @@ describe('how many times a change asks', () => {
 		expect(system.calls).toHaveLength(1);
 	});
 });
+
+describe('keys that arrive together', () => {
+	it('two Enters in one chunk (as over SSH) confirm a destructive plan twice', async () => {
+		const {app, system} = await start([{argv: ['ip', 'link', 'set', 'dev', 'lo', 'down']}]);
+		await press(app, KEYS.tab);
+		await press(app, KEYS.space);
+		await waitForFrame(app, 'Set lo down in host');
+		await press(app, '\r\r');
+		await waitForFrame(app, '✓ Set lo down in host');
+		expect(system.pending()).toEqual([]);
+	});
+});

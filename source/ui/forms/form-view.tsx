@@ -72,7 +72,13 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		setTypedName(value);
 	};
 	/** A destructive plan's first Enter arms it; the second (or y) runs it. Any change of values disarms. */
-	const [armed, setArmed] = useState(false);
+	const [armed, setArmedState] = useState(false);
+	// Read through a ref: two Enters in one chunk (over SSH) must see the first one's arming.
+	const armedRef = useRef(false);
+	const setArmed = (value: boolean): void => {
+		armedRef.current = value;
+		setArmedState(value);
+	};
 	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
 	const [choosing, setChoosing] = useState<string | undefined>(undefined);
 	// Keys may arrive faster than renders: each must see the state the previous one made.
@@ -102,7 +108,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		const risk = dryRun ? undefined : sessionRisk?.(planned);
 		if (risk && typedNameRef.current !== risk.confirm) return setNameWanted(true);
 		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
-		if (asksTwice(planned) && !dryRun && !risk && !armed) return setArmed(true);
+		if (asksTwice(planned) && !dryRun && !risk && !armedRef.current) return setArmed(true);
 		onSubmit(planned);
 	};
 	const errors = useMemo(() => spec.validate(state.values, world), [spec, state.values, world]);
@@ -113,7 +119,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		(input, key) => {
 			const name = keyName(input, key);
 			if (name === 'escape') return onCancel();
-			if (name === 'return' || (name === 'y' && armed)) return submit();
+			if (name === 'return' || (name === 'y' && armedRef.current)) return submit();
 			if (name === 'ctrl+y') {
 				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
 				return setCopied(plan !== undefined);
