@@ -40,6 +40,6 @@ export default tseslint.config(
 	},
 	{
 		files: ['**/*.mjs', '**/*.js'],
-		languageOptions: {globals: {console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly', URL: 'readonly'}},
+		languageOptions: {globals: {console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly', URL: 'readonly'}},
 	},
 );

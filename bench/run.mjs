@@ -169,6 +169,13 @@ function printTable(results) {
 	console.log(`  peak RSS < 150 MB: ${big.rss.toFixed(0)} MB  ${verdict(big.rss < 150)}`);
 }
 
+function printChurn(c) {
+	console.log(`\nChurn: ${c.namespaces} namespaces created and ${c.flaps} link flaps from outside, over ${c.churnSeconds.toFixed(1)} s:`);
+	console.log(`  app CPU during: ${c.cpuDuring.toFixed(2)} s (${((100 * c.cpuDuring) / c.churnSeconds).toFixed(0)}% of a core); in the 5 s after: ${c.cpuAfter.toFixed(2)} s`);
+	console.log(`  app RSS: peak ${c.rssDuring.toFixed(0)} MB during, ${c.rssAfter.toFixed(0)} MB 5 s after`);
+	console.log(`  child processes at once: at most ${c.mostChildren} (ip monitor alone: ${c.baselineChildren}); back to that ${c.settledMs === undefined ? 'not within 30 s' : `${Math.round(c.settledMs)} ms after the last change`}`);
+}
+
 if (process.argv[2] === '--inside') {
 	const result = await measureInside(Number(process.argv[3]));
 	console.log(`BENCH ${JSON.stringify(result)}`);
@@ -190,6 +197,12 @@ if (process.argv[2] === '--inside') {
 		process.stderr.write(`N=${n}: done in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 	}
 	printTable(results);
+	// The app under churn, in a sandbox of its own (bench/churn.mjs).
+	process.stderr.write('churn: 2,000 namespaces and 5,000 link flaps from outside, in a fresh sandbox…\n');
+	const churnOut = spawnSync(process.execPath, [bundle, 'sandbox', '--', process.execPath, join(root, 'bench', 'churn.mjs')], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']});
+	const churnLine = churnOut.stdout.split('\n').find((l) => l.startsWith('CHURN '));
+	if (churnLine) printChurn(JSON.parse(churnLine.slice('CHURN '.length)));
+	else console.log(`\nchurn: no result (exit ${churnOut.status})`);
 	// The figures depend on what else runs: say so beside them.
 	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);
 	console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
