@@ -51,7 +51,11 @@ const run = (argv, input) =>
 	});
 
 spawnSync('ip', ['link', 'add', 'name', 'flap0', 'type', 'veth', 'peer', 'name', 'flap1']);
-const app = new PtyApp([process.execPath, join(root, 'dist', 'nsdeck.js')], {columns: 120, rows: 40});
+spawnSync('ip', ['link', 'set', 'lo', 'up']);
+// As `nsdeck lab empty` (inside this sandbox: it mounts its own /run/netns, which we share, and gives every
+// new namespace an nsid, one more kind of work per namespace), or, with CHURN_HOST=1, as on a host.
+const labArgs = process.env.CHURN_HOST === '1' ? [] : ['lab', 'empty'];
+const app = new PtyApp([process.execPath, join(root, 'dist', 'nsdeck.js'), ...labArgs], {columns: 120, rows: 40});
 await app.waitFor(/Interfaces in host \([1-9]/);
 await app.quiet(500);
 await untilQuiet();
@@ -91,6 +95,7 @@ peakRss = rssMb(pid);
 await new Promise((resolve) => setTimeout(resolve, 5000));
 clearInterval(sampler);
 const result = {
+	lab: labArgs.length > 0,
 	namespaces: NAMESPACES,
 	flaps: FLAPS,
 	churnSeconds,

@@ -170,7 +170,7 @@ function printTable(results) {
 }
 
 function printChurn(c) {
-	console.log(`\nChurn: ${c.namespaces} namespaces created and ${c.flaps} link flaps from outside, over ${c.churnSeconds.toFixed(1)} s:`);
+	console.log(`\nChurn${c.lab ? ' (nsdeck lab open)' : ''}: ${c.namespaces} namespaces created and ${c.flaps} link flaps from outside, over ${c.churnSeconds.toFixed(1)} s:`);
 	console.log(`  app CPU during: ${c.cpuDuring.toFixed(2)} s (${((100 * c.cpuDuring) / c.churnSeconds).toFixed(0)}% of a core); in the 5 s after: ${c.cpuAfter.toFixed(2)} s`);
 	console.log(`  app RSS: peak ${c.rssDuring.toFixed(0)} MB during, ${c.rssAfter.toFixed(0)} MB 5 s after`);
 	console.log(`  child processes at once: at most ${c.mostChildren} (ip monitor alone: ${c.baselineChildren}); back to that ${c.settledMs === undefined ? 'not within 30 s' : `${Math.round(c.settledMs)} ms after the last change`}`);

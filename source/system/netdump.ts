@@ -11,6 +11,7 @@ import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-name
 import {namespaceRecords} from '../model/netdump-records.js';
 import type {Netns, NsidEntry} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
+import {backgroundSlot} from './background-slot.js';
 import {streamBytes} from './runner.js';
 import type {NetnsLocation} from './netns-location.js';
 
@@ -172,7 +173,7 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : [])];
 	const argv = [helper, ...naming, ...(byArguments ? ['--', ...paths] : [])];
 	const input = byArguments ? undefined : paths.map((path) => `${path}\0`).join('');
-	const finished = streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000});
+	const finished = backgroundSlot(() => streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000}));
 	finished.catch(() => undefined); // Once every answer is in, how the helper ends no longer matters.
 	// With every answer in, the read is done: seeing the helper exit takes execa another ~5 ms, which the
 	// first frame would wait for.

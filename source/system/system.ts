@@ -10,6 +10,7 @@ import {listNamed, readManyNamed, readMissingNames, readNamespace, readWorld} fr
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
+import {backgroundSlot} from './background-slot.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -55,6 +56,8 @@ export interface RealSystemOptions {
 }
 
 export function createRealSystem({lab, runner = runCommand, netdump: helper}: RealSystemOptions): System {
+	// Reads and the watcher take turns (background-slot.ts); plans run when the user says so.
+	const read: Runner = (argv, options) => backgroundSlot(() => runner(argv, options));
 	const access = detectAccess();
 	const netdump = helper === false ? undefined : (helper ?? findNetdump());
 	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
@@ -63,30 +66,30 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 		access,
 		sshSession: parseSshConnection(process.env.SSH_CONNECTION),
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
-		readWorld: () => readWorld(runner, netdump),
+		readWorld: () => readWorld(read, netdump),
 		async readNamespace(id) {
-			if (id === HOST_ID) return readNamespace(runner, hostLocation, netdump);
+			if (id === HOST_ID) return readNamespace(read, hostLocation, netdump);
 			const named = await listNamed();
-			return named.some((l) => l.id === id) ? readNamespace(runner, namedLocation(id), netdump) : undefined;
+			return named.some((l) => l.id === id) ? readNamespace(read, namedLocation(id), netdump) : undefined;
 		},
 		async listNamespaces() {
 			return [HOST_ID, ...(await listNamed()).map((l) => l.id)];
 		},
 		async readNamespaces(ids, {onBatch, known = []} = {}) {
 			const wanted = new Set(ids);
-			const host = wanted.has(HOST_ID) ? [await readNamespace(runner, hostLocation, netdump)] : [];
+			const host = wanted.has(HOST_ID) ? [await readNamespace(read, hostLocation, netdump)] : [];
 			if (host.length > 0) onBatch?.(host);
 			const named = (await listNamed()).filter((l) => wanted.has(l.id));
-			const read = await readManyNamed(runner, named, onBatch, netdump);
-			const all = [...host, ...read];
+			const fresh = await readManyNamed(read, named, onBatch, netdump);
+			const all = [...host, ...fresh];
 			// Names for ambiguous peers, judged against what was read here.
 			const context = known.filter((n) => !wanted.has(n.id));
-			const withNames = (await readMissingNames(runner, {namespaces: [...all, ...context]})).namespaces.slice(0, all.length);
+			const withNames = (await readMissingNames(read, {namespaces: [...all, ...context]})).namespaces.slice(0, all.length);
 			const changed = withNames.filter((n, i) => n !== all[i]);
 			if (changed.length > 0) onBatch?.(changed);
 			return withNames;
 		},
-		watch: (listener) => watchSystem(listener, runner),
+		watch: (listener) => watchSystem(listener, read),
 		run: (argv, options) => runner(argv, options),
 		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),
 		stream: streamCommand,
