@@ -1,6 +1,6 @@
 // Children die with nsdeck, and a signal that can be caught leaves the terminal as it was: the app runs in a
-// real pty with a command from x running (ip monitor beside it), then gets SIGINT, SIGTERM, SIGHUP or
-// SIGKILL.
+// real pty with a form, a ping or a command from x open (ip monitor beside it), then gets SIGINT,
+// SIGTERM, SIGHUP or SIGKILL.
 import {readdirSync, readFileSync} from 'node:fs';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {PtyApp} from '../../bench/pty.mjs';
@@ -51,26 +51,59 @@ const alive = (pids: readonly number[]): number[] =>
 	});
 
 describe('signals', () => {
-	it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const)('%s with a command running (x): no child left after 2 s; the terminal restored where it can be', async (signal) => {
+	const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const;
+	const keys = async (...sequence: string[]): Promise<void> => {
+		for (const key of sequence) {
+			app?.write(key);
+			await new Promise((resolve) => setTimeout(resolve, 80));
+		}
+	};
+	/** What is open when the signal comes, and the children it has besides ip monitor. */
+	const OPEN: Record<'x' | 'ping' | 'form', {open: () => Promise<void>; children: string[]}> = {
+		// A command that writes nothing, so nothing but its parent's death can end it (SIGPIPE would not).
+		x: {
+			open: async () => {
+				await keys('x');
+				await app?.waitFor('Run one command in the host', 0, 5000);
+				await keys('sleep 1000', '\r');
+				await app?.waitFor('sleep 1000', 0, 5000);
+			},
+			children: ['sleep', 'ip'],
+		},
+		ping: {
+			open: async () => {
+				await keys('j');
+				await app?.waitFor('›client', 0, 5000);
+				await keys('p');
+				await app?.waitFor('Ping from client', 0, 5000);
+				await keys('\t', '\t', '\u0015', '1000', '\r');
+				await app?.waitFor('icmp_seq=2', 0, 8000);
+			},
+			children: ['ping', 'ip'],
+		},
+		form: {
+			open: async () => {
+				await keys('n');
+				await app?.waitFor('New namespace', 0, 5000);
+			},
+			children: ['ip'],
+		},
+	};
+	const CASES = SIGNALS.flatMap((signal) => (['x', 'ping', 'form'] as const).map((what) => ({signal, what})));
+
+	it.each(CASES)('$signal with $what open: no child left after 2 s; the terminal restored where it can be', async ({signal, what}) => {
 		// Under a shell that outlives it, as at an SSH prompt: were nsdeck the terminal's session leader, the
 		// kernel would hang up its children when it died, and this would test nothing.
 		app = new PtyApp(['sh', '-c', `"$0" "$1"; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
 		await app.waitFor(/Interfaces in host \([1-9]/, 0, 10_000);
 		await app.quiet(300);
-		// x: a command that writes nothing, so nothing but its parent's death can end it (SIGPIPE would not).
-		app.write('x');
-		await app.waitFor('Run one command in the host', 0, 5000);
-		for (const key of ['sleep 1000', '\r']) {
-			app.write(key);
-			await new Promise((resolve) => setTimeout(resolve, 80));
-		}
-		await app.waitFor('sleep 1000', 0, 5000);
+		await OPEN[what].open();
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		// Node names its main thread node-MainThread.
 		const pid = descendants(app.appPid()).find((c) => c.comm.startsWith('node'))?.pid ?? -1;
 		expect(pid).toBeGreaterThan(0);
 		const children = descendants(pid);
-		expect(children.map((c) => c.comm)).toEqual(expect.arrayContaining(['sleep', 'ip']));
+		expect(children.map((c) => c.comm)).toEqual(expect.arrayContaining(OPEN[what].children));
 		const before = app.output.length;
 		process.kill(pid, signal);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
