@@ -1,6 +1,6 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
-import {writeFileSync} from 'node:fs';
+import {readdirSync, writeFileSync} from 'node:fs';
 import {escapeRawControls} from '../../source/model/parse.js';
 import {buildScenario} from '../../source/system/lab.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
@@ -28,10 +28,8 @@ export async function ipJson<T = Record<string, unknown>>(...args: string[]): Pr
 /** Back to an empty world: no named namespaces, nothing in the sandbox's host but lo. */
 export async function resetWorld(): Promise<void> {
 	requireSandbox();
-	for (const line of (await sh('ip', 'netns', 'list')).split('\n')) {
-		const name = line.split(' ')[0];
-		if (name) await sh('ip', 'netns', 'del', name);
-	}
+	// From the directory, not `ip netns list`, whose lines a name with a space or newline would split.
+	for (const name of readdirSync('/run/netns')) await sh('ip', 'netns', 'del', name);
 	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
 		if (link.ifname !== 'lo') await runCommand(['ip', 'link', 'del', link.ifname]);
 	}
