@@ -92,6 +92,9 @@ export interface StreamOptions {
 	readonly killSignal?: 'SIGINT' | 'SIGTERM';
 }
 
+/** The rest after each chunk of streamed output: at most ~200 chunks a second. */
+const CHUNK_REST_MS = 5;
+
 /** How many of a stream's last lines its result keeps. */
 const KEPT_LINES = 200;
 
@@ -137,8 +140,17 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 		}
 		if (kept[from].length > 2 * KEPT_LINES) kept[from] = kept[from].slice(-KEPT_LINES);
 	};
-	subprocess.stdout?.on('data', follow('stdout'));
-	subprocess.stderr?.on('data', follow('stderr'));
+	// Read at a bounded rate: after each chunk the pipe rests a moment, so a flood (`yes`) waits in the
+	// kernel's pipe instead of in our memory, and keys get their turn between chunks.
+	for (const from of ['stdout', 'stderr'] as const) {
+		const stream = subprocess[from];
+		const take = follow(from);
+		stream?.on('data', (chunk: Buffer | string) => {
+			take(chunk);
+			stream.pause();
+			setTimeout(() => stream.resume(), CHUNK_REST_MS);
+		});
+	}
 	const result = await subprocess;
 	for (const from of ['stdout', 'stderr'] as const) {
 		if (!partial[from]) continue;
