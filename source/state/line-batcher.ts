@@ -10,21 +10,28 @@ export interface LineBatcher {
 	flush(): void;
 }
 
-export function lineBatcher(land: (lines: readonly OutputLine[]) => void, keep: number): LineBatcher {
+/** `land` gets each batch, and how many lines were dropped from it unseen since the last one. */
+export function lineBatcher(land: (lines: readonly OutputLine[], dropped: number) => void, keep: number): LineBatcher {
 	let waiting: OutputLine[] = [];
+	let dropped = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const flush = (): void => {
 		clearTimeout(timer);
 		timer = undefined;
 		if (waiting.length === 0) return;
 		const batch = waiting;
+		const lost = dropped;
 		waiting = [];
-		land(batch);
+		dropped = 0;
+		land(batch, lost);
 	};
 	return {
 		add(line) {
 			waiting.push(line);
-			if (waiting.length > 2 * keep) waiting = waiting.slice(-keep);
+			if (waiting.length > 2 * keep) {
+				dropped += waiting.length - keep;
+				waiting = waiting.slice(-keep);
+			}
 			timer ??= setTimeout(flush, BATCH_MS);
 		},
 		flush,

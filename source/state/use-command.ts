@@ -26,6 +26,8 @@ export interface CommandRun {
 	readonly exitCode?: number;
 	/** Timed out, stopped, or could not start. */
 	readonly failure?: string;
+	/** Lines that came and went unseen: more than the panel keeps. Non-zero means the command floods. */
+	readonly dropped?: number;
 }
 
 export interface CommandControls {
@@ -78,7 +80,14 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 			abort.current = controller;
 			setRun({ns, argv, lines: [], status: 'running'});
 			// A flood (`yes`) must not re-render the app per line: lines gather and land ten times a second.
-			const lines = lineBatcher((batch) => setRun((r) => (r && r.argv === argv ? {...r, lines: [...r.lines, ...batch].slice(-COMMAND_LINES)} : r)), COMMAND_LINES);
+			const lines = lineBatcher((batch, droppedWaiting) =>
+				setRun((r) => {
+					if (!r || r.argv !== argv) return r;
+					const all = [...r.lines, ...batch];
+					const dropped = (r.dropped ?? 0) + droppedWaiting + Math.max(all.length - COMMAND_LINES, 0);
+					return {...r, lines: all.slice(-COMMAND_LINES), dropped};
+				}),
+			COMMAND_LINES);
 			void (async () => {
 				let exitCode: number | undefined;
 				let failure: string | undefined;

@@ -27,6 +27,8 @@ describe('x yes', () => {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		app.write('\r');
 		await app.waitFor(/lines \d+–\d+ of [1-9]/, 0, 5000);
+		// Shown as a flood: more lines than the panel keeps.
+		await app.waitFor(/floods: [\d,]+ lines unseen · running/, 0, 5000);
 		const rss: number[] = [];
 		for (let i = 0; i < 6; i++) {
 			await new Promise((resolve) => setTimeout(resolve, 500));

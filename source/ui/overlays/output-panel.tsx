@@ -19,7 +19,10 @@ export interface OutputPanelProps {
 }
 
 export function statusText(run: CommandRun): string {
-	if (run.status === 'running') return 'running… Esc stops it';
+	// Shown as a flood: more lines came than the panel keeps (the last COMMAND_LINES, see use-command.ts).
+	const flood = run.dropped ? `floods: ${run.dropped.toLocaleString('en')} lines unseen · ` : '';
+	if (run.status === 'running') return `${flood}running… Esc stops it`;
+	if (flood && run.status !== 'not run') return `${flood}${run.failure ?? `exit status ${run.exitCode ?? '?'}`}`;
 	if (run.status === 'not run') return 'dry run: not run';
 	if (run.failure) return run.failure;
 	return `exit status ${run.exitCode ?? '?'}`;
