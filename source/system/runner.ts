@@ -92,8 +92,8 @@ export interface StreamOptions {
 	readonly killSignal?: 'SIGINT' | 'SIGTERM';
 }
 
-/** The rest after each chunk of streamed output: at most ~200 chunks a second. */
-const CHUNK_REST_MS = 5;
+/** The rest after each chunk of streamed output: at most ~50 chunks (of up to 64 KB) a second. */
+const CHUNK_REST_MS = 20;
 
 /** How many of a stream's last lines its result keeps. */
 const KEPT_LINES = 200;
