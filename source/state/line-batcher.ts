@@ -6,6 +6,8 @@ export const BATCH_MS = 100;
 
 export interface LineBatcher {
 	add(line: OutputLine): void;
+	/** Lines that never came as lines (the runner dropped them): counted with the next batch. */
+	drop(count: number): void;
 	/** Hand over what waits, now (the command ended). */
 	flush(): void;
 }
@@ -18,7 +20,7 @@ export function lineBatcher(land: (lines: readonly OutputLine[], dropped: number
 	const flush = (): void => {
 		clearTimeout(timer);
 		timer = undefined;
-		if (waiting.length === 0) return;
+		if (waiting.length === 0 && dropped === 0) return;
 		const batch = waiting;
 		const lost = dropped;
 		waiting = [];
@@ -32,6 +34,10 @@ export function lineBatcher(land: (lines: readonly OutputLine[], dropped: number
 				dropped += waiting.length - keep;
 				waiting = waiting.slice(-keep);
 			}
+			timer ??= setTimeout(flush, BATCH_MS);
+		},
+		drop(count) {
+			dropped += count;
 			timer ??= setTimeout(flush, BATCH_MS);
 		},
 		flush,

@@ -17,6 +17,8 @@ import {lineBatcher} from './line-batcher.js';
 export const COMMAND_TIMEOUT_MS = 10_000;
 /** Lines kept: enough to scroll through `ss -tanp` on a busy host, not unbounded. */
 export const COMMAND_LINES = 5_000;
+/** Of each chunk a flood writes, the newest lines the panel gets; the rest count as unseen. */
+const LINES_PER_CHUNK = 1_000;
 
 export interface CommandRun {
 	readonly ns: string;
@@ -96,6 +98,8 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 						signal: controller.signal,
 						timeoutMs: COMMAND_TIMEOUT_MS,
 						onLine: (text, from) => lines.add({text, from}),
+						linesPerChunk: LINES_PER_CHUNK,
+						onDropped: (count) => lines.drop(count),
 					});
 					exitCode = result.exitCode;
 					failure = result.failure;

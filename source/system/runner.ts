@@ -88,6 +88,12 @@ export interface StreamOptions {
 	readonly onStart?: (pid: number) => void;
 	readonly signal?: AbortSignal;
 	readonly timeoutMs?: number;
+	/**
+	 * At most this many lines of each chunk go to onLine, the newest; the others are counted with
+	 * onDropped. A flood (`yes`: ~32,000 lines in every 64 KB chunk) then costs no memory per line.
+	 */
+	readonly linesPerChunk?: number;
+	readonly onDropped?: (count: number, from: StreamName) => void;
 	/** What a cancel sends first; SIGKILL follows if the process is still there a moment later. */
 	readonly killSignal?: 'SIGINT' | 'SIGTERM';
 }
@@ -134,7 +140,10 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 			lines.push(partial[from].slice(0, LONGEST_LINE));
 			partial[from] = partial[from].slice(LONGEST_LINE);
 		}
-		for (const line of lines) {
+		const limit = options.linesPerChunk;
+		const shown = limit !== undefined && lines.length > limit ? lines.slice(-limit) : lines;
+		if (shown.length < lines.length) options.onDropped?.(lines.length - shown.length, from);
+		for (const line of shown) {
 			options.onLine(line, from);
 			kept[from].push(line);
 		}
