@@ -4,9 +4,10 @@
 // the most child processes it had at once, and how long after the last change its children were gone.
 // Prints one line, `CHURN {json}`, which bench/run.mjs puts in its table.
 import {spawn, spawnSync} from 'node:child_process';
-import {readFileSync, readdirSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {descendants} from './processes.mjs';
 import {PtyApp} from './pty.mjs';
 import {untilQuiet} from './quiet.mjs';
 
@@ -23,25 +24,7 @@ const cpuSeconds = (pid) => {
 };
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-/** Live (not zombie) processes below `root`. */
-function children(rootPid) {
-	const parent = new Map();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (state !== 'Z') parent.set(Number(entry), Number(ppid));
-		} catch {
-			// Gone.
-		}
-	}
-	const below = (pid) => {
-		for (let p = parent.get(pid); p !== undefined && p > 0; p = parent.get(p)) if (p === rootPid) return true;
-		return false;
-	};
-	return [...parent.keys()].filter(below).length;
-}
+const children = (rootPid) => descendants(rootPid).length;
 
 const run = (argv, input) =>
 	new Promise((resolve) => {

@@ -1,8 +1,8 @@
 // Children die with nsdeck, and a signal that can be caught leaves the terminal as it was: the app runs in a
 // real pty with a form, a ping or a command from x open (ip monitor beside it), then gets SIGINT,
 // SIGTERM, SIGHUP or SIGKILL.
-import {readdirSync, readFileSync} from 'node:fs';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {alive, descendants} from '../../bench/processes.mjs';
 import {PtyApp} from '../../bench/pty.mjs';
 import {BUNDLE} from '../support/tmux.js';
 import {buildLabScenario, requireSandbox} from '../support/sandbox.js';
@@ -16,39 +16,6 @@ afterEach(async () => {
 	await app?.stop();
 	app = undefined;
 });
-
-/** PIDs whose parent chain leads to `root`, with their state (Z: a zombie, already dead). */
-function descendants(root: number): Array<{pid: number; ppid: number; comm: string}> {
-	const parent = new Map<number, number>();
-	const comm = new Map<number, string>();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const close = stat.lastIndexOf(')');
-			const [state, ppid] = stat.slice(close + 2).split(' ');
-			if (state === 'Z') continue;
-			parent.set(Number(entry), Number(ppid));
-			comm.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-		} catch {
-			// Gone while we looked.
-		}
-	}
-	const below = (pid: number): boolean => {
-		for (let p = parent.get(pid); p !== undefined && p > 0; p = parent.get(p)) if (p === root) return true;
-		return false;
-	};
-	return [...parent.keys()].filter(below).map((pid) => ({pid, ppid: parent.get(pid) ?? 0, comm: comm.get(pid) ?? '?'}));
-}
-
-const alive = (pids: readonly number[]): number[] =>
-	pids.filter((pid) => {
-		try {
-			return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-		} catch {
-			return false;
-		}
-	});
 
 describe('signals', () => {
 	const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const;
