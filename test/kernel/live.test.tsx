@@ -21,11 +21,28 @@ afterEach(() => {
 	cleanup = [];
 });
 
+/**
+ * `ip monitor` says nothing when it has subscribed, so a change made right after startWatch can come
+ * before it listens (on a slow CI machine it did). Change the host until the watcher reports it: from
+ * then on it hears every change.
+ */
+async function untilTheMonitorListens(changes: WorldChange[]): Promise<void> {
+	let probe = 0;
+	await vi.waitFor(async () => {
+		probe++;
+		await sh('ip', 'addr', 'add', `10.250.${probe >> 8}.${probe & 255}/32`, 'dev', 'lo');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(changes).toContainEqual({type: 'namespaces', ids: ['host']});
+	}, {timeout: 10_000, interval: 0});
+	changes.length = 0;
+}
+
 describe('the watcher', () => {
 	it('names the namespace an event happened in, and gives new namespaces an nsid', async () => {
 		await sh('ip', 'netns', 'add', 'w1');
 		const changes: WorldChange[] = [];
 		cleanup.push(startWatch((c) => changes.push(c), {runner: runCommand, canChange: true}));
+		await untilTheMonitorListens(changes);
 		// The watcher gives w1 a host nsid, so the monitor sees inside it.
 		await vi.waitFor(async () => expect((await ipJson<{name?: string}>('netns', 'list-id')).map((e) => e.name)).toContain('w1'), {timeout: 5000});
 		changes.length = 0;
@@ -84,6 +101,7 @@ describe('the watcher', () => {
 			expect(named).toEqual(expect.arrayContaining(names));
 			const changes: WorldChange[] = [];
 			cleanup.push(startWatch((c) => changes.push(c), {runner: runCommand, canChange: false, netdump}));
+			await untilTheMonitorListens(changes);
 			await sh('ip', '-n', 'many150', 'addr', 'add', '10.7.7.8/24', 'dev', 'lo');
 			await vi.waitFor(() => expect(changes).toContainEqual({type: 'namespaces', ids: ['many150']}), {timeout: 5000});
 		} finally {
