@@ -29,7 +29,7 @@ import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/ov
 import {HelpOverlay} from './ui/overlays/help-overlay.js';
 import {paneRows} from './ui/pane-frame.js';
 import {ExplorerPanes} from './ui/explorer-panes.js';
-import {TitleBar} from './ui/title-bar.js';
+import {TitleBar, unseenText} from './ui/title-bar.js';
 import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 
@@ -89,6 +89,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				dryRun={dryRun}
 				readOnlyReason={system.access.reason}
 				note={system.slowReader}
+				unseen={unseenText(state.unseen)}
 				loading={state.loading}
 				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}

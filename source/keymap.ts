@@ -22,6 +22,7 @@ export type BindingId =
 	| 'focusRoutes'
 	| 'newNamespace'
 	| 'deleteNamespace'
+	| 'attach'
 	| 'forwarding'
 	| 'veth'
 	| 'bridge'
@@ -83,6 +84,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log'},
 	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new'},
 	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true},
+	{id: 'attach', keys: ['N'], scope: 'namespaces', description: 'name a namespace that has none (ip netns attach)'},
 	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding'},
 	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down'},
 	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address'},

@@ -1,6 +1,9 @@
 // `nsdeck show`: the snapshot printed once, as text for people or JSON for scripts.
 import {shown} from './model/display.js';
 import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
+import {nsDisplayName} from './model/netns-id.js';
+import {labelText} from './model/netns-label.js';
+import {execIn} from './plans/plan.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {World} from './model/types.js';
 
@@ -8,8 +11,14 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 	return {
 		namespaces: world.namespaces.map((ns) => ({
 			id: ns.id,
+			name: nsDisplayName(ns.id),
 			kind: ns.kind,
 			path: ns.path,
+			// Device and inode: the same namespace whatever path reached it.
+			identity: ns.identity ?? null,
+			// How a command gets in, as plans write it: `ip -n NAME`, `nsenter --net=PATH`, or nothing (the host).
+			reach: execIn(ns.id).join(' '),
+			label: ns.label ? {...ns.label, text: labelText(ns.label)} : null,
 			...(ns.error ? {error: ns.error} : {}),
 			links: ns.links.map((link) => {
 				const key = linkKey(ns.id, link.ifindex);
@@ -32,7 +41,9 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 export function worldToText(world: World, topology: Topology = buildTopology(world)): string {
 	const lines: string[] = [];
 	for (const ns of world.namespaces) {
-		lines.push(`${ns.id}${ns.kind === 'host' ? ' (host)' : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
+		const label = labelText(ns.label);
+		const where = ns.kind === 'host' ? ' (host)' : ns.kind === 'named' ? '' : `  ${ns.path}`;
+		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
 			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? []);

@@ -8,6 +8,7 @@
 // and punctuation < digits < letters (so "ns-1" < "ns1" < "nsa"). Names that still tie (case, leading
 // zeros) are told apart at their first difference, lower case first, so the order is total and the same
 // on every machine.
+import type {NetnsKind} from './types.js';
 
 const ZERO = 48;
 const NINE = 57;
@@ -84,3 +85,9 @@ function breakTie(a: string, b: string): number {
 	}
 	return a.length - b.length;
 }
+
+const KIND_ORDER: Readonly<Record<NetnsKind, number>> = {host: 0, named: 1, mounted: 2, process: 3};
+
+/** How namespaces are listed: the host, then `ip netns` names, mounts by path, process-held by PID. */
+export const compareNamespaces = (a: {readonly id: string; readonly kind: NetnsKind}, b: {readonly id: string; readonly kind: NetnsKind}): number =>
+	KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareNames(a.id, b.id);

@@ -1,6 +1,7 @@
 // `nsdeck show --dot` and `--mermaid`: the topology map's graph for documents. One cluster per namespace,
 // one node per interface, one edge per veth pair and one per bridge port; a link that is down is dashed,
 // as on the map.
+import {namespaceHeading} from './netns-label.js';
 import {shown} from './display.js';
 import {linkStateLabel} from './format.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
@@ -32,7 +33,7 @@ export function toDot(world: World, topology: Topology): string {
 	const {namespaces, edges} = graphOf(world, topology);
 	const out = ['graph nsdeck {', '\trankdir=LR;', '\tfontname="monospace";', '\tnode [shape=box, fontname="monospace"];', '\tedge [fontname="monospace"];'];
 	namespaces.forEach((ns, i) => {
-		out.push(`\tsubgraph cluster_${i} {`, `\t\tlabel=${dotString(ns.error ? `${ns.id} (cannot read: ${ns.error})` : ns.id)};`);
+		out.push(`\tsubgraph cluster_${i} {`, `\t\tlabel=${dotString(ns.error ? `${namespaceHeading(ns)} (cannot read: ${ns.error})` : namespaceHeading(ns))};`);
 		for (const link of ns.links) {
 			const shape = link.kind === 'bridge' ? ', shape=hexagon' : '';
 			out.push(`\t\t${dotNode({ns: ns.id, name: link.name, ifindex: link.ifindex})} [label=${dotLabel(nodeLines(link))}${shape}];`);
@@ -54,7 +55,7 @@ export function toMermaid(world: World, topology: Topology): string {
 	const ids = new Map<string, string>();
 	const out = ['flowchart LR'];
 	namespaces.forEach((ns, i) => {
-		out.push(`\tsubgraph ns${i}[${mermaidText(ns.error ? `${ns.id} (cannot read)` : ns.id)}]`);
+		out.push(`\tsubgraph ns${i}[${mermaidText(ns.error ? `${namespaceHeading(ns)} (cannot read)` : namespaceHeading(ns))}]`);
 		for (const link of ns.links) {
 			const id = `n${ids.size}`;
 			ids.set(linkKey(ns.id, link.ifindex), id);

@@ -5,6 +5,7 @@
 // host when the host is the only unnamed namespace in the world; otherwise it may be another (a
 // container's), and the device is listed as "possibly". Where a namespace's nsids were not read, the
 // ifindex decides, and is only sure when one other namespace has a link with it.
+import {namedId} from './netns-id.js';
 import {HOST_ID, type Link, type LinkRef, type World} from './types.js';
 
 export interface StackedDevice extends LinkRef {
@@ -29,7 +30,7 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 			if (ns.id === lowerNs || hint.ifindex !== lower.ifindex) continue;
 			const entry = ns.nsids.find((e) => e.nsid === hint.netnsid);
 			if (entry) {
-				if (entry.name === lowerNs) found.push(ref(false));
+				if (entry.name !== undefined && namedId(entry.name) === lowerNs) found.push(ref(false));
 				else if (entry.name === undefined && lowerNs === HOST_ID) found.push(ref(otherUnnamed));
 				continue;
 			}

@@ -4,6 +4,7 @@
 // *viewing* namespace's `netns list-id`. Nsids of unnamed namespaces (the host, containers) carry no name,
 // so we also accept the unique link elsewhere that points back at us. No `link_netnsid` means the peer is
 // in the same namespace.
+import {namedId, nsDisplayName} from './netns-id.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
 export interface Topology {
@@ -25,7 +26,7 @@ interface Index {
 	readonly byId: ReadonlyMap<string, Netns>;
 	/** ifindex → veths with that ifindex that carry a netnsid, in every namespace. */
 	readonly crossVeths: ReadonlyMap<number, ReadonlyArray<{readonly ns: Netns; readonly link: Link}>>;
-	/** The name a namespace's nsid stands for, if any. */
+	/** The id (netns-id.ts) of the named namespace a namespace's nsid stands for, if any. */
 	readonly nsidName: (ns: Netns, nsid: number) => string | undefined;
 }
 
@@ -38,7 +39,7 @@ function nsidNames(): (ns: Netns, nsid: number) => string | undefined {
 	return (ns, nsid) => {
 		let names = made.get(ns);
 		if (!names) {
-			names = new Map(ns.nsids.map((e) => [e.nsid, e.name]));
+			names = new Map(ns.nsids.map((e) => [e.nsid, e.name === undefined ? undefined : namedId(e.name)]));
 			made.set(ns, names);
 		}
 		return names.get(nsid);
@@ -135,7 +136,22 @@ export function buildTopology(world: World): Topology {
 	return {peers, ports};
 }
 
+/**
+ * The namespaces behind one of the host's nsids: the other ends of host links that point there (a veth's
+ * peer, a macvlan's lower device). The nsid of a namespace without a name names nothing else.
+ */
+export function namespacesOfHostNsid(world: World, topology: Topology, nsid: number): string[] {
+	const host = world.namespaces.find((n) => n.kind === 'host');
+	const found = new Set<string>();
+	for (const link of host?.links ?? []) {
+		if (link.peerHint?.netnsid !== nsid) continue;
+		const peer = topology.peers.get(linkKey(host?.id ?? '', link.ifindex));
+		if (peer) found.add(peer.ns);
+	}
+	return [...found];
+}
+
 /** `ns2/veth_ns2`, or `veth_ns2` when the peer is in the same namespace as the viewer. */
 export function formatPeer(peer: LinkRef, viewerNs: string): string {
-	return peer.ns === viewerNs ? peer.name : `${peer.ns}/${peer.name}`;
+	return peer.ns === viewerNs ? peer.name : `${nsDisplayName(peer.ns)}/${peer.name}`;
 }

@@ -1,7 +1,41 @@
 // Readonly records of what the kernel reported. Everything the UI shows is derived from these.
 
-/** How nsdeck reaches a namespace: the host's own, a named one under /run/netns, or one a process holds. */
-export type NetnsKind = 'host' | 'named' | 'pid';
+/**
+ * How nsdeck reaches a namespace: the host's own; named by `ip netns` (/run/netns/NAME); another nsfs bind
+ * mount (Docker's /run/docker/netns/ID); or only a process holding it (/proc/PID/ns/net).
+ */
+export type NetnsKind = 'host' | 'named' | 'mounted' | 'process';
+
+/** What makes a namespace itself, whatever path reaches it: its nsfs device and inode. */
+export interface NetnsIdentity {
+	readonly dev: number;
+	readonly ino: number;
+}
+
+/** Who lives in a namespace, from /proc and the files runtimes keep (discover-label.ts). */
+export interface NetnsLabel {
+	/** Processes whose /proc/PID/ns/net is this namespace. */
+	readonly processes: number;
+	/** The longest-lived of them: the one that made the namespace, or its heir. */
+	readonly main?: {readonly pid: number; readonly command: string};
+	/** From the main process's cgroup path (docker-ID.scope, cri-containerd-ID.scope, libpod-ID.scope, …). */
+	readonly container?: {readonly runtime: string; readonly id: string; readonly name?: string};
+	/** The Kubernetes pod, where the runtime's files on disk name it. */
+	readonly pod?: {readonly namespace: string; readonly name: string};
+	/** The systemd unit, for a service outside any container (PrivateNetwork=). */
+	readonly unit?: string;
+}
+
+/** Where a namespace is, found before it is read (discover.ts). */
+export interface NetnsPlace {
+	/** Unique key, and how plans reach it (netns-id.ts): 'host', an `ip netns` name, or a path. */
+	readonly id: string;
+	readonly kind: NetnsKind;
+	/** What nsenter --net= takes. */
+	readonly path: string;
+	readonly identity?: NetnsIdentity;
+	readonly label?: NetnsLabel;
+}
 
 export interface Address {
 	readonly family: 4 | 6;
@@ -62,12 +96,13 @@ export interface NsidEntry {
 	readonly name?: string;
 }
 
-export interface Netns {
-	/** Stable key and display name: 'host', the /run/netns name, or 'pid:1234'. */
-	readonly id: string;
-	readonly kind: NetnsKind;
-	/** What nsenter --net= takes. */
-	readonly path: string;
+/** Every namespace found, and what could not be looked at (by reason → count): partial sight, stated. */
+export interface NamespaceListing {
+	readonly places: readonly NetnsPlace[];
+	readonly unseen: Readonly<Record<string, number>>;
+}
+
+export interface Netns extends NetnsPlace {
 	readonly links: readonly Link[];
 	/** Routes of every table except `local` (which only mirrors addresses). */
 	readonly routes: readonly Route[];

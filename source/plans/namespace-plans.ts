@@ -4,6 +4,7 @@ import {stackedOn, stackedText} from '../model/stacked.js';
 import {formatPeer, peerResolver} from '../model/topology.js';
 import type {World} from '../model/types.js';
 import {findNs} from '../model/validate.js';
+import {netnsName, nsDisplayName} from '../model/netns-id.js';
 import {ipIn, type Plan} from './plan.js';
 
 export interface NewNamespaceValues {
@@ -46,14 +47,38 @@ export function deleteNamespaceConsequences(world: World, name: string): string[
 	return lines;
 }
 
-export function deleteNamespacePlan(world: World, name: string): Plan {
-	const peers = (findNs(world, name)?.links ?? []).filter((l) => l.kind === 'veth');
+/** `id` is a named namespace's (see netns-id.ts: /run/netns/host for one called `host`). */
+export function deleteNamespacePlan(world: World, id: string): Plan {
+	const peers = (findNs(world, id)?.links ?? []).filter((l) => l.kind === 'veth');
+	const name = netnsName(id) ?? id;
 	return {
 		title: `Delete namespace ${name}`,
 		dangerous: true,
-		consequences: deleteNamespaceConsequences(world, name),
+		consequences: deleteNamespaceConsequences(world, id),
 		steps: [{argv: ['ip', 'netns', 'del', name]}],
 		// The other ends of its veths vanish too, wherever they are: read the whole world again.
-		affects: peers.length > 0 ? world.namespaces.map((n) => n.id) : [name],
+		affects: peers.length > 0 ? world.namespaces.map((n) => n.id) : [id],
+	};
+}
+
+export interface AttachValues {
+	/** The namespace without a name: a process-held or mounted one. */
+	readonly from: string;
+	readonly pid: number;
+	readonly name: string;
+}
+
+/**
+ * Give a namespace a name with `ip netns attach NAME PID`: /run/netns/NAME becomes a bind mount of the
+ * process's namespace, so it is `ip -n NAME` from now on and outlives the process. Undone by `ip netns del
+ * NAME`, which removes the name only: the namespace stays while its processes live.
+ */
+export function attachNamespacePlan({from, pid, name}: AttachValues): Plan {
+	return {
+		title: `Name ${nsDisplayName(from)} ${name}`,
+		dangerous: false,
+		steps: [{argv: ['ip', 'netns', 'attach', name, String(pid)], undo: ['ip', 'netns', 'del', name]}],
+		affects: [from, name],
+		select: {ns: name},
 	};
 }

@@ -1,5 +1,6 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
-import type {Route} from '../model/types.js';
+import {isPathId} from '../model/netns-id.js';
+import {HOST_ID, type Route} from '../model/types.js';
 
 export type Argv = readonly string[];
 
@@ -43,15 +44,17 @@ export interface Plan {
 export const asksTwice = (plan: Plan): boolean => plan.dangerous || plan.destructive === true;
 
 /**
- * `ip -n NS …`, or plain `ip …` for the host: the idiom users learn. Plans always say `dev NAME` and
- * `name NAME`: ip reads a bare word that prefixes one of its keywords as that keyword (an interface
- * called `a` becomes `address` in `ip link add a type veth`).
+ * `ip -n NS …`, plain `ip …` for the host, `nsenter --net=PATH ip …` for a namespace without a name
+ * (netns-id.ts): the idiom users learn, exactly as it runs. Plans always say `dev NAME` and `name NAME`:
+ * ip reads a bare word that prefixes one of its keywords as that keyword (an interface called `a` becomes
+ * `address` in `ip link add a type veth`).
  */
 export function ipIn(ns: string, ...args: string[]): string[] {
-	return ns === 'host' ? ['ip', ...args] : ['ip', '-n', ns, ...args];
+	return ns === HOST_ID || isPathId(ns) ? execIn(ns, 'ip', ...args) : ['ip', '-n', ns, ...args];
 }
 
-/** `ip netns exec NS CMD…`, or plain `CMD…` for the host. */
+/** `ip netns exec NS CMD…`, plain `CMD…` for the host, `nsenter --net=PATH CMD…` for a path. */
 export function execIn(ns: string, ...command: string[]): string[] {
-	return ns === 'host' ? command : ['ip', 'netns', 'exec', ns, ...command];
+	if (ns === HOST_ID) return command;
+	return isPathId(ns) ? ['nsenter', `--net=${ns}`, ...command] : ['ip', 'netns', 'exec', ns, ...command];
 }

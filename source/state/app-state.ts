@@ -39,6 +39,8 @@ export interface AppState {
 	readonly overlayScroll: number;
 	/** Every command nsdeck ran (or would have, in a dry run), oldest first. */
 	readonly log: readonly LogEntry[];
+	/** What discovery could not look at, by reason → count (e.g. processes of other users): shown in the title bar. */
+	readonly unseen?: Readonly<Record<string, number>>;
 	/** While a large world loads in the background: how many namespaces have been read. */
 	readonly progress?: ReadProgress;
 	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */

@@ -1,13 +1,14 @@
 // What each change key does with the current selection: open a form (every change is shown before it
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
-import {HOST_ID} from '../model/types.js';
+import {nsDisplayName} from '../model/netns-id.js';
+import type {Netns} from '../model/types.js';
 import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
 import type {System} from '../system/system.js';
 import {confirmForm, type FormContext, type FormSpec} from '../plans/forms/form-spec.js';
 import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../plans/forms/link-forms.js';
-import {deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
+import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
@@ -17,6 +18,7 @@ export type ChangeOutcome = {readonly form: FormSpec} | {readonly plan: Plan} | 
 export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 	'newNamespace',
 	'deleteNamespace',
+	'attach',
 	'forwarding',
 	'veth',
 	'bridge',
@@ -28,6 +30,15 @@ export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 	'addRoute',
 	'deleteRoute',
 ]);
+
+/** Only `ip netns` names can be deleted; the others go when what holds them does, which nsdeck leaves alone. */
+function notDeletable(ns: Netns): string {
+	if (ns.kind === 'host') return "the host's own namespace cannot be deleted";
+	const holder = ns.label?.main ? ` (${ns.label.main.command}, PID ${ns.label.main.pid})` : '';
+	return ns.kind === 'mounted'
+		? `${ns.path} is not an ip netns name: it goes when it is unmounted and its processes${holder} exit`
+		: `${nsDisplayName(ns.id)} lives as long as its processes${holder}: nsdeck does not kill them`;
+}
 
 const asOutcome = (spec: FormSpec | string): ChangeOutcome => (typeof spec === 'string' ? {message: spec} : {form: spec});
 
@@ -41,7 +52,12 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 		case 'newNamespace':
 			return {form: newNamespaceForm()};
 		case 'deleteNamespace':
-			return ns.id === HOST_ID ? {message: "the host's own namespace cannot be deleted"} : {form: deleteNamespaceForm(ctx)};
+			return ns.kind === 'named' ? {form: deleteNamespaceForm(ctx)} : {message: notDeletable(ns)};
+		case 'attach': {
+			if (ns.kind === 'host' || ns.kind === 'named') return {message: `${nsDisplayName(ns.id)} has a name already`};
+			const pid = ns.label?.main?.pid;
+			return pid === undefined ? {message: `no process lives in ${nsDisplayName(ns.id)}: ip netns attach needs one`} : {form: attachForm(ctx, pid)};
+		}
 		case 'forwarding':
 			return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, current)}));
 		case 'veth':

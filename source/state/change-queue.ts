@@ -5,12 +5,15 @@ import type {WorldChange} from '../system/watch.js';
 
 export interface ChangeBatch {
 	readonly ids: readonly string[];
+	/** Host nsids of unnamed namespaces that changed: the caller finds which namespaces they are. */
+	readonly nsids: readonly number[];
 	/** Namespaces were added or removed: list again. */
 	readonly list: boolean;
 }
 
 export class ChangeQueue {
 	private ids = new Set<string>();
+	private nsids = new Set<number>();
 	private list = false;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private running = false;
@@ -24,6 +27,7 @@ export class ChangeQueue {
 
 	add(change: WorldChange): void {
 		if (change.type === 'list') this.list = true;
+		else if (change.type === 'nsid') this.nsids.add(change.nsid);
 		else for (const id of change.ids) this.ids.add(id);
 		this.schedule();
 	}
@@ -44,7 +48,7 @@ export class ChangeQueue {
 	}
 
 	private get waiting(): boolean {
-		return this.list || this.ids.size > 0;
+		return this.list || this.ids.size > 0 || this.nsids.size > 0;
 	}
 
 	private schedule(): void {
@@ -55,8 +59,9 @@ export class ChangeQueue {
 	private async run(): Promise<void> {
 		this.timer = undefined;
 		if (this.stopped || this.paused > 0) return;
-		const batch: ChangeBatch = {ids: [...this.ids], list: this.list};
+		const batch: ChangeBatch = {ids: [...this.ids], nsids: [...this.nsids], list: this.list};
 		this.ids = new Set();
+		this.nsids = new Set();
 		this.list = false;
 		this.running = true;
 		try {

@@ -1,12 +1,12 @@
 // The app's state and its named actions. Selection is kept by key (namespace id, link name, route key),
 // never by index, so it survives the world being read again.
 import {buildTopology, type Topology} from '../model/topology.js';
-import type {Netns, World} from '../model/types.js';
+import type {NamespaceListing, Netns, World} from '../model/types.js';
 import type {LogEntry} from '../plans/run-plan.js';
 import {PANES, type AppState, type Overlay, type Pane} from './app-state.js';
 import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
-import {compareNames} from '../model/compare-names.js';
+import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 
@@ -27,7 +27,7 @@ export type Action =
 	| {readonly type: 'message'; readonly text: string; readonly tone: 'info' | 'error'}
 	| {readonly type: 'logged'; readonly entry: LogEntry}
 	| {readonly type: 'select'; readonly ns: string; readonly link?: string}
-	| {readonly type: 'namespacesListed'; readonly ids: readonly string[]}
+	| {readonly type: 'namespacesListed'; readonly listing: NamespaceListing}
 	| {readonly type: 'namespacesLoaded'; readonly namespaces: readonly Netns[]}
 	| {readonly type: 'readProgress'; readonly progress?: ReadProgress}
 	| {readonly type: 'filterStart'}
@@ -74,10 +74,8 @@ function replaceNamespace(world: World, id: string, netns: Netns | undefined): W
 	const exists = world.namespaces.some((n) => n.id === id);
 	if (!netns) return {namespaces: world.namespaces.filter((n) => n.id !== id)};
 	if (exists) return {namespaces: world.namespaces.map((n) => (n.id === id ? netns : n))};
-	return {namespaces: [...world.namespaces, netns].sort(byHostThenName)};
+	return {namespaces: [...world.namespaces, netns].sort(compareNamespaces)};
 }
-
-const byHostThenName = (a: Netns, b: Netns): number => (a.id === HOST_ID ? -1 : b.id === HOST_ID ? 1 : compareNames(a.id, b.id));
 
 export function reducer(state: AppState, action: Action): AppState {
 	switch (action.type) {
@@ -118,8 +116,11 @@ export function reducer(state: AppState, action: Action): AppState {
 				selectedNs: action.ns,
 				selectedLink: action.link ? {...state.selectedLink, [action.ns]: action.link} : state.selectedLink,
 			};
-		case 'namespacesListed':
-			return withWorld(state, listedWorld(state.world, action.ids));
+		case 'namespacesListed': {
+			const next = withWorld(state, listedWorld(state.world, action.listing.places));
+			const unseen = action.listing.unseen;
+			return JSON.stringify(unseen) === JSON.stringify(state.unseen ?? {}) ? next : {...next, unseen};
+		}
 		case 'namespacesLoaded':
 			return withWorld(state, mergeNamespaces(state.world, action.namespaces));
 		case 'readProgress':
@@ -136,7 +137,7 @@ export function reducer(state: AppState, action: Action): AppState {
 }
 
 /** The state as the first read leaves it, as if it had been dispatched; for the first frame. */
-export function stateAfterFirstRead({ids, first}: FirstRead): AppState {
-	const listed = reducer(initialState, {type: 'namespacesListed', ids});
+export function stateAfterFirstRead({listing, first}: FirstRead): AppState {
+	const listed = reducer(initialState, {type: 'namespacesListed', listing});
 	return first ? reducer(listed, {type: 'namespacesLoaded', namespaces: [first]}) : listed;
 }

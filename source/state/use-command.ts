@@ -2,7 +2,8 @@
 // status in a scrollable panel; a 10 s limit, and Esc stops it. The command may change things (the user
 // typed it), so it is logged like a plan's commands, and its namespace is read again afterwards.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {HOST_ID} from '../model/types.js';
+import {nsDisplayName} from '../model/netns-id.js';
+import {execIn} from '../plans/plan.js';
 import type {LogEntry} from '../plans/run-plan.js';
 import {logLine} from '../plans/script.js';
 import {appendToLogFile} from '../system/log-file.js';
@@ -62,10 +63,10 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 		(ns: string, argv: readonly string[]) => {
 			const stream = system.stream;
 			if (!stream) return dispatch({type: 'message', tone: 'error', text: 'this system cannot run commands'});
-			// What was typed, for the next x: the argv after `ip netns exec NS`.
-			last.current = (ns === HOST_ID ? argv : argv.slice(4)).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
+			// What was typed, for the next x: the argv after `ip netns exec NS` or `nsenter --net=PATH`.
+			last.current = argv.slice(execIn(ns).length).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
 			const log = (entry: Omit<LogEntry, 'plan' | 'at'>): void => {
-				const full: LogEntry = {...entry, plan: `Run in ${ns}`, at: new Date()};
+				const full: LogEntry = {...entry, plan: `Run in ${nsDisplayName(ns)}`, at: new Date()};
 				dispatch({type: 'logged', entry: full});
 				const problem = logFile && appendToLogFile(logFile, logLine(full));
 				if (problem) dispatch({type: 'message', tone: 'error', text: `cannot write ${logFile}: ${problem}`});

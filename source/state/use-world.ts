@@ -1,11 +1,13 @@
 // Reads the world and keeps it live; the screen shows what the kernel says.
 //
-// Start fast: list the namespaces (a readdir) and read the selected one first, so the first frame has the
+// Start fast: list the namespaces (discovery, no process started) and read the selected one first, so the first frame has the
 // list and its details; the rest is read in the background in groups, with progress in the title bar.
 // Stay live: the System's watcher reports which namespaces changed; a queue coalesces the bursts and
-// reads just those again. The selected namespace is also polled, for changes the watcher cannot see
-// (a namespace the host has no nsid for, in read-only mode).
+// reads just those again. The list is found again every second (namespaces come and go with processes,
+// which no event announces), and the selected namespace is polled for changes the watcher cannot see (a
+// namespace the host has no nsid for, in read-only mode).
 import {useCallback, useEffect, useRef} from 'react';
+import {namespacesOfHostNsid} from '../model/topology.js';
 import type {Netns} from '../model/types.js';
 import type {FirstRead} from '../system/first-read.js';
 import type {System} from '../system/system.js';
@@ -13,7 +15,13 @@ import {ChangeQueue, type ChangeBatch} from './change-queue.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 
-export const POLL_MS = 2_000;
+/**
+ * How often the list is found again (discover.ts: /run/netns, mounts, /proc). A container started or
+ * stopped makes no event the watcher can hear until it has an nsid; this shows it within about a second.
+ */
+export const LIST_POLL_MS = 1_000;
+/** How often the selected namespace is read again, for changes the watcher cannot see. */
+export const SELECTED_POLL_MS = 2_000;
 /** Up to this many changed namespaces are read one by one (with their nsid names); more go in bulk. */
 const SINGLE_READS = 4;
 
@@ -46,13 +54,20 @@ export function useWorld(
 	const refreshNamespaces = useCallback(async (ids: readonly string[]) => readSome(ids), [readSome]);
 
 	const applyChanges = useCallback(
-		async ({ids, list}: ChangeBatch) => {
+		async ({ids, nsids, list}: ChangeBatch) => {
 			const toRead = new Set(ids);
+			const state = getState?.();
+			for (const nsid of nsids) {
+				const behind = state?.world ? namespacesOfHostNsid(state.world, state.topology, nsid) : [];
+				// Not known by its veths (new, or joined only by a stacked device): list and read what is new.
+				if (behind.length === 0) list = true;
+				for (const id of behind) toRead.add(id);
+			}
 			if (list) {
 				const before = new Set((getState?.().world?.namespaces ?? []).map((n) => n.id));
-				const listed = await system.listNamespaces();
-				dispatch({type: 'namespacesListed', ids: listed});
-				for (const id of listed) if (!before.has(id)) toRead.add(id);
+				const listing = await system.listNamespaces();
+				dispatch({type: 'namespacesListed', listing});
+				for (const {id} of listing.places) if (!before.has(id)) toRead.add(id);
 			}
 			if (toRead.size > 0) await readSome([...toRead]);
 		},
@@ -61,13 +76,14 @@ export function useWorld(
 
 	/** The list, then the selected namespace, each on screen as soon as it is read. */
 	const readFirst = useCallback(async (): Promise<FirstRead> => {
-		const ids = await system.listNamespaces();
-		dispatch({type: 'namespacesListed', ids});
+		const listing = await system.listNamespaces();
+		dispatch({type: 'namespacesListed', listing});
+		const ids = listing.places.map((p) => p.id);
 		const selected = getState?.().selectedNs;
 		const firstId = selected !== undefined && ids.includes(selected) ? selected : ids[0];
 		const first = firstId === undefined ? undefined : await system.readNamespace(firstId);
 		if (first) dispatch({type: 'namespacesLoaded', namespaces: [first]});
-		return {ids, first};
+		return {listing, first};
 	}, [system, dispatch, getState]);
 
 	/**
@@ -79,7 +95,8 @@ export function useWorld(
 		queue?.pause();
 		if (!given) dispatch({type: 'loading'});
 		try {
-			const {ids, first} = given ?? (await readFirst());
+			const {listing, first} = given ?? (await readFirst());
+			const ids = listing.places.map((p) => p.id);
 			afterFirst?.();
 			// A first namespace that vanished stays in the rest: its read finds it gone, and it leaves the list.
 			const rest = ids.filter((id) => id !== first?.id);
@@ -118,14 +135,15 @@ export function useWorld(
 		void load(() => {
 			if (!unmounted && !unwatch) unwatch = system.watch((change) => queue.add(change));
 		}, given);
-		const poll = setInterval(() => {
+		const listPoll = setInterval(() => queue.add({type: 'list'}), LIST_POLL_MS);
+		const selectedPoll = setInterval(() => {
 			const selected = getState?.().selectedNs;
-			queue.add({type: 'list'});
 			if (selected) queue.add({type: 'namespaces', ids: [selected]});
-		}, POLL_MS);
+		}, SELECTED_POLL_MS);
 		return () => {
 			unmounted = true;
-			clearInterval(poll);
+			clearInterval(listPoll);
+			clearInterval(selectedPoll);
 			unwatch?.();
 			queue.stop();
 			queueRef.current = undefined;

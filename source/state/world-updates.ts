@@ -1,25 +1,27 @@
 // How the world changes as namespaces are listed and read piece by piece (a large world loads in the
 // background; live events read single namespaces again). Pure, so tested without a kernel.
-import {HOST_ID, type Netns, type World} from '../model/types.js';
-import {compareNames} from '../model/compare-names.js';
+import type {Netns, NetnsPlace, World} from '../model/types.js';
+import {compareNamespaces} from '../model/compare-names.js';
 
-/** A namespace we know by name only, until it is read. */
-export function placeholder(id: string): Netns {
-	const host = id === HOST_ID;
-	// Same paths as the snapshot uses; only shown in the detail view until the real read lands.
-	return {id, kind: host ? 'host' : 'named', path: host ? '/proc/self/ns/net' : `/run/netns/${id}`, links: [], routes: [], nsids: [], pending: true};
-}
+/** A namespace we know by its place only, until it is read. */
+export const placeholder = (place: NetnsPlace): Netns => ({...place, links: [], routes: [], nsids: [], pending: true});
 
-/** The listed ids, in their order: namespaces already read are kept, new ones are placeholders, gone ones go. */
-export function listedWorld(world: World | undefined, ids: readonly string[]): World {
+/** Who lives there changes without the namespace changing (a process starts or ends): the listing says so. */
+const sameLabel = (a: Netns, place: NetnsPlace): boolean => JSON.stringify(a.label) === JSON.stringify(place.label);
+
+/** The listed places, in their order: namespaces already read are kept (with a fresh label), new ones are placeholders, gone ones go. */
+export function listedWorld(world: World | undefined, places: readonly NetnsPlace[]): World {
 	const known = new Map((world?.namespaces ?? []).map((n) => [n.id, n]));
-	const namespaces = ids.map((id) => known.get(id) ?? placeholder(id));
+	const namespaces = places.map((place) => {
+		const old = known.get(place.id);
+		if (!old) return placeholder(place);
+		return sameLabel(old, place) ? old : {...old, label: place.label};
+	});
 	const same = world !== undefined && namespaces.length === world.namespaces.length && namespaces.every((n, i) => n === world.namespaces[i]);
 	return same ? world : {namespaces};
 }
 
-/** Host first, then names as people read them (ns2 before ns10). */
-const byDisplayOrder = (a: Netns, b: Netns): number => (a.id === HOST_ID ? -1 : b.id === HOST_ID ? 1 : compareNames(a.id, b.id));
+const byDisplayOrder = compareNamespaces;
 
 /**
  * Two reads of one namespace that say the same thing (a poll or monitor noise): keep the old object. The

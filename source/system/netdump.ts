@@ -162,7 +162,7 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 		answered[index] = true;
 		if (++answers === locations.length) allAnswered();
 		if (errno === constants.errno.ENOENT) return;
-		const base = {id: location.id, kind: location.kind, path: location.path, nsids: [] as NsidEntry[]};
+		const base = {...location, nsids: [] as NsidEntry[]};
 		const netns: Netns = errno ? {...base, links: [], routes: [], error: errnoText(errno)} : {...base, ...namespaceRecords(bytes, names)};
 		namespaces.push(netns);
 		batch.push(netns);

@@ -1,17 +1,15 @@
 // Where a namespace is and how a command gets into it.
-import {HOST_ID, type NetnsKind} from '../model/types.js';
+import {NETNS_DIR, namedId} from '../model/netns-id.js';
+import {HOST_ID, type NetnsPlace} from '../model/types.js';
 
-export const NETNS_DIR = '/run/netns';
+export {NETNS_DIR} from '../model/netns-id.js';
 
-export interface NetnsLocation {
-	readonly id: string;
-	readonly kind: NetnsKind;
-	readonly path: string;
-}
+/** A namespace as discovery found it (discover.ts): what the readers need to reach it. */
+export type NetnsLocation = NetnsPlace;
 
 export const hostLocation: NetnsLocation = {id: HOST_ID, kind: 'host', path: '/proc/self/ns/net'};
 
-export const namedLocation = (name: string): NetnsLocation => ({id: name, kind: 'named', path: `${NETNS_DIR}/${name}`});
+export const namedLocation = (name: string): NetnsLocation => ({id: namedId(name), kind: 'named', path: `${NETNS_DIR}/${name}`});
 
 /** `argv` run inside a namespace: the host's own is ours already, the others are entered with nsenter. */
 export function inNamespace(location: NetnsLocation, argv: readonly string[]): string[] {

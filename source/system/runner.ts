@@ -28,6 +28,18 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const diesWithUs = (argv: readonly string[]): string[] => ['setpriv', '--pdeathsig', 'KILL', '--', ...argv];
 
+/**
+ * Start a process that runs as long as nsdeck does (a lab namespace's holder), not waited for, its output
+ * ignored, and killed when nsdeck dies (a parent-death signal). Returns its PID.
+ */
+export function startLongLived(argv: readonly string[]): number {
+	const [file, ...args] = diesWithUs(argv);
+	const child = execa(file, args, {stdin: 'ignore', stdout: 'ignore', stderr: 'ignore', reject: false});
+	child.catch(() => undefined);
+	if (child.pid === undefined) throw new Error(`cannot start ${argv.join(' ')}`);
+	return child.pid;
+}
+
 export const runCommand: Runner = async (argv, options = {}) => {
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runCommand needs a program name');

@@ -1,6 +1,5 @@
-// A private, throwaway network world: user + net + mount namespaces, and a tmpfs on /run/netns so that
+// A private, throwaway network world: user, net, mount and PID namespaces, and a tmpfs on /run so that
 // `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
-import {existsSync} from 'node:fs';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
@@ -32,17 +31,15 @@ function sandboxHint(message: string): string {
 }
 
 /**
- * Inside the sandbox: give it its own /run/netns. Where /run/netns does not exist (and cannot be made
- * without root), a tmpfs on /run provides it.
+ * Inside the sandbox: give it its own /run, so that /run/netns and the directories container runtimes
+ * use (/run/docker/netns, the lab's `containers` scenario) start empty and vanish with it, and nothing of
+ * the host's /run can be reached from inside (its nsfs mounts included: discover.ts checks each path).
  */
 export async function prepareSandbox(run: Runner): Promise<void> {
-	const target = existsSync('/run/netns') ? '/run/netns' : '/run';
-	const mounted = await run(['mount', '-t', 'tmpfs', '-o', 'mode=755', 'nsdeck-lab', target]);
-	if (mounted.exitCode !== 0) throw new Error(`cannot mount a tmpfs on ${target}: ${errorText(mounted)}`);
-	if (target === '/run') {
-		const made = await run(['mkdir', '-p', '/run/netns']);
-		if (made.exitCode !== 0) throw new Error(`cannot create /run/netns: ${errorText(made)}`);
-	}
+	const mounted = await run(['mount', '-t', 'tmpfs', '-o', 'mode=755', 'nsdeck-lab', '/run']);
+	if (mounted.exitCode !== 0) throw new Error(`cannot mount a tmpfs on /run: ${errorText(mounted)}`);
+	const made = await run(['mkdir', '-p', '/run/netns']);
+	if (made.exitCode !== 0) throw new Error(`cannot create /run/netns: ${errorText(made)}`);
 	// The sandbox's own loopback, so pings to its own addresses work as on a real host.
 	await run(['ip', 'link', 'set', 'lo', 'up']);
 }

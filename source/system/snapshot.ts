@@ -1,4 +1,4 @@
-// Reads the world: the host's own namespace and every named one. One namespace is read with
+// Reads the world: every namespace discovery finds (discover.ts). One namespace is read with
 // `nsenter --net=PATH ip -j -d -b -` (cheaper than `ip -n NAME`, whose cost grows with the mount table);
 // many at once with nsdeck-netdump (netdump.ts), or, without it, with `nsenter … ip` per namespace.
 import {readdirSync, statSync} from 'node:fs';
@@ -8,6 +8,7 @@ import {BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {peerResolver} from '../model/topology.js';
 import type {Netns, NsidEntry, World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
+import {discoverNamespaces} from './discover.js';
 import {readWithNetdump} from './netdump.js';
 import {errorText, type Runner} from './runner.js';
 import {NETNS_DIR, hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
@@ -31,7 +32,7 @@ export const readArgv = (location: NetnsLocation): string[] => inNamespace(locat
 
 /** One namespace with `ip`: links, addresses, routes and the nsid table in one batch. */
 export async function readNamespaceWithIp(run: Runner, location: NetnsLocation): Promise<Netns> {
-	const base = {id: location.id, kind: location.kind, path: location.path};
+	const base = {...location};
 	// nsenter would block opening a FIFO left in /run/netns: a namespace file is a regular one (nsfs).
 	const strange = location.kind === 'host' ? undefined : notANamespaceFile(location.path);
 	if (strange) return {...base, links: [], routes: [], nsids: [], error: strange};
@@ -131,7 +132,7 @@ export async function readManyWithIp(run: Runner, all: readonly NetnsLocation[],
 	// What is not a namespace file (a FIFO would block ip for ever) is answered here, unread.
 	const strange = all.flatMap((location) => {
 		const error = notANamespaceFile(location.path);
-		return error ? [{id: location.id, kind: location.kind, path: location.path, links: [], routes: [], nsids: [], error}] : [];
+		return error ? [{...location, links: [], routes: [], nsids: [], error}] : [];
 	});
 	if (strange.length > 0) onBatch?.(strange);
 	const locations = all.filter((location) => !strange.some((s) => s.id === location.id));
@@ -143,7 +144,7 @@ export async function readManyWithIp(run: Runner, all: readonly NetnsLocation[],
 				const docs = outputs[i];
 				// The chunk did not add up (a namespace vanished mid-read): read this one alone.
 				if (!docs) return readNamespaceWithIp(run, location);
-				return {id: location.id, kind: location.kind, path: location.path, ...parseBatchRead(docs.join('\n'))};
+				return {...location, ...parseBatchRead(docs.join('\n'))};
 			}),
 		);
 		onBatch?.(batch);
@@ -153,10 +154,10 @@ export async function readManyWithIp(run: Runner, all: readonly NetnsLocation[],
 }
 
 /**
- * Read named namespaces with the netdump helper when there is one; whatever it could not answer (it
- * failed to start or died) is read with `ip`. Namespaces that vanished meanwhile are left out.
+ * Read namespaces (other than the host) with the netdump helper when there is one; whatever it could not
+ * answer (it failed to start or died) is read with `ip`. Namespaces that vanished meanwhile are left out.
  */
-export async function readManyNamed(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener, netdump?: string): Promise<Netns[]> {
+export async function readMany(run: Runner, locations: readonly NetnsLocation[], onBatch?: NetnsBatchListener, netdump?: string): Promise<Netns[]> {
 	if (!netdump) return readManyWithIp(run, locations, onBatch);
 	const {namespaces, unanswered} = await readWithNetdump(netdump, locations, {onBatch});
 	const rest = await readManyWithIp(run, unanswered, onBatch);
@@ -164,12 +165,12 @@ export async function readManyNamed(run: Runner, locations: readonly NetnsLocati
 	return locations.flatMap((l) => read.get(l.id) ?? []);
 }
 
-/** Named namespaces with a veth whose other end back-references cannot pin down: they need their nsid names. */
+/** Namespaces with a veth whose other end back-references cannot pin down: they need their nsid names. */
 export function namespacesNeedingNames(world: World): Netns[] {
 	const resolvePeer = peerResolver(world);
 	return world.namespaces.filter(
 		(ns) =>
-			ns.kind === 'named' &&
+			ns.kind !== 'host' &&
 			ns.nsids.length === 0 &&
 			ns.links.some((l) => l.kind === 'veth' && l.peerHint?.netnsid !== undefined && !resolvePeer(ns, l)),
 	);
@@ -190,7 +191,9 @@ export async function readMissingNames(run: Runner, world: World): Promise<World
 	return {namespaces: world.namespaces.map((n) => named.get(n.id) ?? n)};
 }
 
-export async function readWorld(run: Runner, netdump?: string, dir = NETNS_DIR): Promise<World> {
-	const [host, named] = await Promise.all([readNamespace(run, hostLocation, netdump), listNamed(dir).then((l) => readManyNamed(run, l, undefined, netdump))]);
-	return readMissingNames(run, {namespaces: [host, ...named]});
+/** Every namespace discovery finds, read. */
+export async function readWorld(run: Runner, netdump?: string): Promise<World> {
+	const [hostPlace, ...others] = discoverNamespaces().places;
+	const [host, rest] = await Promise.all([readNamespace(run, hostPlace ?? hostLocation, netdump), readMany(run, others, undefined, netdump)]);
+	return readMissingNames(run, {namespaces: [host, ...rest]});
 }

@@ -1,12 +1,13 @@
 // The System is everything the UI may ask of the machine. The real one runs `ip`; UI tests use a fake.
-import {accessSync, constants} from 'node:fs';
+import {accessSync, constants, statSync} from 'node:fs';
 import {join} from 'node:path';
-import type {Netns, World} from '../model/types.js';
+import type {NamespaceListing, Netns, NetnsPlace, World} from '../model/types.js';
 import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
-import {hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
-import {listNamed, readManyNamed, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {discoverNamespaces} from './discover.js';
+import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
+import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -25,8 +26,8 @@ export interface System {
 	readWorld(): Promise<World>;
 	/** Read one namespace again; undefined when it no longer exists. */
 	readNamespace(id: string): Promise<Netns | undefined>;
-	/** Every namespace's id, the host first, without reading them: cheap, for the first frame. */
-	listNamespaces(): Promise<readonly string[]>;
+	/** Every namespace, the host first, found but not read (discover.ts): cheap, for the first frame. */
+	listNamespaces(): Promise<NamespaceListing>;
 	/** Read many namespaces (ids that vanished are left out). */
 	readNamespaces(ids: readonly string[], options?: ReadManyOptions): Promise<readonly Netns[]>;
 	/** Report changes made by anyone (ip monitor, /run/netns) until the returned function is called. */
@@ -53,14 +54,43 @@ export interface RealSystemOptions {
 	readonly runner?: Runner;
 	/** The nsdeck-netdump helper for bulk reads; found beside the bundle unless given, none when false. */
 	readonly netdump?: string | false;
+	/** Finds the namespaces, not counting the processes in `ignore`; discover.ts unless given (tests). */
+	readonly discover?: (ignore: ReadonlySet<number>) => NamespaceListing;
 }
 
-export function createRealSystem({lab, runner = runCommand, netdump: helper}: RealSystemOptions): System {
+/** Still there, and still the same namespace (a PID or a mount path can come to mean another one). */
+function stillThere(place: NetnsPlace): boolean {
+	if (place.kind === 'host') return true;
+	try {
+		const stat = statSync(place.path);
+		return place.identity === undefined || (stat.dev === place.identity.dev && stat.ino === place.identity.ino);
+	} catch {
+		return false;
+	}
+}
+
+const discoverAll = (ignore: ReadonlySet<number>): NamespaceListing => discoverNamespaces({ignore});
+
+export function createRealSystem({lab, runner = runCommand, netdump: helper, discover = discoverAll}: RealSystemOptions): System {
 	// Reads and the watcher take turns (background-slot.ts); plans run when the user says so.
 	const read: Runner = (argv, options) => backgroundSlot(() => runner(argv, options));
 	const access = detectAccess();
 	const netdump = helper === false ? undefined : (helper ?? findNetdump());
 	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
+	// The places of the last listing: reads of single namespaces find their path here.
+	let places = new Map<string, NetnsPlace>();
+	// What nsdeck runs to look inside (ping, x): not who lives there.
+	const lookers = new Set<number>();
+	const list = (): NamespaceListing => {
+		const listing = discover(lookers);
+		places = new Map(listing.places.map((p) => [p.id, p]));
+		return listing;
+	};
+	/** Where `id` is, if it still exists; listed again when it is new to us. */
+	const placeOf = (id: string): NetnsPlace | undefined => {
+		const place = places.get(id) ?? (list(), places.get(id));
+		return place && stillThere(place) ? place : undefined;
+	};
 	return {
 		lab,
 		access,
@@ -68,19 +98,16 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
 		readWorld: () => readWorld(read, netdump),
 		async readNamespace(id) {
-			if (id === HOST_ID) return readNamespace(read, hostLocation, netdump);
-			const named = await listNamed();
-			return named.some((l) => l.id === id) ? readNamespace(read, namedLocation(id), netdump) : undefined;
+			const place = placeOf(id);
+			return place ? readNamespace(read, place, netdump) : undefined;
 		},
-		async listNamespaces() {
-			return [HOST_ID, ...(await listNamed()).map((l) => l.id)];
-		},
+		listNamespaces: async () => list(),
 		async readNamespaces(ids, {onBatch, known = []} = {}) {
 			const wanted = new Set(ids);
-			const host = wanted.has(HOST_ID) ? [await readNamespace(read, hostLocation, netdump)] : [];
+			const host = wanted.has(HOST_ID) ? [await readNamespace(read, places.get(HOST_ID) ?? hostLocation, netdump)] : [];
 			if (host.length > 0) onBatch?.(host);
-			const named = (await listNamed()).filter((l) => wanted.has(l.id));
-			const fresh = await readManyNamed(read, named, onBatch, netdump);
+			const others = ids.filter((id) => id !== HOST_ID).flatMap((id) => placeOf(id) ?? []);
+			const fresh = await readMany(read, others, onBatch, netdump);
 			const all = [...host, ...fresh];
 			// Names for ambiguous peers, judged against what was read here.
 			const context = known.filter((n) => !wanted.has(n.id));
@@ -91,8 +118,22 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper}: Re
 		},
 		watch: (listener) => watchSystem(listener, read),
 		run: (argv, options) => runner(argv, options),
-		readForwarding: (id) => readForwarding(runner, id === HOST_ID ? hostLocation : namedLocation(id)),
-		stream: streamCommand,
+		async readForwarding(id) {
+			const place = placeOf(id);
+			if (!place) throw new Error(`namespace ${id} no longer exists`);
+			return readForwarding(runner, place);
+		},
+		stream(argv, options) {
+			let pid: number | undefined;
+			const onStart = (started: number): void => {
+				pid = started;
+				lookers.add(started);
+				options.onStart?.(started);
+			};
+			return streamCommand(argv, {...options, onStart}).finally(() => {
+				if (pid !== undefined) lookers.delete(pid);
+			});
+		},
 		attach: async (argv, env) => runInTerminal(argv, env),
 	};
 }

@@ -5,6 +5,7 @@ import {watch as watchDir, type FSWatcher} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
+import {namedId} from '../model/netns-id.js';
 import {HOST_ID} from '../model/types.js';
 import {coalesce} from './coalesce.js';
 import {diesWithUs, type Runner} from './runner.js';
@@ -15,7 +16,9 @@ export type WorldChange =
 	/** These namespaces changed: read them again. */
 	| {readonly type: 'namespaces'; readonly ids: readonly string[]}
 	/** Namespaces were added or removed: list them again. */
-	| {readonly type: 'list'};
+	| {readonly type: 'list'}
+	/** Something changed in the namespace the host knows by this nsid, which has no name (a container's). */
+	| {readonly type: 'nsid'; readonly nsid: number};
 
 export type ChangeListener = (change: WorldChange) => void;
 
@@ -37,7 +40,7 @@ export const MONITOR_ARGV = ['ip', 'monitor', 'all-nsid', 'link', 'address', 'ro
 /** The host's nsid → name map (one read costs ~20 ms at 1,000 namespaces). */
 async function readNsidNames(run: Runner, netdump: string | undefined): Promise<Map<number, string>> {
 	const map = new Map<number, string>();
-	for (const entry of await readNsids(run, hostLocation, netdump)) if (entry.name) map.set(entry.nsid, entry.name);
+	for (const entry of await readNsids(run, hostLocation, netdump)) if (entry.name) map.set(entry.nsid, namedId(entry.name));
 	return map;
 }
 
@@ -64,12 +67,13 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		if (!canChange || stopped) return;
 		await refreshNames();
 		const known = new Set(names.values());
-		const missing = (await listNamed(dir)).map((l) => l.id).filter((id) => !known.has(id) && !/\s/.test(id));
+		const missing = (await listNamed(dir)).filter((l) => !known.has(l.id) && !/\s/.test(l.id));
 		if (missing.length === 0) return;
-		await runner(['ip', '-force', '-b', '-'], {input: assignNsidsBatch(missing), timeoutMs: 30_000});
+		const netnsNames = missing.map((l) => l.path.slice(dir.length + 1));
+		await runner(['ip', '-force', '-b', '-'], {input: assignNsidsBatch(netnsNames), timeoutMs: 30_000});
 		await refreshNames();
 		// Changes made before the nsid existed were invisible to the monitor.
-		if (!stopped) listener({type: 'namespaces', ids: missing});
+		if (!stopped) listener({type: 'namespaces', ids: missing.map((l) => l.id)});
 	};
 
 	// One ip at a time however many namespaces appear at once (2,000 created from outside made one
@@ -84,8 +88,9 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 			await refreshNames();
 			name = names.get(event.source);
 		}
-		// No name: a namespace only a process holds (a container); nothing of ours to read.
-		if (name !== undefined && !stopped) listener({type: 'namespaces', ids: [name]});
+		if (stopped) return;
+		// No name: a namespace a process holds, or a mount (a container's); the caller knows it by its veths.
+		listener(name === undefined ? {type: 'nsid', nsid: event.source} : {type: 'namespaces', ids: [name]});
 	};
 
 	const [file, ...args] = diesWithUs(MONITOR_ARGV);

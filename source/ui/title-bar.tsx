@@ -9,6 +9,8 @@ export interface TitleBarProps {
 	readonly readOnlyReason?: string;
 	/** Something about this world worth knowing, shown while there is no message. */
 	readonly note?: string;
+	/** What discovery could not look at (partial sight): always shown, beside any message. */
+	readonly unseen?: string;
 	readonly loading: boolean;
 	/** Namespaces read so far while a large world loads. */
 	readonly progress?: {readonly done: number; readonly total: number};
@@ -16,7 +18,13 @@ export interface TitleBarProps {
 	readonly width: number;
 }
 
-export function TitleBar({lab, dryRun, readOnlyReason, note, loading, progress, message, width}: TitleBarProps) {
+/** `12 unseen: no rights to see a process`, one reason after another. */
+export function unseenText(unseen: Readonly<Record<string, number>> | undefined): string | undefined {
+	const parts = Object.entries(unseen ?? {}).map(([reason, count]) => `${count} unseen: ${reason}`);
+	return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+export function TitleBar({lab, dryRun, readOnlyReason, note, unseen, loading, progress, message, width}: TitleBarProps) {
 	const detail = [lab ? 'private sandbox: the host is untouched' : undefined, note].filter(Boolean).join(' · ');
 	const t = theme();
 	return (
@@ -40,6 +48,7 @@ export function TitleBar({lab, dryRun, readOnlyReason, note, loading, progress, 
 				) : (
 					loading && <Text color={t.muted}> reading…</Text>
 				)}
+				{unseen && <Text color={t.warn}> {unseen}</Text>}
 			</Box>
 			{message ? (
 				<Text color={message.tone === 'error' ? t.bad : t.good} wrap="truncate">

@@ -7,7 +7,7 @@ import {findNetdump} from '../../source/system/netdump-binary.js';
 import {readWithNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
 import {hostLocation, namedLocation} from '../../source/system/netns-location.js';
-import {listNamed, readManyNamed, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
+import {listNamed, readMany, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
 import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 
 const netdump = findNetdump();
@@ -89,7 +89,7 @@ describe('nsdeck-netdump against ip', () => {
 
 	it('falls back to ip for what the helper could not answer', async () => {
 		const locations = await listNamed();
-		const viaBrokenHelper = await readManyNamed(runCommand, locations, undefined, '/bin/false');
+		const viaBrokenHelper = await readMany(runCommand, locations, undefined, '/bin/false');
 		expect(byId(viaBrokenHelper)).toEqual(byId(await readManyWithIp(runCommand, locations)));
 	});
 

@@ -28,7 +28,7 @@ describe('stackedOn', () => {
 
 	it('says "possibly" when an unnamed nsid could mean a namespace other than the host', () => {
 		const base = new WorldBuilder().namespace('host').namespace('pod1').veth('host/eth0', 'host/x').stacked('pod1/mv0', 'macvlan', 'host/eth0').build();
-		const world: World = {namespaces: [...base.namespaces, {id: 'pid:4242', kind: 'pid', path: '/proc/4242/ns/net', links: [], routes: [], nsids: []}]};
+		const world: World = {namespaces: [...base.namespaces, {id: '/proc/4242/ns/net', kind: 'process', path: '/proc/4242/ns/net', links: [], routes: [], nsids: []}]};
 		expect(stackedOn(world, 'host', link(world, 'host', 'eth0')).map((d) => d.possibly)).toEqual([true]);
 	});
 });

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {addAddressPlan, deleteAddressPlan} from '../../source/plans/address-plans.js';
 import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plans/link-plans.js';
-import {deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
+import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
@@ -81,6 +81,23 @@ describe('plans: exact argv and undo argv', () => {
 		],
 		['delete an interface (no undo)', deleteLinkPlan('ns1', 'veth_ns1', 'veth', {...NO_LOSSES, peer: {ns: 'host', name: 'veth_ns1_br0', ifindex: 7}}), ['ip -n ns1 link del dev veth_ns1  ⟲ -']],
 	])('%s', (_name, plan, expected) => {
+		expect(lines(plan)).toEqual(expected);
+	});
+
+	it.each<[string, Plan, string[]]>([
+		[
+			'an address in a namespace only a process holds: nsenter, exactly as it runs',
+			addAddressPlan({ns: '/proc/4242/ns/net', link: 'eth0', cidr: '10.70.0.2/24'}),
+			['nsenter --net=/proc/4242/ns/net ip addr add 10.70.0.2/24 dev eth0  ⟲ nsenter --net=/proc/4242/ns/net ip addr del 10.70.0.2/24 dev eth0'],
+		],
+		[
+			'moving an interface into a Docker-mounted namespace: netns takes the path',
+			movePlan({from: 'host', link: 'veth9', to: '/run/docker/netns/1a2b3c'}),
+			['ip link set dev veth9 netns /run/docker/netns/1a2b3c  ⟲ nsenter --net=/run/docker/netns/1a2b3c ip link set dev veth9 netns /proc/1/ns/net'],
+		],
+		['naming a process-held namespace', attachNamespacePlan({from: '/proc/4242/ns/net', pid: 4242, name: 'web'}), ['ip netns attach web 4242  ⟲ ip netns del web']],
+		['deleting the named namespace called host: by its name, not the host', deleteNamespacePlan({namespaces: []}, '/run/netns/host'), ['ip netns del host  ⟲ -']],
+	])('namespaces without a name: %s', (_name, plan, expected) => {
 		expect(lines(plan)).toEqual(expected);
 	});
 

@@ -7,7 +7,8 @@ import {selectedNsIndex, visibleNamespaces} from '../../source/state/selectors.j
 import {placeholder} from '../../source/state/world-updates.js';
 import {fixtureNetns} from '../support/fixtures.js';
 
-const many = (n: number) => ['host', ...Array.from({length: n}, (_, i) => `ns${i + 1}`)].map(placeholder);
+const many = (n: number) =>
+	['host', ...Array.from({length: n}, (_, i) => `ns${i + 1}`)].map((id) => placeholder({id, kind: id === 'host' ? 'host' : 'named', path: `/run/netns/${id}`}));
 
 describe('matchesFilter', () => {
 	it.each([
@@ -46,7 +47,7 @@ describe('filtering lists', () => {
 });
 
 describe('filter in the state', () => {
-	const loaded = (): AppState => reducer(initialState, {type: 'namespacesListed', ids: many(30).map((n) => n.id)});
+	const loaded = (): AppState => reducer(initialState, {type: 'namespacesListed', listing: {places: many(30), unseen: {}}});
 
 	it('typing narrows the namespace list and moves the selection onto it; Esc shows all again', () => {
 		let state = reducer(loaded(), {type: 'filterStart'});

@@ -12,6 +12,8 @@ export interface ExpectedCall {
 export interface FakeSystem extends System {
 	world: World;
 	forwarding: {4: boolean; 6: boolean};
+	/** What the listing says could not be looked at. */
+	unseen: Record<string, number>;
 	readonly calls: string[][];
 	/** Commands still expected but never run. */
 	pending(): readonly ExpectedCall[];
@@ -32,7 +34,7 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 		calls,
 		readWorld: async () => fake.world,
 		readNamespace: async (id: string): Promise<Netns | undefined> => fake.world.namespaces.find((n) => n.id === id),
-		listNamespaces: async () => fake.world.namespaces.map((n) => n.id),
+		listNamespaces: async () => ({places: fake.world.namespaces.map(({id, kind, path, identity, label}) => ({id, kind, path, identity, label})), unseen: fake.unseen}),
 		async readNamespaces(ids, options) {
 			const read = fake.world.namespaces.filter((n) => ids.includes(n.id));
 			options?.onBatch?.(read);
@@ -56,6 +58,7 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 		},
 		pending: () => queue,
 		forwarding: {4: false, 6: false},
+		unseen: {},
 		readForwarding: async () => fake.forwarding,
 		// Tests that expect a ping, a typed command or a shell script these themselves.
 		stream: async (argv) => {

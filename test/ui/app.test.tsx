@@ -133,7 +133,7 @@ describe('first read', () => {
 			return readNamespaces(ids, options);
 		};
 		const host = world.namespaces[0];
-		const app = render(<App system={system} size={{columns: 80, rows: 24}} firstRead={{ids: world.namespaces.map((n) => n.id), first: host}} />);
+		const app = render(<App system={system} size={{columns: 80, rows: 24}} firstRead={{listing: {places: world.namespaces, unseen: {}}, first: host}} />);
 		onTestFinished(() => app.unmount());
 		const first = app.frames[0] ?? '';
 		expect(first).toContain('Interfaces in host (4)');

@@ -1,6 +1,7 @@
 // n: new namespace; d on a namespace: delete it; f: forwarding.
 import {checkNewNamespace} from '../../model/validate.js';
-import {deleteNamespacePlan, newNamespacePlan} from '../../plans/namespace-plans.js';
+import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../plans/namespace-plans.js';
+import {nsDisplayName} from '../../model/netns-id.js';
 import type {Plan} from '../../plans/plan.js';
 import {forwardingPlan} from '../../plans/route-plans.js';
 import {errorsOf, flag, text, type FormContext, type FormSpec} from './form-spec.js';
@@ -18,9 +19,20 @@ export function newNamespaceForm(): FormSpec {
 	};
 }
 
+/** N on a namespace without a name: `ip netns attach NAME PID`, with its longest-lived process's PID. */
+export function attachForm(ctx: FormContext, pid: number): FormSpec {
+	return {
+		title: `Name ${nsDisplayName(ctx.ns)} (ip netns attach)`,
+		fields: [{id: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. web'}],
+		initial: {name: ''},
+		validate: (v, world) => errorsOf({name: checkNewNamespace(world, text(v, 'name'))}),
+		plan: (v) => attachNamespacePlan({from: ctx.ns, pid, name: text(v, 'name')}),
+	};
+}
+
 export function deleteNamespaceForm(ctx: FormContext): FormSpec {
 	return {
-		title: `Delete namespace ${ctx.ns}`,
+		title: `Delete namespace ${nsDisplayName(ctx.ns)}`,
 		fields: [],
 		initial: {},
 		validate: (_v, world) => errorsOf({_form: world.namespaces.some((n) => n.id === ctx.ns) ? undefined : `${ctx.ns} is gone already`}),

@@ -1,15 +1,40 @@
 // The detail of a namespace, an interface or a route, as label/value lines (pure: tested without ink).
 import {formatRoute, linkStateLabel} from '../../model/format.js';
 import {formatPeer} from '../../model/topology.js';
-import type {Link, LinkRef, Netns, Route} from '../../model/types.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
+import {ipIn} from '../../plans/plan.js';
 
 export type DetailLine = readonly [label: string, value: string];
 
+const KIND_TEXT: Readonly<Record<NetnsKind, string>> = {
+	host: "the host's own",
+	named: 'named (ip netns)',
+	mounted: 'bind-mounted (not by ip netns)',
+	process: 'held only by its processes',
+};
+
+/** How a plan's commands get into it: `ip -n ns1 …`, `nsenter --net=/proc/42/ns/net ip …`. */
+const reachText = (id: string): string => ipIn(id, '…').join(' ');
+
+function labelLines(label: NetnsLabel | undefined): DetailLine[] {
+	if (!label) return [['processes', 'none']];
+	const lines: DetailLine[] = [['processes', String(label.processes)]];
+	if (label.main) lines.push(['main process', `${label.main.command} (PID ${label.main.pid})`]);
+	if (label.container) lines.push(['container', `${label.container.runtime} ${label.container.name ? `${label.container.name} ` : ''}${label.container.id}`]);
+	if (label.pod) lines.push(['pod', `${label.pod.namespace}/${label.pod.name}`]);
+	if (label.unit) lines.push(['systemd unit', label.unit]);
+	return lines;
+}
+
 export function namespaceDetail(ns: Netns): DetailLine[] {
 	const lines: DetailLine[] = [
-		['namespace', ns.id],
-		['kind', ns.kind === 'host' ? "the host's own" : ns.kind === 'named' ? 'named (ip netns)' : 'held by a process'],
+		['namespace', nsDisplayName(ns.id)],
+		['kind', KIND_TEXT[ns.kind]],
 		['path', ns.path],
+		...labelLines(ns.label),
+		...(ns.identity ? [['identity', `nsfs device ${ns.identity.dev}, inode ${ns.identity.ino}`] as const] : []),
+		['plans reach it with', reachText(ns.id)],
 		['interfaces', `${ns.links.length} (${ns.links.map((l) => l.name).join(', ') || 'none'})`],
 		['routes', String(ns.routes.length)],
 	];
@@ -20,7 +45,7 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 
 export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, ports: readonly LinkRef[]): DetailLine[] {
 	const lines: DetailLine[] = [
-		['interface', `${link.name} (ifindex ${link.ifindex}) in ${ns.id}`],
+		['interface', `${link.name} (ifindex ${link.ifindex}) in ${nsDisplayName(ns.id)}`],
 		['type', link.kind],
 		['state', `${linkStateLabel(link)} (operstate ${link.state}, ${link.adminUp ? 'admin up' : 'admin down'})`],
 		['flags', link.flags.join(',') || '—'],
@@ -38,7 +63,7 @@ export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, por
 export function routeDetail(ns: Netns, route: Route): DetailLine[] {
 	const lines: DetailLine[] = [
 		['route', formatRoute(route)],
-		['namespace', ns.id],
+		['namespace', nsDisplayName(ns.id)],
 		['family', `IPv${route.family}`],
 		['table', route.table],
 		['type', route.type],

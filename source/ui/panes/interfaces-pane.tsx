@@ -1,5 +1,6 @@
 // Interfaces of the selected namespace: name, type, state, where a veth's other end is, bridge master,
 // addresses. Wider terminals also get MAC and MTU.
+import {nsDisplayName} from '../../model/netns-id.js';
 import {Text} from '../text.js';
 import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
 import type {Link, LinkRef, Netns} from '../../model/types.js';
@@ -32,14 +33,14 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const wide = columns >= 100;
 	const medium = columns >= 70;
 	const links = shown ?? ns?.links ?? [];
-	const title = ns ? paneTitle(`Interfaces in ${ns.id}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
+	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
 	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{ns?.error ? (
 				<Text color={t.bad} wrap="wrap">
-					cannot read {ns.id}: {ns.error}
+					cannot read {nsDisplayName(ns.id)}: {ns.error}
 				</Text>
 			) : (
 				<ListRows

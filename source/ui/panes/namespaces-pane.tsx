@@ -1,6 +1,8 @@
 // Namespaces: the host first, then named ones, each with how many interfaces it has and how many are up.
 import {Text} from '../text.js';
 import {isLinkUp} from '../../model/format.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {labelText} from '../../model/netns-label.js';
 import type {Netns} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
@@ -41,10 +43,16 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 				empty={filter ? 'nothing matches the filter' : 'reading…'}
 				renderRow={(ns, w) => {
 					const counts = namespaceCounts(ns);
-					const nameWidth = Math.max(w - counts.length - 1, 4);
+					const name = nsDisplayName(ns.id);
+					const label = labelText(ns.label);
+					// The name first; who lives there in the room left, if there is enough to say something.
+					const room = Math.max(w - counts.length - 1, 4);
+					const nameWidth = Math.min(name.length, room);
+					const labelWidth = label ? room - nameWidth - 1 : 0;
 					return (
 						<>
-							<Text bold={ns.kind === 'host'}>{fit(ns.id, nameWidth)}</Text>
+							<Text bold={ns.kind === 'host'}>{fit(name, labelWidth >= 6 ? nameWidth : room)}</Text>
+							{labelWidth >= 6 && <Text color={t.muted}> {fit(label, labelWidth)}</Text>}
 							<Text color={ns.error ? t.bad : t.muted}> {counts}</Text>
 						</>
 					);

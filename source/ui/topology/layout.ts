@@ -7,6 +7,7 @@
 // left, joining the bridge's row to its ports' rows (ports are listed right under their bridge).
 // A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour.
 import {linkStateLabel} from '../../model/format.js';
+import {namespaceHeading} from '../../model/netns-label.js';
 import {topologyEdges, namespaceOrder, type Edges} from '../../model/topology-edges.js';
 import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
 import type {Link, Netns, World} from '../../model/types.js';
@@ -182,7 +183,9 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		const top = tops[n];
 		const rows = boxRows[n];
 		const line = ns.id === options.selected ? DOUBLE : SINGLE;
-		const title = `${line.h} ${ns.id} `;
+		const heading = namespaceHeading(ns);
+		const room = Math.max(boxWidth - 5, 4);
+		const title = `${line.h} ${heading.length > room ? fit(heading, room) : heading} `;
 		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - title.length, 0)) + line.tr);
 		rows.forEach((row, i) => {
 			const r = top + 1 + i;

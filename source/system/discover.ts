@@ -1,0 +1,175 @@
+// Every network namespace this process can see, once each: the host's own; every `ip netns` name; every
+// other nsfs bind mount (/proc/self/mountinfo); every namespace some process is in (/proc/PID/ns/net).
+// A namespace is itself by its nsfs device and inode, and is reached by its best path: a name, else a
+// mount, else the /proc path of its longest-lived process. Each carries a label of who lives there.
+//
+// Synchronous on purpose: ~10,000 readlinks, which the thread pool would make ~10x slower one by one
+// (npm run bench has the figure). What could not be looked at is counted, never silently left out.
+import {readdirSync, readFileSync, readlinkSync, statSync} from 'node:fs';
+import {cgroupOwner, cgroupPath} from '../model/cgroup-label.js';
+import {compareNames} from '../model/compare-names.js';
+import {parseNetnsMounts} from '../model/mountinfo.js';
+import {NETNS_DIR, namedId} from '../model/netns-id.js';
+import {HOST_ID, type NetnsIdentity, type NetnsLabel, type NetnsPlace} from '../model/types.js';
+import {RUNTIME_ROOTS, runtimeNames, type RuntimeRoots} from './runtime-names.js';
+
+export interface Discovery {
+	/** The host first, then named namespaces (ns2 before ns10), mounted ones by path, process-held by PID. */
+	readonly places: readonly NetnsPlace[];
+	/** What could not be looked at, by reason (e.g. `no rights` → 12 processes). */
+	readonly unseen: Readonly<Record<string, number>>;
+}
+
+export interface DiscoverOptions {
+	readonly netnsDir?: string;
+	readonly proc?: string;
+	readonly roots?: RuntimeRoots;
+	/**
+	 * Processes that do not count as living in a namespace: what nsdeck itself started to look inside
+	 * (ping, x). They come and go with every ping, and would only make the labels flicker.
+	 */
+	readonly ignore?: ReadonlySet<number>;
+}
+
+interface ProcessInfo {
+	readonly pid: number;
+	readonly start: number;
+	readonly command: string;
+}
+
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
+
+function identityOf(path: string): NetnsIdentity | undefined {
+	try {
+		const stat = statSync(path);
+		return stat.isFile() ? {dev: stat.dev, ino: stat.ino} : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** `net:[4026531840]` → 4026531840. */
+const inoOfLink = (link: string): number | undefined => {
+	const match = /^net:\[(\d+)\]$/.exec(link);
+	return match ? Number(match[1]) : undefined;
+};
+
+/** Every process's namespace inode, and how many could not be looked at, by reason. */
+function scanProcesses(proc: string, unseen: Record<string, number>, ignore: ReadonlySet<number>): Map<number, number[]> {
+	const byIno = new Map<number, number[]>();
+	for (const entry of readdirSync(proc)) {
+		if (entry.charCodeAt(0) > 57 || !/^\d+$/.test(entry) || ignore.has(Number(entry))) continue;
+		let ino: number | undefined;
+		try {
+			ino = inoOfLink(readlinkSync(`${proc}/${entry}/ns/net`));
+		} catch (error) {
+			const code = errorCode(error);
+			// Gone meanwhile (ENOENT, ESRCH): nothing left to see.
+			if (code === 'EACCES' || code === 'EPERM') unseen['no rights to see a process'] = (unseen['no rights to see a process'] ?? 0) + 1;
+			continue;
+		}
+		if (ino === undefined) continue;
+		const pids = byIno.get(ino);
+		if (pids) pids.push(Number(entry));
+		else byIno.set(ino, [Number(entry)]);
+	}
+	return byIno;
+}
+
+/** Start time (clock ticks since boot) and command, from /proc/PID/stat; undefined once the process is gone. */
+function processInfo(proc: string, pid: number): ProcessInfo | undefined {
+	try {
+		const stat = readFileSync(`${proc}/${pid}/stat`, 'latin1');
+		// The command is in parentheses and may hold anything, spaces and ')' included: the last ')' ends it.
+		const close = stat.lastIndexOf(')');
+		const command = stat.slice(stat.indexOf('(') + 1, close);
+		const start = Number(stat.slice(close + 2).split(' ')[19]);
+		return {pid, start, command};
+	} catch {
+		return undefined;
+	}
+}
+
+function labelOf(proc: string, pids: readonly number[], roots: RuntimeRoots): NetnsLabel {
+	let main: ProcessInfo | undefined;
+	for (const pid of pids) {
+		const info = processInfo(proc, pid);
+		if (info && (!main || info.start < main.start || (info.start === main.start && info.pid < main.pid))) main = info;
+	}
+	if (!main) return {processes: pids.length};
+	let cgroup = '';
+	try {
+		cgroup = cgroupPath(readFileSync(`${proc}/${main.pid}/cgroup`, 'utf8')) ?? '';
+	} catch {
+		// Gone, or hidden: the label has the process alone.
+	}
+	const owner = cgroupOwner(cgroup);
+	const names = owner.container ? runtimeNames(owner.container.runtime, owner.container.id, roots) : {};
+	return {
+		processes: pids.length,
+		main: {pid: main.pid, command: main.command},
+		...(owner.container ? {container: {...owner.container, ...(names.name ? {name: names.name} : {})}} : {}),
+		...(names.pod ? {pod: names.pod} : {}),
+		...(owner.unit ? {unit: owner.unit} : {}),
+	};
+}
+
+export function discoverNamespaces({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, ignore = new Set()}: DiscoverOptions = {}): Discovery {
+	const unseen: Record<string, number> = {};
+	const hostPath = `${proc}/self/ns/net`;
+	const hostIdentity = identityOf(hostPath);
+	const seen = new Set<number>(hostIdentity ? [hostIdentity.ino] : []);
+	const host: NetnsPlace = {id: HOST_ID, kind: 'host', path: hostPath, ...(hostIdentity ? {identity: hostIdentity} : {})};
+	const nsfsDev = hostIdentity?.dev;
+	const places: NetnsPlace[] = [];
+
+	let names: string[] = [];
+	try {
+		names = readdirSync(netnsDir).sort(compareNames);
+	} catch {
+		// No /run/netns yet: nobody has run `ip netns add`.
+	}
+	for (const name of names) {
+		const path = `${netnsDir}/${name}`;
+		const identity = identityOf(path);
+		// Not a namespace (a FIFO, a file left by a failed `ip netns add`): listed, and its read says why.
+		const real = identity && identity.dev === nsfsDev ? identity : undefined;
+		if (real && seen.has(real.ino)) continue; // Another name for one already listed (or the host).
+		if (real) seen.add(real.ino);
+		places.push({id: namedId(name), kind: 'named', path, ...(real ? {identity: real} : {})});
+	}
+
+	let mountinfo = '';
+	try {
+		mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8');
+	} catch {
+		unseen['no /proc/self/mountinfo'] = 1;
+	}
+	const mounts = parseNetnsMounts(mountinfo)
+		.filter((m) => !m.path.startsWith(`${netnsDir}/`))
+		.sort((a, b) => compareNames(a.path, b.path));
+	for (const mount of mounts) {
+		if (seen.has(mount.ino)) continue;
+		// Still there, and not hidden under a later mount: the path itself must be this namespace.
+		const identity = identityOf(mount.path);
+		if (identity?.ino !== mount.ino) continue;
+		seen.add(mount.ino);
+		places.push({id: mount.path, kind: 'mounted', path: mount.path, identity});
+	}
+
+	const byIno = scanProcesses(proc, unseen, ignore);
+	const labelled = places.map((place) => {
+		const pids = place.identity ? byIno.get(place.identity.ino) : undefined;
+		return pids ? {...place, label: labelOf(proc, pids, roots)} : place;
+	});
+	const held: NetnsPlace[] = [];
+	for (const [ino, pids] of byIno) {
+		if (seen.has(ino) || nsfsDev === undefined) continue;
+		const label = labelOf(proc, pids, roots);
+		if (!label.main) continue; // Every process in it exited meanwhile.
+		const path = `${proc}/${label.main.pid}/ns/net`;
+		held.push({id: path, kind: 'process', path, identity: {dev: nsfsDev, ino}, label});
+	}
+	held.sort((a, b) => (a.label?.main?.pid ?? 0) - (b.label?.main?.pid ?? 0));
+	return {places: [host, ...labelled, ...held], unseen};
+}
