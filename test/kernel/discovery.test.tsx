@@ -10,15 +10,17 @@ import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
 import {labelText} from '../../source/model/netns-label.js';
-import {buildTopology, linkKey} from '../../source/model/topology.js';
+import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/topology.js';
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
 import {discoverNamespaces} from '../../source/system/discover.js';
 import {runCommand} from '../../source/system/runner.js';
 import {readWorld} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
+import {startWatch, type WorldChange} from '../../source/system/watch.js';
 import {waitForFrame} from '../support/ink.js';
-import {requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+import {untilTheMonitorListens} from '../support/monitor.js';
+import {buildLabScenario, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
 const CONTAINER_ID = '3f2a1b4c5d6e7f80912a3b4c5d6e7f80912a3b4c5d6e7f80912a3b4c5d6e7f80';
@@ -148,5 +150,52 @@ describe('discovery', () => {
 		child?.kill('SIGKILL');
 		await vi.waitFor(() => expect(app.lastFrame()).not.toContain(`pid ${staying} `), {timeout: 3000});
 		expect(app.lastFrame()).toContain(`pid ${started} docker fresh`);
+	});
+});
+
+describe('the watcher, on a namespace without a name', () => {
+	it('hears a change inside it by the host nsid, which its veth turns into the namespace', async () => {
+		const pid = await holdNamespace();
+		const id = `/proc/${pid}/ns/net`;
+		await sh('ip', 'link', 'add', 'name', 'hv1', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', id);
+		const changes: WorldChange[] = [];
+		const stop = startWatch((c) => changes.push(c), {runner: runCommand, canChange: false});
+		cleanups.push(stop);
+		await untilTheMonitorListens(changes);
+		await sh('nsenter', `--net=${id}`, 'ip', 'addr', 'add', '10.71.0.2/24', 'dev', 'eth0');
+		const world = await readWorld(runCommand);
+		const hv1 = world.namespaces.find((n) => n.kind === 'host')?.links.find((l) => l.name === 'hv1');
+		const nsid = hv1?.peerHint?.netnsid;
+		expect(nsid).toBeDefined();
+		await vi.waitFor(() => expect(changes).toContainEqual({type: 'nsid', nsid}), {timeout: 5000});
+		expect(namespacesOfHostNsid(world, buildTopology(world), nsid ?? -1)).toEqual([id]);
+	});
+});
+
+describe("the lab's containers scenario", () => {
+	it("has Docker's and Mininet's shapes: namespaces mounted and held, every veth resolved both ways, pings across each bridge", async () => {
+		await buildLabScenario('containers');
+		const world = await readWorld(runCommand);
+		const kinds = world.namespaces.map((n) => `${n.kind} ${n.id}`);
+		expect(kinds.filter((k) => k.startsWith('mounted'))).toEqual(['mounted /run/docker/netns/4f1c9a7e2b3d', 'mounted /run/docker/netns/9e8d7c6b5a41']);
+		expect(kinds.filter((k) => k.startsWith('process'))).toHaveLength(2);
+		expect(world.namespaces.filter((n) => n.kind !== 'host').every((n) => n.label?.main?.command === 'sleep')).toBe(true);
+		const topology = buildTopology(world);
+		const host = world.namespaces.find((n) => n.kind === 'host');
+		for (const port of ['veth1a2b3c4', 'veth5d6e7f8', 's1-eth1', 's1-eth2']) {
+			const link = host?.links.find((l) => l.name === port);
+			const peer = topology.peers.get(linkKey('host', link?.ifindex ?? -1));
+			expect(peer, port).toBeDefined();
+			expect(topology.peers.get(linkKey(peer?.ns ?? '', peer?.ifindex ?? -1)), `${port}'s other end`).toMatchObject({ns: 'host', name: port});
+		}
+		const docker = world.namespaces.find((n) => n.id === '/run/docker/netns/4f1c9a7e2b3d')?.id ?? '';
+		const h1 = world.namespaces.find((n) => n.links.some((l) => l.name === 'h1-eth0'))?.id ?? '';
+		for (const [from, to] of [
+			[docker, '172.17.0.3'],
+			[h1, '10.0.0.2'],
+		]) {
+			const ping = await runCommand(pingArgv({ns: from, target: to, family: 4, count: 1, interval: 1}), {timeoutMs: 10_000});
+			expect(ping.stdout, `${from} → ${to}`).toContain('1 received');
+		}
 	});
 });

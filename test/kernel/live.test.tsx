@@ -10,6 +10,7 @@ import {readNsids} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {startWatch, type WorldChange} from '../../source/system/watch.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
+import {untilTheMonitorListens} from '../support/monitor.js';
 import {ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 beforeAll(requireSandbox);
@@ -20,22 +21,6 @@ afterEach(() => {
 	for (const f of cleanup) f();
 	cleanup = [];
 });
-
-/**
- * `ip monitor` says nothing when it has subscribed, so a change made right after startWatch can come
- * before it listens (on a slow CI machine it did). Change the host until the watcher reports it: from
- * then on it hears every change.
- */
-async function untilTheMonitorListens(changes: WorldChange[]): Promise<void> {
-	let probe = 0;
-	await vi.waitFor(async () => {
-		probe++;
-		await sh('ip', 'addr', 'add', `10.250.${probe >> 8}.${probe & 255}/32`, 'dev', 'lo');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(changes).toContainEqual({type: 'namespaces', ids: ['host']});
-	}, {timeout: 10_000, interval: 0});
-	changes.length = 0;
-}
 
 describe('the watcher', () => {
 	it('names the namespace an event happened in, and gives new namespaces an nsid', async () => {

@@ -1,6 +1,7 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
-import {readdirSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
+import {parseNetnsMounts} from '../../source/model/mountinfo.js';
 import {escapeRawControls} from '../../source/model/parse.js';
 import {buildScenario} from '../../source/system/lab.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
@@ -25,9 +26,30 @@ export async function ipJson<T = Record<string, unknown>>(...args: string[]): Pr
 	return text.trim() ? (JSON.parse(escapeRawControls(text)) as T[]) : [];
 }
 
+/**
+ * Namespaces held by processes or mounted outside /run/netns (the `containers` scenario, discovery tests):
+ * their processes killed, their mounts gone. The sandbox has its own PID namespace: only its processes are seen.
+ */
+async function endUnnamedNamespaces(): Promise<void> {
+	const ours = readlinkSync('/proc/self/ns/net');
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readlinkSync(`/proc/${entry}/ns/net`) !== ours) process.kill(Number(entry), 'SIGKILL');
+		} catch {
+			// Gone already.
+		}
+	}
+	for (const mount of parseNetnsMounts(readFileSync('/proc/self/mountinfo', 'utf8'))) {
+		if (!mount.path.startsWith('/run/netns/')) await runCommand(['umount', mount.path]);
+	}
+	rmSync('/run/docker', {recursive: true, force: true});
+}
+
 /** Back to an empty world: no named namespaces, nothing in the sandbox's host but lo. */
 export async function resetWorld(): Promise<void> {
 	requireSandbox();
+	await endUnnamedNamespaces();
 	// From the directory, not `ip netns list`, whose lines a name with a space or newline would split.
 	for (const name of readdirSync('/run/netns')) await sh('ip', 'netns', 'del', name);
 	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
