@@ -14,6 +14,8 @@
 // second thread while the links are dumped. nsdeck asks it for a single namespace (the host at start):
 // for all of them it would cost O(namespaces²). With `--nsids-only` too, the table is all it reads (the
 // lists stay empty): the watcher's name for each nsid.
+//
+// `--foreground -- CMD…` does something else: the lab's first process (foreground.h).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +34,7 @@
 #include <unistd.h>
 
 #include "buffer.h"
+#include "foreground.h"
 #include "netlink-json.h"
 #include "nsid-names.h"
 
@@ -194,6 +197,7 @@ int main(int argc, char **argv) {
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent) return 1;
+	if (argc > 2 && strcmp(argv[1], "--foreground") == 0 && strcmp(argv[2], "--") == 0) return foreground_exec(argv + 3);
 	struct naming naming = {0};
 	int next = 1;
 	if (next + 1 < argc && strcmp(argv[next], "--nsid-names") == 0) {

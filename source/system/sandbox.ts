@@ -1,5 +1,6 @@
 // A private, throwaway network world: user, net, mount and PID namespaces, and a tmpfs on /run so that
 // `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
+import {findNetdump} from './netdump-binary.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
@@ -15,11 +16,21 @@ export function unshareArgv(inner: readonly string[]): string[] {
 	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', ...inner];
 }
 
+/**
+ * The sandbox's first process runs `inner` as a process group of its own in the terminal's foreground
+ * (native/foreground.c), so that a shell started inside gives the terminal back when it exits. Without the
+ * helper, `inner` itself: all but that works.
+ */
+function inForeground(inner: readonly string[]): string[] {
+	const helper = findNetdump();
+	return helper ? [helper, '--foreground', '--', ...inner] : [...inner];
+}
+
 /** Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code. */
 export async function runInSandbox(inner: readonly string[]): Promise<number> {
 	try {
 		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
-		return await runAttached(diesWithUs(unshareArgv(inner)), {[SANDBOX_ENV]: '1'});
+		return await runAttached(diesWithUs(unshareArgv(inForeground(inner))), {[SANDBOX_ENV]: '1'});
 	} catch (error) {
 		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
 	}

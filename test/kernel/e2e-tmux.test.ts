@@ -121,3 +121,23 @@ describe('Space in a real terminal', () => {
 		expect(await up()).toBe(false);
 	});
 });
+
+describe('a shell from the lab, in a real terminal', () => {
+	it('hands the terminal back when it exits: the app draws again and takes keys', async () => {
+		// The lab is a sandbox of its own (NSDECK_SANDBOX unset: with its own PID namespace) inside the test's; the terminal's
+		// session starts outside it, led by a shell that runs nsdeck as one of its commands, as
+		// `ssh -t server 'cd lab && nsdeck lab'` does. The shell `s` opens must give the terminal back.
+		// bash, as most users' shell: it takes the terminal for its jobs and gives it back when it exits.
+		term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', 'SHELL=/bin/bash', 'sh', '-c', '"$0" "$@"; sleep 5', process.execPath, BUNDLE, 'lab', 'empty']);
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		await t.keys('s');
+		await t.waitFor('type exit to come back');
+		await t.type('exit');
+		await t.keys('Enter');
+		await t.waitFor('Namespaces (1)');
+		await t.keys('n');
+		await t.waitFor('New namespace');
+		expect(await t.screen()).not.toContain('setRawMode');
+	});
+});
