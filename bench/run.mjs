@@ -15,7 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
 /** The single executable (npm run dist). */
 const executable = join(root, 'dist', `nsdeck-linux-${arch()}`);
-const systemBundle = join(root, 'dist', 'bench', 'system.mjs');
+const benchDir = join(root, 'dist', 'bench');
+const systemBundle = join(benchDir, 'system.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const ms = (t) => `${Math.round(t)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -176,12 +177,31 @@ function printChurn(c) {
 	console.log(`  child processes at once: at most ${c.mostChildren} (ip monitor alone: ${c.baselineChildren}); back to that ${c.settledMs === undefined ? 'not within 30 s' : `${Math.round(c.settledMs)} ms after the last change`}`);
 }
 
+function printDiscovery(d) {
+	const verdict = (ok) => (ok ? 'met' : 'MISSED');
+	console.log(`\nDiscovery: ${d.held} process-held namespaces (${d.namespaces} in all) among ${d.processes} processes:`);
+	console.log(`  /proc scan (discover.ts, labels included) <= 50 ms: as the app does every second ${ms(d.rescanMs)}  ${verdict(d.rescanMs <= 50)}; from nothing (first frame, show) ${ms(d.scanMs)}`);
+	console.log(`  whole snapshot ${ms(d.snapshotMs)}, the helper alone on the same namespaces ${ms(d.helperMs)}: ${(d.snapshotMs / d.helperMs).toFixed(2)}x, <= 1.5x  ${verdict(d.snapshotMs <= 1.5 * d.helperMs)}`);
+	console.log(`  a namespace started from outside, listed in the app <= 1 s: ${ms(d.shownMs)}  ${verdict(d.shownMs <= 1000)}; app peak RSS ${d.rss.toFixed(0)} MB`);
+}
+
 if (process.argv[2] === '--inside') {
 	const result = await measureInside(Number(process.argv[3]));
 	console.log(`BENCH ${JSON.stringify(result)}`);
 } else {
 	// The snapshot is timed in-process, from the same code the app runs.
-	await build({entryPoints: [join(root, 'source', 'system', 'system.ts')], outfile: systemBundle, bundle: true, platform: 'node', format: 'esm', target: 'es2024', packages: 'external', logLevel: 'warning'});
+	const systemDir = join(root, 'source', 'system');
+	await build({
+		entryPoints: ['system', 'discover', 'netdump'].map((name) => join(systemDir, `${name}.ts`)),
+		outdir: benchDir,
+		outExtension: {'.js': '.mjs'},
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'es2024',
+		packages: 'external',
+		logLevel: 'warning',
+	});
 	const results = [];
 	for (const n of SIZES) {
 		process.stderr.write(`N=${n}: building and measuring in a fresh sandbox…\n`);
@@ -203,6 +223,12 @@ if (process.argv[2] === '--inside') {
 	const churnLine = churnOut.stdout.split('\n').find((l) => l.startsWith('CHURN '));
 	if (churnLine) printChurn(JSON.parse(churnLine.slice('CHURN '.length)));
 	else console.log(`\nchurn: no result (exit ${churnOut.status})`);
+	// Discovery among many processes, in a sandbox of its own (bench/discovery.mjs).
+	process.stderr.write('discovery: 1,000 process-held namespaces among 10,000 processes, in a fresh sandbox…\n');
+	const discoveryOut = spawnSync(process.execPath, [bundle, 'sandbox', '--', process.execPath, join(root, 'bench', 'discovery.mjs')], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']});
+	const discoveryLine = discoveryOut.stdout.split('\n').find((l) => l.startsWith('DISCOVERY '));
+	if (discoveryLine) printDiscovery(JSON.parse(discoveryLine.slice('DISCOVERY '.length)));
+	else console.log(`\ndiscovery: no result (exit ${discoveryOut.status})`);
 	// The figures depend on what else runs: say so beside them.
 	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);
 	console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);

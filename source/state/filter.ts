@@ -1,6 +1,8 @@
 // `/` filters the focused list: every word typed must appear (any case) in the row's text. Results are
 // memoised per list object, so a render does not filter 1,000 namespaces again when nothing changed.
 import {formatRoute} from '../model/format.js';
+import {nsDisplayName} from '../model/netns-id.js';
+import {labelText} from '../model/netns-label.js';
 import type {Link, Netns, Route} from '../model/types.js';
 
 export function matchesFilter(text: string, filter: string): boolean {
@@ -12,7 +14,8 @@ export function matchesFilter(text: string, filter: string): boolean {
 		.every((word) => haystack.includes(word));
 }
 
-const namespaceText = (ns: Netns): string => ns.id;
+/** Its id (a name or path), its name on screen, and who lives there: `/ coredns` finds a pod's namespace. */
+const namespaceText = (ns: Netns): string => `${ns.id} ${nsDisplayName(ns.id)} ${labelText(ns.label)}`;
 const linkText = (link: Link): string => [link.name, link.kind, link.master ?? '', ...link.addresses.map((a) => a.cidr)].join(' ');
 const routeText = (route: Route): string => formatRoute(route);
 

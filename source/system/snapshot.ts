@@ -191,9 +191,9 @@ export async function readMissingNames(run: Runner, world: World): Promise<World
 	return {namespaces: world.namespaces.map((n) => named.get(n.id) ?? n)};
 }
 
-/** Every namespace discovery finds, read. */
-export async function readWorld(run: Runner, netdump?: string): Promise<World> {
-	const [hostPlace, ...others] = discoverNamespaces().places;
+/** Every namespace discovery finds (or those of `places`, the host first), read. */
+export async function readWorld(run: Runner, netdump?: string, places: readonly NetnsLocation[] = discoverNamespaces().places): Promise<World> {
+	const [hostPlace, ...others] = places;
 	const [host, rest] = await Promise.all([readNamespace(run, hostPlace ?? hostLocation, netdump), readMany(run, others, undefined, netdump)]);
 	return readMissingNames(run, {namespaces: [host, ...rest]});
 }

@@ -5,7 +5,7 @@ import type {NamespaceListing, Netns, NetnsPlace, World} from '../model/types.js
 import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
-import {discoverNamespaces} from './discover.js';
+import {createDiscoverer} from './discover.js';
 import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
 import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
 import {HOST_ID} from '../model/types.js';
@@ -69,9 +69,7 @@ function stillThere(place: NetnsPlace): boolean {
 	}
 }
 
-const discoverAll = (ignore: ReadonlySet<number>): NamespaceListing => discoverNamespaces({ignore});
-
-export function createRealSystem({lab, runner = runCommand, netdump: helper, discover = discoverAll}: RealSystemOptions): System {
+export function createRealSystem({lab, runner = runCommand, netdump: helper, discover = createDiscoverer()}: RealSystemOptions): System {
 	// Reads and the watcher take turns (background-slot.ts); plans run when the user says so.
 	const read: Runner = (argv, options) => backgroundSlot(() => runner(argv, options));
 	const access = detectAccess();
@@ -96,7 +94,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		access,
 		sshSession: parseSshConnection(process.env.SSH_CONNECTION),
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
-		readWorld: () => readWorld(read, netdump),
+		readWorld: () => readWorld(read, netdump, list().places),
 		async readNamespace(id) {
 			const place = placeOf(id);
 			return place ? readNamespace(read, place, netdump) : undefined;

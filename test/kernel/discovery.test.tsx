@@ -13,7 +13,7 @@ import {labelText} from '../../source/model/netns-label.js';
 import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/topology.js';
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
-import {discoverNamespaces} from '../../source/system/discover.js';
+import {createDiscoverer, discoverNamespaces} from '../../source/system/discover.js';
 import {runCommand} from '../../source/system/runner.js';
 import {readWorld} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
@@ -120,6 +120,20 @@ describe('discovery', () => {
 		const places = discoverNamespaces({roots}).places;
 		expect(places.filter((p) => p.kind !== 'host').map((p) => p.id)).toEqual(['both']);
 		expect(places.find((p) => p.id === 'both')?.label?.main).toEqual({pid, command: 'sleep'});
+	});
+
+	it('remembers processes between scans (as the app does every second), and still sees namespaces come and go', async () => {
+		const discover = createDiscoverer({roots});
+		const ids = (): string[] => discover().places.map((p) => p.id);
+		expect(ids()).toEqual(['host']);
+		expect(ids()).toEqual(['host']);
+		const pid = await holdNamespace();
+		expect(ids()).toEqual(['host', `/proc/${pid}/ns/net`]);
+		// Seen twice now, and trusted: its label still comes from what it is.
+		expect(discover().places[1]?.label?.main).toEqual({pid, command: 'sleep'});
+		children.find((c) => c.pid === pid)?.kill('SIGKILL');
+		await vi.waitFor(() => expect(ids()).toEqual(['host']), {timeout: 3000});
+		expect(discover()).toEqual(discoverNamespaces({roots}));
 	});
 
 	it('keeps a namespace named host apart from the host, in show --json too', async () => {

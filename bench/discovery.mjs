@@ -1,0 +1,112 @@
+// Discovery at scale, in a sandbox (`nsdeck sandbox -- node bench/discovery.mjs`): 1,000 namespaces held
+// only by a process (`unshare --net sleep`, each with a veth to the host), among 10,000 processes. Measured:
+// the /proc scan (discover.ts: /run/netns, mountinfo, every /proc/PID/ns/net, the labels); the whole
+// snapshot (discovery and every namespace read) against the helper alone reading the same namespaces; and
+// in the app, how long a namespace started from outside takes to be listed. Prints one line,
+// `DISCOVERY {json}`, which bench/run.mjs puts in its report.
+import {spawn, spawnSync} from 'node:child_process';
+import {readdirSync, readlinkSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {PtyApp} from './pty.mjs';
+import {untilQuiet} from './quiet.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const HELD = Number(process.env.DISCOVERY_HELD ?? 1000);
+const PROCESSES = Number(process.env.DISCOVERY_PROCESSES ?? 10_000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ours = readlinkSync('/proc/self/ns/net');
+
+async function timed(task, times = 7) {
+	const took = [];
+	let result;
+	for (let i = 0; i < times; i++) {
+		const t0 = performance.now();
+		result = await task();
+		took.push(performance.now() - t0);
+	}
+	return {ms: median(took), result};
+}
+
+/** Processes by their namespace: how many are in a namespace other than ours. */
+function heldCount() {
+	let held = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readlinkSync(`/proc/${entry}/ns/net`) !== ours) held++;
+		} catch {
+			// Gone.
+		}
+	}
+	return held;
+}
+
+const processCount = () => readdirSync('/proc').filter((e) => /^\d+$/.test(e)).length;
+
+// The held namespaces, each with a veth to the host, started by one shell (1,000 spawns from Node cost seconds).
+spawnSync('ip', ['link', 'set', 'lo', 'up']);
+const holders = spawn('bash', ['-c', `for i in $(seq ${HELD}); do unshare --net sleep 100000 & done; wait`], {stdio: 'ignore'});
+while (heldCount() < HELD) await new Promise((resolve) => setTimeout(resolve, 200));
+const pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e) && readlinkSync(`/proc/${e}/ns/net`) !== ours && readlinkSync(`/proc/${e}/exe`).endsWith('sleep'));
+const batch = pids.map((pid, i) => `link add name hv${i} type veth peer name eth0 netns /proc/${pid}/ns/net\nlink set dev hv${i} up\n`).join('');
+spawnSync('ip', ['-force', '-b', '-'], {input: batch});
+// The rest of the processes, in the host's namespace.
+const others = spawn('bash', ['-c', `for i in $(seq ${Math.max(PROCESSES - processCount() - 10, 0)}); do sleep 100000 & done; wait`], {stdio: 'ignore'});
+while (processCount() < PROCESSES - 20) await new Promise((resolve) => setTimeout(resolve, 200));
+await untilQuiet();
+
+const {createDiscoverer, discoverNamespaces} = await import(pathToFileURL(join(root, 'dist', 'bench', 'discover.mjs')).href);
+const {readWithNetdump} = await import(pathToFileURL(join(root, 'dist', 'bench', 'netdump.mjs')).href);
+const {createRealSystem} = await import(pathToFileURL(join(root, 'dist', 'bench', 'system.mjs')).href);
+const helper = join(root, 'dist', 'nsdeck-netdump');
+const system = createRealSystem({lab: false, netdump: helper});
+
+// From nothing (the first frame, `nsdeck show`), and again as the app does every second: it remembers
+// the processes it has seen (every tenth scan, not among these, asks them all again).
+const scan = await timed(() => discoverNamespaces());
+const places = scan.result.places;
+const discoverer = createDiscoverer();
+discoverer();
+const rescan = await timed(() => discoverer());
+const held = places.filter((p) => p.kind === 'process').length;
+const snapshot = await timed(() => system.readWorld(), 5);
+// The helper alone, on the same paths (the host through our own /proc entry, as the snapshot does).
+const paths = places.map((p) => (p.kind === 'host' ? {...p, path: `/proc/${process.pid}/ns/net`} : p));
+const helperAlone = await timed(() => readWithNetdump(helper, paths), 5);
+
+process.stderr.write(`scan ${scan.ms.toFixed(1)} ms, rescan ${rescan.ms.toFixed(1)} ms, snapshot ${snapshot.ms.toFixed(0)} ms, helper ${helperAlone.ms.toFixed(0)} ms, ${places.length} places\n`);
+// In the app: a namespace started from outside, until its row is drawn. The list is filtered by the
+// new process's PID (typed as soon as it is known), so the row is on screen wherever it sorts.
+const app = new PtyApp([process.execPath, join(root, 'dist', 'nsdeck.js')], {columns: 120, rows: 40});
+await app.waitFor(new RegExp(`Namespaces \\(${places.length}\\)`));
+await app.quiet(1500);
+app.write('/');
+await app.quiet(300);
+const t0 = performance.now();
+const late = spawn('unshare', ['--net', 'sleep', '100000'], {stdio: 'ignore'});
+const from = app.output.length;
+app.write(`pid ${late.pid}`);
+// Colours come between the words of a row: look at the text without them.
+const drawn = (pattern) => ({test: (text) => pattern.test(text.replaceAll(/\u001B\[[0-9;?]*[A-Za-z]/g, ''))});
+const shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid} +sleep`)), from, 10_000)) - t0;
+const rss = app.peakRssMb();
+await app.stop();
+late.kill('SIGKILL');
+holders.kill('SIGKILL');
+others.kill('SIGKILL');
+
+console.log(
+	`DISCOVERY ${JSON.stringify({
+		processes: processCount(),
+		held,
+		namespaces: places.length,
+		scanMs: scan.ms,
+		rescanMs: rescan.ms,
+		snapshotMs: snapshot.ms,
+		helperMs: helperAlone.ms,
+		shownMs: shown,
+		rss,
+	})}`,
+);
+process.exit(0);
