@@ -13,10 +13,10 @@ export const HELP = `
     $ nsdeck sandbox -- CMD  run CMD in a fresh private sandbox (what the tests use)
 
   Lab scenarios
-${SCENARIOS.map((s) => `    ${s.name.padEnd(8)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
+${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
-    --json      with show: JSON, with each veth's peer and each bridge's ports
+    --json      with show: JSON, with each namespace's identity and label, each veth's peer and each bridge's ports
     --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave

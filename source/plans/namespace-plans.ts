@@ -75,7 +75,7 @@ export interface AttachValues {
  */
 export function attachNamespacePlan({from, pid, name}: AttachValues): Plan {
 	return {
-		title: `Name ${nsDisplayName(from)} ${name}`,
+		title: `Name ${nsDisplayName(from)} as ${name}`,
 		dangerous: false,
 		steps: [{argv: ['ip', 'netns', 'attach', name, String(pid)], undo: ['ip', 'netns', 'del', name]}],
 		affects: [from, name],

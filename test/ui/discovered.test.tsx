@@ -64,7 +64,7 @@ describe('a namespace only a process holds', () => {
 		await press(app, 'web');
 		await waitForFrame(app, `ip netns attach web ${PID}`);
 		await press(app, KEYS.enter);
-		await waitForFrame(app, '✓ Name pid 4242 web');
+		await waitForFrame(app, '✓ Name pid 4242 as web');
 		expect(system.pending()).toEqual([]);
 	});
 });

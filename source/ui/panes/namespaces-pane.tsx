@@ -22,6 +22,9 @@ export interface NamespacesPaneProps {
 	readonly filtering?: boolean;
 }
 
+/** Fewer columns than this cannot say who lives there ("sleep …"): the label is left out. */
+const LABEL_MIN = 10;
+
 export function namespaceCounts(ns: Netns): string {
 	if (ns.error) return 'unreadable';
 	if (ns.pending) return '…';
@@ -45,14 +48,15 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 					const counts = namespaceCounts(ns);
 					const name = nsDisplayName(ns.id);
 					const label = labelText(ns.label);
-					// The name first; who lives there in the room left, if there is enough to say something.
+					// The name first; who lives there in the room left, if there is enough to say something (at
+					// 80 columns there is not: Enter, the map and a wider terminal show it).
 					const room = Math.max(w - counts.length - 1, 4);
 					const nameWidth = Math.min(name.length, room);
 					const labelWidth = label ? room - nameWidth - 1 : 0;
 					return (
 						<>
-							<Text bold={ns.kind === 'host'}>{fit(name, labelWidth >= 6 ? nameWidth : room)}</Text>
-							{labelWidth >= 6 && <Text color={t.muted}> {fit(label, labelWidth)}</Text>}
+							<Text bold={ns.kind === 'host'}>{fit(name, labelWidth >= LABEL_MIN ? nameWidth : room)}</Text>
+							{labelWidth >= LABEL_MIN && <Text color={t.muted}> {fit(label, labelWidth)}</Text>}
 							<Text color={ns.error ? t.bad : t.muted}> {counts}</Text>
 						</>
 					);
