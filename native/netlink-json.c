@@ -1,7 +1,8 @@
-// Links, addresses and routes from raw rtnetlink dumps, as JSON records that match what nsdeck's parser
-// makes of `ip -j -d addr` and `ip -j route show table all` (source/model/parse.ts). Each field follows
-// what ip prints (iproute2's print_linkinfo, print_addrinfo, print_route); a kernel test compares both
-// readers record by record (test/kernel/netdump.test.ts).
+// Links, addresses and routes from raw rtnetlink dumps, as the JSON records `ip -j -d addr` and
+// `ip -j -d route show table all` print: the same keys and values (a subset of ip's), so that nsdeck has
+// one parser for both readers (source/model/parse.ts). Each field follows iproute2's printing code
+// (print_linkinfo, print_addrinfo, print_route, and the kinds' print_opt in ip/iplink_*.c); a kernel test
+// compares the helper's records with ip's, key by key (test/kernel/netdump.test.ts).
 //
 // Why in C: nsdeck reads the host while its first frame waits, and a busy host has thousands of links.
 // Decoding them in JavaScript, before the JIT has warmed up, took ~60 ms of the main thread; JSON.parse
@@ -235,7 +236,28 @@ static void json_mac(struct buffer *out, const struct rtattr *rta, unsigned type
 	json_string(out, text);
 }
 
-/* The addresses of link `index`, in dump order: {"family","local","prefixlen","scope","cidr"}. */
+/* `"key":` as an object's first member (json_key writes the comma before the others). */
+static void json_first_key(struct buffer *out, const char *key) {
+	append(out, "\"", 1);
+	append_text(out, key);
+	append(out, "\":", 2);
+}
+
+static void json_true(struct buffer *out, const char *key) {
+	json_key(out, key);
+	append_text(out, "true");
+}
+
+/* ip's names of address flags (print_ifa_flags), as JSON booleans; "dynamic" is PERMANENT's absence. */
+static const struct {
+	const char *name;
+	unsigned bit;
+} ADDRESS_FLAGS[] = {
+	{"secondary", 0x01}, {"nodad", 0x02}, {"optimistic", 0x04}, {"dadfailed", 0x08}, {"home", 0x10}, {"deprecated", 0x20},
+	{"tentative", 0x40}, {"permanent", 0x80}, {"mngtmpaddr", 0x100}, {"noprefixroute", 0x200}, {"autojoin", 0x400}, {"stable-privacy", 0x800},
+};
+
+/* The addresses of link `index`, in dump order, as ip -j -d addr writes addr_info (without lifetimes). */
 static void json_addresses(struct buffer *out, const struct links *links, int index) {
 	// The first address of this link in the sorted list, then every one after it with the same index.
 	size_t low = 0, high = links->address_count;
@@ -257,86 +279,253 @@ static void json_addresses(struct buffer *out, const struct links *links, int in
 		char text[64];
 		address_text(RTA_DATA(local), RTA_PAYLOAD(local), text, sizeof text);
 		json_next(out, &first);
-		append_text(out, ifa->ifa_family == AF_INET ? "{\"family\":4" : "{\"family\":6");
+		append_text(out, ifa->ifa_family == AF_INET ? "{\"family\":\"inet\"" : "{\"family\":\"inet6\"");
 		json_key(out, "local");
 		json_string(out, text);
 		json_key(out, "prefixlen");
 		json_number(out, ifa->ifa_prefixlen);
+		// A number: nsdeck names it from /etc/iproute2 as ip does (source/model/parse.ts).
 		json_key(out, "scope");
 		json_number(out, ifa->ifa_scope);
-		char cidr[80];
-		snprintf(cidr, sizeof cidr, "%s/%u", text, ifa->ifa_prefixlen);
-		json_key(out, "cidr");
-		json_string(out, cidr);
+		unsigned flags = attrs.by_type[IFA_FLAGS] ? attr_u32(attrs.by_type[IFA_FLAGS]) : ifa->ifa_flags;
+		for (size_t f = 0; f < sizeof ADDRESS_FLAGS / sizeof ADDRESS_FLAGS[0]; f++) {
+			unsigned bit = ADDRESS_FLAGS[f].bit;
+			if (bit == 0x80) {
+				if (!(flags & bit)) json_true(out, "dynamic");
+			} else if (flags & bit) {
+				json_true(out, bit == 0x01 && ifa->ifa_family == AF_INET6 ? "temporary" : ADDRESS_FLAGS[f].name);
+			}
+		}
+		if (attrs.by_type[IFA_LABEL]) {
+			json_key(out, "label");
+			json_attr_string(out, attrs.by_type[IFA_LABEL]);
+		}
 		append(out, "}", 1);
 	}
 	append(out, "]", 1);
 }
 
+/* ip's names of link types (lib/ll_types.c), for those a network namespace holds in practice. */
+static const struct {
+	unsigned type;
+	const char *name;
+} LINK_TYPES[] = {
+	{ARPHRD_ETHER, "ether"}, {ARPHRD_LOOPBACK, "loopback"}, {ARPHRD_NONE, "none"}, {ARPHRD_TUNNEL, "ipip"},
+	{ARPHRD_TUNNEL6, "tunnel6"}, {ARPHRD_SIT, "sit"}, {ARPHRD_IPGRE, "gre"}, {823, "gre6"}, {ARPHRD_INFINIBAND, "infiniband"},
+	{ARPHRD_PPP, "ppp"}, {ARPHRD_IEEE80211, "ieee802.11"}, {ARPHRD_IEEE80211_RADIOTAP, "ieee802.11/radiotap"}, {ARPHRD_CAN, "can"},
+	{ARPHRD_VOID, "void"}, {ARPHRD_IPDDP, "ipddp"}, {824, "netlink"}, {519, "rawip"}, // ARPHRD_NETLINK, ARPHRD_RAWIP: missing from glibc's net/if_arp.h
+};
+
+static void json_link_type(struct buffer *out, unsigned type) {
+	json_key(out, "link_type");
+	for (size_t i = 0; i < sizeof LINK_TYPES / sizeof LINK_TYPES[0]; i++) {
+		if (LINK_TYPES[i].type == type) {
+			json_string(out, LINK_TYPES[i].name);
+			return;
+		}
+	}
+	char text[16];
+	snprintf(text, sizeof text, "[%u]", type);
+	json_string(out, text);
+}
+
+static uint16_t attr_u16(const struct rtattr *rta) {
+	uint16_t value = 0;
+	if (RTA_PAYLOAD(rta) >= sizeof value) memcpy(&value, RTA_DATA(rta), sizeof value);
+	return value;
+}
+
+static uint8_t attr_u8(const struct rtattr *rta) {
+	return RTA_PAYLOAD(rta) >= 1 ? *(const uint8_t *)RTA_DATA(rta) : 0;
+}
+
+/* macvlan and macvtap modes, as ip names them (ip/iplink_macvlan.c). */
+static const char *macvlan_mode(uint32_t mode) {
+	switch (mode) {
+	case 1: return "private";
+	case 2: return "vepa";
+	case 4: return "bridge";
+	case 8: return "passthru";
+	case 16: return "source";
+	default: return "unknown";
+	}
+}
+
+/*
+ * The kind-specific facts nsdeck shows, as ip -d prints them in linkinfo.info_data (a subset of its keys):
+ * macvlan/macvtap mode (ip/iplink_macvlan.c), vxlan id, remote or group, local, port and underlay device
+ * (ip/iplink_vxlan.c), tun or tap (ip/iptuntap.c), vlan id and protocol (ip/iplink_vlan.c).
+ */
+static void json_info_data(struct buffer *out, const struct links *links, const char *kind, const struct rtattr *data) {
+	struct attrs d;
+	find_attrs(RTA_DATA(data), (int)RTA_PAYLOAD(data), &d);
+	const struct rtattr *const *a = d.by_type;
+	int any = 0;
+#define OPEN(key) \
+	do { \
+		if (any) json_key(out, key); \
+		else { \
+			json_key(out, "info_data"); \
+			append(out, "{", 1); \
+			json_first_key(out, key); \
+			any = 1; \
+		} \
+	} while (0)
+	if (!strcmp(kind, "macvlan") || !strcmp(kind, "macvtap")) {
+		if (a[IFLA_MACVLAN_MODE]) {
+			OPEN("mode");
+			json_string(out, macvlan_mode(attr_u32(a[IFLA_MACVLAN_MODE])));
+		}
+	} else if (!strcmp(kind, "vxlan")) {
+		if (a[IFLA_VXLAN_ID]) {
+			OPEN("id");
+			json_number(out, attr_u32(a[IFLA_VXLAN_ID]));
+		}
+		const struct rtattr *group = a[IFLA_VXLAN_GROUP] ? a[IFLA_VXLAN_GROUP] : a[IFLA_VXLAN_GROUP6];
+		if (group) {
+			const unsigned char *bytes = RTA_DATA(group);
+			int multicast = RTA_PAYLOAD(group) == 4 ? (bytes[0] & 0xf0) == 0xe0 : bytes[0] == 0xff;
+			char text[64];
+			address_text(bytes, RTA_PAYLOAD(group), text, sizeof text);
+			OPEN(multicast ? "group" : "remote");
+			json_string(out, text);
+		}
+		const struct rtattr *local = a[IFLA_VXLAN_LOCAL] ? a[IFLA_VXLAN_LOCAL] : a[IFLA_VXLAN_LOCAL6];
+		if (local) {
+			char text[64];
+			address_text(RTA_DATA(local), RTA_PAYLOAD(local), text, sizeof text);
+			OPEN("local");
+			json_string(out, text);
+		}
+		if (a[IFLA_VXLAN_LINK] && attr_u32(a[IFLA_VXLAN_LINK])) {
+			OPEN("link");
+			json_link_name(out, links, (int)attr_u32(a[IFLA_VXLAN_LINK]));
+		}
+		if (a[IFLA_VXLAN_PORT]) {
+			OPEN("port");
+			json_number(out, ntohs(attr_u16(a[IFLA_VXLAN_PORT])));
+		}
+	} else if (!strcmp(kind, "tun")) {
+		if (a[IFLA_TUN_TYPE]) {
+			uint8_t type = attr_u8(a[IFLA_TUN_TYPE]);
+			OPEN("type");
+			json_string(out, type == 1 ? "tun" : type == 2 ? "tap" : "unknown");
+		}
+	} else if (!strcmp(kind, "vlan")) {
+		if (a[IFLA_VLAN_PROTOCOL]) {
+			uint16_t protocol = ntohs(attr_u16(a[IFLA_VLAN_PROTOCOL]));
+			OPEN("protocol");
+			json_string(out, protocol == 0x88a8 ? "802.1ad" : "802.1Q");
+		}
+		if (a[IFLA_VLAN_ID]) {
+			OPEN("id");
+			json_number(out, attr_u16(a[IFLA_VLAN_ID]));
+		}
+	}
+#undef OPEN
+	if (any) append(out, "}", 1);
+}
+
+/* linkinfo: the kind, its facts, and the kind of master the link is a port of. */
+static void json_linkinfo(struct buffer *out, const struct links *links, const struct rtattr *linkinfo) {
+	struct attrs info;
+	find_attrs(RTA_DATA(linkinfo), (int)RTA_PAYLOAD(linkinfo), &info);
+	const struct rtattr *kind = info.by_type[IFLA_INFO_KIND];
+	const struct rtattr *slave = info.by_type[IFLA_INFO_SLAVE_KIND];
+	if (!kind && !slave) return;
+	json_key(out, "linkinfo");
+	append(out, "{", 1);
+	int first = 1;
+	if (kind) {
+		json_first_key(out, "info_kind");
+		json_attr_string(out, kind);
+		first = 0;
+		char name[32];
+		snprintf(name, sizeof name, "%.*s", (int)strnlen(RTA_DATA(kind), RTA_PAYLOAD(kind)), (const char *)RTA_DATA(kind));
+		if (info.by_type[IFLA_INFO_DATA]) json_info_data(out, links, name, info.by_type[IFLA_INFO_DATA]);
+	}
+	if (slave) {
+		if (first) json_first_key(out, "info_slave_kind");
+		else json_key(out, "info_slave_kind");
+		json_attr_string(out, slave);
+	}
+	append(out, "}", 1);
+}
+
+/* Alternative names (`ip link property add … altname …`), from IFLA_PROP_LIST. */
+static void json_altnames(struct buffer *out, const struct rtattr *list) {
+	int first = 1;
+	int remaining = (int)RTA_PAYLOAD(list);
+	for (const struct rtattr *rta = RTA_DATA(list); RTA_OK(rta, remaining); rta = RTA_NEXT(rta, remaining)) {
+		if (ATTR_TYPE(rta) != IFLA_ALT_IFNAME) continue;
+		if (first) {
+			json_key(out, "altnames");
+			append(out, "[", 1);
+		} else {
+			append(out, ",", 1);
+		}
+		first = 0;
+		json_attr_string(out, rta);
+	}
+	if (!first) append(out, "]", 1);
+}
+
+/*
+ * One link as `ip -j -d addr` writes it, with the keys nsdeck reads (a subset of ip's): ifindex, the other
+ * end or lower device (`link` by name here; `link_index` and `link_netnsid` in another namespace), ifname,
+ * flags, mtu, master, operstate, link_type, address, linkinfo, altnames and addr_info (ip's print_linkinfo).
+ */
 static void json_link(struct buffer *out, const struct links *links, const struct link *link) {
 	const struct rtattr *const *a = link->attrs.by_type;
 	int has_iflink = a[IFLA_LINK] != NULL;
 	int iflink = has_iflink ? (int)attr_u32(a[IFLA_LINK]) : 0;
 	int has_netnsid = a[IFLA_LINK_NETNSID] != NULL;
-	int netnsid = has_netnsid ? (int)attr_u32(a[IFLA_LINK_NETNSID]) : 0;
-	// As ip prints it: the peer's ifindex when it lives elsewhere, its name when it lives here.
-	int across = has_iflink && iflink != 0 && has_netnsid;
-	int here = has_iflink && iflink != 0 && !has_netnsid;
 	// ip marks M-DOWN when the link it is stacked on (here) is down, or unknown.
+	int here = has_iflink && iflink != 0 && !has_netnsid;
 	const struct link *lower = here ? link_by_index(links, iflink) : NULL;
 	int master_down = here && !(lower && (lower->flags & IFF_UP));
 
 	append(out, "{\"ifindex\":", 11);
 	json_number(out, link->index);
-	json_key(out, "name");
+	if (has_iflink) {
+		if (iflink == 0) {
+			json_key(out, "link");
+			append_text(out, "null");
+		} else if (has_netnsid) {
+			json_key(out, "link_index");
+			json_number(out, iflink);
+		} else {
+			json_key(out, "link");
+			json_link_name(out, links, iflink);
+		}
+	}
+	json_key(out, "ifname");
 	if (a[IFLA_IFNAME]) json_attr_string(out, a[IFLA_IFNAME]);
 	else json_string(out, "?");
-	json_key(out, "kind");
-	struct attrs info = {0};
-	if (a[IFLA_LINKINFO]) find_attrs(RTA_DATA(a[IFLA_LINKINFO]), (int)RTA_PAYLOAD(a[IFLA_LINKINFO]), &info);
-	if (info.by_type[IFLA_INFO_KIND]) json_attr_string(out, info.by_type[IFLA_INFO_KIND]);
-	else json_string(out, link->type == ARPHRD_LOOPBACK ? "loopback" : "device");
-	json_key(out, "state");
-	unsigned operstate = a[IFLA_OPERSTATE] && RTA_PAYLOAD(a[IFLA_OPERSTATE]) >= 1 ? *(const unsigned char *)RTA_DATA(a[IFLA_OPERSTATE]) : 0;
-	json_string(out, operstate < sizeof OPER_STATES / sizeof OPER_STATES[0] ? OPER_STATES[operstate] : "UNKNOWN");
 	json_key(out, "flags");
 	json_link_flags(out, link->flags, master_down);
-	json_key(out, "adminUp");
-	append_text(out, link->flags & IFF_UP ? "true" : "false");
-	json_key(out, "noCarrier");
-	append_text(out, no_carrier(link->flags) ? "true" : "false");
-	json_key(out, "mac");
-	if (a[IFLA_ADDRESS]) json_mac(out, a[IFLA_ADDRESS], link->type);
-	else json_string(out, "");
 	json_key(out, "mtu");
 	json_number(out, a[IFLA_MTU] ? attr_u32(a[IFLA_MTU]) : 0);
 	if (a[IFLA_MASTER]) {
 		json_key(out, "master");
 		json_link_name(out, links, (int)attr_u32(a[IFLA_MASTER]));
 	}
-	json_key(out, "addresses");
-	json_addresses(out, links, link->index);
-	if (across || has_netnsid || here) {
-		json_key(out, "peerHint");
-		append(out, "{", 1);
-		int first = 1;
-		if (across) {
-			json_next(out, &first);
-			append_text(out, "\"ifindex\":");
-			json_number(out, iflink);
-		}
-		if (has_netnsid) {
-			json_next(out, &first);
-			append_text(out, "\"netnsid\":");
-			json_number(out, netnsid);
-		}
-		if (here) {
-			json_next(out, &first);
-			append_text(out, "\"name\":");
-			json_link_name(out, links, iflink);
-		}
-		append(out, "}", 1);
+	json_key(out, "operstate");
+	unsigned operstate = a[IFLA_OPERSTATE] ? attr_u8(a[IFLA_OPERSTATE]) : 0;
+	json_string(out, operstate < sizeof OPER_STATES / sizeof OPER_STATES[0] ? OPER_STATES[operstate] : "UNKNOWN");
+	json_link_type(out, link->type);
+	if (a[IFLA_ADDRESS]) {
+		json_key(out, "address");
+		json_mac(out, a[IFLA_ADDRESS], link->type);
 	}
+	if (has_netnsid) {
+		json_key(out, "link_netnsid");
+		json_number(out, (int)attr_u32(a[IFLA_LINK_NETNSID]));
+	}
+	if (a[IFLA_LINKINFO]) json_linkinfo(out, links, a[IFLA_LINKINFO]);
+	if (a[IFLA_PROP_LIST]) json_altnames(out, a[IFLA_PROP_LIST]);
+	json_key(out, "addr_info");
+	json_addresses(out, links, link->index);
 	append(out, "}", 1);
 }
 
@@ -361,7 +550,64 @@ static void json_address_attr(struct buffer *out, const char *key, const struct 
 	json_string(out, text);
 }
 
-/* One route, or nothing for what nsdeck never shows: cached clones, the local table, multicast. */
+static void json_route_flags(struct buffer *out, unsigned flags) {
+	json_key(out, "flags");
+	append(out, "[", 1);
+	int first = 1;
+	for (size_t i = 0; i < sizeof ROUTE_FLAGS / sizeof ROUTE_FLAGS[0]; i++) {
+		if (!(flags & ROUTE_FLAGS[i].bit)) continue;
+		json_next(out, &first);
+		json_string(out, ROUTE_FLAGS[i].name);
+	}
+	append(out, "]", 1);
+}
+
+/* A gateway of the other family (`via inet6 …` for an IPv4 route): {"family":"inet6","host":"…"}. */
+static void json_via(struct buffer *out, const struct rtattr *rta) {
+	if (RTA_PAYLOAD(rta) < sizeof(unsigned short)) return;
+	unsigned short family;
+	memcpy(&family, RTA_DATA(rta), sizeof family);
+	const unsigned char *bytes = (const unsigned char *)RTA_DATA(rta) + sizeof family;
+	char text[64];
+	address_text(bytes, RTA_PAYLOAD(rta) - sizeof family, text, sizeof text);
+	json_key(out, "via");
+	append_text(out, family == AF_INET6 ? "{\"family\":\"inet6\"" : family == AF_INET ? "{\"family\":\"inet\"" : "{\"family\":\"unknown\"");
+	json_key(out, "host");
+	json_string(out, text);
+	append(out, "}", 1);
+}
+
+/* The next hops of a multipath route (RTA_MULTIPATH), as ip prints "nexthops". */
+static void json_nexthops(struct buffer *out, const struct links *links, const struct rtattr *multipath) {
+	json_key(out, "nexthops");
+	append(out, "[", 1);
+	const struct rtnexthop *nh = RTA_DATA(multipath);
+	int remaining = (int)RTA_PAYLOAD(multipath);
+	int first = 1;
+	while (remaining >= (int)sizeof *nh && nh->rtnh_len >= sizeof *nh && nh->rtnh_len <= remaining) {
+		json_next(out, &first);
+		append(out, "{", 1);
+		struct attrs attrs;
+		find_attrs(RTNH_DATA(nh), nh->rtnh_len - (int)RTNH_LENGTH(0), &attrs);
+		json_first_key(out, "dev");
+		json_link_name(out, links, nh->rtnh_ifindex);
+		if (attrs.by_type[RTA_GATEWAY]) json_address_attr(out, "gateway", attrs.by_type[RTA_GATEWAY]);
+		if (attrs.by_type[RTA_VIA]) json_via(out, attrs.by_type[RTA_VIA]);
+		json_key(out, "weight");
+		json_number(out, nh->rtnh_hops + 1);
+		json_route_flags(out, nh->rtnh_flags);
+		append(out, "}", 1);
+		remaining -= (int)RTNH_ALIGN(nh->rtnh_len);
+		nh = RTNH_NEXT(nh);
+	}
+	append(out, "]", 1);
+}
+
+/*
+ * One route as `ip -j -d route show table all` writes it, with the keys nsdeck reads; nothing for what
+ * nsdeck never shows (cached clones, the local table, multicast). Table, protocol and scope are numbers,
+ * which nsdeck names from /etc/iproute2 as ip does.
+ */
 static void json_route(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
 	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg))) return;
 	const struct rtmsg *rtm = NLMSG_DATA(nh);
@@ -373,7 +619,14 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 	const struct rtattr *const *a = attrs.by_type;
 
 	json_next(out, first);
-	append_text(out, rtm->rtm_family == AF_INET ? "{\"family\":4" : "{\"family\":6");
+	append_text(out, "{\"type\":");
+	if (rtm->rtm_type < sizeof ROUTE_TYPES / sizeof ROUTE_TYPES[0]) {
+		json_string(out, ROUTE_TYPES[rtm->rtm_type]);
+	} else {
+		char text[8];
+		snprintf(text, sizeof text, "%u", rtm->rtm_type);
+		json_string(out, text);
+	}
 	json_key(out, "dst");
 	unsigned host_length = rtm->rtm_family == AF_INET ? 32 : 128;
 	char dst[80];
@@ -389,20 +642,13 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 	}
 	json_string(out, dst);
 	if (a[RTA_GATEWAY]) json_address_attr(out, "gateway", a[RTA_GATEWAY]);
+	if (a[RTA_VIA]) json_via(out, a[RTA_VIA]);
 	if (a[RTA_OIF]) {
 		json_key(out, "dev");
 		json_link_name(out, links, (int)attr_u32(a[RTA_OIF]));
 	}
 	json_key(out, "table");
 	json_number(out, a[RTA_TABLE] ? attr_u32(a[RTA_TABLE]) : rtm->rtm_table);
-	json_key(out, "type");
-	if (rtm->rtm_type < sizeof ROUTE_TYPES / sizeof ROUTE_TYPES[0]) {
-		json_string(out, ROUTE_TYPES[rtm->rtm_type]);
-	} else {
-		char text[8];
-		snprintf(text, sizeof text, "%u", rtm->rtm_type);
-		json_string(out, text);
-	}
 	json_key(out, "protocol");
 	json_number(out, rtm->rtm_protocol);
 	json_key(out, "scope");
@@ -412,15 +658,14 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 		json_number(out, attr_u32(a[RTA_PRIORITY]));
 	}
 	if (a[RTA_PREFSRC]) json_address_attr(out, "prefsrc", a[RTA_PREFSRC]);
-	json_key(out, "flags");
-	append(out, "[", 1);
-	int first_flag = 1;
-	for (size_t i = 0; i < sizeof ROUTE_FLAGS / sizeof ROUTE_FLAGS[0]; i++) {
-		if (!(rtm->rtm_flags & ROUTE_FLAGS[i].bit)) continue;
-		json_next(out, &first_flag);
-		json_string(out, ROUTE_FLAGS[i].name);
+	json_route_flags(out, rtm->rtm_flags);
+	if (a[RTA_PREF]) {
+		uint8_t pref = attr_u8(a[RTA_PREF]);
+		json_key(out, "pref");
+		json_string(out, pref == 0 ? "medium" : pref == 1 ? "high" : pref == 3 ? "low" : "unknown");
 	}
-	append(out, "]}", 2);
+	if (a[RTA_MULTIPATH]) json_nexthops(out, links, a[RTA_MULTIPATH]);
+	append(out, "}", 1);
 }
 
 void namespace_json(const char *messages, size_t length, const struct buffer *nsids, struct buffer *out) {

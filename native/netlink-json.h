@@ -4,9 +4,10 @@
 
 /*
  * One namespace's dump (link, address and route messages, as the kernel sent them) as JSON:
- * {"links":[…],"routes":[…]}, the records source/model/types.ts describes, as `ip -j -d addr` and
- * `ip -j route show table all` would give them. Table, protocol and scope stay numbers: nsdeck names them
- * from /etc/iproute2, as ip does. `nsids`, when given, is a JSON list (nsid-names.h) put in as "nsids".
+ * {"links":[…],"routes":[…]}, each record as `ip -j -d addr` and `ip -j -d route show table all` write it:
+ * the same keys and values, a subset of ip's (the ones nsdeck reads; a kernel test compares them). Table,
+ * protocol and scope stay numbers: nsdeck names them from /etc/iproute2, as ip does. `nsids`, when given,
+ * is a JSON list (nsid-names.h) put in as "nsids".
  */
 void namespace_json(const char *messages, size_t length, const struct buffer *nsids, struct buffer *out);
 

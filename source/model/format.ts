@@ -1,10 +1,14 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
 import {formatPeer} from './topology.js';
-import type {Link, LinkRef, Route} from './types.js';
+import type {Address, Link, LinkRef, Route} from './types.js';
 
 export function routeKey(route: Route): string {
-	return `${route.family}|${route.table}|${route.dst}|${route.gateway ?? ''}|${route.dev ?? ''}|${route.metric ?? ''}`;
+	const hops = (route.nexthops ?? []).map((h) => `${h.gateway ?? ''}@${h.dev ?? ''}`).join(',');
+	return `${route.family}|${route.table}|${route.dst}|${route.gateway ?? ''}|${route.dev ?? ''}|${route.metric ?? ''}|${hops}`;
 }
+
+/** `via 10.1.1.2`, or `via inet6 fd00::2` on an IPv4 route, as ip prints it. */
+const viaText = (route: Route, gateway: string): string[] => (route.family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
 
 /**
  * `default via 10.1.1.4 dev veth_ns1`, the way `ip route` prints it, with the table and metric that tell
@@ -12,8 +16,12 @@ export function routeKey(route: Route): string {
  */
 export function formatRoute(route: Route): string {
 	const parts = [route.dst];
-	if (route.gateway) parts.push('via', route.gateway);
+	if (route.gateway) parts.push(...viaText(route, route.gateway));
 	if (route.dev) parts.push('dev', route.dev);
+	for (const hop of route.nexthops ?? []) {
+		parts.push('nexthop', ...(hop.gateway ? viaText(route, hop.gateway) : []), ...(hop.dev ? ['dev', hop.dev] : []));
+		if (hop.weight !== 1) parts.push('weight', String(hop.weight));
+	}
 	if (route.table !== 'main') parts.push('table', route.table);
 	if (route.metric !== undefined) parts.push('metric', String(route.metric));
 	if (route.type !== 'unicast') parts.unshift(route.type);
@@ -30,15 +38,56 @@ export function linkStateLabel(link: Link): string {
 
 export const isLinkUp = (link: Link): boolean => linkStateLabel(link) === 'UP';
 
+/** Flags that say an address is not (or not yet, or no longer) fully in use. */
+const WARNING_FLAGS = ['tentative', 'dadfailed', 'deprecated'];
+
+/** `fd00::1/64`, or `fd00::1/64[dadfailed]` for one the kernel will not use as it stands. */
+export const addressText = (address: Address): string => {
+	const warnings = (address.flags ?? []).filter((f) => WARNING_FLAGS.includes(f));
+	return warnings.length > 0 ? `${address.cidr}[${warnings.join(',')}]` : address.cidr;
+};
+
 /** Addresses worth a glance: global and host scope first; link-local IPv6 only in the detail view. */
 export const visibleAddresses = (link: Link): string[] =>
-	link.addresses.filter((a) => !(a.family === 6 && a.scope === 'link')).map((a) => a.cidr);
+	link.addresses.filter((a) => !(a.family === 6 && a.scope === 'link')).map(addressText);
 
-/** `→ host/veth_ns1_br0`, `master br0`, `2 ports`: how this link is wired. */
+/**
+ * What ip -d says of a link's kind, in a few words: `mode bridge`, `id 42 remote 10.9.9.9 port 4789 dev
+ * eth0`, `id 10 802.1Q`. Empty for kinds with nothing to add.
+ */
+export function factsText(link: Link): string {
+	const f = link.facts;
+	if (!f) return '';
+	const parts: string[] = [];
+	if (f.mode) parts.push('mode', f.mode);
+	if (f.id !== undefined) parts.push('id', String(f.id));
+	if (f.protocol) parts.push(f.protocol);
+	if (f.remote) parts.push('remote', f.remote);
+	if (f.group) parts.push('group', f.group);
+	if (f.local) parts.push('local', f.local);
+	if (f.port !== undefined) parts.push('port', String(f.port));
+	if (f.underlay) parts.push('dev', f.underlay);
+	if (f.table !== undefined) parts.push('table', String(f.table));
+	return parts.join(' ');
+}
+
+/** Kinds stacked on a lower device (its `link`): macvlan and the like; not veth, whose `link` is its peer. */
+const STACKED = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan']);
+
+/** `on eth0` for a device stacked on a link in the same namespace, `on if7 elsewhere` across namespaces. */
+function lowerText(link: Link): string | undefined {
+	if (!STACKED.has(link.kind) || !link.peerHint) return undefined;
+	if (link.peerHint.netnsid === undefined) return link.peerHint.name ? `on ${link.peerHint.name}` : undefined;
+	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in another namespace` : undefined;
+}
+
+/** `→ host/veth_ns1_br0`, `master br0`, `2 ports`, `on eth0`: how this link is wired. */
 export function relationText(link: Link, nsId: string, peer: LinkRef | undefined, ports: readonly LinkRef[]): string {
 	const parts: string[] = [];
 	if (link.kind === 'veth') parts.push(peer ? `→ ${formatPeer(peer, nsId)}` : '→ ?');
-	if (link.master) parts.push(`master ${link.master}`);
+	const lower = lowerText(link);
+	if (lower) parts.push(lower);
+	if (link.master) parts.push(link.masterKind && link.masterKind !== 'bridge' ? `${link.masterKind} ${link.master}` : `master ${link.master}`);
 	if (link.kind === 'bridge') parts.push(`${ports.length} port${ports.length === 1 ? '' : 's'}`);
 	return parts.join(' ');
 }

@@ -1,5 +1,9 @@
-// Parsers of `ip -j -d` JSON. They accept the raw text so fixtures captured in the lab test them directly.
-import type {Address, Link, NsidEntry, PeerHint, Route} from './types.js';
+// The one reader of the kernel's picture: records in `ip -j -d`'s schema, whether ip printed them or
+// nsdeck-netdump did (native/netlink-json.c writes the same keys and values, a subset of ip's). The one
+// difference: the helper leaves route tables, protocols and scopes as numbers, which are named here from
+// the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
+import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
+import type {Address, Link, LinkFacts, NextHop, NsidEntry, PeerHint, Route} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,20 +27,49 @@ function parseArray(text: string): Json[] {
 	return value.filter((x): x is Json => typeof x === 'object' && x !== null);
 }
 
-function parseAddress(raw: Json): Address | undefined {
+const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+
+/** A name ip printed, or a number the helper left for us to name as ip would. */
+const named = (v: unknown, names: ReadonlyMap<number, string>): string | undefined => (typeof v === 'number' ? nameOf(names, v) : asString(v));
+
+/** ip's address flags, as JSON booleans (print_ifa_flags), in ip's order. */
+const ADDRESS_FLAGS = ['secondary', 'temporary', 'nodad', 'optimistic', 'dadfailed', 'home', 'deprecated', 'tentative', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'stable-privacy', 'dynamic'];
+
+function parseAddress(raw: Json, names: IprouteNames): Address | undefined {
 	const family = raw.family === 'inet' ? 4 : raw.family === 'inet6' ? 6 : undefined;
 	const local = asString(raw.local);
 	const prefixlen = asNumber(raw.prefixlen);
 	if (!family || !local || prefixlen === undefined) return undefined;
-	return {family, local, prefixlen, scope: asString(raw.scope) ?? 'global', cidr: `${local}/${prefixlen}`};
+	const flags = ADDRESS_FLAGS.filter((flag) => raw[flag] === true);
+	return {family, local, prefixlen, scope: named(raw.scope, names.scopes) ?? 'global', cidr: `${local}/${prefixlen}`, ...(flags.length > 0 ? {flags} : {})};
 }
 
 function linkKind(raw: Json): string {
-	const info = raw.linkinfo as Json | undefined;
+	const info = asObject(raw.linkinfo);
 	const kind = asString(info?.info_kind);
+	// ip calls both tun; which one it is, is in its data.
+	if (kind === 'tun' && asObject(info?.info_data)?.type === 'tap') return 'tap';
 	if (kind) return kind;
 	if (raw.link_type === 'loopback') return 'loopback';
 	return 'device';
+}
+
+/** The kind-specific facts (info_data) nsdeck shows; ip prints many more. */
+function linkFacts(raw: Json): LinkFacts | undefined {
+	const data = asObject(asObject(raw.linkinfo)?.info_data);
+	if (!data) return undefined;
+	const facts: LinkFacts = {
+		...(asString(data.mode) ? {mode: asString(data.mode)} : {}),
+		...(asNumber(data.id) !== undefined ? {id: asNumber(data.id)} : {}),
+		...(asString(data.protocol) ? {protocol: asString(data.protocol)} : {}),
+		...(asString(data.remote) ? {remote: asString(data.remote)} : {}),
+		...(asString(data.group) ? {group: asString(data.group)} : {}),
+		...(asString(data.local) ? {local: asString(data.local)} : {}),
+		...(asNumber(data.port) !== undefined ? {port: asNumber(data.port)} : {}),
+		...(asString(data.link) ? {underlay: asString(data.link)} : {}),
+		...(asNumber(data.table) !== undefined ? {table: asNumber(data.table)} : {}),
+	};
+	return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 function peerHint(raw: Json): PeerHint | undefined {
@@ -48,9 +81,12 @@ function peerHint(raw: Json): PeerHint | undefined {
 }
 
 /** One link from `ip -j -d addr` (which carries every field of `ip -j -d link` plus addr_info). */
-export function parseLink(raw: Json): Link {
+export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link {
 	const flags = asStrings(raw.flags);
 	const addrInfo = Array.isArray(raw.addr_info) ? (raw.addr_info as Json[]) : [];
+	const facts = linkFacts(raw);
+	const masterKind = asString(asObject(raw.linkinfo)?.info_slave_kind);
+	const altnames = asStrings(raw.altnames);
 	return {
 		ifindex: asNumber(raw.ifindex) ?? 0,
 		name: asString(raw.ifname) ?? '?',
@@ -62,32 +98,47 @@ export function parseLink(raw: Json): Link {
 		mac: asString(raw.address) ?? '',
 		mtu: asNumber(raw.mtu) ?? 0,
 		master: asString(raw.master),
-		addresses: addrInfo.map(parseAddress).filter((a): a is Address => a !== undefined),
+		...(masterKind ? {masterKind} : {}),
+		...(facts ? {facts} : {}),
+		...(altnames.length > 0 ? {altnames} : {}),
+		addresses: addrInfo.map((a) => parseAddress(a, names)).filter((a): a is Address => a !== undefined),
 		peerHint: peerHint(raw),
 	};
 }
 
-export const parseLinks = (text: string): Link[] => parseArray(text).map(parseLink);
+export const parseLinks = (text: string, names: IprouteNames = BUILTIN_NAMES): Link[] => parseArray(text).map((raw) => parseLink(raw, names));
 
 /**
  * Route JSON has no family field. IPv6 routes always carry `pref`; otherwise an address with ':' tells.
  */
 function routeFamily(raw: Json): 4 | 6 {
 	if (raw.pref !== undefined) return 6;
-	const probe = [raw.dst, raw.gateway, raw.prefsrc].map(asString).join(' ');
-	return probe.includes(':') ? 6 : 4;
+	// Not the gateway: `via inet6` gives an IPv4 route an IPv6 one.
+	const probe = [raw.dst, raw.prefsrc].map(asString).join(' ');
+	if (probe.includes(':')) return 6;
+	if (raw.dst === 'default' || raw.dst === undefined) return asString(raw.gateway)?.includes(':') ? 6 : 4;
+	return 4;
 }
 
-function parseRoute(raw: Json): Route {
+/** A gateway as ip prints it: `gateway`, or `via` {family, host} when it is of the other family. */
+const gatewayOf = (raw: Json): string | undefined => asString(raw.gateway) ?? asString(asObject(raw.via)?.host);
+
+function parseNextHop(raw: Json): NextHop {
+	return {gateway: gatewayOf(raw), dev: asString(raw.dev), weight: asNumber(raw.weight) ?? 1};
+}
+
+function parseRoute(raw: Json, names: IprouteNames): Route {
+	const nexthops = Array.isArray(raw.nexthops) ? raw.nexthops.flatMap((n) => (asObject(n) ? [parseNextHop(n as Json)] : [])) : [];
 	return {
 		family: routeFamily(raw),
 		dst: asString(raw.dst) ?? 'default',
-		gateway: asString(raw.gateway),
+		gateway: gatewayOf(raw),
+		...(nexthops.length > 0 ? {nexthops} : {}),
 		dev: asString(raw.dev),
-		table: asString(raw.table) ?? 'main',
+		table: named(raw.table, names.tables) ?? 'main',
 		type: asString(raw.type) ?? 'unicast',
-		protocol: asString(raw.protocol),
-		scope: asString(raw.scope),
+		protocol: named(raw.protocol, names.protocols),
+		scope: named(raw.scope, names.scopes),
 		metric: asNumber(raw.metric),
 		prefsrc: asString(raw.prefsrc),
 		flags: asStrings(raw.flags),
@@ -97,10 +148,12 @@ function parseRoute(raw: Json): Route {
 /** nsdeck leaves out the `local` table (it only mirrors addresses) and multicast routes. */
 export const keepRoute = (r: Route): boolean => r.table !== 'local' && r.type !== 'multicast';
 
-/** Routes of `ip -j route show table all`, as nsdeck keeps them. */
-export function parseRoutes(text: string): Route[] {
-	return parseArray(text).map(parseRoute).filter(keepRoute);
+/** Routes of `ip -j route show table all` (or the helper's), as nsdeck keeps them. */
+export function parseRouteRecords(raw: readonly Json[], names: IprouteNames = BUILTIN_NAMES): Route[] {
+	return raw.map((r) => parseRoute(r, names)).filter(keepRoute);
 }
+
+export const parseRoutes = (text: string, names: IprouteNames = BUILTIN_NAMES): Route[] => parseRouteRecords(parseArray(text), names);
 
 export function parseNsids(text: string): NsidEntry[] {
 	return parseArray(text).flatMap((raw) => {
@@ -123,4 +176,16 @@ export function parseBatchRead(text: string): BatchRead {
 	const docs = text.split('\n').filter((line) => line.trim().startsWith('['));
 	if (docs.length < 2) throw new Error(`unexpected output from ip -b (${docs.length} documents)`);
 	return {links: parseLinks(docs[0]), routes: parseRoutes(docs[1]), nsids: parseNsids(docs[2] ?? '[]')};
+}
+
+/** The helper's document for one namespace: ip's link and route records, and the nsid table if asked. */
+export function parseHelperRecords(text: string, names: IprouteNames): BatchRead & {readonly named: boolean} {
+	const value = asObject(JSON.parse(text));
+	const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => asObject(x) !== undefined) : []);
+	return {
+		links: list(value?.links).map((raw) => parseLink(raw, names)),
+		routes: parseRouteRecords(list(value?.routes), names),
+		nsids: list(value?.nsids).flatMap((raw) => (asNumber(raw.nsid) === undefined ? [] : [{nsid: asNumber(raw.nsid) ?? 0, name: asString(raw.name)}])),
+		named: Array.isArray(value?.nsids),
+	};
 }

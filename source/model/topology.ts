@@ -10,7 +10,7 @@ import type {Link, LinkRef, Netns, World} from './types.js';
 export interface Topology {
 	/** Key `ns#ifindex` of a veth → its other end. Absent when the peer is unknown (e.g. unreadable namespace). */
 	readonly peers: ReadonlyMap<string, LinkRef>;
-	/** Key `ns#ifindex` of a bridge → its ports (in the bridge's namespace). */
+	/** Key `ns#ifindex` of a bridge → its ports (in the bridge's namespace); members of a bond or vrf are not. */
 	readonly ports: ReadonlyMap<string, readonly LinkRef[]>;
 }
 
@@ -126,7 +126,8 @@ export function buildTopology(world: World): Topology {
 			if (peer) peers.set(linkKey(ns.id, link.ifindex), peer);
 			if (link.master === undefined) continue;
 			const bridge = byName.get(link.master);
-			if (!bridge) continue;
+			// Bond, vrf and team members are not bridge ports (relationText names their master's kind).
+			if (!bridge || bridge.kind !== 'bridge') continue;
 			const key = linkKey(ns.id, bridge.ifindex);
 			const list = ports.get(key);
 			if (list) list.push(refOf(ns, link));

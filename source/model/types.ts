@@ -44,6 +44,31 @@ export interface Address {
 	readonly scope: string;
 	/** local/prefixlen, as `ip addr add` takes it. */
 	readonly cidr: string;
+	/**
+	 * ip's address flags that set it apart from a plain working address: tentative (IPv6 duplicate
+	 * detection still running), dadfailed (a duplicate: the kernel will not use it), deprecated, and the
+	 * rest as ip names them (dynamic, noprefixroute, …).
+	 */
+	readonly flags?: readonly string[];
+}
+
+/** What ip -d says of a link's kind (linkinfo.info_data): the facts nsdeck shows. */
+export interface LinkFacts {
+	/** macvlan, macvtap: bridge, vepa, private, passthru, source; ipvlan: l2, l3, l3s; bond: its mode. */
+	readonly mode?: string;
+	/** vlan id, vxlan VNI. */
+	readonly id?: number;
+	/** vlan: 802.1Q or 802.1ad. */
+	readonly protocol?: string;
+	/** vxlan: the remote endpoint, or the multicast group. */
+	readonly remote?: string;
+	readonly group?: string;
+	readonly local?: string;
+	readonly port?: number;
+	/** vxlan: the underlay device it sends through. */
+	readonly underlay?: string;
+	/** vrf: its routing table. */
+	readonly table?: number;
 }
 
 /** What `ip` says about a link's other end, before we resolve it across namespaces. */
@@ -71,15 +96,30 @@ export interface Link {
 	readonly mac: string;
 	readonly mtu: number;
 	readonly master?: string;
+	/** What the master is (bridge, bond, vrf, team): ip's info_slave_kind. */
+	readonly masterKind?: string;
+	readonly facts?: LinkFacts;
+	/** Other names of the link (`ip link property add … altname …`). */
+	readonly altnames?: readonly string[];
 	readonly addresses: readonly Address[];
 	readonly peerHint?: PeerHint;
+}
+
+/** One next hop of a multipath route (ECMP). */
+export interface NextHop {
+	readonly gateway?: string;
+	readonly dev?: string;
+	readonly weight: number;
 }
 
 export interface Route {
 	readonly family: 4 | 6;
 	/** 'default' or a prefix; a host route may lack the /len. */
 	readonly dst: string;
+	/** The gateway, of the route's family or (`via inet6 …` on an IPv4 route) the other one. */
 	readonly gateway?: string;
+	/** Multipath: every next hop, each with its weight (then gateway and dev are absent). */
+	readonly nexthops?: readonly NextHop[];
 	readonly dev?: string;
 	readonly table: string;
 	readonly type: string;

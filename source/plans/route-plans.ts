@@ -34,6 +34,9 @@ export function addRoutePlan(v: RouteValues): Plan {
  * table-100 one was meant, or the route of another metric, type or protocol. Told all of these, it can
  * only take this one; the same words add it back.
  */
+/** `via GW`, or `via inet6 GW` for an IPv4 route through an IPv6 gateway (ip would read it as IPv4). */
+const viaWords = (family: 4 | 6, gateway: string): string[] => (family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
+
 export function exactRouteArgs(route: Route): string[] {
 	return [
 		...(route.family === 6 ? ['-6'] : []),
@@ -45,9 +48,17 @@ export function exactRouteArgs(route: Route): string[] {
 		route.table,
 		...(route.metric !== undefined ? ['metric', String(route.metric)] : []),
 		...(route.protocol ? ['proto', route.protocol] : []),
-		...(route.gateway ? ['via', route.gateway] : []),
+		...(route.gateway ? viaWords(route.family, route.gateway) : []),
 		...(route.dev ? ['dev', route.dev] : []),
 		...(route.prefsrc ? ['src', route.prefsrc] : []),
+		// Every next hop of a multipath route, so that undo puts back all of them.
+		...(route.nexthops ?? []).flatMap((hop) => [
+			'nexthop',
+			...(hop.gateway ? viaWords(route.family, hop.gateway) : []),
+			...(hop.dev ? ['dev', hop.dev] : []),
+			'weight',
+			String(hop.weight),
+		]),
 	];
 }
 

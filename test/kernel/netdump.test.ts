@@ -1,5 +1,6 @@
 // The fast bulk reader (nsdeck-netdump and the JSON it writes) must tell exactly what `ip` tells: for a world
 // with every kind of link, address and route nsdeck shows, both readers must give equal records.
+import {spawnSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Netns} from '../../source/model/types.js';
@@ -36,6 +37,43 @@ async function buildRichWorld(): Promise<void> {
 	await ip('-n', 'ns2', 'link', 'add', 'name', 'q"\\é', 'type', 'bridge');
 	// A namespace with nothing up at all.
 	await ip('netns', 'add', 'bare');
+	// Every other kind this kernel makes, stacked where they stack, and what ip -d says of them.
+	await ip('-n', 'ns1', 'link', 'add', 'link', 'veth_ns1', 'name', 'mv0', 'type', 'macvlan', 'mode', 'bridge');
+	await ip('-n', 'ns1', 'link', 'add', 'link', 'veth_ns1', 'name', 'mt0', 'type', 'macvtap', 'mode', 'vepa');
+	await ip('-n', 'ns1', 'link', 'add', 'name', 'vx0', 'type', 'vxlan', 'id', '42', 'remote', '10.9.9.9', 'local', '10.1.1.1', 'dstport', '4789', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'link', 'add', 'name', 'vx1', 'type', 'vxlan', 'id', '7', 'group', '239.1.1.1', 'dev', 'veth_ns1', 'dstport', '0');
+	await ip('-n', 'ns1', 'tuntap', 'add', 'name', 'tap0', 'mode', 'tap');
+	await ip('-n', 'ns1', 'tuntap', 'add', 'name', 'tun0', 'mode', 'tun');
+	await ip('-n', 'ns1', 'link', 'add', 'name', 'ifb0', 'type', 'ifb');
+	await ip('-n', 'ns1', 'link', 'property', 'add', 'dev', 'veth_ns1', 'altname', 'uplink0');
+	// ECMP in both families, and an IPv4 route through an IPv6 gateway.
+	await ip('-n', 'ns1', 'route', 'add', '10.5.0.0/16', 'nexthop', 'via', '10.1.1.2', 'dev', 'veth_ns1', 'weight', '2', 'nexthop', 'via', '10.1.1.4', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', '-6', 'route', 'add', 'fd98::/64', 'nexthop', 'via', 'fd00:1::2', 'dev', 'veth_ns1', 'nexthop', 'via', 'fd00:1::3', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'route', 'add', '10.6.0.0/16', 'via', 'inet6', 'fd00:1::2', 'dev', 'veth_ns1');
+}
+
+type Json = Record<string, unknown>;
+
+/** One namespace as the helper writes it: its own JSON, unparsed. */
+function helperJson(path: string): {links: Json[]; routes: Json[]} {
+	const out = spawnSync(netdump ?? '', ['--', path]);
+	const length = out.stdout.readUInt32LE(8);
+	return JSON.parse(out.stdout.subarray(12, 12 + length).toString('utf8')) as {links: Json[]; routes: Json[]};
+}
+
+/** Where the helper's record says something ip's does not, or says it otherwise: `where: what`. */
+function differences(helper: unknown, ip: unknown, where: string): string[] {
+	// Named from /etc/iproute2 by nsdeck, as ip names them: the helper leaves them as numbers.
+	if (/\.(table|protocol|scope)$/.test(where) && typeof helper === 'number') return [];
+	if (Array.isArray(helper)) {
+		if (!Array.isArray(ip) || ip.length !== helper.length) return [`${where}: ${JSON.stringify(helper)} ≠ ip ${JSON.stringify(ip)}`];
+		return helper.flatMap((item, i) => differences(item, ip[i], `${where}[${i}]`));
+	}
+	if (typeof helper === 'object' && helper !== null) {
+		if (typeof ip !== 'object' || ip === null) return [`${where}: ip has no object`];
+		return Object.entries(helper).flatMap(([key, value]) => (key in ip ? differences(value, (ip as Json)[key], `${where}.${key}`) : [`${where}.${key}: only the helper has it`]));
+	}
+	return helper === ip ? [] : [`${where}: ${JSON.stringify(helper)} ≠ ip ${JSON.stringify(ip)}`];
 }
 
 const RT_TABLES = '/etc/iproute2/rt_tables';
@@ -54,6 +92,26 @@ afterAll(() => sh('umount', RT_TABLES));
 const byId = (list: readonly Netns[]): Record<string, Netns> => Object.fromEntries(list.map((n) => [n.id, n]));
 
 describe('nsdeck-netdump against ip', () => {
+	it('writes each link and route as `ip -j -d` does: every key it writes, ip writes, with the same value', async () => {
+		const locations = [{id: 'host', path: `/proc/${process.pid}/ns/net`}, ...(await listNamed())];
+		const kinds = new Set<string>();
+		for (const {id, path} of locations) {
+			const helper = helperJson(path);
+			const ip = async (...args: string[]): Promise<Json[]> => JSON.parse((await sh('nsenter', `--net=${path}`, 'ip', '-j', '-d', ...args)) || '[]') as Json[];
+			const ipLinks = new Map((await ip('addr', 'show')).map((l) => [l.ifindex, l]));
+			expect(helper.links.map((l) => l.ifindex)).toEqual([...ipLinks.keys()]);
+			for (const link of helper.links) {
+				kinds.add(String((link.linkinfo as Json | undefined)?.info_kind ?? link.link_type));
+				expect(differences(link, ipLinks.get(link.ifindex), `${id}/${String(link.ifname)}`)).toEqual([]);
+			}
+			const ipRoutes = (await ip('route', 'show', 'table', 'all')).filter((r) => r.table !== 'local' && r.type !== 'multicast');
+			expect(helper.routes).toHaveLength(ipRoutes.length);
+			helper.routes.forEach((route, i) => expect(differences(route, ipRoutes[i], `${id} route ${String(ipRoutes[i]?.dst)}`)).toEqual([]));
+		}
+		// The comparison covered every kind this kernel makes.
+		expect([...kinds].sort()).toEqual(['bridge', 'ifb', 'loopback', 'macvlan', 'macvtap', 'tun', 'veth', 'vxlan']);
+	});
+
 	it('reads every named namespace exactly as `nsenter … ip -j -d` does', async () => {
 		const locations = await listNamed();
 		expect(locations.map((l) => l.id)).toEqual(['bare', 'ns1', 'ns2']);

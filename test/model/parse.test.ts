@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {parseBatchRead, parseRoutes} from '../../source/model/parse.js';
+import {factsText, formatRoute, relationText, visibleAddresses} from '../../source/model/format.js';
+import {BUILTIN_NAMES, withNames} from '../../source/model/iproute-names.js';
+import {parseBatchRead, parseHelperRecords, parseLinks, parseRoutes} from '../../source/model/parse.js';
+import {buildTopology} from '../../source/model/topology.js';
+import type {Link} from '../../source/model/types.js';
 import {fixtureText} from '../support/fixtures.js';
 
 describe('parseBatchRead on real ip -j -d -b output', () => {
@@ -58,5 +62,68 @@ describe('parseBatchRead on real ip -j -d -b output', () => {
 
 	it('rejects output that is not ip batch JSON', () => {
 		expect(() => parseBatchRead('Cannot open network namespace "x": No such file or directory\n')).toThrow();
+	});
+});
+
+describe('kinds this kernel cannot make, from fixtures in ip -j -d link format', () => {
+	// Keys and values as iproute2 prints them: vlan_print_opt (ip/iplink_vlan.c: protocol, id), ipvlan_print_opt
+	// (ip/iplink_ipvlan.c: mode), bond_print_opt (ip/iplink_bond.c: mode), vrf_print_opt (ip/iplink_vrf.c:
+	// table), print_linkinfo (ip/ipaddress.c: info_kind, info_slave_kind), gre_print_opt (ip/link_gre.c).
+	const links = parseLinks(fixtureText('kinds-not-made-here.json'));
+	const byName = new Map(links.map((l) => [l.name, l]));
+
+	it('reads each kind with its facts and its lower device', () => {
+		expect(byName.get('bond0.10')).toMatchObject({kind: 'vlan', facts: {id: 10, protocol: '802.1Q'}, peerHint: {name: 'bond0'}});
+		expect(byName.get('bond0.20')?.facts).toEqual({id: 20, protocol: '802.1ad'});
+		expect(byName.get('ipvl0')).toMatchObject({kind: 'ipvlan', facts: {mode: 'l3'}, peerHint: {name: 'eth0'}});
+		expect(byName.get('bond0')).toMatchObject({kind: 'bond', facts: {mode: '802.3ad'}});
+		expect(byName.get('vrf-blue')).toMatchObject({kind: 'vrf', facts: {table: 10}});
+		expect(byName.get('gre1')).toMatchObject({kind: 'gre', facts: {remote: '198.51.100.1', local: '203.0.113.1'}, mac: '203.0.113.1'});
+		expect(byName.get('wg0')?.kind).toBe('wireguard');
+	});
+
+	it('says what kind of master each port has: bond and vrf members are not bridge ports', () => {
+		expect(byName.get('eth0')).toMatchObject({master: 'bond0', masterKind: 'bond'});
+		expect(byName.get('bond0.20')).toMatchObject({master: 'vrf-blue', masterKind: 'vrf'});
+		const link = byName.get('eth0');
+		expect(link && relationText(link, 'host', undefined, [])).toBe('bond bond0');
+		const vlan = byName.get('bond0.10');
+		expect(vlan && relationText(vlan, 'host', undefined, [])).toBe('on bond0');
+		expect(byName.get('bond0.10') && factsText(byName.get('bond0.10') as Link)).toBe('id 10 802.1Q');
+	});
+});
+
+describe('the helper records: the same schema, numbers named as ip names them', () => {
+	const names = withNames(BUILTIN_NAMES, {tables: '100 vpn\n'});
+	const helper = JSON.stringify({
+		links: [
+			{ifindex: 4, link: 'eth0', ifname: 'tap0', flags: ['BROADCAST'], mtu: 1500, operstate: 'DOWN', link_type: 'ether', address: '02:00:00:00:00:01', linkinfo: {info_kind: 'tun', info_data: {type: 'tap'}}, altnames: ['uplink'], addr_info: [{family: 'inet6', local: 'fd00::1', prefixlen: 64, scope: 0, dadfailed: true, tentative: true}]},
+		],
+		routes: [
+			{type: 'unicast', dst: '10.5.0.0/16', table: 100, protocol: 4, scope: 0, flags: [], nexthops: [{dev: 'eth0', gateway: '10.0.0.2', weight: 2, flags: []}, {dev: 'eth1', gateway: '10.0.1.2', weight: 1, flags: []}]},
+			{type: 'unicast', dst: '10.6.0.0/16', via: {family: 'inet6', host: 'fd00::2'}, dev: 'eth0', table: 254, protocol: 3, scope: 0, flags: []},
+			{type: 'local', dst: '10.0.0.1', dev: 'eth0', table: 255, protocol: 2, scope: 254, flags: []},
+		],
+	});
+	const read = parseHelperRecords(helper, names);
+
+	it('tells tap from tun, and keeps altnames and address flags', () => {
+		expect(read.links[0]).toMatchObject({kind: 'tap', altnames: ['uplink']});
+		expect(read.links[0].addresses[0]).toMatchObject({scope: 'global', flags: ['dadfailed', 'tentative']});
+		expect(visibleAddresses(read.links[0])).toEqual(['fd00::1/64[dadfailed,tentative]']);
+	});
+
+	it('reads every next hop, and a gateway of the other family as ip prints it', () => {
+		expect(read.routes.map(formatRoute)).toEqual(['10.5.0.0/16 nexthop via 10.0.0.2 dev eth0 weight 2 nexthop via 10.0.1.2 dev eth1 table vpn', '10.6.0.0/16 via inet6 fd00::2 dev eth0']);
+		expect(read.routes.map((r) => `${r.family} ${r.table} ${r.protocol}`)).toEqual(['4 vpn static', '4 main boot']);
+		expect(read.named).toBe(false);
+	});
+});
+
+describe('bond and vrf members in the topology', () => {
+	it('are not bridge ports', () => {
+		const links = parseLinks(fixtureText('kinds-not-made-here.json'));
+		const topology = buildTopology({namespaces: [{id: 'host', kind: 'host', path: '/proc/self/ns/net', links, routes: [], nsids: []}]});
+		expect([...topology.ports.values()]).toEqual([]);
 	});
 });

@@ -120,3 +120,14 @@ describe('plans: exact argv and undo argv', () => {
 		expect(deleteLinkPlan('ns1', 'veth_ns1', 'veth', {...NO_LOSSES, peer: {ns: 'host', name: 'veth_ns1_br0', ifindex: 7}}).affects).toEqual(['ns1', 'host']);
 	});
 });
+
+describe('deleting routes the kernel shows in full', () => {
+	it('puts every next hop of a multipath route back, and an IPv6 gateway of an IPv4 route as via inet6', () => {
+		const multipath = deleteRoutePlan('ns1', {family: 4, dst: '10.5.0.0/16', table: 'main', type: 'unicast', protocol: 'boot', flags: [], nexthops: [{gateway: '10.0.0.2', dev: 'eth0', weight: 2}, {gateway: '10.0.1.2', dev: 'eth1', weight: 1}]});
+		expect(lines(multipath)).toEqual([
+			'ip -n ns1 route del 10.5.0.0/16 table main proto boot nexthop via 10.0.0.2 dev eth0 weight 2 nexthop via 10.0.1.2 dev eth1 weight 1  ⟲ ip -n ns1 route add 10.5.0.0/16 table main proto boot nexthop via 10.0.0.2 dev eth0 weight 2 nexthop via 10.0.1.2 dev eth1 weight 1',
+		]);
+		const via6 = deleteRoutePlan('ns1', {family: 4, dst: '10.6.0.0/16', gateway: 'fd00::2', dev: 'eth0', table: 'main', type: 'unicast', protocol: 'boot', flags: []});
+		expect(lines(via6)[0]).toContain('route del 10.6.0.0/16 table main proto boot via inet6 fd00::2 dev eth0');
+	});
+});

@@ -1,5 +1,5 @@
 // The detail of a namespace, an interface or a route, as label/value lines (pure: tested without ink).
-import {formatRoute, linkStateLabel} from '../../model/format.js';
+import {factsText, formatRoute, linkStateLabel} from '../../model/format.js';
 import {formatPeer} from '../../model/topology.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
@@ -46,17 +46,18 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, ports: readonly LinkRef[]): DetailLine[] {
 	const lines: DetailLine[] = [
 		['interface', `${link.name} (ifindex ${link.ifindex}) in ${nsDisplayName(ns.id)}`],
-		['type', link.kind],
+		['type', [link.kind, factsText(link)].filter(Boolean).join(' ')],
+		...(link.altnames ? [['other names', link.altnames.join(', ')] as const] : []),
 		['state', `${linkStateLabel(link)} (operstate ${link.state}, ${link.adminUp ? 'admin up' : 'admin down'})`],
 		['flags', link.flags.join(',') || '—'],
 		['MAC', link.mac || '—'],
 		['MTU', String(link.mtu)],
 	];
 	if (link.kind === 'veth') lines.push(['other end', peer ? formatPeer(peer, '') + ` (ifindex ${peer.ifindex})` : 'unknown']);
-	if (link.master) lines.push(['master', link.master]);
+	if (link.master) lines.push(['master', link.masterKind ? `${link.master} (${link.masterKind})` : link.master]);
 	if (link.kind === 'bridge') lines.push(['ports', ports.map((p) => p.name).join(', ') || 'none']);
 	if (link.addresses.length === 0) lines.push(['addresses', 'none']);
-	for (const a of link.addresses) lines.push([`IPv${a.family} address`, `${a.cidr} scope ${a.scope}`]);
+	for (const a of link.addresses) lines.push([`IPv${a.family} address`, [a.cidr, 'scope', a.scope, ...(a.flags ?? [])].join(' ')]);
 	return lines;
 }
 
@@ -69,6 +70,9 @@ export function routeDetail(ns: Netns, route: Route): DetailLine[] {
 		['type', route.type],
 	];
 	if (route.gateway) lines.push(['via', route.gateway]);
+	for (const [i, hop] of (route.nexthops ?? []).entries()) {
+		lines.push([`next hop ${i + 1}`, [...(hop.gateway ? ['via', hop.gateway] : []), ...(hop.dev ? ['dev', hop.dev] : []), 'weight', String(hop.weight)].join(' ')]);
+	}
 	if (route.dev) lines.push(['device', route.dev]);
 	if (route.protocol) lines.push(['protocol', route.protocol]);
 	if (route.scope) lines.push(['scope', route.scope]);
