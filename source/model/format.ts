@@ -75,7 +75,7 @@ export function factsText(link: Link): string {
 const STACKED = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan']);
 
 /** `on eth0` for a device stacked on a link in the same namespace, `on if7 elsewhere` across namespaces. */
-function lowerText(link: Link): string | undefined {
+export function lowerText(link: Link): string | undefined {
 	if (!STACKED.has(link.kind) || !link.peerHint) return undefined;
 	if (link.peerHint.netnsid === undefined) return link.peerHint.name ? `on ${link.peerHint.name}` : undefined;
 	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in another namespace` : undefined;

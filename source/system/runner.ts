@@ -139,8 +139,23 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 		// Lines go to onLine as they come; execa keeping all of them too grew without end (`yes`: 400 MB).
 		buffer: false,
 		env: {LC_ALL: 'C'},
+		// A process group (and session) of its own: see below.
+		detached: true,
 	});
-	if (subprocess.pid !== undefined) options.onStart?.(subprocess.pid);
+	const pid = subprocess.pid;
+	if (pid !== undefined) {
+		options.onStart?.(pid);
+		// When the command ends, or is stopped, what it left in its group goes too: a shell's background job
+		// (`sh -c "sleep 300 &"`, `unshare --fork`) would hold the output open, so that the command never
+		// seemed to end and Esc could not stop it, and it would outlive nsdeck.
+		subprocess.nodeChildProcess.once('exit', () => {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// Nothing left in the group.
+			}
+		});
+	}
 	const partial: Record<StreamName, string> = {stdout: '', stderr: ''};
 	// The result's stdout and stderr: their last lines only (ping's summary, a command's error).
 	const kept: Record<StreamName, string[]> = {stdout: [], stderr: []};

@@ -1,5 +1,5 @@
 // The detail of a namespace, an interface or a route, as label/value lines (pure: tested without ink).
-import {factsText, formatRoute, linkStateLabel} from '../../model/format.js';
+import {factsText, formatRoute, linkStateLabel, lowerText} from '../../model/format.js';
 import {formatPeer} from '../../model/topology.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
@@ -54,6 +54,8 @@ export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, por
 		['MTU', String(link.mtu)],
 	];
 	if (link.kind === 'veth') lines.push(['other end', peer ? formatPeer(peer, '') + ` (ifindex ${peer.ifindex})` : 'unknown']);
+	const lower = lowerText(link);
+	if (lower) lines.push(['stacked', lower]);
 	if (link.master) lines.push(['master', link.masterKind ? `${link.master} (${link.masterKind})` : link.master]);
 	if (link.kind === 'bridge') lines.push(['ports', ports.map((p) => p.name).join(', ') || 'none']);
 	if (link.addresses.length === 0) lines.push(['addresses', 'none']);
