@@ -19,7 +19,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fib_rules.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <pthread.h>
@@ -134,6 +136,19 @@ static void *name_nsids(void *arg) {
 /* --nsids-only: read nothing but the nsid table. */
 static int only_nsids;
 
+/* IPv4 and IPv6 forwarding of the namespace read last: 1 on, 0 off, -1 unknown. */
+static int forwarding[2];
+
+/* A sysctl file's 0 or 1; -1 when it cannot be read (IPv6 disabled, no /proc). */
+static int read_flag(const char *path) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) return -1;
+	char c = 0;
+	ssize_t n = read(fd, &c, 1);
+	close(fd);
+	return n == 1 ? c == '1' : -1;
+}
+
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
@@ -164,14 +179,23 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
 	struct ifaddrmsg addr = {.ifa_family = AF_UNSPEC};
 	struct rtmsg route = {.rtm_family = AF_UNSPEC};
+	struct fib_rule_hdr rule = {.family = AF_UNSPEC};
+	struct ndmsg neighbour = {.ndm_family = AF_UNSPEC};
+	struct ndmsg fdb = {.ndm_family = AF_BRIDGE};
 	// A dump that raced a change is marked interrupted: read the whole namespace again.
 	for (int attempt = 0; attempt < 3; attempt++) {
 		out->length = 0;
 		failed = dump(sock, RTM_GETLINK, &link, sizeof link, 1, out);
 		if (!failed) failed = dump(sock, RTM_GETADDR, &addr, sizeof addr, 0, out);
 		if (!failed) failed = dump(sock, RTM_GETROUTE, &route, sizeof route, 0, out);
+		if (!failed) failed = dump(sock, RTM_GETRULE, &rule, sizeof rule, 0, out);
+		if (!failed) failed = dump(sock, RTM_GETNEIGH, &neighbour, sizeof neighbour, 0, out);
+		if (!failed) failed = dump(sock, RTM_GETNEIGH, &fdb, sizeof fdb, 0, out);
 		if (failed != EAGAIN) break;
 	}
+	// /proc/sys/net shows the namespace of the thread that opens it: this one, since setns.
+	forwarding[0] = read_flag("/proc/sys/net/ipv4/ip_forward");
+	forwarding[1] = read_flag("/proc/sys/net/ipv6/conf/all/forwarding");
 	close(sock);
 	if (naming_started) pthread_join(namer, NULL);
 	if (failed) out->length = 0;
@@ -186,7 +210,7 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	json.length = 0;
 	// An nsid table the kernel would not give is left out: ip netns list-id could not name it either.
 	const struct buffer *nsids = naming && naming->json.length > 0 ? &naming->json : NULL;
-	if (!error) namespace_json(raw.data, raw.length, nsids, &json);
+	if (!error) namespace_json(raw.data, raw.length, only_nsids ? NULL : forwarding, nsids, &json);
 	uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
 	write_all(header, sizeof header);
 	write_all(json.data, json.length);

@@ -10,7 +10,9 @@
 #include "netlink-json.h"
 
 #include <arpa/inet.h>
+#include <linux/fib_rules.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -668,7 +670,203 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 	append(out, "}", 1);
 }
 
-void namespace_json(const char *messages, size_t length, const struct buffer *nsids, struct buffer *out) {
+/* ---- rules ---- */
+
+/*
+ * One rule as `ip -j -d rule show` writes it (ip/iprule.c print_rule), with the keys nsdeck reads: priority,
+ * not, src/srclen, dst/dstlen, fwmark/fwmask, iif, oif, table (a number, named by nsdeck), goto,
+ * unresolved, nop, action, protocol (a number too).
+ */
+static void json_rule(struct buffer *out, const struct nlmsghdr *nh, int *first) {
+	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct fib_rule_hdr))) return;
+	const struct fib_rule_hdr *frh = NLMSG_DATA(nh);
+	struct attrs attrs;
+	find_attrs((const struct rtattr *)((const char *)frh + NLMSG_ALIGN(sizeof *frh)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *frh)), &attrs);
+	const struct rtattr *const *a = attrs.by_type;
+	unsigned host_length = frh->family == AF_INET6 ? 128 : 32;
+	json_next(out, first);
+	append_text(out, "{\"priority\":");
+	json_number(out, a[FRA_PRIORITY] ? attr_u32(a[FRA_PRIORITY]) : 0);
+	if (frh->flags & FIB_RULE_INVERT) {
+		json_key(out, "not");
+		append_text(out, "null");
+	}
+	char text[64];
+	if (a[FRA_SRC]) {
+		address_text(RTA_DATA(a[FRA_SRC]), RTA_PAYLOAD(a[FRA_SRC]), text, sizeof text);
+		json_key(out, "src");
+		json_string(out, text);
+		if (frh->src_len != host_length) {
+			json_key(out, "srclen");
+			json_number(out, frh->src_len);
+		}
+	} else if (frh->src_len) {
+		json_key(out, "src");
+		json_string(out, "0");
+		json_key(out, "srclen");
+		json_number(out, frh->src_len);
+	} else {
+		json_key(out, "src");
+		json_string(out, "all");
+	}
+	if (a[FRA_DST]) {
+		address_text(RTA_DATA(a[FRA_DST]), RTA_PAYLOAD(a[FRA_DST]), text, sizeof text);
+		json_key(out, "dst");
+		json_string(out, text);
+		if (frh->dst_len != host_length) {
+			json_key(out, "dstlen");
+			json_number(out, frh->dst_len);
+		}
+	} else if (frh->dst_len) {
+		json_key(out, "dst");
+		json_string(out, "0");
+		json_key(out, "dstlen");
+		json_number(out, frh->dst_len);
+	}
+	if (a[FRA_FWMARK] || a[FRA_FWMASK]) {
+		uint32_t mark = a[FRA_FWMARK] ? attr_u32(a[FRA_FWMARK]) : 0;
+		uint32_t mask = a[FRA_FWMASK] ? attr_u32(a[FRA_FWMASK]) : 0xFFFFFFFF;
+		snprintf(text, sizeof text, "0x%x", mark);
+		json_key(out, "fwmark");
+		json_string(out, text);
+		if (mask != 0xFFFFFFFF) {
+			snprintf(text, sizeof text, "0x%x", mask);
+			json_key(out, "fwmask");
+			json_string(out, text);
+		}
+	}
+	if (a[FRA_IIFNAME]) {
+		json_key(out, "iif");
+		json_attr_string(out, a[FRA_IIFNAME]);
+	}
+	if (a[FRA_OIFNAME]) {
+		json_key(out, "oif");
+		json_attr_string(out, a[FRA_OIFNAME]);
+	}
+	uint32_t table = a[FRA_TABLE] ? attr_u32(a[FRA_TABLE]) : frh->table;
+	if (table) {
+		json_key(out, "table");
+		json_number(out, table);
+	}
+	if (frh->action == FR_ACT_GOTO) {
+		json_key(out, "goto");
+		if (a[FRA_GOTO]) json_number(out, attr_u32(a[FRA_GOTO]));
+		else json_string(out, "none");
+		if (frh->flags & FIB_RULE_UNRESOLVED) {
+			json_key(out, "unresolved");
+			append_text(out, "null");
+		}
+	} else if (frh->action == FR_ACT_NOP) {
+		json_key(out, "nop");
+		append_text(out, "null");
+	} else if (frh->action != FR_ACT_TO_TBL) {
+		json_key(out, "action");
+		if (frh->action < sizeof ROUTE_TYPES / sizeof ROUTE_TYPES[0]) json_string(out, ROUTE_TYPES[frh->action]);
+		else json_number(out, frh->action);
+	}
+	if (a[FRA_PROTOCOL]) {
+		json_key(out, "protocol");
+		json_number(out, attr_u8(a[FRA_PROTOCOL]));
+	}
+	append(out, "}", 1);
+}
+
+/* ---- neighbours and the bridge's forwarding database ---- */
+
+/* ip's names of neighbour states, in its order (print_neigh_state). */
+static const char *NUD_NAMES[] = {"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"};
+
+/*
+ * One neighbour as `ip -j -d neigh show` writes it (ip/ipneigh.c print_neigh): dst, dev, lladdr, router,
+ * state; only those `ip neigh show` lists (not NOARP, not NONE).
+ */
+static void json_neighbour(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
+	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg))) return;
+	const struct ndmsg *ndm = NLMSG_DATA(nh);
+	if (ndm->ndm_family != AF_INET && ndm->ndm_family != AF_INET6) return;
+	if (!(ndm->ndm_state & (0xFF & ~NUD_NOARP)) && !(ndm->ndm_flags & (NTF_PROXY | NTF_EXT_LEARNED))) return;
+	struct attrs attrs;
+	find_attrs((const struct rtattr *)((const char *)ndm + NLMSG_ALIGN(sizeof *ndm)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *ndm)), &attrs);
+	const struct rtattr *const *a = attrs.by_type;
+	if (!a[NDA_DST]) return;
+	json_next(out, first);
+	char text[64];
+	address_text(RTA_DATA(a[NDA_DST]), RTA_PAYLOAD(a[NDA_DST]), text, sizeof text);
+	append_text(out, "{\"dst\":");
+	json_string(out, text);
+	json_key(out, "dev");
+	json_link_name(out, links, ndm->ndm_ifindex);
+	if (a[NDA_LLADDR]) {
+		hex_text(RTA_DATA(a[NDA_LLADDR]), RTA_PAYLOAD(a[NDA_LLADDR]), text, sizeof text);
+		json_key(out, "lladdr");
+		json_string(out, text);
+	}
+	if (ndm->ndm_flags & NTF_ROUTER) {
+		json_key(out, "router");
+		append_text(out, "null");
+	}
+	json_key(out, "state");
+	append(out, "[", 1);
+	int first_state = 1;
+	for (unsigned i = 0; i < sizeof NUD_NAMES / sizeof NUD_NAMES[0]; i++) {
+		if (!(ndm->ndm_state & (1u << i))) continue;
+		json_next(out, &first_state);
+		json_string(out, NUD_NAMES[i]);
+	}
+	if (first_state) json_string(out, "NONE");
+	append(out, "]", 1);
+	append(out, "}", 1);
+}
+
+/*
+ * One entry of a bridge's forwarding database as `bridge -j fdb show` writes it (bridge/fdb.c print_fdb):
+ * mac, ifname, vlan, flags, master, state. Only entries the bridge itself holds (those with a master): the
+ * addresses it has learnt or was told, not each port's own multicast list.
+ */
+static void json_fdb(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
+	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg))) return;
+	const struct ndmsg *ndm = NLMSG_DATA(nh);
+	if (ndm->ndm_family != AF_BRIDGE) return;
+	struct attrs attrs;
+	find_attrs((const struct rtattr *)((const char *)ndm + NLMSG_ALIGN(sizeof *ndm)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *ndm)), &attrs);
+	const struct rtattr *const *a = attrs.by_type;
+	if (!a[NDA_LLADDR] || !a[NDA_MASTER]) return;
+	json_next(out, first);
+	char text[64];
+	hex_text(RTA_DATA(a[NDA_LLADDR]), RTA_PAYLOAD(a[NDA_LLADDR]), text, sizeof text);
+	append_text(out, "{\"mac\":");
+	json_string(out, text);
+	json_key(out, "ifname");
+	json_link_name(out, links, ndm->ndm_ifindex);
+	if (a[NDA_VLAN]) {
+		json_key(out, "vlan");
+		json_number(out, attr_u16(a[NDA_VLAN]));
+	}
+	json_key(out, "flags");
+	append(out, "[", 1);
+	int first_flag = 1;
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} FDB_FLAGS[] = {{NTF_SELF, "self"}, {NTF_ROUTER, "router"}, {NTF_EXT_LEARNED, "extern_learn"}, {NTF_OFFLOADED, "offload"}, {NTF_MASTER, "master"}, {NTF_STICKY, "sticky"}};
+	for (size_t i = 0; i < sizeof FDB_FLAGS / sizeof FDB_FLAGS[0]; i++) {
+		// bridge prints "master" as the key below, not as a flag.
+		if (!(ndm->ndm_flags & FDB_FLAGS[i].bit) || FDB_FLAGS[i].bit == NTF_MASTER) continue;
+		json_next(out, &first_flag);
+		json_string(out, FDB_FLAGS[i].name);
+	}
+	append(out, "]", 1);
+	if (a[NDA_MASTER]) {
+		json_key(out, "master");
+		json_link_name(out, links, (int)attr_u32(a[NDA_MASTER]));
+	}
+	json_key(out, "state");
+	unsigned state = ndm->ndm_state;
+	json_string(out, state & NUD_PERMANENT ? "permanent" : state & NUD_NOARP ? "static" : state & NUD_STALE ? "stale" : "");
+	append(out, "}", 1);
+}
+
+void namespace_json(const char *messages, size_t length, const int *forwarding, const struct buffer *nsids, struct buffer *out) {
 	struct links links = {0};
 	int remaining = (int)length;
 	size_t position = 0;
@@ -707,6 +905,45 @@ void namespace_json(const char *messages, size_t length, const struct buffer *ns
 		if (nh->nlmsg_type == RTM_NEWROUTE) json_route(out, &links, nh, &first);
 	}
 	append_text(out, "]");
+	// Rules per family: ip's JSON has no family key, and `ip rule` shows one family at a time.
+	static const struct {
+		unsigned char family;
+		const char *key;
+	} RULE_FAMILIES[] = {{AF_INET, "inet"}, {AF_INET6, "inet6"}};
+	append_text(out, ",\"rules\":{");
+	for (size_t f = 0; f < 2; f++) {
+		if (f) append(out, ",", 1);
+		append(out, "\"", 1);
+		append_text(out, RULE_FAMILIES[f].key);
+		append_text(out, "\":[");
+		first = 1;
+		remaining = (int)length;
+		for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+			if (nh->nlmsg_type != RTM_NEWRULE || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct fib_rule_hdr))) continue;
+			if (((const struct fib_rule_hdr *)NLMSG_DATA(nh))->family == RULE_FAMILIES[f].family) json_rule(out, nh, &first);
+		}
+		append(out, "]", 1);
+	}
+	append_text(out, "},\"neighbours\":[");
+	first = 1;
+	remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type == RTM_NEWNEIGH) json_neighbour(out, &links, nh, &first);
+	}
+	append_text(out, "],\"fdb\":[");
+	first = 1;
+	remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type == RTM_NEWNEIGH) json_fdb(out, &links, nh, &first);
+	}
+	append_text(out, "]");
+	if (forwarding) {
+		append_text(out, ",\"forwarding\":{\"inet\":");
+		append_text(out, forwarding[0] < 0 ? "null" : forwarding[0] ? "true" : "false");
+		append_text(out, ",\"inet6\":");
+		append_text(out, forwarding[1] < 0 ? "null" : forwarding[1] ? "true" : "false");
+		append(out, "}", 1);
+	}
 	if (nsids) {
 		append_text(out, ",\"nsids\":");
 		append(out, nsids->data, nsids->length);

@@ -14,9 +14,9 @@ ip link set lo up
 
 read_all() { # $1: world name; one file per namespace, exactly what snapshot.ts reads
 	local world=$1 ns
-	printf 'addr\nroute show table all\nnetns list-id\n' | ip -j -d -b - > "$out/$world.host.txt"
+	printf 'addr\nroute show table all\nrule show\nneigh show\nnetns list-id\n' | ip -j -d -b - > "$out/$world.host.txt"
 	for ns in $(ip netns list | cut -d' ' -f1); do
-		printf 'addr\nroute show table all\nnetns list-id\n' | nsenter --net="/run/netns/$ns" ip -j -d -b - > "$out/$world.$ns.txt"
+		printf 'addr\nroute show table all\nrule show\nneigh show\nnetns list-id\n' | nsenter --net="/run/netns/$ns" ip -j -d -b - > "$out/$world.$ns.txt"
 	done
 }
 reset() {

@@ -24,6 +24,7 @@ import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
+import {nsDisplayName} from './model/netns-id.js';
 import {DetailOverlay} from './ui/overlays/detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
 import {HelpOverlay} from './ui/overlays/help-overlay.js';
@@ -62,7 +63,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 		const route = selectedRoute(state);
 		return route && {title: `Route in ${ns.id}`, lines: routeDetail(ns, route)};
 	}
-	return {title: `Namespace ${ns.id}`, lines: namespaceDetail(ns)};
+	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: namespaceDetail(ns)};
 }
 
 export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds}: AppProps) {
@@ -154,7 +155,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					}}
 				/>
 			) : detail ? (
-				<DetailOverlay title={detail.title} lines={detail.lines} width={columns} height={layout.bodyHeight} />
+				<DetailOverlay title={detail.title} lines={detail.lines} width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
 			) : (
 				<ExplorerPanes state={state} layout={layout} />
 			)}

@@ -19,6 +19,11 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 			// How a command gets in, as plans write it: `ip -n NAME`, `nsenter --net=PATH`, or nothing (the host).
 			reach: execIn(ns.id).join(' '),
 			label: ns.label ? {...ns.label, text: labelText(ns.label)} : null,
+			// null where this reader could not tell (ip without the helper: IPv6 rules, the FDB, forwarding).
+			forwarding: ns.forwarding ?? null,
+			rules: ns.rules ? {inet: ns.rules[4] ?? null, inet6: ns.rules[6] ?? null} : null,
+			neighbours: ns.neighbours ?? null,
+			fdb: ns.fdb ?? null,
 			...(ns.error ? {error: ns.error} : {}),
 			links: ns.links.map((link) => {
 				const key = linkKey(ns.id, link.ifindex);
@@ -43,7 +48,8 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 	for (const ns of world.namespaces) {
 		const label = labelText(ns.label);
 		const where = ns.kind === 'host' ? ' (host)' : ns.kind === 'named' ? '' : `  ${ns.path}`;
-		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
+		const forwards = (['4', '6'] as const).filter((f) => ns.forwarding?.[f === '4' ? 4 : 6]).map((f) => `IPv${f}`);
+		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${forwards.length > 0 ? `  forwarding ${forwards.join(' ')}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
 			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? []);

@@ -3,7 +3,7 @@
 // difference: the helper leaves route tables, protocols and scopes as numbers, which are named here from
 // the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
-import type {Address, Link, LinkFacts, NextHop, NsidEntry, PeerHint, Route} from './types.js';
+import type {Address, FdbEntry, Link, LinkFacts, Neighbour, Netns, NextHop, NsidEntry, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -155,6 +155,47 @@ export function parseRouteRecords(raw: readonly Json[], names: IprouteNames = BU
 
 export const parseRoutes = (text: string, names: IprouteNames = BUILTIN_NAMES): Route[] => parseRouteRecords(parseArray(text), names);
 
+const prefix = (address: string | undefined, length: unknown): string | undefined =>
+	address === undefined ? undefined : asNumber(length) === undefined ? address : `${address}/${asNumber(length)}`;
+
+/** One rule of `ip -j -d rule show` (ip/iprule.c print_rule). */
+export function parseRule(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rule {
+	const mark = asString(raw.fwmark);
+	const mask = asString(raw.fwmask);
+	const action = asString(raw.action) ?? (raw.goto !== undefined ? 'goto' : 'nop' in raw ? 'nop' : undefined);
+	return {
+		priority: asNumber(raw.priority) ?? 0,
+		// ip prints flags like this one as a key with a null value.
+		not: 'not' in raw,
+		src: prefix(asString(raw.src), raw.srclen) ?? 'all',
+		...(asString(raw.dst) ? {dst: prefix(asString(raw.dst), raw.dstlen)} : {}),
+		...(asString(raw.iif) ? {iif: asString(raw.iif)} : {}),
+		...(asString(raw.oif) ? {oif: asString(raw.oif)} : {}),
+		...(mark ? {fwmark: mask ? `${mark}/${mask}` : mark} : {}),
+		...(raw.table !== undefined ? {table: named(raw.table, names.tables)} : {}),
+		...(action ? {action} : {}),
+		...(asNumber(raw.goto) !== undefined ? {goto: asNumber(raw.goto)} : {}),
+	};
+}
+
+/** One entry of `ip -j -d neigh show` (ip/ipneigh.c print_neigh). */
+export function parseNeighbour(raw: Json): Neighbour | undefined {
+	const dst = asString(raw.dst);
+	const dev = asString(raw.dev);
+	if (!dst || !dev) return undefined;
+	return {family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)};
+}
+
+/** One entry of `bridge -j fdb show` that a bridge holds (bridge/fdb.c print_fdb). */
+export function parseFdbEntry(raw: Json): FdbEntry | undefined {
+	const mac = asString(raw.mac);
+	const dev = asString(raw.ifname);
+	if (!mac || !dev) return undefined;
+	return {mac, dev, ...(asString(raw.master) ? {bridge: asString(raw.master)} : {}), ...(asNumber(raw.vlan) !== undefined ? {vlan: asNumber(raw.vlan)} : {}), state: asString(raw.state) ?? ''};
+}
+
+const defined = <T>(items: ReadonlyArray<T | undefined>): T[] => items.filter((x): x is T => x !== undefined);
+
 export function parseNsids(text: string): NsidEntry[] {
 	return parseArray(text).flatMap((raw) => {
 		const nsid = asNumber(raw.nsid);
@@ -162,29 +203,47 @@ export function parseNsids(text: string): NsidEntry[] {
 	});
 }
 
-/** The three JSON documents `ip -j -d -b -` prints for: addr, route show table all, netns list-id. */
-export const BATCH_READ = 'addr\nroute show table all\nnetns list-id\n';
+/**
+ * The JSON documents `ip -j -d -b -` prints for: addr, route show table all, rule show (IPv4's: a batch
+ * line cannot say -6), neigh show, netns list-id.
+ */
+export const BATCH_READ = 'addr\nroute show table all\nrule show\nneigh show\nnetns list-id\n';
+/** How many documents come before `netns list-id` in a batch read. */
+export const BATCH_DOCUMENTS = 4;
 
-export interface BatchRead {
-	readonly links: Link[];
-	readonly routes: Route[];
-	readonly nsids: NsidEntry[];
-}
+export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding'>;
 
 /** ip prints one JSON document per line in batch mode; an empty result may print `[]` or nothing. */
 export function parseBatchRead(text: string): BatchRead {
 	const docs = text.split('\n').filter((line) => line.trim().startsWith('['));
-	if (docs.length < 2) throw new Error(`unexpected output from ip -b (${docs.length} documents)`);
-	return {links: parseLinks(docs[0]), routes: parseRoutes(docs[1]), nsids: parseNsids(docs[2] ?? '[]')};
+	if (docs.length < BATCH_DOCUMENTS) throw new Error(`unexpected output from ip -b (${docs.length} documents)`);
+	return {
+		links: parseLinks(docs[0]),
+		routes: parseRoutes(docs[1]),
+		rules: {4: parseArray(docs[2]).map((r) => parseRule(r))},
+		neighbours: defined(parseArray(docs[3]).map(parseNeighbour)),
+		nsids: parseNsids(docs[4] ?? '[]'),
+	};
 }
 
-/** The helper's document for one namespace: ip's link and route records, and the nsid table if asked. */
+const asFlag = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+/**
+ * The helper's document for one namespace: ip's link, route, rule and neighbour records, the bridges' FDB,
+ * forwarding, and the nsid table if asked.
+ */
 export function parseHelperRecords(text: string, names: IprouteNames): BatchRead & {readonly named: boolean} {
 	const value = asObject(JSON.parse(text));
 	const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => asObject(x) !== undefined) : []);
+	const rules = asObject(value?.rules);
+	const forwarding = asObject(value?.forwarding);
 	return {
 		links: list(value?.links).map((raw) => parseLink(raw, names)),
 		routes: parseRouteRecords(list(value?.routes), names),
+		...(rules ? {rules: {4: list(rules.inet).map((r) => parseRule(r, names)), 6: list(rules.inet6).map((r) => parseRule(r, names))}} : {}),
+		...(Array.isArray(value?.neighbours) ? {neighbours: defined(list(value?.neighbours).map(parseNeighbour))} : {}),
+		...(Array.isArray(value?.fdb) ? {fdb: defined(list(value?.fdb).map(parseFdbEntry))} : {}),
+		...(forwarding ? {forwarding: {4: asFlag(forwarding.inet), 6: asFlag(forwarding.inet6)}} : {}),
 		nsids: list(value?.nsids).flatMap((raw) => (asNumber(raw.nsid) === undefined ? [] : [{nsid: asNumber(raw.nsid) ?? 0, name: asString(raw.name)}])),
 		named: Array.isArray(value?.nsids),
 	};

@@ -130,6 +130,46 @@ export interface Route {
 	readonly flags: readonly string[];
 }
 
+/** One policy routing rule (`ip rule`): which packets, then which table or what else. */
+export interface Rule {
+	readonly priority: number;
+	/** `not`: the selector is inverted. */
+	readonly not: boolean;
+	/** A prefix, or 'all'. */
+	readonly src: string;
+	readonly dst?: string;
+	readonly iif?: string;
+	readonly oif?: string;
+	/** 0x1, or 0x1/0xff with its mask. */
+	readonly fwmark?: string;
+	/** The table it looks up, by ip's name. */
+	readonly table?: string;
+	/** Not a table lookup: blackhole, unreachable, prohibit, goto, nop. */
+	readonly action?: string;
+	readonly goto?: number;
+}
+
+/** A neighbour entry (ARP for IPv4, NDP for IPv6). */
+export interface Neighbour {
+	readonly family: 4 | 6;
+	readonly dst: string;
+	readonly dev: string;
+	readonly lladdr?: string;
+	readonly router: boolean;
+	/** ip's states: REACHABLE, STALE, FAILED, PERMANENT, … */
+	readonly state: readonly string[];
+}
+
+/** What a bridge knows of a MAC address: behind which port. */
+export interface FdbEntry {
+	readonly mac: string;
+	readonly dev: string;
+	readonly bridge?: string;
+	readonly vlan?: number;
+	/** permanent (the port's own), static (told), stale, or '' (learnt, in use). */
+	readonly state: string;
+}
+
 export interface NsidEntry {
 	readonly nsid: number;
 	/** Absent when the namespace has no name under /run/netns (the host, or a container's). */
@@ -147,6 +187,16 @@ export interface Netns extends NetnsPlace {
 	/** Routes of every table except `local` (which only mirrors addresses). */
 	readonly routes: readonly Route[];
 	readonly nsids: readonly NsidEntry[];
+	/**
+	 * Policy rules by family; a family is absent when it was not read (ip reads IPv6 rules only with -6,
+	 * which its batch mode cannot say: without the helper, IPv4's only).
+	 */
+	readonly rules?: {readonly 4?: readonly Rule[]; readonly 6?: readonly Rule[]};
+	readonly neighbours?: readonly Neighbour[];
+	/** The bridges' forwarding databases; absent when not read (the helper reads them, ip cannot). */
+	readonly fdb?: readonly FdbEntry[];
+	/** IPv4 and IPv6 forwarding; absent when not read. */
+	readonly forwarding?: {readonly 4?: boolean; readonly 6?: boolean};
 	/** Why this namespace could not be read, if it could not. */
 	readonly error?: string;
 	/** Listed but not read yet (the world loads in the background): only its name is known. */

@@ -8,7 +8,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {constants} from 'node:os';
 import {join} from 'node:path';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
-import {parseHelperRecords} from '../model/parse.js';
+import {parseHelperRecords, type BatchRead} from '../model/parse.js';
 import type {Netns, NsidEntry} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
 import {backgroundSlot} from './background-slot.js';
@@ -19,9 +19,9 @@ import type {NetnsLocation} from './netns-location.js';
 const utf8 = new TextDecoder();
 
 /** One namespace's records from the helper; its nsid table only when the helper was asked for it. */
-function helperRecords(bytes: Uint8Array, names: IprouteNames): Pick<Netns, 'links' | 'routes'> & {readonly nsids?: NsidEntry[]} {
-	const {links, routes, nsids, named} = parseHelperRecords(utf8.decode(bytes), names);
-	return named ? {links, routes, nsids} : {links, routes};
+function helperRecords(bytes: Uint8Array, names: IprouteNames): Omit<BatchRead, 'nsids'> & {readonly nsids?: readonly NsidEntry[]} {
+	const {named, nsids, ...rest} = parseHelperRecords(utf8.decode(bytes), names);
+	return named ? {...rest, nsids} : rest;
 }
 
 const FRAME_HEADER = 12;

@@ -50,15 +50,36 @@ async function buildRichWorld(): Promise<void> {
 	await ip('-n', 'ns1', 'route', 'add', '10.5.0.0/16', 'nexthop', 'via', '10.1.1.2', 'dev', 'veth_ns1', 'weight', '2', 'nexthop', 'via', '10.1.1.4', 'dev', 'veth_ns1');
 	await ip('-n', 'ns1', '-6', 'route', 'add', 'fd98::/64', 'nexthop', 'via', 'fd00:1::2', 'dev', 'veth_ns1', 'nexthop', 'via', 'fd00:1::3', 'dev', 'veth_ns1');
 	await ip('-n', 'ns1', 'route', 'add', '10.6.0.0/16', 'via', 'inet6', 'fd00:1::2', 'dev', 'veth_ns1');
+	// Policy rules of both families and of every action; neighbours of each state; a bridge's own FDB entry.
+	await ip('-n', 'ns1', 'rule', 'add', 'from', '10.1.1.0/24', 'table', '100', 'pref', '100');
+	await ip('-n', 'ns1', 'rule', 'add', 'to', '10.9.0.0/16', 'iif', 'veth_ns1', 'lookup', 'main', 'pref', '200');
+	await ip('-n', 'ns1', 'rule', 'add', 'not', 'fwmark', '0x1/0xff', 'table', '200', 'pref', '300');
+	await ip('-n', 'ns1', 'rule', 'add', 'blackhole', 'to', '10.66.0.0/16', 'pref', '400');
+	await ip('-n', 'ns1', 'rule', 'add', 'oif', 'veth_ns1', 'goto', '600', 'pref', '500');
+	await ip('-n', 'ns1', '-6', 'rule', 'add', 'from', 'fd00:1::/64', 'table', '100', 'pref', '100');
+	await ip('-n', 'ns1', 'neigh', 'add', '10.1.1.9', 'lladdr', '02:00:00:00:00:09', 'dev', 'veth_ns1', 'nud', 'permanent');
+	await ip('-n', 'ns1', 'neigh', 'add', '10.1.1.10', 'dev', 'veth_ns1', 'nud', 'failed');
+	await ip('-n', 'ns1', 'neigh', 'add', 'fd00:1::9', 'lladdr', '02:00:00:00:00:0a', 'dev', 'veth_ns1', 'router');
+	await sh('bridge', 'fdb', 'add', '02:00:00:00:00:aa', 'dev', 'veth_ns1_br0', 'master', 'static');
+	await sh('nsenter', '--net=/run/netns/ns1', 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward');
 }
 
 type Json = Record<string, unknown>;
 
 /** One namespace as the helper writes it: its own JSON, unparsed. */
-function helperJson(path: string): {links: Json[]; routes: Json[]} {
+interface HelperJson {
+	links: Json[];
+	routes: Json[];
+	rules: {inet: Json[]; inet6: Json[]};
+	neighbours: Json[];
+	fdb: Json[];
+	forwarding: {inet: boolean | null; inet6: boolean | null};
+}
+
+function helperJson(path: string): HelperJson {
 	const out = spawnSync(netdump ?? '', ['--', path]);
 	const length = out.stdout.readUInt32LE(8);
-	return JSON.parse(out.stdout.subarray(12, 12 + length).toString('utf8')) as {links: Json[]; routes: Json[]};
+	return JSON.parse(out.stdout.subarray(12, 12 + length).toString('utf8')) as HelperJson;
 }
 
 /** Where the helper's record says something ip's does not, or says it otherwise: `where: what`. */
@@ -89,7 +110,13 @@ beforeAll(async () => {
 
 afterAll(() => sh('umount', RT_TABLES));
 
-const byId = (list: readonly Netns[]): Record<string, Netns> => Object.fromEntries(list.map((n) => [n.id, n]));
+/**
+ * What both readers read: ip's batch cannot read IPv6 rules (a line cannot say -6), the bridges' FDB (that
+ * is the `bridge` tool) or forwarding (a sysctl), which the helper adds.
+ */
+const bothRead = ({fdb: _fdb, forwarding: _forwarding, rules, ...rest}: Netns): Netns => ({...rest, ...(rules ? {rules: {4: rules[4]}} : {})});
+
+const byId = (list: readonly Netns[]): Record<string, Netns> => Object.fromEntries(list.map((n) => [n.id, bothRead(n)]));
 
 describe('nsdeck-netdump against ip', () => {
 	it('writes each link and route as `ip -j -d` does: every key it writes, ip writes, with the same value', async () => {
@@ -107,8 +134,27 @@ describe('nsdeck-netdump against ip', () => {
 			const ipRoutes = (await ip('route', 'show', 'table', 'all')).filter((r) => r.table !== 'local' && r.type !== 'multicast');
 			expect(helper.routes).toHaveLength(ipRoutes.length);
 			helper.routes.forEach((route, i) => expect(differences(route, ipRoutes[i], `${id} route ${String(ipRoutes[i]?.dst)}`)).toEqual([]));
+			for (const [family, flag] of [['inet', '-4'], ['inet6', '-6']] as const) {
+				const ipRules = await ip(flag, 'rule', 'show');
+				expect(helper.rules[family]).toHaveLength(ipRules.length);
+				helper.rules[family].forEach((rule, i) => expect(differences(rule, ipRules[i], `${id} ${family} rule ${String(ipRules[i]?.priority)}`)).toEqual([]));
+			}
+			const ipNeighbours = await ip('neigh', 'show');
+			expect(helper.neighbours).toHaveLength(ipNeighbours.length);
+			helper.neighbours.forEach((n, i) => expect(differences(n, ipNeighbours[i], `${id} neighbour ${String(ipNeighbours[i]?.dst)}`)).toEqual([]));
+			// The bridges' own entries (with a master), not each port's multicast list.
+			const fdb = (JSON.parse((await sh('nsenter', `--net=${path}`, 'bridge', '-j', 'fdb', 'show')) || '[]') as Json[]).filter((e) => e.master !== undefined);
+			expect(helper.fdb).toHaveLength(fdb.length);
+			helper.fdb.forEach((e, i) => expect(differences(e, fdb[i], `${id} fdb ${String(fdb[i]?.mac)}`)).toEqual([]));
+			const forwarding = (await sh('nsenter', `--net=${path}`, 'cat', '/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding')).trim().split('\n');
+			expect(helper.forwarding).toEqual({inet: forwarding[0] === '1', inet6: forwarding[1] === '1'});
 		}
-		// The comparison covered every kind this kernel makes.
+		// The comparison covered every kind this kernel makes, and every rule action, neighbour state and FDB state made above.
+		const ns1 = helperJson('/run/netns/ns1');
+		expect(ns1.rules.inet.map((r) => r.action ?? (r.goto === undefined ? 'table' : 'goto'))).toEqual(expect.arrayContaining(['blackhole', 'goto', 'table']));
+		expect(ns1.neighbours.map((n) => (n.state as string[]).join())).toEqual(expect.arrayContaining(['PERMANENT', 'FAILED']));
+		expect(helperJson(`/proc/${process.pid}/ns/net`).fdb.map((e) => e.state)).toContain('static');
+		expect(ns1.forwarding.inet).toBe(true);
 		expect([...kinds].sort()).toEqual(['bridge', 'ifb', 'loopback', 'macvlan', 'macvtap', 'tun', 'veth', 'vxlan']);
 	});
 
@@ -131,7 +177,7 @@ describe('nsdeck-netdump against ip', () => {
 
 	it('reads one namespace, the host included, with its nsid names exactly as ip does', async () => {
 		for (const location of [hostLocation, ...(await listNamed())]) {
-			expect(await readNamespace(runCommand, location, netdump)).toEqual(await readNamespaceWithIp(runCommand, location));
+			expect(bothRead(await readNamespace(runCommand, location, netdump))).toEqual(bothRead(await readNamespaceWithIp(runCommand, location)));
 		}
 		expect((await readNamespace(runCommand, hostLocation, netdump)).nsids.map((n) => n.name)).toEqual(expect.arrayContaining(['ns1', 'ns2']));
 	});
@@ -156,7 +202,7 @@ describe('nsdeck-netdump against ip', () => {
 		const read = await readWithNetdump(netdump ?? '', many);
 		expect(read.unanswered).toEqual([]);
 		const fromIp = byId(await readManyWithIp(runCommand, await listNamed()));
-		expect(read.namespaces.map(({id, ...rest}) => ({...rest, id: Number(id.slice(4)) % 2 ? 'ns1' : 'ns2'}))).toEqual(many.map((_, i) => fromIp[i % 2 ? 'ns1' : 'ns2']));
+		expect(read.namespaces.map(bothRead).map(({id, ...rest}) => ({...rest, id: Number(id.slice(4)) % 2 ? 'ns1' : 'ns2'}))).toEqual(many.map((_, i) => fromIp[i % 2 ? 'ns1' : 'ns2']));
 	});
 
 	it('hands namespaces over in batches as they are read', async () => {

@@ -2,7 +2,7 @@
 import {factsText, formatRoute, linkStateLabel, lowerText} from '../../model/format.js';
 import {formatPeer} from '../../model/topology.js';
 import {nsDisplayName} from '../../model/netns-id.js';
-import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
+import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route, Rule} from '../../model/types.js';
 import {ipIn} from '../../plans/plan.js';
 
 export type DetailLine = readonly [label: string, value: string];
@@ -27,6 +27,52 @@ function labelLines(label: NetnsLabel | undefined): DetailLine[] {
 	return lines;
 }
 
+/** `IPv4 on, IPv6 off`; what was not read says so. */
+export function forwardingText(forwarding: Netns['forwarding']): string {
+	if (!forwarding) return 'not read (the f key reads it)';
+	const one = (family: 4 | 6): string => `IPv${family} ${forwarding[family] === undefined ? '?' : forwarding[family] ? 'on' : 'off'}`;
+	return `${one(4)}, ${one(6)}`;
+}
+
+/** `100: from 10.0.0.0/24 lookup vpn`, as `ip rule` prints it. */
+export function ruleText(rule: Rule): string {
+	const parts = [`${rule.priority}:`, ...(rule.not ? ['not'] : []), 'from', rule.src];
+	if (rule.dst) parts.push('to', rule.dst);
+	if (rule.fwmark) parts.push('fwmark', rule.fwmark);
+	if (rule.iif) parts.push('iif', rule.iif);
+	if (rule.oif) parts.push('oif', rule.oif);
+	if (rule.goto !== undefined) parts.push('goto', String(rule.goto));
+	else if (rule.action) parts.push(rule.action);
+	else if (rule.table) parts.push('lookup', rule.table);
+	return parts.join(' ');
+}
+
+function ruleLines(ns: Netns): DetailLine[] {
+	const lines: DetailLine[] = [];
+	for (const family of [4, 6] as const) {
+		const rules = ns.rules?.[family];
+		if (!rules) {
+			lines.push([`IPv${family} rules`, 'not read (ip reads IPv6 rules only without its batch mode)']);
+			continue;
+		}
+		rules.forEach((rule, i) => lines.push([i === 0 ? `IPv${family} rules` : '', ruleText(rule)]));
+	}
+	return lines;
+}
+
+function neighbourLines(ns: Netns): DetailLine[] {
+	if (!ns.neighbours) return [['neighbours', 'not read']];
+	if (ns.neighbours.length === 0) return [['neighbours', 'none (ARP/NDP)']];
+	return ns.neighbours.map((n, i) => [i === 0 ? 'neighbours' : '', `${n.dst} dev ${n.dev}${n.lladdr ? ` lladdr ${n.lladdr}` : ''}${n.router ? ' router' : ''} ${n.state.join(',')}`]);
+}
+
+function fdbLines(ns: Netns): DetailLine[] {
+	if (!ns.fdb) return ns.links.some((l) => l.kind === 'bridge') ? [['bridge FDB', 'not read (needs the helper)']] : [];
+	const learnt = ns.fdb.filter((e) => e.state !== 'permanent');
+	if (learnt.length === 0) return ns.links.some((l) => l.kind === 'bridge') ? [['bridge FDB', 'no MAC learnt or added']] : [];
+	return learnt.map((e, i) => [i === 0 ? 'bridge FDB' : '', `${e.mac} on ${e.dev}${e.bridge ? ` (${e.bridge})` : ''}${e.vlan !== undefined ? ` vlan ${e.vlan}` : ''} ${e.state || 'learnt'}`]);
+}
+
 export function namespaceDetail(ns: Netns): DetailLine[] {
 	const lines: DetailLine[] = [
 		['namespace', nsDisplayName(ns.id)],
@@ -35,8 +81,12 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 		...labelLines(ns.label),
 		...(ns.identity ? [['identity', `nsfs device ${ns.identity.dev}, inode ${ns.identity.ino}`] as const] : []),
 		['plans reach it with', reachText(ns.id)],
+		['forwarding', forwardingText(ns.forwarding)],
 		['interfaces', `${ns.links.length} (${ns.links.map((l) => l.name).join(', ') || 'none'})`],
 		['routes', String(ns.routes.length)],
+		...ruleLines(ns),
+		...neighbourLines(ns),
+		...fdbLines(ns),
 	];
 	for (const e of ns.nsids) lines.push([`nsid ${e.nsid}`, e.name ?? '(unnamed: host or a process)']);
 	if (ns.error) lines.push(['error', ns.error]);

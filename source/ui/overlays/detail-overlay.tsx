@@ -1,4 +1,4 @@
-// Enter on a list item: everything the kernel said about it.
+// Enter on a list item: everything the kernel said about it; ↑↓ scroll when it is longer than the screen.
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
@@ -9,17 +9,22 @@ export interface DetailOverlayProps {
 	readonly lines: readonly DetailLine[];
 	readonly width: number;
 	readonly height: number;
+	/** Lines scrolled past (clamped here to what there is). */
+	readonly scroll?: number;
 }
 
-export function DetailOverlay({title, lines, width, height}: DetailOverlayProps) {
+export function DetailOverlay({title, lines, width, height, scroll = 0}: DetailOverlayProps) {
 	const t = theme();
 	const labelWidth = Math.min(Math.max(...lines.map(([label]) => label.length), 6) + 2, 20);
+	const rows = Math.max(height - 3, 0);
+	const maxScroll = Math.max(lines.length - rows, 0);
+	const start = Math.min(Math.max(scroll, 0), maxScroll);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
-				{title} — Esc to close
+				{title} — Esc to close{maxScroll > 0 ? ` · ↑↓ scroll (${start}/${maxScroll})` : ''}
 			</Text>
-			{lines.slice(0, Math.max(height - 3, 0)).map(([label, value], i) => (
+			{lines.slice(start, start + rows).map(([label, value], i) => (
 				<Text key={i} wrap="truncate">
 					<Text color={t.muted}>{label.padEnd(labelWidth)}</Text>
 					{value}

@@ -25,10 +25,12 @@ export interface NamespacesPaneProps {
 /** Fewer columns than this cannot say who lives there ("sleep …"): the label is left out. */
 const LABEL_MIN = 10;
 
+/** `2/3 up`, with `fwd` first when the namespace forwards (IPv4 or IPv6): it routes between its links. */
 export function namespaceCounts(ns: Netns): string {
 	if (ns.error) return 'unreadable';
 	if (ns.pending) return '…';
-	return `${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
+	const forwards = ns.forwarding?.[4] === true || ns.forwarding?.[6] === true;
+	return `${forwards ? 'fwd ' : ''}${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
 }
 
 export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false}: NamespacesPaneProps) {
