@@ -1,12 +1,15 @@
-// Why a ping failed, in plain words, from the World snapshot: no route covers the target, an interface on
-// the way is down or has no carrier, the namespace has no address on the target's subnet, the target's
-// namespace has no way back, or 100 % loss with everything visible up. Pure: tested on fixtures.
+// Why a ping failed, in plain words, from the World snapshot: a rule or route that drops it, no route
+// covering the target, a source address the kernel will not use, an interface on the way down or without
+// carrier, a macvlan talking to its own parent, a router namespace that does not forward, a neighbour
+// that never answered, no way back, or 100 % loss with everything visible up. The likeliest cause first.
+// Pure: tested on fixtures.
 import ipaddr from 'ipaddr.js';
 import {formatRoute, linkStateLabel} from './format.js';
 import type {PingSummary} from './ping-output.js';
 import {pingMissing} from './ping-output.js';
+import {stackedOn} from './stacked.js';
 import {buildTopology, linkKey, type Topology} from './topology.js';
-import type {Link, Netns, Route, World} from './types.js';
+import type {Link, Netns, Route, Rule, World} from './types.js';
 import {findNs, parseIp} from './validate.js';
 
 export interface PingOutcome {
@@ -41,17 +44,54 @@ function covers(dst: string, ip: Ip): number | undefined {
 	return ipaddr.parse(ip.address).match(ipaddr.parse(parsed.address), prefix) ? prefix : undefined;
 }
 
-/** The main-table route the kernel would pick: longest prefix, then lowest metric. */
-export function lookupRoute(ns: Netns, ip: Ip): Route | undefined {
+/** The route of one table the kernel would pick: longest prefix, then lowest metric. */
+export function lookupRoute(ns: Netns, ip: Ip, table = 'main'): Route | undefined {
 	let best: {route: Route; prefix: number} | undefined;
 	for (const route of ns.routes) {
-		if (route.table !== 'main' || route.family !== ip.family) continue;
+		if (route.table !== table || route.family !== ip.family) continue;
 		const prefix = covers(route.dst, ip);
 		if (prefix === undefined) continue;
 		if (!best || prefix > best.prefix || (prefix === best.prefix && (route.metric ?? 0) < (best.route.metric ?? 0))) best = {route, prefix};
 	}
 	return best?.route;
 }
+
+/** What the policy rules decide for a packet to `ip` sent from this namespace: a route, or a rule's own action. */
+export interface Decision {
+	readonly route?: Route;
+	/** A rule that ends the lookup without a route: blackhole, unreachable, prohibit. */
+	readonly rule?: Rule;
+}
+
+const ruleMatches = (rule: Rule, ip: Ip, source: Ip | undefined): boolean => {
+	// A packet this namespace sends comes from no interface (iif is lo), and carries no mark.
+	if (rule.iif && rule.iif !== 'lo') return rule.not;
+	if (rule.fwmark || rule.oif) return rule.not;
+	const src = rule.src === 'all' || (source !== undefined && covers(rule.src, source) !== undefined);
+	const dst = rule.dst === undefined || covers(rule.dst, ip) !== undefined;
+	return rule.not ? !(src && dst) : src && dst;
+};
+
+/**
+ * The rules in priority order, as the kernel walks them (without rules, the main table): the first table
+ * with a route for `ip` decides, or a rule that blackholes, refuses or prohibits.
+ */
+export function decideRoute(ns: Netns, ip: Ip, source?: Ip): Decision {
+	const rules = ns.rules?.[ip.family];
+	if (!rules) return {route: lookupRoute(ns, ip)};
+	for (const rule of rules) {
+		if (!ruleMatches(rule, ip, source)) continue;
+		if (rule.action && rule.action !== 'goto' && rule.action !== 'nop') return {rule};
+		// The local table only holds this namespace's own addresses, which are handled before.
+		if (!rule.table || rule.table === 'local') continue;
+		const route = lookupRoute(ns, ip, rule.table);
+		if (route) return {route};
+	}
+	return {};
+}
+
+/** IPv4 169.254/16 and IPv6 fe80::/10: gateways that often answer by proxy ARP or NDP (Calico's 169.254.1.1). */
+const isLinkLocal = (address: string): boolean => /^169\.254\./.test(address) || /^fe[89ab][0-9a-f]:/i.test(address);
 
 interface Holder {
 	readonly ns: Netns;
@@ -170,7 +210,8 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 		if (lo && !lo.adminUp) reasons.push(`lo in ${nsId} is down: a namespace reaches its own addresses (${ip.address} on ${own.name}) through lo`);
 		return reasons.length > 0 ? reasons : genericLoss(outcome, target, `${ip.address} is ${nsId}'s own address`);
 	}
-	const route = lookupRoute(ns, ip);
+	const {route, rule} = decideRoute(ns, ip);
+	if (rule) return [`rule ${rule.priority} in ${nsId} ${ROUTE_TYPES[rule.action ?? ''] ?? `ends the lookup (${rule.action ?? '?'})`} for ${ip.address}: ${ruleWords(rule)}`];
 	if (!route) {
 		const downOnSubnet = ns.links.find((l) => !l.adminUp && onSubnet(l, ip));
 		if (downOnSubnet) reasons.push(`interface ${downOnSubnet.name} in ${nsId} is down: its subnet has no route while it is down (select it and press Space)`);
@@ -186,12 +227,30 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 	}
 	if (ROUTE_TYPES[route.type]) return [`the route ${formatRoute(route)} in ${nsId} ${ROUTE_TYPES[route.type]}`];
 	const dev = route.dev ? ns.links.find((l) => l.name === route.dev) : undefined;
+	// A duplicate source address comes first: the kernel will not send from it, whatever else is right.
+	const sourceAddress = dev?.addresses.find((a) => a.family === ip.family && a.scope === 'global' && (route.prefsrc === undefined || a.local === route.prefsrc));
+	if (sourceAddress?.flags?.includes('dadfailed')) {
+		reasons.push(`${sourceAddress.cidr} on ${dev?.name} in ${nsId} is a duplicate (dadfailed): another host on the link has it, so the kernel will not use it`);
+	}
 	if (dev) {
 		const from: Place = {ns, link: dev};
 		const next = route.gateway ? addressHolder(world, route.gateway, nsId) : holder;
 		reasons.push(...problems(world, topology, segment(world, topology, from, next && {ns: next.ns, link: next.link})));
-		if (route.gateway && !next) reasons.push(`the gateway ${route.gateway} is in no namespace nsdeck can see`);
+		const parent = stackedParent(world, ns, dev, next);
+		if (parent) reasons.push(parent);
+		// A link-local gateway with no holder in sight is usually answered by proxy (Calico's 169.254.1.1).
+		if (route.gateway && !next && !isLinkLocal(route.gateway)) reasons.push(`the gateway ${route.gateway} is in no namespace nsdeck can see`);
 		if (route.gateway && holder) reasons.push(...problems(world, topology, [{ns: holder.ns, link: holder.link}]).filter((r) => !reasons.includes(r)));
+		// A router namespace on the way must forward, or the packet stops there.
+		if (route.gateway && next && holder && next.ns.id !== holder.ns.id && next.ns.forwarding?.[ip.family] === false) {
+			reasons.push(`${next.ns.id} does not forward IPv${ip.family} (${ip.family === 4 ? 'net.ipv4.ip_forward' : 'net.ipv6.conf.all.forwarding'} is 0): it will not route from ${next.link.name} on to ${ip.address} (select it and press f)`);
+		}
+		const failed = failedNeighbour(ns, route.gateway ?? ip.address, dev.name);
+		if (failed) reasons.push(failed);
+		// Tentative while the link has no carrier follows from that; on a working link, it is the cause.
+		if (reasons.length === 0 && sourceAddress?.flags?.includes('tentative')) {
+			reasons.push(`${sourceAddress.cidr} on ${dev.name} in ${nsId} is still tentative: duplicate address detection has not finished, so the kernel does not send from it yet`);
+		}
 	}
 	if (reasons.length === 0 && holder) {
 		const source = route.prefsrc ?? dev?.addresses.find((a) => a.family === ip.family && a.scope === 'global')?.local;
@@ -205,6 +264,35 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 	}
 	if (reasons.length === 0) reasons.push(...genericLoss(outcome, target, holder ? `${ip.address} is on ${holder.ns.id}/${holder.link.name}` : `no namespace nsdeck can see holds ${ip.address}`));
 	return reasons;
+}
+
+/** `from 10.0.0.0/24 to 10.66.0.0/16`: what a rule selects. */
+function ruleWords(rule: Rule): string {
+	const parts = [...(rule.not ? ['not'] : []), 'from', rule.src];
+	if (rule.dst) parts.push('to', rule.dst);
+	if (rule.iif) parts.push('iif', rule.iif);
+	if (rule.oif) parts.push('oif', rule.oif);
+	if (rule.fwmark) parts.push('fwmark', rule.fwmark);
+	return parts.join(' ');
+}
+
+/** Kinds stacked on a parent that cannot talk to it directly (macvlan in bridge, vepa or private mode; ipvlan). */
+const CUT_FROM_PARENT = new Set(['macvlan', 'macvtap', 'ipvlan']);
+
+/** A macvlan pinging an address on its own parent: the kernel does not pass traffic between them. */
+function stackedParent(world: World, ns: Netns, dev: Link, next: Holder | undefined): string | undefined {
+	if (!CUT_FROM_PARENT.has(dev.kind) || !next) return undefined;
+	// The parent is usually in another namespace (a pod's macvlan on the host's eth0).
+	if (!stackedOn(world, next.ns.id, next.link).some((d) => d.ns === ns.id && d.name === dev.name && !d.possibly)) return undefined;
+	return `${dev.name} is a ${dev.kind} on ${next.link.name} in ${next.ns.id}, which holds the target: a ${dev.kind} cannot reach its own parent (give the parent's side a macvlan of its own and put the address there)`;
+}
+
+/** The neighbour entry for `address` on `dev` when the kernel gave up on it (FAILED, INCOMPLETE). */
+function failedNeighbour(ns: Netns, address: string, dev: string): string | undefined {
+	const entry = ns.neighbours?.find((n) => n.dst === address && n.dev === dev);
+	const state = entry?.state.find((s) => s === 'FAILED' || s === 'INCOMPLETE');
+	if (!state) return undefined;
+	return `${address} on ${dev} did not answer ${address.includes(':') ? 'neighbour discovery' : 'ARP'} (neighbour entry ${state}): nothing on that link has the address, or it is down`;
 }
 
 function genericLoss(outcome: PingOutcome, target: string, where: string): string[] {

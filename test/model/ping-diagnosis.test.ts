@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnosePing, lookupRoute, pingFailed, type PingOutcome} from '../../source/model/ping-diagnosis.js';
 import type {Link, Netns, Route, World} from '../../source/model/types.js';
 import {fixtureWorld} from '../support/fixtures.js';
+import {WorldBuilder} from '../support/hand-world.js';
 
 const lost = (sent = 4): PingOutcome => ({summary: {transmitted: sent, received: 0, errors: 0, lossPercent: 100}, icmpErrors: [], stopped: false});
 const fine: PingOutcome = {summary: {transmitted: 4, received: 4, errors: 0, lossPercent: 0}, icmpErrors: [], stopped: false};
@@ -126,5 +127,85 @@ describe('diagnosePing', () => {
 
 	it('says when the namespace is gone', () => {
 		expect(diagnosePing(fixtureWorld('bridge'), 'ns9', '10.1.1.2', lost())).toEqual(['namespace ns9 no longer exists']);
+	});
+});
+
+describe('diagnosePing: what only the full picture tells (rules, forwarding, neighbours, flags, stacked devices)', () => {
+	const connected = (dst: string, dev: string): Route => ({family: 4, dst, dev, table: 'main', type: 'unicast', protocol: 'kernel', scope: 'link', flags: []});
+	const via = (dst: string, gateway: string, dev: string, table = 'main'): Route => ({family: 4, dst, gateway, dev, table, type: 'unicast', flags: []});
+	const mainRules = [
+		{priority: 0, not: false, src: 'all', table: 'local'},
+		{priority: 32766, not: false, src: 'all', table: 'main'},
+	];
+
+	/** a —(10.0.1.0/24)— router r —(10.0.2.0/24)— b, every route in place; r forwards unless told. */
+	function routed(rForwards = true): World {
+		const world = new WorldBuilder()
+			.namespace('a')
+			.namespace('r')
+			.namespace('b')
+			.veth('a/a0', 'r/r0', {addresses: ['10.0.1.1/24', '10.0.1.2/24']})
+			.veth('r/r1', 'b/b0', {addresses: ['10.0.2.2/24', '10.0.2.1/24']})
+			.build();
+		const routes: Record<string, Route[]> = {
+			a: [connected('10.0.1.0/24', 'a0'), via('10.0.2.0/24', '10.0.1.2', 'a0')],
+			r: [connected('10.0.1.0/24', 'r0'), connected('10.0.2.0/24', 'r1')],
+			b: [connected('10.0.2.0/24', 'b0'), via('10.0.1.0/24', '10.0.2.2', 'b0')],
+		};
+		return {namespaces: world.namespaces.map((n) => ({...n, routes: routes[n.id] ?? [], forwarding: {4: n.id === 'r' ? rForwards : false, 6: false}}))};
+	}
+
+	it('names the router namespace that does not forward', () => {
+		expect(diagnosePing(routed(false), 'a', '10.0.2.1', lost())[0]).toBe(
+			'r does not forward IPv4 (net.ipv4.ip_forward is 0): it will not route from r0 on to 10.0.2.1 (select it and press f)',
+		);
+		expect(diagnosePing(routed(true), 'a', '10.0.2.1', lost()).join('\n')).not.toContain('does not forward');
+	});
+
+	it('names a rule that blackholes the target before any table is looked at', () => {
+		const world = change(routed(), 'a', () => ({rules: {4: [mainRules[0], {priority: 100, not: false, src: 'all', dst: '10.0.2.0/24', action: 'blackhole'}, mainRules[1]]}}));
+		expect(diagnosePing(world, 'a', '10.0.2.1', unreachable)[0]).toBe('rule 100 in a drops the packets silently for 10.0.2.1: from all to 10.0.2.0/24');
+	});
+
+	it('follows a rule to its table, and names the unreachable route there', () => {
+		const world = change(routed(), 'a', (n) => ({
+			rules: {4: [mainRules[0], {priority: 100, not: false, src: 'all', table: 'vpn'}, mainRules[1]]},
+			routes: [...n.routes, {family: 4, dst: '10.0.2.0/24', table: 'vpn', type: 'unreachable', flags: []}],
+		}));
+		expect(diagnosePing(world, 'a', '10.0.2.1', unreachable)[0]).toBe('the route unreachable 10.0.2.0/24 table vpn in a answers "unreachable"');
+	});
+
+	it('puts a duplicate (dadfailed) source address first', () => {
+		const world = linkChange(routed(), 'a', 'a0', {
+			addresses: [{family: 4, local: '10.0.1.1', prefixlen: 24, scope: 'global', cidr: '10.0.1.1/24', flags: ['dadfailed']}],
+		});
+		expect(diagnosePing(world, 'a', '10.0.2.1', lost())[0]).toMatch(/^10\.0\.1\.1\/24 on a0 in a is a duplicate \(dadfailed\)/);
+	});
+
+	it('names a neighbour that never answered', () => {
+		const world = change(routed(), 'a', () => ({neighbours: [{family: 4, dst: '10.0.1.2', dev: 'a0', router: false, state: ['FAILED']}]}));
+		expect(diagnosePing(world, 'a', '10.0.2.1', lost())[0]).toBe('10.0.1.2 on a0 did not answer ARP (neighbour entry FAILED): nothing on that link has the address, or it is down');
+	});
+
+	it('says a macvlan cannot reach its own parent in the host', () => {
+		const built = new WorldBuilder().namespace('host').namespace('pod').veth('host/eth0', 'host/peer0').stacked('pod/mv0', 'macvlan', 'host/eth0').build();
+		const world = linkChange(
+			linkChange(change(built, 'pod', () => ({routes: [connected('192.0.2.0/24', 'mv0')]})), 'pod', 'mv0', {
+				adminUp: true,
+				state: 'UP',
+				addresses: [{family: 4, local: '192.0.2.20', prefixlen: 24, scope: 'global', cidr: '192.0.2.20/24'}],
+			}),
+			'host',
+			'eth0',
+			{addresses: [{family: 4, local: '192.0.2.1', prefixlen: 24, scope: 'global', cidr: '192.0.2.1/24'}]},
+		);
+		expect(diagnosePing(world, 'pod', '192.0.2.1', lost())[0]).toMatch(/^mv0 is a macvlan on eth0 in host, which holds the target: a macvlan cannot reach its own parent/);
+	});
+
+	it('does not blame a link-local gateway that nothing shows (answered by proxy, as Calico does)', () => {
+		const world = change(routed(), 'a', (n) => ({routes: [...n.routes, via('default', '169.254.1.1', 'a0')]}));
+		const reasons = diagnosePing(world, 'a', '198.51.100.7', lost());
+		expect(reasons.join('\n')).not.toContain('169.254.1.1 is in no namespace');
+		expect(reasons[0]).toMatch(/^100% loss/);
 	});
 });
