@@ -8,7 +8,7 @@ import {sessionRisk} from './plans/session-guard.js';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
 import {type AppState} from './state/app-state.js';
-import {currentNs, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
+import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
 import {useWorld} from './state/use-world.js';
 import {useStore} from './state/store.js';
 import {KEEP_SECONDS, usePlans} from './state/use-plans.js';
@@ -57,7 +57,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	if (!ns) return undefined;
 	if (state.focus === 'interfaces') {
 		const link = selectedLink(state);
-		return link && {title: `Interface ${link.name}`, lines: linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link))};
+		return link && {title: `Interface ${link.name}`, lines: linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link))};
 	}
 	if (state.focus === 'routes') {
 		const route = selectedRoute(state);

@@ -29,12 +29,14 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 				const key = linkKey(ns.id, link.ifindex);
 				const peer = topology.peers.get(key);
 				const ports = topology.ports.get(key);
+				const lower = topology.lowers.get(key);
 				return {
 					...link,
 					state: linkStateLabel(link),
 					operstate: link.state,
 					...(link.kind === 'veth' ? {peer: peer ? {ns: peer.ns, name: peer.name, ifindex: peer.ifindex} : null} : {}),
 					...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
+					...(lower ? {lower: {ns: lower.ns, name: lower.name, ifindex: lower.ifindex}} : {}),
 				};
 			}),
 			routes: ns.routes,
@@ -52,7 +54,7 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${forwards.length > 0 ? `  forwarding ${forwards.join(' ')}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
-			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? []);
+			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? [], topology.lowers.get(key));
 			const cells = [link.name.padEnd(15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' ')];
 			lines.push(`  ${cells.join(' ').trimEnd()}`);
 		}

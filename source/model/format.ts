@@ -1,5 +1,5 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
-import {formatPeer} from './topology.js';
+import {STACKED_KINDS, formatPeer} from './topology.js';
 import type {Address, Link, LinkRef, Route} from './types.js';
 
 export function routeKey(route: Route): string {
@@ -71,22 +71,23 @@ export function factsText(link: Link): string {
 	return parts.join(' ');
 }
 
-/** Kinds stacked on a lower device (its `link`): macvlan and the like; not veth, whose `link` is its peer. */
-const STACKED = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan']);
-
-/** `on eth0` for a device stacked on a link in the same namespace, `on if7 elsewhere` across namespaces. */
-export function lowerText(link: Link): string | undefined {
-	if (!STACKED.has(link.kind) || !link.peerHint) return undefined;
+/**
+ * `on eth0`, `on host/eth0` for a device stacked on another (resolved by buildTopology); `on if7 in
+ * another namespace` when that namespace cannot be told.
+ */
+export function lowerText(link: Link, nsId: string, lower: LinkRef | undefined): string | undefined {
+	if (lower) return `on ${formatPeer(lower, nsId)}`;
+	if (!STACKED_KINDS.has(link.kind) || !link.peerHint) return undefined;
 	if (link.peerHint.netnsid === undefined) return link.peerHint.name ? `on ${link.peerHint.name}` : undefined;
 	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in another namespace` : undefined;
 }
 
 /** `→ host/veth_ns1_br0`, `master br0`, `2 ports`, `on eth0`: how this link is wired. */
-export function relationText(link: Link, nsId: string, peer: LinkRef | undefined, ports: readonly LinkRef[]): string {
+export function relationText(link: Link, nsId: string, peer: LinkRef | undefined, ports: readonly LinkRef[], lower?: LinkRef): string {
 	const parts: string[] = [];
 	if (link.kind === 'veth') parts.push(peer ? `→ ${formatPeer(peer, nsId)}` : '→ ?');
-	const lower = lowerText(link);
-	if (lower) parts.push(lower);
+	const on = lowerText(link, nsId, lower);
+	if (on) parts.push(on);
 	if (link.master) parts.push(link.masterKind && link.masterKind !== 'bridge' ? `${link.masterKind} ${link.master}` : `master ${link.master}`);
 	if (link.kind === 'bridge') parts.push(`${ports.length} port${ports.length === 1 ? '' : 's'}`);
 	return parts.join(' ');

@@ -12,7 +12,12 @@ export interface Topology {
 	readonly peers: ReadonlyMap<string, LinkRef>;
 	/** Key `ns#ifindex` of a bridge → its ports (in the bridge's namespace); members of a bond or vrf are not. */
 	readonly ports: ReadonlyMap<string, readonly LinkRef[]>;
+	/** Key `ns#ifindex` of a stacked device (macvlan, vlan, …) → the device it is stacked on, in any namespace. */
+	readonly lowers: ReadonlyMap<string, LinkRef>;
 }
+
+/** Kinds stacked on a lower device, named by their `link`: not veth, whose `link` is its peer. */
+export const STACKED_KINDS: ReadonlySet<string> = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan']);
 
 export const linkKey = (ns: string, ifindex: number): string => `${ns}#${ifindex}`;
 
@@ -115,15 +120,38 @@ export function resolvePeer(world: World, ns: Netns, link: Link): LinkRef | unde
 	return peerResolver(world)(ns, link);
 }
 
+/**
+ * The device a stacked link sits on: in its own namespace by name; across namespaces (`link_netnsid`) in
+ * the namespace that nsid names, or else the one other namespace with a device of that ifindex (a pod's
+ * macvlan on the host's eth0: the pod's nsid for the host has no name).
+ */
+function lowerOf(world: World, index: Index, ns: Netns, link: Link): LinkRef | undefined {
+	const hint = link.peerHint;
+	if (!STACKED_KINDS.has(link.kind) || !hint) return undefined;
+	if (hint.netnsid === undefined) {
+		const lower = ns.links.find((l) => (hint.ifindex !== undefined ? l.ifindex === hint.ifindex : l.name === hint.name));
+		return lower && refOf(ns, lower);
+	}
+	if (hint.ifindex === undefined) return undefined;
+	const name = index.nsidName(ns, hint.netnsid);
+	const holders = name !== undefined ? [index.byId.get(name)].filter((n): n is Netns => n !== undefined) : world.namespaces.filter((m) => m.id !== ns.id);
+	const found = holders.flatMap((m) => m.links.filter((l) => l.ifindex === hint.ifindex && l.kind !== 'loopback').map((l) => refOf(m, l)));
+	return found.length === 1 ? found[0] : undefined;
+}
+
 export function buildTopology(world: World): Topology {
 	const peers = new Map<string, LinkRef>();
 	const ports = new Map<string, LinkRef[]>();
+	const lowers = new Map<string, LinkRef>();
+	const index = buildIndex(world);
 	const resolve = peerResolver(world);
 	for (const ns of world.namespaces) {
 		const byName = new Map(ns.links.map((l) => [l.name, l]));
 		for (const link of ns.links) {
 			const peer = resolve(ns, link);
 			if (peer) peers.set(linkKey(ns.id, link.ifindex), peer);
+			const lower = lowerOf(world, index, ns, link);
+			if (lower) lowers.set(linkKey(ns.id, link.ifindex), lower);
 			if (link.master === undefined) continue;
 			const bridge = byName.get(link.master);
 			// Bond, vrf and team members are not bridge ports (relationText names their master's kind).
@@ -134,7 +162,7 @@ export function buildTopology(world: World): Topology {
 			else ports.set(key, [refOf(ns, link)]);
 		}
 	}
-	return {peers, ports};
+	return {peers, ports, lowers};
 }
 
 /**

@@ -55,5 +55,8 @@ export const selectedNsIndex = (state: AppState): number =>
 export const peerOf = (state: AppState, ns: Netns, link: Link): LinkRef | undefined =>
 	state.topology.peers.get(linkKey(ns.id, link.ifindex));
 
+export const lowerOf = (state: AppState, ns: Netns, link: Link): LinkRef | undefined =>
+	state.topology.lowers.get(linkKey(ns.id, link.ifindex));
+
 export const portsOf = (state: AppState, ns: Netns, link: Link): readonly LinkRef[] =>
 	state.topology.ports.get(linkKey(ns.id, link.ifindex)) ?? [];

@@ -1,7 +1,7 @@
 // The explorer: namespaces on the left, the selected namespace's interfaces and routes on the right.
 import {Box} from 'ink';
 import type {AppState} from '../state/app-state.js';
-import {currentNs, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
+import {currentNs, lowerOf, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
 import type {Layout} from './layout.js';
 import {InterfacesPane} from './panes/interfaces-pane.js';
 import {NamespacesPane} from './panes/namespaces-pane.js';
@@ -38,6 +38,7 @@ export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
 					height={layout.linksHeight}
 					peerOf={(link) => (ns ? peerOf(state, ns, link) : undefined)}
 					portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
+					lowerOf={(link) => (ns ? lowerOf(state, ns, link) : undefined)}
 				/>
 				<RoutesPane
 					nsId={ns?.id}

@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {buildTopology, formatPeer, linkKey} from '../../source/model/topology.js';
-import type {World} from '../../source/model/types.js';
+import {relationText} from '../../source/model/format.js';
+import type {Link, World} from '../../source/model/types.js';
 import {fixtureWorld} from '../support/fixtures.js';
+import {WorldBuilder} from '../support/hand-world.js';
 
 function peerName(world: World, ns: string, name: string): string | undefined {
 	const topology = buildTopology(world);
@@ -47,5 +49,24 @@ describe('a namespace joined to the host (hostpair world)', () => {
 	it('resolves the unnamed host nsid by the back-reference', () => {
 		expect(peerName(world, 'test', 'pair-test')).toBe('host/pair-host');
 		expect(peerName(world, 'host', 'pair-host')).toBe('test/pair-test');
+	});
+});
+
+describe('lower devices', () => {
+	it('finds the device a stacked link sits on, in its own namespace and across one (by the unnamed nsid)', () => {
+		const world = new WorldBuilder()
+			.namespace('host')
+			.namespace('pod')
+			.veth('host/eth0', 'host/peer0')
+			.stacked('pod/mv0', 'macvlan', 'host/eth0')
+			.stacked('host/eth0.10', 'vlan', 'host/eth0')
+			.build();
+		const topology = buildTopology(world);
+		const link = (ns: string, name: string) => world.namespaces.find((n) => n.id === ns)?.links.find((l) => l.name === name) as Link;
+		expect(topology.lowers.get(linkKey('pod', link('pod', 'mv0').ifindex))).toMatchObject({ns: 'host', name: 'eth0'});
+		expect(topology.lowers.get(linkKey('host', link('host', 'eth0.10').ifindex))).toMatchObject({ns: 'host', name: 'eth0'});
+		expect(relationText(link('pod', 'mv0'), 'pod', undefined, [], topology.lowers.get(linkKey('pod', link('pod', 'mv0').ifindex)))).toBe('on host/eth0');
+		// veths are peers, not lower devices.
+		expect(topology.lowers.has(linkKey('host', link('host', 'eth0').ifindex))).toBe(false);
 	});
 });

@@ -93,7 +93,7 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 	return lines;
 }
 
-export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, ports: readonly LinkRef[]): DetailLine[] {
+export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, ports: readonly LinkRef[], lowerRef?: LinkRef): DetailLine[] {
 	const lines: DetailLine[] = [
 		['interface', `${link.name} (ifindex ${link.ifindex}) in ${nsDisplayName(ns.id)}`],
 		['type', [link.kind, factsText(link)].filter(Boolean).join(' ')],
@@ -104,7 +104,7 @@ export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, por
 		['MTU', String(link.mtu)],
 	];
 	if (link.kind === 'veth') lines.push(['other end', peer ? formatPeer(peer, '') + ` (ifindex ${peer.ifindex})` : 'unknown']);
-	const lower = lowerText(link);
+	const lower = lowerText(link, ns.id, lowerRef);
 	if (lower) lines.push(['stacked', lower]);
 	if (link.master) lines.push(['master', link.masterKind ? `${link.master} (${link.masterKind})` : link.master]);
 	if (link.kind === 'bridge') lines.push(['ports', ports.map((p) => p.name).join(', ') || 'none']);

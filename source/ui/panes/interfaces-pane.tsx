@@ -18,6 +18,8 @@ export interface InterfacesPaneProps {
 	readonly height: number;
 	readonly peerOf: (link: Link) => LinkRef | undefined;
 	readonly portsOf: (link: Link) => readonly LinkRef[];
+	/** The device a stacked link (macvlan, vlan, …) sits on. */
+	readonly lowerOf?: (link: Link) => LinkRef | undefined;
 	/** The links as shown (filtered); all of the namespace's links when absent. */
 	readonly links?: readonly Link[];
 	readonly filter?: string;
@@ -27,7 +29,7 @@ export interface InterfacesPaneProps {
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
 
-export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, links: shown, filter, filtering = false}: InterfacesPaneProps) {
+export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false}: InterfacesPaneProps) {
 	const t = theme();
 	const columns = paneColumns(width);
 	const wide = columns >= 100;
@@ -53,7 +55,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
 					renderRow={(link) => {
 						const state = linkStateLabel(link);
-						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link));
+						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link));
 						const addresses = visibleAddresses(link).join(' ');
 						return (
 							<>
