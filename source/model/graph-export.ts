@@ -1,19 +1,24 @@
 // `nsdeck show --dot` and `--mermaid`: the topology map's graph for documents. One cluster per namespace,
-// one node per interface, one edge per veth pair and one per bridge port; a link that is down is dashed,
-// as on the map.
+// one node per interface, one edge per veth pair, bridge port, bond/vrf/team member and stacked device
+// (dotted, to its lower device); bridges, bonds and vrfs have shapes of their own; a link that is down is
+// dashed, as on the map.
 import {namespaceHeading} from './netns-label.js';
 import {shown} from './display.js';
-import {linkStateLabel} from './format.js';
+import {factsText, linkStateLabel} from './format.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
 import {linkKey, type Topology} from './topology.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
-/** What a node says: name (and kind unless plain), state, addresses other than link-local IPv6. */
+/** What a node says: name (and kind unless plain), state, the kind's facts (vxlan id and remote), addresses other than link-local IPv6. */
 function nodeLines(link: Link): string[] {
 	const kind = link.kind === 'device' ? '' : ` (${link.kind})`;
 	const addresses = link.addresses.filter((a) => !(a.family === 6 && a.scope === 'link')).map((a) => a.cidr);
-	return [`${link.name}${kind}`, linkStateLabel(link), ...addresses];
+	const facts = factsText(link);
+	return [`${link.name}${kind}`, linkStateLabel(link), ...(facts ? [facts] : []), ...addresses];
 }
+
+/** DOT shapes of the hubs: a bridge a hexagon, a bond an octagon, a vrf or team a folder tab. */
+const DOT_SHAPES: Readonly<Record<string, string>> = {bridge: ', shape=hexagon', bond: ', shape=octagon', vrf: ', shape=tab', team: ', shape=octagon'};
 
 interface Graph {
 	readonly namespaces: readonly Netns[];
@@ -35,7 +40,7 @@ export function toDot(world: World, topology: Topology): string {
 	namespaces.forEach((ns, i) => {
 		out.push(`\tsubgraph cluster_${i} {`, `\t\tlabel=${dotString(ns.error ? `${namespaceHeading(ns)} (cannot read: ${ns.error})` : namespaceHeading(ns))};`);
 		for (const link of ns.links) {
-			const shape = link.kind === 'bridge' ? ', shape=hexagon' : '';
+			const shape = DOT_SHAPES[link.kind] ?? '';
 			out.push(`\t\t${dotNode({ns: ns.id, name: link.name, ifindex: link.ifindex})} [label=${dotLabel(nodeLines(link))}${shape}];`);
 		}
 		out.push('\t}');
@@ -43,9 +48,19 @@ export function toDot(world: World, topology: Topology): string {
 	const look = (what: string, up: boolean): string => (up ? `label="${what}"` : `label="${what} down", style=dashed`);
 	for (const {a, b, up} of edges.veths) out.push(`\t${dotNode(a)} -- ${dotNode(b)} [${look('veth', up)}];`);
 	for (const {bridge, port, up} of edges.ports) out.push(`\t${dotNode(bridge)} -- ${dotNode(port)} [${look('port', up)}, penwidth=2];`);
+	for (const {group, kind, member, up} of edges.members) out.push(`\t${dotNode(group)} -- ${dotNode(member)} [${look(`${kind} member`, up)}, penwidth=2];`);
+	for (const {upper, kind, lower, up} of edges.stacked) out.push(`\t${dotNode(upper)} -- ${dotNode(lower)} [${look(`${kind} on`, up)}, style=dotted];`);
 	out.push('}');
 	return out.join('\n') + '\n';
 }
+
+/** Mermaid shapes of the hubs: a bridge a hexagon, a bond a subroutine box, a vrf a cylinder. */
+const MERMAID_SHAPES: Readonly<Record<string, (label: string) => string>> = {
+	bridge: (label) => `{{${label}}}`,
+	bond: (label) => `[[${label}]]`,
+	team: (label) => `[[${label}]]`,
+	vrf: (label) => `[(${label})]`,
+};
 
 // Mermaid: nodes get plain ids (n0, n1, …) and quoted labels, where " is written #quot;.
 const mermaidText = (text: string): string => `"${shown(text).replaceAll('"', '#quot;')}"`;
@@ -60,12 +75,14 @@ export function toMermaid(world: World, topology: Topology): string {
 			const id = `n${ids.size}`;
 			ids.set(linkKey(ns.id, link.ifindex), id);
 			const label = mermaidText(nodeLines(link).join('<br/>'));
-			out.push(`\t\t${id}${link.kind === 'bridge' ? `{{${label}}}` : `[${label}]`}`);
+			out.push(`\t\t${id}${MERMAID_SHAPES[link.kind]?.(label) ?? `[${label}]`}`);
 		}
 		out.push('\tend');
 	});
 	const id = (ref: LinkRef): string => ids.get(linkKey(ref.ns, ref.ifindex)) ?? '';
 	for (const {a, b, up} of edges.veths) out.push(`\t${id(a)} ${up ? '---|veth|' : '-.-|veth down|'} ${id(b)}`);
 	for (const {bridge, port, up} of edges.ports) out.push(`\t${id(bridge)} ${up ? '===|port|' : '-.-|port down|'} ${id(port)}`);
+	for (const {group, kind, member, up} of edges.members) out.push(`\t${id(group)} ${up ? `===|${kind} member|` : `-.-|${kind} member down|`} ${id(member)}`);
+	for (const {upper, kind, lower, up} of edges.stacked) out.push(`\t${id(upper)} -.-|${kind} on${up ? '' : ' down'}| ${id(lower)}`);
 	return out.join('\n') + '\n';
 }

@@ -18,9 +18,27 @@ export interface PortEdge {
 	readonly up: boolean;
 }
 
+/** A member of a bond, vrf or team. */
+export interface MemberEdge {
+	readonly group: LinkRef;
+	readonly kind: string;
+	readonly member: LinkRef;
+	readonly up: boolean;
+}
+
+/** A device stacked on another (macvlan, vlan, …): drawn apart from veth pairs. */
+export interface StackedEdge {
+	readonly upper: LinkRef;
+	readonly kind: string;
+	readonly lower: LinkRef;
+	readonly up: boolean;
+}
+
 export interface Edges {
 	readonly veths: readonly VethEdge[];
 	readonly ports: readonly PortEdge[];
+	readonly members: readonly MemberEdge[];
+	readonly stacked: readonly StackedEdge[];
 }
 
 const refOf = (ns: Netns, link: Link): LinkRef => ({ns: ns.id, name: link.name, ifindex: link.ifindex});
@@ -34,11 +52,13 @@ const linkUp = (world: World, ref: LinkRef): boolean => {
 	return link !== undefined && isLinkUp(link);
 };
 
-/** Every veth pair once (from the end met first, in world order), and every bridge port. */
+/** Every veth pair once (from the end met first, in world order), every bridge port, group member and stacked device. */
 export function topologyEdges(world: World, topology: Topology): Edges {
 	const veths: VethEdge[] = [];
 	const seen = new Set<string>();
 	const ports: PortEdge[] = [];
+	const members: MemberEdge[] = [];
+	const stacked: StackedEdge[] = [];
 	for (const ns of world.namespaces) {
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
@@ -52,9 +72,14 @@ export function topologyEdges(world: World, topology: Topology): Edges {
 			for (const port of topology.ports.get(key) ?? []) {
 				ports.push({bridge: refOf(ns, link), port, up: isLinkUp(link) && linkUp(world, port)});
 			}
+			for (const member of topology.members.get(key) ?? []) {
+				members.push({group: refOf(ns, link), kind: link.kind, member, up: isLinkUp(link) && linkUp(world, member)});
+			}
+			const lower = topology.lowers.get(key);
+			if (lower) stacked.push({upper: refOf(ns, link), kind: link.kind, lower, up: isLinkUp(link) && linkUp(world, lower)});
 		}
 	}
-	return {veths, ports};
+	return {veths, ports, members, stacked};
 }
 
 /**
@@ -66,7 +91,7 @@ export function namespaceOrder(world: World, edges: Edges): Netns[] {
 	const connect = (from: string, to: string): void => {
 		if (from !== to) neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
 	};
-	for (const {a, b} of edges.veths) {
+	for (const {a, b} of [...edges.veths, ...edges.stacked.map((s) => ({a: s.upper, b: s.lower}))]) {
 		connect(a.ns, b.ns);
 		connect(b.ns, a.ns);
 	}

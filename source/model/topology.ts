@@ -14,7 +14,12 @@ export interface Topology {
 	readonly ports: ReadonlyMap<string, readonly LinkRef[]>;
 	/** Key `ns#ifindex` of a stacked device (macvlan, vlan, …) → the device it is stacked on, in any namespace. */
 	readonly lowers: ReadonlyMap<string, LinkRef>;
+	/** Key `ns#ifindex` of a bond, vrf or team → its members (in its namespace): hubs of their own kind. */
+	readonly members: ReadonlyMap<string, readonly LinkRef[]>;
 }
+
+/** Masters that are not bridges: their members are drawn as hubs of their own kind. */
+export const GROUP_KINDS: ReadonlySet<string> = new Set(['bond', 'vrf', 'team']);
 
 /** Kinds stacked on a lower device, named by their `link`: not veth, whose `link` is its peer. */
 export const STACKED_KINDS: ReadonlySet<string> = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan']);
@@ -143,6 +148,7 @@ export function buildTopology(world: World): Topology {
 	const peers = new Map<string, LinkRef>();
 	const ports = new Map<string, LinkRef[]>();
 	const lowers = new Map<string, LinkRef>();
+	const members = new Map<string, LinkRef[]>();
 	const index = buildIndex(world);
 	const resolve = peerResolver(world);
 	for (const ns of world.namespaces) {
@@ -153,16 +159,17 @@ export function buildTopology(world: World): Topology {
 			const lower = lowerOf(world, index, ns, link);
 			if (lower) lowers.set(linkKey(ns.id, link.ifindex), lower);
 			if (link.master === undefined) continue;
-			const bridge = byName.get(link.master);
-			// Bond, vrf and team members are not bridge ports (relationText names their master's kind).
-			if (!bridge || bridge.kind !== 'bridge') continue;
-			const key = linkKey(ns.id, bridge.ifindex);
-			const list = ports.get(key);
+			const master = byName.get(link.master);
+			// Bond, vrf and team members are not bridge ports: they are listed apart.
+			const into = master?.kind === 'bridge' ? ports : master && GROUP_KINDS.has(master.kind) ? members : undefined;
+			if (!master || !into) continue;
+			const key = linkKey(ns.id, master.ifindex);
+			const list = into.get(key);
 			if (list) list.push(refOf(ns, link));
-			else ports.set(key, [refOf(ns, link)]);
+			else into.set(key, [refOf(ns, link)]);
 		}
 	}
-	return {peers, ports, lowers};
+	return {peers, ports, lowers, members};
 }
 
 /**

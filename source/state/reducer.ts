@@ -35,7 +35,7 @@ export type Action =
 	| {readonly type: 'filterEnd'}
 	| {readonly type: 'filterClear'};
 
-const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map()};
+const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
 export const initialState: AppState = {
 	topology: emptyTopology,

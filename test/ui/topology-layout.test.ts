@@ -130,4 +130,39 @@ describe('topology map: other shapes', () => {
 		expect(map.summary).toBe('3 namespaces · 2 veth pairs · 1 bridge');
 		expect(map.width).toBe(Math.max(...map.lines.map((l) => l.length)));
 	});
+
+	it('draws stacked devices dotted to their lower device, a bond as a hub of its own, a vxlan with its id and remote', async () => {
+		const built = new WorldBuilder()
+			.namespace('host')
+			.namespace('pod')
+			.veth('host/uplink', 'host/peer0')
+			.stacked('pod/mv0', 'macvlan', 'host/uplink')
+			.build();
+		const up = {adminUp: true, state: 'UP'};
+		const world: World = {
+			namespaces: built.namespaces.map((ns) =>
+				ns.id === 'host'
+					? {
+							...ns,
+							links: [
+								...ns.links,
+								{ifindex: 10, name: 'eth0', kind: 'device', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, master: 'bond0', masterKind: 'bond', ...up},
+								{ifindex: 11, name: 'eth1', kind: 'device', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, master: 'bond0', masterKind: 'bond', ...up},
+								{ifindex: 12, name: 'bond0', kind: 'bond', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {mode: '802.3ad'}, ...up},
+								{ifindex: 13, name: 'bond0.10', kind: 'vlan', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {id: 10, protocol: '802.1Q'}, peerHint: {ifindex: 12, name: 'bond0'}, ...up},
+								{ifindex: 14, name: 'vx0', kind: 'vxlan', flags: [], mac: '', mtu: 1450, addresses: [], noCarrier: false, facts: {id: 42, remote: '10.9.9.9', port: 4789, underlay: 'uplink'}, ...up},
+							],
+						}
+					: ns,
+			),
+		};
+		const map = layoutTopology(world, buildTopology(world), {width: 100});
+		expect(map.summary).toBe('2 namespaces · 1 veth pair · 0 bridges · 1 bond or vrf · 2 stacked devices');
+		const text = map.lines.join('\n');
+		expect(text).toMatch(/┏━[┫╡] bond0 /);
+		expect(text).toContain('on host/uplink');
+		expect(text).toContain('id 42 remote 10.9.9.9 port 4789 dev uplink');
+		expect(text).toMatch(/[╮╯]/);
+		await expect(text + '\n').toMatchFileSnapshot(golden('stacked-and-bond'));
+	});
 });

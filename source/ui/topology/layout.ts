@@ -3,14 +3,16 @@
 // Namespaces are boxes stacked in one column, neighbours first (see namespaceOrder), one interface a row.
 // Each veth pair is a line on the right that joins the rows of its two ends, in its own lane so any graph
 // can be drawn without lines running into each other; where a line crosses another lane it passes under
-// it (the lane's │ is kept), so lines meet only at corners. Each bridge is a hub of double lines on the
-// left, joining the bridge's row to its ports' rows (ports are listed right under their bridge).
+// it (the lane's │ is kept), so lines meet only at corners. A device stacked on another (macvlan, vlan)
+// is joined to it the same way, dotted and with round corners (┈ ┊ ╮ ╯), unlike a veth pair. Each bridge
+// is a hub of double lines on the left, joining the bridge's row to its ports' rows (ports are listed
+// right under their bridge); a bond's hub is heavy (┏ ┣ ┗), a vrf's or team's rounded (╭ ├ ╰).
 // A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour.
-import {linkStateLabel} from '../../model/format.js';
+import {factsText, linkStateLabel} from '../../model/format.js';
 import {namespaceHeading} from '../../model/netns-label.js';
 import {topologyEdges, namespaceOrder, type Edges} from '../../model/topology-edges.js';
 import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
-import type {Link, Netns, World} from '../../model/types.js';
+import type {Link, LinkRef, Netns, World} from '../../model/types.js';
 import {fit} from '../list-window.js';
 import {TextCanvas} from './text-canvas.js';
 
@@ -42,9 +44,21 @@ interface Row {
 	readonly text: string;
 	/** linkKey of the interface on this row; absent for notes such as "(no interfaces)". */
 	readonly key?: string;
-	/** The part this row plays in a bridge's hub. */
-	readonly hub?: {readonly corner: '╔' | '╠' | '╚'; readonly up: boolean};
+	/** The part this row plays in a hub (a bridge's, a bond's, a vrf's): its corner, line and tap characters. */
+	readonly hub?: {readonly corner: string; readonly line: string; readonly tap: string; readonly up: boolean};
 }
+
+/** How each kind of hub is drawn: top, middle and bottom corners, its line, and where it meets the box. */
+const HUB_STYLES: Readonly<Record<string, {readonly top: string; readonly middle: string; readonly bottom: string; readonly line: string; readonly tap: string}>> = {
+	// A bridge meets its box as the box's border allows (╡ on a single line, ╣ on a double one).
+	bridge: {top: '╔', middle: '╠', bottom: '╚', line: '═', tap: ''},
+	bond: {top: '┏', middle: '┣', bottom: '┗', line: '━', tap: '┫'},
+	team: {top: '┏', middle: '┣', bottom: '┗', line: '━', tap: '┫'},
+	vrf: {top: '╭', middle: '├', bottom: '╰', line: '─', tap: '┤'},
+};
+
+/** A bridge's ports, or a bond's, vrf's or team's members. */
+const hubMembers = (topology: Topology, key: string): readonly LinkRef[] => topology.ports.get(key) ?? topology.members.get(key) ?? [];
 
 interface Columns {
 	readonly name: number;
@@ -69,12 +83,12 @@ const mapAddresses = (link: Link): string =>
 /** Interfaces in the world's order, except that each bridge's ports follow it, so its hub is one run of rows. */
 function orderedLinks(ns: Netns, topology: Topology): Link[] {
 	const portOf = new Set<number>();
-	for (const link of ns.links) for (const p of topology.ports.get(linkKey(ns.id, link.ifindex)) ?? []) portOf.add(p.ifindex);
+	for (const link of ns.links) for (const p of hubMembers(topology, linkKey(ns.id, link.ifindex))) portOf.add(p.ifindex);
 	const order: Link[] = [];
 	for (const link of ns.links) {
 		if (portOf.has(link.ifindex)) continue;
 		order.push(link);
-		for (const p of topology.ports.get(linkKey(ns.id, link.ifindex)) ?? []) {
+		for (const p of hubMembers(topology, linkKey(ns.id, link.ifindex))) {
 			const port = ns.links.find((l) => l.ifindex === p.ifindex);
 			if (port) order.push(port);
 		}
@@ -95,7 +109,8 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 	for (const [i, link] of links.entries()) {
 		const key = linkKey(ns.id, link.ifindex);
 		const peer = topology.peers.get(key);
-		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : '';
+		const lower = topology.lowers.get(key);
+		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : lower ? `on ${formatPeer(lower, ns.id)}` : link.kind === 'vxlan' ? factsText(link) : '';
 		const cells = [
 			link.name.padEnd(columns.name),
 			link.kind.padEnd(columns.kind),
@@ -109,22 +124,27 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 	return rows;
 }
 
-/** Where row `i` sits in a hub: the bridge (top), a port (middle), or the last port (bottom). */
+/** Where row `i` sits in a hub: the bridge, bond or vrf (top), a member (middle), or the last one (bottom). */
 function hubPart(ns: Netns, links: readonly Link[], i: number, topology: Topology): Row['hub'] {
 	const link = links[i];
-	const own = topology.ports.get(linkKey(ns.id, link.ifindex)) ?? [];
-	if (link.kind === 'bridge' && own.length > 0) return {corner: '╔', up: linkStateLabel(link) === 'UP'};
-	const bridge = link.master === undefined ? undefined : links.find((l) => l.name === link.master);
-	if (!bridge) return undefined;
-	const ports = topology.ports.get(linkKey(ns.id, bridge.ifindex)) ?? [];
-	const up = linkStateLabel(bridge) === 'UP' && linkStateLabel(link) === 'UP';
-	return {corner: ports.at(-1)?.ifindex === link.ifindex ? '╚' : '╠', up};
+	const own = hubMembers(topology, linkKey(ns.id, link.ifindex));
+	const ownStyle = HUB_STYLES[link.kind];
+	if (ownStyle && own.length > 0) return {corner: ownStyle.top, line: ownStyle.line, tap: ownStyle.tap, up: linkStateLabel(link) === 'UP'};
+	const hub = link.master === undefined ? undefined : links.find((l) => l.name === link.master);
+	const style = hub && HUB_STYLES[hub.kind];
+	if (!hub || !style) return undefined;
+	const members = hubMembers(topology, linkKey(ns.id, hub.ifindex));
+	if (!members.some((m) => m.ifindex === link.ifindex)) return undefined;
+	const up = linkStateLabel(hub) === 'UP' && linkStateLabel(link) === 'UP';
+	return {corner: members.at(-1)?.ifindex === link.ifindex ? style.bottom : style.middle, line: style.line, tap: style.tap, up};
 }
 
 interface Span {
 	readonly top: number;
 	readonly bottom: number;
 	readonly up: boolean;
+	/** A stacked device to its lower device, drawn dotted, rather than a veth pair. */
+	readonly stacked?: boolean;
 }
 
 /** Lanes for the veth lines: shortest first and innermost, each in the first lane where it overlaps nothing. */
@@ -142,7 +162,14 @@ function assignLanes(spans: readonly Span[]): Span[][] {
 function summaryOf(world: World, edges: Edges): string {
 	const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 	const bridges = new Set(edges.ports.map((p) => `${p.bridge.ns}#${p.bridge.ifindex}`)).size;
-	return [count(world.namespaces.length, 'namespace'), count(edges.veths.length, 'veth pair'), count(bridges, 'bridge')].join(' · ');
+	const groups = new Set(edges.members.map((m) => `${m.group.ns}#${m.group.ifindex}`)).size;
+	return [
+		count(world.namespaces.length, 'namespace'),
+		count(edges.veths.length, 'veth pair'),
+		count(bridges, 'bridge'),
+		...(groups > 0 ? [count(groups, 'bond or vrf', 'bonds or vrfs')] : []),
+		...(edges.stacked.length > 0 ? [count(edges.stacked.length, 'stacked device')] : []),
+	].join(' · ');
 }
 
 export function layoutTopology(world: World, topology: Topology, options: MapOptions = {}): TopologyMap {
@@ -165,6 +192,11 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		const a = rowOf.get(linkKey(edge.a.ns, edge.a.ifindex));
 		const b = rowOf.get(linkKey(edge.b.ns, edge.b.ifindex));
 		if (a !== undefined && b !== undefined) spans.push({top: Math.min(a, b), bottom: Math.max(a, b), up: edge.up});
+	}
+	for (const edge of edges.stacked) {
+		const a = rowOf.get(linkKey(edge.upper.ns, edge.upper.ifindex));
+		const b = rowOf.get(linkKey(edge.lower.ns, edge.lower.ifindex));
+		if (a !== undefined && b !== undefined && a !== b) spans.push({top: Math.min(a, b), bottom: Math.max(a, b), up: edge.up, stacked: true});
 	}
 	const lanes = assignLanes(spans);
 
@@ -191,8 +223,8 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 			const r = top + 1 + i;
 			canvas.write(r, margin, `${line.v} ${fit(row.text, inner)} ${line.v}`);
 			if (row.hub) {
-				canvas.write(r, 0, row.hub.corner + (row.hub.up ? '═' : '╌'));
-				canvas.put(r, margin, line.tapHub);
+				canvas.write(r, 0, row.hub.corner + (row.hub.up ? row.hub.line : '╌'));
+				canvas.put(r, margin, row.hub.tap || line.tapHub);
 			}
 			if (row.key && spans.some((s) => s.top === r || s.bottom === r)) canvas.put(r, right, line.tapRight);
 		});
@@ -204,13 +236,14 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	// Verticals of every lane first, so that the horizontal runs drawn next can pass under them.
 	lanes.forEach((lane, i) => {
 		const column = right + LANE_GAP * (i + 1);
-		for (const span of lane) for (let r = span.top + 1; r < span.bottom; r++) canvas.put(r, column, span.up ? '│' : '┆');
+		for (const span of lane) for (let r = span.top + 1; r < span.bottom; r++) canvas.put(r, column, span.stacked ? '┊' : span.up ? '│' : '┆');
 	});
 	lanes.forEach((lane, i) => {
 		const column = right + LANE_GAP * (i + 1);
 		for (const span of lane) {
-			for (const [r, corner] of [[span.top, '┐'], [span.bottom, '┘']] as const) {
-				for (let c = right + 1; c < column; c++) if (canvas.at(r, c) === ' ') canvas.put(r, c, span.up ? '─' : '╌');
+			const corners = span.stacked ? (['╮', '╯'] as const) : (['┐', '┘'] as const);
+			for (const [r, corner] of [[span.top, corners[0]], [span.bottom, corners[1]]] as const) {
+				for (let c = right + 1; c < column; c++) if (canvas.at(r, c) === ' ') canvas.put(r, c, span.stacked ? '┈' : span.up ? '─' : '╌');
 				canvas.put(r, column, corner);
 			}
 		}
