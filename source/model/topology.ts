@@ -139,7 +139,12 @@ function lowerOf(world: World, index: Index, ns: Netns, link: Link): LinkRef | u
 	}
 	if (hint.ifindex === undefined) return undefined;
 	const name = index.nsidName(ns, hint.netnsid);
-	const holders = name !== undefined ? [index.byId.get(name)].filter((n): n is Netns => n !== undefined) : world.namespaces.filter((m) => m.id !== ns.id);
+	// An nsid the table lists without a name stands for a namespace without one: the host, a container's.
+	const unnamed = ns.nsids.some((e) => e.nsid === hint.netnsid && e.name === undefined);
+	const holders =
+		name !== undefined
+			? [index.byId.get(name)].filter((n): n is Netns => n !== undefined)
+			: world.namespaces.filter((m) => m.id !== ns.id && !(unnamed && m.kind === 'named'));
 	const found = holders.flatMap((m) => m.links.filter((l) => l.ifindex === hint.ifindex && l.kind !== 'loopback').map((l) => refOf(m, l)));
 	return found.length === 1 ? found[0] : undefined;
 }

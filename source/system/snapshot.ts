@@ -5,7 +5,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
 import {BATCH_DOCUMENTS, BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
-import {peerResolver} from '../model/topology.js';
+import {STACKED_KINDS, peerResolver} from '../model/topology.js';
 import type {Netns, NsidEntry, World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
 import {discoverNamespaces} from './discover.js';
@@ -165,14 +165,17 @@ export async function readMany(run: Runner, locations: readonly NetnsLocation[],
 	return locations.flatMap((l) => read.get(l.id) ?? []);
 }
 
-/** Namespaces with a veth whose other end back-references cannot pin down: they need their nsid names. */
+/**
+ * Namespaces with a veth whose other end back-references cannot pin down, or a device stacked on one in
+ * another namespace (a pod's macvlan): they need their nsid names.
+ */
 export function namespacesNeedingNames(world: World): Netns[] {
 	const resolvePeer = peerResolver(world);
 	return world.namespaces.filter(
 		(ns) =>
 			ns.kind !== 'host' &&
 			ns.nsids.length === 0 &&
-			ns.links.some((l) => l.kind === 'veth' && l.peerHint?.netnsid !== undefined && !resolvePeer(ns, l)),
+			ns.links.some((l) => l.peerHint?.netnsid !== undefined && (STACKED_KINDS.has(l.kind) || (l.kind === 'veth' && !resolvePeer(ns, l)))),
 	);
 }
 
