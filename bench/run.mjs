@@ -2,7 +2,7 @@
 // first frame, an outside change, one arrow key and memory, and prints a table. Targets are reported,
 // never asserted. Each N runs in its own sandbox (`nsdeck sandbox`), so nothing touches the host.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync} from 'node:fs';
 import {arch, cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -18,10 +18,42 @@ const executable = join(root, 'dist', `nsdeck-linux-${arch()}`);
 const benchDir = join(root, 'dist', 'bench');
 const systemBundle = join(benchDir, 'system.mjs');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+/** The helper as it was before it read rules, neighbours and the FDB (and wrote ip's schema): the baseline. */
+const BASELINE_COMMIT = '983c8d2';
+const baselineHelper = join(benchDir, 'netdump-baseline');
 const ms = (t) => `${Math.round(t)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Starts of the app (and of node -e 0) timed at each N. */
 const STARTS = 7;
+
+/** The baseline helper, compiled from its sources at BASELINE_COMMIT; false when git or cc cannot. */
+function buildBaselineHelper() {
+	const dir = join(benchDir, 'baseline-src');
+	mkdirSync(dir, {recursive: true});
+	const files = spawnSync('git', ['-C', root, 'ls-tree', '--name-only', `${BASELINE_COMMIT}:native`], {encoding: 'utf8'});
+	if (files.status !== 0) return false;
+	const sources = [];
+	for (const file of files.stdout.split('\n').filter(Boolean)) {
+		const shown = spawnSync('git', ['-C', root, 'show', `${BASELINE_COMMIT}:native/${file}`], {maxBuffer: 1 << 24});
+		if (shown.status !== 0) return false;
+		writeFileSync(join(dir, file), shown.stdout);
+		if (file.endsWith('.c')) sources.push(join(dir, file));
+	}
+	return spawnSync('cc', ['-O2', '-static', '-s', '-pthread', '-o', baselineHelper, ...sources], {stdio: 'ignore'}).status === 0;
+}
+
+/** Milliseconds for `helper` to read every path (given on stdin, as nsdeck gives many): the median of five. */
+function timeHelper(helper, paths) {
+	const input = paths.map((p) => `${p}\0`).join('');
+	const took = [];
+	for (let i = 0; i < 5; i++) {
+		const t0 = performance.now();
+		const result = spawnSync(helper, [], {input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore']});
+		if (result.status !== 0) throw new Error(`${helper} failed`);
+		took.push(performance.now() - t0);
+	}
+	return median(took);
+}
 
 function timeSync(argv) {
 	const t0 = performance.now();
@@ -62,6 +94,11 @@ async function measureInside(n) {
 		snapshots.push(performance.now() - t0);
 	}
 	if (world.namespaces.length !== n + 1) throw new Error(`snapshot saw ${world.namespaces.length} namespaces, expected ${n + 1}`);
+	// The helper now (ip's schema; rules, neighbours, FDB, forwarding) against the one before, on the same
+	// namespaces, in turn.
+	const paths = [`/proc/${process.pid}/ns/net`, ...Array.from({length: n}, (_, i) => `/run/netns/ns${i + 1}`)];
+	const helperNow = timeHelper(join(root, 'dist', 'nsdeck-netdump'), paths);
+	const helperBefore = existsSync(baselineHelper) ? timeHelper(baselineHelper, paths) : undefined;
 	const shellLoop = timeSync(['bash', '-c', 'for ns in $(ls /run/netns); do ip -j -n "$ns" addr >/dev/null; ip -j -n "$ns" route >/dev/null; done']);
 	// The host's details, not the "Interfaces in host (0)" placeholder shown while it is read: the host always has lo.
 	const hostShown = /Interfaces in host \([1-9]\d*\)/;
@@ -117,6 +154,8 @@ async function measureInside(n) {
 	return {
 		n,
 		snapshot: Math.min(...snapshots),
+		helperNow,
+		helperBefore,
 		shellLoop,
 		firstFrame,
 		executableFrame: median(executableStarts),
@@ -161,6 +200,12 @@ function printTable(results) {
 	if (!big) return;
 	const verdict = (ok) => (ok ? 'met' : 'MISSED');
 	console.log('\nTargets at N=1,000:');
+	if (big.helperBefore !== undefined) {
+		const ratio = big.helperNow / big.helperBefore;
+		console.log(`  the helper with rules, neighbours and the FDB <= 1.5x the helper before (${BASELINE_COMMIT}): ${ms(big.helperNow)} vs ${ms(big.helperBefore)}, ${ratio.toFixed(2)}x  ${verdict(ratio <= 1.5)}`);
+	} else {
+		console.log(`  the helper: ${ms(big.helperNow)} (the baseline helper from ${BASELINE_COMMIT} could not be built: needs git and cc)`);
+	}
 	console.log(`  snapshot <= 1.0 s and >= 10x the shell loop: ${ms(big.snapshot)}, ${(big.shellLoop / big.snapshot).toFixed(1)}x  ${verdict(big.snapshot <= 1000 && big.shellLoop / big.snapshot >= 10)}`);
 	console.log(`  first frame <= 3x node -e 0: ${(big.firstFrame / big.nodeBare).toFixed(1)}x  ${verdict(big.firstFrame <= 3 * big.nodeBare)}`);
 	console.log(`    (medians of ${STARTS} starts each, in turn; against node's fastest start: ${(big.firstFrame / big.nodeFastest).toFixed(1)}x)`);
@@ -190,6 +235,7 @@ if (process.argv[2] === '--inside') {
 	console.log(`BENCH ${JSON.stringify(result)}`);
 } else {
 	// The snapshot is timed in-process, from the same code the app runs.
+	if (!buildBaselineHelper()) process.stderr.write(`the baseline helper (${BASELINE_COMMIT}) could not be built: its row is left out\n`);
 	const systemDir = join(root, 'source', 'system');
 	await build({
 		entryPoints: ['system', 'discover', 'netdump'].map((name) => join(systemDir, `${name}.ts`)),

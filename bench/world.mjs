@@ -1,5 +1,5 @@
 // Builds the benchmark world inside the sandbox: N namespaces, each with a veth to bridge br0 in the
-// sandbox's host, an address and a route. One `ip -b` for the host side; one `ip -b` per namespace for
+// sandbox's host, an address, a route, a policy rule and a neighbour entry. One `ip -b` for the host side; one `ip -b` per namespace for
 // the inside, started by one xargs (2 at once), because 1,000 spawns from Node cost seconds by themselves.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
@@ -24,7 +24,15 @@ export function buildWorld(n, dir) {
 	const lines = [];
 	for (let i = 1; i <= n; i++) {
 		const file = join(dir, `ns${i}.batch`);
-		writeFileSync(file, ['link set lo up', `link set v${i} up`, `addr add ${addressOf(i)}/16 dev v${i}`, 'route add 10.99.0.0/16 via 10.64.0.1'].join('\n') + '\n');
+		const inside = [
+			'link set lo up',
+			`link set v${i} up`,
+			`addr add ${addressOf(i)}/16 dev v${i}`,
+			'route add 10.99.0.0/16 via 10.64.0.1',
+			`rule add from ${addressOf(i)} table 100 pref 100`,
+			`neigh add 10.64.0.1 lladdr 02:00:00:00:00:01 dev v${i} nud permanent`,
+		];
+		writeFileSync(file, inside.join('\n') + '\n');
 		lines.push(`--net=/run/netns/ns${i} ip -b ${file}`);
 	}
 	writeFileSync(join(dir, 'inside.list'), lines.join('\n') + '\n');
