@@ -13,6 +13,7 @@
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -866,7 +867,38 @@ static void json_fdb(struct buffer *out, const struct links *links, const struct
 	append(out, "}", 1);
 }
 
-void namespace_json(const char *messages, size_t length, const int *forwarding, const struct buffer *nsids, struct buffer *out) {
+int dump_has_bridge(const char *messages, size_t length) {
+	int remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type != RTM_NEWLINK || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) continue;
+		const struct ifinfomsg *ifi = NLMSG_DATA(nh);
+		struct attrs attrs;
+		find_attrs(IFLA_RTA(ifi), (int)IFLA_PAYLOAD(nh), &attrs);
+		if (!attrs.by_type[IFLA_LINKINFO]) continue;
+		struct attrs info;
+		find_attrs(RTA_DATA(attrs.by_type[IFLA_LINKINFO]), (int)RTA_PAYLOAD(attrs.by_type[IFLA_LINKINFO]), &info);
+		const struct rtattr *kind = info.by_type[IFLA_INFO_KIND];
+		if (kind && strncmp(RTA_DATA(kind), "bridge", RTA_PAYLOAD(kind)) == 0 && RTA_PAYLOAD(kind) >= 6) return 1;
+	}
+	return 0;
+}
+
+/* Forwarding of one family from its netconf messages (the one for all interfaces): 1, 0, or -1 when none came. */
+static int netconf_forwarding(const char *messages, size_t length, unsigned char family) {
+	int remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type != RTM_NEWNETCONF || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct netconfmsg))) continue;
+		const struct netconfmsg *ncm = NLMSG_DATA(nh);
+		if (ncm->ncm_family != family) continue;
+		struct attrs attrs;
+		find_attrs((const struct rtattr *)((const char *)ncm + NLMSG_ALIGN(sizeof *ncm)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *ncm)), &attrs);
+		if (!attrs.by_type[NETCONFA_IFINDEX] || (int32_t)attr_u32(attrs.by_type[NETCONFA_IFINDEX]) != NETCONFA_IFINDEX_ALL) continue;
+		if (attrs.by_type[NETCONFA_FORWARDING]) return attr_u32(attrs.by_type[NETCONFA_FORWARDING]) != 0;
+	}
+	return -1;
+}
+
+void namespace_json(const char *messages, size_t length, int with_forwarding, const struct buffer *nsids, struct buffer *out) {
 	struct links links = {0};
 	int remaining = (int)length;
 	size_t position = 0;
@@ -937,7 +969,8 @@ void namespace_json(const char *messages, size_t length, const int *forwarding, 
 		if (nh->nlmsg_type == RTM_NEWNEIGH) json_fdb(out, &links, nh, &first);
 	}
 	append_text(out, "]");
-	if (forwarding) {
+	if (with_forwarding) {
+		int forwarding[2] = {netconf_forwarding(messages, length, AF_INET), netconf_forwarding(messages, length, AF_INET6)};
 		append_text(out, ",\"forwarding\":{\"inet\":");
 		append_text(out, forwarding[0] < 0 ? "null" : forwarding[0] ? "true" : "false");
 		append_text(out, ",\"inet6\":");
