@@ -96,7 +96,8 @@ try {
 	late = spawn('unshare', ['--net', 'sleep', '100000'], {stdio: 'ignore'});
 	const from = app.output.length;
 	app.write(`pid ${late.pid}`);
-	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid} +sleep`)), from, 10_000)) - t0;
+	// The row, by its name: beside it the label has room only for PIDs of up to four digits.
+	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid}(?!\\d)`)), from, 10_000)) - t0;
 } catch (error) {
 	process.stderr.write(`discovery: ${error.message}\n`);
 }
