@@ -96,8 +96,9 @@ try {
 	late = spawn('unshare', ['--net', 'sleep', '100000'], {stdio: 'ignore'});
 	const from = app.output.length;
 	app.write(`pid ${late.pid}`);
-	// The row, by its name: beside it the label has room only for PIDs of up to four digits.
-	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid}(?!\\d)`)), from, 10_000)) - t0;
+	// The row: its name, then (room allowing, which a five-digit PID may not leave) the label, then its
+	// counts. Not the filter's own echo of what was typed.
+	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid}(?!\\d)[^▏\\n]*\\d+/\\d+ up`)), from, 10_000)) - t0;
 } catch (error) {
 	process.stderr.write(`discovery: ${error.message}\n`);
 }
