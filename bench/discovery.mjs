@@ -97,8 +97,8 @@ try {
 	const from = app.output.length;
 	app.write(`pid ${late.pid}`);
 	// The row: its name, then (room allowing, which a five-digit PID may not leave) the label, then its
-	// counts. Not the filter's own echo of what was typed.
-	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid}(?!\\d)[^▏\\n]*\\d+/\\d+ up`)), from, 10_000)) - t0;
+	// counts, or … while it is read. Not the filter's own echo of what was typed.
+	shown = (await app.waitFor(drawn(new RegExp(`pid ${late.pid}(?!\\d)[^▏\\n]*(\\d+/\\d+ up|…)`)), from, 10_000)) - t0;
 } catch (error) {
 	process.stderr.write(`discovery: ${error.message}\n`);
 }
