@@ -7,6 +7,7 @@ import {App} from '../../source/app.js';
 import type {NetnsLabel, World} from '../../source/model/types.js';
 import {createFakeSystem, type ExpectedCall} from '../support/fake-system.js';
 import {WorldBuilder} from '../support/hand-world.js';
+import {namespaceDetail} from '../../source/ui/overlays/detail-lines.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
 
 const PID = 4242;
@@ -73,5 +74,14 @@ describe('partial sight', () => {
 	it('is stated in the title bar', async () => {
 		const {app} = await start([], {'no rights to see a process': 3});
 		await waitForFrame(app, '3 unseen: no rights to see a process');
+	});
+});
+
+describe('the detail of a namespace', () => {
+	it('counts the processes living in it, but not for the host, where every other process lives', () => {
+		const world = new WorldBuilder().namespace('host').namespace('ns1').build();
+		const [host, ns1] = world.namespaces;
+		expect(namespaceDetail(host).map(([label]) => label)).not.toContain('processes');
+		expect(namespaceDetail(ns1)).toContainEqual(['processes', 'none']);
 	});
 });

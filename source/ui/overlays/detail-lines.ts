@@ -78,7 +78,8 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 		['namespace', nsDisplayName(ns.id)],
 		['kind', KIND_TEXT[ns.kind]],
 		['path', ns.path],
-		...labelLines(ns.label),
+		// Every process nsdeck does not see elsewhere lives in the host: no count to give there.
+		...(ns.kind === 'host' ? [] : labelLines(ns.label)),
 		...(ns.identity ? [['identity', `nsfs device ${ns.identity.dev}, inode ${ns.identity.ino}`] as const] : []),
 		['plans reach it with', reachText(ns.id)],
 		['forwarding', forwardingText(ns.forwarding)],
