@@ -13,7 +13,8 @@
 // `ip netns list-id` names it (nsid-names.h): {"links":[…],"routes":[…],"nsids":[…]}. It is asked on a
 // second thread while the links are dumped. nsdeck asks it for a single namespace (the host at start):
 // for all of them it would cost O(namespaces²). With `--nsids-only` too, the table is all it reads (the
-// lists stay empty): the watcher's name for each nsid.
+// lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
+// table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
 // `--foreground -- CMD…` does something else: the lab's first process (foreground.h).
 #define _GNU_SOURCE
@@ -176,6 +177,9 @@ static void *name_nsids(void *arg) {
 /* --nsids-only: read nothing but the nsid table. */
 static int only_nsids;
 
+/* --first-only: name the nsids of the first path only (the host's, in a read of every namespace). */
+static int names_first_only;
+
 
 
 /*
@@ -263,12 +267,15 @@ int main(int argc, char **argv) {
 		if (next < argc && strcmp(argv[next], "--nsids-only") == 0) {
 			only_nsids = 1;
 			next++;
+		} else if (next < argc && strcmp(argv[next], "--first-only") == 0) {
+			names_first_only = 1;
+			next++;
 		}
 	}
 	if (next < argc && strcmp(argv[next], "--") == 0) {
 		next++;
 	} else if (next < argc) {
-		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
+		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only|--first-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;
@@ -276,14 +283,14 @@ int main(int argc, char **argv) {
 	// Paths as arguments: nothing to wait for. nsdeck passes few this way (the host at start, while its own
 	// main thread is busy and could not write a pipe for ~10 ms); thousands come on stdin.
 	if (next < argc) {
-		for (; next < argc; next++) answer(index++, argv[next], names);
+		for (; next < argc; next++, index++) answer(index, argv[next], index == 0 || !names_first_only ? names : NULL);
 		return 0;
 	}
 	char *path = NULL;
 	size_t capacity = 0;
 	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0; index++) {
 		if (path[n - 1] != '\0') break; // A path must end with NUL.
-		answer(index, path, names);
+		answer(index, path, index == 0 || !names_first_only ? names : NULL);
 	}
 	return 0;
 }

@@ -149,9 +149,11 @@ export interface NetdumpOptions {
 	readonly nsidNames?: string;
 	/** With nsidNames: read the nsid table only (links and routes come back empty). */
 	readonly nsidsOnly?: boolean;
+	/** With nsidNames: name the first location's nsids only (the host's, read with all the others). */
+	readonly namesFirstOnly?: boolean;
 }
 
-export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly}: NetdumpOptions = {}): Promise<NetdumpRead> {
+export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly, namesFirstOnly}: NetdumpOptions = {}): Promise<NetdumpRead> {
 	if (locations.length === 0) return {namespaces: [], unanswered: []};
 	const names = loadIprouteNames();
 	const answered = new Array<boolean>(locations.length).fill(false);
@@ -178,7 +180,7 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 	};
 	const paths = locations.map((l) => l.path);
 	const byArguments = paths.length <= MOST_PATHS_AS_ARGUMENTS;
-	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : [])];
+	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : namesFirstOnly ? ['--first-only'] : [])];
 	const argv = [helper, ...naming, ...(byArguments ? ['--', ...paths] : [])];
 	const input = byArguments ? undefined : paths.map((path) => `${path}\0`).join('');
 	const finished = backgroundSlot(() => streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000}));

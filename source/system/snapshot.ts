@@ -194,9 +194,21 @@ export async function readMissingNames(run: Runner, world: World): Promise<World
 	return {namespaces: world.namespaces.map((n) => named.get(n.id) ?? n)};
 }
 
-/** Every namespace discovery finds (or those of `places`, the host first), read. */
+/**
+ * Every namespace discovery finds (or those of `places`, the host first), read: with the helper in one run
+ * that names the host's nsids only; what it could not answer, with ip.
+ */
 export async function readWorld(run: Runner, netdump?: string, places: readonly NetnsLocation[] = discoverNamespaces().places): Promise<World> {
-	const [hostPlace, ...others] = places;
-	const [host, rest] = await Promise.all([readNamespace(run, hostPlace ?? hostLocation, netdump), readMany(run, others, undefined, netdump)]);
-	return readMissingNames(run, {namespaces: [host, ...rest]});
+	const [hostPlace = hostLocation, ...others] = places;
+	if (!netdump) {
+		const [host, rest] = await Promise.all([readNamespace(run, hostPlace), readMany(run, others)]);
+		return readMissingNames(run, {namespaces: [host, ...rest]});
+	}
+	const {namespaces, unanswered} = await readWithNetdump(netdump, [helperLocation(hostPlace), ...others], {nsidNames: NETNS_DIR, namesFirstOnly: true});
+	const read = new Map(namespaces.map((n) => [n.id, n]));
+	const helperHost = read.get(hostPlace.id);
+	const host = helperHost && !helperHost.error ? {...helperHost, path: hostPlace.path} : await readNamespaceWithIp(run, hostPlace);
+	const rest = await readManyWithIp(run, unanswered.filter((l) => l.id !== hostPlace.id));
+	for (const n of rest) read.set(n.id, n);
+	return readMissingNames(run, {namespaces: [host, ...others.flatMap((l) => read.get(l.id) ?? [])]});
 }

@@ -182,6 +182,16 @@ describe('nsdeck-netdump against ip', () => {
 		expect((await readNamespace(runCommand, hostLocation, netdump)).nsids.map((n) => n.name)).toEqual(expect.arrayContaining(['ns1', 'ns2']));
 	});
 
+	it('names the first namespace\'s nsids only, when asked, in a read of many (the host with every other)', async () => {
+		const host = {...hostLocation, path: `/proc/${process.pid}/ns/net`};
+		const read = await readWithNetdump(netdump ?? '', [host, ...(await listNamed())], {nsidNames: '/run/netns', namesFirstOnly: true});
+		const [first, ...rest] = read.namespaces;
+		expect(first.nsids.map((n) => n.name)).toEqual(expect.arrayContaining(['ns1', 'ns2']));
+		expect(rest.map((n) => n.nsids)).toEqual(rest.map(() => []));
+		// The same world as reading the host and the rest apart.
+		expect(byId([{...first, path: hostLocation.path}, ...rest])).toEqual(byId([await readNamespace(runCommand, hostLocation, netdump), ...(await readMany(runCommand, await listNamed(), undefined, netdump))]));
+	});
+
 	it('leaves out a namespace that is gone, and says why one cannot be read', async () => {
 		writeFileSync('/tmp/not-a-netns', 'x');
 		const read = await readWithNetdump(netdump ?? '', [namedLocation('ghost'), {id: 'odd', kind: 'named', path: '/tmp/not-a-netns'}, namedLocation('ns1')]);
