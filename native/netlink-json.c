@@ -674,6 +674,24 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 /* ---- rules ---- */
 
 /*
+ * A rule's source or destination as ip prints it: the address, and its length unless a host's; "0" with a
+ * length when only the length is set; else `none` (src: "all"), or nothing when `none` is NULL.
+ */
+static void json_rule_prefix(struct buffer *out, const char *key, const char *length_key, const struct rtattr *address, unsigned length, unsigned host_length, const char *none) {
+	char text[64];
+	if (address) address_text(RTA_DATA(address), RTA_PAYLOAD(address), text, sizeof text);
+	else if (length) snprintf(text, sizeof text, "0");
+	else if (none) snprintf(text, sizeof text, "%s", none);
+	else return;
+	json_key(out, key);
+	json_string(out, text);
+	if ((address && length != host_length) || (!address && length)) {
+		json_key(out, length_key);
+		json_number(out, length);
+	}
+}
+
+/*
  * One rule as `ip -j -d rule show` writes it (ip/iprule.c print_rule), with the keys nsdeck reads: priority,
  * not, src/srclen, dst/dstlen, fwmark/fwmask, iif, oif, table (a number, named by nsdeck), goto,
  * unresolved, nop, action, protocol (a number too).
@@ -692,38 +710,9 @@ static void json_rule(struct buffer *out, const struct nlmsghdr *nh, int *first)
 		json_key(out, "not");
 		append_text(out, "null");
 	}
+	json_rule_prefix(out, "src", "srclen", a[FRA_SRC], frh->src_len, host_length, "all");
+	json_rule_prefix(out, "dst", "dstlen", a[FRA_DST], frh->dst_len, host_length, NULL);
 	char text[64];
-	if (a[FRA_SRC]) {
-		address_text(RTA_DATA(a[FRA_SRC]), RTA_PAYLOAD(a[FRA_SRC]), text, sizeof text);
-		json_key(out, "src");
-		json_string(out, text);
-		if (frh->src_len != host_length) {
-			json_key(out, "srclen");
-			json_number(out, frh->src_len);
-		}
-	} else if (frh->src_len) {
-		json_key(out, "src");
-		json_string(out, "0");
-		json_key(out, "srclen");
-		json_number(out, frh->src_len);
-	} else {
-		json_key(out, "src");
-		json_string(out, "all");
-	}
-	if (a[FRA_DST]) {
-		address_text(RTA_DATA(a[FRA_DST]), RTA_PAYLOAD(a[FRA_DST]), text, sizeof text);
-		json_key(out, "dst");
-		json_string(out, text);
-		if (frh->dst_len != host_length) {
-			json_key(out, "dstlen");
-			json_number(out, frh->dst_len);
-		}
-	} else if (frh->dst_len) {
-		json_key(out, "dst");
-		json_string(out, "0");
-		json_key(out, "dstlen");
-		json_number(out, frh->dst_len);
-	}
 	if (a[FRA_FWMARK] || a[FRA_FWMASK]) {
 		uint32_t mark = a[FRA_FWMARK] ? attr_u32(a[FRA_FWMARK]) : 0;
 		uint32_t mask = a[FRA_FWMASK] ? attr_u32(a[FRA_FWMASK]) : 0xFFFFFFFF;

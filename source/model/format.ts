@@ -1,6 +1,6 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
 import {STACKED_KINDS, formatPeer} from './topology.js';
-import type {Address, Link, LinkRef, Route} from './types.js';
+import type {Address, Link, LinkRef, Route, Rule} from './types.js';
 
 export function routeKey(route: Route): string {
 	const hops = (route.nexthops ?? []).map((h) => `${h.gateway ?? ''}@${h.dev ?? ''}`).join(',');
@@ -93,3 +93,19 @@ export function relationText(link: Link, nsId: string, peer: LinkRef | undefined
 	return parts.join(' ');
 }
 
+
+/** What a rule selects, as `ip rule` prints it: `from 10.0.0.0/24 to 10.9.0.0/16 iif eth0`. */
+export function ruleSelector(rule: Rule): string {
+	const parts = [...(rule.not ? ['not'] : []), 'from', rule.src];
+	if (rule.dst) parts.push('to', rule.dst);
+	if (rule.fwmark) parts.push('fwmark', rule.fwmark);
+	if (rule.iif) parts.push('iif', rule.iif);
+	if (rule.oif) parts.push('oif', rule.oif);
+	return parts.join(' ');
+}
+
+/** `100: from 10.0.0.0/24 lookup vpn`, as `ip rule` prints it. */
+export function ruleText(rule: Rule): string {
+	const then = rule.goto !== undefined ? `goto ${rule.goto}` : (rule.action ?? (rule.table ? `lookup ${rule.table}` : ''));
+	return `${rule.priority}: ${ruleSelector(rule)}${then ? ` ${then}` : ''}`;
+}

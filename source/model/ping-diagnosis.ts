@@ -4,7 +4,7 @@
 // that never answered, no way back, or 100 % loss with everything visible up. The likeliest cause first.
 // Pure: tested on fixtures.
 import ipaddr from 'ipaddr.js';
-import {formatRoute, linkStateLabel} from './format.js';
+import {formatRoute, linkStateLabel, ruleSelector} from './format.js';
 import type {PingSummary} from './ping-output.js';
 import {pingMissing} from './ping-output.js';
 import {stackedOn} from './stacked.js';
@@ -211,7 +211,7 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 		return reasons.length > 0 ? reasons : genericLoss(outcome, target, `${ip.address} is ${nsId}'s own address`);
 	}
 	const {route, rule} = decideRoute(ns, ip);
-	if (rule) return [`rule ${rule.priority} in ${nsId} ${ROUTE_TYPES[rule.action ?? ''] ?? `ends the lookup (${rule.action ?? '?'})`} for ${ip.address}: ${ruleWords(rule)}`];
+	if (rule) return [`rule ${rule.priority} in ${nsId} ${ROUTE_TYPES[rule.action ?? ''] ?? `ends the lookup (${rule.action ?? '?'})`} for ${ip.address}: ${ruleSelector(rule)}`];
 	if (!route) {
 		const downOnSubnet = ns.links.find((l) => !l.adminUp && onSubnet(l, ip));
 		if (downOnSubnet) reasons.push(`interface ${downOnSubnet.name} in ${nsId} is down: its subnet has no route while it is down (select it and press Space)`);
@@ -264,16 +264,6 @@ export function diagnosePing(world: World, nsId: string, target: string, outcome
 	}
 	if (reasons.length === 0) reasons.push(...genericLoss(outcome, target, holder ? `${ip.address} is on ${holder.ns.id}/${holder.link.name}` : `no namespace nsdeck can see holds ${ip.address}`));
 	return reasons;
-}
-
-/** `from 10.0.0.0/24 to 10.66.0.0/16`: what a rule selects. */
-function ruleWords(rule: Rule): string {
-	const parts = [...(rule.not ? ['not'] : []), 'from', rule.src];
-	if (rule.dst) parts.push('to', rule.dst);
-	if (rule.iif) parts.push('iif', rule.iif);
-	if (rule.oif) parts.push('oif', rule.oif);
-	if (rule.fwmark) parts.push('fwmark', rule.fwmark);
-	return parts.join(' ');
 }
 
 /** Kinds stacked on a parent that cannot talk to it directly (macvlan in bridge, vepa or private mode; ipvlan). */

@@ -1,8 +1,8 @@
 // The detail of a namespace, an interface or a route, as label/value lines (pure: tested without ink).
-import {factsText, formatRoute, linkStateLabel, lowerText} from '../../model/format.js';
+import {factsText, formatRoute, linkStateLabel, lowerText, ruleText} from '../../model/format.js';
 import {formatPeer} from '../../model/topology.js';
 import {nsDisplayName} from '../../model/netns-id.js';
-import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route, Rule} from '../../model/types.js';
+import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
 import {ipIn} from '../../plans/plan.js';
 
 export type DetailLine = readonly [label: string, value: string];
@@ -32,19 +32,6 @@ export function forwardingText(forwarding: Netns['forwarding']): string {
 	if (!forwarding) return 'not read (the f key reads it)';
 	const one = (family: 4 | 6): string => `IPv${family} ${forwarding[family] === undefined ? '?' : forwarding[family] ? 'on' : 'off'}`;
 	return `${one(4)}, ${one(6)}`;
-}
-
-/** `100: from 10.0.0.0/24 lookup vpn`, as `ip rule` prints it. */
-export function ruleText(rule: Rule): string {
-	const parts = [`${rule.priority}:`, ...(rule.not ? ['not'] : []), 'from', rule.src];
-	if (rule.dst) parts.push('to', rule.dst);
-	if (rule.fwmark) parts.push('fwmark', rule.fwmark);
-	if (rule.iif) parts.push('iif', rule.iif);
-	if (rule.oif) parts.push('oif', rule.oif);
-	if (rule.goto !== undefined) parts.push('goto', String(rule.goto));
-	else if (rule.action) parts.push(rule.action);
-	else if (rule.table) parts.push('lookup', rule.table);
-	return parts.join(' ');
 }
 
 function ruleLines(ns: Netns): DetailLine[] {
