@@ -26,8 +26,9 @@ export interface DiscoverOptions {
 	readonly proc?: string;
 	readonly roots?: RuntimeRoots;
 	/**
-	 * Processes that do not count as living in a namespace: what nsdeck itself started to look inside
-	 * (ping, x). They come and go with every ping, and would only make the labels flicker.
+	 * Processes that do not count as living in a namespace: nsdeck's own children, which enter namespaces
+	 * to read or change them (the helper, `nsenter … ip`, ping, x). Counted, they made labels flicker and
+	 * named the helper as a namespace's resident.
 	 */
 	readonly ignore?: ReadonlySet<number>;
 }

@@ -40,10 +40,23 @@ export function startLongLived(argv: readonly string[]): number {
 	return child.pid;
 }
 
+/**
+ * PIDs of the processes nsdeck is running now (reads, plans, ping, x): they enter namespaces to look,
+ * and must not count as living there (discover.ts). Long-lived ones (a lab's holders) are not in it.
+ */
+export const runningChildren = new Set<number>();
+
+/** Note `pid` among runningChildren until `finished` settles. */
+function noteChild<T>(pid: number | undefined, finished: Promise<T>): Promise<T> {
+	if (pid === undefined) return finished;
+	runningChildren.add(pid);
+	return finished.finally(() => runningChildren.delete(pid));
+}
+
 export const runCommand: Runner = async (argv, options = {}) => {
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runCommand needs a program name');
-	const result = await execa(file, args, {
+	const started = execa(file, args, {
 		input: options.input,
 		stdin: options.input === undefined ? 'ignore' : undefined,
 		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -53,6 +66,7 @@ export const runCommand: Runner = async (argv, options = {}) => {
 		encoding: 'utf8',
 		env: {LC_ALL: 'C'},
 	});
+	const result = await noteChild(started.pid, started);
 	let failure: string | undefined;
 	if (result.timedOut) failure = `timed out after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`;
 	else if (result.isCanceled) failure = 'cancelled';
@@ -144,11 +158,13 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 	});
 	const pid = subprocess.pid;
 	if (pid !== undefined) {
+		runningChildren.add(pid);
 		options.onStart?.(pid);
 		// When the command ends, or is stopped, what it left in its group goes too: a shell's background job
 		// (`sh -c "sleep 300 &"`, `unshare --fork`) would hold the output open, so that the command never
 		// seemed to end and Esc could not stop it, and it would outlive nsdeck.
 		subprocess.nodeChildProcess.once('exit', () => {
+			runningChildren.delete(pid);
 			try {
 				process.kill(-pid, 'SIGKILL');
 			} catch {
@@ -216,7 +232,7 @@ export async function streamBytes(argv: readonly string[], options: ByteStreamOp
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const subprocess = execa(file, args, {input: options.input, timeout: timeoutMs, reject: false, buffer: {stdout: false}, encoding: 'buffer', env: {LC_ALL: 'C'}});
 	subprocess.stdout?.on('data', options.onData);
-	const result = await subprocess;
+	const result = await noteChild(subprocess.pid, subprocess);
 	let failure: string | undefined;
 	if (result.timedOut) failure = `timed out after ${timeoutMs} ms`;
 	else if (result.failed && result.exitCode === undefined) failure = result.shortMessage;

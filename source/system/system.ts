@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import type {NamespaceListing, Netns, NetnsPlace, World} from '../model/types.js';
 import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
-import {runCommand, runInTerminal, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
+import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {createDiscoverer} from './discover.js';
 import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
 import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
@@ -77,10 +77,9 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
 	// The places of the last listing: reads of single namespaces find their path here.
 	let places = new Map<string, NetnsPlace>();
-	// What nsdeck runs to look inside (ping, x): not who lives there.
-	const lookers = new Set<number>();
 	const list = (): NamespaceListing => {
-		const listing = discover(lookers);
+		// What nsdeck itself runs (reads, plans, ping, x) enters namespaces to look: not who lives there.
+		const listing = discover(runningChildren);
 		places = new Map(listing.places.map((p) => [p.id, p]));
 		return listing;
 	};
@@ -121,17 +120,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			if (!place) throw new Error(`namespace ${id} no longer exists`);
 			return readForwarding(runner, place);
 		},
-		stream(argv, options) {
-			let pid: number | undefined;
-			const onStart = (started: number): void => {
-				pid = started;
-				lookers.add(started);
-				options.onStart?.(started);
-			};
-			return streamCommand(argv, {...options, onStart}).finally(() => {
-				if (pid !== undefined) lookers.delete(pid);
-			});
-		},
+		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 	};
 }

@@ -14,7 +14,7 @@ import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/t
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
 import {createDiscoverer, discoverNamespaces} from '../../source/system/discover.js';
-import {runCommand} from '../../source/system/runner.js';
+import {runCommand, runningChildren} from '../../source/system/runner.js';
 import {readWorld} from '../../source/system/snapshot.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {startWatch, type WorldChange} from '../../source/system/watch.js';
@@ -134,6 +134,14 @@ describe('discovery', () => {
 		children.find((c) => c.pid === pid)?.kill('SIGKILL');
 		await vi.waitFor(() => expect(ids()).toEqual(['host']), {timeout: 3000});
 		expect(discover()).toEqual(discoverNamespaces({roots}));
+	});
+
+	it('does not count nsdeck\'s own children as living where they look (the helper, nsenter … ip, ping)', async () => {
+		await sh('ip', 'netns', 'add', 'looked');
+		const running = runCommand(['ip', 'netns', 'exec', 'looked', 'sleep', '2']);
+		await vi.waitFor(() => expect(discoverNamespaces({roots}).places.find((p) => p.id === 'looked')?.label?.main?.command).toBe('sleep'), {timeout: 3000});
+		expect(discoverNamespaces({roots, ignore: runningChildren}).places.find((p) => p.id === 'looked')?.label).toBeUndefined();
+		await running;
 	});
 
 	it('keeps a namespace named host apart from the host, in show --json too', async () => {
