@@ -24,21 +24,22 @@ export function checkWhole(text: string, min: number, max: number, what: string)
 }
 
 /**
- * The MTU range for a link: the driver's own bounds where the reader reported them (min_mtu, max_mtu),
- * never below what IPv4 needs; 68–65535 otherwise.
+ * The MTU range for a link: the driver's own bounds where the reader reported them (min_mtu, max_mtu; a
+ * max_mtu of 0 means the driver sets none, as lo's), never below what IPv4 needs; 68–65535 otherwise, or up
+ * to the MTU it has when that is higher (lo has 65536).
  */
-export function mtuRange(link: Pick<Link, 'minMtu' | 'maxMtu'>): {min: number; max: number; fromKernel: boolean} {
-	const fromKernel = link.minMtu !== undefined || link.maxMtu !== undefined;
-	return {min: Math.max(MTU_FLOOR, link.minMtu ?? MTU_FLOOR), max: link.maxMtu ?? MTU_CEILING, fromKernel};
+export function mtuRange(link: Pick<Link, 'mtu' | 'minMtu' | 'maxMtu'>): {min: number; max: number; fromKernel: boolean} {
+	const fromKernel = (link.minMtu ?? 0) > 0 || (link.maxMtu ?? 0) > 0;
+	return {min: Math.max(MTU_FLOOR, link.minMtu ?? 0), max: link.maxMtu ? link.maxMtu : Math.max(MTU_CEILING, link.mtu), fromKernel};
 }
 
-export function checkMtu(text: string, link: Pick<Link, 'name' | 'minMtu' | 'maxMtu'>): Check {
+export function checkMtu(text: string, link: Pick<Link, 'name' | 'mtu' | 'minMtu' | 'maxMtu'>): Check {
 	const {min, max, fromKernel} = mtuRange(link);
-	const where = fromKernel ? ` (the kernel's min_mtu ${link.minMtu ?? '–'}, max_mtu ${link.maxMtu ?? '–'} for ${link.name}; IPv4 needs ${MTU_FLOOR})` : '';
+	const kernel = fromKernel ? ` (for ${link.name} the kernel takes ${link.minMtu ?? '?'}–${link.maxMtu || 'any'}; IPv4 needs at least ${MTU_FLOOR})` : '';
 	if (text === '') return `an MTU is needed, ${min}–${max}`;
 	const n = parseWhole(text);
 	if (n === undefined) return `the MTU is a whole number of bytes, ${min}–${max}`;
-	return n < min || n > max ? `the MTU is ${min}–${max}${where}` : undefined;
+	return n < min || n > max ? `the MTU is ${min}–${max}${kernel}` : undefined;
 }
 
 const MAC = /^[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}$/;
