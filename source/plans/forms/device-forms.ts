@@ -26,9 +26,9 @@ export function editLinkForm(ctx: FormContext): FormSpec | string {
 	return {
 		title: `Change ${link.name} in ${ns}`,
 		fields: [
-			{id: 'name', label: 'Name', kind: 'text', placeholder: link.name},
-			{id: 'mtu', label: 'MTU', kind: 'text', placeholder: String(link.mtu)},
-			{id: 'mac', label: 'MAC', kind: 'text', placeholder: link.mac || 'none'},
+			{id: 'name', label: 'Name', kind: 'text', placeholder: `now ${link.name}`},
+			{id: 'mtu', label: 'MTU', kind: 'text', placeholder: `now ${link.mtu}`},
+			{id: 'mac', label: 'MAC', kind: 'text', placeholder: `now ${link.mac || 'none'}`},
 		],
 		initial: {name: link.name, mtu: String(link.mtu), mac: link.mac},
 		validate(v, world) {
@@ -98,13 +98,13 @@ export function stackedDeviceForm(ctx: FormContext): FormSpec | string {
 		title: `New device on ${parent.name} in ${parentNs}`,
 		fields: [
 			{id: 'kind', label: 'Kind', kind: 'choice', options: [...STACKED_KINDS]},
-			{id: 'name', label: 'Name', kind: 'text', placeholder: 'empty: macvlan0, eth0.10, …'},
+			{id: 'name', label: 'Name', kind: 'text', placeholder: 'empty: macvlan0, eth0.10'},
 			{id: 'mode', label: 'Mode (macvlan/tap)', kind: 'choice', options: [...MACVLAN_MODES]},
 			{id: 'ipvlanMode', label: 'Mode (ipvlan)', kind: 'choice', options: [...IPVLAN_MODES]},
-			{id: 'id', label: 'VLAN id / VNI', kind: 'text', placeholder: 'vlan 1–4094, vxlan 1–16777215'},
+			{id: 'id', label: 'VLAN id / VNI', kind: 'text', placeholder: 'vlan ≤4094, VNI ≤16777215'},
 			{id: 'dstport', label: 'Port (vxlan)', kind: 'text'},
-			{id: 'remote', label: 'Remote (vxlan)', kind: 'text', placeholder: 'optional: an address, or a multicast group'},
-			{id: 'local', label: 'Local (vxlan)', kind: 'text', placeholder: `optional: an address in ${parentNs}`},
+			{id: 'remote', label: 'Remote (vxlan)', kind: 'text', placeholder: 'optional; or a group'},
+			{id: 'local', label: 'Local (vxlan)', kind: 'text', placeholder: 'optional'},
 			{id: 'into', label: 'Into namespace', kind: 'choice', options: ids},
 			{id: 'up', label: 'Bring up', kind: 'toggle'},
 		],
