@@ -35,20 +35,17 @@ export function linkSettingsPlan(v: LinkSettingsValues): Plan {
 	if (v.mac) steps.push({argv: set(current, 'address', v.mac.to), undo: set(current, 'address', v.mac.from)});
 	if (cycle) steps.push({argv: set(current, 'up'), undo: set(current, 'down')});
 
-	const changes = [
-		...(v.name !== undefined ? [`name → ${v.name}`] : []),
-		...(v.mtu ? [`MTU ${v.mtu.from} → ${v.mtu.to}`] : []),
-		...(v.mac ? [`MAC → ${v.mac.to}`] : []),
-	];
+	// In ip's own words (`name X mtu N address M`), so the status line says what ran, short enough for 80 columns.
+	const changes = [...(v.name !== undefined ? [`name ${v.name}`] : []), ...(v.mtu ? [`mtu ${v.mtu.to}`] : []), ...(v.mac ? [`address ${v.mac.to}`] : [])];
 	const consequences = [
-		...(cycle ? [`the kernel renames only a link that is down: it is set down, renamed and set up again (a moment without traffic)`] : []),
-		...(v.name !== undefined ? [`whatever names ${v.link} elsewhere (scripts, firewall rules, configs) needs the new name`] : []),
+		...(cycle ? ['renaming needs it down: it is set down, renamed and set up again'] : []),
+		...(v.name !== undefined ? [`scripts and firewall rules that name ${v.link} need the new name`] : []),
 		...(v.mtu && v.mtu.to < IPV6_MIN_MTU && (v.ipv6Addresses?.length ?? 0) > 0
 			? [`below ${IPV6_MIN_MTU} bytes the kernel turns IPv6 off on it: ${v.ipv6Addresses?.join(', ')} go`]
 			: []),
 	];
 	return {
-		title: `Change ${v.link} in ${v.ns}: ${changes.join(', ')}`,
+		title: `Set ${v.link} in ${v.ns}: ${changes.join(', ')}`,
 		dangerous: false,
 		destructive: cycle,
 		touches: [{ns: v.ns, link: v.link, change: cycle ? 'down' : 'settings'}],

@@ -70,7 +70,7 @@ describe('interface settings plan: only what changed, each undone by the old val
 			run: async (argv) => {
 				ran.push(argv.join(' '));
 				const refused = argv.includes('mtu') && argv.includes('70000');
-				return {exitCode: refused ? 2 : 0, stdout: '', stderr: refused ? 'Error: mtu greater than device maximum.' : ''};
+				return {argv, exitCode: refused ? 2 : 0, stdout: '', stderr: refused ? 'Error: mtu greater than device maximum.' : ''};
 			},
 			log: () => undefined,
 		});

@@ -45,7 +45,7 @@ describe('e: change the selected interface’s name, MTU or MAC', () => {
 		expect(frame).not.toContain('address');
 		expect(widest(frame)).toBeLessThanOrEqual(80);
 		await press(app, KEYS.enter);
-		await waitForFrame(app, '✓ Change veth_ns1 in ns1: MTU 1500 → 9000 (1 command)');
+		await waitForFrame(app, '✓ Set veth_ns1 in ns1: mtu 9000 (1 command)');
 		expect(system.pending()).toEqual([]);
 	});
 
@@ -58,7 +58,8 @@ describe('e: change the selected interface’s name, MTU or MAC', () => {
 		const frame = await waitForFrame(app, 'ip -n ns1 link set dev uplink up');
 		expect(frame).toContain('ip -n ns1 link set dev veth_ns1 down');
 		expect(frame).toContain('ip -n ns1 link set dev veth_ns1 name uplink');
-		expect(frame).toContain('the kernel renames only a link that is down');
+		expect(frame).toContain('! renaming needs it down: it is set down, renamed and set up again');
+		expect(frame).toContain('! scripts and firewall rules that name veth_ns1 need the new name');
 		expect(frame).toContain('Enter twice runs');
 		expect(widest(frame)).toBeLessThanOrEqual(80);
 	});
