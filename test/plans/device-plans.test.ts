@@ -7,6 +7,7 @@ import type {FormSpec, FormValues} from '../../source/plans/forms/form-spec.js';
 import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
 import type {Plan} from '../../source/plans/plan.js';
 import {runPlan} from '../../source/plans/run-plan.js';
+import {sessionRisk} from '../../source/plans/session-guard.js';
 import {stackedDevicePlan, type StackedValues} from '../../source/plans/stacked-device-plan.js';
 import {fixtureWorld} from '../support/fixtures.js';
 
@@ -61,6 +62,17 @@ describe('interface settings plan: only what changed, each undone by the old val
 		expect(plan.consequences).toEqual(['below 1280 bytes the kernel turns IPv6 off on it: fd00::1/64 go']);
 		expect(plan.destructive).toBe(false);
 		expect(plan.touches).toEqual([{ns: 'ns1', link: 'veth_ns1', change: 'settings'}]);
+	});
+
+	it('on the SSH session’s interface: the name is typed first, and the change undoes itself unless kept', () => {
+		const path = {session: {client: '10.66.0.2', server: '10.66.0.1'}, ns: 'host', links: new Set(['uplink'])};
+		expect(sessionRisk(linkSettingsPlan({ns: 'host', link: 'uplink', up: true, mtu: {from: 1500, to: 1400}}), path)).toEqual({
+			reason: 'your SSH session from 10.66.0.2 to 10.66.0.1 runs over uplink: changing its MTU, MAC or name can cut off this very session',
+			confirm: 'uplink',
+			undoable: true,
+		});
+		expect(sessionRisk(linkSettingsPlan({ns: 'host', link: 'uplink', up: true, name: 'wan0'}), path)?.reason).toMatch(/setting it down can cut off/);
+		expect(sessionRisk(linkSettingsPlan({ns: 'host', link: 'spare', up: true, mtu: {from: 1500, to: 1400}}), path)).toBeUndefined();
 	});
 
 	it('rolls back what ran when a later step is refused: the name back, then up again', async () => {
