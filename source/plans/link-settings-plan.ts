@@ -23,7 +23,8 @@ export const IPV6_MIN_MTU = 1280;
 export function linkSettingsPlan(v: LinkSettingsValues): Plan {
 	const steps: Step[] = [];
 	const set = (name: string, ...args: string[]): string[] => ipIn(v.ns, 'link', 'set', 'dev', name, ...args);
-	// Most drivers refuse a rename while the link is up (EBUSY): down, rename, up, each undone in reverse.
+	// Kernels before 6.x refuse a rename while the link is up (EBUSY; this one allows it): down, rename, up,
+	// each undone in reverse, works on all of them.
 	const cycle = v.name !== undefined && v.up;
 	let current = v.link;
 	if (cycle) steps.push({argv: set(v.link, 'down'), undo: set(v.link, 'up')});
@@ -38,7 +39,7 @@ export function linkSettingsPlan(v: LinkSettingsValues): Plan {
 	// In ip's own words (`name X mtu N address M`), so the status line says what ran, short enough for 80 columns.
 	const changes = [...(v.name !== undefined ? [`name ${v.name}`] : []), ...(v.mtu ? [`mtu ${v.mtu.to}`] : []), ...(v.mac ? [`address ${v.mac.to}`] : [])];
 	const consequences = [
-		...(cycle ? ['renaming needs it down: it is set down, renamed and set up again'] : []),
+		...(cycle ? ['it is set down, renamed, set up again (older kernels refuse an up rename)'] : []),
 		...(v.name !== undefined ? [`scripts and firewall rules that name ${v.link} need the new name`] : []),
 		...(v.mtu && v.mtu.to < IPV6_MIN_MTU && (v.ipv6Addresses?.length ?? 0) > 0
 			? [`below ${IPV6_MIN_MTU} bytes the kernel turns IPv6 off on it: ${v.ipv6Addresses?.join(', ')} go`]

@@ -51,7 +51,7 @@ describe('interface settings plan: only what changed, each undone by the old val
 
 	it('says why an up link goes down for a rename, asks twice, and selects the new name', () => {
 		const plan = linkSettingsPlan({ns: 'ns1', link: 'veth_ns1', up: true, name: 'uplink'});
-		expect(plan.consequences?.join('\n')).toContain('set down, renamed and set up again');
+		expect(plan.consequences?.join('\n')).toContain('set down, renamed, set up again');
 		expect(plan.destructive).toBe(true);
 		expect(plan.touches).toEqual([{ns: 'ns1', link: 'veth_ns1', change: 'down'}]);
 		expect(plan.select).toEqual({ns: 'ns1', link: 'uplink'});

@@ -58,7 +58,7 @@ describe('e: change the selected interface’s name, MTU or MAC', () => {
 		const frame = await waitForFrame(app, 'ip -n ns1 link set dev uplink up');
 		expect(frame).toContain('ip -n ns1 link set dev veth_ns1 down');
 		expect(frame).toContain('ip -n ns1 link set dev veth_ns1 name uplink');
-		expect(frame).toContain('! renaming needs it down: it is set down, renamed and set up again');
+		expect(frame).toContain('! it is set down, renamed, set up again (older kernels refuse an up rename)');
 		expect(frame).toContain('! scripts and firewall rules that name veth_ns1 need the new name');
 		expect(frame).toContain('Enter twice runs');
 		expect(widest(frame)).toBeLessThanOrEqual(80);
