@@ -23,8 +23,8 @@ export const IPV6_MIN_MTU = 1280;
 export function linkSettingsPlan(v: LinkSettingsValues): Plan {
 	const steps: Step[] = [];
 	const set = (name: string, ...args: string[]): string[] => ipIn(v.ns, 'link', 'set', 'dev', name, ...args);
-	// Kernels before 6.x refuse a rename while the link is up (EBUSY; this one allows it): down, rename, up,
-	// each undone in reverse, works on all of them.
+	// Older kernels refuse to rename a link that is up (EBUSY; 6.18 renames an up veth or macvlan): down,
+	// rename, up, each undone in reverse, works on every kernel.
 	const cycle = v.name !== undefined && v.up;
 	let current = v.link;
 	if (cycle) steps.push({argv: set(v.link, 'down'), undo: set(v.link, 'up')});
