@@ -50,7 +50,9 @@ export type BindingId =
 	| 'pingAgain'
 	| 'scrollOutput'
 	| 'tutorialHint'
-	| 'tutorialToggle';
+	| 'tutorialToggle'
+	| 'editInterface'
+	| 'stackDevice';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -93,6 +95,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
 	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
+	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit'},
+	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
 	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},
