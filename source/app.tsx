@@ -35,6 +35,7 @@ import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 import type {Tutorial} from './model/tutorial/types.js';
 import {useTutorial} from './state/use-tutorial.js';
+import {currentFocus} from './state/tutorial-progress.js';
 import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 
 export interface AppProps {
@@ -158,6 +159,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					width={columns}
 					height={layout.bodyHeight}
 					isActive={interactive}
+					highlight={learning && currentFocus(learning.progress, learning.statuses)}
 					onChoose={(id) => {
 						dispatch({type: 'selectNs', id});
 						dispatch({type: 'focus', pane: 'namespaces'});

@@ -4,7 +4,8 @@
 import {holds} from '../model/tutorial/checks.js';
 import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
 import type {Topology} from '../model/topology.js';
-import type {World} from '../model/types.js';
+import {HOST_ID, type World} from '../model/types.js';
+import {namedId} from '../model/netns-id.js';
 
 export interface TutorialProgress {
 	readonly tutorial: Tutorial;
@@ -40,3 +41,9 @@ export function withNextHint(p: TutorialProgress, step: number): TutorialProgres
 const PINGS_KEPT = 50;
 
 export const withPing = (p: TutorialProgress, ping: PingRecord): TutorialProgress => ({...p, pings: [...p.pings, ping].slice(-PINGS_KEPT)});
+
+/** What the current step is about, as namespace ids and interface names: the map picks these out. */
+export function currentFocus(p: TutorialProgress, statuses: readonly boolean[]): Array<{readonly ns: string; readonly name: string}> {
+	const step = p.tutorial.steps[currentStep(statuses)];
+	return (step?.focus ?? []).flatMap((f) => (f.ns === undefined ? [] : [{ns: f.ns === HOST_ID ? HOST_ID : namedId(f.ns), name: f.name}]));
+}

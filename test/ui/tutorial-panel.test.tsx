@@ -62,6 +62,18 @@ describe('the tutorial panel', () => {
 		await waitForFrame(app, '✓ Every step holds. The commands you ran');
 	});
 
+	it("picks out the current step's interfaces on the map", async () => {
+		const t = readTutorial('test.json', 'test', {
+			title: 'Map tutorial',
+			summary: 'S',
+			steps: [{goal: 'Look at the bridge.', commands: ['ip link'], check: {namespace: 'nine'}, focus: [{ns: 'host', name: 'br0'}, {ns: 'ns1', name: 'veth_ns1'}]}],
+		});
+		const {app} = await startApp({size: {columns: 200, rows: 50}, props: {tutorial: t}});
+		await waitForFrame(app, 'Map tutorial');
+		await press(app, 't');
+		await waitForFrame(app, 'step: br0 (host), veth_ns1 (ns1)');
+	});
+
 	it('without a tutorial, shows none and offers no tutorial keys', async () => {
 		const {app} = await startApp({size: {columns: 200, rows: 50}});
 		const frame = await waitForFrame(app, 'Namespaces (3)');
