@@ -49,6 +49,7 @@ export type BindingId =
 	| 'stopOrClose'
 	| 'pingAgain'
 	| 'scrollOutput'
+	| 'tutorials'
 	| 'tutorialHint'
 	| 'tutorialToggle'
 	| 'editInterface'
@@ -117,6 +118,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
+	{id: 'tutorials', keys: ['L'], scope: 'global', description: 'tutorials (in the lab): choose one to follow beside the panes'},
 	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint'},
 	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial'},
 ];

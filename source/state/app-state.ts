@@ -21,6 +21,8 @@ export type Overlay =
 	| {readonly kind: 'result'; readonly result: PlanResult}
 	| {readonly kind: 'log'}
 	| {readonly kind: 'topology'}
+	/** The tutorials to choose from (in the lab). */
+	| {readonly kind: 'tutorials'}
 	| {readonly kind: 'exec'; readonly view: ExecView};
 
 export interface AppState {

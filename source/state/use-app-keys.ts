@@ -90,6 +90,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'focusRoutes':
 					if (!state.overlay) dispatch({type: 'focus', pane: PANE_KEYS[binding.id]});
 					return;
+				case 'tutorials':
+					dispatch(state.overlay?.kind === 'tutorials' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'tutorials'}});
+					return;
 				case 'log':
 					dispatch(state.overlay?.kind === 'log' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'log'}});
 					return;
