@@ -22,12 +22,19 @@ const step = (keys: Key | readonly Key[], waitFor: string | RegExp): Step => ({k
 
 const keyCount = (steps: readonly Step[]): number => steps.reduce((n, s) => n + s.keys.length, 0);
 
+/**
+ * The counts of these same tutorials with the keys of main at a729470 (before issue 19), by the lists
+ * below as first written: what a new key script is measured against (the issue asks for at most 60 %).
+ */
+const BASELINE = {A: 60, B: 123} as const;
+const report = (name: keyof typeof BASELINE, keys: number): string => `tutorial ${name}: ${keys} keys (baseline ${BASELINE[name]}: ${Math.round((100 * keys) / BASELINE[name])} %)`;
+
 /** A ping whose summary says nothing was lost (not the "0%" at the end of "100%"). */
 const answered = /, 0% packet loss/;
 const literally = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A form field showing a value. */
 const field = (label: string, value: string): RegExp => new RegExp(`${literally(label)} +${literally(value)}`);
-/** A form field with the focus (›): a key typed before the focus moved would land in the previous field. */
+/** A form field with the focus (›): after a Tab, the next keys wait until the focus is seen to move. */
 const focused = (label: string): RegExp => new RegExp(`›${literally(label)} `);
 /** A list row with the selection (›). */
 const selected = (name: string): RegExp => new RegExp(`›${literally(name)} `);
@@ -163,7 +170,7 @@ describe('the seed tutorials, built with keys at 80x24', () => {
 		term = await startApp();
 		await term.waitFor('Namespaces (1)');
 		const {keys, pings} = await play(term, TUTORIAL_A);
-		console.log(`tutorial A: ${keys} keys (the list counts ${keyCount(TUTORIAL_A)})`);
+		console.log(report('A', keys));
 		expect(keys).toBe(keyCount(TUTORIAL_A));
 		expect(pings).toHaveLength(1);
 		expect(pings[0]).toMatch(answered);
@@ -183,7 +190,7 @@ describe('the seed tutorials, built with keys at 80x24', () => {
 		term = await startApp();
 		await term.waitFor('Namespaces (1)');
 		const {keys, pings} = await play(term, TUTORIAL_B);
-		console.log(`tutorial B: ${keys} keys (the list counts ${keyCount(TUTORIAL_B)})`);
+		console.log(report('B', keys));
 		expect(keys).toBe(keyCount(TUTORIAL_B));
 		expect(pings).toHaveLength(2);
 		for (const ping of pings) expect(ping).toMatch(answered);
