@@ -92,7 +92,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
 	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
-	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: "other end: a veth's peer, the device a macvlan, vlan or vxlan sits on (again: back)", hint: 'other end'},
+	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
 	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},

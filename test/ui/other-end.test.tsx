@@ -90,6 +90,6 @@ describe('o', () => {
 	it('is listed in the help overlay', async () => {
 		const {app} = await startApp();
 		await press(app, '?');
-		await waitForFrame(app, /o\s+other end: a veth's peer/);
+		await waitForFrame(app, /o\s+other end \(veth peer/);
 	});
 });
