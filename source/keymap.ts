@@ -53,7 +53,8 @@ export type BindingId =
 	| 'tutorialHint'
 	| 'tutorialToggle'
 	| 'editInterface'
-	| 'stackDevice';
+	| 'stackDevice'
+	| 'otherEnd';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -98,6 +99,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
 	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit'},
 	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack'},
+	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
 	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},

@@ -108,6 +108,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'clearFilter':
 					dispatch({type: 'filterClear'});
 					return;
+				case 'otherEnd':
+					if (!state.overlay) dispatch({type: 'otherEnd'});
+					return;
 			}
 			if (LOOK_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) {
 				handlers.look?.(binding.id);
