@@ -1,4 +1,5 @@
-// Renders the visible window of a list; the selected row has a › marker and, with colour, reverse video.
+// Renders the visible window of a list; the selected row has a › marker and, in the focused pane, reverse
+// video (with or without colour).
 import {Text} from './text.js';
 import {fit, listWindow} from './list-window.js';
 import {theme} from './theme.js';
