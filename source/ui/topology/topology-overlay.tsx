@@ -8,7 +8,6 @@ import type {World} from '../../model/types.js';
 import {useStore} from '../../state/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
-import {mapHints} from './map-keys.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';
 import {useMapKeys, type MapView} from './use-map-keys.js';
 import {clampViewport, type Extent} from './viewport.js';
@@ -94,7 +93,8 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 				<Text color={t.muted}>{scroll}</Text>
 			</Text>
 			<Text color={t.muted} wrap="truncate">
-				{`${mapHints()}  ╌ down  ═ bridge`}
+				{/* The map's keys are in the footer, from keymap.ts, like every other key. */}
+				{'╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
 			</Text>
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {
