@@ -6,6 +6,7 @@ import {linkStateLabel, relationText, visibleAddresses} from '../../model/format
 import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
+import {fitName} from '../shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -59,7 +60,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						const addresses = visibleAddresses(link).join(' ');
 						return (
 							<>
-								<Text bold>{fit(link.name, nameWidth)} </Text>
+								<Text bold>{fitName(link.name, nameWidth)} </Text>
 								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
 								<Text color={stateColor(state)}>{fit(state, stateWidth)} </Text>
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}

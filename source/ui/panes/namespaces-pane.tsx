@@ -6,6 +6,7 @@ import {labelText} from '../../model/netns-label.js';
 import type {Netns} from '../../model/types.js';
 import {ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
+import {fitName} from '../shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -50,14 +51,15 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 					const counts = namespaceCounts(ns);
 					const name = nsDisplayName(ns.id);
 					const label = labelText(ns.label);
-					// The name first; who lives there in the room left, if there is enough to say something (at
-					// 80 columns there is not: Enter, the map and a wider terminal show it).
+					// The name first (cut in the middle when it must be: cni-<uuid> names differ at their ends); who
+					// lives there in the room left, if there is enough to say something (at 80 columns there is
+					// not: Enter, the map and a wider terminal show it; the interfaces pane's title has the full name).
 					const room = Math.max(w - counts.length - 1, 4);
 					const nameWidth = Math.min(name.length, room);
 					const labelWidth = label ? room - nameWidth - 1 : 0;
 					return (
 						<>
-							<Text bold={ns.kind === 'host'}>{fit(name, labelWidth >= LABEL_MIN ? nameWidth : room)}</Text>
+							<Text bold={ns.kind === 'host'}>{fitName(name, labelWidth >= LABEL_MIN ? nameWidth : room)}</Text>
 							{labelWidth >= LABEL_MIN && <Text color={t.muted}> {fit(label, labelWidth)}</Text>}
 							<Text color={ns.error ? t.bad : t.muted}> {counts}</Text>
 						</>
