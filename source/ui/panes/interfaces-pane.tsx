@@ -4,7 +4,7 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import {Text} from '../text.js';
 import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
 import type {Link, LinkRef, Netns} from '../../model/types.js';
-import {ListRows} from '../list-rows.js';
+import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {fitName} from '../shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
@@ -38,7 +38,17 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const links = shown ?? ns?.links ?? [];
 	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
-	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
+	const stateWidth = columnWidth([...links.map(linkStateLabel), ...(wide ? ['state'] : [])], 4);
+	// Named columns where MAC and MTU appear (a bare 1500 says little) and the rows can spare the line.
+	const header = wide && paneRows(height) >= HEADER_MIN_ROWS && !ns?.error && links.length > 0;
+	const headerText = [
+		fit('name', nameWidth),
+		fit('kind', 8),
+		fit('state', stateWidth),
+		fit('mac', 17),
+		fit('mtu', 5),
+		'other end, bridge · addresses',
+	].join(' ');
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{ns?.error ? (
@@ -46,10 +56,12 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					cannot read {nsDisplayName(ns.id)}: {ns.error}
 				</Text>
 			) : (
+				<>
+				{header && <ColumnHeader text={headerText} columns={columns} />}
 				<ListRows
 					items={links}
 					selected={selected}
-					rows={paneRows(height)}
+					rows={paneRows(height) - (header ? 1 : 0)}
 					columns={columns}
 					focused={focused}
 					rowKey={(l) => `${l.ifindex}`}
@@ -70,6 +82,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						);
 					}}
 				/>
+				</>
 			)}
 		</PaneFrame>
 	);
