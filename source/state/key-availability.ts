@@ -19,8 +19,11 @@ export function bindingActs(state: AppState, id: BindingId): boolean {
 /** A change key, in a session that may not change anything (not root, and not a dry run). */
 export const unavailableReadOnly = (readOnly: boolean, id: BindingId): boolean => readOnly && CHANGE_BINDINGS.has(id);
 
+/** Keys that open an overlay (and close it again): the footer does not offer the one already open. */
+const OPENS: Partial<Record<BindingId, string>> = {topology: 'topology', log: 'log', help: 'help'};
+
 /** What the footer offers now. */
 export const footerActs =
 	(state: AppState, readOnly: boolean) =>
 	(binding: Binding): boolean =>
-		bindingActs(state, binding.id) && !unavailableReadOnly(readOnly, binding.id);
+		bindingActs(state, binding.id) && !unavailableReadOnly(readOnly, binding.id) && (OPENS[binding.id] === undefined || OPENS[binding.id] !== state.overlay?.kind);
