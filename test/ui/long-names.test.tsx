@@ -11,7 +11,7 @@ const POD_A = 'cni-72b1c0d4-5e6f-4a3b-8c9d-0e1f2a3b9f1a';
 const POD_B = 'cni-72b1c0d4-1d2c-4b5a-9e8f-7a6b5c4d3e2f';
 
 async function start(size: {columns: number; rows: number}) {
-	const world = new WorldBuilder().namespace('host').namespace(POD_A).namespace(POD_B).veth(`host/veth3a9f1b2c`, `${POD_A}/eth0`).veth('host/veth3a9f7d4e', `${POD_B}/eth0`).build();
+	const world = new WorldBuilder().namespace('host').namespace(POD_A).namespace(POD_B).veth(`host/veth3a9f1b2c`, `${POD_A}/eth0`, {addresses: ['10.0.0.1/24', '10.0.0.2/24']}).veth('host/veth3a9f7d4e', `${POD_B}/eth0`).build();
 	const app = render(<App system={createFakeSystem(world)} size={size} />);
 	onTestFinished(() => app.unmount());
 	await waitForFrame(app, 'Namespaces (3)');
@@ -37,6 +37,16 @@ describe.each([
 		await press(app, KEYS.enter);
 		const detail = await waitForFrame(app, 'Namespace cni-');
 		expect(detail).toMatch(new RegExp(`Namespace (${POD_A}|${POD_B})`));
+	});
+
+	it('stay apart as the other end of the host’s veths, and the addresses stay in view', async () => {
+		const app = await start(size);
+		const rows = (app.lastFrame() ?? '').split('\n').filter((l) => l.includes('veth3a9f'));
+		expect(rows).toHaveLength(2);
+		const ends = rows.map((l) => /→ (\S+)/.exec(l)?.[1]);
+		expect(ends[0]).not.toBe(ends[1]);
+		for (const end of ends) expect(end).toMatch(/^cni-72b1c0d4.*(9f1a|3e2f)\/eth0$/);
+		expect(rows[0]).toContain('10.0.0.1/24');
 	});
 
 	it('get boxes with different titles on the map', async () => {

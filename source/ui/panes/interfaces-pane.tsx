@@ -6,7 +6,7 @@ import {linkStateLabel, relationText, visibleAddresses} from '../../model/format
 import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
-import {fitName} from '../shorten-middle.js';
+import {fitName, shortenMiddle} from '../shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -26,6 +26,15 @@ export interface InterfacesPaneProps {
 	readonly filter?: string;
 	readonly filtering?: boolean;
 }
+
+/** Fewer than this, a relation cut in the middle says too little: it is cut at the row's end instead. */
+const RELATION_MIN = 20;
+
+/**
+ * `→ cni-72b1c0…9f1a/eth0`: a relation too long for the room left before the addresses is cut in the
+ * middle, so that two peers in pod namespaces stay apart and the addresses stay in view.
+ */
+const shortRelation = (relation: string, room: number): string => (relation.length > room ? shortenMiddle(relation, Math.max(room, RELATION_MIN)) : relation);
 
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
@@ -66,10 +75,12 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					focused={focused}
 					rowKey={(l) => `${l.ifindex}`}
 					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
-					renderRow={(link) => {
+					renderRow={(link, rowWidth) => {
 						const state = linkStateLabel(link);
-						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link));
 						const addresses = visibleAddresses(link).join(' ');
+						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (wide ? 24 : 0);
+						const room = rowWidth - before - 1 - (addresses ? addresses.length : 0);
+						const relation = shortRelation(relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room);
 						return (
 							<>
 								<Text bold>{fitName(link.name, nameWidth)} </Text>
