@@ -24,6 +24,7 @@ import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
+import {offeredFor} from './keymap.js';
 import {nsDisplayName} from './model/netns-id.js';
 import {DetailOverlay} from './ui/overlays/detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
@@ -159,7 +160,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : (
 				<ExplorerPanes state={state} layout={layout} />
 			)}
-			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)} width={columns} />
+			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)} width={columns} keymap={offeredFor(selectedLink(state))} />
 		</Box>
 	);
 }

@@ -27,6 +27,7 @@ export type BindingId =
 	| 'veth'
 	| 'bridge'
 	| 'connect'
+	| 'detach'
 	| 'move'
 	| 'address'
 	| 'toggleUp'
@@ -60,7 +61,13 @@ export interface Binding {
 	readonly hint?: string;
 	/** Changes the system in a way that cannot simply be undone: asks first. */
 	readonly dangerous?: boolean;
+	/** Offered (in the footer) only when the selected interface has this: `master` for detaching it. */
+	readonly needs?: 'master';
 }
+
+/** The bindings worth offering for the selected interface: those whose `needs` it meets. */
+export const offeredFor = (link: {readonly master?: string} | undefined, keymap: readonly Binding[] = KEYMAP): readonly Binding[] =>
+	keymap.filter((b) => b.needs !== 'master' || link?.master !== undefined);
 
 export const KEYMAP: readonly Binding[] = [
 	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit'},
@@ -89,6 +96,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down'},
 	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address'},
 	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
+	{id: 'detach', keys: ['u'], scope: 'interfaces', description: 'detach from its bridge (nomaster)', hint: 'detach', needs: 'master'},
 	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
