@@ -12,7 +12,7 @@ import {fit} from '../list-window.js';
 import {theme} from '../theme.js';
 import {copyToClipboard} from '../../terminal.js';
 import type {FormSpec} from '../../plans/forms/form-spec.js';
-import {hasErrors} from '../../plans/forms/form-spec.js';
+import {hasErrors, NOTHING_TO_CHANGE, optionsOf} from '../../plans/forms/form-spec.js';
 import {ChoiceList} from './choice-list.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
 
@@ -44,19 +44,28 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 };
 
 /** Only the keys that do something in this form, so that the line fits 80 columns. */
-function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefined, copied: boolean): string {
+function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean): string {
 	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
-	const hints = [enter, 'Esc cancel'];
+	// With nothing to change there is nothing to run: Enter is not offered.
+	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
 	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
-	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose, Space list');
+	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose');
 	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
 	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
 	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
 	return hints.join(' · ');
 }
 
-/** A choice among more than this many opens a list on Space (ChoiceList); fewer are cycled with ← →. */
-const LIST_ABOVE = 3;
+/**
+ * A choice among more than this many opens a filterable list (ChoiceList) on Space or on the first letter
+ * typed; fewer are cycled with ← → and Space. Up to five, ← or → reaches any option in at most two
+ * presses, which is fewer than opening the list, typing a letter and Enter; from six on the list is as
+ * quick or quicker, and with hundreds of namespaces it is the only way.
+ */
+export const LIST_ABOVE = 5;
+
+/** How many rows a message takes when it wraps in `width` columns. */
+const rowsOf = (message: string, width: number): number => Math.max(Math.ceil(message.length / Math.max(width, 1)), 1);
 
 
 export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
@@ -79,8 +88,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		armedRef.current = value;
 		setArmedState(value);
 	};
-	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
-	const [choosing, setChoosing] = useState<string | undefined>(undefined);
+	/** The choice field whose list is open, if any, and what was typed to open it: it has the keys until Enter or Esc. */
+	const [choosing, setChoosingState] = useState<{id: string; filter: string} | undefined>(undefined);
+	// Read through a ref: the letters typed right after the one that opened the list go to the list.
+	const choosingRef = useRef(choosing);
+	const setChoosing = (value: {id: string; filter: string} | undefined): void => {
+		choosingRef.current = value;
+		setChoosingState(value);
+	};
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
@@ -105,6 +120,8 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		const now = apply({kind: 'submitAttempt'});
 		if (hasErrors(spec.validate(now.values, world))) return;
 		const planned = spec.plan(now.values, world);
+		// An empty plan is nothing to run: the form says so instead (see `nothing` below).
+		if (planned.steps.length === 0) return;
 		const risk = dryRun ? undefined : sessionRisk?.(planned);
 		if (risk && typedNameRef.current !== risk.confirm) return setNameWanted(true);
 		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
@@ -130,14 +147,19 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				if (name === 'backspace') return setTyped(typedNameRef.current.slice(0, -1));
 				if (input && !key.ctrl && !key.meta && input !== ' ' && name !== 'tab' && !['up', 'down', 'left', 'right'].includes(name)) return setTyped(typedNameRef.current + input);
 			}
-			if (name === 'space' && field?.kind === 'choice' && (field.options?.length ?? 0) > LIST_ABOVE) return setChoosing(field.id);
+			if (choosingRef.current) return;
+			if (field?.kind === 'choice' && optionsOf(field, ref.current.values).length > LIST_ABOVE) {
+				if (name === 'space') return setChoosing({id: field.id, filter: ''});
+				// A letter typed on a long choice opens its list, filtered by that letter.
+				if (input && !key.ctrl && !key.meta && !KEY_ACTIONS[name] && !['return', 'tab'].includes(name)) return setChoosing({id: field.id, filter: input});
+			}
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
 			else if (input && !key.ctrl && !key.meta) typeChunk(input);
 		},
 		{isActive: isFocused && choosing === undefined},
 	);
-	const choosingField = spec.fields.find((f) => f.id === choosing);
+	const choosingField = spec.fields.find((f) => f.id === choosing?.id);
 
 	const labelWidth = Math.max(...spec.fields.map((f) => f.label.length), 8) + 2;
 	const valueWidth = Math.min(28, Math.max(width - labelWidth - 8, 10));
@@ -145,7 +167,23 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
-	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	const nothing = errors[NOTHING_TO_CHANGE] ?? (plan && plan.steps.length === 0 ? 'these values are what the system has now' : undefined);
+	const innerWidth = Math.max(width - 4, 10);
+	// A message too long for the rest of its field's row goes on the rows below, whole (never cut with …).
+	const fieldWidth = (field: FormSpec['fields'][number], shown: string): number =>
+		1 + labelWidth + (field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth);
+	const shownOf = (field: FormSpec['fields'][number]): string => {
+		const value = state.values[field.id];
+		if (field.kind === 'toggle') return value === true ? '[x] yes' : '[ ] no';
+		if (field.kind === 'choice') return `‹ ${String(value)} ›`;
+		return String(value);
+	};
+	const errorBelow = (field: FormSpec['fields'][number], error: string): boolean => fieldWidth(field, shownOf(field)) + 3 + error.length > innerWidth;
+	const errorRows = spec.fields.reduce((sum, field) => {
+		const error = showError(field.id);
+		return sum + (error && errorBelow(field, error) ? rowsOf(`✗ ${error}`, innerWidth - 2) : 0);
+	}, 0);
+	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
@@ -156,31 +194,44 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				const focused = index === state.focus;
 				const value = state.values[field.id];
 				const error = showError(field.id);
-				let shown: string;
-				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
-				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
-				else shown = String(value) + (focused ? '▏' : '');
+				const shown = shownOf(field) + (field.kind === 'text' && focused ? '▏' : '');
 				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
+				const below = error !== undefined && errorBelow(field, error);
 				return (
-					<Text key={field.id} wrap="truncate">
-						<Text bold={focused} color={focused ? t.accent : undefined}>
-							{focused ? '›' : ' '}
-							{field.label.padEnd(labelWidth)}
+					<Box key={field.id} flexDirection="column">
+						<Text wrap="truncate">
+							<Text bold={focused} color={focused ? t.accent : undefined}>
+								{focused ? '›' : ' '}
+								{field.label.padEnd(labelWidth)}
+							</Text>
+							<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth)}</Text>
+							{placeholder && <Text color={t.muted}> {placeholder}</Text>}
+							{error && !below && <Text color={t.bad}> ✗ {error}</Text>}
 						</Text>
-						<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth)}</Text>
-						{placeholder && <Text color={t.muted}> {placeholder}</Text>}
-						{error && <Text color={t.bad}> ✗ {error}</Text>}
-					</Text>
+						{below && (
+							<Box paddingLeft={2}>
+								<Text color={t.bad} wrap="wrap">
+									✗ {error}
+								</Text>
+							</Box>
+						)}
+					</Box>
 				);
 			})}
-			{formError && (state.submitted || spec.fields.length === 0) && <Text color={t.bad}>✗ {formError}</Text>}
+			{formError && (state.submitted || spec.fields.length === 0) && (
+				<Text color={t.bad} wrap="wrap">
+					✗ {formError}
+				</Text>
+			)}
 			<Text> </Text>
 			{choosingField ? (
 				<ChoiceList
 					label={choosingField.label}
-					options={choosingField.options ?? []}
+					options={optionsOf(choosingField, state.values)}
 					current={String(state.values[choosingField.id])}
+					initialFilter={choosing?.filter}
 					height={Math.max(height - 5 - spec.fields.length, 3)}
+					width={innerWidth}
 					isFocused={isFocused}
 					onChoose={(value) => {
 						apply({kind: 'set', id: choosingField.id, value});
@@ -188,6 +239,10 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					}}
 					onCancel={() => setChoosing(undefined)}
 				/>
+			) : nothing !== undefined ? (
+				<Text color={t.warn} wrap="wrap">
+					Nothing to change: {nothing}.
+				</Text>
 			) : plan ? (
 				<>
 					{risk && (
@@ -225,11 +280,11 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					))}
 				</>
 			) : (
-				<Text color={t.muted}>Fill in the fields to see the commands.</Text>
+				<Text color={t.muted}>{hasErrors(errors) && state.submitted ? 'Fix the fields marked ✗ to see the commands.' : 'Fill in the fields to see the commands.'}</Text>
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				{footerHints(spec, dryRun, plan, copied)}
+				{footerHints(spec, dryRun, plan, copied, nothing !== undefined)}
 			</Text>
 		</Box>
 	);
