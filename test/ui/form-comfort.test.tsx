@@ -46,7 +46,7 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		expect(frame).toContain('filter: ns29');
 		await press(app, KEYS.down);
 		await press(app, KEYS.down);
-		frame = await waitForFrame(app, /❯ ns291/);
+		await waitForFrame(app, /❯ ns291/);
 		// Widening the filter keeps ns291 highlighted (ink-select-input alone would jump back to the top).
 		await press(app, KEYS.backspace);
 		frame = await waitForFrame(app, 'filter: ns2▏');
