@@ -2,7 +2,7 @@
 // or one of its addresses.
 import {formatRoute} from '../../model/format.js';
 import {stackedOn} from '../../model/stacked.js';
-import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
+import type {Link, LinkRef, World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan, detachPlan} from '../../plans/bridge-plans.js';
