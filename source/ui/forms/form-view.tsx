@@ -11,7 +11,7 @@ import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
 import {theme} from '../theme.js';
 import {copyToClipboard} from '../../terminal.js';
-import type {FormSpec} from '../../plans/forms/form-spec.js';
+import type {FormSpec, FormValues} from '../../plans/forms/form-spec.js';
 import {hasErrors, NOTHING_TO_CHANGE, optionsOf} from '../../plans/forms/form-spec.js';
 import {ChoiceList} from './choice-list.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
@@ -43,19 +43,6 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 	'ctrl+u': {kind: 'clear'},
 };
 
-/** Only the keys that do something in this form, so that the line fits 80 columns. */
-function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean): string {
-	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
-	// With nothing to change there is nothing to run: Enter is not offered.
-	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
-	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
-	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose');
-	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
-	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
-	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
-	return hints.join(' · ');
-}
-
 /**
  * A choice among more than this many opens a filterable list (ChoiceList) on Space or on the first letter
  * typed; fewer are cycled with ← → and Space. Up to five, ← or → reaches any option in at most two
@@ -63,6 +50,22 @@ function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefin
  * quick or quicker, and with hundreds of namespaces it is the only way.
  */
 export const LIST_ABOVE = 5;
+
+/** Only the keys that do something in this form, so that the line fits 80 columns. */
+function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean): string {
+	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
+	// With nothing to change there is nothing to run: Enter is not offered.
+	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
+	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
+	const choices = spec.fields.filter((f) => f.kind === 'choice');
+	if (choices.some((f) => optionsOf(f, values).length > LIST_ABOVE)) hints.push('←→/type choose');
+	else if (choices.length > 0) hints.push('←→ choose');
+	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
+	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
+	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
+	return hints.join(' · ');
+}
+
 
 /** How many rows a message takes when it wraps in `width` columns. */
 const rowsOf = (message: string, width: number): number => Math.max(Math.ceil(message.length / Math.max(width, 1)), 1);
@@ -284,7 +287,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				{footerHints(spec, dryRun, plan, copied, nothing !== undefined)}
+				{footerHints(spec, state.values, dryRun, plan, copied, nothing !== undefined)}
 			</Text>
 		</Box>
 	);
