@@ -68,6 +68,23 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('over SSH a filter and a Tab in one chunk take the first match and go on to the next field', async () => {
+		const builder = new WorldBuilder().namespace(HOST_ID);
+		for (let i = 1; i <= 300; i++) builder.namespace(`ns${i}`);
+		const system = createFakeSystem(builder.build(), []);
+		const app = render(<App system={system} size={size} />);
+		onTestFinished(() => app.unmount());
+		await waitForFrame(app, 'Namespaces (301)');
+		await settle();
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await press(app, KEYS.tab);
+		await press(app, 'ns42\t10.1.1.4/24');
+		const frame = await waitForFrame(app, 'ip -n ns42 addr add 10.1.1.4/24 dev br0');
+		expect(frame).not.toContain('Choose In');
+		expect(system.calls).toEqual([]);
+	});
+
 	it('a long validation message wraps in the form instead of ending in …', async () => {
 		const {app, system} = await startApp({size});
 		await press(app, 'b');

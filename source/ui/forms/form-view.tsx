@@ -14,6 +14,7 @@ import {copyToClipboard} from '../../terminal.js';
 import type {FormSpec, FormValues} from '../../plans/forms/form-spec.js';
 import {hasErrors, NOTHING_TO_CHANGE, optionsOf} from '../../plans/forms/form-spec.js';
 import {ChoiceList} from './choice-list.js';
+import {matching} from './choice-filter.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
 
 export interface FormViewProps<P extends Plan> {
@@ -154,7 +155,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			if (field?.kind === 'choice' && optionsOf(field, ref.current.values).length > LIST_ABOVE) {
 				if (name === 'space') return setChoosing({id: field.id, filter: ''});
 				// A letter typed on a long choice opens its list, filtered by that letter.
-				if (input && !key.ctrl && !key.meta && !KEY_ACTIONS[name] && !['return', 'tab'].includes(name)) return setChoosing({id: field.id, filter: input});
+				if (input && !key.ctrl && !key.meta && !KEY_ACTIONS[name] && !['return', 'tab'].includes(name)) {
+					const end = input.search(/[\t\r]/);
+					if (end === -1) return setChoosing({id: field.id, filter: input});
+					// A chunk that goes on past the filter ("ns2\t…" over SSH): its first match is taken, the rest typed on.
+					const match = matching(optionsOf(field, ref.current.values), input.slice(0, end))[0];
+					if (match !== undefined) apply({kind: 'set', id: field.id, value: match});
+					return typeChunk(input.slice(end));
+				}
 			}
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
