@@ -46,6 +46,7 @@ export function detachPlan(v: DetachValues): Plan {
 		title: `Detach ${v.link} from bridge ${v.bridge} in ${v.ns}`,
 		dangerous: false,
 		destructive: true,
+		consequences: [`${v.link} leaves ${v.bridge}: traffic between it and ${v.bridge}'s other ports stops`],
 		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster'), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge)}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},

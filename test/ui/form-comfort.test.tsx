@@ -93,6 +93,7 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		const frame = await waitForFrame(app, '✗');
 		expect(inside(frame)).toContain('✗ "all" is reserved by the kernel (net.ipv4.conf.all holds settings for every interface)');
 		expect(frame.split('\n').filter((line) => line.includes('✗')).join('\n')).not.toContain('…');
+		expect(frame).toContain('Fix the fields marked ✗ to see the commands.');
 		expect(system.calls).toEqual([]);
 	});
 

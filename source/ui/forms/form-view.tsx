@@ -291,7 +291,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					))}
 				</>
 			) : (
-				<Text color={t.muted}>{hasErrors(errors) && state.submitted ? 'Fix the fields marked ✗ to see the commands.' : 'Fill in the fields to see the commands.'}</Text>
+				<Text color={t.muted}>{spec.fields.some((f) => showError(f.id) !== undefined) ? 'Fix the fields marked ✗ to see the commands.' : 'Fill in the fields to see the commands.'}</Text>
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
