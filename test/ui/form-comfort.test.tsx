@@ -44,6 +44,9 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		await typeText(app, 'ns29');
 		let frame = await waitForFrame(app, 'Choose In (11 of 301)');
 		expect(frame).toContain('filter: ns29');
+		// Nothing cut at 80 columns: the list's title and its filter line read whole.
+		expect(frame.split('\n').filter((line) => /Choose In|filter:/.test(line)).join('\n')).not.toContain('…');
+		expect(frame).toContain('Esc keeps host');
 		await press(app, KEYS.down);
 		await press(app, KEYS.down);
 		await waitForFrame(app, /❯ ns291/);

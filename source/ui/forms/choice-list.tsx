@@ -74,12 +74,11 @@ export function ChoiceList({label, options, current, initialFilter = '', height,
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={t.accent} wrap="truncate">
-				Choose {label} ({shown.length === options.length ? options.length : `${shown.length} of ${options.length}`}): type to narrow · ↑↓ · Enter take · Esc keep{' '}
-				{current}
+				Choose {label} ({shown.length === options.length ? options.length : `${shown.length} of ${options.length}`}): type to narrow · ↑↓ · Enter take
 			</Text>
 			<Text wrap="truncate">
 				<Text color={t.muted}>filter: </Text>
-				{state.filter}▏
+				{state.filter}▏<Text color={t.muted}>{'  '}Esc keeps {current}</Text>
 			</Text>
 			{shown.length === 0 ? (
 				<Text color={t.warn} wrap="truncate">
