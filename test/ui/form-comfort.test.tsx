@@ -88,6 +88,25 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('a command longer than the form is wide wraps in the preview instead of ending in …', async () => {
+		const {app, system} = await startApp({size});
+		await press(app, 'v');
+		await waitForFrame(app, 'Add a veth pair');
+		await press(app, KEYS.up);
+		await press(app, KEYS.up);
+		await press(app, KEYS.right); // end 1: host → ns1
+		await press(app, KEYS.tab);
+		await typeText(app, 'veth_ns1_br0');
+		for (let i = 0; i < 3; i++) await press(app, KEYS.tab);
+		await press(app, KEYS.right); // end 2: ns1 → ns2
+		// veth_ns2 is taken in ns2: the suggestion takes a number.
+		const command = 'ip link add name veth_ns1_br0 netns ns1 type veth peer name veth_ns2_2 netns ns2';
+		const frame = await waitForFrame(app, 'ip -n ns1 link set dev veth_ns1_br0 up');
+		expect(inside(frame)).toContain(command);
+		expect(frame).not.toContain('…');
+		expect(system.calls).toEqual([]);
+	});
+
 	it('a long validation message wraps in the form instead of ending in …', async () => {
 		const {app, system} = await startApp({size});
 		await press(app, 'b');
@@ -179,7 +198,10 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		await press(app, 'v');
 		await waitForFrame(app, 'Add a veth pair');
 		await typeText(app, '10.1.1.1/24');
-		await waitForFrame(app, 'ip -n ns2 addr add 10.1.1.2/24 dev veth_ns2');
+		const frame = await waitForFrame(app, 'ip -n ns2 addr add 10.1.1.2/24 dev veth_ns2');
+		// The longest command wraps at 80 columns rather than ending in …
+		expect(inside(frame)).toContain('ip link add name veth_ns1 netns ns1 type veth peer name veth_ns2 netns ns2');
+		expect(frame).not.toContain('…');
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)');
 		expect(system.pending()).toEqual([]);

@@ -68,8 +68,22 @@ function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, 
 }
 
 
-/** How many rows a message takes when it wraps in `width` columns. */
-const rowsOf = (message: string, width: number): number => Math.max(Math.ceil(message.length / Math.max(width, 1)), 1);
+/** How many rows a text takes when ink wraps it at spaces in `width` columns (a word longer than a row is cut into rows). */
+export function rowsOf(text: string, width: number): number {
+	const room = Math.max(width, 1);
+	let rows = 1;
+	let used = 0;
+	for (const word of text.split(' ')) {
+		const need = used === 0 ? word.length : used + 1 + word.length;
+		if (need <= room) used = need;
+		else {
+			rows += used === 0 ? 0 : 1;
+			rows += Math.max(Math.ceil(word.length / room) - 1, 0);
+			used = word.length % room || (word.length === 0 ? 0 : room);
+		}
+	}
+	return rows;
+}
 
 
 export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
@@ -195,6 +209,17 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		return sum + (error && errorBelow(field, error) ? rowsOf(`✗ ${error}`, innerWidth - 2) : 0);
 	}, 0);
 	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	// A command too long for a row wraps (never cut with …): as many whole commands as fit, then "… N more".
+	const shownSteps = (() => {
+		const steps = plan?.steps ?? [];
+		let rows = 0;
+		for (const [i, step] of steps.entries()) {
+			rows += rowsOf(commandText(step.argv), innerWidth - 2);
+			const moreRow = i < steps.length - 1 ? 1 : 0;
+			if (rows + moreRow > previewRows) return Math.max(i, 1);
+		}
+		return steps.length;
+	})();
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
@@ -277,13 +302,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 							Sure? Enter again (or y) runs it · Esc cancels
 						</Text>
 					)}
-					{plan.steps.slice(0, previewRows).map((step, i) => (
-						<Text key={i} color={t.good} wrap="truncate">
-							{'  '}
-							{commandText(step.argv)}
-						</Text>
+					{plan.steps.slice(0, shownSteps).map((step, i) => (
+						<Box key={i} paddingLeft={2}>
+							<Text color={t.good} wrap="wrap">
+								{commandText(step.argv)}
+							</Text>
+						</Box>
 					))}
-					{plan.steps.length > previewRows && <Text color={t.muted}>  … {plan.steps.length - previewRows} more</Text>}
+					{plan.steps.length > shownSteps && <Text color={t.muted}>  … {plan.steps.length - shownSteps} more</Text>}
 					{(plan.consequences ?? []).map((line, i) => (
 						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="truncate">
 							! {line}
