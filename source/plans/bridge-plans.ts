@@ -46,6 +46,7 @@ export function detachPlan(v: DetachValues): Plan {
 		title: `Detach ${v.link} from bridge ${v.bridge} in ${v.ns}`,
 		dangerous: false,
 		destructive: true,
+		touches: [{ns: v.ns, link: v.bridge, change: 'detach', port: v.link}],
 		consequences: [`${v.link} leaves ${v.bridge}: traffic between it and ${v.bridge}'s other ports stops`],
 		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster'), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge)}],
 		affects: [v.ns],

@@ -18,6 +18,7 @@ const WHAT: Readonly<Record<Touch['change'], string>> = {
 	down: 'setting it down',
 	delete: 'deleting it',
 	move: 'moving it to another namespace',
+	detach: 'taking a port out of it',
 	address: 'removing that address',
 	route: 'deleting that route',
 };

@@ -4,6 +4,7 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it, onTestFinished} from 'vitest';
 import {App} from '../../source/app.js';
+import {parseSshConnection} from '../../source/model/ssh-session.js';
 import {HOST_ID} from '../../source/model/types.js';
 import {createFakeSystem, type ExpectedCall} from '../support/fake-system.js';
 import {selectRow} from '../support/drive.js';
@@ -178,6 +179,22 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Detach veth_ns1_br0 from bridge br0 in host');
 		expect(system.pending()).toEqual([]);
+	});
+
+	it('u on a port of the bridge the SSH session comes in over wants the bridge’s name typed first', async () => {
+		const {app, system} = await startApp({size});
+		// As if nsdeck ran in an SSH session to br0's address.
+		Object.assign(system, {sshSession: parseSshConnection('10.1.1.9 50000 10.1.1.4 22')});
+		await press(app, '2');
+		await selectRow(app, 'veth_ns1_br0');
+		await press(app, 'u');
+		const frame = await waitForFrame(app, 'Detach veth_ns1_br0 from br0');
+		expect(inside(frame)).toContain('runs over br0: taking a port out of it can cut off this very session');
+		expect(frame).toContain('Type br0 to go ahead');
+		await press(app, KEYS.enter);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'type br0 first');
+		expect(system.calls).toEqual([]);
 	});
 
 	it('tutorial A’s pair, ns2 selected: v, one address, Enter (13 keys) makes ns1 ⇄ ns2 with both addresses, up', async () => {
