@@ -108,6 +108,16 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('what a plan takes along reads whole: its consequences wrap instead of ending in …', async () => {
+		const {app, system} = await startApp({size});
+		await press(app, 'j');
+		await press(app, 'd');
+		const frame = await waitForFrame(app, 'Delete namespace ns1');
+		expect(inside(frame)).toMatch(/veths destroyed, with their other ends: .*veth_ns1 ↔ host\/veth_ns1_br0/);
+		expect(frame).not.toContain('…');
+		expect(system.calls).toEqual([]);
+	});
+
 	it('a long validation message wraps in the form instead of ending in …', async () => {
 		const {app, system} = await startApp({size});
 		await press(app, 'b');

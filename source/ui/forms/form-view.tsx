@@ -203,12 +203,19 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		if (field.kind === 'choice') return `‹ ${String(value)} ›`;
 		return String(value);
 	};
-	const errorBelow = (field: FormSpec['fields'][number], error: string): boolean => fieldWidth(field, shownOf(field)) + 3 + error.length > innerWidth;
+	const placeholderOf = (field: FormSpec['fields'][number], focused: boolean): string | undefined =>
+		field.kind === 'text' && state.values[field.id] === '' && !focused ? field.placeholder : undefined;
+	const errorBelow = (field: FormSpec['fields'][number], error: string): boolean => {
+		const placeholder = placeholderOf(field, spec.fields[state.focus] === field);
+		return fieldWidth(field, shownOf(field)) + (placeholder ? placeholder.length + 1 : 0) + 3 + error.length > innerWidth;
+	};
 	const errorRows = spec.fields.reduce((sum, field) => {
 		const error = showError(field.id);
 		return sum + (error && errorBelow(field, error) ? rowsOf(`✗ ${error}`, innerWidth - 2) : 0);
 	}, 0);
-	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	const formErrorRows = formError && (state.submitted || spec.fields.length === 0) ? rowsOf(`✗ ${formError}`, innerWidth) : 0;
+	const consequenceRows = (plan?.consequences ?? []).reduce((sum, line) => sum + rowsOf(`! ${line}`, innerWidth), 0);
+	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - formErrorRows - consequenceRows - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
 	// A command too long for a row wraps (never cut with …): as many whole commands as fit, then "… N more".
 	const shownSteps = (() => {
 		const steps = plan?.steps ?? [];
@@ -228,10 +235,9 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			</Text>
 			{spec.fields.map((field, index) => {
 				const focused = index === state.focus;
-				const value = state.values[field.id];
 				const error = showError(field.id);
 				const shown = shownOf(field) + (field.kind === 'text' && focused ? '▏' : '');
-				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
+				const placeholder = placeholderOf(field, focused);
 				const below = error !== undefined && errorBelow(field, error);
 				return (
 					<Box key={field.id} flexDirection="column">
@@ -311,7 +317,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					))}
 					{plan.steps.length > shownSteps && <Text color={t.muted}>  … {plan.steps.length - shownSteps} more</Text>}
 					{(plan.consequences ?? []).map((line, i) => (
-						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="truncate">
+						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="wrap">
 							! {line}
 						</Text>
 					))}
