@@ -77,6 +77,9 @@ describe('veth form defaults', () => {
 		expect(suggestEndName(world, {ns: 'ns1', bridge: ''}, {ns: 'host'}, 'a')).toBe('veth_ns1_2');
 		expect(suggestEndName(world, {ns: 'a-very-long-namespace', bridge: ''}, {ns: 'host'}, 'a')).toBe('veth_a-very-lon');
 		expect(suggestEndName(world, {ns: 'host', bridge: ''}, {ns: 'ns1'}, 'a')).toBe('veth_ns1_host');
+		expect(suggestEndName(world, {ns: 'ns1', bridge: ''}, {ns: 'ns1'}, 'b', 'veth_ns1_a')).toBe('veth_ns1_b');
+		expect(suggestEndName(world, {ns: 'host', bridge: ''}, {ns: 'host'}, 'a')).toBe('veth0');
+		expect(suggestEndName(world, {ns: 'host', bridge: ''}, {ns: 'host'}, 'b', 'veth0')).toBe('veth1');
 	});
 
 	it.each([

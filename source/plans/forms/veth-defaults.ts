@@ -33,17 +33,22 @@ const piece = (ns: string): string => nsDisplayName(ns).replaceAll(/[^A-Za-z0-9_
 
 /**
  * veth_ns1 for an end in ns1; the host end of a pair to ns1 is veth_ns1_br0 on br0, veth_ns1_host
- * otherwise (as the seed tutorials name them); both ends in one namespace: veth_ns1_a, veth_ns1_b. A
+ * otherwise (as the seed tutorials name them); both ends in one namespace: veth_ns1_a, veth_ns1_b (in the host:
+ * veth0, veth1). A
  * name taken where the end goes gets a number; one that does not fit 15 bytes is cut.
  */
 export function suggestEndName(world: World, end: {ns: string; bridge: string}, other: {ns: string}, which: 'a' | 'b', avoid = ''): string {
+	const taken = new Set([...(findNs(world, end.ns)?.links ?? []).map((l) => l.name), avoid]);
+	// Both ends in the host: veth0 and veth1, as ip itself would name them.
+	if (end.ns === HOST_ID && other.ns === HOST_ID) {
+		for (let n = 0; n < 1000; n++) if (!taken.has(`veth${n}`)) return `veth${n}`;
+	}
 	const base =
 		end.ns === other.ns
 			? `veth_${piece(end.ns)}_${which}`
 			: end.ns === HOST_ID
 				? `veth_${piece(other.ns)}_${end.bridge || 'host'}`
 				: `veth_${piece(end.ns)}`;
-	const taken = new Set([...(findNs(world, end.ns)?.links ?? []).map((l) => l.name), avoid]);
 	for (let n = 0; n < 100; n++) {
 		const suffix = n === 0 ? '' : `_${n + 1}`;
 		const name = base.slice(0, 15 - suffix.length) + suffix;
