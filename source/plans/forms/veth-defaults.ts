@@ -33,9 +33,9 @@ const piece = (ns: string): string => nsDisplayName(ns).replaceAll(/[^A-Za-z0-9_
 
 /**
  * veth_ns1 for an end in ns1; the host end of a pair to ns1 is veth_ns1_br0 on br0, veth_ns1_host
- * otherwise (as the seed tutorials name them); both ends in one namespace: veth_ns1_a, veth_ns1_b (in the host:
- * veth0, veth1). A
- * name taken where the end goes gets a number; one that does not fit 15 bytes is cut.
+ * otherwise (as the seed tutorials name them); both ends in one namespace: veth_ns1_a, veth_ns1_b (in
+ * the host: veth0, veth1). A name taken where the end goes gets a number (veth_ns1_2); one that does not
+ * fit 15 bytes is cut.
  */
 export function suggestEndName(world: World, end: {ns: string; bridge: string}, other: {ns: string}, which: 'a' | 'b', avoid = ''): string {
 	const taken = new Set([...(findNs(world, end.ns)?.links ?? []).map((l) => l.name), avoid]);
