@@ -9,6 +9,11 @@ describe('choice filter', () => {
 		expect(matching(['Prod-Web', 'ns1', 'cni-prod'], 'PROD')).toEqual(['Prod-Web', 'cni-prod']);
 	});
 
+	it('matches what an option is known by as well (a namespace’s pod)', () => {
+		const describe = (o: string): string | undefined => (o === 'cni-7' ? 'pod shop/web-1' : undefined);
+		expect(matching(['cni-1', 'cni-7', 'ns-web'], 'web', describe)).toEqual(['cni-7', 'ns-web']);
+	});
+
 	it('keeps the highlight by value when the filter narrows or widens, else takes the first match', () => {
 		let state: ChoiceFilterState = {filter: '', highlighted: 'ns1'};
 		for (const ch of 'ns29') state = choiceFilterReducer(options, state, {kind: 'type', text: ch});

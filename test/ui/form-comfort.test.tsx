@@ -72,6 +72,30 @@ describe.each(SIZES)('forms at $columns x $rows', (size) => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('the list shows who lives in each namespace and its filter finds a namespace by its pod', async () => {
+		const builder = new WorldBuilder().namespace(HOST_ID);
+		for (let i = 1; i <= 300; i++) builder.namespace(`cni-${String(i).padStart(4, '0')}`);
+		const built = builder.build();
+		const world = {
+			...built,
+			namespaces: built.namespaces.map((n) => (n.id === 'cni-0042' ? {...n, label: {processes: 2, pod: {namespace: 'shop', name: 'web-7f9c'}}} : n)),
+		};
+		const system = createFakeSystem(world, []);
+		const app = render(<App system={system} size={size} />);
+		onTestFinished(() => app.unmount());
+		await waitForFrame(app, 'Namespaces (301)');
+		await settle();
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await press(app, KEYS.tab);
+		await typeText(app, 'WEB');
+		const frame = await waitForFrame(app, 'Choose In (1 of 301)');
+		expect(frame).toMatch(/❯ cni-0042 +pod shop\/web-7f9c/);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'ip -n cni-0042 link add name br0 type bridge');
+		expect(system.calls).toEqual([]);
+	});
+
 	it('over SSH a filter and a Tab in one chunk take the first match and go on to the next field', async () => {
 		const builder = new WorldBuilder().namespace(HOST_ID);
 		for (let i = 1; i <= 300; i++) builder.namespace(`ns${i}`);

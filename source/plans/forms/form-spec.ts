@@ -13,6 +13,8 @@ export interface FieldSpec {
 	/** text: typed; toggle: Space flips; choice: ← → pick one of `options`. */
 	readonly kind: 'text' | 'toggle' | 'choice';
 	readonly options?: readonly string[];
+	/** Who or what an option is (a namespace's pod or container): shown beside it in the list, and matched by its filter. */
+	readonly describe?: (option: string) => string | undefined;
 	/** Options that depend on the other values (a bridge among those in the namespace chosen above). */
 	readonly optionsFor?: (values: FormValues) => readonly string[];
 	readonly placeholder?: string;

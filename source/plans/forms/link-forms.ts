@@ -1,6 +1,8 @@
 // v: veth pair; b: bridge; c: connect to a bridge; m: move; a: add address; d on an interface: delete it
 // or one of its addresses.
 import {formatRoute} from '../../model/format.js';
+import {isPathId, nsDisplayName} from '../../model/netns-id.js';
+import {ownerText} from '../../model/netns-label.js';
 import {stackedOn} from '../../model/stacked.js';
 import type {Link, LinkRef, World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
@@ -12,6 +14,18 @@ import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FieldSpec, type FormContex
 import {bridgeOfSelection, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
 
 const namespaceIds = (world: World): string[] => world.namespaces.map((n) => n.id);
+
+/**
+ * What a namespace choice shows beside each id, and what its filter matches too: the short name of a
+ * path (pid 4242, a container's mount) and who lives there (pod, container, unit or process).
+ */
+export function describeNamespace(world: World): (id: string) => string | undefined {
+	return (id) => {
+		const ns = findNs(world, id);
+		const words = [isPathId(id) ? nsDisplayName(id) : undefined, ownerText(ns?.label)].filter((w): w is string => w !== undefined && w !== '');
+		return words.length > 0 ? words.join(' · ') : undefined;
+	};
+}
 
 /** An optional address: checked only when given. */
 const optionalAddress = (world: World, ns: string, value: string): string | undefined => (value === '' ? undefined : checkNewAddress(world, ns, value));
@@ -44,7 +58,7 @@ export function vethForm(ctx: FormContext): FormSpec {
 	const endFields = (n: 1 | 2): FieldSpec[] => {
 		const other = n === 1 ? 2 : 1;
 		return [
-			{id: `ns${n}`, label: `End ${n} in`, kind: 'choice', options: ids},
+			{id: `ns${n}`, label: `End ${n} in`, kind: 'choice', options: ids, describe: describeNamespace(ctx.world)},
 			{
 				id: `name${n}`,
 				label: `End ${n} name`,
@@ -117,7 +131,7 @@ export function bridgeForm(ctx: FormContext): FormSpec {
 		title: 'Add a bridge',
 		fields: [
 			{id: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. br0', follows: (v) => freeBridgeName(ctx.world, text(v, 'ns'))},
-			{id: 'ns', label: 'In', kind: 'choice', options: namespaceIds(ctx.world)},
+			{id: 'ns', label: 'In', kind: 'choice', options: namespaceIds(ctx.world), describe: describeNamespace(ctx.world)},
 			{id: 'address', label: 'Address', kind: 'text', placeholder: 'optional, e.g. 10.1.1.4/24'},
 			{id: 'up', label: 'Bring up', kind: 'toggle'},
 		],
@@ -175,7 +189,7 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 	return {
 		title: `Move ${link.name} out of ${ctx.ns}`,
 		fields: [
-			{id: 'to', label: 'To', kind: 'choice', options: targets},
+			{id: 'to', label: 'To', kind: 'choice', options: targets, describe: describeNamespace(ctx.world)},
 			...(carries ? [{id: 'carry', label: `Keep ${[has.addresses.length > 0 ? 'its addresses' : '', has.up ? 'up' : ''].filter(Boolean).join(' and ')}`, kind: 'toggle' as const}] : []),
 		],
 		initial: {to: targets[0], carry: carries},

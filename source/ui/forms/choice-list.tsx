@@ -8,11 +8,13 @@ import SelectInput from 'ink-select-input';
 import {Text} from '../text.js';
 import {keyName} from '../../key-name.js';
 import {theme} from '../theme.js';
-import {choiceFilterReducer, highlightIndex, matching, type ChoiceFilterKey, type ChoiceFilterState} from './choice-filter.js';
+import {choiceFilterReducer, highlightIndex, matching, type ChoiceFilterKey, type ChoiceFilterState, type Describe} from './choice-filter.js';
 
 export interface ChoiceListProps {
 	readonly label: string;
 	readonly options: readonly string[];
+	/** Who or what each option is, shown beside it and matched by the filter. */
+	readonly describe?: Describe;
 	readonly current: string;
 	/** What was typed on the field to open the list: the filter starts with it. */
 	readonly initialFilter?: string;
@@ -36,18 +38,18 @@ function ChoiceItem({isSelected = false, label}: {readonly isSelected?: boolean;
 const PAGE = 10;
 const MOVES: Readonly<Record<string, number>> = {up: -1, down: 1, pageup: -PAGE, pagedown: PAGE, home: -Infinity, end: Infinity};
 
-export function ChoiceList({label, options, current, initialFilter = '', height, width, isFocused, onChoose, onCancel}: ChoiceListProps) {
+export function ChoiceList({label, options, describe, current, initialFilter = '', height, width, isFocused, onChoose, onCancel}: ChoiceListProps) {
 	const t = theme();
-	const [state, setState] = useState<ChoiceFilterState>(() => choiceFilterReducer(options, {filter: '', highlighted: current}, {kind: 'type', text: initialFilter}));
+	const [state, setState] = useState<ChoiceFilterState>(() => choiceFilterReducer(options, {filter: '', highlighted: current}, {kind: 'type', text: initialFilter}, describe));
 	// Keys may arrive faster than renders (a pasted filter, Enter right after it): each sees the last state.
 	const ref = useRef(state);
 	const apply = (key: ChoiceFilterKey): ChoiceFilterState => {
-		ref.current = choiceFilterReducer(options, ref.current, key);
+		ref.current = choiceFilterReducer(options, ref.current, key, describe);
 		setState(ref.current);
 		return ref.current;
 	};
 	const take = (): void => {
-		const shown = matching(options, ref.current.filter);
+		const shown = matching(options, ref.current.filter, describe);
 		const chosen = shown[highlightIndex(shown, ref.current)];
 		if (chosen !== undefined) onChoose(chosen);
 	};
@@ -67,9 +69,12 @@ export function ChoiceList({label, options, current, initialFilter = '', height,
 		},
 		{isActive: isFocused},
 	);
-	const shown = matching(options, state.filter);
+	const shown = matching(options, state.filter, describe);
 	const index = highlightIndex(shown, state);
-	const items = shown.map((option) => ({key: option, label: option, value: option}));
+	const items = shown.map((option) => {
+		const about = describe?.(option);
+		return {key: option, label: about ? `${option}  ${about}` : option, value: option};
+	});
 	const rows = Math.max(height - 2, 1);
 	return (
 		<Box flexDirection="column" width={width}>

@@ -173,7 +173,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					const end = input.search(/[\t\r]/);
 					if (end === -1) return setChoosing({id: field.id, filter: input});
 					// A chunk that goes on past the filter ("ns2\t…" over SSH): its first match is taken, the rest typed on.
-					const match = matching(optionsOf(field, ref.current.values), input.slice(0, end))[0];
+					const match = matching(optionsOf(field, ref.current.values), input.slice(0, end), field.describe)[0];
 					if (match !== undefined) apply({kind: 'set', id: field.id, value: match});
 					return typeChunk(input.slice(end));
 				}
@@ -270,6 +270,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				<ChoiceList
 					label={choosingField.label}
 					options={optionsOf(choosingField, state.values)}
+					describe={choosingField.describe}
 					current={String(state.values[choosingField.id])}
 					initialFilter={choosing?.filter}
 					height={Math.max(height - 5 - spec.fields.length, 3)}
