@@ -102,7 +102,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 		},
 		[dispatch, execute, getState, tutorials, learning],
 	);
-	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true);
+	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true, formOpen);
 	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
 	const columns = screenColumns - room.columns;
 	const layout = computeLayout(columns, screenRows - room.rows);

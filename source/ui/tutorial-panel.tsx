@@ -18,12 +18,14 @@ export interface TutorialPanelProps {
 
 /**
  * Where the tutorial goes: beside the panes when the screen is wide enough for both (a third of it, 36 to
- * 48 columns), else below them (9 rows), so that the panes keep their usable width at 80 columns.
+ * 48 columns), else below them (9 rows), so that the panes keep their usable width at 80 columns. Below,
+ * while a form is open, it shrinks to its title, marks and goal (5 rows): a form draws every field and
+ * the commands it will run, and the veth form's nine fields need the rest of 24 rows.
  */
-export function tutorialRoom(columns: number, rows: number, visible: boolean): {readonly columns: number; readonly rows: number} {
+export function tutorialRoom(columns: number, rows: number, visible: boolean, formOpen = false): {readonly columns: number; readonly rows: number} {
 	if (!visible) return {columns: 0, rows: 0};
 	if (columns >= 110) return {columns: Math.min(Math.max(Math.floor(columns / 3), 36), 48), rows: 0};
-	return {columns: 0, rows: Math.min(9, Math.max(rows - 12, 4))};
+	return {columns: 0, rows: Math.min(formOpen ? 5 : 9, Math.max(rows - 12, 4))};
 }
 
 const mark = (done: boolean, current: boolean): string => (done ? '✓' : current ? '▶' : '☐');

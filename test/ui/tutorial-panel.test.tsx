@@ -37,6 +37,18 @@ describe('the tutorial panel', () => {
 		expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
 	});
 
+	it('at 80x24 makes room for a form: every field of the veth form shows, with the tutorial still in sight', async () => {
+		const {app} = await startApp({size: {columns: 80, rows: 24}, props: {tutorial: tutorial({namespace: 'nine'})}});
+		await waitForFrame(app, 'Test tutorial · 1/2');
+		await press(app, 'v');
+		const frame = await waitForFrame(app, 'Add a veth pair');
+		for (const label of ['End 1 in', 'End 1 name', 'End 1 address', 'End 1 bridge', 'End 2 in', 'End 2 name', 'End 2 address', 'End 2 bridge', 'Bring both up']) expect(frame).toContain(label);
+		expect(frame).toContain('It will run:');
+		expect(frame).toContain('Test tutorial · 1/2');
+		expect(frame).toContain('Step 2: Have nine.');
+		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+	});
+
 	it('shows one more hint per h, then no more', async () => {
 		const {app} = await startApp({size: {columns: 200, rows: 50}, props: {tutorial: tutorial({namespace: 'nine'})}});
 		await waitForFrame(app, 'Test tutorial');
