@@ -57,5 +57,7 @@ describe.each(builtinTutorials().map((t) => [t.name, t] as const))('tutorial %s'
 			}
 			expect(await holdsNow(index), `step ${index + 1} (${step.goal}) does not hold once done`).toBe(true);
 		}
+		// Finished: every step holds at once, or the panel never says "Every step holds".
+		for (const [index, step] of tutorial.steps.entries()) expect(await holdsNow(index), `step ${index + 1} (${step.goal}) no longer holds at the end`).toBe(true);
 	});
 });

@@ -25,7 +25,10 @@ export type Check =
 	| {readonly forwarding: {readonly ns: NsName; readonly family?: 4 | 6; readonly on: boolean}}
 	/** A route to `to` ('default' or a prefix), through `via` and/or out of `dev` when given. */
 	| {readonly route: {readonly ns: NsName; readonly to: string; readonly via?: string; readonly dev?: string}}
-	/** The last ping from `from` to `to` this session was answered (or, with answered: false, was not). */
+	/**
+	 * The last ping from `from` to `to` this session was answered; with answered: false, one was seen to fail
+	 * (and that stays so when a later one is answered: the step was to see it fail).
+	 */
 	| {readonly ping: {readonly from: NsName; readonly to: string; readonly answered?: boolean}}
 	| {readonly all: readonly Check[]}
 	| {readonly any: readonly Check[]}
