@@ -8,7 +8,15 @@ import type {Tutorial} from '../model/tutorial/types.js';
 /** Whether a tutorial argument names a file rather than a built-in tutorial. */
 export const isTutorialFile = (argument: string): boolean => argument.endsWith('.json') || argument.includes('/');
 
-/** Throws TutorialError (with the file and field) or the file system's own error. */
+/** Throws TutorialError (with the file and field), or an error that starts with the file's path. */
 export function readTutorialFile(path: string): Tutorial {
-	return parseTutorial(path, basename(path, '.json'), readFileSync(path, 'utf8'));
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		// Node's own message puts the path last ("ENOENT: no such file or directory, open 'x'"): lead with it.
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new Error(`${path}: cannot read it${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': a directory' : `: ${(error as Error).message}`}`, {cause: error});
+	}
+	return parseTutorial(path, basename(path, '.json'), text);
 }
