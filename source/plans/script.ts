@@ -1,7 +1,7 @@
 // Commands as shell text: for the preview, the command log and an exported script. The argv that runs is
 // the source of truth; this only quotes it so a shell would run the same thing.
 import {hasUnsafe, shown} from '../model/display.js';
-import type {Argv} from './plan.js';
+import type {Argv, Plan} from './plan.js';
 import type {LogEntry} from './run-plan.js';
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -22,6 +22,23 @@ const comment = (text: string): string => `# ${shown(text)}`;
  */
 function scriptLine(argv: Argv): string | undefined {
 	return argv.some(hasUnsafe) ? undefined : commandText(argv);
+}
+
+/**
+ * The plans of a dry run as one script that builds the whole thing, in the order they were planned: each
+ * plan's title as a comment, then its commands, exactly the argv that would have run. `set -e`: a step
+ * that fails stops the script there, since every later step counts on it.
+ */
+export function plannedScript(plans: readonly Plan[], header = 'planned with nsdeck --dry-run'): string {
+	const lines = ['#!/bin/sh', comment(header), '# Run with: sh THIS-FILE (as root, or inside `nsdeck lab`)', 'set -e'];
+	for (const plan of plans) {
+		lines.push('', comment(plan.title));
+		for (const step of plan.steps) {
+			const line = scriptLine(step.argv);
+			lines.push(line ?? comment(`left out, a word holds control characters: ${commandText(step.argv)}`));
+		}
+	}
+	return lines.join('\n') + '\n';
 }
 
 /** A runnable script of the commands that ran (or would have, in a dry run); failed ones commented out. */

@@ -4,6 +4,7 @@
 import type {Topology} from '../model/topology.js';
 import type {World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
+import type {Plan} from '../plans/plan.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {ExecView} from './exec-view.js';
 import type {ReadProgress} from './world-updates.js';
@@ -46,4 +47,8 @@ export interface AppState {
 	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
 	readonly filters: Readonly<Partial<Record<Pane, string>>>;
 	readonly filtering?: Pane;
+	/** Dry run: the plans confirmed so far, in order, not run; `world` shows their effects (planned-state.ts). */
+	readonly planned?: readonly Plan[];
+	/** Dry run with plans: the world as last read, before their effects. */
+	readonly readWorld?: World;
 }

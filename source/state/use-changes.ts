@@ -8,6 +8,7 @@ import {writeScriptFile} from '../system/log-file.js';
 import {copyToClipboard} from '../terminal.js';
 import type {System} from '../system/system.js';
 import {changeFor, type ChangeOutcome} from './change-actions.js';
+import {plannedScriptOf} from './planned-state.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 
@@ -44,10 +45,13 @@ export function useChanges(
 			return;
 		}
 		const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace('T', '-').slice(0, 15);
-		const path = `nsdeck-log-${stamp}.sh`;
+		const header = `written by nsdeck${system.lab ? ' in the lab' : ''} ${new Date().toISOString()}`;
+		// A dry run's plans, as one script that builds them all (planned-state.ts); else the log.
+		const planned = plannedScriptOf(getState(), `planned with nsdeck --dry-run: ${header}`);
+		const path = `nsdeck-${planned ? 'plan' : 'log'}-${stamp}.sh`;
 		try {
-			writeScriptFile(path, logToScript(entries, `written by nsdeck${system.lab ? ' in the lab' : ''} ${new Date().toISOString()}`));
-			dispatch({type: 'message', tone: 'info', text: `wrote ./${path} (${entries.length} commands)`});
+			writeScriptFile(path, planned?.script ?? logToScript(entries, header));
+			dispatch({type: 'message', tone: 'info', text: `wrote ./${path} (${planned?.commands ?? entries.length} commands)`});
 		} catch (error) {
 			dispatch({type: 'message', tone: 'error', text: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`});
 		}
@@ -55,7 +59,7 @@ export function useChanges(
 
 	const copyLog = useCallback(() => {
 		const entries = getState().log;
-		copyToClipboard(logToScript(entries));
+		copyToClipboard(plannedScriptOf(getState())?.script ?? logToScript(entries));
 		dispatch({type: 'message', tone: 'info', text: `sent ${entries.length} commands as a script to the terminal's clipboard (OSC 52): it may ignore it; w writes a file`});
 	}, [getState, dispatch]);
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {LogEntry} from '../../source/plans/run-plan.js';
-import {commandText, logLine, logToScript, shellQuote} from '../../source/plans/script.js';
+import type {Plan} from '../../source/plans/plan.js';
+import {commandText, logLine, logToScript, plannedScript, shellQuote} from '../../source/plans/script.js';
 import {hintFor} from '../../source/plans/hints.js';
 
 const at = new Date(0);
@@ -51,5 +52,37 @@ describe('commands as shell text', () => {
 		['RTNETLINK answers: Device or resource busy', /in use/],
 	])('explains %s', (message, hint) => {
 		expect(hintFor(message)).toMatch(hint);
+	});
+});
+
+describe('the plans of a dry run as one script', () => {
+	const plan = (title: string, ...argvs: string[][]): Plan => ({title, dangerous: false, steps: argvs.map((argv) => ({argv})), affects: []});
+
+	it('every plan in order, its title as a comment, its commands as they would run', () => {
+		const script = plannedScript([
+			plan('Create namespace ns1', ['ip', 'netns', 'add', 'ns1'], ['ip', '-n', 'ns1', 'link', 'set', 'dev', 'lo', 'up']),
+			plan('Add 10.1.1.1/24 to a b', ['ip', '-n', 'ns1', 'addr', 'add', '10.1.1.1/24', 'dev', 'a b']),
+		]);
+		expect(script.split('\n')).toEqual([
+			'#!/bin/sh',
+			'# planned with nsdeck --dry-run',
+			'# Run with: sh THIS-FILE (as root, or inside `nsdeck lab`)',
+			'set -e',
+			'',
+			'# Create namespace ns1',
+			'ip netns add ns1',
+			'ip -n ns1 link set dev lo up',
+			'',
+			'# Add 10.1.1.1/24 to a b',
+			"ip -n ns1 addr add 10.1.1.1/24 dev 'a b'",
+			'',
+		]);
+	});
+
+	it('a title or word that would break the script or the terminal is never written as it is', () => {
+		const script = plannedScript([plan('Create namespace x\n\u001b[2Jrm -rf /', ['ip', 'netns', 'add', 'x\nrm -rf /'])]);
+		expect(script).not.toContain('\u001b');
+		expect(script.split('\n').filter((l) => l.startsWith('rm'))).toEqual([]);
+		expect(script).toMatch(/# left out, a word holds control characters/);
 	});
 });

@@ -138,7 +138,7 @@ describe('keys that change the world', () => {
 		await waitForFrame(app, 'New namespace');
 		await type(app, 'ns9');
 		await press(app, KEYS.enter);
-		await waitForFrame(app, 'dry run: Create namespace ns9');
+		await waitForFrame(app, 'planned, not run: Create namespace ns9');
 		await press(app, 'l');
 		await waitForFrame(app, /○ not run\s+ip netns add ns9/);
 		expect(system.calls).toEqual([]);

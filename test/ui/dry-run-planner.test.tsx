@@ -1,0 +1,111 @@
+// --dry-run as a planner, over a fake system that fails on any command: each confirmed plan is recorded,
+// not run; what it makes appears in the panes marked planned; later forms offer it; the log's w writes
+// the plans as one script.
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
+import {createFakeSystem} from '../support/fake-system.js';
+import {fillForm, selectRow} from '../support/drive.js';
+import {fixtureWorld} from '../support/fixtures.js';
+import {KEYS, press, settle, waitForFrame, type Rendered} from '../support/ink.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function start(size = {columns: 80, rows: 24}) {
+	const system = createFakeSystem(fixtureWorld('bridge'), []);
+	const app = render(<App system={system} size={size} dryRun />);
+	unmount = app.unmount;
+	await waitForFrame(app, 'Namespaces (3)');
+	await settle();
+	return {app, system};
+}
+
+async function planNamespace(app: Rendered, name: string): Promise<void> {
+	await press(app, 'n');
+	await fillForm(app, 'New namespace', [name]);
+	await waitForFrame(app, `planned, not run: Create namespace ${name}`);
+}
+
+describe('--dry-run plans', () => {
+	it.each([
+		[80, 24],
+		[200, 50],
+	])('at %dx%d: a planned namespace is listed, marked planned, selected, and nothing runs', async (columns, rows) => {
+		const {app, system} = await start({columns, rows});
+		await planNamespace(app, 'ns9');
+		const frame = await waitForFrame(app, 'Namespaces (4)');
+		expect(frame).toMatch(columns === 80 ? /›ns9\s+planned║/ : /›ns9\s+planned 1\/1 up/);
+		// The kernel's namespaces are not marked.
+		expect(frame).toMatch(/ns1\s+\d\/\d up/);
+		expect(frame).not.toMatch(/ns1\s+planned/);
+		expect(system.calls).toEqual([]);
+	});
+
+	it('the next form offers the planned namespace; the planned veth shows in the panes with its peer, and its detail says planned', async () => {
+		const {app, system} = await start({columns: 100, rows: 30});
+		await planNamespace(app, 'ns9');
+		await press(app, 'v');
+		// End 1 starts in the selected namespace: the planned ns9.
+		await waitForFrame(app, /End 1 in\s+‹ ns9 ›/);
+		await fillForm(app, 'Add a veth pair', ['veth9', {choose: 'ns9'}, '10.9.9.1/24', 'veth9h', {choose: 'host'}, '']);
+		await waitForFrame(app, 'planned, not run: Add veth pair veth9 (ns9) ⇄ veth9h (host)');
+		const frame = await waitForFrame(app, /veth9\s+veth\s+UP\s+planned\s+→ host\/veth9h 10\.9\.9\.1\/24/);
+		expect(frame).toContain('Interfaces in ns9 (2)');
+		await press(app, KEYS.tab);
+		await selectRow(app, 'veth9');
+		await press(app, KEYS.enter);
+		const detail = await waitForFrame(app, 'Interface veth9');
+		expect(detail).toMatch(/planned\s+dry run: not made, only planned/);
+		expect(detail).toMatch(/10\.9\.9\.1\/24 scope global \(planned\)/);
+		await press(app, KEYS.escape);
+		// The routes pane shows the subnet route the kernel would add, planned.
+		await press(app, '3');
+		await waitForFrame(app, /10\.9\.9\.0\/24 dev veth9 planned/);
+		expect(system.calls).toEqual([]);
+	});
+
+	it('a later read of the kernel keeps the planned objects on top of it', async () => {
+		const {app, system} = await start({columns: 100, rows: 30});
+		await planNamespace(app, 'ns9');
+		system.emit({type: 'list'});
+		system.emit({type: 'namespaces', ids: ['host', 'ns1']});
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		await waitForFrame(app, /ns9\s+planned/);
+		expect(app.lastFrame()).toContain('Namespaces (4)');
+	});
+
+	it('w in the log writes the plans as one script, in order, and says where', async () => {
+		const {app} = await start({columns: 100, rows: 30});
+		await planNamespace(app, 'ns9');
+		await press(app, 'b');
+		await fillForm(app, 'Add a bridge', ['br9', {choose: 'ns9'}, '10.9.0.1/24']);
+		await waitForFrame(app, 'planned, not run: Add bridge br9 in ns9');
+		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-plan-'));
+		const cwd = process.cwd();
+		try {
+			process.chdir(dir);
+			await press(app, 'l');
+			await waitForFrame(app, 'Command log');
+			await press(app, 'w');
+			await waitForFrame(app, /wrote \.\/nsdeck-plan-[\d-]+\.sh \(5 commands\)/);
+			const [file] = readdirSync(dir);
+			expect(readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#!') && !l.startsWith('# Run') && !l.startsWith('# planned'))).toEqual([
+				'set -e',
+				'# Create namespace ns9',
+				'ip netns add ns9',
+				'ip -n ns9 link set dev lo up',
+				'# Add bridge br9 in ns9',
+				'ip -n ns9 link add name br9 type bridge',
+				'ip -n ns9 link set dev br9 up',
+				'ip -n ns9 addr add 10.9.0.1/24 dev br9',
+			]);
+		} finally {
+			process.chdir(cwd);
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
