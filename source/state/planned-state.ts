@@ -21,3 +21,7 @@ export function plannedScriptOf(state: AppState, header?: string): {script: stri
 	if (plans.length === 0) return undefined;
 	return {script: plannedScript(plans, header), commands: plans.reduce((n, p) => n + p.steps.length, 0)};
 }
+
+/** A namespace a dry run planned that the kernel does not have: nothing can run inside it yet. */
+export const onlyPlanned = (state: AppState, id: string): boolean =>
+	state.readWorld !== undefined && !state.readWorld.namespaces.some((n) => n.id === id) && (state.world?.namespaces.some((n) => n.id === id) ?? false);

@@ -68,6 +68,16 @@ describe('--dry-run plans', () => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it.each(['p', 'x', 's'])('%s on a namespace that is only planned says so, and runs nothing', async (key) => {
+		const {app, system} = await start();
+		await planNamespace(app, 'ns9');
+		await press(app, key);
+		const frame = await waitForFrame(app, 'ns9 is only planned (dry run): nothing runs inside');
+		// No form or panel opened: the panes are still there.
+		expect(frame).toContain('Namespaces (4)');
+		expect(system.calls).toEqual([]);
+	});
+
 	it('a later read of the kernel keeps the planned objects on top of it', async () => {
 		const {app, system} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
