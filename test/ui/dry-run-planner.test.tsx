@@ -81,11 +81,14 @@ describe('--dry-run plans', () => {
 	it('a later read of the kernel keeps the planned objects on top of it', async () => {
 		const {app, system} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
+		// Someone else makes a namespace meanwhile: the kernel's new world, with the plan on top.
+		const ns1 = system.world.namespaces.find((n) => n.id === 'ns1');
+		system.world = {namespaces: [...system.world.namespaces, {...ns1!, id: 'ns5', path: '/run/netns/ns5'}]};
 		system.emit({type: 'list'});
-		system.emit({type: 'namespaces', ids: ['host', 'ns1']});
-		await new Promise((resolve) => setTimeout(resolve, 200));
-		await waitForFrame(app, /ns9\s+planned/);
-		expect(app.lastFrame()).toContain('Namespaces (4)');
+		const frame = await waitForFrame(app, 'Namespaces (5)');
+		expect(frame).toMatch(/ns5\s+\d\/\d up/);
+		expect(frame).toMatch(/ns9\s+planned/);
+		expect(system.calls).toEqual([]);
 	});
 
 	it('w in the log writes the plans as one script, in order, and says where', async () => {
