@@ -246,7 +246,9 @@ class Planner {
 		const link = this.link(ns, name);
 		if (!link) return;
 		const loopback = up && link.kind === 'loopback' ? ['127.0.0.1/8', '::1/128'].map(parseAddress).filter((a): a is Address => a !== undefined) : [];
-		const addresses = [...link.addresses, ...loopback.filter((a) => !link.addresses.some((b) => b.cidr === a.cidr))];
+		// Down, the kernel removes a link's IPv6 addresses, lo's ::1 too (keep_addr_on_down is off by default).
+		const kept = up ? link.addresses : link.addresses.filter((a) => a.family === 4);
+		const addresses = [...kept, ...loopback.filter((a) => !link.addresses.some((b) => b.cidr === a.cidr))];
 		this.changeLink(ns, name, (l) => ({...l, adminUp: up, flags: withFlag(l.flags, 'UP', up), addresses}));
 		const changed = this.link(ns, name);
 		if (!changed) return;
@@ -277,8 +279,14 @@ class Planner {
 		const gone = link?.addresses.find((a) => a.cidr === address?.cidr);
 		if (!link || !gone) return;
 		const route = connectedRoute(link, gone);
-		this.changeLink(ns, name, (l) => ({...l, addresses: l.addresses.filter((a) => a !== gone)}));
-		if (route) this.changeNs(ns, (n) => ({...n, routes: n.routes.filter((r) => !(r.protocol === 'kernel' && r.dev === name && r.dst === route.dst))}));
+		const left = link.addresses.filter((a) => a !== gone);
+		// The kernel drops the address's subnet route and routes that use it as their source; when the link
+		// keeps no IPv4 address, every IPv4 route through it (a gateway there is out of reach).
+		const lastV4 = gone.family === 4 && !left.some((a) => a.family === 4);
+		const drops = (r: Route): boolean =>
+			r.dev === name && ((route !== undefined && r.protocol === 'kernel' && r.dst === route.dst) || r.prefsrc === gone.local || (lastV4 && r.family === 4));
+		this.changeLink(ns, name, (l) => ({...l, addresses: left}));
+		this.changeNs(ns, (n) => ({...n, routes: n.routes.filter((r) => !drops(r))}));
 	}
 
 	private addRoute(ns: string, r: NewRoute): void {
@@ -345,7 +353,13 @@ class Planner {
 				const state = !link.adminUp ? 'DOWN' : link.kind === 'loopback' ? 'UNKNOWN' : carrier ? 'UP' : link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
 				return {...link, state, noCarrier: link.adminUp && !carrier, flags: withFlag(link.flags, 'NO-CARRIER', link.adminUp && !carrier)};
 			});
-			this.spaces.set(id, {...ns, links});
+			// Routes through a link without carrier stay, flagged linkdown, as `ip route` shows them.
+			const down = new Set(links.filter((l) => l.noCarrier).map((l) => l.name));
+			const routes = ns.routes.map((r) => {
+				const flagged = r.dev !== undefined && down.has(r.dev);
+				return flagged === r.flags.includes('linkdown') ? r : {...r, flags: withFlag(r.flags, 'linkdown', flagged)};
+			});
+			this.spaces.set(id, {...ns, links, routes});
 		}
 	}
 }

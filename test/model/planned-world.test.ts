@@ -190,12 +190,30 @@ describe('applyPlanned', () => {
 		expect(routes(gone, 'ns1')).toEqual(['fd00::/64 dev a']);
 	});
 
+	it('the last IPv4 address of a link goes: every IPv4 route through it goes too', () => {
+		const world = planned(hostOnly(), ...tutorialA, addRoutePlan({ns: 'ns1', dst: '10.9.0.0/16', via: '10.1.1.2', dev: '', family: 4}), addAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: '10.3.0.1/24'}));
+		const one = planned(world, deleteAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: '10.3.0.1/24'}));
+		expect(routes(one, 'ns1')).toEqual(['10.1.1.0/24 dev veth_ns1', '10.9.0.0/16 via 10.1.1.2 dev veth_ns1']);
+		const last = planned(one, deleteAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: '10.1.1.1/24'}));
+		expect(routes(last, 'ns1')).toEqual([]);
+	});
+
 	it('down: every route through the link goes', () => {
 		const world = planned(hostOnly(), ...tutorialA, addRoutePlan({ns: 'ns1', dst: 'default', via: '10.1.1.2', dev: '', family: 4}));
 		expect(routes(world, 'ns1')).toEqual(['10.1.1.0/24 dev veth_ns1', 'default via 10.1.1.2 dev veth_ns1']);
 		const after = planned(world, togglePlan('ns1', 'veth_ns1', false));
 		expect(routes(after, 'ns1')).toEqual([]);
 		expect(linkStateLabel(link(after, 'ns2', 'veth_ns2'))).toBe('NO-CARRIER');
+		// The other end keeps its routes, flagged linkdown; up again, the flag goes.
+		expect(ns(after, 'ns2').routes.map((r) => r.flags)).toEqual([['linkdown']]);
+		expect(ns(planned(after, togglePlan('ns1', 'veth_ns1', true)), 'ns2').routes.map((r) => r.flags)).toEqual([[]]);
+	});
+
+	it('down: the kernel removes the IPv6 addresses and keeps the IPv4 ones, on lo too', () => {
+		const world = planned(hostOnly(), ...tutorialA, addAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: 'fd00::1/64'}));
+		const after = planned(world, togglePlan('ns1', 'veth_ns1', false), togglePlan('ns1', 'lo', false));
+		expect(cidrs(link(after, 'ns1', 'veth_ns1'))).toEqual(['10.1.1.1/24']);
+		expect(cidrs(link(after, 'ns1', 'lo'))).toEqual(['127.0.0.1/8']);
 	});
 
 	it('routes: added with the device the gateway is on, deleted exactly', () => {
