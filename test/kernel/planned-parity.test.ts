@@ -1,0 +1,94 @@
+// What a dry run shows is what running the plans makes: the seed tutorials, plan after plan, applied as
+// effects to the world as read (model/planned-world.ts), and then run for real in the sandbox. Both worlds
+// are compared as the panes show them: namespaces, links with their kind, state word, master, peer,
+// addresses, routes, forwarding.
+import {readFileSync} from 'node:fs';
+import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
+import {formatRoute, linkStateLabel} from '../../source/model/format.js';
+import {applyPlanned} from '../../source/model/planned-world.js';
+import {buildTopology, formatPeer, linkKey} from '../../source/model/topology.js';
+import {HOST_ID, type World} from '../../source/model/types.js';
+import {addRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
+import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {movePlan, togglePlan} from '../../source/plans/link-plans.js';
+import {newNamespacePlan} from '../../source/plans/namespace-plans.js';
+import type {Plan} from '../../source/plans/plan.js';
+import {runPlan} from '../../source/plans/run-plan.js';
+import {vethPlan} from '../../source/plans/veth-plan.js';
+import {runCommand} from '../../source/system/runner.js';
+import {readWorld} from '../../source/system/snapshot.js';
+import {requireSandbox, resetWorld} from '../support/sandbox.js';
+
+beforeAll(requireSandbox);
+beforeEach(resetWorld);
+
+/** The world as the panes show it; IPv6 link-local addresses and fe80::/64 routes aside (the kernel's own). */
+function shown(world: World): string[] {
+	const topology = buildTopology(world);
+	const out: string[] = [];
+	for (const ns of world.namespaces) {
+		// Forwarding is not in every read (the helper reads it, ip does not): compared apart.
+		out.push(ns.id);
+		for (const link of ns.links) {
+			const peer = topology.peers.get(linkKey(ns.id, link.ifindex));
+			out.push(`${ns.id}/${link.name} ${link.kind} ${linkStateLabel(link)}${link.master ? ` master ${link.master}` : ''}${peer ? ` → ${formatPeer(peer, ns.id)}` : ''}`);
+			for (const a of link.addresses) if (a.scope !== 'link') out.push(`${ns.id}/${link.name} ${a.cidr}`);
+		}
+		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.push(`${ns.id} route ${formatRoute(r)}${r.flags.includes('linkdown') ? ' linkdown' : ''}`);
+	}
+	return out.sort();
+}
+
+async function compare(plans: readonly Plan[]): Promise<World> {
+	const before = await readWorld(runCommand);
+	const world = applyPlanned(before, plans.flatMap((p) => p.effects ?? []));
+	const planned = shown(world);
+	for (const plan of plans) {
+		const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.error, plan.title).toBeUndefined();
+	}
+	// Carrier comes up a moment after a link does: wait for the kernel to settle.
+	await vi.waitFor(async () => expect(shown(await readWorld(runCommand))).toEqual(planned), {timeout: 5000, interval: 100});
+	return world;
+}
+
+const ns = (name: string): Plan => newNamespacePlan({name, loUp: true});
+
+describe('a dry run shows what the plans then make', () => {
+	it('tutorial A: two namespaces, a veth pair, addresses, up, a route', async () => {
+		await compare([
+			ns('ns1'),
+			ns('ns2'),
+			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
+			addRoutePlan({ns: 'ns1', dst: '10.9.0.0/16', via: '10.1.1.2', dev: '', family: 4}),
+		]);
+	});
+
+	it('tutorial B: a bridge in the host with an address, two namespaces plugged in, forwarding', async () => {
+		const world = await compare([
+			bridgePlan({name: 'br0', ns: HOST_ID, address: '10.1.1.4/24', up: true}),
+			ns('ns1'),
+			ns('ns2'),
+			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns1_br0', ns2: HOST_ID, address2: '', up: true}),
+			connectPlan({ns: HOST_ID, link: 'veth_ns1_br0', bridge: 'br0'}),
+			vethPlan({name1: 'veth_ns2', ns1: 'ns2', address1: '10.1.1.2/24', name2: 'veth_ns2_br0', ns2: HOST_ID, address2: '', up: true}),
+			connectPlan({ns: HOST_ID, link: 'veth_ns2_br0', bridge: 'br0'}),
+			addRoutePlan({ns: 'ns1', dst: 'default', via: '10.1.1.4', dev: '', family: 4}),
+			forwardingPlan(HOST_ID, 4, true),
+		]);
+		expect(world.namespaces.find((n) => n.id === HOST_ID)?.forwarding?.[4]).toBe(true);
+		expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim()).toBe('1');
+	});
+
+	it('an end moved to a third namespace and brought up there; the other end set down', async () => {
+		const has = {addresses: ['10.1.1.2/24'], up: true};
+		await compare([
+			ns('ns1'),
+			ns('ns2'),
+			ns('ns3'),
+			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
+			movePlan({from: 'ns2', link: 'veth_ns2', to: 'ns3', has, carry: has}),
+			togglePlan('ns1', 'veth_ns1', false),
+		]);
+	});
+});
