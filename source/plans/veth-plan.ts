@@ -1,8 +1,8 @@
 // A veth pair with each end placed in a namespace (or the host), optional addresses, brought up:
 // the seed tutorial's "two namespaces joined by a veth pair" in one plan.
-import type {PlannedEffect} from '../model/planned-effect.js';
 import {HOST_ID} from '../model/types.js';
 import {ipIn, type Plan, type Step} from './plan.js';
+import {vethEffects} from './veth-effects.js';
 
 export interface VethValues {
 	readonly name1: string;
@@ -12,19 +12,6 @@ export interface VethValues {
 	readonly ns2: string;
 	readonly address2: string;
 	readonly up: boolean;
-}
-
-/** The pair made where its ends go, their addresses, up: the same whichever commands make it. */
-function vethEffects(v: VethValues): PlannedEffect[] {
-	const ends = [
-		{ns: v.ns1, name: v.name1, address: v.address1},
-		{ns: v.ns2, name: v.name2, address: v.address2},
-	];
-	return [
-		{kind: 'addVeth', ends: [{ns: v.ns1, name: v.name1}, {ns: v.ns2, name: v.name2}]},
-		...ends.filter((e) => e.address).map((e) => ({kind: 'addAddress' as const, ns: e.ns, link: e.name, cidr: e.address})),
-		...(v.up ? ends.map((e) => ({kind: 'setUp' as const, ns: e.ns, link: e.name, up: true})) : []),
-	];
 }
 
 export function vethPlan(v: VethValues): Plan {
@@ -53,6 +40,12 @@ export function vethPlan(v: VethValues): Plan {
 		steps,
 		affects: [...new Set([HOST_ID, v.ns1, v.ns2])],
 		select: {ns: v.ns1, link: v.name1},
-		effects: vethEffects(v),
+		effects: vethEffects(
+			[
+				{ns: v.ns1, name: v.name1, address: v.address1},
+				{ns: v.ns2, name: v.name2, address: v.address2},
+			],
+			v.up,
+		),
 	};
 }

@@ -11,6 +11,7 @@ import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plan
 import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
+import {vethEffects} from '../../source/plans/veth-effects.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
 import {WorldBuilder} from '../support/hand-world.js';
 
@@ -95,6 +96,16 @@ describe('applyPlanned', () => {
 		expect(peer(world, 'test', 'pair-test')).toBe('host/pair-host');
 		expect(peer(world, 'test', 'x1')).toBe('test/x2');
 		expect(linkStateLabel(link(world, 'test', 'x1'))).toBe('DOWN');
+	});
+
+	it('a veth with each end plugged into a bridge of its namespace (the effects any veth plan can declare)', () => {
+		const world = planned(hostOnly(), newNamespacePlan({name: 'ns1', loUp: true}), bridgePlan({name: 'br0', ns: HOST_ID, address: '', up: true}), bridgePlan({name: 'br1', ns: 'ns1', address: '', up: true}));
+		const after = applyPlanned(world, vethEffects([{ns: 'ns1', name: 'a', bridge: 'br1'}, {ns: HOST_ID, name: 'b', address: '10.0.0.2/24', bridge: 'br0'}], true));
+		expect(link(after, 'ns1', 'a')).toMatchObject({master: 'br1', masterKind: 'bridge'});
+		expect(link(after, HOST_ID, 'b')).toMatchObject({master: 'br0', masterKind: 'bridge'});
+		expect(cidrs(link(after, HOST_ID, 'b'))).toEqual(['10.0.0.2/24']);
+		expect(peer(after, 'ns1', 'a')).toBe('host/b');
+		expect([linkStateLabel(link(after, 'ns1', 'br1')), linkStateLabel(link(after, HOST_ID, 'br0'))]).toEqual(['UP', 'UP']);
 	});
 
 	it('one end up and the other down: NO-CARRIER, as the kernel says', () => {

@@ -78,6 +78,21 @@ describe('--dry-run plans', () => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('forwarding planned in a planned namespace is where the next forwarding form starts; the kernel is not asked', async () => {
+		const {app, system} = await start();
+		system.readForwarding = () => Promise.reject(new Error('asked the kernel about a planned namespace'));
+		await planNamespace(app, 'ns9');
+		await press(app, 'f');
+		await waitForFrame(app, /IPv4 forwarding\s+\[ \] no/);
+		await press(app, KEYS.space);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'planned, not run: Enable IPv4 forwarding in ns9');
+		await waitForFrame(app, /ns9\s+planned/);
+		await press(app, 'f');
+		await waitForFrame(app, /IPv4 forwarding\s+\[x\] yes/);
+		expect(system.calls).toEqual([]);
+	});
+
 	it('a later read of the kernel keeps the planned objects on top of it', async () => {
 		const {app, system} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
