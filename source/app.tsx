@@ -33,6 +33,10 @@ import {ExplorerPanes} from './ui/explorer-panes.js';
 import {TitleBar, unseenText} from './ui/title-bar.js';
 import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
+import type {Tutorial} from './model/tutorial/types.js';
+import {useTutorial} from './state/use-tutorial.js';
+import {currentFocus} from './state/tutorial-progress.js';
+import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 
 export interface AppProps {
 	readonly system: System;
@@ -50,6 +54,8 @@ export interface AppProps {
 	readonly firstRead?: FirstRead;
 	/** How long a change on the SSH session's path waits for k before it is undone (tests shorten it). */
 	readonly keepSeconds?: number;
+	/** A tutorial to follow beside the panes (`nsdeck tutorial`). */
+	readonly tutorial?: Tutorial;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -66,7 +72,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds}: AppProps) {
+export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds, tutorial}: AppProps) {
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
@@ -74,17 +80,21 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, keepSeconds});
 	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
-	const {columns, rows} = size ?? terminal;
-	const layout = computeLayout(columns, rows);
+	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
+	const learning = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec');
+	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true);
+	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
+	const columns = screenColumns - room.columns;
+	const layout = computeLayout(columns, screenRows - room.rows);
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep';
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	return (
-		<Box flexDirection="column" width={columns} height={rows}>
+		<Box flexDirection="column" width={screenColumns} height={screenRows}>
 			<TitleBar
 				lab={system.lab}
 				dryRun={dryRun}
@@ -94,8 +104,9 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				loading={state.loading}
 				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
-				width={columns}
+				width={screenColumns}
 			/>
+			<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 			{state.overlay?.kind === 'form' && state.world ? (
 				<FormView
 					spec={state.overlay.spec}
@@ -148,6 +159,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					width={columns}
 					height={layout.bodyHeight}
 					isActive={interactive}
+					highlight={learning && currentFocus(learning.progress, learning.statuses)}
 					onChoose={(id) => {
 						dispatch({type: 'selectNs', id});
 						dispatch({type: 'focus', pane: 'namespaces'});
@@ -159,7 +171,23 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : (
 				<ExplorerPanes state={state} layout={layout} />
 			)}
-			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)} width={columns} />
+			{learning?.visible ? (
+				<TutorialPanel
+					progress={learning.progress}
+					statuses={learning.statuses}
+					log={state.log.slice(learning.progress.logFrom)}
+					width={room.columns || screenColumns}
+					height={room.rows || layout.bodyHeight}
+				/>
+			) : null}
+			</Box>
+			<Footer
+				scopes={[
+					...(state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)),
+					...(learning ? (['tutorial'] as const) : []),
+				]}
+				width={screenColumns}
+			/>
 		</Box>
 	);
 }

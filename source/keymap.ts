@@ -1,7 +1,7 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter' | 'ping' | 'output';
+export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter' | 'ping' | 'output' | 'tutorial';
 
 export type BindingId =
 	| 'quit'
@@ -48,7 +48,11 @@ export type BindingId =
 	| 'runCommand'
 	| 'stopOrClose'
 	| 'pingAgain'
-	| 'scrollOutput';
+	| 'scrollOutput'
+	| 'tutorialHint'
+	| 'tutorialToggle'
+	| 'editInterface'
+	| 'stackDevice';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -91,6 +95,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
 	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
+	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit'},
+	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
 	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},
@@ -111,6 +117,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
+	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint'},
+	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -124,6 +132,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	filter: 'While typing a filter (↑ ↓ still move)',
 	ping: 'Ping panel',
 	output: 'Command output',
+	tutorial: 'With a tutorial open (nsdeck tutorial)',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */
