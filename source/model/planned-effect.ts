@@ -23,8 +23,11 @@ export type PlannedEffect =
 	| {readonly kind: 'deleteNamespace'; readonly ns: string}
 	/** `ip netns attach`: a namespace without a name gets one. */
 	| {readonly kind: 'nameNamespace'; readonly ns: string; readonly name: string}
-	/** A device of one kind (bridge, macvlan, vxlan, …); a stacked one names the device it sits on. */
-	| {readonly kind: 'addLink'; readonly ns: string; readonly name: string; readonly type: string; readonly lower?: string}
+	/**
+	 * A device of one kind (bridge, macvlan, vxlan, …). A stacked one names the device it sits on (in any
+	 * namespace); a tunnel (vxlan) the device it sends through, which sets its MTU.
+	 */
+	| {readonly kind: 'addLink'; readonly ns: string; readonly name: string; readonly type: string; readonly lower?: LinkAt; readonly underlay?: LinkAt}
 	| {readonly kind: 'addVeth'; readonly ends: readonly [LinkAt, LinkAt]}
 	| {readonly kind: 'moveLink'; readonly ns: string; readonly link: string; readonly to: string}
 	| {readonly kind: 'deleteLink'; readonly ns: string; readonly link: string}

@@ -8,13 +8,16 @@ import ipaddr from 'ipaddr.js';
 import {compareNamespaces} from './compare-names.js';
 import {routeKey} from './format.js';
 import {NETNS_DIR, isPathId, namedId} from './netns-id.js';
-import type {NewRoute, PlannedEffect} from './planned-effect.js';
+import type {LinkAt, NewRoute, PlannedEffect} from './planned-effect.js';
 import {buildTopology, linkKey} from './topology.js';
 import type {Address, Link, Netns, Route, World} from './types.js';
 
 /** The namespace id in a link key (`ns#ifindex`); ids may hold '#', ifindexes never. */
 const keyNs = (key: string): string => key.slice(0, key.lastIndexOf('#'));
 const keyIfindex = (key: string): number => Number(key.slice(key.lastIndexOf('#') + 1));
+
+/** IPv4 (20) + UDP (8) + VXLAN (8) + inner Ethernet (14) headers. */
+const VXLAN_OVERHEAD = 50;
 
 const withFlag = (flags: readonly string[], flag: string, on: boolean): string[] => [...flags.filter((f) => f !== flag), ...(on ? [flag] : [])];
 
@@ -89,8 +92,12 @@ class Planner {
 				return this.deleteNamespace(effect.ns);
 			case 'nameNamespace':
 				return this.nameNamespace(effect.ns, effect.name);
-			case 'addLink':
-				return this.addLink(effect.ns, this.newLink(effect.name, effect.type, effect.lower));
+			case 'addLink': {
+				const link = this.newLink(effect.name, effect.type);
+				// A vxlan leaves room for its IPv4 and UDP headers (50 bytes) below its underlay's MTU.
+				const underlay = effect.underlay && this.link(effect.underlay.ns, effect.underlay.name);
+				return this.addStacked(effect.ns, underlay ? {...link, mtu: underlay.mtu - VXLAN_OVERHEAD} : link, effect.lower);
+			}
 			case 'addVeth': {
 				const [a, b] = effect.ends;
 				if (!this.spaces.has(a.ns) || !this.spaces.has(b.ns)) return;
@@ -107,8 +114,18 @@ class Planner {
 				return this.deleteLink(effect.ns, effect.link);
 			case 'renameLink':
 				return this.renameLink(effect.ns, effect.link, effect.to);
-			case 'setLink':
-				return this.changeLink(effect.ns, effect.link, (l) => ({...l, ...(effect.mtu !== undefined ? {mtu: effect.mtu} : {}), ...(effect.mac !== undefined ? {mac: effect.mac} : {})}));
+			case 'setLink': {
+				// Below 1280 bytes the kernel turns IPv6 off on the link: its IPv6 addresses and routes go.
+				const noIpv6 = effect.mtu !== undefined && effect.mtu < 1280;
+				this.changeLink(effect.ns, effect.link, (l) => ({
+					...l,
+					...(effect.mtu !== undefined ? {mtu: effect.mtu} : {}),
+					...(effect.mac !== undefined ? {mac: effect.mac} : {}),
+					addresses: noIpv6 ? l.addresses.filter((a) => a.family === 4) : l.addresses,
+				}));
+				if (noIpv6) this.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => !(r.family === 6 && r.dev === effect.link))}));
+				return;
+			}
 			case 'setUp':
 				return this.setUp(effect.ns, effect.link, effect.up);
 			case 'addAddress':
@@ -153,9 +170,18 @@ class Planner {
 		this.changeNs(ns, (n) => ({...n, links: n.links.map((l) => (l.name === name ? {...change(l), planned: true} : l))}));
 	}
 
-	private newLink(name: string, kind: string, lower?: string): Link {
+	private newLink(name: string, kind: string): Link {
 		const ifindex = this.nextIfindex++;
-		return {ifindex, name, kind, state: 'DOWN', flags: [], adminUp: false, noCarrier: false, mac: '', mtu: 1500, addresses: [], ...(lower ? {peerHint: {name: lower}} : {}), planned: true};
+		return {ifindex, name, kind, state: 'DOWN', flags: [], adminUp: false, noCarrier: false, mac: '', mtu: 1500, addresses: [], planned: true};
+	}
+
+	/** A device stacked on `lower` points at it as ip would say: by ifindex, with the nsid of another namespace. */
+	private addStacked(ns: string, link: Link, lower: LinkAt | undefined): void {
+		const under = lower && this.link(lower.ns, lower.name);
+		if (lower && !under) return;
+		const peerHint = !lower || !under ? undefined : lower.ns === ns ? {ifindex: under.ifindex, name: under.name} : {ifindex: under.ifindex, netnsid: this.nsidFor(ns, lower.ns)};
+		// It takes its lower device's MTU.
+		this.addLink(ns, peerHint && under ? {...link, peerHint, mtu: under.mtu} : link);
 	}
 
 	private addLink(ns: string, link: Link): void {

@@ -10,6 +10,9 @@ import {buildTopology, formatPeer, linkKey} from '../../source/model/topology.js
 import {HOST_ID, type World} from '../../source/model/types.js';
 import {addRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
 import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {addAddressPlan} from '../../source/plans/address-plans.js';
+import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
+import {stackedDevicePlan} from '../../source/plans/stacked-device-plan.js';
 import {movePlan, togglePlan} from '../../source/plans/link-plans.js';
 import {newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
@@ -31,7 +34,10 @@ function shown(world: World): string[] {
 		out.push(ns.id);
 		for (const link of ns.links) {
 			const peer = topology.peers.get(linkKey(ns.id, link.ifindex));
-			out.push(`${ns.id}/${link.name} ${link.kind} ${linkStateLabel(link)}${link.master ? ` master ${link.master}` : ''}${peer ? ` → ${formatPeer(peer, ns.id)}` : ''}`);
+			const lower = topology.lowers.get(linkKey(ns.id, link.ifindex));
+			out.push(
+				`${ns.id}/${link.name} ${link.kind} ${linkStateLabel(link)} mtu ${link.mtu}${link.master ? ` master ${link.master}` : ''}${peer ? ` → ${formatPeer(peer, ns.id)}` : ''}${lower ? ` on ${formatPeer(lower, ns.id)}` : ''}`,
+			);
 			for (const a of link.addresses) if (a.scope !== 'link') out.push(`${ns.id}/${link.name} ${a.cidr}`);
 		}
 		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.push(`${ns.id} route ${formatRoute(r)}${r.flags.includes('linkdown') ? ' linkdown' : ''}`);
@@ -53,6 +59,7 @@ async function compare(plans: readonly Plan[]): Promise<World> {
 }
 
 const ns = (name: string): Plan => newNamespacePlan({name, loUp: true});
+const pairA = (): Plan[] => [ns('ns1'), ns('ns2'), vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true})];
 
 describe('a dry run shows what the plans then make', () => {
 	it('tutorial A: two namespaces, a veth pair, addresses, up, a route', async () => {
@@ -89,6 +96,28 @@ describe('a dry run shows what the plans then make', () => {
 			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
 			movePlan({from: 'ns2', link: 'veth_ns2', to: 'ns3', has, carry: has}),
 			togglePlan('ns1', 'veth_ns1', false),
+		]);
+	});
+
+	it('e: an up link renamed (down, rename, up: its other routes go), its MTU changed; below 1280 IPv6 goes', async () => {
+		await compare([
+			...pairA(),
+			addAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: 'fd00::1/64'}),
+			addRoutePlan({ns: 'ns1', dst: '10.9.0.0/16', via: '10.1.1.2', dev: '', family: 4}),
+			linkSettingsPlan({ns: 'ns1', link: 'veth_ns1', up: true, name: 'uplink', mtu: {from: 1500, to: 1400}}),
+			addAddressPlan({ns: 'ns2', link: 'veth_ns2', cidr: 'fd00::2/64'}),
+			linkSettingsPlan({ns: 'ns2', link: 'veth_ns2', up: true, mtu: {from: 1500, to: 1200}}),
+		]);
+	});
+
+	it('+: a macvlan into another namespace, a macvtap beside its lower device, a vxlan, all up', async () => {
+		await compare([
+			...pairA(),
+			ns('ns3'),
+			stackedDevicePlan({kind: 'macvlan', parentNs: 'ns2', parent: 'veth_ns2', name: 'mv0', into: 'ns3', up: true, mode: 'bridge'}),
+			stackedDevicePlan({kind: 'macvtap', parentNs: 'ns1', parent: 'veth_ns1', name: 'mt0', into: 'ns1', up: true, mode: 'bridge'}),
+			stackedDevicePlan({kind: 'vxlan', parentNs: 'ns1', parent: 'veth_ns1', name: 'vx0', into: 'ns1', up: true, id: 42, remote: '10.1.1.2'}),
+			addAddressPlan({ns: 'ns3', link: 'mv0', cidr: '10.1.1.3/24'}),
 		]);
 	});
 });

@@ -11,6 +11,8 @@ import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plan
 import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
+import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
+import {stackedDevicePlan} from '../../source/plans/stacked-device-plan.js';
 import {vethEffects} from '../../source/plans/veth-effects.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
 import {WorldBuilder} from '../support/hand-world.js';
@@ -252,6 +254,42 @@ describe('applyPlanned', () => {
 		expect(peer(paired, HOST_ID, 'h0')).toBe('web/w0');
 	});
 
+	it('e: a rename follows the link everywhere: its routes, its ports, its peer; MTU and MAC change, and below 1280 IPv6 goes', () => {
+		const world = planned(
+			hostOnly(),
+			...tutorialA,
+			bridgePlan({name: 'br0', ns: 'ns1', address: '', up: true}),
+			vethPlan({name1: 'p', ns1: 'ns1', address1: '', name2: 'q', ns2: 'ns1', address2: '', up: false}),
+			connectPlan({ns: 'ns1', link: 'p', bridge: 'br0'}),
+			addAddressPlan({ns: 'ns1', link: 'veth_ns1', cidr: 'fd00::1/64'}),
+		);
+		const renamed = planned(world, linkSettingsPlan({ns: 'ns1', link: 'br0', up: false, name: 'br1'}), linkSettingsPlan({ns: 'ns1', link: 'veth_ns1', up: false, name: 'uplink', mtu: {from: 1500, to: 1200}, mac: {from: '', to: '02:00:00:00:00:01'}}));
+		expect(link(renamed, 'ns1', 'p').master).toBe('br1');
+		expect(link(renamed, 'ns1', 'uplink')).toMatchObject({mtu: 1200, mac: '02:00:00:00:00:01', planned: true});
+		expect(cidrs(link(renamed, 'ns1', 'uplink'))).toEqual(['10.1.1.1/24']);
+		expect(routes(renamed, 'ns1')).toEqual(['10.1.1.0/24 dev uplink']);
+		expect(peer(renamed, 'ns2', 'veth_ns2')).toBe('ns1/uplink');
+	});
+
+	it('+: a stacked device points at its lower device, in its namespace or another, with its MTU; a vxlan leaves room for its headers', () => {
+		const world = planned(hostOnly(), ...tutorialA, newNamespacePlan({name: 'ns3', loUp: true}), linkSettingsPlan({ns: 'ns2', link: 'veth_ns2', up: true, mtu: {from: 1500, to: 9000}}));
+		const after = planned(
+			world,
+			stackedDevicePlan({kind: 'macvlan', parentNs: 'ns2', parent: 'veth_ns2', name: 'mv0', into: 'ns3', up: true}),
+			stackedDevicePlan({kind: 'vlan', parentNs: 'ns1', parent: 'veth_ns1', name: 'vl10', into: 'ns1', up: false, id: 10}),
+			stackedDevicePlan({kind: 'vxlan', parentNs: 'ns2', parent: 'veth_ns2', name: 'vx0', into: 'ns2', up: true, id: 42, remote: '10.1.1.1'}),
+		);
+		const lowers = buildTopology(after).lowers;
+		const lowerOf = (id: string, name: string): string | undefined => {
+			const l = lowers.get(linkKey(id, link(after, id, name).ifindex));
+			return l && `${l.ns}/${l.name}`;
+		};
+		expect(lowerOf('ns3', 'mv0')).toBe('ns2/veth_ns2');
+		expect(lowerOf('ns1', 'vl10')).toBe('ns1/veth_ns1');
+		expect([link(after, 'ns3', 'mv0').mtu, link(after, 'ns2', 'vx0').mtu]).toEqual([9000, 8950]);
+		expect([linkStateLabel(link(after, 'ns3', 'mv0')), linkStateLabel(link(after, 'ns1', 'vl10'))]).toEqual(['UP', 'DOWN']);
+	});
+
 	it('effects on what is not there change nothing (a stale plan)', () => {
 		const world = hostOnly();
 		const after = planned(world, addAddressPlan({ns: 'nowhere', link: 'x', cidr: '10.0.0.1/24'}), togglePlan(HOST_ID, 'nope', true), movePlan({from: HOST_ID, link: 'lo', to: 'nowhere'}));
@@ -277,6 +315,8 @@ describe('every plan that changes the world says how, as effects', () => {
 		['add route', addRoutePlan({ns: HOST_ID, dst: 'default', via: '10.0.0.2', dev: '', family: 4})],
 		['delete route', deleteRoutePlan(HOST_ID, route)],
 		['forwarding', forwardingPlan(HOST_ID, 4, true)],
+		['rename, MTU, MAC', linkSettingsPlan({ns: HOST_ID, link: 'a', up: true, name: 'b', mtu: {from: 1500, to: 1400}})],
+		['stacked device', stackedDevicePlan({kind: 'macvlan', parentNs: HOST_ID, parent: 'a', name: 'mv0', into: 'ns1', up: false})],
 	])('%s', (_name, plan) => {
 		expect(plan.effects?.length).toBeGreaterThan(0);
 	});
