@@ -36,6 +36,9 @@ import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 import type {Tutorial} from './model/tutorial/types.js';
 import {useTutorial} from './state/use-tutorial.js';
 import {currentFocus} from './state/tutorial-progress.js';
+import {builtinTutorials} from './model/tutorial/catalog.js';
+import {tutorialSetupPlan} from './plans/tutorial-setup-plan.js';
+import {TutorialPicker} from './ui/overlays/tutorial-picker.js';
 import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 
 export interface AppProps {
@@ -83,13 +86,26 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
-	const learning = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec');
+	const tutorials = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
+	const learning = tutorials.view;
+	const follow = useCallback(
+		async (chosen: Tutorial) => {
+			dispatch({type: 'closeOverlay'});
+			if (chosen.setup.length > 0 && learning?.progress.tutorial.name !== chosen.name) {
+				await execute(tutorialSetupPlan(chosen));
+				// A setup that failed (and was rolled back) leaves its result on screen, and no tutorial.
+				if (getState().overlay?.kind === 'result') return;
+			}
+			tutorials.open(chosen, getState().log.length);
+		},
+		[dispatch, execute, getState, tutorials, learning],
+	);
 	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true);
 	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
 	const columns = screenColumns - room.columns;
 	const layout = computeLayout(columns, screenRows - room.rows);
 	// Forms and the look-inside panels read their own keys.
-	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep';
+	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
@@ -149,6 +165,17 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				<ResultOverlay result={state.overlay.result} width={columns} height={layout.bodyHeight} />
 			) : state.overlay?.kind === 'log' ? (
 				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} scroll={state.overlayScroll} />
+			) : state.overlay?.kind === 'tutorials' ? (
+				<TutorialPicker
+					tutorials={builtinTutorials()}
+					current={learning?.progress.tutorial.name}
+					lab={system.lab}
+					width={columns}
+					height={layout.bodyHeight}
+					isFocused={interactive}
+					onChoose={(chosen) => void follow(chosen)}
+					onCancel={() => dispatch({type: 'closeOverlay'})}
+				/>
 			) : state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
 			) : state.overlay?.kind === 'topology' ? (

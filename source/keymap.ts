@@ -49,10 +49,12 @@ export type BindingId =
 	| 'stopOrClose'
 	| 'pingAgain'
 	| 'scrollOutput'
+	| 'tutorials'
 	| 'tutorialHint'
 	| 'tutorialToggle'
 	| 'editInterface'
-	| 'stackDevice';
+	| 'stackDevice'
+	| 'otherEnd';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -97,6 +99,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
 	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit'},
 	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack'},
+	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
 	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},
@@ -117,6 +120,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
+	{id: 'tutorials', keys: ['L'], scope: 'global', description: 'tutorials (in the lab): choose one to follow beside the panes'},
 	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint'},
 	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial'},
 ];

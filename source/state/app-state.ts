@@ -2,7 +2,7 @@
 // file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
 // importing the reducer that imports them.
 import type {Topology} from '../model/topology.js';
-import type {World} from '../model/types.js';
+import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
 import type {Plan} from '../plans/plan.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
@@ -22,6 +22,8 @@ export type Overlay =
 	| {readonly kind: 'result'; readonly result: PlanResult}
 	| {readonly kind: 'log'}
 	| {readonly kind: 'topology'}
+	/** The tutorials to choose from (in the lab). */
+	| {readonly kind: 'tutorials'}
 	| {readonly kind: 'exec'; readonly view: ExecView};
 
 export interface AppState {
@@ -47,8 +49,15 @@ export interface AppState {
 	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
 	readonly filters: Readonly<Partial<Record<Pane, string>>>;
 	readonly filtering?: Pane;
+	/** The last `o` (other end): pressed again on `to`, it goes back to `from`. */
+	readonly jump?: Jump;
 	/** Dry run: the plans confirmed so far, in order, not run; `world` shows their effects (planned-state.ts). */
 	readonly planned?: readonly Plan[];
 	/** Dry run with plans: the world as last read, before their effects. */
 	readonly readWorld?: World;
+}
+
+export interface Jump {
+	readonly from: LinkRef;
+	readonly to: LinkRef;
 }

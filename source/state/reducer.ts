@@ -8,6 +8,7 @@ import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
+import {jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
@@ -36,6 +37,8 @@ export type Action =
 	| {readonly type: 'filterText'; readonly text: string}
 	| {readonly type: 'filterEnd'}
 	| {readonly type: 'filterClear'}
+	/** `o`: to the selected interface's other end (veth peer, lower device), or back. */
+	| {readonly type: 'otherEnd'}
 	/** Dry run: a confirmed plan, recorded and shown as planned, not run. */
 	| {readonly type: 'planned'; readonly plan: Plan};
 
@@ -149,6 +152,11 @@ export function reducer(state: AppState, action: Action): AppState {
 			return endFilter(state);
 		case 'filterClear':
 			return clearFilter(state);
+		case 'otherEnd': {
+			const end = otherEnd(state);
+			if (!end) return state;
+			return 'none' in end ? {...state, message: {text: end.none, tone: 'info'}} : jumpTo(state, end);
+		}
 	}
 }
 

@@ -90,6 +90,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'focusRoutes':
 					if (!state.overlay) dispatch({type: 'focus', pane: PANE_KEYS[binding.id]});
 					return;
+				case 'tutorials':
+					dispatch(state.overlay?.kind === 'tutorials' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'tutorials'}});
+					return;
 				case 'log':
 					dispatch(state.overlay?.kind === 'log' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'log'}});
 					return;
@@ -104,6 +107,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'clearFilter':
 					dispatch({type: 'filterClear'});
+					return;
+				case 'otherEnd':
+					if (!state.overlay) dispatch({type: 'otherEnd'});
 					return;
 			}
 			if (LOOK_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) {

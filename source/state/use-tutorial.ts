@@ -1,7 +1,8 @@
-// The tutorial of this session, if one was opened: its progress (hints asked for, pings run), its steps'
-// status against the live world, and its keys — h for the next hint, T to hide or show the panel.
+// The tutorial of this session, if one is open: its progress (hints asked for, pings run), its steps'
+// status against the live world, and its keys — h for the next hint, T to hide or show the panel. Each
+// tutorial opened keeps its progress while the app (and so the lab) lives.
 import {useInput} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {keyName} from '../key-name.js';
 import {findBinding} from '../keymap.js';
 import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
@@ -15,31 +16,53 @@ export interface TutorialView {
 	readonly visible: boolean;
 }
 
+export interface TutorialControls {
+	readonly view?: TutorialView;
+	/** Open a tutorial (again: where it was left); the learner's commands are the log's from `logFrom` on. */
+	open(tutorial: Tutorial, logFrom: number): void;
+}
+
 /** A finished ping run as the checks see it: from the namespace it ran in, answered when it succeeded. */
 const pingRecord = (run: PingRun): PingRecord | undefined =>
 	run.status === 'done' || run.status === 'failed' ? {from: run.request.ns, to: run.request.target, answered: run.status === 'done'} : undefined;
 
-export function useTutorial(tutorial: Tutorial | undefined, state: AppState, pingRuns: readonly PingRun[], isActive: boolean): TutorialView | undefined {
-	const [progress, setProgress] = useState(() => tutorial && startProgress(tutorial, state.log.length));
+export function useTutorial(initial: Tutorial | undefined, state: AppState, pingRuns: readonly PingRun[], isActive: boolean): TutorialControls {
+	const [all, setAll] = useState<ReadonlyMap<string, TutorialProgress>>(() => new Map(initial ? [[initial.name, startProgress(initial, 0)]] : []));
+	const [name, setName] = useState(initial?.name);
 	const [visible, setVisible] = useState(true);
-	// Each finished ping counts once, however often the runs re-render.
+	const progress = name === undefined ? undefined : all.get(name);
+	const update = useCallback(
+		(change: (p: TutorialProgress) => TutorialProgress | undefined) =>
+			setAll((now) => {
+				const p = name === undefined ? undefined : now.get(name);
+				const next = p && change(p);
+				return next && name !== undefined ? new Map(now).set(name, next) : now;
+			}),
+		[name],
+	);
+	// Each finished ping counts once, for the tutorial open when it finished.
 	const counted = useRef(new Set<number>());
 	useEffect(() => {
 		for (const run of pingRuns) {
 			const record = pingRecord(run);
 			if (!record || counted.current.has(run.id)) continue;
 			counted.current.add(run.id);
-			setProgress((p) => p && withPing(p, record));
+			update((p) => withPing(p, record));
 		}
-	}, [pingRuns]);
+	}, [pingRuns, update]);
 	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology) : []), [progress, state.world, state.topology]);
+	const open = useCallback((tutorial: Tutorial, logFrom: number) => {
+		setAll((now) => (now.has(tutorial.name) ? now : new Map(now).set(tutorial.name, startProgress(tutorial, logFrom))));
+		setName(tutorial.name);
+		setVisible(true);
+	}, []);
 	useInput(
 		(input, key) => {
 			const binding = findBinding(keyName(input, key), ['tutorial']);
-			if (binding?.id === 'tutorialHint') setProgress((p) => (p && withNextHint(p, currentStep(statuses))) ?? p);
+			if (binding?.id === 'tutorialHint') update((p) => withNextHint(p, currentStep(statuses)));
 			if (binding?.id === 'tutorialToggle') setVisible((v) => !v);
 		},
 		{isActive: isActive && progress !== undefined},
 	);
-	return progress && {progress, statuses, visible};
+	return {view: progress && {progress, statuses, visible}, open};
 }
