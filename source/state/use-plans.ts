@@ -111,7 +111,9 @@ export function usePlans(
 			if (dryRun) dispatch({type: 'planned', plan});
 			if (plan.select) dispatch({type: 'select', ...plan.select});
 			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
-			const text = dryRun ? `planned, not run: ${plan.title} (${count})` : `✓ ${plan.title} (${count})`;
+			// A plan that says nothing of what it makes (raw commands, a tutorial's setup) is recorded, not shown.
+			const unseen = dryRun && (plan.effects ?? []).length === 0 ? '; not shown in the panes' : '';
+			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})`;
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
 				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);
