@@ -6,6 +6,7 @@ import {sessionPath} from './model/ssh-session.js';
 import type {Plan} from './plans/plan.js';
 import {sessionRisk} from './plans/session-guard.js';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
+import {footerActs} from './state/key-availability.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
 import {type AppState} from './state/app-state.js';
 import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
@@ -109,6 +110,8 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
+	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
+	const readOnly = !system.access.canChange && !dryRun;
 	return (
 		<Box flexDirection="column" width={screenColumns} height={screenRows}>
 			<TitleBar
@@ -177,7 +180,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					onCancel={() => dispatch({type: 'closeOverlay'})}
 				/>
 			) : state.overlay?.kind === 'help' ? (
-				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
+				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} readOnly={readOnly} />
 			) : state.overlay?.kind === 'topology' ? (
 				<TopologyOverlay
 					world={state.world ?? {namespaces: []}}
@@ -214,6 +217,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					...(learning ? (['tutorial'] as const) : []),
 				]}
 				width={screenColumns}
+				acts={footerActs(state, readOnly)}
 			/>
 		</Box>
 	);

@@ -4,6 +4,7 @@ import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
+import {bindingActs} from './key-availability.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
@@ -26,6 +27,7 @@ const PANE_KEYS = {focusNamespaces: 'namespaces', focusInterfaces: 'interfaces',
 export function activeScopes(state: AppState): Scope[] {
 	if (state.filtering) return ['filter'];
 	if (state.overlay?.kind === 'log') return ['log', 'overlay', 'global'];
+	if (state.overlay?.kind === 'topology') return ['map', 'global'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
@@ -47,7 +49,7 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				if (!name.startsWith('ctrl+')) return;
 			}
 			const binding = findBinding(name, state.filtering ? ['global'] : activeScopes(state));
-			if (!binding) return;
+			if (!binding || !bindingActs(state, binding.id)) return;
 			const move = MOVES[binding.id];
 			if (move) {
 				const action = moveSelection(state, move, page);
@@ -69,6 +71,10 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'scrollDown':
 					dispatch({type: 'scrollOverlay', step: 1});
+					return;
+				case 'scrollPageUp':
+				case 'scrollPageDown':
+					dispatch({type: 'scrollOverlay', step: binding.id === 'scrollPageUp' ? -page : page});
 					return;
 				case 'close':
 					dispatch({type: 'closeOverlay'});

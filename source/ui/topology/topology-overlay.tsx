@@ -9,7 +9,6 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import {useStore} from '../../state/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
-import {mapHints} from './map-keys.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';
 import {useMapKeys, type MapView} from './use-map-keys.js';
 import {clampViewport, type Extent} from './viewport.js';
@@ -118,7 +117,8 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 				{highlight.length > 0 ? <Text color={t.lab}>{`  step: ${highlight.map((m) => `${m.name} (${nsDisplayName(m.ns)})`).join(', ')}`}</Text> : null}
 			</Text>
 			<Text color={t.muted} wrap="truncate">
-				{`${mapHints()}  ╌ down  ═ bridge`}
+				{/* The map's keys are in the footer, from keymap.ts, like every other key. */}
+				{'╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
 			</Text>
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {
