@@ -59,7 +59,7 @@ describe('--dry-run plans', () => {
 		await selectRow(app, 'veth9');
 		await press(app, KEYS.enter);
 		const detail = await waitForFrame(app, 'Interface veth9');
-		expect(detail).toMatch(/planned\s+dry run: not made, only planned/);
+		expect(detail).toMatch(/planned\s+not made yet: planned in this dry run/);
 		expect(detail).toMatch(/10\.9\.9\.1\/24 scope global \(planned\)/);
 		await press(app, KEYS.escape);
 		// The routes pane shows the subnet route the kernel would add, planned.

@@ -61,7 +61,7 @@ function fdbLines(ns: Netns): DetailLine[] {
 }
 
 /** A dry run's planned object or change says so first: it is not in the kernel (state/planned-state.ts). */
-const PLANNED: DetailLine = ['planned', 'dry run: not made, only planned (w in the log writes the plan as a script)'];
+const PLANNED: DetailLine = ['planned', 'not made yet: planned in this dry run (l, w: script)'];
 const plannedFirst = (planned: boolean | undefined, lines: DetailLine[]): DetailLine[] => (planned ? [PLANNED, ...lines] : lines);
 
 export function namespaceDetail(ns: Netns): DetailLine[] {
