@@ -106,6 +106,20 @@ describe('--dry-run plans', () => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('a namespace made for real under the same name as a planned one is read, not left as planned', async () => {
+		const {app, system} = await start({columns: 100, rows: 30});
+		await planNamespace(app, 'ns9');
+		// The host selected, so that ns9 is not read for being selected.
+		await press(app, 'g');
+		await waitForFrame(app, /›host/);
+		const ns1 = system.world.namespaces.find((n) => n.id === 'ns1');
+		system.world = {namespaces: [...system.world.namespaces, {...ns1!, id: 'ns9', path: '/run/netns/ns9'}]};
+		system.emit({type: 'list'});
+		// ns1's links, read from the kernel's ns9 (2 of 4 up): neither the planned lo alone nor a placeholder.
+		await waitForFrame(app, /ns9\s+planned 2\/4 up/);
+		expect(system.calls).toEqual([]);
+	});
+
 	it('w in the log writes the plans as one script, in order, and says where', async () => {
 		const {app} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
