@@ -69,6 +69,8 @@ function newNamespace(id: string): Netns {
 /** One pass over the effects; the world it was made from is never changed. */
 class Planner {
 	private readonly spaces: Map<string, Netns>;
+	/** The ids of the world as read, in its order. */
+	private readonly order: readonly string[];
 	/** Veth ends by link key, both ways: made from the world's topology, kept up to date as links move. */
 	private readonly peers = new Map<string, string>();
 	/** Link keys whose pairing changed: their peer hints are written again at the end. */
@@ -79,6 +81,7 @@ class Planner {
 
 	constructor(world: World) {
 		this.spaces = new Map(world.namespaces.map((n) => [n.id, n]));
+		this.order = world.namespaces.map((n) => n.id);
 		for (const [key, peer] of buildTopology(world).peers) this.peers.set(key, linkKey(peer.ns, peer.ifindex));
 		this.nextIfindex = Math.max(1, ...world.namespaces.flatMap((n) => n.links.map((l) => l.ifindex))) + 1;
 	}
@@ -148,7 +151,15 @@ class Planner {
 	world(): World {
 		this.repairPeers();
 		this.settleStates();
-		return {namespaces: [...this.spaces.values()].sort(compareNamespaces)};
+		// The namespaces read keep their order (discovery's); planned ones go where the display order puts them.
+		const namespaces = this.order.filter((id) => this.spaces.has(id)).map((id) => this.spaces.get(id) as Netns);
+		const read = new Set(this.order);
+		const added = [...this.spaces.values()].filter((n) => !read.has(n.id)).sort(compareNamespaces);
+		for (const ns of added) {
+			const at = namespaces.findIndex((n) => compareNamespaces(ns, n) < 0);
+			namespaces.splice(at < 0 ? namespaces.length : at, 0, ns);
+		}
+		return {namespaces};
 	}
 
 	private link(ns: string, name: string): Link | undefined {

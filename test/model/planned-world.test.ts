@@ -67,6 +67,12 @@ describe('applyPlanned', () => {
 		expect(linkStateLabel(link(world, 'ns2', 'lo'))).toBe('DOWN');
 	});
 
+	it('the namespaces read keep their order; planned ones are placed by name among them', () => {
+		const read = new WorldBuilder().namespace(HOST_ID).namespace('b').namespace('a').namespace('d').build();
+		const world = planned(read, newNamespacePlan({name: 'c', loUp: true}), togglePlan('a', 'lo', false));
+		expect(world.namespaces.map((n) => n.id)).toEqual([HOST_ID, 'b', 'a', 'c', 'd']);
+	});
+
 	it('a namespace called host is known by its path, apart from the host', () => {
 		const world = planned(hostOnly(), newNamespacePlan({name: 'host', loUp: true}));
 		expect(world.namespaces.map((n) => n.id)).toEqual([HOST_ID, '/run/netns/host']);
