@@ -25,6 +25,7 @@ import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
+import {offeredFor} from './keymap.js';
 import {nsDisplayName} from './model/netns-id.js';
 import {DetailOverlay} from './ui/overlays/detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
@@ -218,6 +219,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				]}
 				width={screenColumns}
 				acts={footerActs(state, readOnly)}
+				keymap={offeredFor(selectedLink(state))}
 			/>
 		</Box>
 	);

@@ -41,6 +41,7 @@ export type BindingId =
 	| 'veth'
 	| 'bridge'
 	| 'connect'
+	| 'detach'
 	| 'move'
 	| 'address'
 	| 'toggleUp'
@@ -104,7 +105,13 @@ export interface Binding {
 	readonly rank?: number;
 	/** Keys the footer shows for the hint, when not just the first: ['up', 'down'] shows `↑↓`. */
 	readonly hintKeys?: readonly string[];
+	/** Offered (in the footer) only when the selected interface has this: `master` for detaching it. */
+	readonly needs?: 'master';
 }
+
+/** The bindings worth offering for the selected interface: those whose `needs` it meets. */
+export const offeredFor = (link: {readonly master?: string} | undefined, keymap: readonly Binding[] = KEYMAP): readonly Binding[] =>
+	keymap.filter((b) => b.needs !== 'master' || link?.master !== undefined);
 
 export const KEYMAP: readonly Binding[] = [
 	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit', rank: 8},
@@ -134,6 +141,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down', rank: 2},
 	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address', rank: 1},
 	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge', hint: 'connect', rank: 3},
+	{id: 'detach', keys: ['u'], scope: 'interfaces', description: 'detach from its bridge (nomaster)', hint: 'detach', needs: 'master', rank: 4},
 	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace', hint: 'move', rank: 4},
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5},
 	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8},

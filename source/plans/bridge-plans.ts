@@ -37,3 +37,25 @@ export function connectPlan(v: ConnectValues): Plan {
 		effects: [{kind: 'setMaster', ns: v.ns, link: v.link, master: v.bridge}],
 	};
 }
+
+export interface DetachValues {
+	readonly ns: string;
+	readonly link: string;
+	/** The bridge it is on now: undo plugs it back in. */
+	readonly bridge: string;
+}
+
+/** Take a port out of its bridge. It takes something away (the port's traffic stops crossing the bridge), so it asks twice. */
+export function detachPlan(v: DetachValues): Plan {
+	return {
+		title: `Detach ${v.link} from bridge ${v.bridge} in ${v.ns}`,
+		dangerous: false,
+		destructive: true,
+		touches: [{ns: v.ns, link: v.bridge, change: 'detach', port: v.link}],
+		consequences: [`${v.link} leaves ${v.bridge}: traffic between it and ${v.bridge}'s other ports stops`],
+		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster'), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge)}],
+		affects: [v.ns],
+		select: {ns: v.ns, link: v.link},
+		effects: [{kind: 'setMaster', ns: v.ns, link: v.link}],
+	};
+}

@@ -18,6 +18,8 @@ export interface Step {
 /** What a plan takes away, in words the session guard (session-guard.ts) can compare with the world. */
 export type Touch =
 	| {readonly ns: string; readonly link: string; readonly change: 'down' | 'delete' | 'move' | 'settings'}
+	/** A port taken out of bridge `link`: which port carries the session is not known, so the bridge stands for it. */
+	| {readonly ns: string; readonly link: string; readonly change: 'detach'; readonly port: string}
 	| {readonly ns: string; readonly link: string; readonly change: 'address'; readonly address: string}
 	| {readonly ns: string; readonly change: 'route'; readonly route: Route};
 

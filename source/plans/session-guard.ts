@@ -19,6 +19,7 @@ const WHAT: Readonly<Record<Touch['change'], string>> = {
 	delete: 'deleting it',
 	move: 'moving it to another namespace',
 	settings: 'changing its MTU, MAC or name',
+	detach: 'taking a port out of it',
 	address: 'removing that address',
 	route: 'deleting that route',
 };

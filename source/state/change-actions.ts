@@ -7,7 +7,7 @@ import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
 import type {System} from '../system/system.js';
 import {confirmForm, type FormContext, type FormSpec} from '../plans/forms/form-spec.js';
-import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../plans/forms/link-forms.js';
+import {addressForm, bridgeForm, connectForm, deleteLinkForm, detachForm, moveForm, vethForm} from '../plans/forms/link-forms.js';
 import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
@@ -24,6 +24,7 @@ export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 	'veth',
 	'bridge',
 	'connect',
+	'detach',
 	'move',
 	'address',
 	'toggleUp',
@@ -73,6 +74,8 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 			return {form: bridgeForm(ctx)};
 		case 'connect':
 			return asOutcome(connectForm(ctx));
+		case 'detach':
+			return asOutcome(detachForm(ctx));
 		case 'move':
 			return asOutcome(moveForm(ctx));
 		case 'address':
@@ -82,7 +85,8 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 			return asOutcome(deleteLinkForm(ctx, peer));
 		}
 		case 'addRoute':
-			return {form: routeForm(ctx)};
+			// From the interfaces pane the selected interface is the route's device; from the routes pane, none.
+			return {form: routeForm(state.focus === 'interfaces' ? ctx : {...ctx, link: undefined})};
 		case 'editInterface':
 			return asOutcome(editLinkForm(ctx));
 		case 'stackDevice':

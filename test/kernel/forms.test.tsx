@@ -44,8 +44,10 @@ describe('seed scenarios built with keys and forms', () => {
 		const app = await start();
 		await newNamespace(app, 'ns1');
 		await newNamespace(app, 'ns2');
+		// ns2 is selected: the form offers ns1 ⇄ ns2, veth_ns1 and veth_ns2, the cursor on the first address;
+		// the second address follows the first (10.1.1.2/24).
 		await press(app, 'v');
-		await fillForm(app, 'Add a veth pair', ['veth_ns1', {choose: 'ns1'}, '10.1.1.1/24', 'veth_ns2', {choose: 'ns2'}, '10.1.1.2/24']);
+		await fillForm(app, 'Add a veth pair', ['10.1.1.1/24']);
 		await done(app, 'Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)');
 		const frame = await waitForFrame(app, '→ ns2/veth_ns2');
 		expect(frame).toMatch(/›veth_ns1\s/);
@@ -65,21 +67,15 @@ describe('seed scenarios built with keys and forms', () => {
 		await press(app, 'b');
 		await fillForm(app, 'Add a bridge', ['br0', {choose: 'host'}, '10.1.1.4/24']);
 		await done(app, 'Add bridge br0 in host');
+		// br0 is selected, then br0's newest port: each pair's host end goes into br0, the other into the next
+		// fresh namespace, the cursor on that end's address.
 		for (const [ns, address] of [
 			['ns1', '10.1.1.1/24'],
 			['ns2', '10.1.1.2/24'],
 		]) {
 			await press(app, 'v');
-			await fillForm(app, 'Add a veth pair', [`veth_${ns}`, {choose: ns}, address, `veth_${ns}_br0`, {choose: 'host'}, '']);
-			await done(app, `Add veth pair veth_${ns} (${ns}) ⇄ veth_${ns}_br0 (host)`);
-			// Connect the host end to br0: select the host, then that interface, then c.
-			await press(app, '1');
-			await selectRow(app, 'host');
-			await press(app, '2');
-			await selectRow(app, `veth_${ns}_br0`);
-			await press(app, 'c');
-			await fillForm(app, `Connect veth_${ns}_br0 to a bridge`, [{choose: 'br0'}]);
-			await done(app, `Connect veth_${ns}_br0 to bridge br0 in host`);
+			await fillForm(app, 'Add a veth pair', [address]);
+			await done(app, `Add veth pair veth_${ns}_br0 (host on br0) ⇄ veth_${ns} (${ns})`);
 		}
 		await press(app, '1');
 		await selectRow(app, 'host');
@@ -101,11 +97,12 @@ describe('seed scenarios built with keys and forms', () => {
 	it('(3) a namespace joined to the host by a veth pair', async () => {
 		const app = await start();
 		await newNamespace(app, 'test');
+		// The host and test, in the pane's order: the host end first, named after test.
 		await press(app, 'v');
-		await fillForm(app, 'Add a veth pair', ['pair-test', {choose: 'test'}, '10.0.0.1/24', 'pair-host', {choose: 'host'}, '10.0.0.2/24']);
-		await done(app, 'Add veth pair pair-test (test) ⇄ pair-host (host)');
-		const inNs = await link('test', 'pair-test');
-		const inHost = await link('host', 'pair-host');
+		await fillForm(app, 'Add a veth pair', ['10.0.0.2/24', {skip: true}, {skip: true}, {skip: true}, '10.0.0.1/24']);
+		await done(app, 'Add veth pair veth_test_host (host) ⇄ veth_test (test)');
+		const inNs = await link('test', 'veth_test');
+		const inHost = await link('host', 'veth_test_host');
 		expect(cidrs(inNs)).toContain('10.0.0.1/24');
 		expect(cidrs(inHost)).toContain('10.0.0.2/24');
 		expect(inHost.link_netnsid).toBeTypeOf('number');

@@ -26,13 +26,14 @@ async function failsAtThirdStepAndRollsBack(plan: Plan): Promise<LogEntry[]> {
 }
 
 describe('rollback against the kernel', () => {
-	it('a veth pair whose second end cannot be placed is removed again', async () => {
-		const plan = vethPlan({name1: 'rb1', ns1: 'ns1', address1: '10.9.0.1/24', name2: 'rb2', ns2: 'ghost', address2: '', up: true});
+	it('a veth pair whose second end cannot be plugged in is removed again, both ends with one delete', async () => {
+		// veth_ns2 is no bridge: the kernel refuses to make it a master.
+		const plan = vethPlan({name1: 'rb1', ns1: 'ns1', address1: '10.9.0.1/24', name2: 'rb2', ns2: 'ns2', address2: '', bridge2: 'veth_ns2', up: true});
 		const log = await failsAtThirdStepAndRollsBack(plan);
 		expect(log.map((e) => `${e.status}: ${e.argv.join(' ')}`)).toEqual([
-			'ok: ip link add name rb1 type veth peer name rb2',
-			'ok: ip link set dev rb1 netns ns1',
-			'failed: ip link set dev rb2 netns ghost',
+			'ok: ip link add name rb1 netns ns1 type veth peer name rb2 netns ns2',
+			'ok: ip -n ns1 addr add 10.9.0.1/24 dev rb1',
+			'failed: ip -n ns2 link set dev rb2 master veth_ns2',
 			'undo ok: ip -n ns1 link del dev rb1',
 		]);
 	});

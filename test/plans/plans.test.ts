@@ -1,7 +1,7 @@
 // Every plan's exact argv and undo argv: what the preview shows is what runs and what a script contains.
 import {describe, expect, it} from 'vitest';
 import {addAddressPlan, deleteAddressPlan} from '../../source/plans/address-plans.js';
-import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {bridgePlan, connectPlan, detachPlan} from '../../source/plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plans/link-plans.js';
 import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
@@ -16,12 +16,10 @@ describe('plans: exact argv and undo argv', () => {
 		['new namespace, lo up', newNamespacePlan({name: 'ns1', loUp: true}), ['ip netns add ns1  ⟲ ip netns del ns1', 'ip -n ns1 link set dev lo up  ⟲ ip netns del ns1']],
 		['new namespace, lo down', newNamespacePlan({name: 'ns1', loUp: false}), ['ip netns add ns1  ⟲ ip netns del ns1']],
 		[
-			'veth pair between two namespaces, with addresses, up (the seed tutorial)',
+			'veth pair between two namespaces, with addresses, up (the seed tutorial): each end made in place',
 			vethPlan({name1: 'veth_ns1', ns1: 'ns1', address1: '10.1.1.1/24', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
 			[
-				'ip link add name veth_ns1 type veth peer name veth_ns2  ⟲ ip link del dev veth_ns1',
-				'ip link set dev veth_ns1 netns ns1  ⟲ ip -n ns1 link del dev veth_ns1',
-				'ip link set dev veth_ns2 netns ns2  ⟲ ip -n ns1 link del dev veth_ns1',
+				'ip link add name veth_ns1 netns ns1 type veth peer name veth_ns2 netns ns2  ⟲ ip -n ns1 link del dev veth_ns1',
 				'ip -n ns1 addr add 10.1.1.1/24 dev veth_ns1  ⟲ ip -n ns1 link del dev veth_ns1',
 				'ip -n ns2 addr add 10.1.1.2/24 dev veth_ns2  ⟲ ip -n ns1 link del dev veth_ns1',
 				'ip -n ns1 link set dev veth_ns1 up  ⟲ ip -n ns1 link del dev veth_ns1',
@@ -29,9 +27,28 @@ describe('plans: exact argv and undo argv', () => {
 			],
 		],
 		[
-			'veth pair from a namespace to the host, no addresses, not up',
+			'veth pair from the host to a namespace, no addresses, not up: the host end takes no netns',
 			vethPlan({name1: 'pair-host', ns1: 'host', address1: '', name2: 'pair-test', ns2: 'test', address2: '', up: false}),
-			['ip link add name pair-host type veth peer name pair-test  ⟲ ip link del dev pair-host', 'ip link set dev pair-test netns test  ⟲ ip link del dev pair-host'],
+			['ip link add name pair-host type veth peer name pair-test netns test  ⟲ ip link del dev pair-host'],
+		],
+		[
+			'veth pair whose host end is plugged into br0 (seed tutorial B)',
+			vethPlan({name1: 'veth_ns1_br0', ns1: 'host', address1: '', bridge1: 'br0', name2: 'veth_ns1', ns2: 'ns1', address2: '10.1.1.1/24', up: true}),
+			[
+				'ip link add name veth_ns1_br0 type veth peer name veth_ns1 netns ns1  ⟲ ip link del dev veth_ns1_br0',
+				'ip -n ns1 addr add 10.1.1.1/24 dev veth_ns1  ⟲ ip link del dev veth_ns1_br0',
+				'ip link set dev veth_ns1_br0 master br0  ⟲ ip link del dev veth_ns1_br0',
+				'ip link set dev veth_ns1_br0 up  ⟲ ip link del dev veth_ns1_br0',
+				'ip -n ns1 link set dev veth_ns1 up  ⟲ ip link del dev veth_ns1_br0',
+			],
+		],
+		[
+			'veth pair into namespaces without a name: netns takes the path, the rest goes through nsenter',
+			vethPlan({name1: 'eth1', ns1: '/proc/4242/ns/net', address1: '', bridge1: 'br9', name2: 'eth1', ns2: '/run/docker/netns/1a2b', address2: '', up: false}),
+			[
+				'ip link add name eth1 netns /proc/4242/ns/net type veth peer name eth1 netns /run/docker/netns/1a2b  ⟲ nsenter --net=/proc/4242/ns/net ip link del dev eth1',
+				'nsenter --net=/proc/4242/ns/net ip link set dev eth1 master br9  ⟲ nsenter --net=/proc/4242/ns/net ip link del dev eth1',
+			],
 		],
 		[
 			'bridge in the host with an address',
@@ -39,6 +56,7 @@ describe('plans: exact argv and undo argv', () => {
 			['ip link add name br0 type bridge  ⟲ ip link del dev br0', 'ip link set dev br0 up  ⟲ ip link del dev br0', 'ip addr add 10.1.1.4/24 dev br0  ⟲ ip link del dev br0'],
 		],
 		['bridge in a namespace', bridgePlan({name: 'br1', ns: 'ns1', address: '', up: false}), ['ip -n ns1 link add name br1 type bridge  ⟲ ip -n ns1 link del dev br1']],
+		['detach from a bridge: undo plugs it back', detachPlan({ns: 'ns1', link: 'p1', bridge: 'br1'}), ['ip -n ns1 link set dev p1 nomaster  ⟲ ip -n ns1 link set dev p1 master br1']],
 		['connect to a bridge', connectPlan({ns: 'host', link: 'veth_ns1_br0', bridge: 'br0'}), ['ip link set dev veth_ns1_br0 master br0  ⟲ ip link set dev veth_ns1_br0 nomaster']],
 		['move host → ns1', movePlan({from: 'host', link: 'veth0', to: 'ns1'}), ['ip link set dev veth0 netns ns1  ⟲ ip -n ns1 link set dev veth0 netns /proc/1/ns/net']],
 		['move ns1 → host: by the path of PID 1\'s namespace, which no name shadows', movePlan({from: 'ns1', link: 'veth0', to: 'host'}), ['ip -n ns1 link set dev veth0 netns /proc/1/ns/net  ⟲ ip link set dev veth0 netns ns1']],

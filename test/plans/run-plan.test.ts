@@ -49,11 +49,11 @@ describe('runPlan', () => {
 		expect(log[2].error).toBe('RTNETLINK answers: File exists');
 	});
 
-	it('rolls a veth pair back with one delete, from where end 1 is by then', () => {
-		const veth = vethPlan({name1: 'a', ns1: 'ns1', address1: '10.0.0.1/24', name2: 'b', ns2: 'ns2', address2: '', up: true});
-		// Failing at the 4th step (after the moves and the address) undoes only the newest of the group.
-		expect(undoSequence(veth.steps.slice(0, 4)).map((a) => a.join(' '))).toEqual(['ip -n ns1 link del dev a']);
-		expect(undoSequence(veth.steps.slice(0, 1)).map((a) => a.join(' '))).toEqual(['ip link del dev a']);
+	it('rolls a veth pair back with one delete, in the namespace end 1 was made in', () => {
+		const veth = vethPlan({name1: 'a', ns1: 'ns1', address1: '10.0.0.1/24', name2: 'b', ns2: 'ns2', address2: '', bridge2: 'br0', up: true});
+		// Failing after the add, the address and the bridge undoes once: deleting one end deletes both.
+		expect(undoSequence(veth.steps.slice(0, 3)).map((a) => a.join(' '))).toEqual(['ip -n ns1 link del dev a']);
+		expect(undoSequence(veth.steps.slice(0, 1)).map((a) => a.join(' '))).toEqual(['ip -n ns1 link del dev a']);
 	});
 
 	it('runs nothing in a dry run and logs every step as not run', async () => {

@@ -1,6 +1,6 @@
 // The footer: built from keymap.ts, the focused pane's keys first, `? help` always last, never cut.
 import {describe, expect, it} from 'vitest';
-import {KEYMAP} from '../../source/keymap.js';
+import {KEYMAP, offeredFor} from '../../source/keymap.js';
 import {fitHints, footerHints, footerText} from '../../source/ui/footer.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
@@ -33,8 +33,11 @@ describe('fitting hints', () => {
 	});
 
 	it('ranks the pane’s keys before the list and global keys', () => {
-		const labels = footerHints(['interfaces', 'lists', 'global']).map((h) => h.label);
+		// For an interface that is no bridge's port: u (detach) is not offered then.
+		const labels = footerHints(['interfaces', 'lists', 'global'], offeredFor(undefined)).map((h) => h.label);
 		expect(labels.slice(0, 6)).toEqual(['address', 'up/down', 'connect', 'move', 'route', 'delete']);
+		const forPort = footerHints(['interfaces', 'lists', 'global'], offeredFor({master: 'br0'})).map((h) => h.label);
+		expect(forPort.slice(0, 5)).toEqual(['address', 'up/down', 'connect', 'detach', 'move']);
 		expect(labels.indexOf('veth')).toBeGreaterThan(labels.indexOf('filter'));
 	});
 

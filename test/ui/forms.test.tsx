@@ -77,22 +77,46 @@ describe('veth form', () => {
 		['$(…) inside a name', {name1: 'a$(reboot)'}, 'letters, digits'],
 		['a bad CIDR', {address1: '10.1.1.300/24'}, 'not an address/prefix'],
 		['no prefix', {address1: '10.1.1.1'}, 'not an address/prefix'],
-		['an existing name', {name1: 'br0'}, 'br0 already exists in host'],
-		['twice the same name', {name2: 'vA'}, 'different names'],
+		['an existing name where end 1 goes (the host)', {name1: 'br0'}, 'br0 already exists in host'],
+		['an existing name where end 2 goes (ns1)', {name2: 'veth_ns1'}, 'veth_ns1 already exists in ns1'],
 	])('refuses %s', async (_what, override, message) => {
 		const {app, system} = await start();
 		const values = {name1: 'vA', address1: '', name2: 'vB', ...override};
 		await press(app, 'v');
 		await waitForFrame(app, 'Add a veth pair');
+		// The cursor starts on end 1's address; its name is the field above.
+		await press(app, KEYS.shiftTab);
 		await type(app, values.name1);
 		await press(app, KEYS.tab);
-		await press(app, KEYS.tab);
 		if (values.address1) await type(app, values.address1);
-		await press(app, KEYS.tab);
+		for (let i = 0; i < 3; i++) await press(app, KEYS.tab);
 		await type(app, values.name2);
 		await press(app, KEYS.enter);
 		await waitForFrame(app, message);
 		expect(system.calls).toEqual([]);
+	});
+
+	it('makes an end named like a host link directly in its namespace (refused before: both ends went through the host)', async () => {
+		const {app, system} = await start([
+			{argv: ['ip', 'link', 'add', 'name', 'veth_ns1_br0', 'netns', 'ns1', 'type', 'veth', 'peer', 'name', 'veth_ns2_br0', 'netns', 'ns2']},
+			{argv: ['ip', '-n', 'ns1', 'link', 'set', 'dev', 'veth_ns1_br0', 'up']},
+			{argv: ['ip', '-n', 'ns2', 'link', 'set', 'dev', 'veth_ns2_br0', 'up']},
+		]);
+		await press(app, 'v');
+		await waitForFrame(app, 'Add a veth pair');
+		await press(app, KEYS.up);
+		await press(app, KEYS.up);
+		await press(app, KEYS.right); // end 1: host → ns1
+		await press(app, KEYS.tab);
+		await type(app, 'veth_ns1_br0');
+		for (let i = 0; i < 3; i++) await press(app, KEYS.tab);
+		await press(app, KEYS.right); // end 2: ns1 → ns2
+		await press(app, KEYS.tab);
+		await type(app, 'veth_ns2_br0');
+		await waitForFrame(app, 'ip link add name veth_ns1_br0 netns ns1 type veth peer name veth_ns2_br0 netns ns2');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ Add veth pair veth_ns1_br0 (ns1) ⇄ veth_ns2_br0 (ns2)');
+		expect(system.pending()).toEqual([]);
 	});
 });
 
@@ -169,30 +193,40 @@ describe('keys that change the world', () => {
 
 describe('a choice among many', () => {
 	it('Space opens the list (ink-select-input): ↓ and Enter take another namespace, Esc keeps the value', async () => {
-		const world = new WorldBuilder().namespace('host').namespace('ns1').namespace('ns2').namespace('ns3').namespace('ns4').build();
+		const world = new WorldBuilder().namespace('host').namespace('ns1').namespace('ns2').namespace('ns3').namespace('ns4').namespace('ns5').build();
 		const system = createFakeSystem(world, []);
 		const app = render(<App system={system} size={{columns: 100, rows: 30}} />);
 		unmount = app.unmount;
-		await waitForFrame(app, 'Namespaces (5)');
+		await waitForFrame(app, 'Namespaces (6)');
 		await settle();
 		await press(app, 'b');
 		await waitForFrame(app, 'Add a bridge');
 		await type(app, 'br7');
 		await press(app, KEYS.tab);
 		await press(app, KEYS.space);
-		let frame = await waitForFrame(app, 'Choose In (5)');
+		let frame = await waitForFrame(app, 'Choose In (6)');
 		expect(frame).toContain('ns4');
 		await press(app, KEYS.down);
 		await press(app, KEYS.enter);
 		frame = await waitForFrame(app, /› ?In +‹ ns1 ›/);
 		expect(frame).toContain('ip -n ns1 link add name br7 type bridge');
 		await press(app, KEYS.space);
-		await waitForFrame(app, 'Choose In (5)');
+		await waitForFrame(app, 'Choose In (6)');
 		await press(app, KEYS.down);
 		await press(app, KEYS.escape);
 		frame = await waitForFrame(app, 'ip -n ns1 link add name br7 type bridge');
 		expect(frame).not.toContain('Choose In');
 		expect(system.calls).toEqual([]);
+	});
+
+	it('five options or fewer cycle with ← → and Space: no list', async () => {
+		const {app} = await start();
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await press(app, KEYS.tab);
+		await press(app, KEYS.space);
+		await waitForFrame(app, /› ?In +‹ ns1 ›/);
+		expect(app.lastFrame()).not.toContain('Choose In');
 	});
 });
 

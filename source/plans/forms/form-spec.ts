@@ -13,7 +13,35 @@ export interface FieldSpec {
 	/** text: typed; toggle: Space flips; choice: ← → pick one of `options`. */
 	readonly kind: 'text' | 'toggle' | 'choice';
 	readonly options?: readonly string[];
+	/** Who or what an option is (a namespace's pod or container): shown beside it in the list, and matched by its filter. */
+	readonly describe?: (option: string) => string | undefined;
+	/** Options that depend on the other values (a bridge among those in the namespace chosen above). */
+	readonly optionsFor?: (values: FormValues) => readonly string[];
 	readonly placeholder?: string;
+	/**
+	 * A default worked out from the other values (an end's name from its namespace): until the user edits
+	 * the field, its value follows them. Typing into a followed text field replaces the suggestion.
+	 */
+	readonly follows?: (values: FormValues) => FieldValue;
+}
+
+/** The options a choice field offers with these values. */
+export const optionsOf = (field: FieldSpec, values: FormValues): readonly string[] => field.optionsFor?.(values) ?? field.options ?? [];
+
+/**
+ * Put every following field (FieldSpec.follows) that the user has not edited in step with the others. Two
+ * passes, so that a field may follow one below it (an end's name follows the bridge chosen after it).
+ */
+export function withFollowers(fields: readonly FieldSpec[], values: FormValues, edited: ReadonlySet<string>): FormValues {
+	let next = values;
+	for (let pass = 0; pass < 2; pass++) {
+		for (const field of fields) {
+			if (!field.follows || edited.has(field.id)) continue;
+			const value = field.follows(next);
+			if (next[field.id] !== value) next = {...next, [field.id]: value};
+		}
+	}
+	return next;
 }
 
 /**
@@ -24,7 +52,13 @@ export interface FormSpec<P extends Plan = Plan> {
 	readonly title: string;
 	readonly fields: readonly FieldSpec[];
 	readonly initial: FormValues;
-	/** Messages by field id; `_form` for one that belongs to no field. Empty when the values are good. */
+	/** The field that has the cursor when the form opens: the first one most people type in (default: the first). */
+	readonly focus?: string;
+	/**
+	 * Messages by field id; `_form` for one that belongs to no field; `_nothing` (NOTHING_TO_CHANGE) when the
+	 * values describe the world as it is: not an error, said as "Nothing to change: …", and nothing runs.
+	 * Empty when the values are good.
+	 */
 	validate(values: FormValues, world: World): FormErrors;
 	/** Only called with values that validate. */
 	plan(values: FormValues, world: World): P;
@@ -43,6 +77,9 @@ export const text = (values: FormValues, id: string): string => {
 };
 
 export const flag = (values: FormValues, id: string): boolean => values[id] === true;
+
+/** The key of FormErrors that says the values ask for nothing new (see FormSpec.validate). */
+export const NOTHING_TO_CHANGE = '_nothing';
 
 export const hasErrors = (errors: FormErrors): boolean => Object.values(errors).some((e) => e !== undefined);
 

@@ -1,16 +1,31 @@
 // v: veth pair; b: bridge; c: connect to a bridge; m: move; a: add address; d on an interface: delete it
 // or one of its addresses.
 import {formatRoute} from '../../model/format.js';
+import {isPathId, nsDisplayName} from '../../model/netns-id.js';
+import {ownerText} from '../../model/netns-label.js';
 import {stackedOn} from '../../model/stacked.js';
-import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
+import type {Link, LinkRef, World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
-import {bridgePlan, connectPlan} from '../../plans/bridge-plans.js';
+import {bridgePlan, connectPlan, detachPlan} from '../../plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan, type LinkLosses} from '../../plans/link-plans.js';
 import {vethPlan} from '../../plans/veth-plan.js';
-import {errorsOf, flag, text, type FormContext, type FormSpec} from './form-spec.js';
+import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FieldSpec, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
+import {bridgeOfSelection, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
 
 const namespaceIds = (world: World): string[] => world.namespaces.map((n) => n.id);
+
+/**
+ * What a namespace choice shows beside each id, and what its filter matches too: the short name of a
+ * path (pid 4242, a container's mount) and who lives there (pod, container, unit or process).
+ */
+export function describeNamespace(world: World): (id: string) => string | undefined {
+	return (id) => {
+		const ns = findNs(world, id);
+		const words = [isPathId(id) ? nsDisplayName(id) : undefined, ownerText(ns?.label)].filter((w): w is string => w !== undefined && w !== '');
+		return words.length > 0 ? words.join(' · ') : undefined;
+	};
+}
 
 /** An optional address: checked only when given. */
 const optionalAddress = (world: World, ns: string, value: string): string | undefined => (value === '' ? undefined : checkNewAddress(world, ns, value));
@@ -18,32 +33,75 @@ const optionalAddress = (world: World, ns: string, value: string): string | unde
 /** An address as the plan carries it: normalised by the parser (fd00::1/64, 10.1.1.1/24), never as typed. */
 const normalised = (value: string): string => (value === '' ? '' : (parseCidr(value)?.text ?? value));
 
+/** A choice meaning "no bridge": the end is not plugged in. */
+export const NO_BRIDGE = '(none)';
+
+const bridgesIn = (world: World, ns: string): string[] => (findNs(world, ns)?.links ?? []).filter((l) => l.kind === 'bridge').map((l) => l.name);
+
+const bridgeValue = (v: FormValues, id: string): string => (text(v, id) === NO_BRIDGE ? '' : text(v, id));
+
+/** A bridge to plug an end into: one that exists, as a bridge, in that end's namespace. */
+const checkBridge = (world: World, ns: string, bridge: string): string | undefined =>
+	bridge === '' || bridgesIn(world, ns).includes(bridge) ? undefined : `no bridge ${bridge} in ${ns}`;
+
+/**
+ * v: each end's namespace, name, address and bridge, then "bring up". Most fields start filled in from the
+ * selection (veth-defaults.ts) and follow each other until edited, so the cursor starts on the first
+ * address and a tutorial's pair takes `v`, one address and Enter.
+ */
 export function vethForm(ctx: FormContext): FormSpec {
 	const ids = namespaceIds(ctx.world);
-	const other = ids.find((id) => id !== ctx.ns && id !== HOST_ID) ?? HOST_ID;
+	const [ns1, ns2] = pairNamespaces(ctx.world, ctx.ns);
+	const selectedBridge = bridgeOfSelection(ctx.world, ctx.ns, ctx.link);
+	const bridgeFor = (ns: string): string => (ns === ctx.ns && selectedBridge ? selectedBridge : NO_BRIDGE);
+	const end = (v: FormValues, n: 1 | 2) => ({ns: text(v, `ns${n}`), bridge: bridgeValue(v, `bridge${n}`)});
+	const endFields = (n: 1 | 2): FieldSpec[] => {
+		const other = n === 1 ? 2 : 1;
+		return [
+			{id: `ns${n}`, label: `End ${n} in`, kind: 'choice', options: ids, describe: describeNamespace(ctx.world)},
+			{
+				id: `name${n}`,
+				label: `End ${n} name`,
+				kind: 'text',
+				placeholder: `e.g. veth_ns${n}`,
+				follows: (v) => suggestEndName(ctx.world, end(v, n), end(v, other), n === 1 ? 'a' : 'b', n === 2 && text(v, 'ns1') === text(v, 'ns2') ? text(v, 'name1') : ''),
+			},
+			{
+				id: `address${n}`,
+				label: `End ${n} address`,
+				kind: 'text',
+				placeholder: `optional, e.g. 10.1.1.${n}/24`,
+				// The second end's address follows the first's (10.1.1.2/24 after 10.1.1.1/24), unless it is a bridge port.
+				...(n === 2 ? {follows: (v: FormValues) => (bridgeValue(v, 'bridge2') ? '' : nextAddress(text(v, 'address1')))} : {}),
+			},
+			{
+				id: `bridge${n}`,
+				label: `End ${n} bridge`,
+				kind: 'choice',
+				optionsFor: (v) => [NO_BRIDGE, ...bridgesIn(ctx.world, text(v, `ns${n}`))],
+				follows: (v) => bridgeFor(text(v, `ns${n}`)),
+			},
+		];
+	};
 	return {
 		title: 'Add a veth pair',
-		fields: [
-			{id: 'name1', label: 'End 1 name', kind: 'text', placeholder: 'e.g. veth_ns1'},
-			{id: 'ns1', label: 'End 1 in', kind: 'choice', options: ids},
-			{id: 'address1', label: 'End 1 address', kind: 'text', placeholder: 'optional, e.g. 10.1.1.1/24'},
-			{id: 'name2', label: 'End 2 name', kind: 'text', placeholder: 'e.g. veth_ns2'},
-			{id: 'ns2', label: 'End 2 in', kind: 'choice', options: ids},
-			{id: 'address2', label: 'End 2 address', kind: 'text', placeholder: 'optional, e.g. 10.1.1.2/24'},
-			{id: 'up', label: 'Bring both up', kind: 'toggle'},
-		],
-		initial: {name1: '', ns1: ctx.ns, address1: '', name2: '', ns2: other, address2: '', up: true},
+		fields: [...endFields(1), ...endFields(2), {id: 'up', label: 'Bring both up', kind: 'toggle'}],
+		initial: {ns1, name1: '', address1: '', bridge1: NO_BRIDGE, ns2, name2: '', address2: '', bridge2: NO_BRIDGE, up: true},
+		// The first end that is not a bridge port: a port usually has no address of its own.
+		focus: bridgeFor(ns1) === NO_BRIDGE ? 'address1' : 'address2',
 		validate(v, world) {
-			const [name1, name2, ns1, ns2] = [text(v, 'name1'), text(v, 'name2'), text(v, 'ns1'), text(v, 'ns2')];
+			const [name1, name2, ns1Now, ns2Now] = [text(v, 'name1'), text(v, 'name2'), text(v, 'ns1'), text(v, 'ns2')];
 			return errorsOf({
-				// The pair is made in the host first, so its names must be free there as well.
-				name1: checkNewInterface(world, name1, [HOST_ID, ns1]),
-				name2: checkNewInterface(world, name2, [HOST_ID, ns2]) ?? (name1 !== '' && name1 === name2 ? 'the two ends need different names' : undefined),
-				ns1: checkExistingNamespace(world, ns1),
-				ns2: checkExistingNamespace(world, ns2),
-				address1: optionalAddress(world, ns1, text(v, 'address1')),
+				// Each end is made where it goes (ip link add … netns NS): only that namespace's names count.
+				name1: checkNewInterface(world, name1, [ns1Now]),
+				name2: checkNewInterface(world, name2, [ns2Now]) ?? (name1 !== '' && name1 === name2 && ns1Now === ns2Now ? 'the two ends need different names in one namespace' : undefined),
+				ns1: checkExistingNamespace(world, ns1Now),
+				ns2: checkExistingNamespace(world, ns2Now),
+				bridge1: checkBridge(world, ns1Now, bridgeValue(v, 'bridge1')),
+				bridge2: checkBridge(world, ns2Now, bridgeValue(v, 'bridge2')),
+				address1: optionalAddress(world, ns1Now, text(v, 'address1')),
 				address2:
-					optionalAddress(world, ns2, text(v, 'address2')) ??
+					optionalAddress(world, ns2Now, text(v, 'address2')) ??
 					(text(v, 'address2') !== '' && text(v, 'address2').split('/')[0] === text(v, 'address1').split('/')[0] ? 'the same address as end 1' : undefined),
 			});
 		},
@@ -52,20 +110,28 @@ export function vethForm(ctx: FormContext): FormSpec {
 				name1: text(v, 'name1'),
 				ns1: text(v, 'ns1'),
 				address1: normalised(text(v, 'address1')),
+				bridge1: bridgeValue(v, 'bridge1'),
 				name2: text(v, 'name2'),
 				ns2: text(v, 'ns2'),
 				address2: normalised(text(v, 'address2')),
+				bridge2: bridgeValue(v, 'bridge2'),
 				up: flag(v, 'up'),
 			}),
 	};
 }
 
+/** The first brN free in a namespace: most people's first bridge is br0. */
+const freeBridgeName = (world: World, ns: string): string => {
+	const taken = new Set((findNs(world, ns)?.links ?? []).map((l) => l.name));
+	for (let n = 0; ; n++) if (!taken.has(`br${n}`)) return `br${n}`;
+};
+
 export function bridgeForm(ctx: FormContext): FormSpec {
 	return {
 		title: 'Add a bridge',
 		fields: [
-			{id: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. br0'},
-			{id: 'ns', label: 'In', kind: 'choice', options: namespaceIds(ctx.world)},
+			{id: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. br0', follows: (v) => freeBridgeName(ctx.world, text(v, 'ns'))},
+			{id: 'ns', label: 'In', kind: 'choice', options: namespaceIds(ctx.world), describe: describeNamespace(ctx.world)},
 			{id: 'address', label: 'Address', kind: 'text', placeholder: 'optional, e.g. 10.1.1.4/24'},
 			{id: 'up', label: 'Bring up', kind: 'toggle'},
 		],
@@ -90,8 +156,24 @@ export function connectForm(ctx: FormContext): FormSpec | string {
 		title: `Connect ${link.name} to a bridge`,
 		fields: [{id: 'bridge', label: 'Bridge', kind: 'choice', options: bridges}],
 		initial: {bridge: link.master && bridges.includes(link.master) ? link.master : bridges[0]},
-		validate: (v) => errorsOf({bridge: text(v, 'bridge') === link.master ? `${link.name} is on ${link.master} already` : undefined}),
+		validate: (v) => errorsOf({[NOTHING_TO_CHANGE]: text(v, 'bridge') === link.master ? `${link.name} is on ${link.master} already: ← → picks another bridge` : undefined}),
 		plan: (v) => connectPlan({ns: ctx.ns, link: link.name, bridge: text(v, 'bridge')}),
+	};
+}
+
+/** u: take the selected interface out of its bridge (ip link set dev X nomaster; undo: master BR). */
+export function detachForm(ctx: FormContext): FormSpec | string {
+	const link = ctx.link;
+	if (!link) return `no interface selected in ${ctx.ns}`;
+	if (!link.master) return `${link.name} is on no bridge: nothing to detach it from`;
+	const bridge = link.master;
+	return {
+		title: `Detach ${link.name} from ${bridge}`,
+		fields: [],
+		initial: {},
+		validate: (_v, world) =>
+			errorsOf({[NOTHING_TO_CHANGE]: findNs(world, ctx.ns)?.links.find((l) => l.name === link.name)?.master === bridge ? undefined : `${link.name} is not on ${bridge} any more`}),
+		plan: () => detachPlan({ns: ctx.ns, link: link.name, bridge}),
 	};
 }
 
@@ -107,7 +189,7 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 	return {
 		title: `Move ${link.name} out of ${ctx.ns}`,
 		fields: [
-			{id: 'to', label: 'To', kind: 'choice', options: targets},
+			{id: 'to', label: 'To', kind: 'choice', options: targets, describe: describeNamespace(ctx.world)},
 			...(carries ? [{id: 'carry', label: `Keep ${[has.addresses.length > 0 ? 'its addresses' : '', has.up ? 'up' : ''].filter(Boolean).join(' and ')}`, kind: 'toggle' as const}] : []),
 		],
 		initial: {to: targets[0], carry: carries},

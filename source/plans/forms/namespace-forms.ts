@@ -4,7 +4,7 @@ import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../
 import {nsDisplayName} from '../../model/netns-id.js';
 import type {Plan} from '../../plans/plan.js';
 import {forwardingPlan} from '../../plans/route-plans.js';
-import {errorsOf, flag, text, type FormContext, type FormSpec} from './form-spec.js';
+import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FormContext, type FormSpec} from './form-spec.js';
 
 export function newNamespaceForm(): FormSpec {
 	return {
@@ -54,7 +54,13 @@ export function forwardingForm(ctx: FormContext, current: Forwarding): FormSpec 
 			{id: 'v6', label: 'IPv6 forwarding', kind: 'toggle'},
 		],
 		initial: {v4: current[4], v6: current[6]},
-		validate: (v) => errorsOf({_form: flag(v, 'v4') === current[4] && flag(v, 'v6') === current[6] ? 'nothing changed: Space flips a toggle' : undefined}),
+		validate: (v) =>
+			errorsOf({
+				[NOTHING_TO_CHANGE]:
+					flag(v, 'v4') === current[4] && flag(v, 'v6') === current[6]
+						? `IPv4 forwarding is ${current[4] ? 'on' : 'off'} and IPv6 forwarding ${current[6] ? 'on' : 'off'} already: Space flips a toggle`
+						: undefined,
+			}),
 		plan: (v): Plan => {
 			const plans = ([4, 6] as const).filter((f) => flag(v, `v${f}`) !== current[f]).map((f) => forwardingPlan(ctx.ns, f, flag(v, `v${f}`)));
 			return {...plans[0], title: plans.map((p) => p.title).join('; '), steps: plans.flatMap((p) => p.steps), destructive: plans.some((p) => p.destructive), effects: plans.flatMap((p) => p.effects ?? [])};

@@ -6,8 +6,10 @@ import {errorsOf, text, type FormContext, type FormSpec} from './form-spec.js';
 
 const ANY_DEVICE = '(any)';
 
+/** r: a route in the selected namespace; opened on an interface (ctx.link), that interface is its device. */
 export function routeForm(ctx: FormContext): FormSpec {
 	const devices = (findNs(ctx.world, ctx.ns)?.links ?? []).filter((l) => l.kind !== 'loopback').map((l) => l.name);
+	const preselected = ctx.link && devices.includes(ctx.link.name) ? ctx.link.name : ANY_DEVICE;
 	return {
 		title: `Add a route in ${ctx.ns}`,
 		fields: [
@@ -15,7 +17,7 @@ export function routeForm(ctx: FormContext): FormSpec {
 			{id: 'via', label: 'Via (gateway)', kind: 'text', placeholder: 'e.g. 10.1.1.4 (optional with a device)'},
 			{id: 'dev', label: 'Device', kind: 'choice', options: [ANY_DEVICE, ...devices]},
 		],
-		initial: {dst: 'default', via: '', dev: ANY_DEVICE},
+		initial: {dst: 'default', via: '', dev: preselected},
 		validate(v, world) {
 			const dst = parseDestination(text(v, 'dst'));
 			const via = text(v, 'via');

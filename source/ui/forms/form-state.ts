@@ -1,27 +1,40 @@
 // A form's state and how each key changes it: pure, so it is tested without a terminal.
-import type {FieldSpec, FieldValue, FormSpec, FormValues} from '../../plans/forms/form-spec.js';
+import {optionsOf, withFollowers, type FieldSpec, type FieldValue, type FormSpec, type FormValues} from '../../plans/forms/form-spec.js';
 
 export interface FormState {
 	readonly values: FormValues;
 	readonly focus: number;
-	/** Errors show once a field was typed in, or everywhere after a submit attempt. */
+	/**
+	 * Fields the user changed. Errors show once a field was typed in, or everywhere after a submit attempt;
+	 * a field that follows the others (FieldSpec.follows) stops following once it is here.
+	 */
 	readonly touched: ReadonlySet<string>;
 	readonly submitted: boolean;
 }
 
-export const initialFormState = (spec: FormSpec): FormState => ({values: spec.initial, focus: 0, touched: new Set(), submitted: false});
+export const initialFormState = (spec: FormSpec): FormState => ({
+	values: withFollowers(spec.fields, spec.initial, new Set()),
+	focus: Math.max(
+		spec.fields.findIndex((f) => f.id === spec.focus),
+		0,
+	),
+	touched: new Set(),
+	submitted: false,
+});
 
 export type FormKey = {kind: 'next'} | {kind: 'prev'} | {kind: 'left'} | {kind: 'right'} | {kind: 'space'} | {kind: 'backspace'} | {kind: 'clear'} | {kind: 'type'; text: string} | {kind: 'set'; id: string; value: FieldValue} | {kind: 'submitAttempt'};
 
-function cycle(field: FieldSpec, value: FieldValue, step: 1 | -1): FieldValue {
-	const options = field.options ?? [];
+function cycle(field: FieldSpec, values: FormValues, step: 1 | -1): FieldValue {
+	const value = values[field.id];
+	const options = optionsOf(field, values);
 	if (options.length === 0) return value;
 	const index = options.indexOf(String(value));
 	return options[(index + step + options.length) % options.length];
 }
 
-function setValue(state: FormState, field: FieldSpec, value: FieldValue): FormState {
-	return {...state, values: {...state.values, [field.id]: value}, touched: new Set([...state.touched, field.id])};
+function setValue(spec: FormSpec, state: FormState, field: FieldSpec, value: FieldValue): FormState {
+	const touched = new Set([...state.touched, field.id]);
+	return {...state, values: withFollowers(spec.fields, {...state.values, [field.id]: value}, touched), touched};
 }
 
 
@@ -37,25 +50,26 @@ export function formReducer(spec: FormSpec, state: FormState, key: FormKey): For
 			return {...state, submitted: true};
 		case 'set': {
 			const target = spec.fields.find((f) => f.id === key.id);
-			return target ? setValue(state, target, key.value) : state;
+			return target ? setValue(spec, state, target, key.value) : state;
 		}
 	}
 	if (!field) return state;
 	const value = state.values[field.id];
 	if (field.kind === 'toggle') {
-		return key.kind === 'space' || key.kind === 'left' || key.kind === 'right' ? setValue(state, field, value !== true) : state;
+		return key.kind === 'space' || key.kind === 'left' || key.kind === 'right' ? setValue(spec, state, field, value !== true) : state;
 	}
 	if (field.kind === 'choice') {
-		if (key.kind === 'left') return setValue(state, field, cycle(field, value, -1));
-		if (key.kind === 'right' || key.kind === 'space') return setValue(state, field, cycle(field, value, 1));
+		if (key.kind === 'left') return setValue(spec, state, field, cycle(field, state.values, -1));
+		if (key.kind === 'right' || key.kind === 'space') return setValue(spec, state, field, cycle(field, state.values, 1));
 		return state;
 	}
-	const current = typeof value === 'string' ? value : '';
+	// A suggestion (FieldSpec.follows) is replaced by what is typed, as a selected default is; Backspace edits it.
+	const current = typeof value === 'string' && !(field.follows && !state.touched.has(field.id) && key.kind === 'type') ? value : '';
 	// Control characters are kept (and shown as ␊ etc.), so validation refuses them visibly instead of a
 	// pasted "a\nb" silently becoming "ab".
-	if (key.kind === 'type') return setValue(state, field, current + key.text);
-	if (key.kind === 'space') return setValue(state, field, current + ' ');
-	if (key.kind === 'backspace') return setValue(state, field, current.slice(0, -1));
-	if (key.kind === 'clear') return setValue(state, field, '');
+	if (key.kind === 'type') return setValue(spec, state, field, current + key.text);
+	if (key.kind === 'space') return setValue(spec, state, field, current + ' ');
+	if (key.kind === 'backspace') return setValue(spec, state, field, current.slice(0, -1));
+	if (key.kind === 'clear') return setValue(spec, state, field, '');
 	return state;
 }

@@ -11,9 +11,10 @@ import {keyName} from '../../key-name.js';
 import {fit} from '../list-window.js';
 import {theme} from '../theme.js';
 import {copyToClipboard} from '../../terminal.js';
-import type {FormSpec} from '../../plans/forms/form-spec.js';
-import {hasErrors} from '../../plans/forms/form-spec.js';
+import type {FormSpec, FormValues} from '../../plans/forms/form-spec.js';
+import {hasErrors, NOTHING_TO_CHANGE, optionsOf} from '../../plans/forms/form-spec.js';
 import {ChoiceList} from './choice-list.js';
+import {matching} from './choice-filter.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
 
 export interface FormViewProps<P extends Plan> {
@@ -43,20 +44,46 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 	'ctrl+u': {kind: 'clear'},
 };
 
+/**
+ * A choice among more than this many opens a filterable list (ChoiceList) on Space or on the first letter
+ * typed; fewer are cycled with ← → and Space. Up to five, ← or → reaches any option in at most two
+ * presses, which is fewer than opening the list, typing a letter and Enter; from six on the list is as
+ * quick or quicker, and with hundreds of namespaces it is the only way.
+ */
+export const LIST_ABOVE = 5;
+
 /** Only the keys that do something in this form, so that the line fits 80 columns. */
-function footerHints(spec: FormSpec<Plan>, dryRun: boolean, plan: Plan | undefined, copied: boolean): string {
+function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean): string {
 	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
-	const hints = [enter, 'Esc cancel'];
+	// With nothing to change there is nothing to run: Enter is not offered.
+	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
 	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
-	if (spec.fields.some((f) => f.kind === 'choice')) hints.push('←→ choose, Space list');
+	const choices = spec.fields.filter((f) => f.kind === 'choice');
+	if (choices.some((f) => optionsOf(f, values).length > LIST_ABOVE)) hints.push('←→/type choose');
+	else if (choices.length > 0) hints.push('←→ choose');
 	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
 	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
 	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
 	return hints.join(' · ');
 }
 
-/** A choice among more than this many opens a list on Space (ChoiceList); fewer are cycled with ← →. */
-const LIST_ABOVE = 3;
+
+/** How many rows a text takes when ink wraps it at spaces in `width` columns (a word longer than a row is cut into rows). */
+export function rowsOf(text: string, width: number): number {
+	const room = Math.max(width, 1);
+	let rows = 1;
+	let used = 0;
+	for (const word of text.split(' ')) {
+		const need = used === 0 ? word.length : used + 1 + word.length;
+		if (need <= room) used = need;
+		else {
+			rows += used === 0 ? 0 : 1;
+			rows += Math.max(Math.ceil(word.length / room) - 1, 0);
+			used = word.length % room || (word.length === 0 ? 0 : room);
+		}
+	}
+	return rows;
+}
 
 
 export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
@@ -79,8 +106,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		armedRef.current = value;
 		setArmedState(value);
 	};
-	/** The choice field whose list is open, if any: it has the keys until Enter or Esc. */
-	const [choosing, setChoosing] = useState<string | undefined>(undefined);
+	/** The choice field whose list is open, if any, and what was typed to open it: it has the keys until Enter or Esc. */
+	const [choosing, setChoosingState] = useState<{id: string; filter: string} | undefined>(undefined);
+	// Read through a ref: the letters typed right after the one that opened the list go to the list.
+	const choosingRef = useRef(choosing);
+	const setChoosing = (value: {id: string; filter: string} | undefined): void => {
+		choosingRef.current = value;
+		setChoosingState(value);
+	};
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
@@ -105,6 +138,8 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		const now = apply({kind: 'submitAttempt'});
 		if (hasErrors(spec.validate(now.values, world))) return;
 		const planned = spec.plan(now.values, world);
+		// An empty plan is nothing to run: the form says so instead (see `nothing` below).
+		if (planned.steps.length === 0) return;
 		const risk = dryRun ? undefined : sessionRisk?.(planned);
 		if (risk && typedNameRef.current !== risk.confirm) return setNameWanted(true);
 		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
@@ -130,14 +165,26 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				if (name === 'backspace') return setTyped(typedNameRef.current.slice(0, -1));
 				if (input && !key.ctrl && !key.meta && input !== ' ' && name !== 'tab' && !['up', 'down', 'left', 'right'].includes(name)) return setTyped(typedNameRef.current + input);
 			}
-			if (name === 'space' && field?.kind === 'choice' && (field.options?.length ?? 0) > LIST_ABOVE) return setChoosing(field.id);
+			if (choosingRef.current) return;
+			if (field?.kind === 'choice' && optionsOf(field, ref.current.values).length > LIST_ABOVE) {
+				if (name === 'space') return setChoosing({id: field.id, filter: ''});
+				// A letter typed on a long choice opens its list, filtered by that letter.
+				if (input && !key.ctrl && !key.meta && !KEY_ACTIONS[name] && !['return', 'tab'].includes(name)) {
+					const end = input.search(/[\t\r]/);
+					if (end === -1) return setChoosing({id: field.id, filter: input});
+					// A chunk that goes on past the filter ("ns2\t…" over SSH): its first match is taken, the rest typed on.
+					const match = matching(optionsOf(field, ref.current.values), input.slice(0, end), field.describe)[0];
+					if (match !== undefined) apply({kind: 'set', id: field.id, value: match});
+					return typeChunk(input.slice(end));
+				}
+			}
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
 			else if (input && !key.ctrl && !key.meta) typeChunk(input);
 		},
 		{isActive: isFocused && choosing === undefined},
 	);
-	const choosingField = spec.fields.find((f) => f.id === choosing);
+	const choosingField = spec.fields.find((f) => f.id === choosing?.id);
 
 	const labelWidth = Math.max(...spec.fields.map((f) => f.label.length), 8) + 2;
 	const valueWidth = Math.min(28, Math.max(width - labelWidth - 8, 10));
@@ -145,7 +192,41 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
-	const previewRows = Math.max(height - 6 - spec.fields.length - (plan?.consequences?.length ?? 0) - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	const nothing = errors[NOTHING_TO_CHANGE] ?? (plan && plan.steps.length === 0 ? 'these values are what the system has now' : undefined);
+	const innerWidth = Math.max(width - 4, 10);
+	// A message too long for the rest of its field's row goes on the rows below, whole (never cut with …).
+	const fieldWidth = (field: FormSpec['fields'][number], shown: string): number =>
+		1 + labelWidth + (field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth);
+	const shownOf = (field: FormSpec['fields'][number]): string => {
+		const value = state.values[field.id];
+		if (field.kind === 'toggle') return value === true ? '[x] yes' : '[ ] no';
+		if (field.kind === 'choice') return `‹ ${String(value)} ›`;
+		return String(value);
+	};
+	const placeholderOf = (field: FormSpec['fields'][number], focused: boolean): string | undefined =>
+		field.kind === 'text' && state.values[field.id] === '' && !focused ? field.placeholder : undefined;
+	const errorBelow = (field: FormSpec['fields'][number], error: string): boolean => {
+		const placeholder = placeholderOf(field, spec.fields[state.focus] === field);
+		return fieldWidth(field, shownOf(field)) + (placeholder ? placeholder.length + 1 : 0) + 3 + error.length > innerWidth;
+	};
+	const errorRows = spec.fields.reduce((sum, field) => {
+		const error = showError(field.id);
+		return sum + (error && errorBelow(field, error) ? rowsOf(`✗ ${error}`, innerWidth - 2) : 0);
+	}, 0);
+	const formErrorRows = formError && (state.submitted || spec.fields.length === 0) ? rowsOf(`✗ ${formError}`, innerWidth) : 0;
+	const consequenceRows = (plan?.consequences ?? []).reduce((sum, line) => sum + rowsOf(`! ${line}`, innerWidth), 0);
+	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - formErrorRows - consequenceRows - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	// A command too long for a row wraps (never cut with …): as many whole commands as fit, then "… N more".
+	const shownSteps = (() => {
+		const steps = plan?.steps ?? [];
+		let rows = 0;
+		for (const [i, step] of steps.entries()) {
+			rows += rowsOf(commandText(step.argv), innerWidth - 2);
+			const moreRow = i < steps.length - 1 ? 1 : 0;
+			if (rows + moreRow > previewRows) return Math.max(i, 1);
+		}
+		return steps.length;
+	})();
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
@@ -154,33 +235,46 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			</Text>
 			{spec.fields.map((field, index) => {
 				const focused = index === state.focus;
-				const value = state.values[field.id];
 				const error = showError(field.id);
-				let shown: string;
-				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
-				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
-				else shown = String(value) + (focused ? '▏' : '');
-				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
+				const shown = shownOf(field) + (field.kind === 'text' && focused ? '▏' : '');
+				const placeholder = placeholderOf(field, focused);
+				const below = error !== undefined && errorBelow(field, error);
 				return (
-					<Text key={field.id} wrap="truncate">
-						<Text bold={focused} color={focused ? t.accent : undefined}>
-							{focused ? '›' : ' '}
-							{field.label.padEnd(labelWidth)}
+					<Box key={field.id} flexDirection="column">
+						<Text wrap="truncate">
+							<Text bold={focused} color={focused ? t.accent : undefined}>
+								{focused ? '›' : ' '}
+								{field.label.padEnd(labelWidth)}
+							</Text>
+							<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth)}</Text>
+							{placeholder && <Text color={t.muted}> {placeholder}</Text>}
+							{error && !below && <Text color={t.bad}> ✗ {error}</Text>}
 						</Text>
-						<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, field.kind === 'choice' ? Math.max(valueWidth, Math.min(shown.length, choiceWidth)) : valueWidth)}</Text>
-						{placeholder && <Text color={t.muted}> {placeholder}</Text>}
-						{error && <Text color={t.bad}> ✗ {error}</Text>}
-					</Text>
+						{below && (
+							<Box paddingLeft={2}>
+								<Text color={t.bad} wrap="wrap">
+									✗ {error}
+								</Text>
+							</Box>
+						)}
+					</Box>
 				);
 			})}
-			{formError && (state.submitted || spec.fields.length === 0) && <Text color={t.bad}>✗ {formError}</Text>}
+			{formError && (state.submitted || spec.fields.length === 0) && (
+				<Text color={t.bad} wrap="wrap">
+					✗ {formError}
+				</Text>
+			)}
 			<Text> </Text>
 			{choosingField ? (
 				<ChoiceList
 					label={choosingField.label}
-					options={choosingField.options ?? []}
+					options={optionsOf(choosingField, state.values)}
+					describe={choosingField.describe}
 					current={String(state.values[choosingField.id])}
+					initialFilter={choosing?.filter}
 					height={Math.max(height - 5 - spec.fields.length, 3)}
+					width={innerWidth}
 					isFocused={isFocused}
 					onChoose={(value) => {
 						apply({kind: 'set', id: choosingField.id, value});
@@ -188,6 +282,10 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					}}
 					onCancel={() => setChoosing(undefined)}
 				/>
+			) : nothing !== undefined ? (
+				<Text color={t.warn} wrap="wrap">
+					Nothing to change: {nothing}.
+				</Text>
 			) : plan ? (
 				<>
 					{risk && (
@@ -211,25 +309,26 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 							Sure? Enter again (or y) runs it · Esc cancels
 						</Text>
 					)}
-					{plan.steps.slice(0, previewRows).map((step, i) => (
-						<Text key={i} color={t.good} wrap="truncate">
-							{'  '}
-							{commandText(step.argv)}
-						</Text>
+					{plan.steps.slice(0, shownSteps).map((step, i) => (
+						<Box key={i} paddingLeft={2}>
+							<Text color={t.good} wrap="wrap">
+								{commandText(step.argv)}
+							</Text>
+						</Box>
 					))}
-					{plan.steps.length > previewRows && <Text color={t.muted}>  … {plan.steps.length - previewRows} more</Text>}
+					{plan.steps.length > shownSteps && <Text color={t.muted}>  … {plan.steps.length - shownSteps} more</Text>}
 					{(plan.consequences ?? []).map((line, i) => (
-						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="truncate">
+						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="wrap">
 							! {line}
 						</Text>
 					))}
 				</>
 			) : (
-				<Text color={t.muted}>Fill in the fields to see the commands.</Text>
+				<Text color={t.muted}>{spec.fields.some((f) => showError(f.id) !== undefined) ? 'Fix the fields marked ✗ to see the commands.' : 'Fill in the fields to see the commands.'}</Text>
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				{footerHints(spec, dryRun, plan, copied)}
+				{footerHints(spec, state.values, dryRun, plan, copied, nothing !== undefined)}
 			</Text>
 		</Box>
 	);
