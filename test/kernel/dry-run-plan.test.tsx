@@ -61,9 +61,10 @@ describe('a dry run plans tutorial A as a script', () => {
 			await fillForm(app, 'New namespace', [name]);
 			await planned(app, `Create namespace ${name}`);
 		}
-		// The planned namespaces are offered by the veth form, as if they were there.
+		// The veth form joins the two planned namespaces as if they were there: ns1 ⇄ ns2, veth_ns1 and
+		// veth_ns2, the second address following the first (10.1.1.2/24).
 		await press(app, 'v');
-		await fillForm(app, 'Add a veth pair', ['veth_ns1', {choose: 'ns1'}, '10.1.1.1/24', 'veth_ns2', {choose: 'ns2'}, '10.1.1.2/24']);
+		await fillForm(app, 'Add a veth pair', ['10.1.1.1/24']);
 		await planned(app, 'Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)');
 		const frame = await waitForFrame(app, /veth_ns1\s+veth\s+UP\s+planned\s+→ ns2\/veth_ns2 10\.1\.1\.1\/24/);
 		expect(frame).toContain('Namespaces (3)');

@@ -9,7 +9,7 @@ import {applyPlanned} from '../../source/model/planned-world.js';
 import {buildTopology, formatPeer, linkKey} from '../../source/model/topology.js';
 import {HOST_ID, type World} from '../../source/model/types.js';
 import {addRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
-import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {bridgePlan, connectPlan, detachPlan} from '../../source/plans/bridge-plans.js';
 import {addAddressPlan} from '../../source/plans/address-plans.js';
 import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
 import {stackedDevicePlan} from '../../source/plans/stacked-device-plan.js';
@@ -85,6 +85,17 @@ describe('a dry run shows what the plans then make', () => {
 		]);
 		expect(world.namespaces.find((n) => n.id === HOST_ID)?.forwarding?.[4]).toBe(true);
 		expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim()).toBe('1');
+	});
+
+	it('tutorial B as the veth form makes it: the host ends plugged into br0 as they are made; then one detached', async () => {
+		await compare([
+			bridgePlan({name: 'br0', ns: HOST_ID, address: '10.1.1.4/24', up: true}),
+			ns('ns1'),
+			ns('ns2'),
+			vethPlan({name1: 'veth_ns1_br0', ns1: HOST_ID, address1: '', bridge1: 'br0', name2: 'veth_ns1', ns2: 'ns1', address2: '10.1.1.1/24', up: true}),
+			vethPlan({name1: 'veth_ns2_br0', ns1: HOST_ID, address1: '', bridge1: 'br0', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
+			detachPlan({ns: HOST_ID, link: 'veth_ns1_br0', bridge: 'br0'}),
+		]);
 	});
 
 	it('an end moved to a third namespace and brought up there; the other end set down', async () => {

@@ -6,7 +6,7 @@ import {applyPlanned} from '../../source/model/planned-world.js';
 import {buildTopology, linkKey} from '../../source/model/topology.js';
 import {HOST_ID, type Link, type Netns, type World} from '../../source/model/types.js';
 import {addAddressPlan, deleteAddressPlan} from '../../source/plans/address-plans.js';
-import {bridgePlan, connectPlan} from '../../source/plans/bridge-plans.js';
+import {bridgePlan, connectPlan, detachPlan} from '../../source/plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan, NO_LOSSES, togglePlan} from '../../source/plans/link-plans.js';
 import {attachNamespacePlan, deleteNamespacePlan, newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
@@ -135,6 +135,23 @@ describe('applyPlanned', () => {
 		expect(link(world, HOST_ID, 'veth_ns1_br0')).toMatchObject({master: 'br0', masterKind: 'bridge'});
 		expect(buildTopology(world).ports.get(linkKey(HOST_ID, br0.ifindex))?.map((p) => p.name)).toEqual(['veth_ns1_br0']);
 		expect(routes(world, HOST_ID)).toEqual(['10.1.1.0/24 dev br0']);
+	});
+
+	it('tutorial B as the veth form makes it: each host end plugged into br0 as it is made; a port detached', () => {
+		const world = planned(
+			hostOnly(),
+			bridgePlan({name: 'br0', ns: HOST_ID, address: '10.1.1.4/24', up: true}),
+			newNamespacePlan({name: 'ns1', loUp: true}),
+			newNamespacePlan({name: 'ns2', loUp: true}),
+			vethPlan({name1: 'veth_ns1_br0', ns1: HOST_ID, address1: '', bridge1: 'br0', name2: 'veth_ns1', ns2: 'ns1', address2: '10.1.1.1/24', up: true}),
+			vethPlan({name1: 'veth_ns2_br0', ns1: HOST_ID, address1: '', bridge1: 'br0', name2: 'veth_ns2', ns2: 'ns2', address2: '10.1.1.2/24', up: true}),
+		);
+		const br0 = link(world, HOST_ID, 'br0');
+		expect(buildTopology(world).ports.get(linkKey(HOST_ID, br0.ifindex))?.map((p) => p.name)).toEqual(['veth_ns1_br0', 'veth_ns2_br0']);
+		expect(peer(world, 'ns2', 'veth_ns2')).toBe('host/veth_ns2_br0');
+		const detached = planned(world, detachPlan({ns: HOST_ID, link: 'veth_ns1_br0', bridge: 'br0'}));
+		expect(link(detached, HOST_ID, 'veth_ns1_br0').master).toBeUndefined();
+		expect(buildTopology(detached).ports.get(linkKey(HOST_ID, br0.ifindex))?.map((p) => p.name)).toEqual(['veth_ns2_br0']);
 	});
 
 	it('a bridge without a port up has no carrier', () => {
@@ -313,6 +330,7 @@ describe('every plan that changes the world says how, as effects', () => {
 		['veth', vethPlan({name1: 'a', ns1: HOST_ID, address1: '', name2: 'b', ns2: 'ns1', address2: '', up: false})],
 		['bridge', bridgePlan({name: 'br0', ns: HOST_ID, address: '', up: false})],
 		['connect', connectPlan({ns: HOST_ID, link: 'a', bridge: 'br0'})],
+		['detach', detachPlan({ns: HOST_ID, link: 'a', bridge: 'br0'})],
 		['move', movePlan({from: HOST_ID, link: 'a', to: 'ns1'})],
 		['up/down', togglePlan(HOST_ID, 'a', false)],
 		['delete interface', deleteLinkPlan(HOST_ID, 'a', 'veth')],

@@ -49,22 +49,24 @@ describe('--dry-run plans', () => {
 		const {app, system} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
 		await press(app, 'v');
-		// End 1 starts in the selected namespace: the planned ns9.
-		await waitForFrame(app, /End 1 in\s+‹ ns9 ›/);
-		await fillForm(app, 'Add a veth pair', ['veth9', {choose: 'ns9'}, '10.9.9.1/24', 'veth9h', {choose: 'host'}, '']);
-		await waitForFrame(app, 'planned, not run: Add veth pair veth9 (ns9) ⇄ veth9h (host)');
-		const frame = await waitForFrame(app, /veth9\s+veth\s+UP\s+planned\s+→ host\/veth9h 10\.9\.9\.1\/24/);
+		// The form joins the selected namespace, the planned ns9, to a partner; its end is named after it.
+		await waitForFrame(app, /End 2 in\s+‹ ns9/);
+		await fillForm(app, 'Add a veth pair', ['10.9.9.1/24']);
+		await waitForFrame(app, 'planned, not run: Add veth pair veth_ns1_2 (ns1) ⇄ veth_ns9 (ns9)');
+		await press(app, '1');
+		await selectRow(app, 'ns9');
+		const frame = await waitForFrame(app, /veth_ns9\s+veth\s+UP\s+planned\s+→ ns1\/veth_ns1_2 10\.9\.9\.2\/24/);
 		expect(frame).toContain('Interfaces in ns9 (2)');
-		await press(app, KEYS.tab);
-		await selectRow(app, 'veth9');
+		await press(app, '2');
+		await selectRow(app, 'veth_ns9');
 		await press(app, KEYS.enter);
-		const detail = await waitForFrame(app, 'Interface veth9');
+		const detail = await waitForFrame(app, 'Interface veth_ns9');
 		expect(detail).toMatch(/planned\s+not made yet: planned in this dry run/);
-		expect(detail).toMatch(/10\.9\.9\.1\/24 scope global \(planned\)/);
+		expect(detail).toMatch(/10\.9\.9\.2\/24 scope global \(planned\)/);
 		await press(app, KEYS.escape);
 		// The routes pane shows the subnet route the kernel would add, planned.
 		await press(app, '3');
-		await waitForFrame(app, /10\.9\.9\.0\/24 dev veth9 planned/);
+		await waitForFrame(app, /10\.9\.9\.0\/24 dev veth_ns9 planned/);
 		expect(system.calls).toEqual([]);
 	});
 
