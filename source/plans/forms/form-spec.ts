@@ -14,6 +14,11 @@ export interface FieldSpec {
 	readonly kind: 'text' | 'toggle' | 'choice';
 	readonly options?: readonly string[];
 	readonly placeholder?: string;
+	/**
+	 * What an empty text field stands for (x's last command): shown dimmed in its place even while focused,
+	 * so that typing replaces it instead of adding to it. The form's validate and plan use it themselves.
+	 */
+	readonly fallback?: string;
 }
 
 /**

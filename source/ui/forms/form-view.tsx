@@ -160,7 +160,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 				if (field.kind === 'toggle') shown = value === true ? '[x] yes' : '[ ] no';
 				else if (field.kind === 'choice') shown = `‹ ${String(value)} ›`;
 				else shown = String(value) + (focused ? '▏' : '');
-				const placeholder = field.kind === 'text' && value === '' && !focused ? field.placeholder : undefined;
+				const placeholder = field.kind === 'text' && value === '' ? (field.fallback ?? (focused ? undefined : field.placeholder)) : undefined;
 				return (
 					<Text key={field.id} wrap="truncate">
 						<Text bold={focused} color={focused ? t.accent : undefined}>

