@@ -48,7 +48,9 @@ export type BindingId =
 	| 'runCommand'
 	| 'stopOrClose'
 	| 'pingAgain'
-	| 'scrollOutput';
+	| 'scrollOutput'
+	| 'logTop'
+	| 'logEnd';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -99,6 +101,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll'},
 	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write it as a script', hint: 'write script'},
 	{id: 'copyLog', keys: ['y'], scope: 'log', description: 'copy it (OSC 52)', hint: 'copy'},
+	{id: 'logTop', keys: ['g', 'home'], scope: 'log', description: 'first command (top)', hint: 'top'},
+	{id: 'logEnd', keys: ['G', 'end'], scope: 'log', description: 'newest command (end)'},
 	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'lists', description: 'clear the filter'},
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},

@@ -5,6 +5,7 @@ import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
+import {logMostBack} from './log-scroll.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
@@ -17,6 +18,8 @@ export interface AppKeyHandlers {
 	readonly copyLog: () => void;
 	/** p, x, s: look inside the selected namespace (ping, one command, a shell). */
 	readonly look?: (id: BindingId) => void;
+	/** Rows the command log overlay has: its scrolling stops at the first command instead of going on past it. */
+	readonly logHeight?: number;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -65,11 +68,16 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					dispatch(state.overlay?.kind === 'topology' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'topology'}});
 					return;
 				case 'scrollUp':
-					dispatch({type: 'scrollOverlay', step: -1});
-					return;
 				case 'scrollDown':
-					dispatch({type: 'scrollOverlay', step: 1});
+				case 'logTop':
+				case 'logEnd': {
+					const step = binding.id === 'scrollUp' ? -1 : binding.id === 'scrollDown' ? 1 : binding.id === 'logTop' ? -Infinity : Infinity;
+					if (state.overlay?.kind !== 'log' || handlers.logHeight === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
+					// The log counts back from its end: clamped here, so ↓ after g (or after ↑ past the top) moves at once.
+					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log.length, handlers.logHeight)), 0);
+					if (target !== state.overlayScroll) dispatch({type: 'scrollOverlay', step: target - state.overlayScroll});
 					return;
+				}
 				case 'close':
 					dispatch({type: 'closeOverlay'});
 					return;

@@ -10,11 +10,26 @@ describe('command log overlay', () => {
 		const newest = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} />).lastFrame() ?? '';
 		expect(newest).toContain('ip netns add ns39');
 		expect(newest).not.toContain('ip netns add ns33 ');
-		expect(newest).toContain('↑↓ scroll');
+		expect(newest).toContain('↑↓ g G scroll');
 		const back = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} scroll={-30} />).lastFrame() ?? '';
 		expect(back).toContain('ip netns add ns4 ');
 		expect(back).not.toContain('ip netns add ns39');
 		const clamped = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} scroll={-999} />).lastFrame() ?? '';
 		expect(clamped).toContain('ip netns add ns0 ');
+	});
+
+	it.each([80, 200])('at %i columns: each entry has its start time, duration and how it ended, or that it still runs', (columns) => {
+		const at = new Date(2026, 10, 30, 9, 41, 2);
+		const log: LogEntry[] = [
+			{argv: ['ip', 'netns', 'add', 'ns1'], status: 'ok', exitCode: 0, plan: 'p', at, durationMs: 12},
+			{argv: ['ip', 'link', 'add', 'x'], status: 'failed', exitCode: 2, error: 'RTNETLINK answers: File exists', plan: 'p', at, durationMs: 1500},
+			{argv: ['ip', 'netns', 'exec', 'ns1', 'ping', '10.1.1.2'], status: 'stopped', exitCode: -1, signal: 'SIGINT', plan: 'p', at, durationMs: 3000, looks: true},
+			{argv: ['ip', 'netns', 'exec', 'ns1', 'sleep', '9'], status: 'running', plan: 'p', at},
+		];
+		const frame = render(<LogOverlay entries={log} width={columns} height={10} dryRun={false} />).lastFrame() ?? '';
+		expect(frame).toContain('09:41:02  12 ms ✓ exit 0  ip netns add ns1');
+		expect(frame).toContain('09:41:02  1.5 s ✗ exit 2  ip link add x — RTNETLINK answers: File exists');
+		expect(frame).toContain('09:41:02  3.0 s ■ SIGINT  ip netns exec ns1 ping 10.1.1.2');
+		expect(frame).toContain('09:41:02        … running ip netns exec ns1 sleep 9');
 	});
 });

@@ -86,4 +86,85 @@ describe.each(SIZES)('at $columns x $rows', (size) => {
 		await waitForFrame(app, 'Ping 10.1.1.4 from ns1');
 		expect(calls).toEqual([['ip', 'netns', 'exec', 'ns1', 'ping', '-n', '-c', '4', '-i', '1', '-W', '2', '10.1.1.4']]);
 	});
+
+	it('l: pings and x commands are logged with their start time, duration and exit status; ', async () => {
+		const {app, system} = await start(size);
+		let release = (): void => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		system.stream = async (argv, options) => {
+			options.onLine('64 bytes from 10.1.1.2: icmp_seq=1 ttl=64 time=0.1 ms', 'stdout');
+			await held;
+			return {argv, exitCode: 0, stdout: '1 packets transmitted, 1 received, 0% packet loss, time 0ms\n', stderr: ''};
+		};
+		await press(app, 'p');
+		await waitForFrame(app, 'Ping from ns1');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'icmp_seq=1');
+		await press(app, KEYS.escape); // stops it: the fake ends when released
+		release();
+		await waitForFrame(app, /done|stopped/);
+		await press(app, KEYS.escape);
+		await waitForFrame(app, 'Interfaces in ns1');
+		system.stream = async (argv) => ({argv, exitCode: 3, stdout: '', stderr: 'nope\n'});
+		await press(app, 'x');
+		await waitForFrame(app, 'Run one command in ns1');
+		await press(app, 'false');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '✗ exit status 3');
+		await press(app, KEYS.escape);
+		await press(app, 'l');
+		const frame = await waitForFrame(app, 'Command log (2)');
+		expect(frame).toMatch(/\d\d:\d\d:\d\d +\d+ ms [■✓] (SIGINT|exit 0) +ip netns exec ns1 ping -n -c 4/);
+		expect(frame).toMatch(/\d\d:\d\d:\d\d +\d+ ms ✗ exit 3 +ip netns exec ns1 false — nope/);
+	});
+});
+
+describe('l: the command log', () => {
+	it('says which signal ended a command', async () => {
+		const {app, system} = await start({columns: 80, rows: 24});
+		let release = (): void => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		system.stream = async (argv) => {
+			await held;
+			return {argv, exitCode: -1, stdout: '', stderr: '', signal: 'SIGKILL', failure: 'killed'};
+		};
+		await press(app, 'x');
+		await waitForFrame(app, 'Run one command in ns1');
+		await press(app, 'sleep 9');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'running… Esc stops it');
+		release();
+		await waitForFrame(app, '✗ killed');
+		await press(app, KEYS.escape);
+		await press(app, 'l');
+		const frame = await waitForFrame(app, 'Command log (1)');
+		expect(frame).toMatch(/✗ SIGKILL +ip netns exec ns1 sleep 9 — killed/);
+	});
+
+	it('g goes to the first command, G back to the newest, ↓ after g moves at once', async () => {
+		const {app, system} = await start({columns: 80, rows: 24});
+		system.stream = async (argv) => ({argv, exitCode: 0, stdout: '', stderr: ''});
+		for (let i = 1; i <= 24; i++) {
+			await press(app, 'x');
+			await waitForFrame(app, 'Run one command in ns1');
+			await press(app, `echo n${i}`);
+			await press(app, KEYS.enter);
+			await waitForFrame(app, '✓ exit status 0');
+			await press(app, KEYS.escape);
+			await waitForFrame(app, 'Interfaces in ns1');
+		}
+		await press(app, 'l');
+		let frame = await waitForFrame(app, 'Command log (24)');
+		expect(frame).toContain('echo n24');
+		expect(frame).not.toMatch(/echo n1\s/);
+		await press(app, 'g');
+		frame = await waitForFrame(app, /echo n1\s/);
+		expect(frame).not.toContain('echo n24');
+		await press(app, KEYS.down);
+		frame = await waitForFrame(app, /echo n2\s/);
+		expect(frame).not.toMatch(/echo n1\s/);
+		await press(app, 'G');
+		frame = await waitForFrame(app, 'echo n24');
+		expect(frame).not.toMatch(/echo n2\s/);
+	}, 30_000);
 });

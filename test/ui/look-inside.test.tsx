@@ -238,7 +238,7 @@ describe('x: one command in the namespace', () => {
 		await waitForFrame(app, 'Interfaces in ns1');
 		await press(app, 'l');
 		frame = await waitForFrame(app, 'Command log (1)');
-		expect(frame).toMatch(/✗ failed\s+ip netns exec ns1 ip neigh show 'a b' — exit status 1/);
+		expect(frame).toMatch(/✗ exit 1\s+ip netns exec ns1 ip neigh show 'a b' — something went wrong/);
 	});
 
 	it('refuses an unclosed quote and runs nothing', async () => {
