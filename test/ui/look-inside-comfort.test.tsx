@@ -2,6 +2,9 @@
 // is what ping pings, output panels wrap (or scroll sideways), and the command log says when, how long
 // and how each command ended, pings and x included.
 import {render} from 'ink-testing-library';
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
@@ -168,3 +171,56 @@ describe('l: the command log', () => {
 		expect(frame).not.toMatch(/echo n2\s/);
 	}, 30_000);
 });
+
+describe.each(SIZES)('w in the log at $columns x $rows', (size) => {
+	it('asks where, with a default; refuses a missing directory and an existing file unless told; writes and says the full path', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-w-'));
+		try {
+			const {app, system} = await start(size);
+			system.stream = async (argv) => ({argv, exitCode: 0, stdout: '', stderr: ''});
+			await press(app, 'x');
+			await waitForFrame(app, 'Run one command in ns1');
+			await press(app, 'ip -br link');
+			await press(app, KEYS.enter);
+			await waitForFrame(app, '✓ exit status 0');
+			await press(app, KEYS.escape);
+			await press(app, 'l');
+			await waitForFrame(app, 'Command log (1)');
+			await press(app, 'w');
+			let frame = await waitForFrame(app, 'Write the command log (1 command) as a script');
+			expect(frame).toMatch(/File\s+\.\/nsdeck-\d{8}-\d{6}\.sh/);
+			await press(app, '\u0015'); // Ctrl+U clears the default
+			await press(app, join(dir, 'missing', 'a.sh'));
+			await press(app, KEYS.enter);
+			frame = await waitForFrame(app, '✗ no such directory');
+			const taken = join(dir, 'taken.sh');
+			writeFileSync(taken, 'keep me\n');
+			await press(app, '\u0015');
+			await press(app, taken);
+			await press(app, KEYS.enter);
+			await waitForFrame(app, '✗ file exists: set Replace');
+			expect(readFileSync(taken, 'utf8')).toBe('keep me\n');
+			const fresh = join(dir, 'lab.sh');
+			await press(app, '\u0015');
+			await press(app, fresh);
+			await press(app, KEYS.enter);
+			frame = await waitForFrame(app, `wrote ${fresh} (1 command)`);
+			expect(frame).toContain('Command log (1)');
+			expect(readFileSync(fresh, 'utf8')).toContain('ip netns exec ns1 ip -br link');
+			expect(statSync(fresh).mode & 0o111).not.toBe(0);
+			// Replacing is said, then done.
+			await press(app, 'w');
+			await waitForFrame(app, 'Write the command log');
+			await press(app, '\u0015');
+			await press(app, taken);
+			await press(app, KEYS.tab);
+			await press(app, KEYS.space);
+			await press(app, KEYS.enter);
+			await waitForFrame(app, `replaced ${taken} (1 command)`);
+			expect(readFileSync(taken, 'utf8')).toContain('#!/bin/sh');
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
+
