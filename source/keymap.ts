@@ -50,7 +50,9 @@ export type BindingId =
 	| 'pingAgain'
 	| 'scrollOutput'
 	| 'logTop'
-	| 'logEnd';
+	| 'logEnd'
+	| 'toggleWrap'
+	| 'scrollSideways';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -115,6 +117,10 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
+	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
+	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'output', description: 'scroll sideways (wrap off)'},
+	{id: 'toggleWrap', keys: ['w'], scope: 'ping', description: 'wrap long lines on/off', hint: 'wrap'},
+	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {

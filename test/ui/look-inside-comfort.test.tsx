@@ -122,6 +122,71 @@ describe.each(SIZES)('at $columns x $rows', (size) => {
 	});
 });
 
+describe.each(SIZES)('output panels at $columns x $rows', (size) => {
+	// 297 characters: longer than the panel at both sizes. Words at the start, the middle and the end.
+	const LONG = `START${'-'.repeat(140)}MIDDLE${'-'.repeat(140)}FINISH`;
+
+	it('x: a long line wraps, every character seen; w cuts it, and → scrolls sideways to its end', async () => {
+		const {app, system} = await start(size);
+		system.stream = async (argv, options) => {
+			options.onLine('short line', 'stdout');
+			options.onLine(LONG, 'stdout');
+			return {argv, exitCode: 0, stdout: '', stderr: ''};
+		};
+		await press(app, 'x');
+		await waitForFrame(app, 'Run one command in ns1');
+		await press(app, 'cat long');
+		await press(app, KEYS.enter);
+		let frame = await waitForFrame(app, '✓ exit status 0');
+		expect(frame).toContain('START');
+		expect(frame).toContain('MIDDLE');
+		expect(frame).toContain('FINISH');
+		expect(frame).toContain('w no wrap');
+		await press(app, 'w');
+		frame = await waitForFrame(app, /cols 1–\d+ of 297/);
+		expect(frame).toContain('START');
+		expect(frame).not.toContain('FINISH');
+		expect(frame).toContain('short line');
+		for (let i = 0; i < 12 && !(app.lastFrame() ?? '').includes('FINISH'); i++) await press(app, KEYS.right);
+		frame = await waitForFrame(app, 'FINISH');
+		expect(frame).not.toContain('START');
+		expect(frame).toMatch(/cols \d+–297 of 297/);
+		await press(app, KEYS.left);
+		frame = await waitForFrame(app, /cols \d+–\d+ of 297/);
+		expect(frame).not.toContain('FINISH');
+		await press(app, 'w');
+		frame = await waitForFrame(app, 'w no wrap');
+		expect(frame).toContain('START');
+		expect(frame).toContain('FINISH');
+	});
+
+	it('ping: a long line wraps; w cuts it and ← → scroll', async () => {
+		const {app, system} = await start(size);
+		system.stream = async (argv, options) => {
+			options.onLine(LONG, 'stderr');
+			return {argv, exitCode: 2, stdout: '', stderr: `${LONG}\n`};
+		};
+		await press(app, 'p');
+		await waitForFrame(app, 'Ping from ns1');
+		await press(app, KEYS.enter);
+		let frame = await waitForFrame(app, 'FINISH');
+		expect(frame).toContain('START');
+		await press(app, 'w');
+		/** The output's first row: the one below the command (the diagnosis below it quotes the line again). */
+		const firstRow = (f: string): string => {
+			const rows = f.split('\n');
+			return rows[rows.findIndex((r) => r.includes('$ ip netns exec ns1 ping')) + 1] ?? '';
+		};
+		frame = await waitForFrame(app, /cols 1–\d+ of 297/);
+		expect(firstRow(frame)).toContain('START');
+		expect(firstRow(frame)).not.toContain('FINISH');
+		for (let i = 0; i < 12 && !/cols \d+–297 of 297/.test(app.lastFrame() ?? ''); i++) await press(app, KEYS.right);
+		frame = await waitForFrame(app, /cols \d+–297 of 297/);
+		expect(firstRow(frame)).toContain('-FINISH');
+		expect(firstRow(frame)).not.toContain('START');
+	});
+});
+
 describe('l: the command log', () => {
 	it('says which signal ended a command', async () => {
 		const {app, system} = await start({columns: 80, rows: 24});
