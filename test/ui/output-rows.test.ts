@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {longestLine, outputRows, scrollSideways, sidewaysText} from '../../source/ui/overlays/output-rows.js';
+import {fitParts, longestLine, outputRows, scrollSideways, sidewaysText} from '../../source/ui/overlays/output-rows.js';
 
 const out = (text: string) => ({text, from: 'stdout' as const});
 
@@ -32,5 +32,12 @@ describe('output as rows', () => {
 		expect(sidewaysText(false, 20, 40, longest)).toBe('cols 21–60 of 100 ←→ · w wrap');
 		expect(sidewaysText(true, 0, 40, longest)).toBe('w no wrap');
 		expect(sidewaysText(true, 0, 200, longest)).toBe('');
+	});
+});
+
+describe('a hint line that fits', () => {
+	it('leaves out whole parts that do not fit, never cuts one, keeps the order', () => {
+		expect(fitParts(['Esc close', 'lines 1–5 of 5', '', 'cols 1–76 of 244 ←→ · w wrap', '↑↓ PgUp PgDn Home End'], 60)).toBe('Esc close · lines 1–5 of 5 · cols 1–76 of 244 ←→ · w wrap');
+		expect(fitParts(['Esc close', 'a very long part that cannot fit', 'short'], 20)).toBe('Esc close · short');
 	});
 });

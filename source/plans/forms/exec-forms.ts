@@ -129,9 +129,10 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 export function commandForm(ns: string, previous = ''): FormSpec<CommandPlan> {
 	const where = ns === HOST_ID ? 'the host' : ns;
 	return {
-		title: `Run one command in ${where} — no shell: no globbing, no $VARS, no pipes or >; "…" and '…' quote`,
+		// Fits 80 columns with a short name: what a shell would do and this does not, then how to quote.
+		title: `Run one command in ${where} — no shell (no * $VAR | >); "…" '…' quote`,
 		// The last command is offered, not kept: typing starts a new one, Enter on nothing runs it again.
-		fields: [{id: 'command', label: 'Command', kind: 'text', placeholder: 'e.g. ss -tlnp, ip neigh, cat /proc/net/dev', ...(previous ? {fallback: `${previous}  (Enter: again; type: new)`} : {})}],
+		fields: [{id: 'command', label: 'Command', kind: 'text', placeholder: 'e.g. ss -tlnp, ip neigh, cat /proc/net/dev', ...(previous ? {fallback: `${previous}  (Enter runs it again)`} : {})}],
 		initial: {command: ''},
 		validate(v) {
 			const line = text(v, 'command') || previous;

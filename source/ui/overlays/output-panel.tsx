@@ -9,7 +9,7 @@ import {keyName} from '../../key-name.js';
 import {commandText} from '../../plans/script.js';
 import type {CommandRun} from '../../state/use-command.js';
 import {theme} from '../theme.js';
-import {longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
+import {fitParts, longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
 
 export interface OutputPanelProps {
 	readonly run: CommandRun;
@@ -91,9 +91,15 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 				{ok ? '✓' : run.status === 'running' ? '…' : '✗'} {statusText(run)}
 			</Text>
 			<Text color={t.muted} wrap="truncate">
-				Esc {run.status === 'running' ? 'stop' : 'close'}
-				{total > 0 ? ` · lines ${all[start].line + 1}–${all[end - 1].line + 1} of ${run.lines.length} · ↑↓ PgUp PgDn Home End` : ''}
-				{sideways ? ` · ${sideways}` : ''}
+				{fitParts(
+					[
+						`Esc ${run.status === 'running' ? 'stop' : 'close'}`,
+						total > 0 ? `lines ${all[start].line + 1}–${all[end - 1].line + 1} of ${run.lines.length}` : '',
+						sideways,
+						total > rows ? '↑↓ PgUp PgDn Home End' : '',
+					],
+					inner,
+				)}
 			</Text>
 		</Box>
 	);

@@ -48,3 +48,14 @@ export function sidewaysText(wrap: boolean, column: number, width: number, longe
 	if (longest <= width) return 'w wrap';
 	return `cols ${column + 1}–${Math.min(column + width, longest)} of ${longest} ←→ · w wrap`;
 }
+
+/** Parts of a hint line joined with ` · `, the first ones first: a part that does not fit is left out whole, never cut. */
+export function fitParts(parts: readonly string[], width: number): string {
+	let line = '';
+	for (const part of parts) {
+		if (!part) continue;
+		const next = line ? `${line} · ${part}` : part;
+		if (Array.from(next).length <= width) line = next;
+	}
+	return line;
+}
