@@ -80,7 +80,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep';
-	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logHeight: layout.bodyHeight}, paneRows(layout.linksHeight), interactive && !ownKeys);
+	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	return (

@@ -20,6 +20,6 @@ export function outcomeText(e: LogEntry): string {
 	if (e.status === 'running' || e.status === 'not run') return e.status;
 	if (e.signal) return e.signal;
 	if (e.exitCode !== undefined && e.exitCode >= 0) return `exit ${e.exitCode}`;
-	// No exit code and no signal: it could not start or timed out; the error says which, in its first words.
-	return e.status === 'stopped' ? 'stopped' : 'no exit';
+	// No exit code and no signal: it could not start or timed out; the error says which.
+	return e.status === 'ok' || e.status === 'undo ok' ? 'ok' : e.status === 'stopped' ? 'stopped' : 'no exit';
 }

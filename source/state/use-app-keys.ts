@@ -18,8 +18,8 @@ export interface AppKeyHandlers {
 	readonly copyLog: () => void;
 	/** p, x, s: look inside the selected namespace (ping, one command, a shell). */
 	readonly look?: (id: BindingId) => void;
-	/** Rows the command log overlay has: its scrolling stops at the first command instead of going on past it. */
-	readonly logHeight?: number;
+	/** The command log overlay's size: its scrolling stops at the first command instead of going on past it. */
+	readonly logSize?: {readonly columns: number; readonly rows: number};
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -72,9 +72,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'logTop':
 				case 'logEnd': {
 					const step = binding.id === 'scrollUp' ? -1 : binding.id === 'scrollDown' ? 1 : binding.id === 'logTop' ? -Infinity : Infinity;
-					if (state.overlay?.kind !== 'log' || handlers.logHeight === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
+					if (state.overlay?.kind !== 'log' || handlers.logSize === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
 					// The log counts back from its end: clamped here, so ↓ after g (or after ↑ past the top) moves at once.
-					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log.length, handlers.logHeight)), 0);
+					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log, handlers.logSize.columns, handlers.logSize.rows)), 0);
 					if (target !== state.overlayScroll) dispatch({type: 'scrollOverlay', step: target - state.overlayScroll});
 					return;
 				}

@@ -32,4 +32,29 @@ describe('command log overlay', () => {
 		expect(frame).toContain('09:41:02  3.0 s ■ SIGINT  ip netns exec ns1 ping 10.1.1.2');
 		expect(frame).toContain('09:41:02        … running ip netns exec ns1 sleep 9');
 	});
+
+	it('at 80 columns a long command and its error wrap under the command, nothing cut; the newest still at the bottom', () => {
+		const at = new Date(2026, 10, 30, 9, 41, 2);
+		const long: LogEntry = {
+			argv: ['ip', 'netns', 'exec', 'a-rather-long-namespace-name', 'ping', '-n', '-c', '4', '-i', '1', '-W', '2', '10.200.100.250'],
+			status: 'failed',
+			exitCode: 1,
+			error: 'ping: connect: Network is unreachable',
+			plan: 'p',
+			at,
+			durationMs: 2000,
+		};
+		const frame = render(<LogOverlay entries={[...entries, long]} width={80} height={10} dryRun={false} />).lastFrame() ?? '';
+		const rows = frame.split('\n');
+		const first = rows.findIndex((r) => r.includes('09:41:02  2.0 s ✗ exit 1  ip netns exec a-rather-long-namespace-name ping'));
+		expect(first).toBeGreaterThan(0);
+		expect(rows[first + 1]).toMatch(/^║ {27}\S/);
+		const text = rows.slice(first, first + 3).map((r) => r.slice(2, -2).trimEnd()).join('');
+		expect(text.replaceAll(/\s+/g, ' ')).toContain('-W 2 10.200.100.250 — ping: connect: Network is unreachable');
+		expect(frame).not.toContain('…');
+		// The newest entry ends on the last row written.
+		const written = rows.filter((r) => r.startsWith('║')).map((r) => r.slice(1, -1).trim());
+		expect(written.filter(Boolean).at(-1)).toBe('Network is unreachable');
+	});
 });
+

@@ -82,7 +82,7 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 			</Box>
 			{all.slice(start, end).map((row, i) => (
 				<Text key={start + i} wrap="truncate" color={row.from === 'stderr' ? t.bad : undefined}>
-					{row.text}
+					{row.text || ' '}
 				</Text>
 			))}
 			{total === 0 && <Text color={t.muted}>{run.status === 'running' ? 'no output yet…' : run.status === 'not run' ? 'nothing ran: --dry-run runs no typed command' : 'no output'}</Text>}

@@ -78,7 +78,7 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 			</Text>
 			{rows.map((row, i) => (
 				<Text key={i} wrap="truncate" color={row.from === 'stderr' ? t.bad : undefined}>
-					{row.text}
+					{row.text || ' '}
 				</Text>
 			))}
 			{run.lines.length === 0 && <Text color={t.muted}>{running ? 'waiting for the first reply…' : 'no output'}</Text>}
