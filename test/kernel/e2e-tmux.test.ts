@@ -88,7 +88,7 @@ describe('nsdeck in a real terminal', () => {
 		expect(screen.match(/nsdeck \[host\]/g)).toHaveLength(1);
 		await t.keys('l');
 		const log = await t.waitFor('Command log');
-		expect(log).toMatch(/✓ ok +ip link set dev veth_ns2_br0 master br0/);
+		expect(log).toMatch(/✓ exit 0 +ip link set dev veth_ns2_br0 master br0/);
 		await t.keys('Escape', 'q');
 
 		// …and the kernel agrees.
