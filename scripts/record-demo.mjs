@@ -40,10 +40,14 @@ const maskTimes = (text) =>
 		return before + masked + unit + style + ' '.repeat(Math.max(room, 0));
 	});
 
-/** The command log's start times (09:41:02) and durations in seconds (3.1 s) too: every digit an x, same width. */
-const maskClock = (text) => text.replaceAll(/\b\d\d:\d\d:\d\d\b|\b\d+\.\d s\b/g, (value) => value.replaceAll(/\d/g, 'x'));
+/**
+ * The command log's columns: its start time and duration (`09:41:02  12 ms`, `  3.1 s`) become
+ * `xx:xx:xx   took`, the same width, before the ms rule above could make the padding vary.
+ */
+const maskClock = (text) =>
+	text.replaceAll(/(?<!\d)\d\d:\d\d:\d\d(?!\d)( +(?:\d+ ms|\d+\.\d s|\d+ min \d\d s)(?![\d.]))?/g, (span) => `xx:xx:xx${' took'.padStart(span.length - 8).slice(0, span.length - 8)}`);
 
-const capture = () => maskClock(maskTimes(tmux('capture-pane', '-e', '-p', '-t', 'demo')));
+const capture = () => maskTimes(maskClock(tmux('capture-pane', '-e', '-p', '-t', 'demo')));
 
 /** Wait until the screen shows `text` and has stopped changing. */
 async function waitFor(text, timeoutMs = 15000) {
