@@ -131,7 +131,7 @@ describe('p: the ping panel', () => {
 		expect(frame).toContain('icmp_seq=4');
 		expect(frame).toContain('done · p ping again · Esc close');
 		expect(frame).not.toContain('why:');
-		// A ping only looks: no plan ran, nothing was logged.
+		// A ping only looks: no plan ran (it is logged, as a command that looked: see look-inside-comfort).
 		expect(system.calls).toEqual([]);
 		await press(app, KEYS.escape);
 		await waitForFrame(app, 'Interfaces in ns1');
