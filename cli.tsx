@@ -10,7 +10,10 @@ import {App} from './source/app.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
+import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
+import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildScenario} from './source/system/lab.js';
+import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
 import {runAttached, runCommand} from './source/system/runner.js';
@@ -46,13 +49,13 @@ async function showOnce(system: System): Promise<void> {
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */
 const FIRST_READ_WAIT_MS = 250;
 
-async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>): Promise<void> {
+async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	enterFullScreen();
 	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} />, {
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,
@@ -72,6 +75,32 @@ async function lab(scenarioName: string): Promise<void> {
 	const system = createRealSystem({lab: true});
 	if (cli.flags.show) await showOnce(system);
 	else await startApp(system);
+}
+
+/** The tutorial a `nsdeck tutorial` argument names: a built-in's number or name, or a file. */
+function chooseTutorial(argument: string): Tutorial {
+	if (isTutorialFile(argument)) {
+		try {
+			return readTutorialFile(argument);
+		} catch (error) {
+			return fail(error instanceof Error ? error.message : String(error));
+		}
+	}
+	return findTutorial(argument) ?? fail(`no tutorial "${argument}"; see nsdeck tutorial --list`);
+}
+
+function listTutorials(): void {
+	for (const t of builtinTutorials()) process.stdout.write(`${t.name.padEnd(24)} ${t.title} (${t.steps.length} steps)\n`);
+}
+
+/** `nsdeck tutorial [NAME]`: the lab, built as the tutorial starts, with the tutorial beside the panes. */
+async function tutorial(argument: string): Promise<void> {
+	if (cli.flags.list) return listTutorials();
+	const chosen = chooseTutorial(argument);
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
+	await prepareSandbox(runCommand);
+	for (const argv of chosen.setup) await runCommand(argv);
+	await startApp(createRealSystem({lab: true}), undefined, chosen);
 }
 
 /** `nsdeck sandbox -- CMD…`: run a command in a fresh sandbox (the tests use it). */
@@ -98,6 +127,8 @@ async function main(): Promise<void> {
 			return showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
+		case 'tutorial':
+			return tutorial(args[0] ?? builtinTutorials()[0].name);
 		case 'sandbox': {
 			const dashes = process.argv.indexOf('--');
 			return sandbox(dashes < 0 ? [] : process.argv.slice(dashes + 1));

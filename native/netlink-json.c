@@ -509,6 +509,15 @@ static void json_link(struct buffer *out, const struct links *links, const struc
 	json_link_flags(out, link->flags, master_down);
 	json_key(out, "mtu");
 	json_number(out, a[IFLA_MTU] ? attr_u32(a[IFLA_MTU]) : 0);
+	/* The bounds the driver sets for `ip link set … mtu`: the MTU form says them instead of guessing. */
+	if (a[IFLA_MIN_MTU]) {
+		json_key(out, "min_mtu");
+		json_number(out, attr_u32(a[IFLA_MIN_MTU]));
+	}
+	if (a[IFLA_MAX_MTU]) {
+		json_key(out, "max_mtu");
+		json_number(out, attr_u32(a[IFLA_MAX_MTU]));
+	}
 	if (a[IFLA_MASTER]) {
 		json_key(out, "master");
 		json_link_name(out, links, (int)attr_u32(a[IFLA_MASTER]));

@@ -6,6 +6,7 @@ import {sessionPath} from './model/ssh-session.js';
 import type {Plan} from './plans/plan.js';
 import {sessionRisk} from './plans/session-guard.js';
 import {activeScopes, useAppKeys} from './state/use-app-keys.js';
+import {footerActs} from './state/key-availability.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
 import {type AppState} from './state/app-state.js';
 import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from './state/selectors.js';
@@ -33,6 +34,13 @@ import {ExplorerPanes} from './ui/explorer-panes.js';
 import {TitleBar, unseenText} from './ui/title-bar.js';
 import {TopologyOverlay} from './ui/topology/topology-overlay.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
+import type {Tutorial} from './model/tutorial/types.js';
+import {useTutorial} from './state/use-tutorial.js';
+import {currentFocus} from './state/tutorial-progress.js';
+import {builtinTutorials} from './model/tutorial/catalog.js';
+import {tutorialSetupPlan} from './plans/tutorial-setup-plan.js';
+import {TutorialPicker} from './ui/overlays/tutorial-picker.js';
+import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 
 export interface AppProps {
 	readonly system: System;
@@ -50,6 +58,8 @@ export interface AppProps {
 	readonly firstRead?: FirstRead;
 	/** How long a change on the SSH session's path waits for k before it is undone (tests shorten it). */
 	readonly keepSeconds?: number;
+	/** A tutorial to follow beside the panes (`nsdeck tutorial`). */
+	readonly tutorial?: Tutorial;
 }
 
 function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
@@ -66,7 +76,7 @@ function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undef
 	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: namespaceDetail(ns)};
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds}: AppProps) {
+export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds, tutorial}: AppProps) {
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
@@ -74,17 +84,36 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, keepSeconds});
 	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
 	const terminal = useTerminalSize();
-	const {columns, rows} = size ?? terminal;
-	const layout = computeLayout(columns, rows);
+	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
+	const tutorials = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
+	const learning = tutorials.view;
+	const follow = useCallback(
+		async (chosen: Tutorial) => {
+			dispatch({type: 'closeOverlay'});
+			if (chosen.setup.length > 0 && learning?.progress.tutorial.name !== chosen.name) {
+				await execute(tutorialSetupPlan(chosen));
+				// A setup that failed (and was rolled back) leaves its result on screen, and no tutorial.
+				if (getState().overlay?.kind === 'result') return;
+			}
+			tutorials.open(chosen, getState().log.length);
+		},
+		[dispatch, execute, getState, tutorials, learning],
+	);
+	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true);
+	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
+	const columns = screenColumns - room.columns;
+	const layout = computeLayout(columns, screenRows - room.rows);
 	// Forms and the look-inside panels read their own keys.
-	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep';
+	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
 	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
+	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
+	const readOnly = !system.access.canChange && !dryRun;
 	return (
-		<Box flexDirection="column" width={columns} height={rows}>
+		<Box flexDirection="column" width={screenColumns} height={screenRows}>
 			<TitleBar
 				lab={system.lab}
 				dryRun={dryRun}
@@ -94,8 +123,9 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				loading={state.loading}
 				progress={state.progress}
 				message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
-				width={columns}
+				width={screenColumns}
 			/>
+			<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 			{state.overlay?.kind === 'form' && state.world ? (
 				<FormView
 					spec={state.overlay.spec}
@@ -138,8 +168,19 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				<ResultOverlay result={state.overlay.result} width={columns} height={layout.bodyHeight} />
 			) : state.overlay?.kind === 'log' ? (
 				<LogOverlay entries={state.log} width={columns} height={layout.bodyHeight} dryRun={dryRun} scroll={state.overlayScroll} />
+			) : state.overlay?.kind === 'tutorials' ? (
+				<TutorialPicker
+					tutorials={builtinTutorials()}
+					current={learning?.progress.tutorial.name}
+					lab={system.lab}
+					width={columns}
+					height={layout.bodyHeight}
+					isFocused={interactive}
+					onChoose={(chosen) => void follow(chosen)}
+					onCancel={() => dispatch({type: 'closeOverlay'})}
+				/>
 			) : state.overlay?.kind === 'help' ? (
-				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} />
+				<HelpOverlay width={columns} height={layout.bodyHeight} scroll={state.overlayScroll} readOnly={readOnly} />
 			) : state.overlay?.kind === 'topology' ? (
 				<TopologyOverlay
 					world={state.world ?? {namespaces: []}}
@@ -148,6 +189,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					width={columns}
 					height={layout.bodyHeight}
 					isActive={interactive}
+					highlight={learning && currentFocus(learning.progress, learning.statuses)}
 					onChoose={(id) => {
 						dispatch({type: 'selectNs', id});
 						dispatch({type: 'focus', pane: 'namespaces'});
@@ -159,7 +201,24 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			) : (
 				<ExplorerPanes state={state} layout={layout} />
 			)}
-			<Footer scopes={state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)} width={columns} />
+			{learning?.visible ? (
+				<TutorialPanel
+					progress={learning.progress}
+					statuses={learning.statuses}
+					log={state.log.slice(learning.progress.logFrom)}
+					width={room.columns || screenColumns}
+					height={room.rows || layout.bodyHeight}
+				/>
+			) : null}
+			</Box>
+			<Footer
+				scopes={[
+					...(state.overlay?.kind === 'exec' ? lookScopes(state.overlay.view) : formOpen || state.overlay?.kind === 'keep' ? [] : activeScopes(state)),
+					...(learning ? (['tutorial'] as const) : []),
+				]}
+				width={screenColumns}
+				acts={footerActs(state, readOnly)}
+			/>
 		</Box>
 	);
 }

@@ -7,6 +7,7 @@ export const HELP = `
   Usage
     $ nsdeck                 explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)
     $ nsdeck lab [scenario]  the same app in a private, throwaway network world (no root needed)
+    $ nsdeck tutorial [NAME]  a guided tutorial in the lab that checks each step as you go (--list: which)
     $ nsdeck show [--json]   print every namespace, interface, peer and route once, for scripts
     $ nsdeck show --dot      the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)
     $ nsdeck show --mermaid  the topology as a Mermaid flowchart, for Markdown documents
@@ -20,6 +21,7 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
+    --list      with tutorial: list the tutorials
     --dry-run   show and log every plan as "not run"; change nothing
     --log FILE  append every command nsdeck runs to FILE, as a shell script
     --help      this text
@@ -33,6 +35,7 @@ export interface CliFlags {
 	readonly dot: boolean;
 	readonly mermaid: boolean;
 	readonly show: boolean;
+	readonly list: boolean;
 	readonly dryRun: boolean;
 	readonly log?: string;
 	readonly help: boolean;
@@ -59,6 +62,7 @@ export function parseCli(argv: readonly string[]): Cli {
 			dot: {type: 'boolean', default: false},
 			mermaid: {type: 'boolean', default: false},
 			show: {type: 'boolean', default: false},
+			list: {type: 'boolean', default: false},
 			'dry-run': {type: 'boolean', default: false},
 			log: {type: 'string'},
 			help: {type: 'boolean', short: 'h', default: false},
@@ -72,6 +76,7 @@ export function parseCli(argv: readonly string[]): Cli {
 			dot: values.dot === true,
 			mermaid: values.mermaid === true,
 			show: values.show === true,
+			list: values.list === true,
 			dryRun: values['dry-run'] === true,
 			log: values.log,
 			help: values.help === true,

@@ -1,7 +1,21 @@
 // Every key binding as data. The help overlay and the footer hints are built from this table,
 // and a test checks that no two bindings clash within one scope.
 
-export type Scope = 'global' | 'lists' | 'namespaces' | 'interfaces' | 'routes' | 'overlay' | 'log' | 'filter' | 'ping' | 'output';
+export type Scope =
+	| 'global'
+	| 'lists'
+	| 'namespaces'
+	| 'interfaces'
+	| 'routes'
+	| 'overlay'
+	| 'log'
+	| 'filter'
+	| 'ping'
+	| 'output'
+	| 'map'
+	| 'form'
+	| 'keep'
+	| 'tutorial';
 
 export type BindingId =
 	| 'quit'
@@ -49,6 +63,29 @@ export type BindingId =
 	| 'stopOrClose'
 	| 'pingAgain'
 	| 'scrollOutput'
+	| 'tutorials'
+	| 'tutorialHint'
+	| 'tutorialToggle'
+	| 'editInterface'
+	| 'stackDevice'
+	| 'otherEnd'
+	| 'pan'
+	| 'mapPage'
+	| 'mapOrigin'
+	| 'mapNext'
+	| 'mapPrevious'
+	| 'mapChoose'
+	| 'formNext'
+	| 'formPrevious'
+	| 'formChoose'
+	| 'formSpace'
+	| 'formSubmit'
+	| 'formClear'
+	| 'formCopy'
+	| 'keepChange'
+	| 'undoKept'
+	| 'scrollPageUp'
+	| 'scrollPageDown'
 	| 'logTop'
 	| 'logEnd'
 	| 'toggleWrap'
@@ -64,63 +101,99 @@ export interface Binding {
 	readonly hint?: string;
 	/** Changes the system in a way that cannot simply be undone: asks first. */
 	readonly dangerous?: boolean;
+	/**
+	 * Where the footer puts the hint among its scope's hints: most used first (1). Hints without a rank
+	 * follow the ranked ones in table order. The footer drops the last ones that do not fit.
+	 */
+	readonly rank?: number;
+	/** Keys the footer shows for the hint, when not just the first: ['up', 'down'] shows `↑↓`. */
+	readonly hintKeys?: readonly string[];
 }
 
 export const KEYMAP: readonly Binding[] = [
-	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit'},
+	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit', rank: 8},
 	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help'},
-	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane'},
+	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane', rank: 7},
 	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
 	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'namespaces pane'},
 	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'interfaces pane'},
 	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'routes pane'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
-	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map', hint: 'map'},
+	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map', hint: 'map', rank: 3},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
-	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down', hint: 'move'},
+	// No footer hint: arrows are what everyone tries first (and `↓ move` read like the m key's hint).
+	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down'},
 	{id: 'pageUp', keys: ['pageup'], scope: 'lists', description: 'page up'},
 	{id: 'pageDown', keys: ['pagedown'], scope: 'lists', description: 'page down'},
 	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
-	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail'},
-	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth'},
-	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge'},
-	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log'},
-	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new'},
-	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true},
+	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail', rank: 1},
+	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth', rank: 1},
+	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge', hint: 'bridge', rank: 6},
+	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log', rank: 5},
+	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new', rank: 1},
+	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true, rank: 4},
 	{id: 'attach', keys: ['N'], scope: 'namespaces', description: 'name a namespace that has none (ip netns attach)'},
-	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding'},
-	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down'},
-	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address'},
-	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge'},
-	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace'},
-	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route'},
-	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true},
-	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add'},
-	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete'},
+	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding', rank: 3},
+	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down', rank: 2},
+	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address', rank: 1},
+	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge', hint: 'connect', rank: 3},
+	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace', hint: 'move', rank: 4},
+	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5},
+	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8},
+	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack', rank: 9},
+	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end', rank: 7},
+	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true, rank: 6},
+	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add', rank: 1},
+	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete', rank: 2},
 	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
 	{id: 'scrollUp', keys: ['up', 'k'], scope: 'overlay', description: 'scroll up'},
-	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll'},
+	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll', hintKeys: ['up', 'down']},
+	{id: 'scrollPageUp', keys: ['pageup'], scope: 'overlay', description: 'scroll up a page'},
+	{id: 'scrollPageDown', keys: ['pagedown', 'space'], scope: 'overlay', description: 'scroll down a page'},
 	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write it as a script', hint: 'write script'},
 	{id: 'copyLog', keys: ['y'], scope: 'log', description: 'copy it (OSC 52)', hint: 'copy'},
 	{id: 'logTop', keys: ['g', 'home'], scope: 'log', description: 'first command (top)', hint: 'top'},
 	{id: 'logEnd', keys: ['G', 'end'], scope: 'log', description: 'newest command (end)'},
-	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter'},
+	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter', rank: 2},
 	{id: 'clearFilter', keys: ['escape'], scope: 'lists', description: 'clear the filter'},
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
 	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
-	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping'},
-	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace'},
-	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back'},
+	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping', rank: 2},
+	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace', hint: 'command', rank: 4},
+	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back', hint: 'shell', rank: 2},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping; when stopped, close', hint: 'stop/close'},
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
-	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll'},
+	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll', hintKeys: ['up', 'down']},
 	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
 	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'output', description: 'scroll sideways (wrap off)'},
 	{id: 'toggleWrap', keys: ['w'], scope: 'ping', description: 'wrap long lines on/off', hint: 'wrap'},
 	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
+	// The topology map (t) reads these itself (ui/topology/map-keys.ts); q, ? and t stay global there.
+	{id: 'pan', keys: ['up', 'down', 'left', 'right'], scope: 'map', description: 'pan the map', hint: 'pan', rank: 3, hintKeys: ['up', 'down', 'left', 'right']},
+	{id: 'mapPage', keys: ['pageup', 'pagedown'], scope: 'map', description: 'a screen up / down'},
+	{id: 'mapOrigin', keys: ['home'], scope: 'map', description: 'back to the top left corner'},
+	{id: 'mapNext', keys: ['tab', 'j'], scope: 'map', description: 'next namespace', hint: 'next', rank: 1},
+	{id: 'mapPrevious', keys: ['shift+tab', 'k'], scope: 'map', description: 'previous namespace'},
+	{id: 'mapChoose', keys: ['return'], scope: 'map', description: 'show the selected namespace in the panes', hint: 'go to it', rank: 2},
+	{id: 'close', keys: ['escape'], scope: 'map', description: 'close the map', hint: 'close', rank: 4},
+	// Forms read their own keys (ui/forms/form-view.tsx) and show their own hint line.
+	{id: 'formSubmit', keys: ['return'], scope: 'form', description: 'run the commands shown (a delete asks again: Enter or y)'},
+	{id: 'close', keys: ['escape'], scope: 'form', description: 'cancel: nothing runs'},
+	{id: 'formNext', keys: ['tab', 'down'], scope: 'form', description: 'next field'},
+	{id: 'formPrevious', keys: ['shift+tab', 'up'], scope: 'form', description: 'previous field'},
+	{id: 'formChoose', keys: ['left', 'right'], scope: 'form', description: 'previous / next choice'},
+	{id: 'formSpace', keys: ['space'], scope: 'form', description: 'a choice: the list to pick from; a toggle: flip it'},
+	{id: 'formClear', keys: ['ctrl+u'], scope: 'form', description: 'clear the field'},
+	{id: 'formCopy', keys: ['ctrl+y'], scope: 'form', description: 'copy the commands (OSC 52, to the terminal you sit at)'},
+	// After a change on the path of the user's own SSH session (ui/overlays/keep-overlay.tsx).
+	{id: 'keepChange', keys: ['k'], scope: 'keep', description: 'keep the change before the countdown ends'},
+	{id: 'undoKept', keys: ['u', 'escape'], scope: 'keep', description: 'undo the change now'},
+	{id: 'tutorials', keys: ['L'], scope: 'global', description: 'tutorials (in the lab): choose one to follow beside the panes'},
+	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint', rank: 1},
+	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial', rank: 2},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -134,6 +207,10 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	filter: 'While typing a filter (↑ ↓ still move)',
 	ping: 'Ping panel',
 	output: 'Command output',
+	map: 'Topology map (t)',
+	form: 'Forms',
+	keep: 'Keep a change on your SSH path',
+	tutorial: 'With a tutorial open (nsdeck tutorial)',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */
@@ -165,6 +242,7 @@ export function displayKey(key: string): string {
 		pagedown: 'PgDn',
 		home: 'Home',
 		end: 'End',
+		backspace: 'Backspace',
 	};
 	if (names[key]) return names[key];
 	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;

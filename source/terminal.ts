@@ -1,7 +1,12 @@
 // Full screen: enter the alternate screen on start and always leave it on exit, crash or signal,
 // so the user's shell comes back as it was.
 const ENTER = '\u001B[?1049h\u001B[H';
-const LEAVE = '\u001B[?25h\u001B[?1049l';
+/**
+ * The alternate screen is cleared before it is left: tmux, leaving it at a size other than the one it was
+ * entered at, folds the rows still on it into the shell's own lines (seen after 80x24 → 100x30: a dozen
+ * rows of the last frame in the middle of the shell's scrollback). Blank, there is nothing to fold in.
+ */
+const LEAVE = '\u001B[0m\u001B[H\u001B[2J\u001B[?25h\u001B[?1049l';
 const HIDE_CURSOR = '\u001B[?25l';
 
 let active = false;

@@ -21,6 +21,13 @@ describe('keymap', () => {
 		}
 	});
 
+	it('shows in a hint only keys bound in its scope (↑↓ sums up scroll up and scroll down)', () => {
+		for (const b of KEYMAP) {
+			const scopeKeys = KEYMAP.filter((x) => x.scope === b.scope).flatMap((x) => x.keys);
+			for (const key of b.hintKeys ?? []) expect(scopeKeys, b.id).toContain(key);
+		}
+	});
+
 	it('describes every binding', () => {
 		for (const b of KEYMAP) expect(b.description.length, b.id).toBeGreaterThan(3);
 	});

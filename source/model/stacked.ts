@@ -21,6 +21,15 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 		for (const link of ns.links) {
 			if (link.kind === 'veth' || link === lower) continue;
 			const hint = link.peerHint;
+			if (link.kind === 'vxlan') {
+				// A vxlan's lower device is its `dev` (info_data.link), not link_index: ip gives one in the same
+				// namespace no link_index, and one moved elsewhere its own ifindex with the nsid of the namespace
+				// that made it, whose IFLA_VXLAN_LINK ifindex ip then names in the wrong namespace: not told.
+				if (ns.id === lowerNs && hint?.netnsid === undefined && link.facts?.underlay === lower.name) {
+					found.push({ns: ns.id, name: link.name, ifindex: link.ifindex, kind: link.kind, possibly: false});
+				}
+				continue;
+			}
 			if (!hint) continue;
 			const ref = (possibly: boolean): StackedDevice => ({ns: ns.id, name: link.name, ifindex: link.ifindex, kind: link.kind, possibly});
 			if (hint.netnsid === undefined) {

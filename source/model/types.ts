@@ -95,6 +95,9 @@ export interface Link {
 	readonly noCarrier: boolean;
 	readonly mac: string;
 	readonly mtu: number;
+	/** The bounds the driver accepts for `mtu` (ip's min_mtu, max_mtu), where the reader reports them. */
+	readonly minMtu?: number;
+	readonly maxMtu?: number;
 	readonly master?: string;
 	/** What the master is (bridge, bond, vrf, team): ip's info_slave_kind. */
 	readonly masterKind?: string;

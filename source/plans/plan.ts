@@ -16,7 +16,7 @@ export interface Step {
 
 /** What a plan takes away, in words the session guard (session-guard.ts) can compare with the world. */
 export type Touch =
-	| {readonly ns: string; readonly link: string; readonly change: 'down' | 'delete' | 'move'}
+	| {readonly ns: string; readonly link: string; readonly change: 'down' | 'delete' | 'move' | 'settings'}
 	| {readonly ns: string; readonly link: string; readonly change: 'address'; readonly address: string}
 	| {readonly ns: string; readonly change: 'route'; readonly route: Route};
 

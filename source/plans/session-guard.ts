@@ -18,6 +18,7 @@ const WHAT: Readonly<Record<Touch['change'], string>> = {
 	down: 'setting it down',
 	delete: 'deleting it',
 	move: 'moving it to another namespace',
+	settings: 'changing its MTU, MAC or name',
 	address: 'removing that address',
 	route: 'deleting that route',
 };

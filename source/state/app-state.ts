@@ -2,7 +2,7 @@
 // file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
 // importing the reducer that imports them.
 import type {Topology} from '../model/topology.js';
-import type {World} from '../model/types.js';
+import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {ExecView} from './exec-view.js';
@@ -21,6 +21,8 @@ export type Overlay =
 	| {readonly kind: 'result'; readonly result: PlanResult}
 	| {readonly kind: 'log'}
 	| {readonly kind: 'topology'}
+	/** The tutorials to choose from (in the lab). */
+	| {readonly kind: 'tutorials'}
 	| {readonly kind: 'exec'; readonly view: ExecView};
 
 export interface AppState {
@@ -46,4 +48,11 @@ export interface AppState {
 	/** Filter text per pane (`/`); and the pane whose filter is being typed, if any. */
 	readonly filters: Readonly<Partial<Record<Pane, string>>>;
 	readonly filtering?: Pane;
+	/** The last `o` (other end): pressed again on `to`, it goes back to `from`. */
+	readonly jump?: Jump;
+}
+
+export interface Jump {
+	readonly from: LinkRef;
+	readonly to: LinkRef;
 }

@@ -10,6 +10,7 @@ import {confirmForm, type FormContext, type FormSpec} from '../plans/forms/form-
 import {addressForm, bridgeForm, connectForm, deleteLinkForm, moveForm, vethForm} from '../plans/forms/link-forms.js';
 import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
+import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
@@ -29,6 +30,8 @@ export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 	'deleteInterface',
 	'addRoute',
 	'deleteRoute',
+	'editInterface',
+	'stackDevice',
 ]);
 
 /** Only `ip netns` names can be deleted; the others go when what holds them does, which nsdeck leaves alone. */
@@ -76,6 +79,10 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 		}
 		case 'addRoute':
 			return {form: routeForm(ctx)};
+		case 'editInterface':
+			return asOutcome(editLinkForm(ctx));
+		case 'stackDevice':
+			return asOutcome(stackedDeviceForm(ctx));
 		case 'deleteRoute':
 			return asOutcome(deleteRouteForm(ctx, selectedRoute(state)));
 		case 'toggleUp': {

@@ -8,6 +8,7 @@ import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
+import {jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 
 
@@ -33,7 +34,9 @@ export type Action =
 	| {readonly type: 'filterStart'}
 	| {readonly type: 'filterText'; readonly text: string}
 	| {readonly type: 'filterEnd'}
-	| {readonly type: 'filterClear'};
+	| {readonly type: 'filterClear'}
+	/** `o`: to the selected interface's other end (veth peer, lower device), or back. */
+	| {readonly type: 'otherEnd'};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -137,6 +140,11 @@ export function reducer(state: AppState, action: Action): AppState {
 			return endFilter(state);
 		case 'filterClear':
 			return clearFilter(state);
+		case 'otherEnd': {
+			const end = otherEnd(state);
+			if (!end) return state;
+			return 'none' in end ? {...state, message: {text: end.none, tone: 'info'}} : jumpTo(state, end);
+		}
 	}
 }
 

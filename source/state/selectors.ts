@@ -2,7 +2,7 @@
 import {routeKey} from '../model/format.js';
 import {linkKey} from '../model/topology.js';
 import type {Link, LinkRef, Netns, Route} from '../model/types.js';
-import {filterLinks, filterNamespaces, filterRoutes} from './filter.js';
+import {filterLinks, filterNamespaces, filterRoutes, linksMatchingNamespaceFilter} from './filter.js';
 import type {AppState} from './app-state.js';
 
 export const namespacesOf = (state: AppState): readonly Netns[] => state.world?.namespaces ?? [];
@@ -27,7 +27,17 @@ export function routesOf(ns: Netns | undefined): readonly Route[] {
 
 /** The lists as shown: each filtered by what was typed after `/` in its pane. */
 export const visibleNamespaces = (state: AppState): readonly Netns[] => filterNamespaces(namespacesOf(state), state.filters.namespaces);
-export const visibleLinks = (state: AppState): readonly Link[] => filterLinks(linksOf(currentNs(state)), state.filters.interfaces);
+/** The selected namespace's interfaces: those the namespaces filter found it by (`/10.0.0.2`), then the pane's own filter. */
+export const visibleLinks = (state: AppState): readonly Link[] =>
+	filterLinks(linksMatchingNamespaceFilter(currentNs(state), state.filters.namespaces), state.filters.interfaces);
+
+/** What narrowed the interfaces pane, for its title: the namespaces filter when it found them, and its own. */
+export function linksFilterText(state: AppState): string | undefined {
+	const ns = currentNs(state);
+	const narrowed = ns !== undefined && linksMatchingNamespaceFilter(ns, state.filters.namespaces) !== ns.links;
+	const parts = [narrowed ? state.filters.namespaces : undefined, state.filters.interfaces].filter((p): p is string => p !== undefined && p.trim() !== '');
+	return parts.length > 0 ? parts.join(' ') : state.filters.interfaces;
+}
 export const visibleRoutes = (state: AppState): readonly Route[] => filterRoutes(routesOf(currentNs(state)), state.filters.routes);
 
 function indexOrFirst<T>(items: readonly T[], matches: (item: T) => boolean): number {

@@ -4,6 +4,7 @@ import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
+import {bindingActs} from './key-availability.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
 import {logMostBack} from './log-scroll.js';
 import {moveSelection, type Move} from './navigation.js';
@@ -29,6 +30,7 @@ const PANE_KEYS = {focusNamespaces: 'namespaces', focusInterfaces: 'interfaces',
 export function activeScopes(state: AppState): Scope[] {
 	if (state.filtering) return ['filter'];
 	if (state.overlay?.kind === 'log') return ['log', 'overlay', 'global'];
+	if (state.overlay?.kind === 'topology') return ['map', 'global'];
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
@@ -50,7 +52,7 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				if (!name.startsWith('ctrl+')) return;
 			}
 			const binding = findBinding(name, state.filtering ? ['global'] : activeScopes(state));
-			if (!binding) return;
+			if (!binding || !bindingActs(state, binding.id)) return;
 			const move = MOVES[binding.id];
 			if (move) {
 				const action = moveSelection(state, move, page);
@@ -69,9 +71,12 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'scrollUp':
 				case 'scrollDown':
+				case 'scrollPageUp':
+				case 'scrollPageDown':
 				case 'logTop':
 				case 'logEnd': {
-					const step = binding.id === 'scrollUp' ? -1 : binding.id === 'scrollDown' ? 1 : binding.id === 'logTop' ? -Infinity : Infinity;
+					const steps: Partial<Record<BindingId, number>> = {scrollUp: -1, scrollDown: 1, scrollPageUp: -page, scrollPageDown: page, logTop: -Infinity, logEnd: Infinity};
+					const step = steps[binding.id] ?? 0;
 					if (state.overlay?.kind !== 'log' || handlers.logSize === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
 					// The log counts back from its end: clamped here, so ↓ after g (or after ↑ past the top) moves at once.
 					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log, handlers.logSize.columns, handlers.logSize.rows)), 0);
@@ -98,6 +103,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 				case 'focusRoutes':
 					if (!state.overlay) dispatch({type: 'focus', pane: PANE_KEYS[binding.id]});
 					return;
+				case 'tutorials':
+					dispatch(state.overlay?.kind === 'tutorials' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'tutorials'}});
+					return;
 				case 'log':
 					dispatch(state.overlay?.kind === 'log' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'log'}});
 					return;
@@ -112,6 +120,9 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 					return;
 				case 'clearFilter':
 					dispatch({type: 'filterClear'});
+					return;
+				case 'otherEnd':
+					if (!state.overlay) dispatch({type: 'otherEnd'});
 					return;
 			}
 			if (LOOK_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) {

@@ -1,7 +1,7 @@
 // The explorer: namespaces on the left, the selected namespace's interfaces and routes on the right.
 import {Box} from 'ink';
 import type {AppState} from '../state/app-state.js';
-import {currentNs, lowerOf, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
+import {currentNs, linksFilterText, lowerOf, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
 import type {Layout} from './layout.js';
 import {InterfacesPane} from './panes/interfaces-pane.js';
 import {NamespacesPane} from './panes/namespaces-pane.js';
@@ -30,7 +30,7 @@ export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
 				<InterfacesPane
 					ns={ns}
 					links={visibleLinks(state)}
-					filter={state.filters.interfaces}
+					filter={linksFilterText(state)}
 					filtering={state.filtering === 'interfaces'}
 					selected={selectedLinkIndex(state)}
 					focused={state.focus === 'interfaces'}

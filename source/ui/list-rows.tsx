@@ -1,4 +1,5 @@
-// Renders the visible window of a list; the selected row has a › marker and, with colour, reverse video.
+// Renders the visible window of a list; the selected row has a › marker and, in the focused pane, reverse
+// video (with or without colour).
 import {Text} from './text.js';
 import {fit, listWindow} from './list-window.js';
 import {theme} from './theme.js';
@@ -32,5 +33,21 @@ export function ListRows<T>({items, selected, rows, columns, focused, rowKey, re
 				);
 			})}
 		</>
+	);
+}
+
+/**
+ * A list's column names, above its rows. A pane shows one only where its rows can spare the line
+ * (HEADER_MIN_ROWS) and its columns need naming (a bare MAC, an MTU, who lives in a namespace).
+ */
+export const HEADER_MIN_ROWS = 12;
+
+export function ColumnHeader({text, columns}: {readonly text: string; readonly columns: number}) {
+	const t = theme();
+	return (
+		<Text color={t.muted} bold wrap="truncate">
+			{' '}
+			{fit(text, columns - 1)}
+		</Text>
 	);
 }

@@ -10,12 +10,15 @@ export interface Theme {
 	readonly bad?: string;
 	readonly warn?: string;
 	readonly lab?: string;
-	/** Reverse video for the selected row (off without colour: the › marker still shows it). */
+	/**
+	 * Reverse video for the focused pane's selected row. Kept without colour: reverse video is a style, not a
+	 * colour (NO_COLOR asks for no colour), and a lone › marker is easy to lose in a long list.
+	 */
 	readonly inverse: boolean;
 }
 
 const colored: Theme = {accent: 'cyan', muted: 'gray', good: 'green', bad: 'red', warn: 'yellow', lab: 'magenta', inverse: true};
-const plain: Theme = {inverse: false};
+const plain: Theme = {inverse: true};
 
 export const theme = (): Theme => (noColor() ? plain : colored);
 

@@ -11,6 +11,10 @@ export interface Tmux {
 	type(text: string): Promise<void>;
 	screen(): Promise<string>;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	/** The window's new size, as when the user drags the terminal's corner. */
+	resize(columns: number, rows: number): Promise<void>;
+	/** The scrollback and the screen, oldest line first. */
+	history(): Promise<string>;
 	kill(): Promise<void>;
 }
 
@@ -44,6 +48,11 @@ export async function startInTmux(command: readonly string[], columns = 100, row
 			}
 			throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
 		},
+		resize: async (columns, rows) => {
+			await tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		},
+		history: () => tmux('capture-pane', '-p', '-t', 'e2e', '-S', '-'),
 		kill: async () => {
 			await runCommand(['tmux', '-S', socket, 'kill-server']);
 		},

@@ -1,8 +1,11 @@
 // Every key, grouped by where it applies; built from keymap.ts so it can never drift from what keys do.
+// One column below 100 columns, side by side above; see help-layout.ts.
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../keymap.js';
+import {KEYMAP, type Binding} from '../../keymap.js';
+import {unavailableReadOnly} from '../../state/key-availability.js';
 import {theme} from '../theme.js';
+import {GAP, KEYS_WIDTH, helpLayout, type HelpLine} from './help-layout.js';
 
 export interface HelpOverlayProps {
 	readonly width: number;
@@ -10,57 +13,44 @@ export interface HelpOverlayProps {
 	readonly keymap?: readonly Binding[];
 	/** Lines scrolled past, when every key does not fit at once. */
 	readonly scroll?: number;
+	/** Change keys are marked unavailable. */
+	readonly readOnly?: boolean;
 }
 
-const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'overlay', 'log', 'filter', 'ping', 'output'];
-
-export function helpLines(keymap: readonly Binding[]): Array<{scope?: string; keys?: string; text?: string}> {
-	const lines: Array<{scope?: string; keys?: string; text?: string}> = [];
-	for (const scope of ORDER) {
-		const bindings = keymap.filter((b) => b.scope === scope);
-		if (bindings.length === 0) continue;
-		lines.push({scope: SCOPE_TITLES[scope]});
-		for (const b of bindings) {
-			lines.push({keys: b.keys.map(displayKey).join(' '), text: b.description + (b.dangerous ? ' (asks first)' : '')});
-		}
-	}
-	return lines;
-}
-
-/** Columns of ~38 characters side by side; when they still do not hold every line, ↑↓ scroll. */
-export function helpLayout(lineCount: number, width: number, height: number, scroll: number) {
-	const perColumn = Math.max(height - 3, 1);
-	const columns = Math.max(1, Math.min(Math.floor((width - 4) / 38), Math.ceil(lineCount / perColumn)));
-	const maxScroll = Math.max(lineCount - perColumn * columns, 0);
-	return {perColumn, columns, start: Math.min(Math.max(scroll, 0), maxScroll), maxScroll};
-}
-
-export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0}: HelpOverlayProps) {
+function Line({line}: {readonly line: HelpLine}) {
 	const t = theme();
-	const all = helpLines(keymap);
-	const {perColumn, columns, start, maxScroll} = helpLayout(all.length, width, height, scroll);
-	const lines = all.slice(start);
-	const columnWidth = Math.floor((width - 4) / columns);
+	if (line.kind === 'title') {
+		return (
+			<Text bold underline wrap="truncate">
+				{line.text}
+			</Text>
+		);
+	}
+	return (
+		<Text wrap="truncate" color={line.unavailable ? t.muted : undefined} dimColor={line.unavailable}>
+			<Text color={line.unavailable ? t.muted : t.accent}>{(line.keys ?? '').padEnd(line.kind === 'entry' && (line.keys ?? '').length >= KEYS_WIDTH ? 0 : KEYS_WIDTH)}</Text>
+			{line.text || ' '}
+		</Text>
+	);
+}
+
+export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0, readOnly = false}: HelpOverlayProps) {
+	const t = theme();
+	const layout = helpLayout(width, height, scroll, keymap, (b) => unavailableReadOnly(readOnly, b.id));
+	const {columns, columnWidth, rows, start, maxScroll} = layout;
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
-				nsdeck help — Esc or ? to close{maxScroll > 0 ? ` · ↑↓ scroll (${start}/${maxScroll})` : ''}
+				{['nsdeck help', readOnly ? 'read-only: changes unavailable' : '', 'Esc closes', maxScroll > 0 ? `↑↓ PgDn ${start}/${maxScroll}` : '']
+					.filter(Boolean)
+					.join(' · ')}
 			</Text>
 			<Box flexDirection="row">
-				{Array.from({length: columns}, (_, c) => (
-					<Box key={c} flexDirection="column" width={columnWidth}>
-						{lines.slice(c * perColumn, (c + 1) * perColumn).map((line, i) =>
-							line.scope ? (
-								<Text key={i} bold underline wrap="truncate">
-									{line.scope}
-								</Text>
-							) : (
-								<Text key={i} wrap="truncate">
-									<Text color={t.accent}>{(line.keys ?? '').padEnd(11)}</Text>
-									{line.text}
-								</Text>
-							),
-						)}
+				{columns.map((column, c) => (
+					<Box key={c} flexDirection="column" width={columnWidth} marginRight={c < columns.length - 1 ? GAP : 0} flexShrink={0}>
+						{column.slice(start, start + rows).map((line, i) => (
+							<Line key={i} line={line} />
+						))}
 					</Box>
 				))}
 			</Box>

@@ -4,8 +4,9 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import {Text} from '../text.js';
 import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
 import type {Link, LinkRef, Netns} from '../../model/types.js';
-import {ListRows} from '../list-rows.js';
+import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
+import {fitName, shortenMiddle} from '../shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -26,6 +27,15 @@ export interface InterfacesPaneProps {
 	readonly filtering?: boolean;
 }
 
+/** Fewer than this, a relation cut in the middle says too little: it is cut at the row's end instead. */
+const RELATION_MIN = 20;
+
+/**
+ * `→ cni-72b1c0…9f1a/eth0`: a relation too long for the room left before the addresses is cut in the
+ * middle, so that two peers in pod namespaces stay apart and the addresses stay in view.
+ */
+const shortRelation = (relation: string, room: number): string => (relation.length > room ? shortenMiddle(relation, Math.max(room, RELATION_MIN)) : relation);
+
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
 
@@ -37,7 +47,17 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const links = shown ?? ns?.links ?? [];
 	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
-	const stateWidth = columnWidth(links.map(linkStateLabel), 4);
+	const stateWidth = columnWidth([...links.map(linkStateLabel), ...(wide ? ['state'] : [])], 4);
+	// Named columns where MAC and MTU appear (a bare 1500 says little) and the rows can spare the line.
+	const header = wide && paneRows(height) >= HEADER_MIN_ROWS && !ns?.error && links.length > 0;
+	const headerText = [
+		fit('name', nameWidth),
+		fit('kind', 8),
+		fit('state', stateWidth),
+		fit('mac', 17),
+		fit('mtu', 5),
+		'other end, bridge · addresses',
+	].join(' ');
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{ns?.error ? (
@@ -45,21 +65,25 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					cannot read {nsDisplayName(ns.id)}: {ns.error}
 				</Text>
 			) : (
+				<>
+				{header && <ColumnHeader text={headerText} columns={columns} />}
 				<ListRows
 					items={links}
 					selected={selected}
-					rows={paneRows(height)}
+					rows={paneRows(height) - (header ? 1 : 0)}
 					columns={columns}
 					focused={focused}
 					rowKey={(l) => `${l.ifindex}`}
 					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
-					renderRow={(link) => {
+					renderRow={(link, rowWidth) => {
 						const state = linkStateLabel(link);
-						const relation = relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link));
 						const addresses = visibleAddresses(link).join(' ');
+						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (wide ? 24 : 0);
+						const room = rowWidth - before - 1 - (addresses ? addresses.length : 0);
+						const relation = shortRelation(relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room);
 						return (
 							<>
-								<Text bold>{fit(link.name, nameWidth)} </Text>
+								<Text bold>{fitName(link.name, nameWidth)} </Text>
 								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
 								<Text color={stateColor(state)}>{fit(state, stateWidth)} </Text>
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
@@ -69,6 +93,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						);
 					}}
 				/>
+				</>
 			)}
 		</PaneFrame>
 	);

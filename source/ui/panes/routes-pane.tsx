@@ -2,7 +2,7 @@
 import {Text} from '../text.js';
 import {formatRoute, routeKey} from '../../model/format.js';
 import type {Route} from '../../model/types.js';
-import {ListRows} from '../list-rows.js';
+import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -19,16 +19,23 @@ export interface RoutesPaneProps {
 	readonly filtering?: boolean;
 }
 
+/** Where the other panes show their wide columns (MAC, MTU), the routes pane names its columns too. */
+const HEADER_MIN_WIDTH = 100;
+
 export function RoutesPane({nsId, routes, selected, focused, width, height, total = routes.length, filter, filtering = false}: RoutesPaneProps) {
 	const t = theme();
 	const title = paneTitle(`Routes in ${nsId ?? '…'}`, routes.length, total, filter, filtering, paneColumns(width));
+	const columns = paneColumns(width);
+	// At 200x50 the pane has rows to spare for naming its columns; at 80x24 it has six, all needed.
+	const header = columns >= HEADER_MIN_WIDTH && paneRows(height) >= HEADER_MIN_ROWS && routes.length > 0;
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
+			{header && <ColumnHeader text="ip destination [via gateway] dev device [table] [metric], as ip route prints it" columns={columns} />}
 			<ListRows
 				items={routes}
 				selected={selected}
-				rows={paneRows(height)}
-				columns={paneColumns(width)}
+				rows={paneRows(height) - (header ? 1 : 0)}
+				columns={columns}
 				focused={focused}
 				rowKey={routeKey}
 				empty={filter ? 'nothing matches the filter' : 'no routes: bring an interface up with an address'}

@@ -14,6 +14,8 @@ import {topologyEdges, namespaceOrder, type Edges} from '../../model/topology-ed
 import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
 import type {Link, LinkRef, Netns, World} from '../../model/types.js';
 import {fit} from '../list-window.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {shortenMiddle} from '../shorten-middle.js';
 import {TextCanvas} from './text-canvas.js';
 
 export interface MapBox {
@@ -172,6 +174,15 @@ function summaryOf(world: World, edges: Edges): string {
 	].join(' · ');
 }
 
+/**
+ * A box's title in `room` characters: the label is cut first (at its end); a name that does not fit alone
+ * is cut in the middle, so that cni-<uuid> boxes stay apart.
+ */
+function boxTitle(heading: string, name: string, room: number): string {
+	if (heading.length <= room) return heading;
+	return name.length + 2 <= room ? fit(heading, room) : shortenMiddle(name, room);
+}
+
 export function layoutTopology(world: World, topology: Topology, options: MapOptions = {}): TopologyMap {
 	const edges = topologyEdges(world, topology);
 	const columns = columnsOf(world);
@@ -217,7 +228,7 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		const line = ns.id === options.selected ? DOUBLE : SINGLE;
 		const heading = namespaceHeading(ns);
 		const room = Math.max(boxWidth - 5, 4);
-		const title = `${line.h} ${heading.length > room ? fit(heading, room) : heading} `;
+		const title = `${line.h} ${boxTitle(heading, nsDisplayName(ns.id), room)} `;
 		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - title.length, 0)) + line.tr);
 		rows.forEach((row, i) => {
 			const r = top + 1 + i;

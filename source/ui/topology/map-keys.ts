@@ -1,34 +1,23 @@
-// Keys inside the topology map, as data: the map's own input handler and its hint line both read this.
-// (Esc, ? and q stay global and are handled by the app's keys.)
-import {displayKey} from '../../keymap.js';
+// Keys inside the topology map. Which keys the map takes is keymap.ts's 'map' scope (so help and the footer
+// list them); what each key does there is this table. (Esc, ? and q stay with the app's keys.)
+import {KEYMAP, type Binding, type BindingId} from '../../keymap.js';
 
 export type MapAction = 'panUp' | 'panDown' | 'panLeft' | 'panRight' | 'pageUp' | 'pageDown' | 'origin' | 'next' | 'previous' | 'choose';
 
-export interface MapKey {
-	readonly action: MapAction;
-	/** Key names as keyName() produces them. */
-	readonly keys: readonly string[];
-	/** Shown in the map's hint line (the arrows are summed up there as one "pan"). */
-	readonly hint?: string;
-}
+/** Each map binding's keys, in order, and the action of each key. */
+const ACTIONS: Partial<Record<BindingId, Readonly<Record<string, MapAction>>>> = {
+	pan: {up: 'panUp', down: 'panDown', left: 'panLeft', right: 'panRight'},
+	mapPage: {pageup: 'pageUp', pagedown: 'pageDown'},
+	mapOrigin: {home: 'origin'},
+	mapNext: {tab: 'next', j: 'next'},
+	mapPrevious: {'shift+tab': 'previous', k: 'previous'},
+	mapChoose: {return: 'choose'},
+};
 
-export const MAP_KEYS: readonly MapKey[] = [
-	{action: 'panUp', keys: ['up']},
-	{action: 'panDown', keys: ['down']},
-	{action: 'panLeft', keys: ['left']},
-	{action: 'panRight', keys: ['right']},
-	{action: 'pageUp', keys: ['pageup']},
-	{action: 'pageDown', keys: ['pagedown']},
-	{action: 'origin', keys: ['home']},
-	{action: 'next', keys: ['tab', 'j'], hint: 'next namespace'},
-	{action: 'previous', keys: ['shift+tab', 'k']},
-	{action: 'choose', keys: ['return'], hint: 'go to it'},
-];
+export const mapBindings = (keymap: readonly Binding[] = KEYMAP): Binding[] => keymap.filter((b) => b.scope === 'map');
 
-export const mapAction = (key: string): MapAction | undefined => MAP_KEYS.find((k) => k.keys.includes(key))?.action;
-
-/** `↑↓←→ pan  Tab next namespace  Enter go to it` (Esc is in the footer, with the other global keys). */
-export function mapHints(): string {
-	const hinted = MAP_KEYS.filter((k) => k.hint).map((k) => `${displayKey(k.keys[0])} ${k.hint}`);
-	return ['↑↓←→ pan', ...hinted].join('  ');
+/** The action of a key in the map, when the keymap gives the map that key. */
+export function mapAction(key: string, keymap: readonly Binding[] = KEYMAP): MapAction | undefined {
+	const binding = mapBindings(keymap).find((b) => b.keys.includes(key));
+	return binding && ACTIONS[binding.id]?.[key];
 }

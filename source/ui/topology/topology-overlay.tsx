@@ -5,10 +5,10 @@ import {Text} from '../text.js';
 import {useMemo, useRef} from 'react';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
+import {nsDisplayName} from '../../model/netns-id.js';
 import {useStore} from '../../state/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
-import {mapHints} from './map-keys.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';
 import {useMapKeys, type MapView} from './use-map-keys.js';
 import {clampViewport, type Extent} from './viewport.js';
@@ -23,17 +23,24 @@ export interface TopologyOverlayProps {
 	readonly isActive: boolean;
 	/** Enter: select this namespace in the panes and close the map. */
 	readonly onChoose: (id: string) => void;
+	/** Interfaces to pick out (what the tutorial's current step is about), by namespace id and name. */
+	readonly highlight?: readonly LinkMark[];
+}
+
+export interface LinkMark {
+	readonly ns: string;
+	readonly name: string;
 }
 
 const HEADER_ROWS = 2;
 
-type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER';
+type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER' | 'highlight';
 
 /**
  * Runs of one style along a visible line: the selected box's frame stands out, dashed (down) lines and
  * state words take their colours. The text itself says all of it too, for NO_COLOR.
  */
-function styledRuns(line: string, start: number, row: number, box: MapBox | undefined): Array<[Style, string]> {
+function styledRuns(line: string, start: number, row: number, box: MapBox | undefined, marks: ReadonlyArray<{readonly box: MapBox; readonly name: string}> = []): Array<[Style, string]> {
 	const styles: Style[] = [];
 	const inRows = box !== undefined && row >= box.top && row < box.top + box.height;
 	for (let i = 0; i < line.length; i++) {
@@ -45,6 +52,16 @@ function styledRuns(line: string, start: number, row: number, box: MapBox | unde
 	}
 	for (const match of line.matchAll(/(?<= )(UP|DOWN|NO-CARRIER)(?= )/g)) {
 		for (let i = match.index; i < match.index + match[0].length; i++) styles[i] = match[0] as Style;
+	}
+	// A highlighted interface's name, where it stands as a word inside its namespace's box.
+	for (const {box: at, name} of marks) {
+		if (row < at.top || row >= at.top + at.height) continue;
+		for (let from = line.indexOf(name); from >= 0; from = line.indexOf(name, from + 1)) {
+			const end = from + name.length;
+			const word = !/[\w.@-]/.test(line[from - 1] ?? ' ') && !/[\w.-]/.test(line[end] ?? ' ');
+			const inside = start + from >= at.left && start + end <= at.left + at.width;
+			if (word && inside) for (let i = from; i < end; i++) styles[i] = 'highlight';
+		}
 	}
 	const runs: Array<[Style, string]> = [];
 	styles.forEach((style, i) => {
@@ -59,10 +76,11 @@ function colorOf(style: Style): string | undefined {
 	const t = theme();
 	if (style === 'selected') return t.accent;
 	if (style === 'down') return t.bad;
+	if (style === 'highlight') return t.lab;
 	return style === 'plain' ? undefined : stateColor(style);
 }
 
-export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose}: TopologyOverlayProps) {
+export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose, highlight = []}: TopologyOverlayProps) {
 	const t = theme();
 	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
 	const current = validCursor(world, state.cursor);
@@ -75,6 +93,10 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 	useMapKeys(() => view.current, getState, dispatch, isActive);
 
 	const selectedBox = map.boxes.find((b) => b.id === current);
+	const marks = highlight.flatMap((m) => {
+		const box = map.boxes.find((b) => b.id === m.ns);
+		return box ? [{box, name: m.name}] : [];
+	});
 	// A map narrower than the screen is centred; one blank line under the header when there is room.
 	const padLeft = ' '.repeat(Math.max(Math.floor((size.columns - extent.columns) / 2), 0));
 	const padTop = extent.rows < size.rows ? 1 : 0;
@@ -92,9 +114,11 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 				</Text>
 				{`  ${map.summary}`}
 				<Text color={t.muted}>{scroll}</Text>
+				{highlight.length > 0 ? <Text color={t.lab}>{`  step: ${highlight.map((m) => `${m.name} (${nsDisplayName(m.ns)})`).join(', ')}`}</Text> : null}
 			</Text>
 			<Text color={t.muted} wrap="truncate">
-				{`${mapHints()}  ╌ down  ═ bridge`}
+				{/* The map's keys are in the footer, from keymap.ts, like every other key. */}
+				{'╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
 			</Text>
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {
@@ -105,8 +129,8 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 						{padLeft}
 						{part === ''
 							? ' '
-							: styledRuns(part, shown.left, row, selectedBox).map(([style, text], j) => (
-									<Text key={j} color={colorOf(style)} bold={style === 'selected'}>
+							: styledRuns(part, shown.left, row, selectedBox, marks).map(([style, text], j) => (
+									<Text key={j} color={colorOf(style)} bold={style === 'selected' || style === 'highlight'} underline={style === 'highlight'}>
 										{text}
 									</Text>
 								))}

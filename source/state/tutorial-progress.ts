@@ -1,0 +1,49 @@
+// Where a learner is in a tutorial: which steps hold now, the current one, the hints asked for, and the
+// pings they ran. Pure, so the panel's states are tested without an app. Step status is live: computed
+// from the world every time it changes, so a step undone turns back to ☐.
+import {holds} from '../model/tutorial/checks.js';
+import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
+import type {Topology} from '../model/topology.js';
+import {HOST_ID, type World} from '../model/types.js';
+import {namedId} from '../model/netns-id.js';
+
+export interface TutorialProgress {
+	readonly tutorial: Tutorial;
+	/** Hints shown, by step index. */
+	readonly hints: Readonly<Record<number, number>>;
+	readonly pings: readonly PingRecord[];
+	/** How many entries the command log had when the tutorial began: what came after is the learner's. */
+	readonly logFrom: number;
+}
+
+export const startProgress = (tutorial: Tutorial, logFrom: number): TutorialProgress => ({tutorial, hints: {}, pings: [], logFrom});
+
+export function stepStatuses(p: TutorialProgress, world: World | undefined, topology: Topology): boolean[] {
+	if (!world) return p.tutorial.steps.map(() => false);
+	const context = {world, topology, pings: p.pings};
+	return p.tutorial.steps.map((step) => holds(step.check, context));
+}
+
+/** The first step whose check does not hold; the step count when every one holds. */
+export const currentStep = (statuses: readonly boolean[]): number => {
+	const open = statuses.indexOf(false);
+	return open < 0 ? statuses.length : open;
+};
+
+/** One more hint for the step, up to as many as it has; undefined when it has no more. */
+export function withNextHint(p: TutorialProgress, step: number): TutorialProgress | undefined {
+	const shown = p.hints[step] ?? 0;
+	if (shown >= (p.tutorial.steps[step]?.hints.length ?? 0)) return undefined;
+	return {...p, hints: {...p.hints, [step]: shown + 1}};
+}
+
+/** Only the last pings count for checks; a long session must not grow the list without bound. */
+const PINGS_KEPT = 50;
+
+export const withPing = (p: TutorialProgress, ping: PingRecord): TutorialProgress => ({...p, pings: [...p.pings, ping].slice(-PINGS_KEPT)});
+
+/** What the current step is about, as namespace ids and interface names: the map picks these out. */
+export function currentFocus(p: TutorialProgress, statuses: readonly boolean[]): Array<{readonly ns: string; readonly name: string}> {
+	const step = p.tutorial.steps[currentStep(statuses)];
+	return (step?.focus ?? []).flatMap((f) => (f.ns === undefined ? [] : [{ns: f.ns === HOST_ID ? HOST_ID : namedId(f.ns), name: f.name}]));
+}

@@ -1,0 +1,98 @@
+// The tutorial beside the panes, over the fake system's captured world: steps marked from their checks,
+// the current step's goal and commands, hints on h, hidden and shown with T; below the panes at 80x24 and
+// beside them at 200x50; and, when every step holds, the commands the learner ran.
+import {describe, expect, it} from 'vitest';
+import {readTutorial} from '../../source/model/tutorial/validate.js';
+import {startProgress} from '../../source/state/tutorial-progress.js';
+import {tutorialLines, wrapWords} from '../../source/ui/tutorial-panel.js';
+import {press, waitForFrame} from '../support/ink.js';
+import {startApp} from '../support/start-app.js';
+
+const tutorial = (second: object) =>
+	readTutorial('test.json', 'test', {
+		title: 'Test tutorial',
+		summary: 'For the panel',
+		steps: [
+			{goal: 'Have ns1.', commands: ['ip netns add ns1'], hints: ['press n'], check: {namespace: 'ns1'}},
+			{goal: 'Have nine.', explain: 'Why nine.', commands: ['ip netns add nine'], hints: ['press n, type nine', 'then Enter'], check: second},
+		],
+	});
+
+describe('the tutorial panel', () => {
+	it.each([
+		[80, 24],
+		[200, 50],
+	])('at %dx%d marks the steps that hold and shows the current one', async (columns, rows) => {
+		const {app} = await startApp({size: {columns, rows}, props: {tutorial: tutorial({namespace: 'nine'})}});
+		const frame = await waitForFrame(app, 'Test tutorial · 1/2');
+		expect(frame).toContain('Step 2: Have nine.');
+		expect(frame).toContain('$ ip netns add nine');
+		expect(frame).toContain('h: a hint');
+		expect(frame).toContain('✓ 1 Have ns1.');
+		expect(frame).toContain('▶ 2 Have nine.');
+		// Beside the panes when wide: the namespaces pane's first row and the tutorial's share a line.
+		const beside = frame.split('\n').some((line) => line.includes('Namespaces (3)') && line.includes('Test tutorial'));
+		expect(beside).toBe(columns === 200);
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
+	});
+
+	it('shows one more hint per h, then no more', async () => {
+		const {app} = await startApp({size: {columns: 200, rows: 50}, props: {tutorial: tutorial({namespace: 'nine'})}});
+		await waitForFrame(app, 'Test tutorial');
+		await press(app, 'h');
+		let frame = await waitForFrame(app, 'Hint: press n, type nine');
+		expect(frame).not.toContain('Hint: then Enter');
+		await press(app, 'h');
+		frame = await waitForFrame(app, 'Hint: then Enter');
+		expect(frame).not.toContain('h: a hint');
+	});
+
+	it('hides with T and comes back with T', async () => {
+		const {app} = await startApp({size: {columns: 80, rows: 24}, props: {tutorial: tutorial({namespace: 'nine'})}});
+		await waitForFrame(app, 'Test tutorial');
+		await press(app, 'T');
+		await waitForFrame(app, /^(?![\s\S]*Test tutorial)/);
+		await press(app, 'T');
+		await waitForFrame(app, 'Test tutorial');
+	});
+
+	it('when every step holds, says so', async () => {
+		const {app} = await startApp({size: {columns: 200, rows: 50}, props: {tutorial: tutorial({namespace: 'ns2'})}});
+		await waitForFrame(app, '✓ Every step holds. The commands you ran');
+	});
+
+	it("picks out the current step's interfaces on the map", async () => {
+		const t = readTutorial('test.json', 'test', {
+			title: 'Map tutorial',
+			summary: 'S',
+			steps: [{goal: 'Look at the bridge.', commands: ['ip link'], check: {namespace: 'nine'}, focus: [{ns: 'host', name: 'br0'}, {ns: 'ns1', name: 'veth_ns1'}]}],
+		});
+		const {app} = await startApp({size: {columns: 200, rows: 50}, props: {tutorial: t}});
+		await waitForFrame(app, 'Map tutorial');
+		await press(app, 't');
+		await waitForFrame(app, 'step: br0 (host), veth_ns1 (ns1)');
+	});
+
+	it('without a tutorial, shows none and offers no tutorial keys', async () => {
+		const {app} = await startApp({size: {columns: 200, rows: 50}});
+		const frame = await waitForFrame(app, 'Namespaces (3)');
+		expect(frame).not.toContain('hint');
+	});
+});
+
+describe('tutorialLines', () => {
+	it('with little room, puts the steps on one line of marks and keeps the current step whole', () => {
+		const t = tutorial({namespace: 'nine'});
+		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 5).map((l) => l.text);
+		expect(lines).toEqual(['Test tutorial · 1/2', '✓▶', 'Step 2: Have nine.', '  $ ip netns add nine', 'h: a hint']);
+	});
+});
+
+describe('wrapWords', () => {
+	it('fills lines up to the width, and cuts a word longer than a line', () => {
+		expect(wrapWords('the quick brown fox', 9)).toEqual(['the quick', 'brown fox']);
+		expect(wrapWords('abcdefghij xy', 4)).toEqual(['abcd', 'efgh', 'ij', 'xy']);
+		expect(wrapWords('', 5)).toEqual([]);
+	});
+});
