@@ -141,7 +141,7 @@ describe.each(SIZES)('output panels at $columns x $rows', (size) => {
 		expect(frame).toContain('START');
 		expect(frame).toContain('MIDDLE');
 		expect(frame).toContain('FINISH');
-		expect(frame).toContain('w no wrap');
+		expect(frame).toContain('w unwrap');
 		await press(app, 'w');
 		frame = await waitForFrame(app, /cols 1–\d+ of 297/);
 		expect(frame).toContain('START');
@@ -155,7 +155,7 @@ describe.each(SIZES)('output panels at $columns x $rows', (size) => {
 		frame = await waitForFrame(app, /cols \d+–\d+ of 297/);
 		expect(frame).not.toContain('FINISH');
 		await press(app, 'w');
-		frame = await waitForFrame(app, 'w no wrap');
+		frame = await waitForFrame(app, 'w unwrap');
 		expect(frame).toContain('START');
 		expect(frame).toContain('FINISH');
 	});

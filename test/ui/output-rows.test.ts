@@ -30,7 +30,7 @@ describe('output as rows', () => {
 		expect(scrollSideways(60, 'right', 40, longest)).toBe(60);
 		expect(scrollSideways(10, 'left', 40, longest)).toBe(0);
 		expect(sidewaysText(false, 20, 40, longest)).toBe('cols 21–60 of 100 ←→ · w wrap');
-		expect(sidewaysText(true, 0, 40, longest)).toBe('w no wrap');
+		expect(sidewaysText(true, 0, 40, longest)).toBe('w unwrap');
 		expect(sidewaysText(true, 0, 200, longest)).toBe('');
 	});
 });

@@ -44,7 +44,7 @@ export function scrollSideways(column: number, key: string, width: number, longe
 
 /** What the panel's last line says about the view: wrapped, or which columns are shown. */
 export function sidewaysText(wrap: boolean, column: number, width: number, longest: number): string {
-	if (wrap) return longest > width ? 'w no wrap' : '';
+	if (wrap) return longest > width ? 'w unwrap' : '';
 	if (longest <= width) return 'w wrap';
 	return `cols ${column + 1}–${Math.min(column + width, longest)} of ${longest} ←→ · w wrap`;
 }
