@@ -2,6 +2,7 @@
 // outcome) and then its command and error, wrapped under the command, so that nothing is cut at 80
 // columns. Newest at the bottom; the scroll counts entries back from where the newest fill the view.
 // Shared by the overlay (what it draws) and the keys (where scrolling stops).
+import {shown} from '../model/display.js';
 import {clockTime, durationText, outcomeText} from '../plans/log-text.js';
 import type {LogEntry} from '../plans/run-plan.js';
 import {commandText} from '../plans/script.js';
@@ -32,8 +33,9 @@ export function entryRows(e: LogEntry, width: number): LogRow[] {
 	const indent = Array.from(prefix).length;
 	// Very narrow: no room beside the prefix, so the text gets at least a few columns.
 	const room = Math.max(width - indent, 8);
-	const flow: LogPiece[] = [{text: commandText(e.argv), error: false}];
-	if (e.error) flow.push({text: ` — ${e.error.split('\n')[0]}`, error: true});
+	// Made safe before it is measured: a bidi override shows as ⟨U+202E⟩, eight columns, not zero.
+	const flow: LogPiece[] = [{text: shown(commandText(e.argv)), error: false}];
+	if (e.error) flow.push({text: shown(` — ${e.error.split('\n')[0]}`), error: true});
 	const rows: LogRow[] = [];
 	let pieces: LogPiece[] = [];
 	let used = 0;

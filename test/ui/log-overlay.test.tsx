@@ -56,5 +56,16 @@ describe('command log overlay', () => {
 		const written = rows.filter((r) => r.startsWith('║')).map((r) => r.slice(1, -1).trim());
 		expect(written.filter(Boolean).at(-1)).toBe('Network is unreachable');
 	});
+
+	it('measures a hostile name as it is drawn: wrapped, never cut, nothing raw', () => {
+		const at = new Date(2026, 10, 30, 9, 41, 2);
+		const name = `x\u202E${'y'.repeat(40)}\u001B]0;t\u0007end`;
+		const frame = render(<LogOverlay entries={[{argv: ['ip', 'netns', 'add', name], status: 'ok', exitCode: 0, plan: 'p', at, durationMs: 3}]} width={80} height={10} dryRun={false} />).lastFrame() ?? '';
+		expect(frame).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u202E]/);
+		const text = frame.split('\n').filter((r) => r.startsWith('║')).map((r) => r.slice(2, -2).trim()).join('');
+		expect(text).toContain('⟨U+202E⟩');
+		expect(text).toContain("␛]0;t␇end'");
+		expect(frame).not.toContain('…');
+	});
 });
 
