@@ -108,7 +108,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const layout = computeLayout(columns, screenRows - room.rows);
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
-	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys);
+	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}}, paneRows(layout.linksHeight), interactive && !ownKeys);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.

@@ -2,6 +2,7 @@
 // the source of truth; this only quotes it so a shell would run the same thing.
 import {hasUnsafe, shown} from '../model/display.js';
 import type {Argv, Plan} from './plan.js';
+import {durationText, outcomeText} from './log-text.js';
 import type {LogEntry} from './run-plan.js';
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -52,15 +53,29 @@ export function logToScript(entries: readonly LogEntry[], header = 'nsdeck comma
 		}
 		const line = scriptLine(e.argv);
 		if (line === undefined) lines.push(comment(`left out, a word holds control characters: ${commandText(e.argv)}`));
+		else if (e.looks) lines.push(comment(`looked, not re-run: ${line}`));
 		else if (e.status === 'ok' || e.status === 'not run') lines.push(line);
 		else lines.push(comment(`${e.status}: ${line}${e.error ? `  (${e.error.split('\n')[0]})` : ''}`));
 	}
 	return lines.join('\n') + '\n';
 }
 
-/** One line of `--log FILE`: the command, or a comment saying why it did not count. */
+/** When it started, how it ended and how long it took, as a trailing comment: `# 2026-…Z exit 0, 12 ms`. */
+function whenAndHow(e: LogEntry): string {
+	const outcome = e.status === 'not run' ? 'dry run: not run' : outcomeText(e);
+	return `# ${e.at.toISOString()} ${outcome}${e.durationMs === undefined ? '' : `, ${durationText(e.durationMs)}`}`;
+}
+
+/**
+ * One line of `--log FILE`: the command as shell text, then when it started, its exit status (or signal)
+ * and how long it ran. Commands that did not count (failed, undone, only looked) are commented out, so the
+ * file still re-runs as a script.
+ */
 export function logLine(e: LogEntry): string {
 	const line = scriptLine(e.argv);
-	if (line === undefined) return `${comment(`${e.status}, left out, a word holds control characters: ${commandText(e.argv)}`)}\n`;
-	return e.status === 'ok' || e.status === 'not run' ? `${line}${e.status === 'not run' ? '  # dry run: not run' : ''}\n` : `${comment(`${e.status}: ${line}`)}\n`;
+	const meta = whenAndHow(e);
+	if (line === undefined) return `${comment(`${e.status}, left out, a word holds control characters: ${commandText(e.argv)}`)}  ${meta}\n`;
+	if (e.looks) return `${comment(`looked: ${line}`)}  ${meta}\n`;
+	if (e.status === 'ok' || e.status === 'not run') return `${line}  ${meta}\n`;
+	return `${comment(`${e.status}: ${line}`)}  ${meta}${e.error ? ` (${shown(e.error.split('\n')[0])})` : ''}\n`;
 }

@@ -122,8 +122,12 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, overlay: undefined};
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
-		case 'logged':
-			return {...state, log: [...state.log, action.entry]};
+		case 'logged': {
+			// An entry with an id (a running ping) is replaced in place when it ends.
+			const id = action.entry.id;
+			const at = id === undefined ? -1 : state.log.findIndex((e) => e.id === id);
+			return {...state, log: at < 0 ? [...state.log, action.entry] : state.log.map((e, i) => (i === at ? action.entry : e))};
+		}
 		case 'select':
 			return {
 				...state,

@@ -4,11 +4,11 @@ import {useCallback} from 'react';
 import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {logToScript} from '../plans/script.js';
-import {writeScriptFile} from '../system/log-file.js';
 import {copyToClipboard} from '../terminal.js';
 import type {System} from '../system/system.js';
 import {changeFor, type ChangeOutcome} from './change-actions.js';
 import {plannedScriptOf} from './planned-state.js';
+import {openScriptForm} from './script-export.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 
@@ -38,24 +38,8 @@ export function useChanges(
 		[system, getState, dispatch, execute, dryRun],
 	);
 
-	const exportLog = useCallback(() => {
-		const entries = getState().log;
-		if (entries.length === 0) {
-			dispatch({type: 'message', tone: 'error', text: 'the log is empty: nothing to write'});
-			return;
-		}
-		const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace('T', '-').slice(0, 15);
-		const header = `written by nsdeck${system.lab ? ' in the lab' : ''} ${new Date().toISOString()}`;
-		// A dry run's plans, as one script that builds them all (planned-state.ts); else the log.
-		const planned = plannedScriptOf(getState(), `planned with nsdeck --dry-run: ${header}`);
-		const path = `nsdeck-${planned ? 'plan' : 'log'}-${stamp}.sh`;
-		try {
-			writeScriptFile(path, planned?.script ?? logToScript(entries, header));
-			dispatch({type: 'message', tone: 'info', text: `wrote ./${path} (${planned?.commands ?? entries.length} commands)`});
-		} catch (error) {
-			dispatch({type: 'message', tone: 'error', text: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`});
-		}
-	}, [getState, dispatch, system]);
+	// w asks where (script-export.ts), then writes and says the full path.
+	const exportLog = useCallback(() => openScriptForm(getState, dispatch, system.lab), [getState, dispatch, system]);
 
 	const copyLog = useCallback(() => {
 		const entries = getState().log;

@@ -31,7 +31,7 @@ export interface LookInsideOptions {
 
 export function useLookInside(system: System, getState: () => AppState, dispatch: (action: Action) => void, options: LookInsideOptions): LookInside {
 	const {refresh, refreshNamespaces, dryRun, logFile, suspend} = options;
-	const ping = usePing(system, getState, dispatch, refresh);
+	const ping = usePing(system, getState, dispatch, refresh, logFile);
 	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
 	const shell = useShell(system, getState, dispatch, refresh, {suspend, dryRun});
 	const open = useCallback(

@@ -10,18 +10,16 @@ import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {fillForm} from '../support/drive.js';
-import {press, waitForFrame, type Rendered} from '../support/ink.js';
+import {KEYS, press, waitForFrame, type Rendered} from '../support/ink.js';
 import {ipJson, requireSandbox, resetWorld} from '../support/sandbox.js';
 import {BUNDLE} from '../support/tmux.js';
 
 let unmount: (() => void) | undefined;
 let dir: string | undefined;
-const cwd = process.cwd();
 beforeAll(requireSandbox);
 beforeEach(resetWorld);
 afterEach(() => {
 	unmount?.();
-	process.chdir(cwd);
 	if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
@@ -74,13 +72,15 @@ describe('a dry run plans tutorial A as a script', () => {
 		expect((await ipJson<{ifname: string}>('link', 'show')).map((l) => l.ifname)).toEqual(['lo']);
 
 		dir = mkdtempSync(join(tmpdir(), 'nsdeck-dry-run-'));
-		process.chdir(dir);
+		const script = join(dir, 'tutorial-a.sh');
 		await press(app, 'l');
 		await waitForFrame(app, 'Command log');
 		await press(app, 'w');
-		const wrote = await waitForFrame(app, /wrote \.\/(nsdeck-plan-[\d-]+\.sh)/);
-		const file = /wrote \.\/(nsdeck-plan-[\d-]+\.sh)/.exec(wrote)?.[1] ?? '';
-		const script = join(dir, file);
+		await waitForFrame(app, /Write the plan \(\d+ commands\) as a script/);
+		await press(app, '\u0015'); // Ctrl+U clears the default
+		await press(app, script);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, `wrote ${script} (`);
 		expect(readFileSync(script, 'utf8')).toMatch(/^ip netns add ns1$[\s\S]*^ip netns add ns2$[\s\S]*veth_ns1/m);
 		// Still nothing here: writing the plan ran none of it.
 		expect(readdirSync('/run/netns')).toEqual([]);

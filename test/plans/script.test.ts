@@ -40,7 +40,7 @@ describe('commands as shell text', () => {
 	});
 
 	it('marks dry-run lines in --log', () => {
-		expect(logLine(entry(['ip', 'netns', 'add', 'a'], 'not run'))).toBe('ip netns add a  # dry run: not run\n');
+		expect(logLine(entry(['ip', 'netns', 'add', 'a'], 'not run'))).toBe('ip netns add a  # 1970-01-01T00:00:00.000Z dry run: not run\n');
 		expect(commandText(['ip', '-n', 'ns1', 'link', 'set', 'lo', 'up'])).toBe('ip -n ns1 link set lo up');
 	});
 
@@ -52,6 +52,22 @@ describe('commands as shell text', () => {
 		['RTNETLINK answers: Device or resource busy', /in use/],
 	])('explains %s', (message, hint) => {
 		expect(hintFor(message)).toMatch(hint);
+	});
+
+	it.each([
+		['a command that worked', {status: 'ok', exitCode: 0, durationMs: 12}, 'ip netns add a  # 2026-11-30T09:41:02.123Z exit 0, 12 ms'],
+		['one that failed', {status: 'failed', exitCode: 2, durationMs: 1500, error: 'RTNETLINK answers: File exists\nmore'}, '# failed: ip netns add a  # 2026-11-30T09:41:02.123Z exit 2, 1.5 s (RTNETLINK answers: File exists)'],
+		['one a signal ended', {status: 'stopped', exitCode: -1, signal: 'SIGINT', durationMs: 125_000}, '# stopped: ip netns add a  # 2026-11-30T09:41:02.123Z SIGINT, 2 min 05 s'],
+		['a ping (it only looked)', {status: 'ok', exitCode: 0, durationMs: 3000, looks: true}, '# looked: ip netns add a  # 2026-11-30T09:41:02.123Z exit 0, 3.0 s'],
+	] as const)('--log: %s carries its start time, exit status and duration', (_what, fields, line) => {
+		const e: LogEntry = {argv: ['ip', 'netns', 'add', 'a'], plan: 'p', at: new Date('2026-11-30T09:41:02.123Z'), ...fields};
+		expect(logLine(e)).toBe(`${line}\n`);
+	});
+
+	it('leaves pings out of a script to re-run, said so', () => {
+		const script = logToScript([{argv: ['ip', 'netns', 'exec', 'ns1', 'ping', '-c', '1', '10.1.1.2'], status: 'ok', plan: 'Ping', at, looks: true}]);
+		expect(script).toContain('# looked, not re-run: ip netns exec ns1 ping -c 1 10.1.1.2');
+		expect(script.split('\n').filter((l) => l.includes('ping') && !l.startsWith('#'))).toEqual([]);
 	});
 });
 

@@ -1,7 +1,7 @@
 // --dry-run as a planner, over a fake system that fails on any command: each confirmed plan is recorded,
 // not run; what it makes appears in the panes marked planned; later forms offer it; the log's w writes
 // the plans as one script.
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
@@ -122,22 +122,24 @@ describe('--dry-run plans', () => {
 		expect(system.calls).toEqual([]);
 	});
 
-	it('w in the log writes the plans as one script, in order, and says where', async () => {
+	it('w in the log asks where, then writes the plans as one script, in order, and says where', async () => {
 		const {app} = await start({columns: 100, rows: 30});
 		await planNamespace(app, 'ns9');
 		await press(app, 'b');
 		await fillForm(app, 'Add a bridge', ['br9', {choose: 'ns9'}, '10.9.0.1/24']);
 		await waitForFrame(app, 'planned, not run: Add bridge br9 in ns9');
 		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-plan-'));
-		const cwd = process.cwd();
 		try {
-			process.chdir(dir);
 			await press(app, 'l');
 			await waitForFrame(app, 'Command log');
 			await press(app, 'w');
-			await waitForFrame(app, /wrote \.\/nsdeck-plan-[\d-]+\.sh \(5 commands\)/);
-			const [file] = readdirSync(dir);
-			expect(readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#!') && !l.startsWith('# Run') && !l.startsWith('# planned'))).toEqual([
+			await waitForFrame(app, 'Write the plan (5 commands) as a script');
+			const file = join(dir, 'plan.sh');
+			await press(app, '\u0015'); // Ctrl+U clears the default
+			await press(app, file);
+			await press(app, KEYS.enter);
+			await waitForFrame(app, `wrote ${file} (5 commands)`);
+			expect(readFileSync(file, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#!') && !l.startsWith('# Run') && !l.startsWith('# planned'))).toEqual([
 				'set -e',
 				'# Create namespace ns9',
 				'ip netns add ns9',
@@ -148,7 +150,6 @@ describe('--dry-run plans', () => {
 				'ip -n ns9 addr add 10.9.0.1/24 dev br9',
 			]);
 		} finally {
-			process.chdir(cwd);
 			rmSync(dir, {recursive: true, force: true});
 		}
 	});

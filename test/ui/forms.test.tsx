@@ -136,7 +136,7 @@ describe('keys that change the world', () => {
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Set lo down in host');
 		await press(app, 'l');
-		await waitForFrame(app, /✓ ok\s+ip link set dev lo down/);
+		await waitForFrame(app, /✓ exit 0\s+ip link set dev lo down/);
 		expect(system.pending()).toEqual([]);
 	});
 
