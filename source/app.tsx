@@ -88,7 +88,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
-	const tutorials = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
+	const tutorials = useTutorial(tutorial, state, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
 	const learning = tutorials.view;
 	const follow = useCallback(
 		async (chosen: Tutorial) => {
