@@ -1,5 +1,6 @@
-// Records demo.cast (asciinema v2) from the real bundled app: `nsdeck lab empty` in a terminal of 100x30
-// (a private tmux server provides the pty), driven by the keys of a short story. Before each key it waits
+// Records demo.cast (asciinema v2) from the real bundled app: `nsdeck tutorial 2` in a terminal of 100x30
+// (a private tmux server provides the pty), driven by the keys of a short story: the tutorial followed
+// with nsdeck's keys, its steps turning ✓ as the world changes, and at the end the topology. Before each key it waits
 // for the text it expects; each event is the whole screen as tmux renders it, written at a fixed time,
 // so the same app gives the same file byte for byte.
 //
@@ -78,13 +79,19 @@ async function key(name, expect, after = 0.6) {
 	frame(await waitFor(expect), after);
 }
 
-/** Type text one character at a time, as a person would. */
+const literally = (text) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Type text one character at a time, as a person would. Each frame waits for the text so far in the
+ * focused field, before its cursor (▏): the text alone may be on the screen already (the tutorial's goal
+ * names ns1), and a frame taken before the key is drawn would differ from run to run.
+ */
 async function type(text) {
 	let typed = '';
 	for (const char of text) {
 		typed += char;
 		tmux('send-keys', '-t', 'demo', '-l', char);
-		frame(await waitFor(typed), 0.09);
+		frame(await waitFor(new RegExp(`›[^\\n]* ${literally(typed)}▏`)), 0.09);
 	}
 }
 
@@ -99,24 +106,29 @@ async function choose(value) {
 }
 
 async function story() {
-	frame(await waitFor('Namespaces (1)'), 0.5);
-	frame(capture(), 1.5);
-	for (const ns of ['ns1', 'ns2']) {
+	frame(await waitFor('Two namespaces joined by a veth pair · 0/6'), 0.5);
+	frame(capture(), 2.5); // read the first step and the commands it teaches
+	await key('h', 'Hint: In the namespaces pane press n', 2.0);
+	// Each change's frame waits for its ✓ and for the panel's count after it (the checks run on the world
+	// read after the change), so no frame is taken in between.
+	for (const [ns, count] of [
+		['ns1', '0/6'],
+		['ns2', '1/6'],
+	]) {
 		await key('n', 'New namespace', 1.0);
 		await type(ns);
-		await key('Enter', `✓ Create namespace ${ns}`, 1.2);
+		await key('Enter', new RegExp(`✓ Create namespace ${ns}[\\s\\S]*joined by a veth pair · ${count}`), 1.2);
 	}
+	frame(capture(), 1.5); // step 1 ✓
 	// The form starts filled in (ns1 ⇄ ns2, veth_ns1 and veth_ns2, up) with the cursor on the first
 	// address; the second follows it.
 	await key('v', 'Add a veth pair', 1.5);
 	await type('10.1.1.1/24');
 	frame(await waitFor('ip -n ns2 addr add 10.1.1.2/24 dev veth_ns2'), 2.5); // read the commands the form will run
-	await key('Enter', '✓ Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)', 2.5);
-	await key('2', /›veth_ns1\s/, 1.5);
+	await key('Enter', /✓ Add veth pair veth_ns1 \(ns1\) ⇄ veth_ns2 \(ns2\)[\s\S]*joined by a veth pair · 5\/6/, 1.0);
+	frame(capture(), 3.0); // the pair, its addresses and both ends up: four steps ✓
 	await pingStory();
-	await key('l', 'Command log', 1.5);
-	frame(capture(), 3.0);
-	await key('Escape', 'Namespaces (3)', 0.8);
+	frame(capture(), 3.0); // every step holds, and the commands that did it, as a script to keep
 	await key('t', 'Topology', 1.2);
 	frame(capture(), 4.0);
 }
@@ -126,8 +138,9 @@ async function pingStory() {
 	await key('p', 'Ping from ns1', 1.2);
 	await choose('10\\.1\\.1\\.2 \\(ns2/veth_ns2\\)');
 	frame(capture(), 1.5); // the form shows the exact ping command
-	await key('Enter', 'icmp_seq=1', 1.5);
-	frame(await waitFor(/✓ 4 sent, 4 received, 0% loss/), 3.2);
+	// One frame when it is done (its summary, and the tutorial's last step ✓): the replies come once a
+	// second, and a frame of them as they come would catch one more or one fewer on a busy machine.
+	await key('Enter', /✓ 4 sent, 4 received, 0% loss[\s\S]*✓ Every step holds/, 4.7);
 	frame(capture(), 2.5);
 	await key('Escape', 'Namespaces (3)', 0.8);
 }
@@ -135,7 +148,7 @@ async function pingStory() {
 async function main() {
 	const out = process.argv[2] ?? join(root, 'demo.cast');
 	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-	const command = ['env', '-u', 'CI', 'TERM=xterm-256color', process.execPath, join(root, 'dist', 'nsdeck.js'), 'lab', 'empty'];
+	const command = ['env', '-u', 'CI', 'TERM=xterm-256color', process.execPath, join(root, 'dist', 'nsdeck.js'), 'tutorial', '2'];
 	tmux('new-session', '-d', '-s', 'demo', '-x', String(COLUMNS), '-y', String(ROWS), ...command);
 	try {
 		await story();
@@ -146,7 +159,7 @@ async function main() {
 		version: 2,
 		width: COLUMNS,
 		height: ROWS,
-		title: 'nsdeck: two namespaces, a veth pair, a ping, the command log and the topology (times masked)',
+		title: 'nsdeck tutorial 2: two namespaces, a veth pair, a ping, each step checked as it is done, and the topology (times masked)',
 		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 	};
 	const text = [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';

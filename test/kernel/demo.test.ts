@@ -1,5 +1,6 @@
-// `npm run demo` twice gives the same demo.cast byte for byte, and the recording ends on the topology of
-// ns1 and ns2. (The recorder runs `nsdeck lab empty`: a sandbox inside the test's sandbox.)
+// `npm run demo` twice gives the same demo.cast byte for byte; the recording follows tutorial 2 (its
+// steps turn ✓ one after another as the world changes, to "Every step holds") and ends on the topology of
+// ns1 and ns2. (The recorder runs `nsdeck tutorial 2`: its lab, a sandbox inside the test's sandbox.)
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -13,7 +14,7 @@ const RECORDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scri
 beforeAll(requireSandbox);
 
 describe('demo.cast', () => {
-	it('is reproducible and ends on the topology', {timeout: 180_000}, async () => {
+	it('is reproducible, follows a tutorial and ends on the topology', {timeout: 180_000}, async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-demo-'));
 		const [first, second] = [join(dir, 'a.cast'), join(dir, 'b.cast')];
 		for (const out of [first, second]) {
@@ -29,8 +30,16 @@ describe('demo.cast', () => {
 		const times = events.map((e) => (e as [number])[0]);
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		expect(times.at(-1)).toBeLessThanOrEqual(60);
-		const last = ((events.at(-1) as [number, string, string])[2]).replaceAll(/\u001B\[[0-9;]*[A-Za-z]/g, '');
+		const screens = events.map((e) => (e as [number, string, string])[2].replaceAll(/\u001B\[[0-9;]*[A-Za-z]/g, ''));
+		// The tutorial's progress, as its panel counts it: each count appears, and in this order.
+		const firstShowing = (text: string): number => screens.findIndex((screen) => screen.includes(text));
+		const counts = ['0/6', '1/6', '5/6', '6/6'].map((k) => firstShowing(`Two namespaces joined by a veth pair · ${k}`));
+		expect(counts.every((at) => at >= 0)).toBe(true);
+		expect(counts).toEqual([...counts].sort((a, b) => a - b));
+		expect(firstShowing('Hint: In the namespaces pane press n')).toBeGreaterThan(counts[0]);
+		const last = screens.at(-1) ?? '';
 		expect(last).toContain('Topology');
+		expect(last).toContain('✓ Every step holds');
 		expect(last).toMatch(/veth_ns1 +veth +UP +10\.1\.1\.1\/24 +→ ns2\/veth_ns2/);
 		expect(last).toMatch(/veth_ns2 +veth +UP +10\.1\.1\.2\/24 +→ ns1\/veth_ns1/);
 	});
