@@ -20,13 +20,13 @@ export interface TutorialPanelProps {
 /**
  * Where the tutorial goes: beside the panes when the screen is wide enough for both (a third of it, 36 to
  * 48 columns), else below them (9 rows), so that the panes keep their usable width at 80 columns. Below,
- * while a form is open, it shrinks to its title, marks and goal (5 rows): a form draws every field and
- * the commands it will run, and the veth form's nine fields need the rest of 24 rows.
+ * while a form is open, it shrinks to its title with the marks, and the goal (4 rows): a form draws every
+ * field and the commands it will run, and the veth form's nine fields need the rest of 24 rows.
  */
 export function tutorialRoom(columns: number, rows: number, visible: boolean, formOpen = false): {readonly columns: number; readonly rows: number} {
 	if (!visible) return {columns: 0, rows: 0};
 	if (columns >= 110) return {columns: Math.min(Math.max(Math.floor(columns / 3), 36), 48), rows: 0};
-	return {columns: 0, rows: Math.min(formOpen ? 5 : 9, Math.max(rows - 12, 4))};
+	return {columns: 0, rows: Math.min(formOpen ? 4 : 9, Math.max(rows - 12, 4))};
 }
 
 const mark = (done: boolean, current: boolean): string => (done ? '✓' : current ? '▶' : '☐');
@@ -68,6 +68,8 @@ export function tutorialLines(progress: TutorialProgress, statuses: readonly boo
 	const marks: Line = {text: statuses.map((s, i) => mark(s, i === current)).join(''), tone: 'plain'};
 	const full = [...head, ...list, ...essential, ...why];
 	if (full.length <= rows) return full;
+	// Two rows (beside an open form): the marks go on the title's line, so that the goal still shows.
+	if (rows <= 2) return [{text: `${head[0].text}  ${marks.text}`, tone: 'title' as const}, ...essential].slice(0, rows);
 	const compact = [...head, marks, ...essential, ...why];
 	return compact.slice(0, rows);
 }

@@ -99,4 +99,10 @@ describe('tutorialLines', () => {
 		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 5).map((l) => l.text);
 		expect(lines).toEqual(['Test tutorial · 1/2', '✓▶', 'Step 2: Have nine.', '  $ ip netns add nine', 'h: a hint']);
 	});
+
+	it('in two rows (beside an open form), the marks join the title and the goal follows', () => {
+		const t = tutorial({namespace: 'nine'});
+		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 2).map((l) => l.text);
+		expect(lines).toEqual(['Test tutorial · 1/2  ✓▶', 'Step 2: Have nine.']);
+	});
 });
