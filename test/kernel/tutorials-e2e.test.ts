@@ -25,7 +25,7 @@ const TIMEOUT = 20_000;
  * the namespaces its setup made (the app selects namespaces as they appear: keys before would be undone).
  */
 async function startTutorial(name: string, namespaces: number): Promise<Tmux> {
-	term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', 'SHELL=/bin/sh', 'sh', '-c', '"$0" "$@"; sleep 5', process.execPath, BUNDLE, 'tutorial', name], 80, 24);
+	term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', 'SHELL=/bin/sh', 'sh', '-c', '"$0" "$@"; sleep 60', process.execPath, BUNDLE, 'tutorial', name], 80, 24);
 	await term.waitFor(/ · 0\/\d+/, TIMEOUT);
 	await term.waitFor(`Namespaces (${namespaces})`, TIMEOUT);
 	await pause(500);
