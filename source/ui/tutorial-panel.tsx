@@ -38,6 +38,14 @@ interface Line {
 }
 
 /**
+ * A line the learner may type or keep (a command, a line of the script), wrapped whole under its first
+ * row rather than cut: a command cut with … cannot be typed from the panel.
+ */
+function unbroken(text: string, first: string, rest: string, width: number, tone: Tone): Line[] {
+	return wrapWords(text, Math.max(width - rest.length, 8)).map((part, i) => ({text: `${i === 0 ? first : rest}${part}`, tone}));
+}
+
+/**
  * The panel's lines, most important first where they compete for room: the current step's goal, its
  * commands and the hints asked for come before the why, and the step list shrinks to one line of marks.
  */
@@ -52,14 +60,14 @@ export function tutorialLines(progress: TutorialProgress, statuses: readonly boo
 		const script = logToScript(log, `tutorial ${tutorial.title}`)
 			.split('\n')
 			.filter((line) => line !== '' && !line.startsWith('#!'))
-			.map((text): Line => ({text, tone: text.startsWith('#') ? 'muted' : 'plain'}));
+			.flatMap((text) => unbroken(text, '', '  ', width, text.startsWith('#') ? 'muted' : 'plain'));
 		const finished: Line = {text: '✓ Every step holds. The commands you ran (l, then w, writes them):', tone: 'done'};
 		return [...head, finished, ...script].slice(0, rows);
 	}
 	const shownHints = step.hints.slice(0, progress.hints[current] ?? 0);
 	const essential: Line[] = [
 		...wrapped(`Step ${current + 1}: ${step.goal}`, 'bold'),
-		...step.commands.map((c): Line => ({text: `  ${c.startsWith('(') ? c : `$ ${c}`}`, tone: 'command'})),
+		...step.commands.flatMap((c) => (c.startsWith('(') ? unbroken(c, '  ', '   ', width, 'command') : unbroken(c, '  $ ', '    ', width, 'command'))),
 		...shownHints.flatMap((h) => wrapped(`Hint: ${h}`, 'hint')),
 		...(shownHints.length < step.hints.length ? [{text: 'h: a hint', tone: 'muted' as const}] : []),
 	];

@@ -100,6 +100,14 @@ describe('tutorialLines', () => {
 		expect(lines).toEqual(['Test tutorial · 1/2', '✓▶', 'Step 2: Have nine.', '  $ ip netns add nine', 'h: a hint']);
 	});
 
+	it('wraps a command too long for the panel under itself, never cutting it', () => {
+		const t = tutorial({namespace: 'nine'});
+		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 20, 20).map((l) => l.text);
+		expect(lines).toContain('  $ ip netns add');
+		expect(lines[lines.indexOf('  $ ip netns add') + 1]).toBe('    nine');
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(20);
+	});
+
 	it('in two rows (beside an open form), the marks join the title and the goal follows', () => {
 		const t = tutorial({namespace: 'nine'});
 		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 2).map((l) => l.text);
