@@ -9,7 +9,9 @@
 // and x.x s. The cast's title says so.
 //
 //   npm run demo            (writes demo.cast at the project root)
-//   node scripts/record-demo.mjs OUT.cast   (writes it elsewhere: the reproducibility test does)
+//   node scripts/record-demo.mjs OUT.cast [--no-build]   (writes it elsewhere: the reproducibility test
+//   does, with --no-build: the kernel tests run on a bundle built before them, and rewriting dist/ while
+//   other test files start it can hand them a half-written file)
 import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
@@ -146,8 +148,9 @@ async function pingStory() {
 }
 
 async function main() {
-	const out = process.argv[2] ?? join(root, 'demo.cast');
-	execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+	const args = process.argv.slice(2);
+	const out = args.find((arg) => !arg.startsWith('--')) ?? join(root, 'demo.cast');
+	if (!args.includes('--no-build')) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 	const command = ['env', '-u', 'CI', 'TERM=xterm-256color', process.execPath, join(root, 'dist', 'nsdeck.js'), 'tutorial', '2'];
 	tmux('new-session', '-d', '-s', 'demo', '-x', String(COLUMNS), '-y', String(ROWS), ...command);
 	try {
