@@ -1,5 +1,5 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
-import {useApp, useInput} from 'ink';
+import {useApp, useInput, type Key} from 'ink';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
@@ -9,6 +9,7 @@ import {LOOK_BINDINGS} from './use-look-inside.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
+import {useTypeAhead, type TypeAhead} from './type-ahead.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;
@@ -31,10 +32,18 @@ export function activeScopes(state: AppState): Scope[] {
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
-export function useAppKeys(getState: () => AppState, dispatch: (action: Action) => void, handlers: AppKeyHandlers, page: number, isActive: boolean): void {
+/** `running`: a plan is running; keys typed then wait for its end (type-ahead.ts). */
+export function useAppKeys(
+	getState: () => AppState,
+	dispatch: (action: Action) => void,
+	handlers: AppKeyHandlers,
+	page: number,
+	isActive: boolean,
+	running = false,
+): TypeAhead {
 	const {exit} = useApp();
-	useInput(
-		(input, key) => {
+	const keys = {
+		act(input: string, key: Key): void {
 			const state = getState();
 			const name = keyName(input, key);
 			if (state.filtering) {
@@ -125,6 +134,20 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 			// Change keys act on the panes' selection; not while an overlay covers them.
 			if (CHANGE_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) handlers.change(binding.id);
 		},
+	};
+	/** Acts on one key typed ahead; returns the binding it was looked up as (replay stops at some). */
+	const replay = ({input, key}: {input: string; key: Key}): BindingId | undefined => {
+		const state = getState();
+		const id = state.filtering ? undefined : findBinding(keyName(input, key), activeScopes(state))?.id;
+		keys.act(input, key);
+		return id;
+	};
+	const typeAhead = useTypeAhead(getState, dispatch, running, replay);
+	useInput(
+		(input, key) => {
+			if (!typeAhead.hold({input, key, name: keyName(input, key)})) keys.act(input, key);
+		},
 		{isActive},
 	);
+	return typeAhead;
 }

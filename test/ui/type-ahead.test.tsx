@@ -1,0 +1,87 @@
+// Keys typed while a plan runs (over SSH users type ahead): none is silently lost. A key that works on the
+// panes waits and acts once the run ends; nothing typed ahead ever reaches a form that opens afterwards
+// (it could confirm a delete the user has not seen) or the keep countdown (a k typed before the change
+// proves nothing about the session): those keys are reported in the status line instead.
+import {describe, expect, it} from 'vitest';
+import type {ExpectedCall, FakeSystem} from '../support/fake-system.js';
+import {KEYS, press, waitForFrame} from '../support/ink.js';
+import {startApp} from '../support/start-app.js';
+
+const NEW_NS3 = [{argv: ['ip', 'netns', 'add', 'ns3']}, {argv: ['ip', '-n', 'ns3', 'link', 'set', 'dev', 'lo', 'up']}];
+
+/** Holds every command until `release()`: the run stays on screen while the test types. */
+function slowRuns(system: FakeSystem): {release: () => void} {
+	let release = (): void => undefined;
+	const gate = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	const run = system.run.bind(system);
+	system.run = async (argv, options) => {
+		await gate;
+		const result = await run(argv, options);
+		// The kernel would now hold the new namespace, and the app reads it again.
+		if (argv.join(' ').startsWith('ip netns add ') && result.exitCode === 0) {
+			const namespaces = [...system.world.namespaces, {id: argv[3], kind: 'named' as const, path: `/run/netns/${argv[3]}`, identity: {dev: 4, ino: 4_026_539_999}, links: [], routes: [], nsids: []}];
+			system.world = {...system.world, namespaces};
+		}
+		return result;
+	};
+	return {release: () => release()};
+}
+
+async function startRun(expected: ExpectedCall[] = NEW_NS3) {
+	const {app, system} = await startApp({expected});
+	const {release} = slowRuns(system);
+	await press(app, 'n');
+	await waitForFrame(app, 'New namespace');
+	await press(app, 'ns3');
+	await waitForFrame(app, 'ip -n ns3 link set dev lo up');
+	await press(app, KEYS.enter);
+	await waitForFrame(app, 'running: Create namespace ns3');
+	return {app, system, release};
+}
+
+describe('keys typed while a plan runs', () => {
+	it('a key typed during the run acts once it ends: b opens the bridge form', async () => {
+		const {app, system, release} = await startRun();
+		await press(app, 'b');
+		// Received, and the screen says it waits.
+		await waitForFrame(app, /typed ahead: b/);
+		release();
+		await waitForFrame(app, 'Add a bridge');
+		expect(system.pending()).toEqual([]);
+	});
+
+	it('moves typed ahead act on what the run selected, in order', async () => {
+		const {app, release} = await startRun();
+		// The new namespace ns3 is selected after the run; k twice goes up from it: ns2, then ns1.
+		await press(app, 'k');
+		await press(app, 'k');
+		await waitForFrame(app, /typed ahead: k k/);
+		release();
+		await waitForFrame(app, '✓ Create namespace ns3');
+		await waitForFrame(app, /›ns1 /);
+	});
+
+	it('Enter typed ahead never confirms the delete form that a typed-ahead d opens', async () => {
+		const {app, system, release} = await startRun();
+		await press(app, 'd');
+		await press(app, KEYS.enter);
+		await press(app, KEYS.enter);
+		release();
+		const frame = await waitForFrame(app, 'Delete namespace ns3');
+		expect(frame).toContain('Enter twice DELETES');
+		await waitForFrame(app, /typed ahead, not used: Enter Enter \(d opened a form\)/);
+		// Nothing beyond the namespace's own commands ran: no delete (the fake fails on any other).
+		expect(system.calls.map((argv) => argv.join(' '))).toEqual(NEW_NS3.map((c) => c.argv.join(' ')));
+	});
+
+	it('after a failed plan the keys typed ahead are not used, and the status says so', async () => {
+		const {app, release} = await startRun([{argv: ['ip', 'netns', 'add', 'ns3'], result: {exitCode: 1, stderr: 'File exists'}}]);
+		await press(app, 'b');
+		release();
+		await waitForFrame(app, /Create namespace ns3 failed/);
+		await waitForFrame(app, /typed ahead, not used: b \(the change failed\)/);
+		expect(app.lastFrame()).not.toContain('Add a bridge');
+	});
+});
