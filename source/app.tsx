@@ -109,7 +109,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
 	const running = state.overlay?.kind === 'running';
-	const typeAhead = useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys, running);
+	const typeAhead = useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys, {running, interactive});
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.

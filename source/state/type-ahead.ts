@@ -45,7 +45,14 @@ export function stopsReplay(acted: BindingId | undefined, state: AppState): bool
 	return !REPLAY_OVER.has(state.overlay?.kind);
 }
 
-export const keyList = (keys: readonly TypedKey[]): string => keys.map((k) => displayKey(k.name)).join(' ');
+/** Why the keys after `typed` are not used, once it opened a form or panel. */
+export const openedText = (typed: TypedKey, state: AppState): string => `${displayKey(typed.name)} opened a ${state.overlay?.kind === 'form' ? 'form' : 'panel'}`;
+
+/** The keys as shown: the first few, and how many more (a status line has one row). */
+export function keyList(keys: readonly TypedKey[], most = 8): string {
+	const shown = keys.slice(0, most).map((k) => displayKey(k.name)).join(' ');
+	return keys.length > most ? `${shown} … +${keys.length - most}` : shown;
+}
 
 /** Short: at 80 columns it shares the status line with the run's outcome. */
 export function notUsedText(keys: readonly TypedKey[], why: string): string {
@@ -55,6 +62,8 @@ export function notUsedText(keys: readonly TypedKey[], why: string): string {
 export interface TypeAhead {
 	/** Whether the key was taken to wait for the run's end (the caller then does nothing with it). */
 	readonly hold: (typed: TypedKey) => boolean;
+	/** Says, in the status line, that these keys were not used, and why. */
+	readonly notUsed: (keys: readonly TypedKey[], why: string) => void;
 	/** What waits, for the running screen ('' when nothing). */
 	readonly waiting: string;
 }
@@ -116,7 +125,7 @@ export function useTypeAhead(
 				// Another run began: the rest waits for it in turn.
 				if (now.overlay?.kind === 'running') break;
 				if (stopsReplay(acted, now) && queue.current.length > 0) {
-					say(notUsedText(queue.current, `${displayKey(typed.name)} opened a ${now.overlay?.kind === 'form' ? 'form' : 'panel'}`));
+					say(notUsedText(queue.current, openedText(typed, now)));
 					queue.current = [];
 				}
 			}
@@ -125,5 +134,6 @@ export function useTypeAhead(
 		return () => clearTimeout(timer);
 	}, [running, waiting, getState, say]);
 
-	return {hold, waiting};
+	const notUsed = useCallback((keys: readonly TypedKey[], why: string) => say(notUsedText(keys, why)), [say]);
+	return {hold, notUsed, waiting};
 }

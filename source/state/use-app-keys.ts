@@ -1,5 +1,6 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
 import {useApp, useInput, type Key} from 'ink';
+import {useEffect, useRef} from 'react';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
@@ -9,7 +10,8 @@ import {LOOK_BINDINGS} from './use-look-inside.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
-import {useTypeAhead, type TypeAhead} from './type-ahead.js';
+import {MAX_KEYS_IN_A_READ, splitChunk} from './key-chunk.js';
+import {openedText, stopsReplay, useTypeAhead, type TypeAhead} from './type-ahead.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;
@@ -32,14 +34,19 @@ export function activeScopes(state: AppState): Scope[] {
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
-/** `running`: a plan is running; keys typed then wait for its end (type-ahead.ts). */
+const shellHasTerminal = (state: AppState): boolean => state.overlay?.kind === 'exec' && state.overlay.view.panel === 'shell';
+
+/**
+ * `running`: a plan is running; keys typed then wait for its end (type-ahead.ts). `interactive`: input
+ * hooks may be mounted at all (true while a form has the keys and `isActive` is false).
+ */
 export function useAppKeys(
 	getState: () => AppState,
 	dispatch: (action: Action) => void,
 	handlers: AppKeyHandlers,
 	page: number,
 	isActive: boolean,
-	running = false,
+	{running, interactive}: {readonly running: boolean; readonly interactive: boolean} = {running: false, interactive: false},
 ): TypeAhead {
 	const {exit} = useApp();
 	const keys = {
@@ -143,11 +150,35 @@ export function useAppKeys(
 		return id;
 	};
 	const typeAhead = useTypeAhead(getState, dispatch, running, replay);
+	/** Each key of a read in turn: held during a run, else acted on; after one that opens a form or a
+	 * panel, the rest of the read is not fed to it (an Enter in it would confirm what was not seen). */
+	const onRead = (input: string, key: Key): void => {
+		const read = splitChunk(input, key);
+		if (read.length > MAX_KEYS_IN_A_READ && !getState().filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
+		for (const [index, typed] of read.entries()) {
+			if (typeAhead.hold(typed)) continue;
+			const acted = replay(typed);
+			const rest = read.slice(index + 1);
+			if (rest.length > 0 && stopsReplay(acted, getState())) return typeAhead.notUsed(rest, openedText(typed, getState()));
+		}
+	};
+	// A form submits with Enter and stays mounted until its listener is detached after the run renders:
+	// a key read in that moment (typed right behind the Enter) would go to the closing form and be lost;
+	// held here instead. This listener is attached once, at mount, so it hears each key before any form's
+	// (listeners are called in the order they were attached): the submitting Enter finds the form open.
+	const mainListening = useRef(false);
 	useInput(
 		(input, key) => {
-			if (!typeAhead.hold({input, key, name: keyName(input, key)})) keys.act(input, key);
+			if (mainListening.current || getState().overlay?.kind !== 'running') return;
+			for (const typed of splitChunk(input, key)) typeAhead.hold(typed);
 		},
-		{isActive},
+		// Not while a shell has the terminal: nothing of ours may read its keys then.
+		{isActive: interactive && !shellHasTerminal(getState())},
 	);
+	useInput(onRead, {isActive});
+	// After the listener above is attached or detached (effects run in order): whether it hears keys.
+	useEffect(() => {
+		mainListening.current = isActive;
+	}, [isActive]);
 	return typeAhead;
 }

@@ -52,6 +52,21 @@ describe('keys typed while a plan runs', () => {
 		expect(system.pending()).toEqual([]);
 	});
 
+	it('a key right behind the Enter that submits the form (before the run has rendered) is held too', async () => {
+		const {app, system} = await startApp({expected: NEW_NS3});
+		const {release} = slowRuns(system);
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		await press(app, 'ns3');
+		await waitForFrame(app, 'ip -n ns3 link set dev lo up');
+		// Two reads in one tick: the form is still mounted when b comes.
+		app.stdin.write(KEYS.enter);
+		app.stdin.write('b');
+		await waitForFrame(app, /typed ahead: b/);
+		release();
+		await waitForFrame(app, 'Add a bridge');
+	});
+
 	it('moves typed ahead act on what the run selected, in order', async () => {
 		const {app, release} = await startRun();
 		// The new namespace ns3 is selected after the run; k twice goes up from it: ns2, then ns1.
@@ -83,5 +98,39 @@ describe('keys typed while a plan runs', () => {
 		await waitForFrame(app, /Create namespace ns3 failed/);
 		await waitForFrame(app, /typed ahead, not used: b \(the change failed\)/);
 		expect(app.lastFrame()).not.toContain('Add a bridge');
+	});
+});
+
+describe('several keys in one read (over SSH, or while the app was busy)', () => {
+	it('each acts on the panes in turn: jj moves down twice', async () => {
+		const {app} = await startApp();
+		await press(app, 'jj');
+		await waitForFrame(app, /›ns2 /);
+	});
+
+	it('after the key that opens a form, the rest of the read is not fed to it, and the status says so', async () => {
+		const {app, system} = await startApp();
+		await press(app, `nns3${KEYS.enter}`);
+		const frame = await waitForFrame(app, /typed ahead, not used: n s 3 Enter \(n opened a form\)/);
+		expect(frame).toContain('New namespace');
+		expect(system.calls).toEqual([]);
+	});
+
+	it('keys in one read during a run are held each, in order', async () => {
+		const {app, release} = await startRun();
+		await press(app, 'kk');
+		await waitForFrame(app, /typed ahead: k k/);
+		release();
+		await waitForFrame(app, /›ns1 /);
+	});
+});
+
+describe('a paste on the panes', () => {
+	it('is not taken as keys (a q in it would quit): the status says so', async () => {
+		const {app, system} = await startApp();
+		await press(app, 'jjq and more text');
+		await waitForFrame(app, /typed ahead, not used: j j q/);
+		expect(app.lastFrame()).toContain('Namespaces (3)');
+		expect(system.calls).toEqual([]);
 	});
 });

@@ -1,0 +1,29 @@
+// Over SSH, or whenever the event loop was busy, several keys arrive in one read; ink then hands them to
+// useInput as one input ("jj", "nns1\r", "\rb") that matches no binding, so every one of them was lost on
+// the panes. Split such a chunk into the keys it holds, one per character. (Forms take chunks whole:
+// form-view.tsx types them into fields.)
+import type {Key} from 'ink';
+import {keyName} from '../key-name.js';
+import type {TypedKey} from './type-ahead.js';
+
+/**
+ * More keys than this in one read is a paste rather than typing: on the panes each would act (q quits),
+ * so such a read is not used there (the filter still takes it as text).
+ */
+export const MAX_KEYS_IN_A_READ = 8;
+
+const CONTROL: Record<string, Partial<Key>> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {backspace: true}, '\b': {backspace: true}};
+
+/** A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character. */
+export function splitChunk(input: string, key: Key): TypedKey[] {
+	const chars = [...input];
+	const special = key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
+	// An escape sequence that ink could not name is no text to split either.
+	if (chars.length <= 1 || special || input.includes('\u001B')) return [{input, key, name: keyName(input, key)}];
+	return chars.map((char) => {
+		const control = CONTROL[char];
+		const one: Key = {...key, ...control, shift: !control && /[A-Z]/.test(char)};
+		const text = control ? '' : char;
+		return {input: text, key: one, name: keyName(text, one)};
+	});
+}
