@@ -140,6 +140,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					keepSeconds={keepSeconds ?? KEEP_SECONDS}
 					onSubmit={(plan) => void execute(plan)}
 					onCancel={() => dispatch({type: 'closeOverlay'})}
+					onKeysAfterSubmit={typeAhead.holdText}
 				/>
 			) : state.overlay?.kind === 'exec' && state.world ? (
 				<ExecOverlay

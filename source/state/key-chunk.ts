@@ -14,6 +14,33 @@ export const MAX_KEYS_IN_A_READ = 8;
 
 const CONTROL: Record<string, Partial<Key>> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {backspace: true}, '\b': {backspace: true}};
 
+/** No key flag set: a plain character. */
+const PLAIN: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** Text read as keys (what a form got after its submitting Enter), one per character. */
+export const keysOfText = (text: string): TypedKey[] => (text ? splitChunk(text, PLAIN) : []);
+
 /** A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character. */
 export function splitChunk(input: string, key: Key): TypedKey[] {
 	const chars = [...input];

@@ -13,6 +13,7 @@ import type {Key} from 'ink';
 import {displayKey, type BindingId} from '../keymap.js';
 import type {AppState, Overlay} from './app-state.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
+import {keysOfText} from './key-chunk.js';
 import type {Action} from './reducer.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
 
@@ -62,6 +63,8 @@ export function notUsedText(keys: readonly TypedKey[], why: string): string {
 export interface TypeAhead {
 	/** Whether the key was taken to wait for the run's end (the caller then does nothing with it). */
 	readonly hold: (typed: TypedKey) => boolean;
+	/** Keys a form read behind its submitting Enter: they wait for the run that Enter started. */
+	readonly holdText: (text: string) => void;
 	/** Says, in the status line, that these keys were not used, and why. */
 	readonly notUsed: (keys: readonly TypedKey[], why: string) => void;
 	/** What waits, for the running screen ('' when nothing). */
@@ -135,5 +138,12 @@ export function useTypeAhead(
 	}, [running, waiting, getState, say]);
 
 	const notUsed = useCallback((keys: readonly TypedKey[], why: string) => say(notUsedText(keys, why)), [say]);
-	return {hold, notUsed, waiting};
+	const holdText = useCallback(
+		(text: string) => {
+			const refused = keysOfText(text).filter((typed) => !hold(typed));
+			if (refused.length > 0) notUsed(refused, 'typed into a closing form');
+		},
+		[hold, notUsed],
+	);
+	return {hold, holdText, notUsed, waiting};
 }

@@ -116,6 +116,19 @@ describe('several keys in one read (over SSH, or while the app was busy)', () =>
 		expect(system.calls).toEqual([]);
 	});
 
+	it('keys in the same read as the Enter that submits a form wait for the run, not typed into the closing form', async () => {
+		const {app, system} = await startApp({expected: NEW_NS3});
+		const {release} = slowRuns(system);
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		await press(app, 'ns3');
+		await waitForFrame(app, 'ip -n ns3 link set dev lo up');
+		await press(app, `${KEYS.enter}b`);
+		await waitForFrame(app, /typed ahead: b/);
+		release();
+		await waitForFrame(app, 'Add a bridge');
+	});
+
 	it('keys in one read during a run are held each, in order', async () => {
 		const {app, release} = await startRun();
 		await press(app, 'kk');
