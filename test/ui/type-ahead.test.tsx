@@ -4,6 +4,8 @@
 // proves nothing about the session): those keys are reported in the status line instead.
 import {describe, expect, it} from 'vitest';
 import type {ExpectedCall, FakeSystem} from '../support/fake-system.js';
+import {parseSshConnection} from '../../source/model/ssh-session.js';
+import {selectRow} from '../support/drive.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
@@ -89,6 +91,27 @@ describe('keys typed while a plan runs', () => {
 		await waitForFrame(app, /typed ahead, not used: Enter Enter \(d opened a form\)/);
 		// Nothing beyond the namespace's own commands ran: no delete (the fake fails on any other).
 		expect(system.calls.map((argv) => argv.join(' '))).toEqual(NEW_NS3.map((c) => c.argv.join(' ')));
+	});
+
+	it('a k typed during a change on the SSH session’s path does not keep it: only a k typed at the countdown does', async () => {
+		const {app, system} = await startApp({expected: [{argv: ['ip', 'link', 'set', 'dev', 'veth_ns1_br0', 'nomaster']}]});
+		// As if nsdeck ran in an SSH session to br0's address.
+		Object.assign(system, {sshSession: parseSshConnection('10.1.1.9 50000 10.1.1.4 22')});
+		const {release} = slowRuns(system);
+		await press(app, '2');
+		await selectRow(app, 'veth_ns1_br0');
+		await press(app, 'u');
+		await waitForFrame(app, 'Type br0 to go ahead');
+		await press(app, 'br0');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'running: Detach veth_ns1_br0');
+		await press(app, 'k');
+		release();
+		await waitForFrame(app, /typed ahead, not used: k \(only a k typed now keeps it\)/);
+		expect(app.lastFrame()).not.toContain('✓ kept');
+		// The countdown still asks.
+		await press(app, 'k');
+		await waitForFrame(app, '✓ kept: Detach veth_ns1_br0');
 	});
 
 	it('after a failed plan the keys typed ahead are not used, and the status says so', async () => {
