@@ -38,8 +38,16 @@ const PLAIN: Key = {
 	numLock: false,
 };
 
+/** One character as the key it is: \r is Enter, \t Tab, DEL Backspace, a capital a shifted letter. */
+function charKey(char: string, base: Key): TypedKey {
+	const control = CONTROL[char];
+	const key: Key = {...base, ...control, shift: !control && /[A-Z]/.test(char)};
+	const input = control ? '' : char;
+	return {input, key, name: keyName(input, key)};
+}
+
 /** Text read as keys (what a form got after its submitting Enter), one per character. */
-export const keysOfText = (text: string): TypedKey[] => (text ? splitChunk(text, PLAIN) : []);
+export const keysOfText = (text: string): TypedKey[] => [...text].map((char) => charKey(char, PLAIN));
 
 /** A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character. */
 export function splitChunk(input: string, key: Key): TypedKey[] {
@@ -47,10 +55,5 @@ export function splitChunk(input: string, key: Key): TypedKey[] {
 	const special = key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
 	// An escape sequence that ink could not name is no text to split either.
 	if (chars.length <= 1 || special || input.includes('\u001B')) return [{input, key, name: keyName(input, key)}];
-	return chars.map((char) => {
-		const control = CONTROL[char];
-		const one: Key = {...key, ...control, shift: !control && /[A-Z]/.test(char)};
-		const text = control ? '' : char;
-		return {input: text, key: one, name: keyName(text, one)};
-	});
+	return chars.map((char) => charKey(char, key));
 }

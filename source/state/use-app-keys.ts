@@ -164,8 +164,9 @@ export function useAppKeys(
 	};
 	// A form submits with Enter and stays mounted until its listener is detached after the run renders:
 	// a key read in that moment (typed right behind the Enter) would go to the closing form and be lost;
-	// held here instead. This listener is attached once, at mount, so it hears each key before any form's
-	// (listeners are called in the order they were attached): the submitting Enter finds the form open.
+	// held here instead. This listener is attached at mount (and again when a shell gives the terminal
+	// back, with no form open), so it hears each key before any form's (listeners are called in the order
+	// they were attached): the submitting Enter itself finds the form still open and passes.
 	const mainListening = useRef(false);
 	useInput(
 		(input, key) => {
