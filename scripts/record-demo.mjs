@@ -3,8 +3,9 @@
 // for the text it expects; each event is the whole screen as tmux renders it, written at a fixed time,
 // so the same app gives the same file byte for byte.
 //
-// One thing is masked: durations in ms (ping's round-trip times, rtt min/avg/max) differ on every run, so
-// they are replaced with x.xxx. The cast's title says so.
+// Times are masked: durations in ms (ping's round-trip times, rtt min/avg/max) differ on every run, so
+// they are replaced with x.xxx; the command log's start times and durations in seconds become xx:xx:xx
+// and x.x s. The cast's title says so.
 //
 //   npm run demo            (writes demo.cast at the project root)
 //   node scripts/record-demo.mjs OUT.cast   (writes it elsewhere: the reproducibility test does)
@@ -39,7 +40,14 @@ const maskTimes = (text) =>
 		return before + masked + unit + style + ' '.repeat(Math.max(room, 0));
 	});
 
-const capture = () => maskTimes(tmux('capture-pane', '-e', '-p', '-t', 'demo'));
+/**
+ * The command log's columns: its start time and duration (`09:41:02  12 ms`, `  3.1 s`) become
+ * `xx:xx:xx   took`, the same width, before the ms rule above could make the padding vary.
+ */
+const maskClock = (text) =>
+	text.replaceAll(/(?<!\d)\d\d:\d\d:\d\d(?!\d)( +(?:\d+ ms|\d+\.\d s|\d+ min \d\d s)(?![\d.]))?/g, (span) => `xx:xx:xx${' took'.padStart(span.length - 8).slice(0, span.length - 8)}`);
+
+const capture = () => maskTimes(maskClock(tmux('capture-pane', '-e', '-p', '-t', 'demo')));
 
 /** Wait until the screen shows `text` and has stopped changing. */
 async function waitFor(text, timeoutMs = 15000) {
@@ -138,7 +146,7 @@ async function main() {
 		version: 2,
 		width: COLUMNS,
 		height: ROWS,
-		title: 'nsdeck: two namespaces, a veth pair, a ping, the command log and the topology (ping times masked)',
+		title: 'nsdeck: two namespaces, a veth pair, a ping, the command log and the topology (times masked)',
 		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 	};
 	const text = [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';

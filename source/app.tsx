@@ -88,7 +88,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
-	const tutorials = useTutorial(tutorial, state, look.ping.runs, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
+	const tutorials = useTutorial(tutorial, state, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
 	const learning = tutorials.view;
 	const follow = useCallback(
 		async (chosen: Tutorial) => {
@@ -109,7 +109,14 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
 	const running = state.overlay?.kind === 'running';
-	const typeAhead = useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open}, paneRows(layout.linksHeight), interactive && !ownKeys, {running, interactive});
+	const typeAhead = useAppKeys(
+		getState,
+		dispatch,
+		{refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}},
+		paneRows(layout.linksHeight),
+		interactive && !ownKeys,
+		{running, interactive},
+	);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.

@@ -22,7 +22,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
     --list      with tutorial: list the tutorials
-    --dry-run   show and log every plan as "not run"; change nothing
+    --dry-run   change nothing: plans show what they make, marked planned;
+                the log's w writes them all as one script
     --log FILE  append every command nsdeck runs to FILE, as a shell script
     --help      this text
     --version   the version

@@ -86,7 +86,11 @@ export type BindingId =
 	| 'keepChange'
 	| 'undoKept'
 	| 'scrollPageUp'
-	| 'scrollPageDown';
+	| 'scrollPageDown'
+	| 'logTop'
+	| 'logEnd'
+	| 'toggleWrap'
+	| 'scrollSideways';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -157,6 +161,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'scrollPageDown', keys: ['pagedown', 'space'], scope: 'overlay', description: 'scroll down a page'},
 	{id: 'exportLog', keys: ['w'], scope: 'log', description: 'write it as a script', hint: 'write script'},
 	{id: 'copyLog', keys: ['y'], scope: 'log', description: 'copy it (OSC 52)', hint: 'copy'},
+	{id: 'logTop', keys: ['g', 'home'], scope: 'log', description: 'first command (top)', hint: 'top'},
+	{id: 'logEnd', keys: ['G', 'end'], scope: 'log', description: 'newest command (end)'},
 	{id: 'filter', keys: ['/'], scope: 'lists', description: 'filter the list: type words to match', hint: 'filter', rank: 2},
 	{id: 'clearFilter', keys: ['escape'], scope: 'lists', description: 'clear the filter'},
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
@@ -169,6 +175,10 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll', hintKeys: ['up', 'down']},
+	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
+	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'output', description: 'scroll sideways (wrap off)'},
+	{id: 'toggleWrap', keys: ['w'], scope: 'ping', description: 'wrap long lines on/off', hint: 'wrap'},
+	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
 	// The topology map (t) reads these itself (ui/topology/map-keys.ts); q, ? and t stay global there.
 	{id: 'pan', keys: ['up', 'down', 'left', 'right'], scope: 'map', description: 'pan the map', hint: 'pan', rank: 3, hintKeys: ['up', 'down', 'left', 'right']},
 	{id: 'mapPage', keys: ['pageup', 'pagedown'], scope: 'map', description: 'a screen up / down'},

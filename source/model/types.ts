@@ -50,6 +50,8 @@ export interface Address {
 	 * rest as ip names them (dynamic, noprefixroute, …).
 	 */
 	readonly flags?: readonly string[];
+	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
+	readonly planned?: boolean;
 }
 
 /** What ip -d says of a link's kind (linkinfo.info_data): the facts nsdeck shows. */
@@ -106,6 +108,8 @@ export interface Link {
 	readonly altnames?: readonly string[];
 	readonly addresses: readonly Address[];
 	readonly peerHint?: PeerHint;
+	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
+	readonly planned?: boolean;
 }
 
 /** One next hop of a multipath route (ECMP). */
@@ -131,6 +135,8 @@ export interface Route {
 	readonly metric?: number;
 	readonly prefsrc?: string;
 	readonly flags: readonly string[];
+	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
+	readonly planned?: boolean;
 }
 
 /** One policy routing rule (`ip rule`): which packets, then which table or what else. */
@@ -204,6 +210,8 @@ export interface Netns extends NetnsPlace {
 	readonly error?: string;
 	/** Listed but not read yet (the world loads in the background): only its name is known. */
 	readonly pending?: boolean;
+	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
+	readonly planned?: boolean;
 }
 
 export interface World {

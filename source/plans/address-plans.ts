@@ -14,6 +14,7 @@ export function addAddressPlan(v: AddressValues): Plan {
 		steps: [{argv: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link)}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},
+		effects: [{kind: 'addAddress', ns: v.ns, link: v.link, cidr: v.cidr}],
 	};
 }
 
@@ -27,5 +28,6 @@ export function deleteAddressPlan(v: AddressValues): Plan {
 		steps: [{argv: ipIn(v.ns, 'addr', 'del', v.cidr, 'dev', v.link), undo: ipIn(v.ns, 'addr', 'add', v.cidr, 'dev', v.link)}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},
+		effects: [{kind: 'deleteAddress', ns: v.ns, link: v.link, cidr: v.cidr}],
 	};
 }

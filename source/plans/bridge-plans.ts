@@ -1,4 +1,5 @@
 // Add a bridge, and connect an interface to one.
+import type {PlannedEffect} from '../model/planned-effect.js';
 import {ipIn, type Plan, type Step} from './plan.js';
 
 export interface BridgeValues {
@@ -14,7 +15,10 @@ export function bridgePlan(v: BridgeValues): Plan {
 	const steps: Step[] = [{argv: ipIn(v.ns, 'link', 'add', 'name', v.name, 'type', 'bridge'), undo, group}];
 	if (v.up) steps.push({argv: ipIn(v.ns, 'link', 'set', 'dev', v.name, 'up'), undo, group});
 	if (v.address) steps.push({argv: ipIn(v.ns, 'addr', 'add', v.address, 'dev', v.name), undo, group});
-	return {title: `Add bridge ${v.name} in ${v.ns}`, dangerous: false, steps, affects: [v.ns], select: {ns: v.ns, link: v.name}};
+	const effects: PlannedEffect[] = [{kind: 'addLink', ns: v.ns, name: v.name, type: 'bridge'}];
+	if (v.up) effects.push({kind: 'setUp', ns: v.ns, link: v.name, up: true});
+	if (v.address) effects.push({kind: 'addAddress', ns: v.ns, link: v.name, cidr: v.address});
+	return {title: `Add bridge ${v.name} in ${v.ns}`, dangerous: false, steps, affects: [v.ns], select: {ns: v.ns, link: v.name}, effects};
 }
 
 export interface ConnectValues {
@@ -30,6 +34,7 @@ export function connectPlan(v: ConnectValues): Plan {
 		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster')}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},
+		effects: [{kind: 'setMaster', ns: v.ns, link: v.link, master: v.bridge}],
 	};
 }
 
@@ -51,5 +56,6 @@ export function detachPlan(v: DetachValues): Plan {
 		steps: [{argv: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'nomaster'), undo: ipIn(v.ns, 'link', 'set', 'dev', v.link, 'master', v.bridge)}],
 		affects: [v.ns],
 		select: {ns: v.ns, link: v.link},
+		effects: [{kind: 'setMaster', ns: v.ns, link: v.link}],
 	};
 }

@@ -29,6 +29,9 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const pingTimeoutMs = (r: PingRequest): number => Math.min(Math.ceil((r.count * r.interval + PING_WAIT_S + 10) * 1000), MAX_TIMER_MS);
 
 /** The user's shell, else /bin/sh. */
-export const shellArgv = (ns: string, shell: string | undefined): string[] => execIn(ns, shell || '/bin/sh');
+export const shellPath = (shell: string | undefined): string => shell || '/bin/sh';
+
+/** The shell inside the namespace, with what makes its prompt name it (system/shell-prompt.ts). */
+export const shellArgv = (ns: string, shell: string | undefined, args: readonly string[] = []): string[] => execIn(ns, shellPath(shell), ...args);
 
 export const commandArgv = (ns: string, words: readonly string[]): string[] => execIn(ns, ...words);

@@ -45,6 +45,11 @@ export function movePlan(v: MoveValues): Plan {
 		],
 		affects: [v.from, v.to],
 		select: {ns: v.to, link: v.link},
+		effects: [
+			{kind: 'moveLink', ns: v.from, link: v.link, to: v.to},
+			...carry.addresses.map((cidr) => ({kind: 'addAddress' as const, ns: v.to, link: v.link, cidr})),
+			...(carry.up ? [{kind: 'setUp' as const, ns: v.to, link: v.link, up: true}] : []),
+		],
 	};
 }
 
@@ -61,6 +66,7 @@ export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses:
 		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],
 		select: {ns, link},
+		effects: [{kind: 'setUp', ns, link, up}],
 	};
 }
 
@@ -96,5 +102,7 @@ export function deleteLinkPlan(ns: string, link: string, kind: string, losses: L
 		steps: [{argv: ipIn(ns, 'link', 'del', 'dev', link)}],
 		affects: [...new Set([ns, ...gone.map((d) => d.ns)])],
 		select: {ns},
+		// The kernel takes the peer along; stacked devices elsewhere are named in `gone`.
+		effects: [{kind: 'deleteLink', ns, link}, ...stacked.map((d) => ({kind: 'deleteLink' as const, ns: d.ns, link: d.name}))],
 	};
 }

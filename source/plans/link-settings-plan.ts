@@ -54,5 +54,12 @@ export function linkSettingsPlan(v: LinkSettingsValues): Plan {
 		steps,
 		affects: [v.ns],
 		select: {ns: v.ns, link: current},
+		effects: [
+			// Down and up again around a rename, as the steps do: the kernel drops what going down drops.
+			...(cycle ? [{kind: 'setUp' as const, ns: v.ns, link: v.link, up: false}] : []),
+			...(v.name !== undefined ? [{kind: 'renameLink' as const, ns: v.ns, link: v.link, to: v.name}] : []),
+			...(v.mtu || v.mac ? [{kind: 'setLink' as const, ns: v.ns, link: current, ...(v.mtu ? {mtu: v.mtu.to} : {}), ...(v.mac ? {mac: v.mac.to} : {})}] : []),
+			...(cycle ? [{kind: 'setUp' as const, ns: v.ns, link: current, up: true}] : []),
+		],
 	};
 }

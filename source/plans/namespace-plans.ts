@@ -4,7 +4,7 @@ import {stackedOn, stackedText} from '../model/stacked.js';
 import {formatPeer, peerResolver} from '../model/topology.js';
 import type {World} from '../model/types.js';
 import {findNs} from '../model/validate.js';
-import {netnsName, nsDisplayName} from '../model/netns-id.js';
+import {namedId, netnsName, nsDisplayName} from '../model/netns-id.js';
 import {ipIn, type Plan} from './plan.js';
 
 export interface NewNamespaceValues {
@@ -22,6 +22,8 @@ export function newNamespacePlan({name, loUp}: NewNamespaceValues): Plan {
 		],
 		affects: [name],
 		select: {ns: name},
+		// By id: a namespace called `host` is not the host (netns-id.ts).
+		effects: [{kind: 'addNamespace', ns: namedId(name)}, ...(loUp ? [{kind: 'setUp' as const, ns: namedId(name), link: 'lo', up: true}] : [])],
 	};
 }
 
@@ -58,6 +60,7 @@ export function deleteNamespacePlan(world: World, id: string): Plan {
 		steps: [{argv: ['ip', 'netns', 'del', name]}],
 		// The other ends of its veths vanish too, wherever they are: read the whole world again.
 		affects: peers.length > 0 ? world.namespaces.map((n) => n.id) : [id],
+		effects: [{kind: 'deleteNamespace', ns: id}],
 	};
 }
 
@@ -80,5 +83,6 @@ export function attachNamespacePlan({from, pid, name}: AttachValues): Plan {
 		steps: [{argv: ['ip', 'netns', 'attach', name, String(pid)], undo: ['ip', 'netns', 'del', name]}],
 		affects: [from, name],
 		select: {ns: name},
+		effects: [{kind: 'nameNamespace', ns: from, name}],
 	};
 }

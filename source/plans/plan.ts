@@ -1,5 +1,6 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
 import {isPathId} from '../model/netns-id.js';
+import type {PlannedEffect} from '../model/planned-effect.js';
 import {HOST_ID, type Route} from '../model/types.js';
 
 export type Argv = readonly string[];
@@ -40,6 +41,11 @@ export interface Plan {
 	readonly affects: readonly string[];
 	/** What to select once the world is read again. */
 	readonly select?: {readonly ns: string; readonly link?: string};
+	/**
+	 * What it does to the world, as data, in order: a dry run applies it to show planned objects
+	 * (model/planned-world.ts). Absent: the plan is still recorded and exported, but shows nothing.
+	 */
+	readonly effects?: readonly PlannedEffect[];
 }
 
 /** Whether running the plan needs a second confirmation (see Plan.destructive). */

@@ -25,6 +25,7 @@ export function addRoutePlan(v: RouteValues): Plan {
 		steps: [{argv: ipIn(v.ns, ...withVerb(args, 'add')), undo: ipIn(v.ns, ...withVerb(args, 'del'))}],
 		affects: [v.ns],
 		select: {ns: v.ns},
+		effects: [{kind: 'addRoute', ns: v.ns, route: {family: v.family, dst: v.dst, ...(v.via ? {via: v.via} : {}), ...(v.dev ? {dev: v.dev} : {})}}],
 	};
 }
 
@@ -72,6 +73,7 @@ export function deleteRoutePlan(ns: string, route: Route): Plan {
 		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
 		affects: [ns],
 		select: {ns},
+		effects: [{kind: 'deleteRoute', ns, route}],
 	};
 }
 
@@ -86,5 +88,6 @@ export function forwardingPlan(ns: string, family: 4 | 6, enable: boolean): Plan
 		steps: [{argv: execIn(ns, 'sysctl', '-w', `${key}=${enable ? 1 : 0}`), undo: execIn(ns, 'sysctl', '-w', `${key}=${enable ? 0 : 1}`)}],
 		affects: [ns],
 		select: {ns},
+		effects: [{kind: 'setForwarding', ns, family, enable}],
 	};
 }

@@ -4,15 +4,25 @@ import type {CommandResult} from '../system/runner.js';
 import {hintFor} from './hints.js';
 import type {Argv, Plan, Step} from './plan.js';
 
-export type LogStatus = 'ok' | 'failed' | 'not run' | 'undo ok' | 'undo failed';
+/** `running` and `stopped`: a ping or an x command, logged when it starts and again when it ends. */
+export type LogStatus = 'ok' | 'failed' | 'not run' | 'undo ok' | 'undo failed' | 'running' | 'stopped';
 
 export interface LogEntry {
 	readonly argv: Argv;
 	readonly status: LogStatus;
 	readonly exitCode?: number;
+	/** The signal that ended it (SIGINT for a stopped ping, SIGKILL, …). */
+	readonly signal?: string;
 	readonly error?: string;
 	readonly plan: string;
+	/** When it started. */
 	readonly at: Date;
+	/** How long it ran; unset while running and for what did not run. */
+	readonly durationMs?: number;
+	/** Entries that change while shown (a running ping) carry an id: the next entry with it replaces it. */
+	readonly id?: string;
+	/** It only looked (ping): kept in the log and --log, but never as a command in a script to re-run. */
+	readonly looks?: boolean;
 }
 
 export interface PlanResult {
@@ -51,24 +61,32 @@ export function undoSequence(finished: readonly Step[]): Argv[] {
 }
 
 export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () => new Date()}: RunPlanOptions): Promise<PlanResult> {
-	const entry = (argv: Argv, status: LogStatus, r?: CommandResult): void =>
-		log({argv, status, exitCode: r?.exitCode, error: r && r.exitCode !== 0 ? messageOf(r) : undefined, plan: plan.title, at: now()});
+	const entry = (argv: Argv, status: LogStatus, r?: CommandResult, started?: Date): void => {
+		const at = started ?? now();
+		const durationMs = started ? Math.max(now().getTime() - started.getTime(), 0) : undefined;
+		log({argv, status, exitCode: r?.exitCode, signal: r?.signal, error: r && r.exitCode !== 0 ? messageOf(r) : undefined, plan: plan.title, at, durationMs});
+	};
+	/** Runs one command, noting when it started so its entry carries the start time and duration. */
+	const timed = async (argv: Argv): Promise<{result: CommandResult; started: Date}> => {
+		const started = now();
+		return {result: await run(argv), started};
+	};
 
 	if (dryRun) {
 		for (const step of plan.steps) entry(step.argv, 'not run');
 		return {ok: true, dryRun: true, plan, rolledBack: []};
 	}
 	for (const [index, step] of plan.steps.entries()) {
-		const result = await run(step.argv);
+		const {result, started} = await timed(step.argv);
 		if (result.exitCode === 0) {
-			entry(step.argv, 'ok', result);
+			entry(step.argv, 'ok', result, started);
 			continue;
 		}
-		entry(step.argv, 'failed', result);
+		entry(step.argv, 'failed', result, started);
 		const rolledBack = [];
 		for (const undo of undoSequence(plan.steps.slice(0, index))) {
-			const undone = await run(undo);
-			entry(undo, undone.exitCode === 0 ? 'undo ok' : 'undo failed', undone);
+			const {result: undone, started: undoStarted} = await timed(undo);
+			entry(undo, undone.exitCode === 0 ? 'undo ok' : 'undo failed', undone, undoStarted);
 			rolledBack.push({argv: undo, ok: undone.exitCode === 0, error: undone.exitCode === 0 ? undefined : messageOf(undone)});
 		}
 		const error = messageOf(result);

@@ -85,5 +85,10 @@ export function stackedDevicePlan(v: StackedValues): Plan {
 		consequences: consequences.length > 0 ? consequences : undefined,
 		affects: [...new Set([v.parentNs, v.into])],
 		select: {ns: v.into, link: v.name},
+		effects: [
+			// A vxlan's `dev` is the device it sends through, not a lower device it is stacked on.
+			{kind: 'addLink', ns: v.into, name: v.name, type: v.kind, ...(v.kind === 'vxlan' ? {underlay: {ns: v.parentNs, name: v.parent}} : {lower: {ns: v.parentNs, name: v.parent}})},
+			...(v.up ? [{kind: 'setUp' as const, ns: v.into, link: v.name, up: true}] : []),
+		],
 	};
 }

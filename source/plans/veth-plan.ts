@@ -4,6 +4,7 @@
 import {nsDisplayName} from '../model/netns-id.js';
 import {HOST_ID} from '../model/types.js';
 import {ipIn, type Plan, type Step} from './plan.js';
+import {vethEffects} from './veth-effects.js';
 
 export interface VethValues {
 	readonly name1: string;
@@ -50,5 +51,12 @@ export function vethPlan(v: VethValues): Plan {
 		steps,
 		affects: [...new Set([HOST_ID, v.ns1, v.ns2])],
 		select: {ns: v.ns1, link: v.name1},
+		effects: vethEffects(
+			[
+				{ns: v.ns1, name: v.name1, address: v.address1, bridge: v.bridge1},
+				{ns: v.ns2, name: v.name2, address: v.address2, bridge: v.bridge2},
+			],
+			v.up,
+		),
 	};
 }

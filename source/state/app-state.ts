@@ -4,6 +4,7 @@
 import type {Topology} from '../model/topology.js';
 import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
+import type {Plan} from '../plans/plan.js';
 import type {LogEntry, PlanResult} from '../plans/run-plan.js';
 import type {ExecView} from './exec-view.js';
 import type {ReadProgress} from './world-updates.js';
@@ -50,6 +51,10 @@ export interface AppState {
 	readonly filtering?: Pane;
 	/** The last `o` (other end): pressed again on `to`, it goes back to `from`. */
 	readonly jump?: Jump;
+	/** Dry run: the plans confirmed so far, in order, not run; `world` shows their effects (planned-state.ts). */
+	readonly planned?: readonly Plan[];
+	/** Dry run with plans: the world as last read, before their effects. */
+	readonly readWorld?: World;
 }
 
 export interface Jump {

@@ -62,8 +62,12 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 			const pid = ns.label?.main?.pid;
 			return pid === undefined ? {message: `no process lives in ${nsDisplayName(ns.id)}: ip netns attach needs one`} : {form: attachForm(ctx, pid)};
 		}
-		case 'forwarding':
-			return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, current)}));
+		case 'forwarding': {
+			// A dry run's planned forwarding wins over the kernel's; a planned namespace has no kernel to ask.
+			const planned = ns.planned ? ns.forwarding : undefined;
+			if (planned?.[4] !== undefined && planned[6] !== undefined) return {form: forwardingForm(ctx, {4: planned[4], 6: planned[6]})};
+			return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
+		}
 		case 'veth':
 			return {form: vethForm(ctx)};
 		case 'bridge':

@@ -10,6 +10,8 @@ import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
 import {jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
+import {readWorldOf, shownWorld} from './planned-state.js';
+import type {Plan} from '../plans/plan.js';
 
 
 export type Action =
@@ -36,7 +38,9 @@ export type Action =
 	| {readonly type: 'filterEnd'}
 	| {readonly type: 'filterClear'}
 	/** `o`: to the selected interface's other end (veth peer, lower device), or back. */
-	| {readonly type: 'otherEnd'};
+	| {readonly type: 'otherEnd'}
+	/** Dry run: a confirmed plan, recorded and shown as planned, not run. */
+	| {readonly type: 'planned'; readonly plan: Plan};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -60,12 +64,19 @@ function keepSelection(old: World | undefined, next: World, selected: string): s
 	return neighbour?.id ?? HOST_ID;
 }
 
-function withWorld(state: AppState, world: World): AppState {
+function withWorld(state: AppState, read: World): AppState {
 	// Same world (a read that changed nothing): no new topology, no render.
-	if (world === state.world && !state.loading && !state.error) return state;
+	if (read === readWorldOf(state) && !state.loading && !state.error) return state;
+	return showWorld(state, read);
+}
+
+/** The world as read, with what a dry run planned on top (planned-state.ts). */
+function showWorld(state: AppState, read: World): AppState {
+	const world = shownWorld(read, state.planned);
 	return {
 		...state,
 		world,
+		readWorld: world === read ? undefined : read,
 		topology: buildTopology(world),
 		loading: false,
 		error: undefined,
@@ -85,7 +96,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'worldLoaded':
 			return withWorld(state, action.world);
 		case 'namespaceLoaded':
-			return state.world ? withWorld(state, replaceNamespace(state.world, action.id, action.netns)) : state;
+			return state.world ? withWorld(state, replaceNamespace(readWorldOf(state) ?? state.world, action.id, action.netns)) : state;
 		case 'loadFailed':
 			return {...state, loading: false, error: action.error};
 		case 'loading':
@@ -111,8 +122,12 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, overlay: undefined};
 		case 'message':
 			return {...state, message: {text: action.text, tone: action.tone}};
-		case 'logged':
-			return {...state, log: [...state.log, action.entry]};
+		case 'logged': {
+			// An entry with an id (a running ping) is replaced in place when it ends.
+			const id = action.entry.id;
+			const at = id === undefined ? -1 : state.log.findIndex((e) => e.id === id);
+			return {...state, log: at < 0 ? [...state.log, action.entry] : state.log.map((e, i) => (i === at ? action.entry : e))};
+		}
 		case 'select':
 			return {
 				...state,
@@ -120,12 +135,17 @@ export function reducer(state: AppState, action: Action): AppState {
 				selectedLink: action.link ? {...state.selectedLink, [action.ns]: action.link} : state.selectedLink,
 			};
 		case 'namespacesListed': {
-			const next = withWorld(state, listedWorld(state.world, action.listing.places));
+			const next = withWorld(state, listedWorld(readWorldOf(state), action.listing.places));
 			const unseen = action.listing.unseen;
 			return JSON.stringify(unseen) === JSON.stringify(state.unseen ?? {}) ? next : {...next, unseen};
 		}
 		case 'namespacesLoaded':
-			return withWorld(state, mergeNamespaces(state.world, action.namespaces));
+			return withWorld(state, mergeNamespaces(readWorldOf(state), action.namespaces));
+		case 'planned': {
+			const read = readWorldOf(state);
+			const planned = {...state, planned: [...(state.planned ?? []), action.plan]};
+			return read ? showWorld(planned, read) : planned;
+		}
 		case 'readProgress':
 			return {...state, progress: action.progress};
 		case 'filterStart':

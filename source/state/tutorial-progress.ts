@@ -2,7 +2,9 @@
 // pings they ran. Pure, so the panel's states are tested without an app. Step status is live: computed
 // from the world every time it changes, so a step undone turns back to ☐.
 import {holds} from '../model/tutorial/checks.js';
+import {pingRecordOf} from '../model/tutorial/ping-record.js';
 import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
+import type {LogEntry} from '../plans/run-plan.js';
 import type {Topology} from '../model/topology.js';
 import {HOST_ID, type World} from '../model/types.js';
 import {namedId} from '../model/netns-id.js';
@@ -11,16 +13,19 @@ export interface TutorialProgress {
 	readonly tutorial: Tutorial;
 	/** Hints shown, by step index. */
 	readonly hints: Readonly<Record<number, number>>;
-	readonly pings: readonly PingRecord[];
 	/** How many entries the command log had when the tutorial began: what came after is the learner's. */
 	readonly logFrom: number;
 }
 
-export const startProgress = (tutorial: Tutorial, logFrom: number): TutorialProgress => ({tutorial, hints: {}, pings: [], logFrom});
+export const startProgress = (tutorial: Tutorial, logFrom: number): TutorialProgress => ({tutorial, hints: {}, logFrom});
 
-export function stepStatuses(p: TutorialProgress, world: World | undefined, topology: Topology): boolean[] {
+/** The pings in the learner's part of the log: p's, and a `ping` typed in x. (A shell's are not seen.) */
+export const pingsOf = (p: TutorialProgress, log: readonly LogEntry[]): PingRecord[] =>
+	log.slice(p.logFrom).flatMap((e) => pingRecordOf(e.argv, e.exitCode) ?? []);
+
+export function stepStatuses(p: TutorialProgress, world: World | undefined, topology: Topology, log: readonly LogEntry[] = []): boolean[] {
 	if (!world) return p.tutorial.steps.map(() => false);
-	const context = {world, topology, pings: p.pings};
+	const context = {world, topology, pings: pingsOf(p, log)};
 	return p.tutorial.steps.map((step) => holds(step.check, context));
 }
 
@@ -36,11 +41,6 @@ export function withNextHint(p: TutorialProgress, step: number): TutorialProgres
 	if (shown >= (p.tutorial.steps[step]?.hints.length ?? 0)) return undefined;
 	return {...p, hints: {...p.hints, [step]: shown + 1}};
 }
-
-/** Only the last pings count for checks; a long session must not grow the list without bound. */
-const PINGS_KEPT = 50;
-
-export const withPing = (p: TutorialProgress, ping: PingRecord): TutorialProgress => ({...p, pings: [...p.pings, ping].slice(-PINGS_KEPT)});
 
 /** What the current step is about, as namespace ids and interface names: the map picks these out. */
 export function currentFocus(p: TutorialProgress, statuses: readonly boolean[]): Array<{readonly ns: string; readonly name: string}> {

@@ -7,6 +7,7 @@ import {CHANGE_BINDINGS} from './change-actions.js';
 import {filterKey} from './filter-keys.js';
 import {bindingActs} from './key-availability.js';
 import {LOOK_BINDINGS} from './use-look-inside.js';
+import {logMostBack} from './log-scroll.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
@@ -21,6 +22,8 @@ export interface AppKeyHandlers {
 	readonly copyLog: () => void;
 	/** p, x, s: look inside the selected namespace (ping, one command, a shell). */
 	readonly look?: (id: BindingId) => void;
+	/** The command log overlay's size: its scrolling stops at the first command instead of going on past it. */
+	readonly logSize?: {readonly columns: number; readonly rows: number};
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -83,15 +86,19 @@ export function useAppKeys(
 					dispatch(state.overlay?.kind === 'topology' ? {type: 'closeOverlay'} : {type: 'openOverlay', overlay: {kind: 'topology'}});
 					return;
 				case 'scrollUp':
-					dispatch({type: 'scrollOverlay', step: -1});
-					return;
 				case 'scrollDown':
-					dispatch({type: 'scrollOverlay', step: 1});
-					return;
 				case 'scrollPageUp':
 				case 'scrollPageDown':
-					dispatch({type: 'scrollOverlay', step: binding.id === 'scrollPageUp' ? -page : page});
+				case 'logTop':
+				case 'logEnd': {
+					const steps: Partial<Record<BindingId, number>> = {scrollUp: -1, scrollDown: 1, scrollPageUp: -page, scrollPageDown: page, logTop: -Infinity, logEnd: Infinity};
+					const step = steps[binding.id] ?? 0;
+					if (state.overlay?.kind !== 'log' || handlers.logSize === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
+					// The log counts back from its end: clamped here, so ↓ after g (or after ↑ past the top) moves at once.
+					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log, handlers.logSize.columns, handlers.logSize.rows)), 0);
+					if (target !== state.overlayScroll) dispatch({type: 'scrollOverlay', step: target - state.overlayScroll});
 					return;
+				}
 				case 'close':
 					dispatch({type: 'closeOverlay'});
 					return;

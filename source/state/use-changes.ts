@@ -4,10 +4,11 @@ import {useCallback} from 'react';
 import type {BindingId} from '../keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {logToScript} from '../plans/script.js';
-import {writeScriptFile} from '../system/log-file.js';
 import {copyToClipboard} from '../terminal.js';
 import type {System} from '../system/system.js';
 import {changeFor, type ChangeOutcome} from './change-actions.js';
+import {plannedScriptOf} from './planned-state.js';
+import {openScriptForm} from './script-export.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 
@@ -37,25 +38,12 @@ export function useChanges(
 		[system, getState, dispatch, execute, dryRun],
 	);
 
-	const exportLog = useCallback(() => {
-		const entries = getState().log;
-		if (entries.length === 0) {
-			dispatch({type: 'message', tone: 'error', text: 'the log is empty: nothing to write'});
-			return;
-		}
-		const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace('T', '-').slice(0, 15);
-		const path = `nsdeck-log-${stamp}.sh`;
-		try {
-			writeScriptFile(path, logToScript(entries, `written by nsdeck${system.lab ? ' in the lab' : ''} ${new Date().toISOString()}`));
-			dispatch({type: 'message', tone: 'info', text: `wrote ./${path} (${entries.length} commands)`});
-		} catch (error) {
-			dispatch({type: 'message', tone: 'error', text: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`});
-		}
-	}, [getState, dispatch, system]);
+	// w asks where (script-export.ts), then writes and says the full path.
+	const exportLog = useCallback(() => openScriptForm(getState, dispatch, system.lab), [getState, dispatch, system]);
 
 	const copyLog = useCallback(() => {
 		const entries = getState().log;
-		copyToClipboard(logToScript(entries));
+		copyToClipboard(plannedScriptOf(getState())?.script ?? logToScript(entries));
 		dispatch({type: 'message', tone: 'info', text: `sent ${entries.length} commands as a script to the terminal's clipboard (OSC 52): it may ignore it; w writes a file`});
 	}, [getState, dispatch]);
 

@@ -14,6 +14,7 @@ import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
 import {lineBatcher} from './line-batcher.js';
+import {logRun} from './command-log.js';
 
 export const COMMAND_TIMEOUT_MS = 10_000;
 /** Lines kept: enough to scroll through `ss -tanp` on a busy host, not unbounded. */
@@ -65,16 +66,14 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 			if (!stream) return dispatch({type: 'message', tone: 'error', text: 'this system cannot run commands'});
 			// What was typed, for the next x: the argv after `ip netns exec NS` or `nsenter --net=PATH`.
 			last.current = argv.slice(execIn(ns).length).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
-			const log = (entry: Omit<LogEntry, 'plan' | 'at'>): void => {
-				const full: LogEntry = {...entry, plan: `Run in ${nsDisplayName(ns)}`, at: new Date()};
-				dispatch({type: 'logged', entry: full});
-				const problem = logFile && appendToLogFile(logFile, logLine(full));
-				if (problem) dispatch({type: 'message', tone: 'error', text: `cannot write ${logFile}: ${problem}`});
-			};
+			const plan = `Run in ${nsDisplayName(ns)}`;
 			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'output'}}});
 			if (dryRun) {
 				// A typed command may change anything: a dry run keeps its promise and runs none.
-				log({argv, status: 'not run'});
+				const entry: LogEntry = {argv, status: 'not run', plan, at: new Date()};
+				dispatch({type: 'logged', entry});
+				const problem = logFile && appendToLogFile(logFile, logLine(entry));
+				if (problem) dispatch({type: 'message', tone: 'error', text: `cannot write ${logFile}: ${problem}`});
 				setRun({ns, argv, lines: [], status: 'not run'});
 				return;
 			}
@@ -91,9 +90,12 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 					return {...r, lines: all.slice(-COMMAND_LINES), dropped};
 				}),
 			COMMAND_LINES);
+			const logged = logRun(dispatch, logFile, {argv, plan});
 			void (async () => {
 				let exitCode: number | undefined;
+				let signal: string | undefined;
 				let failure: string | undefined;
+				let stderr = '';
 				try {
 					const result = await stream(argv, {
 						signal: controller.signal,
@@ -103,6 +105,8 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 						onDropped: (count) => lines.drop(count),
 					});
 					exitCode = result.exitCode;
+					signal = result.signal;
+					stderr = result.stderr;
 					failure = result.failure;
 				} catch (error) {
 					failure = error instanceof Error ? error.message : String(error);
@@ -111,7 +115,9 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 				const status: RunStatus = controller.signal.aborted ? 'stopped' : exitCode === 0 && !failure ? 'done' : 'failed';
 				setRun((r) => (r && r.argv === argv ? {...r, status, exitCode, failure} : r));
 				if (abort.current === controller) abort.current = undefined;
-				log({argv, status: status === 'done' ? 'ok' : 'failed', exitCode, error: status === 'done' ? undefined : (failure ?? `exit status ${exitCode}`)});
+				// The status column says the exit status: the error is what the command said, or why it ended.
+				const said = stderr.trim().split('\n').at(-1);
+				logged.finish(status === 'done' ? 'ok' : status, {exitCode, signal}, status === 'done' ? undefined : (failure ?? (said || undefined)));
 				await refreshNamespaces([ns]);
 			})();
 		},

@@ -10,6 +10,7 @@ import type {AppState} from './app-state.js';
 import {useCommand, type CommandControls} from './use-command.js';
 import {usePing, type PingControls} from './use-ping.js';
 import {useShell, type ShellControls} from './use-shell.js';
+import {onlyPlanned} from './planned-state.js';
 
 export const LOOK_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>(['ping', 'runCommand', 'shell']);
 
@@ -30,16 +31,21 @@ export interface LookInsideOptions {
 
 export function useLookInside(system: System, getState: () => AppState, dispatch: (action: Action) => void, options: LookInsideOptions): LookInside {
 	const {refresh, refreshNamespaces, dryRun, logFile, suspend} = options;
-	const ping = usePing(system, getState, dispatch, refresh);
+	const ping = usePing(system, getState, dispatch, refresh, logFile);
 	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
 	const shell = useShell(system, getState, dispatch, refresh, {suspend, dryRun});
 	const open = useCallback(
 		(id: BindingId) => {
+			const selected = getState().selectedNs;
+			if (onlyPlanned(getState(), selected)) {
+				dispatch({type: 'message', tone: 'error', text: `${selected} is only planned (dry run): nothing runs inside it until the plan does`});
+				return;
+			}
 			if (id === 'ping') ping.openForm();
 			else if (id === 'runCommand') command.openForm();
 			else if (id === 'shell') shell.open();
 		},
-		[ping, command, shell],
+		[ping, command, shell, getState, dispatch],
 	);
 	return {ping, command, shell, open};
 }

@@ -4,7 +4,10 @@ import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {diagnosePing, pingFailed, type PingOutcome} from '../model/ping-diagnosis.js';
 import {parsePingLine, parsePingSummary} from '../model/ping-output.js';
 import {pingArgv, pingTimeoutMs, type PingRequest} from '../plans/exec-commands.js';
+import type {CommandResult} from '../system/runner.js';
 import type {System} from '../system/system.js';
+import {nsDisplayName} from '../model/netns-id.js';
+import {logRun} from './command-log.js';
 import {pingForm} from '../plans/forms/exec-forms.js';
 import {pingRunsReducer, type PingRun, type RunStatus} from './ping-runs.js';
 import type {Action} from './reducer.js';
@@ -21,7 +24,7 @@ export interface PingControls {
 	close(): void;
 }
 
-export function usePing(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>): PingControls {
+export function usePing(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, logFile?: string): PingControls {
 	const [runs, update] = useReducer(pingRunsReducer, []);
 	const abort = useRef<AbortController | undefined>(undefined);
 	const nextId = useRef(1);
@@ -51,8 +54,11 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 			update({type: 'start', run: {id, request, argv, lines: [], status: 'running'}});
 			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'ping'}}});
 			const icmpErrors: string[] = [];
+			// Logged like every command, but as one that only looked: a script never pings again.
+			const logged = logRun(dispatch, logFile, {argv, plan: `Ping ${request.target} from ${nsDisplayName(request.ns)}`, looks: true});
 			void (async () => {
 				let outcome: PingOutcome;
+				let ended: CommandResult | undefined;
 				try {
 					// SIGINT first: ping then prints its statistics for what it sent before it stopped.
 					const result = await stream(argv, {
@@ -65,6 +71,7 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 							update({type: 'line', id, line: {text, from}});
 						},
 					});
+					ended = result;
 					const stopped = controller.signal.aborted;
 					const errorText = result.stderr.trim() || (stopped ? undefined : result.failure);
 					outcome = {summary: parsePingSummary(result.stdout), errorText, icmpErrors, stopped};
@@ -74,6 +81,7 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 				const failed = pingFailed(outcome);
 				const status: RunStatus = outcome.stopped ? 'stopped' : failed ? 'failed' : 'done';
 				update({type: 'finished', id, status, summary: outcome.summary, error: outcome.errorText});
+				logged.finish(status === 'done' ? 'ok' : status, ended, status === 'done' ? undefined : outcome.errorText?.split('\n')[0]);
 				if (abort.current === controller) abort.current = undefined;
 				if (!failed && !outcome.errorText) return;
 				// Explain from what the kernel says now, not from what the screen showed before.
@@ -82,7 +90,7 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 				update({type: 'diagnosed', id, reasons: world ? diagnosePing(world, request.ns, request.target, outcome) : []});
 			})();
 		},
-		[system, getState, dispatch, refresh],
+		[system, getState, dispatch, refresh, logFile],
 	);
 
 	const stop = useCallback(() => abort.current?.abort(), []);

@@ -107,9 +107,13 @@ export function usePlans(
 				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote}`});
 				return;
 			}
-			if (plan.select && !dryRun) dispatch({type: 'select', ...plan.select});
+			// A dry run plans: what the plan makes is shown, marked planned, and later forms can use it.
+			if (dryRun) dispatch({type: 'planned', plan});
+			if (plan.select) dispatch({type: 'select', ...plan.select});
 			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
-			const text = dryRun ? `dry run: ${plan.title} — ${count} logged, not run (l)` : `✓ ${plan.title} (${count})`;
+			// A plan that says nothing of what it makes (raw commands, a tutorial's setup) is recorded, not shown.
+			const unseen = dryRun && (plan.effects ?? []).length === 0 ? '; not shown in the panes' : '';
+			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})`;
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
 				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);

@@ -3,15 +3,15 @@
 // the suspend service from cli.tsx). When the shell exits, the app is back where it was and reads the
 // world again: the user may have changed anything in there.
 import {useCallback, useRef} from 'react';
-import {shellArgv} from '../plans/exec-commands.js';
+import {nsDisplayName} from '../model/netns-id.js';
+import {shellBanner} from '../model/shell-prompt.js';
+import {shellArgv, shellPath} from '../plans/exec-commands.js';
+import {shellStart, type ShellStart} from '../system/shell-prompt.js';
 import type {System} from '../system/system.js';
 import type {Suspend} from '../terminal.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 import {currentNs} from './selectors.js';
-
-/** Set in the shell's environment, so a prompt can show which namespace it is in. */
-export const NETNS_ENV = 'NSDECK_NETNS';
 
 export interface ShellControls {
 	open(): void;
@@ -41,18 +41,23 @@ export function useShell(system: System, getState: () => AppState, dispatch: (ac
 			const attach = system.attach;
 			if (busy.current || !suspend || !attach) return;
 			busy.current = true;
-			const argv = shellArgv(ns, process.env.SHELL);
+			const name = nsDisplayName(ns);
 			void (async () => {
 				// One more turn of the event loop: ink's raw-mode release runs in an effect of the same commit.
 				await new Promise((resolve) => setImmediate(resolve));
+				let start: ShellStart | undefined;
 				try {
-					const code = await suspend(() => attach(argv, {[NETNS_ENV]: ns}), `nsdeck: a shell in ${ns} (${argv.join(' ')}); type exit to come back`);
+					start = shellStart(shellPath(process.env.SHELL), ns, name);
+					const argv = shellArgv(ns, process.env.SHELL, start.args);
+					const env = start.env;
+					const code = await suspend(() => attach(argv, env), shellBanner(name));
 					dispatch({type: 'closeOverlay'});
 					dispatch({type: 'message', tone: code === 0 ? 'info' : 'error', text: `back from the shell in ${ns}${code === 0 ? '' : ` (exit status ${code})`}`});
 				} catch (error) {
 					dispatch({type: 'closeOverlay'});
 					dispatch({type: 'message', tone: 'error', text: `cannot start a shell in ${ns}: ${error instanceof Error ? error.message : String(error)}`});
 				} finally {
+					start?.cleanup();
 					busy.current = false;
 				}
 				await refresh();

@@ -1,14 +1,13 @@
-// The tutorial of this session, if one is open: its progress (hints asked for, pings run), its steps'
-// status against the live world, and its keys — h for the next hint, T to hide or show the panel. Each
-// tutorial opened keeps its progress while the app (and so the lab) lives.
+// The tutorial of this session, if one is open: its progress (hints asked for), its steps' status against
+// the live world and the pings in the command log, and its keys — h for the next hint, T to hide or show
+// the panel. Each tutorial opened keeps its progress while the app (and so the lab) lives.
 import {useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useMemo, useState} from 'react';
 import {keyName} from '../key-name.js';
 import {findBinding} from '../keymap.js';
-import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
+import type {Tutorial} from '../model/tutorial/types.js';
 import type {AppState} from './app-state.js';
-import type {PingRun} from './ping-runs.js';
-import {currentStep, startProgress, stepStatuses, withNextHint, withPing, type TutorialProgress} from './tutorial-progress.js';
+import {currentStep, startProgress, stepStatuses, withNextHint, type TutorialProgress} from './tutorial-progress.js';
 
 export interface TutorialView {
 	readonly progress: TutorialProgress;
@@ -22,11 +21,7 @@ export interface TutorialControls {
 	open(tutorial: Tutorial, logFrom: number): void;
 }
 
-/** A finished ping run as the checks see it: from the namespace it ran in, answered when it succeeded. */
-const pingRecord = (run: PingRun): PingRecord | undefined =>
-	run.status === 'done' || run.status === 'failed' ? {from: run.request.ns, to: run.request.target, answered: run.status === 'done'} : undefined;
-
-export function useTutorial(initial: Tutorial | undefined, state: AppState, pingRuns: readonly PingRun[], isActive: boolean): TutorialControls {
+export function useTutorial(initial: Tutorial | undefined, state: AppState, isActive: boolean): TutorialControls {
 	const [all, setAll] = useState<ReadonlyMap<string, TutorialProgress>>(() => new Map(initial ? [[initial.name, startProgress(initial, 0)]] : []));
 	const [name, setName] = useState(initial?.name);
 	const [visible, setVisible] = useState(true);
@@ -40,17 +35,7 @@ export function useTutorial(initial: Tutorial | undefined, state: AppState, ping
 			}),
 		[name],
 	);
-	// Each finished ping counts once, for the tutorial open when it finished.
-	const counted = useRef(new Set<number>());
-	useEffect(() => {
-		for (const run of pingRuns) {
-			const record = pingRecord(run);
-			if (!record || counted.current.has(run.id)) continue;
-			counted.current.add(run.id);
-			update((p) => withPing(p, record));
-		}
-	}, [pingRuns, update]);
-	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology) : []), [progress, state.world, state.topology]);
+	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology, state.log) : []), [progress, state.world, state.topology, state.log]);
 	const open = useCallback((tutorial: Tutorial, logFrom: number) => {
 		setAll((now) => (now.has(tutorial.name) ? now : new Map(now).set(tutorial.name, startProgress(tutorial, logFrom))));
 		setName(tutorial.name);

@@ -14,6 +14,7 @@ import type {System} from '../system/system.js';
 import {ChangeQueue, type ChangeBatch} from './change-queue.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
+import {readWorldOf} from './planned-state.js';
 
 /**
  * How often the list is found again (discover.ts: /run/netns, mounts, /proc). A container started or
@@ -39,7 +40,9 @@ export function useWorld(
 	const readSome = useCallback(
 		async (ids: readonly string[]) => {
 			if (ids.length > SINGLE_READS) {
-				const known = getState?.().world?.namespaces ?? [];
+				// What the kernel has, not what a dry run planned on top of it.
+				const state = getState?.();
+				const known = (state && readWorldOf(state))?.namespaces ?? [];
 				const read = await system.readNamespaces(ids, {known});
 				const found = new Set(read.map((n) => n.id));
 				dispatch({type: 'namespacesLoaded', namespaces: read});
@@ -64,7 +67,8 @@ export function useWorld(
 				for (const id of behind) toRead.add(id);
 			}
 			if (list) {
-				const before = new Set((getState?.().world?.namespaces ?? []).map((n) => n.id));
+				const current = getState?.();
+				const before = new Set(((current && readWorldOf(current))?.namespaces ?? []).map((n) => n.id));
 				const listing = await system.listNamespaces();
 				dispatch({type: 'namespacesListed', listing});
 				for (const {id} of listing.places) if (!before.has(id)) toRead.add(id);

@@ -9,6 +9,8 @@ export interface CommandResult {
 	readonly stderr: string;
 	/** Set when the process could not start, timed out or was killed. */
 	readonly failure?: string;
+	/** The signal that ended the process, if one did (SIGINT, SIGTERM, SIGKILL). */
+	readonly signal?: string;
 }
 
 export interface RunOptions {
@@ -77,6 +79,7 @@ export const runCommand: Runner = async (argv, options = {}) => {
 		stdout: String(result.stdout ?? ''),
 		stderr: String(result.stderr ?? ''),
 		failure,
+		...(result.signal ? {signal: result.signal} : {}),
 	};
 };
 
@@ -214,7 +217,7 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 	else if (result.isCanceled) failure = 'stopped';
 	else if (result.failed && result.exitCode === undefined) failure = result.shortMessage;
 	const text = (from: StreamName): string => kept[from].slice(-KEPT_LINES).join('\n');
-	return {argv, exitCode: result.exitCode ?? -1, stdout: text('stdout'), stderr: text('stderr'), failure};
+	return {argv, exitCode: result.exitCode ?? -1, stdout: text('stdout'), stderr: text('stderr'), failure, ...(result.signal ? {signal: result.signal} : {})};
 }
 
 export interface ByteStreamOptions {

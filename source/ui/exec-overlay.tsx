@@ -31,6 +31,8 @@ export function ExecOverlay({view, look, world, width, height, dryRun, isFocused
 			return (
 				<FormView key={view.panel} spec={view.spec} dryRun={dryRun} onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv)} {...formFrame} />
 			);
+		case 'scriptForm':
+			return <FormView key={view.panel} spec={view.spec} dryRun={false} onSubmit={view.write} {...formFrame} onCancel={view.cancel} />;
 		case 'ping':
 			return (
 				<PingPanel

@@ -6,6 +6,7 @@ import {logToScript} from '../plans/script.js';
 import {currentStep, type TutorialProgress} from '../state/tutorial-progress.js';
 import {Text} from './text.js';
 import {theme} from './theme.js';
+import {wrapWords} from './overlays/wrap-words.js';
 
 export interface TutorialPanelProps {
 	readonly progress: TutorialProgress;
@@ -27,29 +28,6 @@ export function tutorialRoom(columns: number, rows: number, visible: boolean): {
 }
 
 const mark = (done: boolean, current: boolean): string => (done ? '✓' : current ? '▶' : '☐');
-
-/** Words into lines of at most `width` characters; a word longer than a line is cut into pieces. */
-export function wrapWords(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		for (let rest = word; rest !== ''; ) {
-			const room = line === '' ? width : width - line.length - 1;
-			if (rest.length <= room) {
-				line = line === '' ? rest : `${line} ${rest}`;
-				rest = '';
-			} else if (line !== '') {
-				lines.push(line);
-				line = '';
-			} else {
-				lines.push(rest.slice(0, width));
-				rest = rest.slice(width);
-			}
-		}
-	}
-	if (line !== '') lines.push(line);
-	return lines;
-}
 
 type Tone = 'title' | 'done' | 'current' | 'todo' | 'command' | 'hint' | 'muted' | 'plain' | 'bold';
 interface Line {

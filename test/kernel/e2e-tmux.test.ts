@@ -1,5 +1,8 @@
 // End to end: the bundled app in a real terminal (tmux) inside the sandbox, the seeds' bridge scenario
 // built with keys and forms only, the screen read with capture-pane and the result checked with `ip`.
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
 import {ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
@@ -80,7 +83,7 @@ describe('nsdeck in a real terminal', () => {
 		expect(screen.match(/nsdeck \[host\]/g)).toHaveLength(1);
 		await t.keys('l');
 		const log = await t.waitFor('Command log');
-		expect(log).toMatch(/✓ ok +ip link set dev veth_ns2_br0 master br0/);
+		expect(log).toMatch(/✓ exit 0 +ip link set dev veth_ns2_br0 master br0/);
 		await t.keys('Escape', 'q');
 
 		// …and the kernel agrees.
@@ -127,7 +130,8 @@ describe('a shell from the lab, in a real terminal', () => {
 		const t = term;
 		await t.waitFor('Namespaces (1)');
 		await t.keys('s');
-		await t.waitFor('type exit to come back');
+		await t.waitFor('nsdeck: shell in namespace host — exit to return');
+		await t.waitFor('[netns host]');
 		await t.type('exit');
 		await t.keys('Enter');
 		await t.waitFor('Namespaces (1)');
@@ -136,3 +140,29 @@ describe('a shell from the lab, in a real terminal', () => {
 		expect(await t.screen()).not.toContain('setRawMode');
 	});
 });
+
+describe('the shell from s names its namespace', () => {
+	it("in bash's prompt, after the user's own rc file, and in NSDECK_NETNS", async () => {
+		// A home with its own .bashrc: it must still be read, and stay as it was.
+		const home = mkdtempSync(join(tmpdir(), 'nsdeck-home-'));
+		writeFileSync(join(home, '.bashrc'), "PS1='mine\\$ '\nexport FROM_BASHRC=yes\n");
+		const before = readFileSync(join(home, '.bashrc'), 'utf8');
+		term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', `HOME=${home}`, 'SHELL=/bin/bash', 'sh', '-c', '"$0" "$@"; sleep 5', process.execPath, BUNDLE, 'lab', 'pair'], 80, 24);
+		const t = term;
+		await t.waitFor('Namespaces (3)');
+		await selectRow(t, 'server');
+		await t.keys('s');
+		await t.waitFor('nsdeck: shell in namespace server — exit to return');
+		await t.waitFor('[netns server] mine#');
+		await t.type('echo "in=$NSDECK_NETNS rc=$FROM_BASHRC"; ip netns identify');
+		await t.keys('Enter');
+		await t.waitFor(/in=server rc=yes\n(?:.*\n)?server/);
+		await t.type('exit');
+		await t.keys('Enter');
+		await t.waitFor('back from the shell in server');
+		expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe(before);
+		expect(readdirSync(tmpdir()).filter((f) => f.startsWith('nsdeck-shell-'))).toEqual([]);
+		rmSync(home, {recursive: true, force: true});
+	});
+});
+

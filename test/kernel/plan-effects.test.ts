@@ -1,8 +1,10 @@
 // Every plan builder against the kernel: the world before, the plan (made by its form, as a user would),
 // the world after. What changed must be exactly what the row expects, and every changed thing must be
-// named in the preview the user confirmed (its commands or its consequences): nothing else moves.
+// named in the preview the user confirmed (its commands or its consequences): nothing else moves. And a
+// dry run's planned world, made from the plan's effects alone, is the world the kernel then reports.
 import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {formatRoute} from '../../source/model/format.js';
+import {applyPlanned} from '../../source/model/planned-world.js';
 import {resolvePeer} from '../../source/model/topology.js';
 import type {World} from '../../source/model/types.js';
 import type {FormSpec, FormValues} from '../../source/plans/forms/form-spec.js';
@@ -187,6 +189,10 @@ describe('every plan changes exactly what its preview names', () => {
 			{timeout: 5000, interval: 100},
 		);
 		expect(seen).toEqual(expected);
+		// A dry run shows the same world from the plan's effects alone (model/planned-world.ts).
+		const after = facts(await readWorld(runCommand));
+		const planned = facts(applyPlanned(before, plan.effects ?? []));
+		expect({added: minus(planned, after), removed: minus(after, planned)}, 'the planned world differs from the kernel').toEqual({added: [], removed: []});
 		const preview = [...plan.steps.map((s) => commandText(s.argv)), ...(plan.consequences ?? [])].join('\n');
 		for (const fact of [...added, ...removed]) {
 			const named = subjects(fact).some((word) => preview.includes(word));

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
+import {pingRecordOf} from '../../source/model/tutorial/ping-record.js';
 import {parseTutorial, TutorialError} from '../../source/model/tutorial/validate.js';
 
 const minimal = {title: 'T', summary: 'S', steps: [{goal: 'G', commands: ['ip netns add ns1'], check: {namespace: 'ns1'}}]};
@@ -59,5 +60,18 @@ describe('tutorial files', () => {
 
 	it('rejects a hint that is not text', () => {
 		expect(problem({...minimal, steps: [{...minimal.steps[0], hints: [3]}]})).toBe('mine.json: steps[0].hints[0]: expected a non-empty string');
+	});
+});
+
+describe('pingRecordOf', () => {
+	it.each([
+		[['ip', 'netns', 'exec', 'ns1', 'ping', '-n', '-c', '4', '10.1.1.2'], 0, {from: 'ns1', to: '10.1.1.2', answered: true}],
+		[['ip', 'netns', 'exec', 'ns1', 'ping', '-c', '3', '10.0.2.2'], 1, {from: 'ns1', to: '10.0.2.2', answered: false}],
+		[['ping', '-6', '-c', '1', 'fd00::1'], 0, {from: 'host', to: 'fd00::1', answered: true}],
+		[['ip', 'netns', 'exec', 'ns1', 'ping', '-c', '3', '10.0.2.2'], undefined, undefined],
+		[['ip', 'netns', 'exec', 'ns1', 'ip', 'addr'], 0, undefined],
+		[['ping', 'example.org'], 0, undefined],
+	])('%j, exit %s', (argv, exitCode, expected) => {
+		expect(pingRecordOf(argv, exitCode)).toEqual(expected);
 	});
 });

@@ -136,7 +136,7 @@ describe('keys that change the world', () => {
 		await press(app, KEYS.enter);
 		await waitForFrame(app, '✓ Set lo down in host');
 		await press(app, 'l');
-		await waitForFrame(app, /✓ ok\s+ip link set dev lo down/);
+		await waitForFrame(app, /✓ exit 0\s+ip link set dev lo down/);
 		expect(system.pending()).toEqual([]);
 	});
 
@@ -162,7 +162,7 @@ describe('keys that change the world', () => {
 		await waitForFrame(app, 'New namespace');
 		await type(app, 'ns9');
 		await press(app, KEYS.enter);
-		await waitForFrame(app, 'dry run: Create namespace ns9');
+		await waitForFrame(app, 'planned, not run: Create namespace ns9');
 		await press(app, 'l');
 		await waitForFrame(app, /○ not run\s+ip netns add ns9/);
 		expect(system.calls).toEqual([]);

@@ -2,7 +2,8 @@
 // comes back, Esc stops (the abort reaches the process), a failed ping is explained, and the shell gets the
 // terminal only once nothing reads keys.
 import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
+import {existsSync, readFileSync} from 'node:fs';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import type {World} from '../../source/model/types.js';
 import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
@@ -130,7 +131,7 @@ describe('p: the ping panel', () => {
 		expect(frame).toContain('icmp_seq=4');
 		expect(frame).toContain('done · p ping again · Esc close');
 		expect(frame).not.toContain('why:');
-		// A ping only looks: no plan ran, nothing was logged.
+		// A ping only looks: no plan ran (it is logged, as a command that looked: see look-inside-comfort).
 		expect(system.calls).toEqual([]);
 		await press(app, KEYS.escape);
 		await waitForFrame(app, 'Interfaces in ns1');
@@ -226,7 +227,7 @@ describe('x: one command in the namespace', () => {
 		};
 		await press(app, 'x');
 		let frame = await waitForFrame(app, 'Run one command in ns1');
-		expect(frame).toContain('no shell: no globbing, no $VARS, no pipes');
+		expect(frame).toContain('no shell (no * $VAR | >); "…" \'…\' quote');
 		await press(app, 'ip neigh show "a b"');
 		await waitForFrame(app, "ip netns exec ns1 ip neigh show 'a b'");
 		await press(app, KEYS.enter);
@@ -238,7 +239,7 @@ describe('x: one command in the namespace', () => {
 		await waitForFrame(app, 'Interfaces in ns1');
 		await press(app, 'l');
 		frame = await waitForFrame(app, 'Command log (1)');
-		expect(frame).toMatch(/✗ failed\s+ip netns exec ns1 ip neigh show 'a b' — exit status 1/);
+		expect(frame).toMatch(/✗ exit 1\s+ip netns exec ns1 ip neigh show 'a b' — something went wrong/);
 	});
 
 	it('refuses an unclosed quote and runs nothing', async () => {
@@ -286,6 +287,35 @@ describe('x: one command in the namespace', () => {
 });
 
 describe('s: a shell in the namespace', () => {
+	const shell = process.env.SHELL;
+	beforeEach(() => {
+		process.env.SHELL = '/bin/sh';
+	});
+	afterEach(() => {
+		if (shell === undefined) delete process.env.SHELL;
+		else process.env.SHELL = shell;
+	});
+
+	it("bash: a generated rc file that sources the user's own, then names the namespace in PS1; gone afterwards", async () => {
+		process.env.SHELL = '/bin/bash';
+		const suspend: Suspend = async (run) => run();
+		const {app, system} = await start({suspend});
+		let rc = '';
+		let rcFile = '';
+		system.attach = async (argv, env) => {
+			expect(argv.slice(0, 6)).toEqual(['ip', 'netns', 'exec', 'ns1', '/bin/bash', '--rcfile']);
+			expect(env).toEqual({NSDECK_NETNS: 'ns1'});
+			rcFile = argv[6];
+			rc = readFileSync(rcFile, 'utf8');
+			return 0;
+		};
+		await press(app, 's');
+		await waitForFrame(app, 'back from the shell in ns1');
+		expect(rc).toContain('. "$HOME/.bashrc"');
+		expect(rc).toContain(`PS1='[netns ns1] '"$PS1"`);
+		expect(existsSync(rcFile)).toBe(false);
+	});
+
 	it('hands the terminal over with nothing reading keys, then comes back where it was and reads the world again', async () => {
 		const suspended: string[] = [];
 		const suspend: Suspend = async (run, note) => {
@@ -308,8 +338,8 @@ describe('s: a shell in the namespace', () => {
 		};
 		await press(app, 's');
 		const frame = await waitForFrame(app, 'back from the shell in ns1');
-		expect(attached).toEqual([{argv: ['ip', 'netns', 'exec', 'ns1', process.env.SHELL || '/bin/sh'], env: {NSDECK_NETNS: 'ns1'}, readers: 0}]);
-		expect(suspended[0]).toContain('a shell in ns1');
+		expect(attached).toEqual([{argv: ['ip', 'netns', 'exec', 'ns1', '/bin/sh'], env: {NSDECK_NETNS: 'ns1', PS1: expect.stringMatching(/^\[netns ns1\] [$#] $/)}, readers: 0}]);
+		expect(suspended[0]).toBe('nsdeck: shell in namespace ns1 — exit to return');
 		expect(frame).toMatch(/›ns1/);
 		expect(frame).toContain('Interfaces in ns1');
 		await waitForFrame(app, 'Namespaces (3)');

@@ -166,3 +166,13 @@ describe('topology map: other shapes', () => {
 		await expect(text + '\n').toMatchFileSnapshot(golden('stacked-and-bond'));
 	});
 });
+
+describe('a dry run on the map', () => {
+	it('a planned namespace, and one with planned changes, say so in their box title', () => {
+		const world = new WorldBuilder().namespace('host').namespace('ns1').build();
+		const planned: World = {namespaces: world.namespaces.map((ns) => (ns.id === 'ns1' ? {...ns, planned: true} : ns))};
+		const lines = draw(planned);
+		expect(lines.find((l) => l.includes('ns1'))).toMatch(/─ ns1 · planned ─/);
+		expect(lines.find((l) => l.includes('host'))).not.toContain('planned');
+	});
+});

@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {readTutorial} from '../../source/model/tutorial/validate.js';
 import {startProgress} from '../../source/state/tutorial-progress.js';
-import {tutorialLines, wrapWords} from '../../source/ui/tutorial-panel.js';
+import {tutorialLines} from '../../source/ui/tutorial-panel.js';
 import {press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
@@ -86,13 +86,5 @@ describe('tutorialLines', () => {
 		const t = tutorial({namespace: 'nine'});
 		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 5).map((l) => l.text);
 		expect(lines).toEqual(['Test tutorial · 1/2', '✓▶', 'Step 2: Have nine.', '  $ ip netns add nine', 'h: a hint']);
-	});
-});
-
-describe('wrapWords', () => {
-	it('fills lines up to the width, and cuts a word longer than a line', () => {
-		expect(wrapWords('the quick brown fox', 9)).toEqual(['the quick', 'brown fox']);
-		expect(wrapWords('abcdefghij xy', 4)).toEqual(['abcd', 'efgh', 'ij', 'xy']);
-		expect(wrapWords('', 5)).toEqual([]);
 	});
 });

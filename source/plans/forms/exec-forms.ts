@@ -70,9 +70,12 @@ function checkTarget(value: string): string | undefined {
 	return undefined;
 }
 
+/** A typed other address wins over the choice: whoever typed one means it (the preset stays shown above). */
+const usesOther = (v: FormValues): boolean => text(v, 'target') === OTHER_TARGET || text(v, 'other') !== '';
+
 function targetOf(v: FormValues, known: readonly KnownAddress[]): string {
 	const chosen = text(v, 'target');
-	return chosen === OTHER_TARGET ? text(v, 'other') : (known.find((k) => k.label === chosen)?.address ?? '');
+	return usesOther(v) ? text(v, 'other') : (known.find((k) => k.label === chosen)?.address ?? '');
 }
 
 export function pingRequestOf(v: FormValues, ns: string, known: readonly KnownAddress[]): PingRequest {
@@ -103,7 +106,7 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 			const count = text(v, 'count');
 			const interval = text(v, 'interval');
 			return errorsOf({
-				other: text(v, 'target') === OTHER_TARGET ? checkTarget(text(v, 'other')) : undefined,
+				other: usesOther(v) ? checkTarget(text(v, 'other')) : undefined,
 				count: COUNT.test(count) && Number(count) >= 1 && Number(count) <= 100_000 ? undefined : 'a whole number of packets, 1 to 100000',
 				interval: !INTERVAL.test(interval)
 					? 'seconds between packets, e.g. 1 or 0.5'
@@ -126,18 +129,20 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 export function commandForm(ns: string, previous = ''): FormSpec<CommandPlan> {
 	const where = ns === HOST_ID ? 'the host' : ns;
 	return {
-		title: `Run one command in ${where} — no shell: no globbing, no $VARS, no pipes or >; "…" and '…' quote`,
-		fields: [{id: 'command', label: 'Command', kind: 'text', placeholder: 'e.g. ss -tlnp, ip neigh, cat /proc/net/dev'}],
-		initial: {command: previous},
+		// Fits 80 columns with a short name: what a shell would do and this does not, then how to quote.
+		title: `Run one command in ${where} — no shell (no * $VAR | >); "…" '…' quote`,
+		// The last command is offered, not kept: typing starts a new one, Enter on nothing runs it again.
+		fields: [{id: 'command', label: 'Command', kind: 'text', placeholder: 'e.g. ss -tlnp, ip neigh, cat /proc/net/dev', ...(previous ? {fallback: `${previous}  (Enter runs it again)`} : {})}],
+		initial: {command: ''},
 		validate(v) {
-			const line = text(v, 'command');
+			const line = text(v, 'command') || previous;
 			if (line === '') return {command: 'type a command, e.g. ip neigh'};
 			if (/[\u0000-\u001F\u007F]/.test(line)) return {command: 'control characters are not allowed'};
 			const split = splitWords(line);
 			return 'error' in split ? {command: split.error} : {};
 		},
 		plan(v): CommandPlan {
-			const split = splitWords(text(v, 'command'));
+			const split = splitWords(text(v, 'command') || previous);
 			const words = 'words' in split ? split.words : [];
 			const argv = commandArgv(ns, words);
 			return {title: `Run in ${ns}`, steps: [{argv}], dangerous: false, affects: [ns], command: {ns, argv}};

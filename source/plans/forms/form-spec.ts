@@ -19,6 +19,11 @@ export interface FieldSpec {
 	readonly optionsFor?: (values: FormValues) => readonly string[];
 	readonly placeholder?: string;
 	/**
+	 * What an empty text field stands for (x's last command): shown dimmed in its place even while focused,
+	 * so that typing replaces it instead of adding to it. The form's validate and plan use it themselves.
+	 */
+	readonly fallback?: string;
+	/**
 	 * A default worked out from the other values (an end's name from its namespace): until the user edits
 	 * the field, its value follows them. Typing into a followed text field replaces the suggestion.
 	 */
@@ -62,6 +67,11 @@ export interface FormSpec<P extends Plan = Plan> {
 	validate(values: FormValues, world: World): FormErrors;
 	/** Only called with values that validate. */
 	plan(values: FormValues, world: World): P;
+	/**
+	 * What it does is not commands (w writes the log to a file): its plan has no steps and is still something
+	 * to do. Otherwise a plan without steps means the values ask for nothing new.
+	 */
+	readonly withoutCommands?: boolean;
 }
 
 /** What a form may start from: the selection when its key was pressed. */

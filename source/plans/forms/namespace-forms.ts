@@ -63,7 +63,7 @@ export function forwardingForm(ctx: FormContext, current: Forwarding): FormSpec 
 			}),
 		plan: (v): Plan => {
 			const plans = ([4, 6] as const).filter((f) => flag(v, `v${f}`) !== current[f]).map((f) => forwardingPlan(ctx.ns, f, flag(v, `v${f}`)));
-			return {...plans[0], title: plans.map((p) => p.title).join('; '), steps: plans.flatMap((p) => p.steps), destructive: plans.some((p) => p.destructive)};
+			return {...plans[0], title: plans.map((p) => p.title).join('; '), steps: plans.flatMap((p) => p.steps), destructive: plans.some((p) => p.destructive), effects: plans.flatMap((p) => p.effects ?? [])};
 		},
 	};
 }

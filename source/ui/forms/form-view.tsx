@@ -145,7 +145,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		if (hasErrors(spec.validate(now.values, world))) return false;
 		const planned = spec.plan(now.values, world);
 		// An empty plan is nothing to run: the form says so instead (see `nothing` below).
-		if (planned.steps.length === 0) return false;
+		if (planned.steps.length === 0 && !spec.withoutCommands) return false;
 		const risk = dryRun ? undefined : sessionRisk?.(planned);
 		if (risk && typedNameRef.current !== risk.confirm) {
 			setNameWanted(true);
@@ -208,7 +208,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const choiceWidth = Math.min(56, Math.max(width - labelWidth - 8, 10));
 	const showError = (id: string): string | undefined => (state.submitted || state.touched.has(id) ? errors[id] : undefined);
 	const formError = errors._form;
-	const nothing = errors[NOTHING_TO_CHANGE] ?? (plan && plan.steps.length === 0 ? 'these values are what the system has now' : undefined);
+	const nothing = errors[NOTHING_TO_CHANGE] ?? (plan && plan.steps.length === 0 && !spec.withoutCommands ? 'these values are what the system has now' : undefined);
 	const innerWidth = Math.max(width - 4, 10);
 	// A message too long for the rest of its field's row goes on the rows below, whole (never cut with …).
 	const fieldWidth = (field: FormSpec['fields'][number], shown: string): number =>
@@ -220,7 +220,8 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		return String(value);
 	};
 	const placeholderOf = (field: FormSpec['fields'][number], focused: boolean): string | undefined =>
-		field.kind === 'text' && state.values[field.id] === '' && !focused ? field.placeholder : undefined;
+		// An empty field's fallback (x's last command) shows even while focused: typing replaces it.
+		field.kind === 'text' && state.values[field.id] === '' ? (field.fallback ?? (focused ? undefined : field.placeholder)) : undefined;
 	const errorBelow = (field: FormSpec['fields'][number], error: string): boolean => {
 		const placeholder = placeholderOf(field, spec.fields[state.focus] === field);
 		return fieldWidth(field, shownOf(field)) + (placeholder ? placeholder.length + 1 : 0) + 3 + error.length > innerWidth;

@@ -60,6 +60,10 @@ function fdbLines(ns: Netns): DetailLine[] {
 	return learnt.map((e, i) => [i === 0 ? 'bridge FDB' : '', `${e.mac} on ${e.dev}${e.bridge ? ` (${e.bridge})` : ''}${e.vlan !== undefined ? ` vlan ${e.vlan}` : ''} ${e.state || 'learnt'}`]);
 }
 
+/** A dry run's planned object or change says so first: it is not in the kernel (state/planned-state.ts). */
+const PLANNED: DetailLine = ['planned', 'not made yet: planned in this dry run (l, w: script)'];
+const plannedFirst = (planned: boolean | undefined, lines: DetailLine[]): DetailLine[] => (planned ? [PLANNED, ...lines] : lines);
+
 export function namespaceDetail(ns: Netns): DetailLine[] {
 	const lines: DetailLine[] = [
 		['namespace', nsDisplayName(ns.id)],
@@ -78,7 +82,7 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 	];
 	for (const e of ns.nsids) lines.push([`nsid ${e.nsid}`, e.name ?? '(unnamed: host or a process)']);
 	if (ns.error) lines.push(['error', ns.error]);
-	return lines;
+	return plannedFirst(ns.planned, lines);
 }
 
 export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, ports: readonly LinkRef[], lowerRef?: LinkRef): DetailLine[] {
@@ -97,8 +101,8 @@ export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, por
 	if (link.master) lines.push(['master', link.masterKind ? `${link.master} (${link.masterKind})` : link.master]);
 	if (link.kind === 'bridge') lines.push(['ports', ports.map((p) => p.name).join(', ') || 'none']);
 	if (link.addresses.length === 0) lines.push(['addresses', 'none']);
-	for (const a of link.addresses) lines.push([`IPv${a.family} address`, [a.cidr, 'scope', a.scope, ...(a.flags ?? [])].join(' ')]);
-	return lines;
+	for (const a of link.addresses) lines.push([`IPv${a.family} address`, [a.cidr, 'scope', a.scope, ...(a.flags ?? []), ...(a.planned ? ['(planned)'] : [])].join(' ')]);
+	return plannedFirst(link.planned, lines);
 }
 
 export function routeDetail(ns: Netns, route: Route): DetailLine[] {
@@ -119,5 +123,5 @@ export function routeDetail(ns: Netns, route: Route): DetailLine[] {
 	if (route.metric !== undefined) lines.push(['metric', String(route.metric)]);
 	if (route.prefsrc) lines.push(['source', route.prefsrc]);
 	if (route.flags.length > 0) lines.push(['flags', route.flags.join(', ')]);
-	return lines;
+	return plannedFirst(route.planned, lines);
 }

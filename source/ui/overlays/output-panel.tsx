@@ -1,13 +1,15 @@
 // x: a command's output (stderr in red), its exit status, scrollable with ↑↓ PgUp PgDn Home End. It
-// follows the newest line until the user scrolls up. Esc stops a running command, or closes.
+// follows the newest line until the user scrolls up. Long lines wrap; w turns wrapping off, and then ← →
+// scroll sideways. Esc stops a running command, or closes.
 import {Box, useApp, useInput} from 'ink';
 import {Text} from '../text.js';
-import {useState} from 'react';
+import {useMemo, useState} from 'react';
 import {findBinding} from '../../keymap.js';
 import {keyName} from '../../key-name.js';
 import {commandText} from '../../plans/script.js';
 import type {CommandRun} from '../../state/use-command.js';
 import {theme} from '../theme.js';
+import {fitParts, longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
 
 export interface OutputPanelProps {
 	readonly run: CommandRun;
@@ -35,18 +37,34 @@ export function scrollBy(back: number, key: string, page: number, total: number,
 	return Math.min(Math.max(next, 0), most);
 }
 
+/** Rows of the command line at the top: it wraps too, up to three rows. */
+const HEADER_ROWS = 3;
+
 export function OutputPanel({run, width, height, isFocused, onStop, onClose}: OutputPanelProps) {
 	const t = theme();
 	const {exit} = useApp();
 	const [back, setBack] = useState(0);
-	const rows = Math.max(height - 5, 1);
-	const total = run.lines.length;
+	const [wrap, setWrap] = useState(true);
+	const [column, setColumn] = useState(0);
+	const inner = Math.max(width - 4, 1);
+	const header = `$ ${commandText(run.argv)}`;
+	const headerRows = Math.min(Math.ceil(Array.from(header).length / inner), HEADER_ROWS);
+	const rows = Math.max(height - 4 - headerRows, 1);
+	const longest = useMemo(() => longestLine(run.lines), [run.lines]);
+	const all = useMemo(() => outputRows(run.lines, inner, wrap, column), [run.lines, inner, wrap, column]);
+	const total = all.length;
 	useInput(
 		(input, key) => {
 			const name = keyName(input, key);
 			const binding = findBinding(name, ['output', 'global']);
 			if (binding?.id === 'stopOrClose') (run.status === 'running' ? onStop : onClose)();
 			else if (binding?.id === 'scrollOutput') setBack((b) => scrollBy(b, name, rows - 1, total, rows));
+			else if (binding?.id === 'toggleWrap') {
+				// The rows change under the view: follow the newest again rather than land somewhere unrelated.
+				setWrap((w) => !w);
+				setBack(0);
+				setColumn(0);
+			} else if (binding?.id === 'scrollSideways' && !wrap) setColumn((c) => scrollSideways(c, name, inner, longest));
 			else if (binding?.id === 'quit') exit();
 		},
 		{isActive: isFocused},
@@ -54,14 +72,17 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 	const end = total - Math.min(back, Math.max(total - rows, 0));
 	const start = Math.max(end - rows, 0);
 	const ok = run.status === 'done';
+	const sideways = sidewaysText(wrap, column, inner, longest);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={run.status === 'running' ? t.accent : ok ? t.good : t.bad} width={width} height={height} paddingX={1}>
-			<Text bold color={t.accent} wrap="truncate">
-				$ {commandText(run.argv)}
-			</Text>
-			{run.lines.slice(start, end).map((line, i) => (
-				<Text key={start + i} wrap="truncate" color={line.from === 'stderr' ? t.bad : undefined}>
-					{line.text}
+			<Box height={headerRows} overflow="hidden">
+				<Text bold color={t.accent} wrap="wrap">
+					{header}
+				</Text>
+			</Box>
+			{all.slice(start, end).map((row, i) => (
+				<Text key={start + i} wrap="truncate" color={row.from === 'stderr' ? t.bad : undefined}>
+					{row.text || ' '}
 				</Text>
 			))}
 			{total === 0 && <Text color={t.muted}>{run.status === 'running' ? 'no output yet…' : run.status === 'not run' ? 'nothing ran: --dry-run runs no typed command' : 'no output'}</Text>}
@@ -70,7 +91,15 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 				{ok ? '✓' : run.status === 'running' ? '…' : '✗'} {statusText(run)}
 			</Text>
 			<Text color={t.muted} wrap="truncate">
-				{total > 0 ? `lines ${start + 1}–${end} of ${total} · ↑↓ PgUp PgDn Home End scroll · ` : ''}Esc {run.status === 'running' ? 'stop' : 'close'}
+				{fitParts(
+					[
+						`Esc ${run.status === 'running' ? 'stop' : 'close'}`,
+						total > 0 ? `lines ${all[start].line + 1}–${all[end - 1].line + 1} of ${run.lines.length}` : '',
+						sideways,
+						total > rows ? '↑↓ PgUp PgDn Home End' : '',
+					],
+					inner,
+				)}
 			</Text>
 		</Box>
 	);

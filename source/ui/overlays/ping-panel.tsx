@@ -1,5 +1,6 @@
 // The ping panel: the command, each reply line as it arrives, the summary, why it failed, and the last
-// few pings of this session. Esc stops a running ping at once; Esc again closes; p pings again.
+// few pings of this session. Esc stops a running ping at once; Esc again closes; p pings again. Long lines
+// wrap; w turns wrapping off, and then ← → scroll sideways.
 import {Box, useApp, useInput} from 'ink';
 import {Text} from '../text.js';
 import {findBinding} from '../../keymap.js';
@@ -8,6 +9,8 @@ import {summaryText} from '../../model/ping-output.js';
 import {commandText} from '../../plans/script.js';
 import type {PingRun} from '../../state/ping-runs.js';
 import {theme} from '../theme.js';
+import {useMemo, useState} from 'react';
+import {longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
 
 export interface PingPanelProps {
 	readonly runs: readonly PingRun[];
@@ -37,22 +40,33 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 	const {exit} = useApp();
 	const run = runs.at(-1);
 	const running = run?.status === 'running';
+	const [wrap, setWrap] = useState(true);
+	const [column, setColumn] = useState(0);
+	const inner = Math.max(width - 4, 1);
+	const lines = run?.lines;
+	const longest = useMemo(() => longestLine(lines ?? []), [lines]);
 	useInput(
 		(input, key) => {
-			const binding = findBinding(keyName(input, key), ['ping', 'global']);
+			const name = keyName(input, key);
+			const binding = findBinding(name, ['ping', 'global']);
 			if (binding?.id === 'stopOrClose') (running ? onStop : onClose)();
 			else if (binding?.id === 'pingAgain') onAgain();
+			else if (binding?.id === 'toggleWrap') {
+				setWrap((w) => !w);
+				setColumn(0);
+			} else if (binding?.id === 'scrollSideways' && !wrap) setColumn((c) => scrollSideways(c, name, inner, longest));
 			else if (binding?.id === 'quit') exit();
 		},
 		{isActive: isFocused},
 	);
 	if (!run) return null;
-	const inner = width - 4;
 	const earlier = runs.slice(0, -1).reverse();
 	const reasons = run.diagnosis ?? [];
 	const failedWaiting = !running && run.status === 'failed' && run.diagnosis === undefined;
 	const fixed = 3 + 1 + (failedWaiting ? 1 : 0) + reasons.reduce((n, r) => n + rowsOf(`why: ${r}`, inner), 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
-	const outputRows = Math.max(height - 2 - fixed, 1);
+	const sideways = sidewaysText(wrap, column, inner, longest);
+	const shownRows = Math.max(height - 2 - fixed - (sideways ? 1 : 0), 1);
+	const rows = outputRows(run.lines, inner, wrap, column).slice(-shownRows);
 	const summaryColor = run.status === 'done' ? t.good : run.status === 'stopped' ? t.warn : t.bad;
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={running ? t.accent : run.status === 'done' ? t.good : t.bad} width={width} height={height} paddingX={1}>
@@ -62,9 +76,9 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 			<Text color={t.muted} wrap="truncate">
 				$ {commandText(run.argv)}
 			</Text>
-			{run.lines.slice(-outputRows).map((line, i) => (
-				<Text key={i} wrap="truncate" color={line.from === 'stderr' ? t.bad : undefined}>
-					{line.text}
+			{rows.map((row, i) => (
+				<Text key={i} wrap="truncate" color={row.from === 'stderr' ? t.bad : undefined}>
+					{row.text || ' '}
 				</Text>
 			))}
 			{run.lines.length === 0 && <Text color={t.muted}>{running ? 'waiting for the first reply…' : 'no output'}</Text>}
@@ -85,6 +99,11 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 					{reason}
 				</Text>
 			))}
+			{sideways && (
+				<Text color={t.muted} wrap="truncate">
+					{sideways}
+				</Text>
+			)}
 			{earlier.length > 0 && (
 				<>
 					<Text bold>Earlier pings:</Text>

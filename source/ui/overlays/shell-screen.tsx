@@ -3,6 +3,8 @@
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import {useEffect} from 'react';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {shellBanner} from '../../model/shell-prompt.js';
 
 export interface ShellScreenProps {
 	readonly ns: string;
@@ -15,7 +17,7 @@ export function ShellScreen({ns, width, height, onReady}: ShellScreenProps) {
 	useEffect(() => onReady(ns), [ns, onReady]);
 	return (
 		<Box width={width} height={height} paddingX={1}>
-			<Text>A shell in {ns} has the terminal; type exit to come back.</Text>
+			<Text>{shellBanner(nsDisplayName(ns))}</Text>
 		</Box>
 	);
 }

@@ -7,7 +7,7 @@ import type {Tutorial} from '../../model/tutorial/types.js';
 import {commandText} from '../../plans/script.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
-import {wrapWords} from '../tutorial-panel.js';
+import {wrapWords} from './wrap-words.js';
 
 export interface TutorialPickerProps {
 	readonly tutorials: readonly Tutorial[];

@@ -87,6 +87,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
 								<Text color={stateColor(state)}>{fit(state, stateWidth)} </Text>
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
+								{link.planned && <Text color={t.warn}>planned </Text>}
 								{relation !== '' && <Text color={t.accent}>{relation} </Text>}
 								<Text>{addresses}</Text>
 							</>

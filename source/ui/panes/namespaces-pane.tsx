@@ -28,12 +28,18 @@ const LABEL_MIN = 10;
 /** Narrower than this, a row has no room for who lives there, and needs no header. */
 const HEADER_MIN_WIDTH = 30;
 
-/** `2/3 up`, with `fwd` first when the namespace forwards (IPv4 or IPv6): it routes between its links. */
-export function namespaceCounts(ns: Netns): string {
+/**
+ * `2/3 up`, with `fwd` first when the namespace forwards (IPv4 or IPv6): it routes between its links. A dry
+ * run's planned namespace, or one with planned changes (state/planned-state.ts), says `planned` first, or
+ * only that where `room` leaves too little beside a name of `nameLength`.
+ */
+export function namespaceCounts(ns: Netns, room = Infinity, nameLength = 0): string {
 	if (ns.error) return 'unreadable';
 	if (ns.pending) return '…';
 	const forwards = ns.forwarding?.[4] === true || ns.forwarding?.[6] === true;
-	return `${forwards ? 'fwd ' : ''}${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
+	const counts = `${forwards ? 'fwd ' : ''}${ns.links.filter(isLinkUp).length}/${ns.links.length} up`;
+	if (!ns.planned) return counts;
+	return room - counts.length - 9 >= Math.min(nameLength, 8) ? `planned ${counts}` : 'planned';
 }
 
 export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false}: NamespacesPaneProps) {
@@ -57,8 +63,8 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 				rowKey={(ns) => ns.id}
 				empty={filter ? 'nothing matches the filter' : 'reading…'}
 				renderRow={(ns, w) => {
-					const counts = namespaceCounts(ns);
 					const name = nsDisplayName(ns.id);
+					const counts = namespaceCounts(ns, w, name.length);
 					const label = labelText(ns.label);
 					// The name first (cut in the middle when it must be: cni-<uuid> names differ at their ends); who
 					// lives there in the room left, if there is enough to say something (at 80 columns there is

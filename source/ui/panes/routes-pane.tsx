@@ -44,6 +44,7 @@ export function RoutesPane({nsId, routes, selected, focused, width, height, tota
 						<Text color={t.muted}>{route.family === 6 ? 'v6 ' : 'v4 '}</Text>
 						<Text>{formatRoute(route)}</Text>
 						{route.flags.includes('linkdown') && <Text color={t.warn}> linkdown</Text>}
+						{route.planned && <Text color={t.warn}> planned</Text>}
 					</>
 				)}
 			/>

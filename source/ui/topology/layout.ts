@@ -226,7 +226,8 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		const top = tops[n];
 		const rows = boxRows[n];
 		const line = ns.id === options.selected ? DOUBLE : SINGLE;
-		const heading = namespaceHeading(ns);
+		// A dry run's planned namespace, or one with planned changes (state/planned-state.ts).
+		const heading = `${namespaceHeading(ns)}${ns.planned ? ' · planned' : ''}`;
 		const room = Math.max(boxWidth - 5, 4);
 		const title = `${line.h} ${boxTitle(heading, nsDisplayName(ns.id), room)} `;
 		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - title.length, 0)) + line.tr);
