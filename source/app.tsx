@@ -108,7 +108,15 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const layout = computeLayout(columns, screenRows - room.rows);
 	// Forms and the look-inside panels read their own keys.
 	const ownKeys = formOpen || state.overlay?.kind === 'exec' || state.overlay?.kind === 'keep' || state.overlay?.kind === 'tutorials';
-	useAppKeys(getState, dispatch, {refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}}, paneRows(layout.linksHeight), interactive && !ownKeys);
+	const running = state.overlay?.kind === 'running';
+	const typeAhead = useAppKeys(
+		getState,
+		dispatch,
+		{refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}},
+		paneRows(layout.linksHeight),
+		interactive && !ownKeys,
+		{running, interactive},
+	);
 
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
@@ -139,6 +147,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					keepSeconds={keepSeconds ?? KEEP_SECONDS}
 					onSubmit={(plan) => void execute(plan)}
 					onCancel={() => dispatch({type: 'closeOverlay'})}
+					onKeysAfterSubmit={typeAhead.holdText}
 				/>
 			) : state.overlay?.kind === 'exec' && state.world ? (
 				<ExecOverlay
@@ -152,8 +161,9 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					onCancel={() => dispatch({type: 'closeOverlay'})}
 				/>
 			) : state.overlay?.kind === 'running' ? (
-				<Box height={layout.bodyHeight} paddingX={1}>
+				<Box height={layout.bodyHeight} paddingX={1} flexDirection="column">
 					<Text>running: {state.overlay.title}…</Text>
+					{typeAhead.waiting ? <Text wrap="wrap">typed ahead: {typeAhead.waiting} — acts when this ends</Text> : null}
 				</Box>
 			) : state.overlay?.kind === 'keep' ? (
 				<KeepOverlay

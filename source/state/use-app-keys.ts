@@ -1,5 +1,6 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
-import {useApp, useInput} from 'ink';
+import {useApp, useInput, type Key} from 'ink';
+import {useEffect, useRef} from 'react';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
 import {CHANGE_BINDINGS} from './change-actions.js';
@@ -10,6 +11,8 @@ import {logMostBack} from './log-scroll.js';
 import {moveSelection, type Move} from './navigation.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
+import {MAX_KEYS_IN_A_READ, splitChunk} from './key-chunk.js';
+import {openedText, stopsReplay, useTypeAhead, type TypeAhead} from './type-ahead.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;
@@ -34,10 +37,23 @@ export function activeScopes(state: AppState): Scope[] {
 	return state.overlay ? ['overlay', 'global'] : scopesFor(state.focus);
 }
 
-export function useAppKeys(getState: () => AppState, dispatch: (action: Action) => void, handlers: AppKeyHandlers, page: number, isActive: boolean): void {
+const shellHasTerminal = (state: AppState): boolean => state.overlay?.kind === 'exec' && state.overlay.view.panel === 'shell';
+
+/**
+ * `running`: a plan is running; keys typed then wait for its end (type-ahead.ts). `interactive`: input
+ * hooks may be mounted at all (true while a form has the keys and `isActive` is false).
+ */
+export function useAppKeys(
+	getState: () => AppState,
+	dispatch: (action: Action) => void,
+	handlers: AppKeyHandlers,
+	page: number,
+	isActive: boolean,
+	{running, interactive}: {readonly running: boolean; readonly interactive: boolean} = {running: false, interactive: false},
+): TypeAhead {
 	const {exit} = useApp();
-	useInput(
-		(input, key) => {
+	const keys = {
+		act(input: string, key: Key): void {
 			const state = getState();
 			const name = keyName(input, key);
 			if (state.filtering) {
@@ -132,6 +148,45 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 			// Change keys act on the panes' selection; not while an overlay covers them.
 			if (CHANGE_BINDINGS.has(binding.id) && (!state.overlay || state.overlay.kind === 'detail')) handlers.change(binding.id);
 		},
-		{isActive},
+	};
+	/** Acts on one key typed ahead; returns the binding it was looked up as (replay stops at some). */
+	const replay = ({input, key}: {input: string; key: Key}): BindingId | undefined => {
+		const state = getState();
+		const id = state.filtering ? undefined : findBinding(keyName(input, key), activeScopes(state))?.id;
+		keys.act(input, key);
+		return id;
+	};
+	const typeAhead = useTypeAhead(getState, dispatch, running, replay);
+	/** Each key of a read in turn: held during a run, else acted on; after one that opens a form or a
+	 * panel, the rest of the read is not fed to it (an Enter in it would confirm what was not seen). */
+	const onRead = (input: string, key: Key): void => {
+		const read = splitChunk(input, key);
+		if (read.length > MAX_KEYS_IN_A_READ && !getState().filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
+		for (const [index, typed] of read.entries()) {
+			if (typeAhead.hold(typed)) continue;
+			const acted = replay(typed);
+			const rest = read.slice(index + 1);
+			if (rest.length > 0 && stopsReplay(acted, getState())) return typeAhead.notUsed(rest, openedText(typed, getState()));
+		}
+	};
+	// A form submits with Enter and stays mounted until its listener is detached after the run renders:
+	// a key read in that moment (typed right behind the Enter) would go to the closing form and be lost;
+	// held here instead. This listener is attached at mount (and again when a shell gives the terminal
+	// back, with no form open), so it hears each key before any form's (listeners are called in the order
+	// they were attached): the submitting Enter itself finds the form still open and passes.
+	const mainListening = useRef(false);
+	useInput(
+		(input, key) => {
+			if (mainListening.current || getState().overlay?.kind !== 'running') return;
+			for (const typed of splitChunk(input, key)) typeAhead.hold(typed);
+		},
+		// Not while a shell has the terminal: nothing of ours may read its keys then.
+		{isActive: interactive && !shellHasTerminal(getState())},
 	);
+	useInput(onRead, {isActive});
+	// After the listener above is attached or detached (effects run in order): whether it hears keys.
+	useEffect(() => {
+		mainListening.current = isActive;
+	}, [isActive]);
+	return typeAhead;
 }

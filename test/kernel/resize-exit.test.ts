@@ -1,11 +1,13 @@
 // After the terminal grows under the app, quitting gives the user's shell back as it was: tmux, leaving
 // the alternate screen at a new size, folds what is left on that screen into the shell's lines.
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
-import {requireSandbox} from '../support/sandbox.js';
+import {requireSandbox, resetWorld} from '../support/sandbox.js';
 
 let term: Tmux | undefined;
 beforeAll(requireSandbox);
+// `nsdeck lab` inside the test sandbox builds its scenario here: on what earlier tests left, br0 exists.
+beforeEach(resetWorld);
 afterEach(async () => {
 	await term?.kill();
 	term = undefined;

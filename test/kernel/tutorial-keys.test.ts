@@ -14,6 +14,8 @@ interface Step {
 	readonly keys: readonly Key[];
 	/** Shown on the screen once the keys have taken effect; the next step waits for it. */
 	readonly waitFor: string | RegExp;
+	/** Sent in one write (as a fast typist's keys arrive over SSH), not one key per write. */
+	readonly together?: boolean;
 }
 
 /** Each character of a text: one key each. */
@@ -27,6 +29,8 @@ const keyCount = (steps: readonly Step[]): number => steps.reduce((n, s) => n + 
  * below as first written: what a new key script is measured against (the issue asks for at most 60 %).
  */
 const BASELINE = {A: 60, B: 123} as const;
+/** The issue's goal: at most 60 % of the baseline's keys. */
+const TARGET_SHARE = 0.6;
 const report = (name: keyof typeof BASELINE, keys: number): string => `tutorial ${name}: ${keys} keys (baseline ${BASELINE[name]}: ${Math.round((100 * keys) / BASELINE[name])} %)`;
 
 /** A ping whose summary says nothing was lost (not the "0%" at the end of "100%"). */
@@ -42,8 +46,9 @@ const selected = (name: string): RegExp => new RegExp(`›${literally(name)} `);
 const pane = (title: string): RegExp => new RegExp(`║${literally(title)}`);
 
 // Tutorial A (seeds 003, 004): ns1 and ns2 joined by veth_ns1/veth_ns2, 10.1.1.1/24 and 10.1.1.2/24, ping.
-// Today's veth form starts in the selected namespace (ns2, just made) with the other end in ns1.
-const TUTORIAL_A: readonly Step[] = [
+// The baseline's script, as measured on the code before issue 19: the veth form started in the selected
+// namespace (ns2, just made) with the other end in ns1, and every name and address was typed.
+const BASELINE_A_SCRIPT: readonly Step[] = [
 	step('n', 'New namespace'),
 	step([...typed('ns1'), 'Enter'], '✓ Create namespace ns1'),
 	step('n', 'New namespace'),
@@ -68,8 +73,9 @@ const TUTORIAL_A: readonly Step[] = [
 
 // Tutorial B (seed 004): ns1 and ns2 each joined by a veth to bridge br0 in the host (10.0.0.1/24), the
 // namespace ends 10.0.0.11/24 and 10.0.0.12/24, forwarding on in the host, ping ns1 → ns2 and ns1 → br0.
-// Today each form starts in the namespace the last change selected: the host after the bridge, then ns1.
-const TUTORIAL_B: readonly Step[] = [
+// The baseline's script: each form started in the namespace the last change selected (the host after the
+// bridge, then ns1), the host ends were typed and connected to br0 one by one with c.
+const BASELINE_B_SCRIPT: readonly Step[] = [
 	step('n', 'New namespace'),
 	step([...typed('ns1'), 'Enter'], '✓ Create namespace ns1'),
 	step('n', 'New namespace'),
@@ -128,6 +134,76 @@ const TUTORIAL_B: readonly Step[] = [
 	step('q', /^\$/m),
 ];
 
+// Tutorial A with today's keys: the veth form suggests both ends from the two namespaces just made
+// (ns1/veth_ns1 ⇄ ns2/veth_ns2, created in place), the focus waits on End 1's address, and End 2's address
+// follows it (10.1.1.2/24); the ping form leaves ns1 selected and offers the other end as its target.
+const TUTORIAL_A: readonly Step[] = [
+	step('n', 'New namespace'),
+	step([...typed('ns1'), 'Enter'], '✓ Create namespace ns1'),
+	step('n', 'New namespace'),
+	step([...typed('ns2'), 'Enter'], '✓ Create namespace ns2'),
+	step('v', field('End 2 name', 'veth_ns2')),
+	step(typed('10.1.1.1/24'), field('End 2 address', '10.1.1.2/24')),
+	step('Enter', '✓ Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)'),
+	step('p', field('Target', '‹ 10.1.1.2 (ns2/veth_ns2) ›')),
+	step('Enter', /Ping 10\.1\.1\.2 from ns1 — done/),
+	step('Escape', 'Namespaces (3)'),
+	step('q', /^\$/m),
+];
+
+// Tutorial B with today's keys: after the bridge, the veth form puts one end in the host on br0 (named
+// after the namespace and the bridge: veth_ns1_br0) and the other in the next namespace without a link
+// (ns1, then ns2), the focus on that end's address; so each pair is v, an address and Enter. The bridge
+// form starts in the selected namespace (ns2, just made): one Right reaches the host.
+const TUTORIAL_B: readonly Step[] = [
+	step('n', 'New namespace'),
+	step([...typed('ns1'), 'Enter'], '✓ Create namespace ns1'),
+	step('n', 'New namespace'),
+	step([...typed('ns2'), 'Enter'], '✓ Create namespace ns2'),
+	step('b', field('Name', 'br0')),
+	step('Tab', focused('In')),
+	step('Right', field('In', '‹ host ›')),
+	step('Tab', focused('Address')),
+	step(typed('10.0.0.1/24'), field('Address', '10.0.0.1/24')),
+	step('Enter', '✓ Add bridge br0 in host'),
+	step('v', field('End 1 name', 'veth_ns1_br0')),
+	step(typed('10.0.0.11/24'), field('End 2 address', '10.0.0.11/24')),
+	step('Enter', '✓ Add veth pair veth_ns1_br0 (host on br0) ⇄ veth_ns1 (ns1)'),
+	step('v', field('End 1 name', 'veth_ns2_br0')),
+	step(typed('10.0.0.12/24'), field('End 2 address', '10.0.0.12/24')),
+	step('Enter', '✓ Add veth pair veth_ns2_br0 (host on br0) ⇄ veth_ns2 (ns2)'),
+	// The last pair left the host selected in the namespaces pane.
+	step('f', 'Forwarding in host'),
+	step('Space', field('IPv4 forwarding', '[x]')),
+	step('Enter', '✓ Enable IPv4 forwarding in host'),
+	step('j', selected('ns1')),
+	step('p', field('Target', '‹ 10.0.0.12 (ns2/veth_ns2) ›')),
+	step('Enter', /Ping 10\.0\.0\.12 from ns1 — done/),
+	step('Escape', 'Namespaces (3)'),
+	step('p', 'Ping from ns1'),
+	step('Right', field('Target', '‹ 10.0.0.1 (host/br0) ›')),
+	step('Enter', /Ping 10\.0\.0\.1 from ns1 — done/),
+	step('Escape', 'Namespaces (3)'),
+	step('q', /^\$/m),
+];
+
+// Tutorial A typed ahead, as over SSH: each form's key in the same write as the Enter that runs the plan
+// before, without waiting for its ✓. Keys read with that Enter, or typed while its plan runs, wait for the
+// run's end (state/type-ahead.ts); they were lost before. The same 27 keys build the same world.
+const ahead = (keys: readonly Key[], waitFor: string | RegExp): Step => ({keys, waitFor, together: true});
+const TUTORIAL_A_TYPED_AHEAD: readonly Step[] = [
+	step('n', 'New namespace'),
+	step(typed('ns1'), field('Name', 'ns1')),
+	ahead(['Enter', 'n'], /✓ Create namespace ns1[^\n]*\n[\s\S]*New namespace/),
+	step(typed('ns2'), field('Name', 'ns2')),
+	ahead(['Enter', 'v'], field('End 2 name', 'veth_ns2')),
+	step(typed('10.1.1.1/24'), field('End 2 address', '10.1.1.2/24')),
+	ahead(['Enter', 'p'], field('Target', '‹ 10.1.1.2 (ns2/veth_ns2) ›')),
+	step('Enter', /Ping 10\.1\.1\.2 from ns1 — done/),
+	step('Escape', 'Namespaces (3)'),
+	step('q', /^\$/m),
+];
+
 let term: Tmux | undefined;
 beforeAll(requireSandbox);
 beforeEach(resetWorld);
@@ -143,8 +219,13 @@ afterEach(async () => {
 async function play(t: Tmux, steps: readonly Step[]): Promise<{keys: number; pings: string[]}> {
 	let keys = 0;
 	const pings: string[] = [];
-	for (const {keys: stepKeys, waitFor} of steps) {
-		for (const key of stepKeys) {
+	for (const {keys: stepKeys, waitFor, together} of steps) {
+		if (together) {
+			if (!stepKeys.every((key) => key.length === 1 || NAMED_KEYS.has(key))) throw new Error(`not keys: ${stepKeys.join(' ')}`);
+			await t.keys(...stepKeys);
+			keys += stepKeys.length;
+		}
+		for (const key of together ? [] : stepKeys) {
 			if (key.length === 1) await t.type(key);
 			else if (NAMED_KEYS.has(key)) await t.keys(key);
 			else throw new Error(`not one key: ${key}`);
@@ -166,12 +247,18 @@ const isUp = async (dev: string, ns?: string): Promise<boolean> =>
 	(await ipJson<{flags: string[]}>(...(ns ? ['-n', ns] : []), 'link', 'show', 'dev', dev))[0].flags.includes('UP');
 
 describe('the seed tutorials, built with keys at 80x24', () => {
+	it('the baseline scripts are kept as measured', () => {
+		expect(keyCount(BASELINE_A_SCRIPT)).toBe(BASELINE.A);
+		expect(keyCount(BASELINE_B_SCRIPT)).toBe(BASELINE.B);
+	});
+
 	it('tutorial A: two namespaces, a veth pair, addresses, a ping that answers', async () => {
 		term = await startApp();
 		await term.waitFor('Namespaces (1)');
 		const {keys, pings} = await play(term, TUTORIAL_A);
 		console.log(report('A', keys));
 		expect(keys).toBe(keyCount(TUTORIAL_A));
+		expect(keys).toBeLessThanOrEqual(Math.floor(TARGET_SHARE * BASELINE.A));
 		expect(pings).toHaveLength(1);
 		expect(pings[0]).toMatch(answered);
 
@@ -186,18 +273,31 @@ describe('the seed tutorials, built with keys at 80x24', () => {
 		expect(await sh('ip', 'netns', 'exec', 'ns1', 'ping', '-n', '-c', '1', '-W', '2', '10.1.1.2')).toMatch(answered);
 	}, 120_000);
 
+	it('tutorial A typed ahead: keys typed while a plan runs act once it ends', async () => {
+		term = await startApp();
+		await term.waitFor('Namespaces (1)');
+		const {keys, pings} = await play(term, TUTORIAL_A_TYPED_AHEAD);
+		expect(keys).toBe(keyCount(TUTORIAL_A));
+		expect(pings).toHaveLength(1);
+		expect(pings[0]).toMatch(answered);
+		expect(await addresses('veth_ns1', 'ns1')).toContain('10.1.1.1/24');
+		expect(await addresses('veth_ns2', 'ns2')).toContain('10.1.1.2/24');
+	}, 120_000);
+
 	it('tutorial B: a bridge in the host, two namespaces on it, a bridge address, forwarding, two pings', async () => {
 		term = await startApp();
 		await term.waitFor('Namespaces (1)');
 		const {keys, pings} = await play(term, TUTORIAL_B);
 		console.log(report('B', keys));
 		expect(keys).toBe(keyCount(TUTORIAL_B));
+		expect(keys).toBeLessThanOrEqual(Math.floor(TARGET_SHARE * BASELINE.B));
 		expect(pings).toHaveLength(2);
 		for (const ping of pings) expect(ping).toMatch(answered);
 
 		const ports = (await ipJson<{ifname: string}>('link', 'show', 'master', 'br0')).map((l) => l.ifname).sort();
-		expect(ports).toEqual(['veth_br1', 'veth_br2']);
-		for (const dev of ['br0', 'veth_br1', 'veth_br2']) expect(await isUp(dev)).toBe(true);
+		// The host ends' names are the form's suggestion (the tutorial leaves them free).
+		expect(ports).toEqual(['veth_ns1_br0', 'veth_ns2_br0']);
+		for (const dev of ['br0', 'veth_ns1_br0', 'veth_ns2_br0']) expect(await isUp(dev)).toBe(true);
 		expect(await addresses('br0')).toContain('10.0.0.1/24');
 		expect(await addresses('veth_ns1', 'ns1')).toContain('10.0.0.11/24');
 		expect(await addresses('veth_ns2', 'ns2')).toContain('10.0.0.12/24');

@@ -30,6 +30,8 @@ export interface FormViewProps<P extends Plan> {
 	readonly keepSeconds?: number;
 	readonly onSubmit: (plan: P) => void;
 	readonly onCancel: () => void;
+	/** Keys read together with the Enter that submitted (`⏎b` over SSH): not this closing form's. */
+	readonly onKeysAfterSubmit?: (text: string) => void;
 }
 
 const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
@@ -86,7 +88,7 @@ export function rowsOf(text: string, width: number): number {
 }
 
 
-export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onKeysAfterSubmit}: FormViewProps<P>) {
 	const t = theme();
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	const [copied, setCopied] = useState(false);
@@ -127,24 +129,35 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	 * return or space inside it still moves to the next field, submits or flips a toggle.
 	 */
 	const typeChunk = (chunk: string): void => {
-		for (const part of chunk.split(/([\t\r ])/)) {
+		const parts = chunk.split(/([\t\r ])/);
+		for (const [index, part] of parts.entries()) {
 			if (part === '\t') apply({kind: 'next'});
-			else if (part === '\r') submit();
+			else if (part === '\r') {
+				if (submit()) return onKeysAfterSubmit?.(parts.slice(index + 1).join(''));
+			}
 			else if (part === ' ') apply({kind: 'space'});
 			else if (part) apply({kind: 'type', text: part});
 		}
 	};
-	const submit = (): void => {
+	/** Whether the plan was handed on to run. */
+	const submit = (): boolean => {
 		const now = apply({kind: 'submitAttempt'});
-		if (hasErrors(spec.validate(now.values, world))) return;
+		if (hasErrors(spec.validate(now.values, world))) return false;
 		const planned = spec.plan(now.values, world);
 		// An empty plan is nothing to run: the form says so instead (see `nothing` below).
-		if (planned.steps.length === 0 && !spec.withoutCommands) return;
+		if (planned.steps.length === 0 && !spec.withoutCommands) return false;
 		const risk = dryRun ? undefined : sessionRisk?.(planned);
-		if (risk && typedNameRef.current !== risk.confirm) return setNameWanted(true);
+		if (risk && typedNameRef.current !== risk.confirm) {
+			setNameWanted(true);
+			return false;
+		}
 		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
-		if (asksTwice(planned) && !dryRun && !risk && !armedRef.current) return setArmed(true);
+		if (asksTwice(planned) && !dryRun && !risk && !armedRef.current) {
+			setArmed(true);
+			return false;
+		}
 		onSubmit(planned);
+		return true;
 	};
 	const errors = useMemo(() => spec.validate(state.values, world), [spec, state.values, world]);
 	const plan = useMemo(() => (hasErrors(errors) ? undefined : spec.plan(state.values, world)), [spec, state.values, world, errors]);
@@ -154,7 +167,10 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		(input, key) => {
 			const name = keyName(input, key);
 			if (name === 'escape') return onCancel();
-			if (name === 'return' || (name === 'y' && armedRef.current)) return submit();
+			if (name === 'return' || (name === 'y' && armedRef.current)) {
+				submit();
+				return;
+			}
 			if (name === 'ctrl+y') {
 				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
 				return setCopied(plan !== undefined);

@@ -1,0 +1,59 @@
+// Over SSH, or whenever the event loop was busy, several keys arrive in one read; ink then hands them to
+// useInput as one input ("jj", "nns1\r", "\rb") that matches no binding, so every one of them was lost on
+// the panes. Split such a chunk into the keys it holds, one per character. (Forms take chunks whole:
+// form-view.tsx types them into fields.)
+import type {Key} from 'ink';
+import {keyName} from '../key-name.js';
+import type {TypedKey} from './type-ahead.js';
+
+/**
+ * More keys than this in one read is a paste rather than typing: on the panes each would act (q quits),
+ * so such a read is not used there (the filter still takes it as text).
+ */
+export const MAX_KEYS_IN_A_READ = 8;
+
+const CONTROL: Record<string, Partial<Key>> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {backspace: true}, '\b': {backspace: true}};
+
+/** No key flag set: a plain character. */
+const PLAIN: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** One character as the key it is: \r is Enter, \t Tab, DEL Backspace, a capital a shifted letter. */
+function charKey(char: string, base: Key): TypedKey {
+	const control = CONTROL[char];
+	const key: Key = {...base, ...control, shift: !control && /[A-Z]/.test(char)};
+	const input = control ? '' : char;
+	return {input, key, name: keyName(input, key)};
+}
+
+/** Text read as keys (what a form got after its submitting Enter), one per character. */
+export const keysOfText = (text: string): TypedKey[] => [...text].map((char) => charKey(char, PLAIN));
+
+/** A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character. */
+export function splitChunk(input: string, key: Key): TypedKey[] {
+	const chars = [...input];
+	const special = key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
+	// An escape sequence that ink could not name is no text to split either.
+	if (chars.length <= 1 || special || input.includes('\u001B')) return [{input, key, name: keyName(input, key)}];
+	return chars.map((char) => charKey(char, key));
+}

@@ -1,0 +1,39 @@
+// A read of several keys splits into the keys it holds; a key ink parsed as one stays whole.
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {keysOfText, splitChunk} from '../../source/state/key-chunk.js';
+import {keyList, notUsedText} from '../../source/state/type-ahead.js';
+
+const plain = keysOfText('x')[0].key;
+const names = (text: string): string[] => keysOfText(text).map((k) => k.name);
+
+describe('splitChunk', () => {
+	it.each([
+		['jj', ['j', 'j']],
+		['nns1\r', ['n', 'n', 's', '1', 'return']],
+		['\rb', ['return', 'b']],
+		['a\tB \u007F', ['a', 'tab', 'B', 'space', 'backspace']],
+		['', []],
+	])('%j → %j', (text, expected) => {
+		expect(names(text)).toEqual(expected);
+	});
+
+	it('keeps a key ink named whole (an arrow, Ctrl+C, an escape sequence)', () => {
+		const up: Key = {...plain, upArrow: true};
+		expect(splitChunk('', up)).toHaveLength(1);
+		expect(splitChunk('c', {...plain, ctrl: true})[0].name).toBe('ctrl+c');
+		expect(splitChunk('\u001B[200~x', plain)).toHaveLength(1);
+	});
+
+	it('an upper-case letter is a shifted key', () => {
+		expect(keysOfText('B')[0].key.shift).toBe(true);
+	});
+});
+
+describe('what the status says', () => {
+	it('names the first keys as people read them, and how many more', () => {
+		expect(keyList(keysOfText('d\r\r'))).toBe('d Enter Enter');
+		expect(keyList(keysOfText('abcdefghij'))).toBe('a b c d e f g h … +2');
+		expect(notUsedText(keysOfText('\r'), 'd opened a form')).toBe('typed ahead, not used: Enter (d opened a form)');
+	});
+});
