@@ -65,12 +65,11 @@ export function tutorialLines(progress: TutorialProgress, statuses: readonly boo
 		return [...head, finished, ...script].slice(0, rows);
 	}
 	const shownHints = step.hints.slice(0, progress.hints[current] ?? 0);
-	const essential: Line[] = [
-		...wrapped(`Step ${current + 1}: ${step.goal}`, 'bold'),
-		...step.commands.flatMap((c) => (c.startsWith('(') ? unbroken(c, '  ', '   ', width, 'command') : unbroken(c, '  $ ', '    ', width, 'command'))),
-		...shownHints.flatMap((h) => wrapped(`Hint: ${h}`, 'hint')),
-		...(shownHints.length < step.hints.length ? [{text: 'h: a hint', tone: 'muted' as const}] : []),
-	];
+	const goal = wrapped(`Step ${current + 1}: ${step.goal}`, 'bold');
+	const commands = step.commands.flatMap((c) => (c.startsWith('(') ? unbroken(c, '  ', '   ', width, 'command') : unbroken(c, '  $ ', '    ', width, 'command')));
+	const hints = shownHints.flatMap((h) => wrapped(`Hint: ${h}`, 'hint'));
+	const more: Line[] = shownHints.length < step.hints.length ? [{text: 'h: a hint', tone: 'muted'}] : [];
+	const essential: Line[] = [...goal, ...commands, ...hints, ...more];
 	const why = step.explain ? wrapped(step.explain, 'plain') : [];
 	const list = tutorial.steps.map((s, i): Line => ({text: `${mark(statuses[i], i === current)} ${i + 1} ${s.goal}`, tone: statuses[i] ? 'done' : i === current ? 'current' : 'todo'}));
 	const marks: Line = {text: statuses.map((s, i) => mark(s, i === current)).join(''), tone: 'plain'};
@@ -78,8 +77,13 @@ export function tutorialLines(progress: TutorialProgress, statuses: readonly boo
 	if (full.length <= rows) return full;
 	// Two rows (beside an open form): the marks go on the title's line, so that the goal still shows.
 	if (rows <= 2) return [{text: `${head[0].text}  ${marks.text}`, tone: 'title' as const}, ...essential].slice(0, rows);
-	const compact = [...head, marks, ...essential, ...why];
-	return compact.slice(0, rows);
+	const compact = [...head, marks, ...essential];
+	if (compact.length <= rows) return [...compact, ...why].slice(0, rows);
+	// Less room still: a hint asked for comes right after the goal (the learner just pressed h, and it must
+	// not fall below the bottom), and the marks go when the rest needs their row (the title counts).
+	const tight = [...goal, ...hints, ...commands, ...more];
+	const withMarks = head.length + 1 + goal.length + hints.length + commands.length <= rows;
+	return [...head, ...(withMarks ? [marks] : []), ...tight, ...why].slice(0, rows);
 }
 
 export function TutorialPanel({progress, statuses, log, width, height}: TutorialPanelProps) {

@@ -2,6 +2,8 @@
 // the current step's goal and commands, hints on h, hidden and shown with T; below the panes at 80x24 and
 // beside them at 200x50; and, when every step holds, the commands the learner ran.
 import {describe, expect, it} from 'vitest';
+import {builtinTutorials} from '../../source/model/tutorial/catalog.js';
+import {wrapWords} from '../../source/ui/overlays/wrap-words.js';
 import {readTutorial} from '../../source/model/tutorial/validate.js';
 import {startProgress} from '../../source/state/tutorial-progress.js';
 import {tutorialLines} from '../../source/ui/tutorial-panel.js';
@@ -99,6 +101,23 @@ describe('tutorialLines', () => {
 		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 5).map((l) => l.text);
 		expect(lines).toEqual(['Test tutorial · 1/2', '✓▶', 'Step 2: Have nine.', '  $ ip netns add nine', 'h: a hint']);
 	});
+
+	it.each(builtinTutorials().flatMap((t) => t.steps.map((_, i) => [t.name, i + 1, t] as const)))(
+		'%s step %d at 80x24: the goal, and a hint once asked for, are in the panel',
+		(_name, number, t) => {
+			const index = number - 1;
+			const step = t.steps[index];
+			const statuses = t.steps.map((_, j) => j < index);
+			// Below the panes at 80x24: 78 columns, 7 rows inside the border.
+			const without = tutorialLines(startProgress(t, 0), statuses, [], 78, 7).map((l) => l.text);
+			expect(without.join(' ')).toContain(`Step ${number}: ${step.goal}`.split(' ').slice(0, 6).join(' '));
+			const withHints = tutorialLines({...startProgress(t, 0), hints: {[index]: step.hints.length}}, statuses, [], 78, 7).map((l) => l.text);
+			expect(withHints.some((l) => l.startsWith('Hint: '))).toBe(true);
+			// Each command the step teaches, while there is room for the title, the goal and them.
+			const goalRows = wrapWords(`Step ${number}: ${step.goal}`, 78).length;
+			if (1 + goalRows + step.commands.length <= 7) for (const c of step.commands) expect(without.join('\n')).toContain(c.split(' ').slice(0, 4).join(' '));
+		},
+	);
 
 	it('wraps a command too long for the panel under itself, never cutting it', () => {
 		const t = tutorial({namespace: 'nine'});
