@@ -223,7 +223,7 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 	});
 
 	it('3: several namespaces on a bridge', {timeout: 240_000}, async () => {
-		await follow('3', 5, 1, async (l) => {
+		const end = await follow('3', 5, 1, async (l) => {
 			for (const ns of ['ns1', 'ns2', 'ns3']) await l.newNamespace(ns);
 			await l.done(1);
 			await l.selectNamespace('host');
@@ -250,10 +250,11 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 			await l.ping('ns1', {choose: '10.0.0.13 (ns3/eth0)'});
 			await l.done(5);
 		});
+		expect(end).toContain('✓ Every step holds');
 	});
 
 	it('4: the host and the namespaces', {timeout: 240_000}, async () => {
-		await follow('4', 6, 3, async (l) => {
+		const end = await follow('4', 6, 3, async (l) => {
 			await l.address('host', 'br0', '10.0.0.1/24');
 			await l.done(1);
 			await l.ping('host', {choose: '10.0.0.11 (ns1/eth0)'});
@@ -270,10 +271,11 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 			await l.ping('ns1', {choose: '10.0.1.13 (ns3/eth0)'});
 			await l.done(6);
 		});
+		expect(end).toContain('✓ Every step holds');
 	});
 
 	it('5: a router namespace between two subnets', {timeout: 240_000}, async () => {
-		await follow('5', 5, 4, async (l) => {
+		const end = await follow('5', 5, 4, async (l) => {
 			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
 			await l.done(1);
 			await l.closePing();
@@ -286,10 +288,11 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
 			await l.done(5);
 		});
+		expect(end).toContain('✓ Every step holds');
 	});
 
 	it('6: a broken world to repair', {timeout: 240_000}, async () => {
-		await follow('6', 6, 4, async (l) => {
+		const end = await follow('6', 6, 4, async (l) => {
 			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
 			await l.done(1);
 			await l.closePing();
@@ -309,6 +312,7 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
 			await l.done(6);
 		});
+		expect(end).toContain('✓ Every step holds');
 	});
 });
 
