@@ -39,7 +39,6 @@ import type {Tutorial} from './model/tutorial/types.js';
 import {useTutorial} from './state/use-tutorial.js';
 import {currentFocus} from './state/tutorial-progress.js';
 import {builtinTutorials} from './model/tutorial/catalog.js';
-import {tutorialSetupPlan} from './plans/tutorial-setup-plan.js';
 import {TutorialPicker} from './ui/overlays/tutorial-picker.js';
 import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 
@@ -88,20 +87,12 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {columns: screenColumns, rows: screenRows} = size ?? terminal;
 	const formOpen = state.overlay?.kind === 'form';
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
-	const tutorials = useTutorial(tutorial, state, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials');
+	const tutorials = useTutorial(tutorial, state, interactive && !formOpen && !state.filtering && state.overlay?.kind !== 'exec' && state.overlay?.kind !== 'tutorials', {
+		dispatch,
+		getState,
+		execute,
+	});
 	const learning = tutorials.view;
-	const follow = useCallback(
-		async (chosen: Tutorial) => {
-			dispatch({type: 'closeOverlay'});
-			if (chosen.setup.length > 0 && learning?.progress.tutorial.name !== chosen.name) {
-				await execute(tutorialSetupPlan(chosen));
-				// A setup that failed (and was rolled back) leaves its result on screen, and no tutorial.
-				if (getState().overlay?.kind === 'result') return;
-			}
-			tutorials.open(chosen, getState().log.length);
-		},
-		[dispatch, execute, getState, tutorials, learning],
-	);
 	const room = tutorialRoom(screenColumns, screenRows, learning?.visible === true, formOpen);
 	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
 	const columns = screenColumns - room.columns;
@@ -187,7 +178,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					width={columns}
 					height={layout.bodyHeight}
 					isFocused={interactive}
-					onChoose={(chosen) => void follow(chosen)}
+					onChoose={(chosen) => void tutorials.follow(chosen)}
 					onCancel={() => dispatch({type: 'closeOverlay'})}
 				/>
 			) : state.overlay?.kind === 'help' ? (

@@ -6,7 +6,10 @@ import {useCallback, useMemo, useState} from 'react';
 import {keyName} from '../key-name.js';
 import {findBinding} from '../keymap.js';
 import type {Tutorial} from '../model/tutorial/types.js';
+import type {Plan} from '../plans/plan.js';
+import {tutorialSetupPlan} from '../plans/tutorial-setup-plan.js';
 import type {AppState} from './app-state.js';
+import type {Action} from './reducer.js';
 import {currentStep, startProgress, stepStatuses, withNextHint, type TutorialProgress} from './tutorial-progress.js';
 
 export interface TutorialView {
@@ -17,11 +20,20 @@ export interface TutorialView {
 
 export interface TutorialControls {
 	readonly view?: TutorialView;
-	/** Open a tutorial (again: where it was left); the learner's commands are the log's from `logFrom` on. */
-	open(tutorial: Tutorial, logFrom: number): void;
+	/**
+	 * Follow a tutorial chosen in the lab's picker: its setup first, as a plan (shown in the picker, logged),
+	 * unless it is the one open; then the tutorial, where it was left if it was opened before.
+	 */
+	follow(tutorial: Tutorial): Promise<void>;
 }
 
-export function useTutorial(initial: Tutorial | undefined, state: AppState, isActive: boolean): TutorialControls {
+export interface TutorialDeps {
+	readonly dispatch: (action: Action) => void;
+	readonly getState: () => AppState;
+	readonly execute: (plan: Plan) => Promise<void>;
+}
+
+export function useTutorial(initial: Tutorial | undefined, state: AppState, isActive: boolean, {dispatch, getState, execute}: TutorialDeps): TutorialControls {
 	const [all, setAll] = useState<ReadonlyMap<string, TutorialProgress>>(() => new Map(initial ? [[initial.name, startProgress(initial, 0)]] : []));
 	const [name, setName] = useState(initial?.name);
 	const [visible, setVisible] = useState(true);
@@ -36,11 +48,21 @@ export function useTutorial(initial: Tutorial | undefined, state: AppState, isAc
 		[name],
 	);
 	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology, state.log) : []), [progress, state.world, state.topology, state.log]);
-	const open = useCallback((tutorial: Tutorial, logFrom: number) => {
-		setAll((now) => (now.has(tutorial.name) ? now : new Map(now).set(tutorial.name, startProgress(tutorial, logFrom))));
-		setName(tutorial.name);
-		setVisible(true);
-	}, []);
+	const follow = useCallback(
+		async (tutorial: Tutorial) => {
+			dispatch({type: 'closeOverlay'});
+			if (tutorial.setup.length > 0 && tutorial.name !== name) {
+				await execute(tutorialSetupPlan(tutorial));
+				// A setup that failed (and was rolled back) leaves its result on screen, and no tutorial.
+				if (getState().overlay?.kind === 'result') return;
+			}
+			const logFrom = getState().log.length;
+			setAll((now) => (now.has(tutorial.name) ? now : new Map(now).set(tutorial.name, startProgress(tutorial, logFrom))));
+			setName(tutorial.name);
+			setVisible(true);
+		},
+		[dispatch, execute, getState, name],
+	);
 	useInput(
 		(input, key) => {
 			const binding = findBinding(keyName(input, key), ['tutorial']);
@@ -49,5 +71,5 @@ export function useTutorial(initial: Tutorial | undefined, state: AppState, isAc
 		},
 		{isActive: isActive && progress !== undefined},
 	);
-	return {view: progress && {progress, statuses, visible}, open};
+	return {view: progress && {progress, statuses, visible}, follow};
 }

@@ -2,7 +2,7 @@
 // the current step's goal and commands, hints on h, hidden and shown with T; below the panes at 80x24 and
 // beside them at 200x50; and, when every step holds, the commands the learner ran.
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
 import {wrapWords} from '../../source/ui/overlays/wrap-words.js';
 import {readTutorial} from '../../source/model/tutorial/validate.js';
 import {startProgress} from '../../source/state/tutorial-progress.js';
@@ -131,5 +131,31 @@ describe('tutorialLines', () => {
 		const t = tutorial({namespace: 'nine'});
 		const lines = tutorialLines(startProgress(t, 0), [true, false], [], 40, 2).map((l) => l.text);
 		expect(lines).toEqual(['Test tutorial · 1/2  ✓▶', 'Step 2: Have nine.']);
+	});
+});
+
+describe('L in the lab: the tutorials', () => {
+	it('opens one without a setup of its own at once', async () => {
+		const {app, system} = await startApp({size: {columns: 200, rows: 50}});
+		await press(app, 'L');
+		await waitForFrame(app, 'Tutorials: ↑↓ choose');
+		await press(app, 'j');
+		await press(app, '\r');
+		await waitForFrame(app, 'Two namespaces joined by a veth pair · ');
+		expect(system.calls).toEqual([]);
+	});
+
+	it('runs the setup of one that starts from its own world as a plan, shown first, then opens it', async () => {
+		const router = findTutorial('5-router');
+		if (!router) throw new Error('no tutorial 5');
+		const {app, system} = await startApp({size: {columns: 200, rows: 50}, expected: router.setup.map((argv) => ({argv}))});
+		await press(app, 'L');
+		await waitForFrame(app, 'Tutorials: ↑↓ choose');
+		for (let i = 0; i < 4; i++) await press(app, 'j');
+		const frame = await waitForFrame(app, `choosing it runs ${router.setup.length} commands`);
+		expect(frame).toContain('ip netns add router');
+		await press(app, '\r');
+		await waitForFrame(app, 'A router namespace between two subnets · ');
+		expect(system.pending()).toEqual([]);
 	});
 });
