@@ -74,12 +74,21 @@ const held = places.filter((p) => p.kind === 'process').length;
 // listed twice before, as the app has within two seconds of its start), then every namespace read.
 await system.listNamespaces();
 await system.listNamespaces();
-const snapshot = await timed(() => system.readWorld(), 5);
-// And from nothing, as `nsdeck show` does: a new system, whose discovery asks every process.
-const snapshotCold = await timed(() => createRealSystem({lab: false, netdump: helper}).readWorld(), 3);
 // The helper alone, on the same paths (the host through our own /proc entry, as the snapshot does).
 const paths = places.map((p) => (p.kind === 'host' ? {...p, path: `/proc/${process.pid}/ns/net`} : p));
-const helperAlone = await timed(() => readWithNetdump(helper, paths), 5);
+// The two in turn, nine times, and the median of each: the helper's own time varies by a third from run to
+// run on this machine (100–180 ms), so timing all of one and then all of the other compares two moods of
+// the machine rather than the two reads.
+const snapshotTimes = [];
+const helperTimes = [];
+for (let i = 0; i < 9; i++) {
+	snapshotTimes.push((await timed(() => system.readWorld(), 1)).ms);
+	helperTimes.push((await timed(() => readWithNetdump(helper, paths), 1)).ms);
+}
+const snapshot = {ms: median(snapshotTimes)};
+const helperAlone = {ms: median(helperTimes)};
+// And from nothing, as `nsdeck show` does: a new system, whose discovery asks every process.
+const snapshotCold = await timed(() => createRealSystem({lab: false, netdump: helper}).readWorld(), 3);
 
 process.stderr.write(`scan ${scan.ms.toFixed(1)} ms, rescan ${rescan.ms.toFixed(1)} ms, snapshot ${snapshot.ms.toFixed(0)} ms (from nothing ${snapshotCold.ms.toFixed(0)} ms), helper ${helperAlone.ms.toFixed(0)} ms, ${places.length} places\n`);
 // In the app: a namespace started from outside, until its row is drawn. The list is filtered by the
