@@ -3,6 +3,7 @@
 // read by the shell as a prompt escape (bash's \u, zsh's %n), an expansion ($(…), `…`) or a history
 // number (!). The user's rc files are never touched: bash gets a generated one that sources them first.
 import {shown} from './display.js';
+import {shortenMiddle} from './shorten-middle.js';
 
 /** How nsdeck can put the namespace in a shell's prompt. */
 export type PromptWay = 'bash-rcfile' | 'ps1-env' | 'env-only';
@@ -23,8 +24,7 @@ const MOST = 40;
  * shell reads in a prompt (\ $ ` ! % and quotes) replaced by `?`, so that it is plain text in any shell.
  */
 export function promptLabel(name: string): string {
-	const plain = Array.from(shown(name).replace(/[\\$`!%'"{}]/g, '?'));
-	return plain.length <= MOST ? plain.join('') : `${plain.slice(0, MOST / 2 - 1).join('')}…${plain.slice(-(MOST / 2)).join('')}`;
+	return shortenMiddle(shown(name).replace(/[\\$`!%'"{}]/g, '?'), MOST);
 }
 
 /** The prefix every prompt gets: `[netns ns1] `. */

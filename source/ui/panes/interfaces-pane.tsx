@@ -6,7 +6,7 @@ import {linkStateLabel, relationText, visibleAddresses} from '../../model/format
 import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
-import {fitName, shortenMiddle} from '../shorten-middle.js';
+import {fitName, shortenMiddle} from '../../model/shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';

@@ -6,7 +6,7 @@ import {labelText} from '../../model/netns-label.js';
 import type {Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
-import {fitName} from '../shorten-middle.js';
+import {fitName} from '../../model/shorten-middle.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';

@@ -15,7 +15,7 @@ import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
 import type {Link, LinkRef, Netns, World} from '../../model/types.js';
 import {fit} from '../list-window.js';
 import {nsDisplayName} from '../../model/netns-id.js';
-import {shortenMiddle} from '../shorten-middle.js';
+import {shortenMiddle} from '../../model/shorten-middle.js';
 import {TextCanvas} from './text-canvas.js';
 
 export interface MapBox {

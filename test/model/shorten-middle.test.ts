@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {fitName, shortenMiddle} from '../../source/ui/shorten-middle.js';
+import {fitName, shortenMiddle} from '../../source/model/shorten-middle.js';
 
 /** A fixed sequence of hex digits (a small LCG): the same "random" ids on every run. */
 function hexSource(seed: number): () => string {
