@@ -38,7 +38,7 @@ spawnSync('ip', ['link', 'set', 'lo', 'up']);
 // As `nsdeck lab empty` (inside this sandbox: it mounts its own /run/netns, which we share, and gives every
 // new namespace an nsid, one more kind of work per namespace), or, with CHURN_HOST=1, as on a host.
 const labArgs = process.env.CHURN_HOST === '1' ? [] : ['lab', 'empty'];
-const app = new PtyApp([process.execPath, join(root, 'dist', 'nsdeck.js'), ...labArgs], {columns: 120, rows: 40});
+const app = new PtyApp([join(root, 'dist', 'nsdeck.js'), ...labArgs], {columns: 120, rows: 40});
 await app.waitFor(/Interfaces in host \([1-9]/);
 await app.quiet(500);
 await untilQuiet();

@@ -94,7 +94,7 @@ process.stderr.write(`scan ${scan.ms.toFixed(1)} ms, rescan ${rescan.ms.toFixed(
 // In the app: a namespace started from outside, until its row is drawn. The list is filtered by the
 // new process's PID (typed as soon as it is known), so the row is on screen wherever it sorts. Not seen
 // within 10 s is reported as such, with the rest of the figures.
-const app = new PtyApp([process.execPath, join(root, 'dist', 'nsdeck.js')], {columns: 120, rows: 40});
+const app = new PtyApp([join(root, 'dist', 'nsdeck.js')], {columns: 120, rows: 40});
 await app.waitFor(new RegExp(`Namespaces \\(${places.length}\\)`));
 await app.quiet(1500);
 // Colours come between the words of a row: look at the text without them.

@@ -26,7 +26,8 @@ const times = bundles.map(() => ({firstByte: [], firstFrame: [], benchFrame: [],
 for (let i = 0; i < RUNS; i++) {
 	bare.push(await new PtyApp([process.execPath, '-e', '0']).exited());
 	for (const [b, bundle] of bundles.entries()) {
-		const app = new PtyApp([process.execPath, bundle], {columns: 120, rows: 40});
+		// Run as installed: its #! line starts node with nsdeck's options (scripts/node-flags.mjs).
+		const app = new PtyApp([bundle], {columns: 120, rows: 40});
 		const waits = {
 			firstByte: app.waitFor(/./s),
 			firstFrame: app.waitFor('nsdeck '),

@@ -102,7 +102,8 @@ async function measureInside(n) {
 	const shellLoop = timeSync(['bash', '-c', 'for ns in $(ls /run/netns); do ip -j -n "$ns" addr >/dev/null; ip -j -n "$ns" route >/dev/null; done']);
 	// The host's details, not the "Interfaces in host (0)" placeholder shown while it is read: the host always has lo.
 	const hostShown = /Interfaces in host \([1-9]\d*\)/;
-	const startApp = async (argv = [process.execPath, bundle]) => {
+	// The program as installed: its #! line starts node with nsdeck's options (scripts/node-flags.mjs).
+	const startApp = async (argv = [bundle]) => {
 		const start = new PtyApp(argv, {columns: 120, rows: 40});
 		const took = (await start.waitFor(hostShown)) - start.started;
 		await start.quiet(300);
@@ -128,7 +129,7 @@ async function measureInside(n) {
 		executableStarts.push(await startApp([executable]));
 	}
 	const firstFrame = median(starts);
-	const app = new PtyApp([process.execPath, bundle], {columns: 120, rows: 40});
+	const app = new PtyApp([bundle], {columns: 120, rows: 40});
 	await app.waitFor(hostShown);
 	await app.waitFor(/reading \d+\/\d+/).catch(() => undefined);
 	await app.quiet(1500); // the rest of the world loaded, nsids assigned

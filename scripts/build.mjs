@@ -1,7 +1,8 @@
 // Builds what nsdeck ships, into dist/:
 //   nsdeck-app.js    cli.tsx and every module it imports, one ES module bundle: loading ink, React and
 //                    their ~70 packages file by file costs ~0.5 s at start, one bundle a fraction of it
-//   nsdeck.js        the entry (source/start.ts): turns on Node's compile cache, then loads the bundle
+//   nsdeck.js        the entry (source/start.ts): turns on Node's compile cache, then loads the bundle;
+//                    its #! line starts node with nsdeck's options (node-flags.mjs)
 //   nsdeck-netdump   the helper that reads many namespaces at once (native/), a static binary
 // Third-party code goes into the bundle as it is in node_modules: what the tests load is what ships.
 // One choice of version is made for speed, in package.json's overrides: ink 8 asks for string-width 8,
@@ -13,6 +14,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {buildNetdump} from './netdump-build.mjs';
+import {NODE_FLAGS} from './node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -81,7 +83,9 @@ await build({
 	format: 'esm',
 	target: TARGET,
 	external: ['./nsdeck-app.js'],
-	banner: {js: '#!/usr/bin/env node'},
+	// `env -S` splits the options from `node`. It is GNU coreutils 8.30's (2018): every system whose glibc
+	// (2.28 or newer) runs Node 22's own builds has it.
+	banner: {js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`},
 	logLevel: 'warning',
 });
 chmodSync(join(dist, 'nsdeck.js'), 0o755);

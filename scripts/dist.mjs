@@ -6,6 +6,7 @@ import {copyFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {arch} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {NODE_FLAGS} from './node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -29,6 +30,7 @@ const config = {
 	// Compiled at build time: a start then reads compiled code instead of compiling the bundle.
 	useCodeCache: true,
 	disableExperimentalSEAWarning: true,
+	execArgv: NODE_FLAGS,
 	// source/system/netdump-binary.ts writes it to the private cache on first use.
 	assets: {'nsdeck-netdump': join(dist, 'nsdeck-netdump')},
 };
