@@ -8,13 +8,8 @@ export interface FirstRead {
 	readonly first?: Netns;
 }
 
-/**
- * The list (discovery: directories and /proc) and the host (one process), at once. The host's read is
- * started first: its process then works on the other core while discovery scans /proc here, which on a
- * server with thousands of processes takes longer than the read itself.
- */
+/** The list (discovery: directories and /proc) and the host (one process), at once. */
 export async function readFirst(system: System): Promise<FirstRead> {
-	const host = system.readNamespace(HOST_ID);
-	const [listing, first] = await Promise.all([system.listNamespaces(), host]);
+	const [listing, first] = await Promise.all([system.listNamespaces(), system.readNamespace(HOST_ID)]);
 	return {listing, first};
 }

@@ -95,8 +95,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
 		readWorld: () => readWorld(read, netdump, list().places),
 		async readNamespace(id) {
-			// The host is always there and needs no listing: its read can start before discovery runs.
-			const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
+			const place = placeOf(id);
 			return place ? readNamespace(read, place, netdump) : undefined;
 		},
 		listNamespaces: async () => list(),

@@ -10,7 +10,6 @@ import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
 import {labelText} from '../../source/model/netns-label.js';
-import {HOST_ID} from '../../source/model/types.js';
 import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/topology.js';
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
@@ -157,15 +156,6 @@ describe('discovery', () => {
 		expect(host?.identity?.ino).not.toBe(named?.identity?.ino);
 		expect(host?.links.map((l) => l.name)).not.toContain('impostor');
 		expect(named?.links.map((l) => l.name)).toContain('impostor');
-	});
-
-	it("reads the host without discovering first, so the first frame's read starts at once", async () => {
-		let discoveries = 0;
-		const system = createRealSystem({lab: true, discover: (ignore) => (discoveries++, discoverNamespaces({roots, ignore}))});
-		const host = await system.readNamespace(HOST_ID);
-		expect(host?.kind).toBe('host');
-		expect(host?.links.map((l) => l.name)).toContain('lo');
-		expect(discoveries).toBe(0);
 	});
 
 	it('shows a namespace started, and drops one stopped, while the app runs', async () => {
