@@ -7,6 +7,7 @@ import {arch, cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
+import {bundleApp, bundleEntry} from '../scripts/bundle.mjs';
 import {PtyApp} from './pty.mjs';
 import {untilQuiet} from './quiet.mjs';
 import {buildWorld} from './world.mjs';
@@ -17,6 +18,8 @@ const bundle = join(root, 'dist', 'nsdeck.js');
 const executable = join(root, 'dist', `nsdeck-linux-${arch()}`);
 const benchDir = join(root, 'dist', 'bench');
 const systemBundle = join(benchDir, 'system.mjs');
+/** A one-line ink app made and started as nsdeck is (bench/ink-alone.tsx): ink's own cost at start. */
+const inkAlone = join(benchDir, 'ink-alone', 'nsdeck.js');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 /** The helper as it was before it read rules, neighbours and the FDB (and wrote ip's schema): the baseline. */
 const BASELINE_COMMIT = '983c8d2';
@@ -111,15 +114,17 @@ async function measureInside(n) {
 		return took;
 	};
 	// The first start after a build fills Node's compile cache (source/start.ts), which every later start
-	// uses; the single executable's first start writes its helper to the cache.
+	// uses (ink alone's too); the single executable's first start writes its helper to the cache.
 	await startApp();
 	await startApp([executable]);
+	await startApp([inkAlone]);
 	// Then node -e 0 and the app in turn, in the same pseudo-terminal harness (both pay for `script` and
 	// the pty), each started on an idle machine (not while the last app's processes wind down); each
 	// figure is the median of seven.
 	const nodeBare = [];
 	const starts = [];
 	const executableStarts = [];
+	const inkAloneStarts = [];
 	for (let i = 0; i < STARTS; i++) {
 		await untilQuiet();
 		nodeBare.push(await new PtyApp([process.execPath, '-e', '0']).exited());
@@ -127,6 +132,8 @@ async function measureInside(n) {
 		starts.push(await startApp());
 		await untilQuiet();
 		executableStarts.push(await startApp([executable]));
+		await untilQuiet();
+		inkAloneStarts.push(await startApp([inkAlone]));
 	}
 	const firstFrame = median(starts);
 	const app = new PtyApp([bundle], {columns: 120, rows: 40});
@@ -160,6 +167,7 @@ async function measureInside(n) {
 		shellLoop,
 		firstFrame,
 		executableFrame: median(executableStarts),
+		inkAloneFrame: median(inkAloneStarts),
 		nodeBare: median(nodeBare),
 		nodeFastest: Math.min(...nodeBare),
 		external: seen,
@@ -181,6 +189,8 @@ function row(r) {
 		`${(r.firstFrame / r.nodeBare).toFixed(1)}x`,
 		ms(r.executableFrame),
 		`${(r.executableFrame / r.nodeBare).toFixed(1)}x`,
+		ms(r.inkAloneFrame),
+		`${(r.inkAloneFrame / r.nodeBare).toFixed(1)}x`,
 		ms(r.external),
 		ms(r.externalInside),
 		ms(r.keyMs),
@@ -190,7 +200,7 @@ function row(r) {
 }
 
 function printTable(results) {
-	const head = ['N', 'snapshot', 'shell loop', 'faster', 'first frame', 'node -e 0', 'ratio', 'executable', 'ratio', 'outside change', 'inside last ns', 'arrow key', 'arrow bytes', 'peak RSS'];
+	const head = ['N', 'snapshot', 'shell loop', 'faster', 'first frame', 'node -e 0', 'ratio', 'executable', 'ratio', 'ink alone', 'ratio', 'outside change', 'inside last ns', 'arrow key', 'arrow bytes', 'peak RSS'];
 	const rows = [head, ...results.map(row)];
 	const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 	const line = (r) => r.map((cell, c) => cell.padStart(widths[c])).join('  ');
@@ -210,6 +220,7 @@ function printTable(results) {
 	console.log(`  snapshot <= 1.0 s and >= 10x the shell loop: ${ms(big.snapshot)}, ${(big.shellLoop / big.snapshot).toFixed(1)}x  ${verdict(big.snapshot <= 1000 && big.shellLoop / big.snapshot >= 10)}`);
 	console.log(`  first frame <= 3x node -e 0: ${(big.firstFrame / big.nodeBare).toFixed(1)}x  ${verdict(big.firstFrame <= 3 * big.nodeBare)}`);
 	console.log(`    (medians of ${STARTS} starts each, in turn; against node's fastest start: ${(big.firstFrame / big.nodeFastest).toFixed(1)}x)`);
+	console.log(`    (ink alone, one line made and started as nsdeck is: ${ms(big.inkAloneFrame)}, ${(big.inkAloneFrame / big.nodeBare).toFixed(1)}x node -e 0)`);
 	console.log(`  the single executable: first frame ${ms(big.executableFrame)}, ${(big.executableFrame / big.nodeBare).toFixed(1)}x node -e 0`);
 	console.log(`  outside change visible <= 300 ms: ${ms(big.external)} in the host, ${ms(big.externalInside)} in ns1000  ${verdict(big.external <= 300 && big.externalInside <= 300)}`);
 	console.log(`  arrow key < 30 ms and < 2 KB: ${ms(big.keyMs)}, ${big.keyBytes} B  ${verdict(big.keyMs < 30 && big.keyBytes < 2048)}`);
@@ -238,6 +249,10 @@ if (process.argv[2] === '--inside') {
 } else {
 	// The snapshot is timed in-process, from the same code the app runs.
 	if (!buildBaselineHelper()) process.stderr.write(`the baseline helper (${BASELINE_COMMIT}) could not be built: its row is left out\n`);
+	const inkAloneDir = dirname(inkAlone);
+	mkdirSync(inkAloneDir, {recursive: true});
+	await bundleApp(join(root, 'bench', 'ink-alone.tsx'), join(inkAloneDir, 'nsdeck-app.js'));
+	await bundleEntry(inkAlone);
 	const systemDir = join(root, 'source', 'system');
 	await build({
 		entryPoints: ['system', 'discover', 'netdump'].map((name) => join(systemDir, `${name}.ts`)),
