@@ -45,6 +45,14 @@ describe('tutorial files', () => {
 		['an unknown check', {...minimal, steps: [{goal: 'G', commands: [], check: {pong: {}}}]}, /steps\[0\]\.check\.pong: unknown field/],
 		['a setup that is not ip', {...minimal, setup: [['rm', '-rf', '/']]}, /^mine\.json: setup\[0\]: a setup command must be an `ip` command/],
 		['a setup as one string', {...minimal, setup: ['ip netns add x']}, /^mine\.json: setup\[0\]: expected a list$/],
+		// ip itself can run programs, and a tutorial runs as root on the host's filesystem.
+		['ip netns exec', {...minimal, setup: [['ip', 'netns', 'add', 'x'], ['ip', 'netns', 'exec', 'x', 'sh', '-c', 'id']]}, /^mine\.json: setup\[1\]: ip netns exec is not allowed: a setup may only add, delete, attach or set namespaces/],
+		['ip netns exec, abbreviated', {...minimal, setup: [['ip', 'netns', 'e', 'x', 'sh']]}, /^mine\.json: setup\[0\]: ip netns e is not allowed/],
+		['ip -batch', {...minimal, setup: [['ip', '-batch', '/tmp/commands']]}, /^mine\.json: setup\[0\]: ip option -batch is not allowed in a setup \(only -n NAME, -4, -6\)/],
+		['ip -b, abbreviated', {...minimal, setup: [['ip', '-b', '/tmp/commands']]}, /setup\[0\]: ip option -b is not allowed/],
+		['ip vrf exec', {...minimal, setup: [['ip', 'vrf', 'exec', 'red', 'sh']]}, /setup\[0\]: ip vrf is not an object a setup may use \(link, addr, route, rule, neigh, netns\)/],
+		['an abbreviated object', {...minimal, setup: [['ip', 'l', 'add', 'x', 'type', 'dummy']]}, /setup\[0\]: ip l is not an object a setup may use/],
+		['-n without a name', {...minimal, setup: [['ip', '-n']]}, /setup\[0\]: ip -n needs a namespace name/],
 		['a family that is not 4 or 6', {...minimal, steps: [{goal: 'G', commands: [], check: {forwarding: {ns: 'host', family: 5, on: true}}}]}, /check\.forwarding\.family: expected 4 or 6/],
 	])('names the file and the field: %s', (_, json, expected) => {
 		const text = typeof json === 'string' ? json : JSON.stringify(json);

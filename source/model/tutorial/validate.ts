@@ -3,6 +3,7 @@
 // in one is trusted: names and addresses are checked as the forms check them, and setup may only run `ip`.
 import {checkInterfaceName, checkNamespaceName, parseCidr, parseIp} from '../validate.js';
 import {HOST_ID} from '../types.js';
+import {setupCommandProblem} from './setup-command.js';
 import type {Check, LinkSelector, Tutorial, TutorialStep} from './types.js';
 
 export class TutorialError extends Error {
@@ -166,8 +167,9 @@ class Reader {
 
 	setupCommand(value: Json, field: string): string[] {
 		const argv = this.strings(value, field);
-		// A tutorial from anywhere must not run anything but ip, and that only inside the lab.
-		if (argv[0] !== 'ip') this.fail(field, 'a setup command must be an `ip` command, as a list of words: ["ip", "netns", "add", "ns1"]');
+		// A tutorial from anywhere runs nothing but ip, only inside the lab, and not ip's ways to run programs.
+		const problem = setupCommandProblem(argv);
+		if (problem) this.fail(field, problem);
 		return argv;
 	}
 }
