@@ -7,6 +7,7 @@ import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
 import {HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
+import {shown} from './source/model/display.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
@@ -23,8 +24,9 @@ import type {FirstRead} from './source/system/first-read.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/terminal.js';
 
+/** One line on stderr: shown() makes what it quotes (a file's text, an argument) safe for the terminal. */
 function fail(message: string, code = 2): never {
-	console.error(`nsdeck: ${message}`);
+	console.error(`nsdeck: ${shown(message)}`);
 	process.exit(code);
 }
 
