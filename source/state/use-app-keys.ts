@@ -1,5 +1,5 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
-import {useApp, useInput, type Key} from 'ink';
+import {useApp, useInput, usePaste, type Key} from 'ink';
 import {useEffect, useRef} from 'react';
 import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
 import {keyName} from '../key-name.js';
@@ -184,6 +184,17 @@ export function useAppKeys(
 		{isActive: interactive && !shellHasTerminal(getState())},
 	);
 	useInput(onRead, {isActive});
+	// A paste on the panes (the terminal marks it: this turns bracketed paste on) is text, never keys: a q
+	// or an Enter in it must not act. The filter takes its first line; elsewhere it is refused, and said so.
+	usePaste(
+		(text) => {
+			const state = getState();
+			if (!state.filtering) return dispatch({type: 'message', tone: 'error', text: 'pasted text not used: only / and the forms take text'});
+			const [line = ''] = text.split(/[\r\n]/);
+			dispatch({type: 'filterText', text: (state.filters[state.filtering] ?? '') + line});
+		},
+		{isActive},
+	);
 	// After the listener above is attached or detached (effects run in order): whether it hears keys.
 	useEffect(() => {
 		mainListening.current = isActive;

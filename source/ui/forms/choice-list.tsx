@@ -2,7 +2,7 @@
 // (case-insensitive substring), Backspace erases, ↑↓ move, Enter takes the highlighted option, Esc leaves
 // the value as it was. ink-select-input draws the list; the keys and the highlight are ours
 // (choice-filter.ts), because its own keys take j, k and the digits, which a filter must be able to type.
-import {Box, useInput} from 'ink';
+import {Box, useApp, useInput} from 'ink';
 import {useRef, useState} from 'react';
 import SelectInput from 'ink-select-input';
 import {Text} from '../text.js';
@@ -53,9 +53,11 @@ export function ChoiceList({label, options, describe, current, initialFilter = '
 		const chosen = shown[highlightIndex(shown, ref.current)];
 		if (chosen !== undefined) onChoose(chosen);
 	};
+	const {exit} = useApp();
 	useInput(
 		(input, key) => {
 			const name = keyName(input, key);
+			if (name === 'ctrl+c') return exit();
 			if (name === 'escape') return onCancel();
 			if (name === 'return') return take();
 			if (name === 'backspace') return void apply({kind: 'erase'});

@@ -1,6 +1,6 @@
 // Renders any FormSpec: its fields, each field's message, and live below them the exact commands it will
 // run. Enter submits only valid values; Esc cancels.
-import {Box, useInput} from 'ink';
+import {Box, useApp, useInput, usePaste} from 'ink';
 import {Text} from '../text.js';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
@@ -163,9 +163,12 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const plan = useMemo(() => (hasErrors(errors) ? undefined : spec.plan(state.values, world)), [spec, state.values, world, errors]);
 	const risk = plan && !dryRun ? sessionRisk?.(plan) : undefined;
 
+	const {exit} = useApp();
 	useInput(
 		(input, key) => {
 			const name = keyName(input, key);
+			// Everywhere, a form included: Ctrl+C quits.
+			if (name === 'ctrl+c') return exit();
 			if (name === 'escape') return onCancel();
 			if (name === 'return' || (name === 'y' && armedRef.current)) {
 				submit();
@@ -197,6 +200,17 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			const action = KEY_ACTIONS[name];
 			if (action) apply(action);
 			else if (input && !key.ctrl && !key.meta) typeChunk(input);
+		},
+		{isActive: isFocused && choosing === undefined},
+	);
+	// A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused as any
+	// control character is), so a pasted Enter never submits and a pasted Tab never moves on. Turning this
+	// on has the terminal mark pastes (bracketed paste); without it a pasted line break arrives as Enter.
+	usePaste(
+		(text) => {
+			const field = spec.fields[ref.current.focus];
+			if (risk && field?.kind !== 'text') return setTyped(typedNameRef.current + text);
+			if (field?.kind === 'text') apply({kind: 'type', text});
 		},
 		{isActive: isFocused && choosing === undefined},
 	);
