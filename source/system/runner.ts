@@ -94,18 +94,41 @@ export function errorText(result: CommandResult): string {
  * Runs a program attached to our terminal (a shell, the sandboxed app) and resolves with its exit code.
  * We ignore SIGINT meanwhile: the terminal sends it to the child too, and the child decides.
  */
-export async function runAttached(argv: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<number> {
+export async function runAttached(argv: readonly string[], env: Readonly<Record<string, string>> = {}, {passOn}: AttachedOptions = {}): Promise<number> {
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runAttached needs a program name');
 	const ignore = (): void => {};
 	process.on('SIGINT', ignore);
+	const subprocess = execa(file, args, {stdio: 'inherit', reject: false, env});
+	const passing = PASSED_ON.map((signal) => {
+		const handler = (): void => {
+			if (subprocess.pid !== undefined && passOn?.(subprocess.pid, signal)) return;
+			// Nobody to pass it to: end as the signal would have ended us.
+			for (const [s, h] of passing) process.off(s, h);
+			process.kill(process.pid, signal);
+		};
+		return [signal, handler] as const;
+	});
+	if (passOn) for (const [signal, handler] of passing) process.on(signal, handler);
 	try {
-		const result = await execa(file, args, {stdio: 'inherit', reject: false, env});
+		const result = await subprocess;
 		if (result.failed && result.exitCode === undefined && !result.signal) throw new Error(result.shortMessage);
 		return result.exitCode ?? 1;
 	} finally {
 		process.off('SIGINT', ignore);
+		for (const [signal, handler] of passing) process.off(signal, handler);
 	}
+}
+
+/** The signals that end a program politely: `kill`, `timeout`, a closed terminal or SSH session. */
+const PASSED_ON = ['SIGTERM', 'SIGHUP'] as const;
+
+export interface AttachedOptions {
+	/**
+	 * While the program runs, SIGTERM and SIGHUP to us go here instead of ending us at once: it passes them
+	 * on (to the program, or a process it started) and says whether it could; we then wait for the program.
+	 */
+	readonly passOn?: (pid: number, signal: NodeJS.Signals) => boolean;
 }
 
 export type StreamName = 'stdout' | 'stderr';

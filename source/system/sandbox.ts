@@ -1,6 +1,7 @@
 // A private, throwaway network world: user, net, mount and PID namespaces, and a tmpfs on /run so that
 // `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
 import {findNetdump} from './netdump-binary.js';
+import {childrenOf} from './children-of.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
@@ -26,13 +27,31 @@ function inForeground(inner: readonly string[]): string[] {
 	return helper ? [helper, '--foreground', '--', ...inner] : [...inner];
 }
 
-/** Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code. */
+/**
+ * Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code.
+ * SIGTERM and SIGHUP sent to us (the process a user's `kill` or a closing terminal reaches) are passed on
+ * to the sandbox's first process, `inner`: it ends as it would on its own, restoring the terminal, and we
+ * end with it. Dying at once instead would take the sandbox down by SIGKILL (below), leaving the screen
+ * as the app last drew it.
+ */
 export async function runInSandbox(inner: readonly string[]): Promise<number> {
 	try {
 		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
-		return await runAttached(diesWithUs(unshareArgv(inForeground(inner))), {[SANDBOX_ENV]: '1'});
+		return await runAttached(diesWithUs(unshareArgv(inForeground(inner))), {[SANDBOX_ENV]: '1'}, {passOn: toFirstProcess});
 	} catch (error) {
 		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
+	}
+}
+
+/** unshare (setpriv became it) forked the sandbox's first process, which became `inner` (inForeground). */
+function toFirstProcess(unshare: number, signal: NodeJS.Signals): boolean {
+	const [first] = childrenOf(unshare);
+	if (first === undefined) return false;
+	try {
+		process.kill(first, signal);
+		return true;
+	} catch {
+		return false;
 	}
 }
 

@@ -78,6 +78,21 @@ describe('signals', () => {
 		if (signal !== 'SIGKILL') expect(app.output.slice(before)).toContain(LEAVE_ALTERNATE_SCREEN);
 	});
 
+	it.each(['SIGTERM', 'SIGHUP'] as const)("%s to the lab's outer process reaches the app inside, which restores the terminal; nothing is left", async (signal) => {
+		// The outer process is the one `kill`, `timeout` or a closing session reaches; the app draws inside.
+		app = new PtyApp(['sh', '-c', `unset NSDECK_SANDBOX; "$0" "$1" lab; echo "exit $?"; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
+		await app.waitFor(' LAB ', 0, 10_000);
+		await app.quiet(300);
+		const shell = app.appPid();
+		const outer = descendants(shell).find((c) => c.ppid === shell && c.comm.startsWith('node'))?.pid ?? -1;
+		const inside = descendants(outer);
+		const before = app.output.length;
+		process.kill(outer, signal);
+		await app.waitFor(/exit \d+/, before, 5000);
+		expect(app.output.slice(before)).toContain(LEAVE_ALTERNATE_SCREEN);
+		expect(alive([outer, ...inside.map((c) => c.pid)])).toEqual([]);
+	});
+
 	it('SIGKILL of the lab\'s outer process ends the sandbox and the app inside it', async () => {
 		// NSDECK_SANDBOX unset: these tests run in a sandbox already, and the lab would not make its own.
 		app = new PtyApp(['sh', '-c', `unset NSDECK_SANDBOX; "$0" "$1" lab; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
