@@ -2,6 +2,7 @@
 // These two stay the first imports: see each.
 import './source/without-fetch.js';
 import {early} from './source/early-start.js';
+import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
@@ -113,7 +114,17 @@ async function sandbox(command: readonly string[]): Promise<void> {
 	process.exit(await runAttached(command));
 }
 
+/**
+ * What nsdeck prints (show, --help, tutorial --list) may have nowhere to go: a reader that left early
+ * (`nsdeck show | head`) ends it quietly, as SIGPIPE ends other tools; any other failure is one line.
+ */
+function onOutputError(error: NodeJS.ErrnoException): void {
+	if (error.code === 'EPIPE') process.exit(128 + constants.signals.SIGPIPE);
+	fail(`cannot write the output: ${error.code ?? error.message}`, 1);
+}
+
 async function main(): Promise<void> {
+	process.stdout.on('error', onOutputError);
 	if (cli.flags.help) return void process.stdout.write(HELP.slice(1));
 	if (cli.flags.version) return void process.stdout.write(`${packageJson.version}\n`);
 	const [command = '', ...args] = cli.input;

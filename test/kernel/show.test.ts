@@ -113,3 +113,16 @@ describe('nsdeck show --json against the kernel', () => {
 		expect(shownRoutes(shown)).toContain('solo fd01::/64 fd00::2 left');
 	});
 });
+
+describe('show, when its output cannot be written', () => {
+	it('stops quietly when the reader has gone (| head), and says in one line when the disk is full', async () => {
+		await resetWorld();
+		// Enough output that head leaves before it is written.
+		for (let i = 0; i < 200; i++) await sh('ip', 'link', 'add', `quiet${i}`, 'type', 'bridge');
+		const piped = await runCommand(['sh', '-c', `"$0" "$1" show --json | head -c 10 > /dev/null`, process.execPath, BUNDLE]);
+		expect(piped.stderr).toBe('');
+		const full = await runCommand(['sh', '-c', `"$0" "$1" show > /dev/full`, process.execPath, BUNDLE]);
+		expect(full.exitCode).toBe(1);
+		expect(full.stderr.trim().split('\n')).toEqual(['nsdeck: cannot write the output: ENOSPC']);
+	});
+});
