@@ -4,6 +4,7 @@ import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './mod
 import {nsDisplayName} from './model/netns-id.js';
 import {labelText} from './model/netns-label.js';
 import {execIn} from './plans/plan.js';
+import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {World} from './model/types.js';
 
@@ -16,8 +17,9 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 			path: ns.path,
 			// Device and inode: the same namespace whatever path reached it.
 			identity: ns.identity ?? null,
-			// How a command gets in, as plans write it: `ip -n NAME`, `nsenter --net=PATH`, or nothing (the host).
-			reach: execIn(ns.id).join(' '),
+			// How a command gets in, as plans write it (`ip netns exec NAME`, `nsenter --net=PATH`, or nothing for
+			// the host), as shell text: quoted as the log and exported scripts quote, so a name runs nothing.
+			reach: commandText(execIn(ns.id)),
 			label: ns.label ? {...ns.label, text: labelText(ns.label)} : null,
 			// null where this reader could not tell (ip without the helper: IPv6 rules, the FDB, forwarding).
 			forwarding: ns.forwarding ?? null,
