@@ -55,8 +55,10 @@ const KEY_ACTIONS: Readonly<Record<string, FormKey>> = {
 export const LIST_ABOVE = 5;
 
 /** Only the keys that do something in this form, so that the line fits 80 columns. */
-function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean): string {
+function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, plan: Plan | undefined, copied: boolean, nothing: boolean, reviewing: boolean): string {
 	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
+	const copy = `Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`;
+	if (reviewing) return [enter, 'Esc back to the form', '↑↓ scroll', copy].join(' · ');
 	// With nothing to change there is nothing to run: Enter is not offered.
 	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
 	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');
@@ -65,7 +67,7 @@ function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, 
 	else if (choices.length > 0) hints.push('←→ choose');
 	else if (spec.fields.some((f) => f.kind === 'toggle')) hints.push('Space flips');
 	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
-	hints.push(`Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`);
+	hints.push(copy);
 	return hints.join(' · ');
 }
 
@@ -108,6 +110,23 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		armedRef.current = value;
 		setArmedState(value);
 	};
+	/**
+	 * Where the form leaves too little room for the whole plan ("… N more"), the first Enter shows all of
+	 * it, on the form's whole height, and only the next Enter runs it: nothing runs that was not on screen.
+	 */
+	const [reviewing, setReviewingState] = useState(false);
+	const reviewingRef = useRef(false);
+	const setReviewing = (value: boolean): void => {
+		reviewingRef.current = value;
+		setReviewingState(value);
+		setReviewScroll(0);
+	};
+	const [reviewScroll, setReviewScroll] = useState(0);
+	/** Whether the last frame showed every command of the plan, and whether reviewing got to its end (set as it renders). */
+	const planAllShown = useRef(true);
+	const reviewedToEnd = useRef(false);
+	/** How many commands the review shows at once (set as it renders): Enter before the end pages on. */
+	const reviewPage = useRef(1);
 	/** The choice field whose list is open, if any, and what was typed to open it: it has the keys until Enter or Esc. */
 	const [choosing, setChoosingState] = useState<{id: string; filter: string} | undefined>(undefined);
 	// Read through a ref: the letters typed right after the one that opened the list go to the list.
@@ -119,7 +138,10 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const ref = useRef(state);
 	const apply = (key: FormKey): FormState => {
-		if (key.kind !== 'submitAttempt') setArmed(false);
+		if (key.kind !== 'submitAttempt') {
+			setArmed(false);
+			setReviewing(false);
+		}
 		ref.current = formReducer(spec, ref.current, key);
 		setState(ref.current);
 		return ref.current;
@@ -151,6 +173,14 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			setNameWanted(true);
 			return false;
 		}
+		if (!planAllShown.current && !reviewingRef.current) {
+			setReviewing(true);
+			return false;
+		}
+		if (reviewingRef.current && !reviewedToEnd.current) {
+			setReviewScroll((n) => n + reviewPage.current);
+			return false;
+		}
 		// A dry run changes nothing, so it needs no second word; the typed name is a second word already.
 		if (asksTwice(planned) && !dryRun && !risk && !armedRef.current) {
 			setArmed(true);
@@ -169,10 +199,16 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			const name = keyName(input, key);
 			// Everywhere, a form included: Ctrl+C quits.
 			if (name === 'ctrl+c') return exit();
-			if (name === 'escape') return onCancel();
+			if (name === 'escape') return reviewingRef.current ? setReviewing(false) : onCancel();
 			if (name === 'return' || (name === 'y' && armedRef.current)) {
 				submit();
 				return;
+			}
+			if (reviewingRef.current) {
+				// Only the plan is on screen: keys that would change a field it hides do nothing.
+				if (name === 'down' || name === 'pagedown') setReviewScroll((n) => n + (name === 'down' ? 1 : 5));
+				if (name === 'up' || name === 'pageup') setReviewScroll((n) => Math.max(n - (name === 'up' ? 1 : 5), 0));
+				if (name !== 'ctrl+y') return;
 			}
 			if (name === 'ctrl+y') {
 				if (plan) copyToClipboard(plan.steps.map((step) => commandText(step.argv)).join('\n') + '\n');
@@ -208,6 +244,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	// on has the terminal mark pastes (bracketed paste); without it a pasted line break arrives as Enter.
 	usePaste(
 		(text) => {
+			if (reviewingRef.current) return;
 			const field = spec.fields[ref.current.focus];
 			if (risk && field?.kind !== 'text') return setTyped(typedNameRef.current + text);
 			if (field?.kind === 'text') apply({kind: 'type', text});
@@ -246,25 +283,34 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	}, 0);
 	const formErrorRows = formError && (state.submitted || spec.fields.length === 0) ? rowsOf(`✗ ${formError}`, innerWidth) : 0;
 	const consequenceRows = (plan?.consequences ?? []).reduce((sum, line) => sum + rowsOf(`! ${line}`, innerWidth), 0);
-	const previewRows = Math.max(height - 6 - spec.fields.length - errorRows - formErrorRows - consequenceRows - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
+	const planRows = (fieldRows: number): number => Math.max(height - 6 - fieldRows - consequenceRows - (armed ? 1 : 0) - (risk ? 4 : 0), 1);
 	// A command too long for a row wraps (never cut with …): as many whole commands as fit, then "… N more".
-	const shownSteps = (() => {
-		const steps = plan?.steps ?? [];
+	const stepsThatFit = (steps: Plan['steps'], rowsFree: number): number => {
 		let rows = 0;
 		for (const [i, step] of steps.entries()) {
 			rows += rowsOf(commandText(step.argv), innerWidth - 2);
 			const moreRow = i < steps.length - 1 ? 1 : 0;
-			if (rows + moreRow > previewRows) return Math.max(i, 1);
+			if (rows + moreRow > rowsFree) return Math.max(i, 1);
 		}
 		return steps.length;
-	})();
+	};
+	const allSteps = plan?.steps ?? [];
+	const shownSteps = stepsThatFit(allSteps, planRows(spec.fields.length + errorRows + formErrorRows));
+	planAllShown.current = shownSteps >= allSteps.length;
+	// Reviewing: the plan alone, from the first command ↑↓ scrolled to (the plan's end is as far as it goes).
+	const reviewFrom = Math.min(reviewScroll, Math.max(allSteps.length - 1, 0));
+	const reviewSteps = allSteps.slice(reviewFrom);
+	const reviewShown = stepsThatFit(reviewSteps, planRows(0) - 1);
+	reviewPage.current = reviewShown;
+	if (!reviewing) reviewedToEnd.current = false;
+	else if (reviewFrom + reviewShown >= allSteps.length) reviewedToEnd.current = true;
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={plan?.dangerous ? t.bad : t.accent} width={width} height={height} paddingX={1}>
 			<Text bold color={t.accent} wrap="truncate">
 				{spec.title}
 				{dryRun ? '  (dry run: nothing will change)' : ''}
 			</Text>
-			{spec.fields.map((field, index) => {
+			{!reviewing && spec.fields.map((field, index) => {
 				const focused = index === state.focus;
 				const error = showError(field.id);
 				const shown = shownOf(field) + (field.kind === 'text' && focused ? '▏' : '');
@@ -291,7 +337,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 					</Box>
 				);
 			})}
-			{formError && (state.submitted || spec.fields.length === 0) && (
+			{!reviewing && formError && (state.submitted || spec.fields.length === 0) && (
 				<Text color={t.bad} wrap="wrap">
 					✗ {formError}
 				</Text>
@@ -340,14 +386,20 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 							Sure? Enter again (or y) runs it · Esc cancels
 						</Text>
 					)}
-					{plan.steps.slice(0, shownSteps).map((step, i) => (
+					{reviewing && (
+						<Text bold color={t.accent} wrap="wrap">
+							{reviewedToEnd.current ? `Enter runs these ${plan.steps.length} commands` : 'Enter shows the next commands'} · Esc goes back to the form
+							{reviewFrom > 0 || reviewShown < reviewSteps.length ? ` · ↑↓ scroll (${reviewFrom + 1}–${reviewFrom + reviewShown} of ${plan.steps.length})` : ''}
+						</Text>
+					)}
+					{(reviewing ? reviewSteps.slice(0, reviewShown) : plan.steps.slice(0, shownSteps)).map((step, i) => (
 						<Box key={i} paddingLeft={2}>
 							<Text color={t.good} wrap="wrap">
 								{commandText(step.argv)}
 							</Text>
 						</Box>
 					))}
-					{plan.steps.length > shownSteps && <Text color={t.muted}>  … {plan.steps.length - shownSteps} more</Text>}
+					{!reviewing && plan.steps.length > shownSteps && <Text color={t.muted}>  … {plan.steps.length - shownSteps} more (Enter shows them all first)</Text>}
 					{(plan.consequences ?? []).map((line, i) => (
 						<Text key={`c${i}`} color={plan.dangerous ? t.bad : t.warn} wrap="wrap">
 							! {line}
@@ -359,7 +411,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 			)}
 			<Box flexGrow={1} />
 			<Text color={t.muted} wrap="truncate">
-				{footerHints(spec, state.values, dryRun, plan, copied, nothing !== undefined)}
+				{footerHints(spec, state.values, dryRun, plan, copied, nothing !== undefined, reviewing)}
 			</Text>
 		</Box>
 	);
