@@ -27,9 +27,9 @@ import {computeLayout} from './ui/layout.js';
 import {Footer} from './ui/footer.js';
 import {offeredFor} from './keymap.js';
 import {nsDisplayName} from './model/netns-id.js';
-import {DetailOverlay} from './ui/overlays/detail-overlay.js';
+import {DetailOverlay, detailMostScroll} from './ui/overlays/detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './ui/overlays/detail-lines.js';
-import {HelpOverlay} from './ui/overlays/help-overlay.js';
+import {HelpOverlay, helpMostScroll} from './ui/overlays/help-overlay.js';
 import {paneRows} from './ui/pane-frame.js';
 import {ExplorerPanes} from './ui/explorer-panes.js';
 import {TitleBar, unseenText} from './ui/title-bar.js';
@@ -103,7 +103,15 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const typeAhead = useAppKeys(
 		getState,
 		dispatch,
-		{refresh: () => void refresh(), change, exportLog, copyLog, look: look.open, logSize: {columns, rows: layout.bodyHeight}},
+		{
+			refresh: () => void refresh(),
+			change,
+			exportLog,
+			copyLog,
+			look: look.open,
+			logSize: {columns, rows: layout.bodyHeight},
+			overlayMostScroll: () => (state.overlay?.kind === 'help' ? helpMostScroll(columns, layout.bodyHeight, readOnly) : detail ? detailMostScroll(detail.lines, layout.bodyHeight) : 0),
+		},
 		paneRows(layout.linksHeight),
 		interactive && !ownKeys,
 		{running, interactive},

@@ -24,6 +24,8 @@ export interface AppKeyHandlers {
 	readonly look?: (id: BindingId) => void;
 	/** The command log overlay's size: its scrolling stops at the first command instead of going on past it. */
 	readonly logSize?: {readonly columns: number; readonly rows: number};
+	/** How far the open help or detail view scrolls: presses past its end are not saved up. */
+	readonly overlayMostScroll?: () => number;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -93,7 +95,13 @@ export function useAppKeys(
 				case 'logEnd': {
 					const steps: Partial<Record<BindingId, number>> = {scrollUp: -1, scrollDown: 1, scrollPageUp: -page, scrollPageDown: page, logTop: -Infinity, logEnd: Infinity};
 					const step = steps[binding.id] ?? 0;
-					if (state.overlay?.kind !== 'log' || handlers.logSize === undefined) return dispatch({type: 'scrollOverlay', step: Number.isFinite(step) ? step : 0});
+					if (state.overlay?.kind !== 'log' || handlers.logSize === undefined) {
+						// Help and detail count from their top: clamped to what they show.
+						const most = handlers.overlayMostScroll?.() ?? Number.POSITIVE_INFINITY;
+						const to = Math.min(Math.max(state.overlayScroll + step, 0), most);
+						if (Number.isFinite(to) && to !== state.overlayScroll) dispatch({type: 'scrollOverlay', step: to - state.overlayScroll});
+						return;
+					}
 					// The log counts back from its end: clamped here, so ↓ after g (or after ↑ past the top) moves at once.
 					const target = Math.min(Math.max(state.overlayScroll + step, -logMostBack(state.log, handlers.logSize.columns, handlers.logSize.rows)), 0);
 					if (target !== state.overlayScroll) dispatch({type: 'scrollOverlay', step: target - state.overlayScroll});

@@ -13,11 +13,16 @@ export interface DetailOverlayProps {
 	readonly scroll?: number;
 }
 
+const rowsFor = (height: number): number => Math.max(height - 3, 0);
+
+/** How far the detail view scrolls at this height: the keys stop there (use-app-keys.ts). */
+export const detailMostScroll = (lines: readonly DetailLine[], height: number): number => Math.max(lines.length - rowsFor(height), 0);
+
 export function DetailOverlay({title, lines, width, height, scroll = 0}: DetailOverlayProps) {
 	const t = theme();
 	const labelWidth = Math.min(Math.max(...lines.map(([label]) => label.length), 6) + 2, 20);
-	const rows = Math.max(height - 3, 0);
-	const maxScroll = Math.max(lines.length - rows, 0);
+	const rows = rowsFor(height);
+	const maxScroll = detailMostScroll(lines, height);
 	const start = Math.min(Math.max(scroll, 0), maxScroll);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>

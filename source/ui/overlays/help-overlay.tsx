@@ -34,9 +34,15 @@ function Line({line}: {readonly line: HelpLine}) {
 	);
 }
 
+const layoutOf = (width: number, height: number, scroll: number, keymap: readonly Binding[], readOnly: boolean) =>
+	helpLayout(width, height, scroll, keymap, (b) => unavailableReadOnly(readOnly, b.id));
+
+/** How far the help scrolls at this size: the keys stop there (use-app-keys.ts). */
+export const helpMostScroll = (width: number, height: number, readOnly: boolean): number => layoutOf(width, height, 0, KEYMAP, readOnly).maxScroll;
+
 export function HelpOverlay({width, height, keymap = KEYMAP, scroll = 0, readOnly = false}: HelpOverlayProps) {
 	const t = theme();
-	const layout = helpLayout(width, height, scroll, keymap, (b) => unavailableReadOnly(readOnly, b.id));
+	const layout = layoutOf(width, height, scroll, keymap, readOnly);
 	const {columns, columnWidth, rows, start, maxScroll} = layout;
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} paddingX={1}>
