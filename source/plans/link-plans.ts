@@ -81,6 +81,8 @@ export interface LinkLosses {
 	readonly routes: readonly string[];
 	/** A bridge's ports: released, not deleted. */
 	readonly ports: readonly string[];
+	/** What leaves with a veth's other end, which the kernel deletes along with this one. */
+	readonly peerLosses?: Omit<LinkLosses, 'peer' | 'peerLosses'>;
 }
 
 export const NO_LOSSES: LinkLosses = {stacked: [], addresses: [], routes: [], ports: []};
@@ -93,7 +95,13 @@ export function deleteLinkPlan(ns: string, link: string, kind: string, losses: L
 	if (addresses.length > 0) consequences.push(`its addresses go: ${addresses.join(', ')}`);
 	if (routes.length > 0) consequences.push(`routes through it go: ${routes.join('; ')}`);
 	if (ports.length > 0) consequences.push(`its ports are released, not deleted: ${ports.join(', ')}`);
-	const gone = [...(peer ? [peer] : []), ...stacked];
+	const theirs = losses.peerLosses;
+	if (theirs && theirs.stacked.length > 0) consequences.push(`devices stacked on the other end are deleted too: ${stackedText(theirs.stacked, ns)}`);
+	if (theirs && theirs.addresses.length > 0) consequences.push(`the other end's addresses go: ${theirs.addresses.join(', ')}`);
+	if (theirs && theirs.routes.length > 0) consequences.push(`routes through the other end go: ${theirs.routes.join('; ')}`);
+	if (theirs && theirs.ports.length > 0) consequences.push(`the other end's ports are released, not deleted: ${theirs.ports.join(', ')}`);
+	const stackedGone = [...stacked, ...(theirs?.stacked ?? [])];
+	const gone = [...(peer ? [peer] : []), ...stackedGone];
 	return {
 		title: `Delete interface ${link} in ${ns}`,
 		dangerous: true,
@@ -103,6 +111,6 @@ export function deleteLinkPlan(ns: string, link: string, kind: string, losses: L
 		affects: [...new Set([ns, ...gone.map((d) => d.ns)])],
 		select: {ns},
 		// The kernel takes the peer along; stacked devices elsewhere are named in `gone`.
-		effects: [{kind: 'deleteLink', ns, link}, ...stacked.map((d) => ({kind: 'deleteLink' as const, ns: d.ns, link: d.name}))],
+		effects: [{kind: 'deleteLink', ns, link}, ...stackedGone.map((d) => ({kind: 'deleteLink' as const, ns: d.ns, link: d.name}))],
 	};
 }

@@ -56,4 +56,26 @@ describe('deleting an interface others stand on', () => {
 		const gone = ['host/lowr', 'host/lowr2', 'host/mv1', 'box/mvt'];
 		expect(await names()).toEqual(before.filter((n) => !gone.includes(n)));
 	});
+
+	it("names what goes with the other end too: its stacked devices, addresses and routes; then exactly those go", async () => {
+		await sh('ip', 'addr', 'add', '10.45.0.2/24', 'dev', 'lowr2');
+		await sh('ip', 'link', 'set', 'dev', 'lowr2', 'up');
+		await sh('ip', 'link', 'add', 'link', 'lowr2', 'name', 'mv2', 'type', 'macvlan');
+		const world = await readWorld(runCommand);
+		const host = world.namespaces.find((n) => n.id === 'host');
+		const link = host?.links.find((l) => l.name === 'lowr');
+		if (!host || !link) throw new Error('no lowr');
+		const form = deleteLinkForm({world, ns: 'host', link}, resolvePeer(world, host, link));
+		if (typeof form === 'string') throw new Error(form);
+		const plan = form.plan({what: 'interface lowr'}, world);
+		const said = (plan.consequences ?? []).join('\n');
+		expect(said).toMatch(/devices stacked on the other end are deleted too: .*mv2 \(macvlan\)/);
+		expect(said).toContain("the other end's addresses go: 10.45.0.2/24");
+		expect(said).toMatch(/routes through the other end go: 10\.45\.0\.0\/24 dev lowr2/);
+		const before = await names();
+		const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.ok).toBe(true);
+		const gone = ['host/lowr', 'host/lowr2', 'host/mv1', 'box/mvt', 'host/mv2'];
+		expect(await names()).toEqual(before.filter((n) => !gone.includes(n)));
+	});
 });

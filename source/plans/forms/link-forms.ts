@@ -215,8 +215,12 @@ export function addressForm(ctx: FormContext): FormSpec | string {
 /** What deleting `link` takes along, found in the world: its peer, stacked devices, addresses, routes, ports. */
 export function linkLosses(world: World, nsId: string, link: Link, peer?: LinkRef): LinkLosses {
 	const ns = findNs(world, nsId);
+	// The kernel deletes a veth's other end too, and with it whatever stands on that end.
+	const peerLink = peer && findNs(world, peer.ns)?.links.find((l) => l.ifindex === peer.ifindex);
+	const peerLosses = peerLink && peer ? linkLosses(world, peer.ns, peerLink) : undefined;
 	return {
 		peer,
+		...(peerLosses ? {peerLosses} : {}),
 		stacked: stackedOn(world, nsId, link),
 		addresses: link.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr),
 		// Not the fe80::/64 route the kernel gives every IPv6 link: it is no one's route to lose.
