@@ -1,5 +1,6 @@
 // A private, throwaway network world: user, net, mount and PID namespaces, and a tmpfs on /run so that
 // `ip netns add` inside cannot leave an entry on the host. No root needed; everything is gone on exit.
+import {readFileSync} from 'node:fs';
 import {findNetdump} from './netdump-binary.js';
 import {childrenOf} from './children-of.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
@@ -7,7 +8,22 @@ import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
 /** Set in the environment of the process that runs inside the sandbox. */
 export const SANDBOX_ENV = 'NSDECK_SANDBOX';
 
-export const insideSandbox = (): boolean => process.env[SANDBOX_ENV] === '1';
+/**
+ * Inside a sandbox nsdeck made: the variable it sets, in a user namespace of its own. The variable alone can
+ * leak to a process on the host (a shell started from the lab keeps it), and the lab would then build into
+ * the host; the initial user namespace maps every uid to itself (0 0 4294967295), a sandbox does not.
+ */
+export function insideSandbox(env: NodeJS.ProcessEnv = process.env, uidMap: string = readUidMap()): boolean {
+	return env[SANDBOX_ENV] === '1' && uidMap.trim().split(/\s+/).join(' ') !== '0 0 4294967295';
+}
+
+function readUidMap(): string {
+	try {
+		return readFileSync('/proc/self/uid_map', 'utf8');
+	} catch {
+		return '';
+	}
+}
 
 export function unshareArgv(inner: readonly string[]): string[] {
 	// --pid --fork --mount-proc: the sandbox's first process is PID 1 of its own PID namespace, so that
