@@ -1,7 +1,7 @@
 // Move an interface, toggle it up/down, delete it.
 import {stackedText, type StackedDevice} from '../model/stacked.js';
 import {formatPeer} from '../model/topology.js';
-import {HOST_ID, type LinkRef} from '../model/types.js';
+import {HOST_ID, type LinkRef, type World} from '../model/types.js';
 import {ipIn, type Plan} from './plan.js';
 
 export interface MoveValues {
@@ -24,6 +24,16 @@ export interface MoveValues {
  * The lab runs in its own PID namespace, so there too PID 1 lives in the lab's host.
  */
 export const HOST_NETNS_PATH = '/proc/1/ns/net';
+
+/**
+ * Why a move or a new device into the host cannot be planned, if it cannot: nsdeck runs in a namespace
+ * other than PID 1's (`ip netns exec a nsdeck`), so the host on screen is its own, while HOST_NETNS_PATH is
+ * PID 1's, which discovery then lists apart by that path. The interface would land there instead.
+ */
+export function hostPathProblem(world: World): string | undefined {
+	const elsewhere = world.namespaces.some((n) => n.id !== HOST_ID && n.path === HOST_NETNS_PATH);
+	return elsewhere ? `nsdeck runs outside PID 1's namespace, and ip names the host only by PID 1's (${HOST_NETNS_PATH}): it would land there instead` : undefined;
+}
 
 export function movePlan(v: MoveValues): Plan {
 	const target = (ns: string): string => (ns === HOST_ID ? HOST_NETNS_PATH : ns);

@@ -11,6 +11,7 @@ import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest
 import {App} from '../../source/app.js';
 import {labelText} from '../../source/model/netns-label.js';
 import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/topology.js';
+import {HOST_NETNS_PATH} from '../../source/plans/link-plans.js';
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
 import {createDiscoverer, discoverNamespaces} from '../../source/system/discover.js';
@@ -156,6 +157,12 @@ describe('discovery', () => {
 		expect(host?.identity?.ino).not.toBe(named?.identity?.ino);
 		expect(host?.links.map((l) => l.name)).not.toContain('impostor');
 		expect(named?.links.map((l) => l.name)).toContain('impostor');
+	});
+
+	it("run inside another namespace, lists PID 1's apart by the path plans name the host by (so the forms can refuse)", async () => {
+		await sh('ip', 'netns', 'add', 'elsewhere');
+		const shown = JSON.parse(await sh('ip', 'netns', 'exec', 'elsewhere', process.execPath, BUNDLE, 'show', '--json')) as {namespaces: Array<{id: string; path: string}>};
+		expect(shown.namespaces.map((n) => n.path)).toContain(HOST_NETNS_PATH);
 	});
 
 	it('shows a namespace started, and drops one stopped, while the app runs', async () => {

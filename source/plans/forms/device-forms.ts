@@ -1,9 +1,10 @@
 // e: change the selected interface's name, MTU or MAC; +: a new device stacked on it (macvlan, macvtap,
 // vxlan, vlan, ipvlan). The fields are the same for every kind; a field only one kind uses says so in its
 // label, and the others ignore it (the preview shows exactly what runs).
-import type {Link, World} from '../../model/types.js';
+import {HOST_ID, type Link, type World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewInterface, findNs, parseIp} from '../../model/validate.js';
 import {checkMac, checkMtu, checkRename, checkUnicastIp, checkWhole, isMulticast, parseMac, parseWhole} from '../../model/validate-device.js';
+import {hostPathProblem} from '../../plans/link-plans.js';
 import {linkSettingsPlan} from '../../plans/link-settings-plan.js';
 import {IPVLAN_MODES, MACVLAN_MODES, STACKED_KINDS, stackedDevicePlan, VXLAN_PORT, type StackedKind} from '../../plans/stacked-device-plan.js';
 import {errorsOf, flag, text, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
@@ -127,7 +128,8 @@ export function stackedDeviceForm(ctx: FormContext): FormSpec | string {
 				local: !vxlan || local === '' ? undefined : (checkUnicastIp(local) ??
 					(localIp && remoteIp && localIp.family !== remoteIp.family ? `the remote is IPv${remoteIp.family}; the local address must be too` : undefined) ??
 					(localIp && !findNs(world, parentNs)?.links.some((l) => l.addresses.some((a) => a.local === localIp.address)) ? `${localIp.address} is on no interface in ${parentNs}: ${text(v, 'name') || 'it'} could not send from it` : undefined)),
-				into: checkExistingNamespace(world, into),
+				// Made straight into the host from elsewhere: ip names the host by PID 1's namespace.
+				into: checkExistingNamespace(world, into) ?? (into === HOST_ID && parentNs !== HOST_ID ? hostPathProblem(world) : undefined),
 			});
 		},
 		plan(v, world) {

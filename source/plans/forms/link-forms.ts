@@ -4,11 +4,11 @@ import {formatRoute} from '../../model/format.js';
 import {isPathId, nsDisplayName} from '../../model/netns-id.js';
 import {ownerText} from '../../model/netns-label.js';
 import {stackedOn} from '../../model/stacked.js';
-import type {Link, LinkRef, World} from '../../model/types.js';
+import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan, detachPlan} from '../../plans/bridge-plans.js';
-import {deleteLinkPlan, movePlan, type LinkLosses} from '../../plans/link-plans.js';
+import {deleteLinkPlan, hostPathProblem, movePlan, type LinkLosses} from '../../plans/link-plans.js';
 import {vethPlan} from '../../plans/veth-plan.js';
 import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FieldSpec, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
 import {bridgeOfSelection, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
@@ -194,7 +194,13 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 		],
 		initial: {to: targets[0], carry: carries},
 		validate: (v, world) =>
-			errorsOf({to: findNs(world, text(v, 'to'))?.links.some((l) => l.name === link.name) ? `${text(v, 'to')} has an interface named ${link.name} already` : undefined}),
+			errorsOf({
+				to: findNs(world, text(v, 'to'))?.links.some((l) => l.name === link.name)
+					? `${text(v, 'to')} has an interface named ${link.name} already`
+					: text(v, 'to') === HOST_ID
+						? hostPathProblem(world)
+						: undefined,
+			}),
 		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined}),
 	};
 }
