@@ -100,16 +100,16 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	const ignore = (): void => {};
 	process.on('SIGINT', ignore);
 	const subprocess = execa(file, args, {stdio: 'inherit', reject: false, env});
-	const passing = PASSED_ON.map((signal) => {
+	const passing = (passOn ? PASSED_ON : []).map((signal) => {
 		const handler = (): void => {
 			if (subprocess.pid !== undefined && passOn?.(subprocess.pid, signal)) return;
 			// Nobody to pass it to: end as the signal would have ended us.
 			for (const [s, h] of passing) process.off(s, h);
 			process.kill(process.pid, signal);
 		};
+		process.on(signal, handler);
 		return [signal, handler] as const;
 	});
-	if (passOn) for (const [signal, handler] of passing) process.on(signal, handler);
 	try {
 		const result = await subprocess;
 		if (result.failed && result.exitCode === undefined && !result.signal) throw new Error(result.shortMessage);
