@@ -23,7 +23,7 @@ import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandb
 import {selfArgv} from './source/system/self.js';
 import type {FirstRead} from './source/system/first-read.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
-import {createSuspend, enterFullScreen, leaveFullScreen} from './source/terminal.js';
+import {createSuspend, enterFullScreen, leaveFullScreen} from './source/system/terminal.js';
 
 /** One line on stderr: shown() makes what it quotes (a file's text, an argument) safe for the terminal. */
 function fail(message: string, code = 2): never {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {KEYMAP, displayKey, findBinding, scopesFor, type Scope} from '../source/keymap.js';
+import {KEYMAP, displayKey, findBinding, scopesFor, type Scope} from '../source/state/keys/keymap.js';
 
 describe('keymap', () => {
 	it('has no two bindings on one key within one scope', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {clipboardSequence} from '../source/terminal.js';
+import {clipboardSequence} from '../source/system/terminal.js';
 
 describe('the clipboard sequence (OSC 52)', () => {
 	it('is plain OSC 52 for a terminal, and wrapped in tmux passthrough inside tmux', () => {

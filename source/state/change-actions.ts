@@ -2,7 +2,7 @@
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
 import {nsDisplayName} from '../model/netns-id.js';
 import type {Netns} from '../model/types.js';
-import type {BindingId} from '../keymap.js';
+import type {BindingId} from './keys/keymap.js';
 import type {Plan} from '../plans/plan.js';
 import {togglePlan} from '../plans/link-plans.js';
 import type {System} from '../system/system.js';
@@ -15,6 +15,9 @@ import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
 export type ChangeOutcome = {readonly form: FormSpec} | {readonly plan: Plan} | {readonly message: string};
+
+/** Keys that look inside a namespace without changing it: p ping, x one command, s a shell. */
+export const LOOK_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>(['ping', 'runCommand', 'shell']);
 
 export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
 	'newNamespace',

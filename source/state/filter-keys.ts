@@ -1,6 +1,6 @@
 // Keys while a filter is being typed: Enter keeps it, Esc clears it, Backspace erases, arrows still move
 // the selection, and any other printable character is text (so `j` types a j instead of moving).
-import {findBinding} from '../keymap.js';
+import {findBinding} from './keys/keymap.js';
 import type {Action} from './reducer.js';
 import type {AppState} from './app-state.js';
 

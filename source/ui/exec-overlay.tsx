@@ -2,7 +2,7 @@
 // output, or the screen shown while a shell has the terminal.
 import type {World} from '../model/types.js';
 import type {ExecView} from '../state/exec-view.js';
-import type {LookInside} from '../state/use-look-inside.js';
+import type {LookInside} from './hooks/use-look-inside.js';
 import {FormView} from './forms/form-view.js';
 import {OutputPanel} from './overlays/output-panel.js';
 import {PingPanel} from './overlays/ping-panel.js';

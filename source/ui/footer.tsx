@@ -2,7 +2,7 @@
 // wider scopes' ones, and `? help` always last. Hints that do not fit are dropped whole, never cut.
 import {Box} from 'ink';
 import {Text} from './text.js';
-import {KEYMAP, displayKey, type Binding, type Scope} from '../keymap.js';
+import {KEYMAP, displayKey, type Binding, type Scope} from '../state/keys/keymap.js';
 import {theme} from './theme.js';
 
 export interface FooterProps {

@@ -1,8 +1,8 @@
 // A read of several keys splits into the keys it holds; a key ink parsed as one stays whole.
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keysOfText, splitChunk} from '../../source/state/key-chunk.js';
-import {keyList, notUsedText} from '../../source/state/type-ahead.js';
+import {keysOfText, splitChunk} from '../../source/state/keys/key-chunk.js';
+import {keyList, notUsedText} from '../../source/ui/hooks/type-ahead.js';
 
 const plain = keysOfText('x')[0].key;
 const names = (text: string): string[] => keysOfText(text).map((k) => k.name);

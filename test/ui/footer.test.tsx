@@ -1,6 +1,6 @@
 // The footer: built from keymap.ts, the focused pane's keys first, `? help` always last, never cut.
 import {describe, expect, it} from 'vitest';
-import {KEYMAP, offeredFor} from '../../source/keymap.js';
+import {KEYMAP, offeredFor} from '../../source/state/keys/keymap.js';
 import {fitHints, footerHints, footerText} from '../../source/ui/footer.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';

@@ -3,7 +3,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {KEYMAP, displayKey} from '../../source/keymap.js';
+import {KEYMAP, displayKey} from '../../source/state/keys/keymap.js';
 import {helpLayout} from '../../source/ui/overlays/help-layout.js';
 import {mapAction} from '../../source/ui/topology/map-keys.js';
 import {press, waitForFrame} from '../support/ink.js';

@@ -7,7 +7,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import type {World} from '../../source/model/types.js';
 import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
-import type {Suspend} from '../../source/terminal.js';
+import type {Suspend} from '../../source/system/terminal.js';
 import {createFakeSystem, type FakeSystem} from '../support/fake-system.js';
 import {fixtureWorld} from '../support/fixtures.js';
 import {KEYS, press, settle, waitForFrame, type Rendered} from '../support/ink.js';

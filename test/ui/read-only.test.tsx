@@ -1,7 +1,7 @@
 // A session that may not change anything (not root, no --dry-run): the footer offers no change key, and
 // the help marks each one unavailable.
 import {describe, expect, it} from 'vitest';
-import {KEYMAP} from '../../source/keymap.js';
+import {KEYMAP} from '../../source/state/keys/keymap.js';
 import {CHANGE_BINDINGS} from '../../source/state/change-actions.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';

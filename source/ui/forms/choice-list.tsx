@@ -6,7 +6,7 @@ import {Box, useApp, useInput} from 'ink';
 import {useRef, useState} from 'react';
 import SelectInput from 'ink-select-input';
 import {Text} from '../text.js';
-import {keyName} from '../../key-name.js';
+import {keyName} from '../../state/keys/key-name.js';
 import {theme} from '../theme.js';
 import {choiceFilterReducer, highlightIndex, matching, type ChoiceFilterKey, type ChoiceFilterState, type Describe} from './choice-filter.js';
 

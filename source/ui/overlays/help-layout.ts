@@ -1,7 +1,7 @@
 // The help's content and its columns, pure: every binding of keymap.ts grouped by scope, each entry
 // wrapped to its column's width and kept whole in one column, so nothing overlaps and scrolling moves
 // every column together (an item never jumps from one column to the next).
-import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../keymap.js';
+import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../state/keys/keymap.js';
 import {wrapWords} from './wrap-words.js';
 
 export interface HelpLine {

@@ -2,8 +2,8 @@
 // One column below 100 columns, side by side above; see help-layout.ts.
 import {Box} from 'ink';
 import {Text} from '../text.js';
-import {KEYMAP, type Binding} from '../../keymap.js';
-import {unavailableReadOnly} from '../../state/key-availability.js';
+import {KEYMAP, type Binding} from '../../state/keys/keymap.js';
+import {unavailableReadOnly} from '../../state/keys/key-availability.js';
 import {theme} from '../theme.js';
 import {GAP, KEYS_WIDTH, helpLayout, type HelpLine} from './help-layout.js';
 

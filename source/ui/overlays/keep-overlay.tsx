@@ -3,7 +3,7 @@
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
 import {useEffect, useState} from 'react';
-import {keyName} from '../../key-name.js';
+import {keyName} from '../../state/keys/key-name.js';
 import {theme} from '../theme.js';
 
 export interface KeepOverlayProps {

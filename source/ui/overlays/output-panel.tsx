@@ -4,10 +4,10 @@
 import {Box, useApp, useInput} from 'ink';
 import {Text} from '../text.js';
 import {useMemo, useState} from 'react';
-import {findBinding} from '../../keymap.js';
-import {keyName} from '../../key-name.js';
+import {findBinding} from '../../state/keys/keymap.js';
+import {keyName} from '../../state/keys/key-name.js';
 import {commandText} from '../../plans/script.js';
-import type {CommandRun} from '../../state/use-command.js';
+import type {CommandRun} from '../hooks/use-command.js';
 import {theme} from '../theme.js';
 import {fitParts, longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
 

@@ -3,8 +3,8 @@
 // wrap; w turns wrapping off, and then ← → scroll sideways.
 import {Box, useApp, useInput} from 'ink';
 import {Text} from '../text.js';
-import {findBinding} from '../../keymap.js';
-import {keyName} from '../../key-name.js';
+import {findBinding} from '../../state/keys/keymap.js';
+import {keyName} from '../../state/keys/key-name.js';
 import {summaryText} from '../../model/ping-output.js';
 import {commandText} from '../../plans/script.js';
 import type {PingRun} from '../../state/ping-runs.js';

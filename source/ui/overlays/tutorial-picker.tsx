@@ -2,7 +2,7 @@
 // its own, the commands that build it (they run as a plan, logged, when it is chosen).
 import {Box, useInput} from 'ink';
 import {useState} from 'react';
-import {keyName} from '../../key-name.js';
+import {keyName} from '../../state/keys/key-name.js';
 import type {Tutorial} from '../../model/tutorial/types.js';
 import {commandText} from '../../plans/script.js';
 import {Text} from '../text.js';

@@ -1,6 +1,6 @@
 // Keys inside the topology map. Which keys the map takes is keymap.ts's 'map' scope (so help and the footer
 // list them); what each key does there is this table. (Esc, ? and q stay with the app's keys.)
-import {KEYMAP, type Binding, type BindingId} from '../../keymap.js';
+import {KEYMAP, type Binding, type BindingId} from '../../state/keys/keymap.js';
 
 export type MapAction = 'panUp' | 'panDown' | 'panLeft' | 'panRight' | 'pageUp' | 'pageDown' | 'origin' | 'next' | 'previous' | 'choose';
 

@@ -6,7 +6,7 @@ import {useMemo, useRef} from 'react';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
 import {nsDisplayName} from '../../model/netns-id.js';
-import {useStore} from '../../state/store.js';
+import {useStore} from '../hooks/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';

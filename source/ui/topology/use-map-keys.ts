@@ -2,7 +2,7 @@
 // after a render's effects run, so a key can reach a handler made for an older render: everything the
 // handler reads comes through getters of the latest state and the latest map, never from a closure.
 import {useInput} from 'ink';
-import {keyName} from '../../key-name.js';
+import {keyName} from '../../state/keys/key-name.js';
 import type {World} from '../../model/types.js';
 import type {TopologyMap} from './layout.js';
 import {mapAction} from './map-keys.js';

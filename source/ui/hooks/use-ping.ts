@@ -1,18 +1,18 @@
 // p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
 // it failed, the world is read again and the failure explained from it.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {diagnosePing, pingFailed, type PingOutcome} from '../model/ping-diagnosis.js';
-import {parsePingLine, parsePingSummary} from '../model/ping-output.js';
-import {pingArgv, pingTimeoutMs, type PingRequest} from '../plans/exec-commands.js';
-import type {CommandResult} from '../system/runner.js';
-import type {System} from '../system/system.js';
-import {nsDisplayName} from '../model/netns-id.js';
-import {logRun} from './command-log.js';
-import {pingForm} from '../plans/forms/exec-forms.js';
-import {pingRunsReducer, type PingRun, type RunStatus} from './ping-runs.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
-import {currentNs} from './selectors.js';
+import {diagnosePing, pingFailed, type PingOutcome} from '../../model/ping-diagnosis.js';
+import {parsePingLine, parsePingSummary} from '../../model/ping-output.js';
+import {pingArgv, pingTimeoutMs, type PingRequest} from '../../plans/exec-commands.js';
+import type {CommandResult} from '../../system/runner.js';
+import type {System} from '../../system/system.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {logRun} from '../../state/command-log.js';
+import {pingForm} from '../../plans/forms/exec-forms.js';
+import {pingRunsReducer, type PingRun, type RunStatus} from '../../state/ping-runs.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
+import {currentNs} from '../../state/selectors.js';
 
 export interface PingControls {
 	readonly runs: readonly PingRun[];

@@ -7,14 +7,14 @@
 // which no event announces), and the selected namespace is polled for changes the watcher cannot see (a
 // namespace the host has no nsid for, in read-only mode).
 import {useCallback, useEffect, useRef} from 'react';
-import {namespacesOfHostNsid} from '../model/topology.js';
-import type {Netns} from '../model/types.js';
-import type {FirstRead} from '../system/first-read.js';
-import type {System} from '../system/system.js';
-import {ChangeQueue, type ChangeBatch} from './change-queue.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
-import {readWorldOf} from './planned-state.js';
+import {namespacesOfHostNsid} from '../../model/topology.js';
+import type {Netns} from '../../model/types.js';
+import type {FirstRead} from '../../system/first-read.js';
+import type {System} from '../../system/system.js';
+import {ChangeQueue, type ChangeBatch} from '../../state/change-queue.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
+import {readWorldOf} from '../../state/planned-state.js';
 
 /**
  * How often the list is found again (discover.ts: /run/netns, mounts, /proc). A container started or

@@ -1,10 +1,9 @@
 // Whether a key does something in the current state: the footer offers only those, and the help marks
 // the ones a read-only session cannot use. Mirrors the conditions in use-app-keys.ts, which checks
 // bindingActs before it acts, so the two cannot drift apart.
-import type {Binding, BindingId} from '../keymap.js';
-import type {AppState} from './app-state.js';
-import {CHANGE_BINDINGS} from './change-actions.js';
-import {LOOK_BINDINGS} from './use-look-inside.js';
+import type {Binding, BindingId} from './keymap.js';
+import type {AppState} from '../app-state.js';
+import {CHANGE_BINDINGS, LOOK_BINDINGS} from '../change-actions.js';
 
 /** Keys that act on the panes themselves: not while anything covers them. */
 const PANES_ONLY: ReadonlySet<BindingId> = new Set<BindingId>(['nextPane', 'prevPane', 'focusNamespaces', 'focusInterfaces', 'focusRoutes']);

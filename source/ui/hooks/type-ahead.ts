@@ -9,20 +9,14 @@
 // be kept within a countdown (a `k` typed before the change proves nothing about the session), no key
 // typed ahead is used at all. Whatever is not used is named in the status line: never silently dropped.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {Key} from 'ink';
-import {displayKey, type BindingId} from '../keymap.js';
-import type {AppState, Overlay} from './app-state.js';
-import {CHANGE_BINDINGS} from './change-actions.js';
-import {keysOfText} from './key-chunk.js';
-import type {Action} from './reducer.js';
-import {LOOK_BINDINGS} from './use-look-inside.js';
+import {displayKey, type BindingId} from '../../state/keys/keymap.js';
+import type {AppState, Overlay} from '../../state/app-state.js';
+import {CHANGE_BINDINGS, LOOK_BINDINGS} from '../../state/change-actions.js';
+import {keysOfText, type TypedKey} from '../../state/keys/key-chunk.js';
+export type {TypedKey} from '../../state/keys/key-chunk.js';
+import type {Action} from '../../state/reducer.js';
 
-export interface TypedKey {
-	readonly input: string;
-	readonly key: Key;
-	/** As keyName() names it: shown on the running screen and in the status. */
-	readonly name: string;
-}
+
 
 /** More than a screenful of keys typed blind is a stuck key or a paste: the rest is refused, and said. */
 export const TYPE_AHEAD_LIMIT = 32;

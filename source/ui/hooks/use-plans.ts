@@ -3,13 +3,13 @@
 // the user's own SSH session (session-guard.ts) is then undone by itself after a countdown unless kept
 // with k, the way `netplan try` protects a remote admin: if the change cut the session, no k can come.
 import {useCallback, useEffect, useRef} from 'react';
-import type {Argv, Plan} from '../plans/plan.js';
-import {runPlan, undoSequence, type LogEntry, type PlanResult} from '../plans/run-plan.js';
-import {logLine} from '../plans/script.js';
-import type {SessionRisk} from '../plans/session-guard.js';
-import {appendToLogFile} from '../system/log-file.js';
-import type {System} from '../system/system.js';
-import type {Action} from './reducer.js';
+import type {Argv, Plan} from '../../plans/plan.js';
+import {runPlan, undoSequence, type LogEntry, type PlanResult} from '../../plans/run-plan.js';
+import {logLine} from '../../plans/script.js';
+import type {SessionRisk} from '../../plans/session-guard.js';
+import {appendToLogFile} from '../../system/log-file.js';
+import type {System} from '../../system/system.js';
+import type {Action} from '../../state/reducer.js';
 
 export interface PlanOptions {
 	readonly dryRun: boolean;

@@ -3,14 +3,14 @@
 // the panel. Each tutorial opened keeps its progress while the app (and so the lab) lives.
 import {useInput} from 'ink';
 import {useCallback, useMemo, useState} from 'react';
-import {keyName} from '../key-name.js';
-import {findBinding} from '../keymap.js';
-import type {Tutorial} from '../model/tutorial/types.js';
-import type {Plan} from '../plans/plan.js';
-import {tutorialSetupPlan} from '../plans/tutorial-setup-plan.js';
-import type {AppState} from './app-state.js';
-import type {Action} from './reducer.js';
-import {currentStep, startProgress, stepStatuses, withNextHint, type TutorialProgress} from './tutorial-progress.js';
+import {keyName} from '../../state/keys/key-name.js';
+import {findBinding} from '../../state/keys/keymap.js';
+import type {Tutorial} from '../../model/tutorial/types.js';
+import type {Plan} from '../../plans/plan.js';
+import {tutorialSetupPlan} from '../../plans/tutorial-setup-plan.js';
+import type {AppState} from '../../state/app-state.js';
+import type {Action} from '../../state/reducer.js';
+import {currentStep, startProgress, stepStatuses, withNextHint, type TutorialProgress} from '../../state/tutorial-progress.js';
 
 export interface TutorialView {
 	readonly progress: TutorialProgress;

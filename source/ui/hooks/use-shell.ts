@@ -3,15 +3,15 @@
 // the suspend service from cli.tsx). When the shell exits, the app is back where it was and reads the
 // world again: the user may have changed anything in there.
 import {useCallback, useRef} from 'react';
-import {nsDisplayName} from '../model/netns-id.js';
-import {shellBanner} from '../model/shell-prompt.js';
-import {shellArgv, shellPath} from '../plans/exec-commands.js';
-import {shellStart, type ShellStart} from '../system/shell-prompt.js';
-import type {System} from '../system/system.js';
-import type {Suspend} from '../terminal.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
-import {currentNs} from './selectors.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {shellBanner} from '../../model/shell-prompt.js';
+import {shellArgv, shellPath} from '../../plans/exec-commands.js';
+import {shellStart, type ShellStart} from '../../system/shell-prompt.js';
+import type {System} from '../../system/system.js';
+import type {Suspend} from '../../system/terminal.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
+import {currentNs} from '../../state/selectors.js';
 
 export interface ShellControls {
 	open(): void;

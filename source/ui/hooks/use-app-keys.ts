@@ -1,17 +1,16 @@
 // Global and list keys: looks the key up in keymap.ts for the focused scope and dispatches.
 import {useApp, useInput, usePaste, type Key} from 'ink';
 import {useEffect, useRef} from 'react';
-import {findBinding, scopesFor, type BindingId, type Scope} from '../keymap.js';
-import {keyName} from '../key-name.js';
-import {CHANGE_BINDINGS} from './change-actions.js';
-import {filterKey} from './filter-keys.js';
-import {bindingActs} from './key-availability.js';
-import {LOOK_BINDINGS} from './use-look-inside.js';
-import {logMostBack} from './log-scroll.js';
-import {moveSelection, type Move} from './navigation.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
-import {MAX_KEYS_IN_A_READ, splitChunk} from './key-chunk.js';
+import {findBinding, scopesFor, type BindingId, type Scope} from '../../state/keys/keymap.js';
+import {keyName} from '../../state/keys/key-name.js';
+import {CHANGE_BINDINGS, LOOK_BINDINGS} from '../../state/change-actions.js';
+import {filterKey} from '../../state/filter-keys.js';
+import {bindingActs} from '../../state/keys/key-availability.js';
+import {logMostBack} from '../../state/log-scroll.js';
+import {moveSelection, type Move} from '../../state/navigation.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
+import {MAX_KEYS_IN_A_READ, splitChunk} from '../../state/keys/key-chunk.js';
 import {openedText, stopsReplay, useTypeAhead, type TypeAhead} from './type-ahead.js';
 
 export interface AppKeyHandlers {

@@ -1,18 +1,16 @@
 // The keys that look inside a namespace without changing it — p ping, x one command, s a shell — and the
 // state behind their panels, gathered so the root component wires them with one hook.
 import {useCallback} from 'react';
-import type {BindingId, Scope} from '../keymap.js';
-import type {System} from '../system/system.js';
-import type {Suspend} from '../terminal.js';
-import type {ExecView} from './exec-view.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
+import type {BindingId, Scope} from '../../state/keys/keymap.js';
+import type {System} from '../../system/system.js';
+import type {Suspend} from '../../system/terminal.js';
+import type {ExecView} from '../../state/exec-view.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
 import {useCommand, type CommandControls} from './use-command.js';
 import {usePing, type PingControls} from './use-ping.js';
 import {useShell, type ShellControls} from './use-shell.js';
-import {onlyPlanned} from './planned-state.js';
-
-export const LOOK_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>(['ping', 'runCommand', 'shell']);
+import {onlyPlanned} from '../../state/planned-state.js';
 
 export interface LookInside {
 	readonly ping: PingControls;

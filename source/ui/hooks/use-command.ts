@@ -2,19 +2,19 @@
 // status in a scrollable panel; a 10 s limit, and Esc stops it. The command may change things (the user
 // typed it), so it is logged like a plan's commands, and its namespace is read again afterwards.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {nsDisplayName} from '../model/netns-id.js';
-import {execIn} from '../plans/plan.js';
-import type {LogEntry} from '../plans/run-plan.js';
-import {logLine} from '../plans/script.js';
-import {appendToLogFile} from '../system/log-file.js';
-import type {System} from '../system/system.js';
-import {commandForm} from '../plans/forms/exec-forms.js';
-import type {OutputLine, RunStatus} from './ping-runs.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
-import {currentNs} from './selectors.js';
-import {lineBatcher} from './line-batcher.js';
-import {logRun} from './command-log.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {execIn} from '../../plans/plan.js';
+import type {LogEntry} from '../../plans/run-plan.js';
+import {logLine} from '../../plans/script.js';
+import {appendToLogFile} from '../../system/log-file.js';
+import type {System} from '../../system/system.js';
+import {commandForm} from '../../plans/forms/exec-forms.js';
+import type {OutputLine, RunStatus} from '../../state/ping-runs.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
+import {currentNs} from '../../state/selectors.js';
+import {lineBatcher} from '../../state/line-batcher.js';
+import {logRun} from '../../state/command-log.js';
 
 export const COMMAND_TIMEOUT_MS = 10_000;
 /** Lines kept: enough to scroll through `ss -tanp` on a busy host, not unbounded. */

@@ -3,8 +3,14 @@
 // the panes. Split such a chunk into the keys it holds, one per character. (Forms take chunks whole:
 // form-view.tsx types them into fields.)
 import type {Key} from 'ink';
-import {keyName} from '../key-name.js';
-import type {TypedKey} from './type-ahead.js';
+import {keyName} from './key-name.js';
+
+export interface TypedKey {
+	readonly input: string;
+	readonly key: Key;
+	/** As keyName() names it: shown on the running screen and in the status. */
+	readonly name: string;
+}
 
 /**
  * More keys than this in one read is a paste rather than typing: on the panes each would act (q quits),

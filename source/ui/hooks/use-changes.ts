@@ -1,16 +1,16 @@
 // The change keys: a form opens (the plan shown before it runs), or a message says why not. Read-only
 // sessions may still open forms in a dry run, where nothing runs.
 import {useCallback} from 'react';
-import type {BindingId} from '../keymap.js';
-import type {Plan} from '../plans/plan.js';
-import {logToScript} from '../plans/script.js';
-import {copyToClipboard} from '../terminal.js';
-import type {System} from '../system/system.js';
-import {changeFor, type ChangeOutcome} from './change-actions.js';
-import {plannedScriptOf} from './planned-state.js';
-import {openScriptForm} from './script-export.js';
-import type {Action} from './reducer.js';
-import type {AppState} from './app-state.js';
+import type {BindingId} from '../../state/keys/keymap.js';
+import type {Plan} from '../../plans/plan.js';
+import {logToScript} from '../../plans/script.js';
+import {copyToClipboard} from '../../system/terminal.js';
+import type {System} from '../../system/system.js';
+import {changeFor, type ChangeOutcome} from '../../state/change-actions.js';
+import {plannedScriptOf} from '../../state/planned-state.js';
+import {openScriptForm} from '../../state/script-export.js';
+import type {Action} from '../../state/reducer.js';
+import type {AppState} from '../../state/app-state.js';
 
 export function useChanges(
 	system: System,
