@@ -5,6 +5,8 @@ import {defineConfig} from 'vitest/config';
 // all its files share that sandbox's world.
 export default defineConfig({
 	test: {
+		// Fails the run when a test leaves an nsdeck-* entry in /tmp.
+		globalSetup: ['test/support/leftovers.ts'],
 		projects: [
 			{test: {name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/kernel/**']}},
 			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},

@@ -3,8 +3,6 @@
 // Given several bundles, runs them in turn, so that a busy machine slows each alike. With N set, in a
 // world of N namespaces (bench/world.mjs) built first.
 //   N=1000 node dist/nsdeck.js sandbox -- node bench/first-frame.mjs [bundle…]
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PtyApp} from './pty.mjs';
@@ -17,7 +15,7 @@ const RUNS = Number(process.env.RUNS ?? 10);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (process.env.N) {
-	buildWorld(Number(process.env.N), mkdtempSync(join(tmpdir(), 'nsdeck-first-frame-')));
+	buildWorld(Number(process.env.N));
 	await untilQuiet();
 }
 

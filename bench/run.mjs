@@ -2,8 +2,8 @@
 // first frame, an outside change, one arrow key and memory, and prints a table. Targets are reported,
 // never asserted. Each N runs in its own sandbox (`nsdeck sandbox`), so nothing touches the host.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync} from 'node:fs';
-import {arch, cpus, loadavg, tmpdir} from 'node:os';
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs';
+import {arch, cpus, loadavg} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
@@ -74,7 +74,7 @@ async function timeOutsideChange(app, argv) {
 }
 
 async function measureInside(n) {
-	buildWorld(n, mkdtempSync(join(tmpdir(), 'nsdeck-bench-')));
+	buildWorld(n);
 	const {createRealSystem} = await import(pathToFileURL(systemBundle).href);
 	const system = createRealSystem({lab: true, netdump: join(root, 'dist', 'nsdeck-netdump')});
 	// A world just built keeps the kernel busy for seconds (IPv6 address setup and timers on every new

@@ -2,7 +2,8 @@
 // sandbox's host, an address, a route, a policy rule and a neighbour entry. One `ip -b` for the host side; one `ip -b` per namespace for
 // the inside, started by one xargs (2 at once), because 1,000 spawns from Node cost seconds by themselves.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 function run(argv, input) {
@@ -13,8 +14,17 @@ function run(argv, input) {
 
 export const addressOf = (i) => `10.64.${(i + 1) >> 8}.${(i + 1) & 255}`;
 
-export function buildWorld(n, dir) {
-	mkdirSync(dir, {recursive: true});
+/** Builds the world from batch files in a scratch directory, removed once the world stands. */
+export function buildWorld(n) {
+	const dir = mkdtempSync(join(tmpdir(), 'nsdeck-bench-'));
+	try {
+		buildFrom(n, dir);
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+function buildFrom(n, dir) {
 	const host = ['link add br0 type bridge', 'link set br0 up', 'addr add 10.64.0.1/16 dev br0'];
 	for (let i = 1; i <= n; i++) {
 		host.push(`netns add ns${i}`, `link add v${i} type veth peer name v${i}_br`, `link set v${i} netns ns${i}`, `link set v${i}_br master br0`, `link set v${i}_br up`);

@@ -13,7 +13,7 @@
 //   does, with --no-build: the kernel tests run on a bundle built before them, and rewriting dist/ while
 //   other test files start it can hand them a half-written file)
 import {execFileSync} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {rmSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -157,6 +157,8 @@ async function main() {
 		await story();
 	} finally {
 		tmux('kill-server');
+		// tmux leaves its socket behind when its server ends.
+		rmSync(socket, {force: true});
 	}
 	const header = {
 		version: 2,

@@ -1,13 +1,13 @@
 // `npm run demo` twice gives the same demo.cast byte for byte; the recording follows tutorial 2 (its
 // steps turn ✓ one after another as the world changes, to "Every step holds") and ends on the topology of
 // ns1 and ns2. (The recorder runs `nsdeck tutorial 2`: its lab, a sandbox inside the test's sandbox.)
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../source/system/runner.js';
 import {requireSandbox} from '../support/sandbox.js';
+import {scratchDir} from '../support/scratch.js';
 
 const RECORDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'record-demo.mjs');
 
@@ -15,7 +15,7 @@ beforeAll(requireSandbox);
 
 describe('demo.cast', () => {
 	it('is reproducible, follows a tutorial and ends on the topology', {timeout: 180_000}, async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-demo-'));
+		const dir = scratchDir('demo');
 		const [first, second] = [join(dir, 'a.cast'), join(dir, 'b.cast')];
 		for (const out of [first, second]) {
 			// --no-build: the bundle the kernel tests run is built before them; rebuilding it here, while other

@@ -2,17 +2,18 @@
 // there is is covered by /dev/null, then `show --json` and the app in tmux must work from the one file, with
 // the helper it carries written to a private cache and checked by its hash.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync} from 'node:fs';
-import {arch, tmpdir} from 'node:os';
+import {existsSync, readdirSync, realpathSync, statSync, writeFileSync} from 'node:fs';
+import {arch} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../source/system/runner.js';
 import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 import {startInTmux} from '../support/tmux.js';
+import {fileScratchDir} from '../support/scratch.js';
 
 const EXECUTABLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', `nsdeck-linux-${arch()}`);
-const cache = mkdtempSync(join(tmpdir(), 'nsdeck-sea-cache-'));
+const cache = fileScratchDir('sea-cache');
 const env = {...process.env, XDG_CACHE_HOME: cache};
 
 /** Every node this machine has: on PATH, and the one running these tests. */

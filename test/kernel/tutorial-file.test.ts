@@ -1,14 +1,14 @@
 // `nsdeck tutorial ./mine.json`: a mistake in the file is one clear line naming the file and the field (or
 // the file's own problem), exit status 2, before any lab starts. Runs the bundle, as a user does.
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {BUNDLE} from '../support/tmux.js';
 import {requireSandbox} from '../support/sandbox.js';
+import {fileScratchDir} from '../support/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'nsdeck-tutorial-file-'));
+const dir = fileScratchDir('tutorial-file');
 const step = (check: unknown) => ({goal: 'G', commands: ['ip netns add ns1'], hints: [], check});
 const tutorial = (steps: unknown[]) => JSON.stringify({title: 'Mine', summary: 'S', steps});
 

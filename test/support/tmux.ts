@@ -2,6 +2,7 @@
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {runCommand} from '../../source/system/runner.js';
+import {rmSync} from 'node:fs';
 
 export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
 
@@ -55,6 +56,8 @@ export async function startInTmux(command: readonly string[], columns = 100, row
 		history: () => tmux('capture-pane', '-p', '-t', 'e2e', '-S', '-'),
 		kill: async () => {
 			await runCommand(['tmux', '-S', socket, 'kill-server']);
+			// tmux leaves its socket behind when its server ends.
+			rmSync(socket, {force: true});
 		},
 	};
 }

@@ -1,11 +1,11 @@
-import {chmodSync, chownSync, mkdirSync, mkdtempSync, statSync, symlinkSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, chownSync, mkdirSync, statSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cacheDirPath, onlyOursToChange, privateCacheDir} from '../../source/system/cache-dir.js';
+import {scratchDir} from '../support/scratch.js';
 
 const uid = process.getuid?.() ?? 0;
-const fresh = (): string => mkdtempSync(join(tmpdir(), 'nsdeck-cache-test-'));
+const fresh = (): string => scratchDir('cache-test');
 
 describe('the private cache directory', () => {
 	it('is $XDG_CACHE_HOME/nsdeck, else ~/.cache/nsdeck (a relative XDG_CACHE_HOME is ignored, as the spec says)', () => {

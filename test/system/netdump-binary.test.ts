@@ -1,17 +1,17 @@
 // Where the helper comes from (source/system/netdump-binary.ts), and what the npm package holds.
 import {execFileSync} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {carriedNetdump, findNetdump, platformPackage} from '../../source/system/netdump-binary.js';
+import {scratchDir} from '../support/scratch.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** An installed nsdeck as npm lays it out, with or without the platform package. */
 function install(withPlatformPackage: boolean): {bundle: string; helper: string} {
-	const prefix = mkdtempSync(join(tmpdir(), 'nsdeck-install-'));
+	const prefix = scratchDir('install');
 	const bundle = join(prefix, 'node_modules', 'nsdeck', 'dist', 'nsdeck-app.js');
 	mkdirSync(dirname(bundle), {recursive: true});
 	writeFileSync(bundle, '');
@@ -39,7 +39,7 @@ describe('finding nsdeck-netdump', () => {
 	});
 
 	it('writes the carried helper once, and again when the file was changed', () => {
-		const cache = mkdtempSync(join(tmpdir(), 'nsdeck-bin-'));
+		const cache = scratchDir('bin');
 		const bytes = new TextEncoder().encode('#!/bin/sh\necho carried\n');
 		const path = carriedNetdump(bytes, cache);
 		expect(path && readFileSync(path, 'utf8')).toBe('#!/bin/sh\necho carried\n');
@@ -50,9 +50,9 @@ describe('finding nsdeck-netdump', () => {
 });
 
 describe('the npm package', () => {
-	it('holds the bundle, its entry, the README and package.json: no helper binary, no cache, no source map', () => {
+	it('holds the bundle, its entry, the README, the LICENSE and package.json: no helper binary, no cache, no source map', () => {
 		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'})) as Array<{files: Array<{path: string}>}>;
-		expect(packed.files.map((f) => f.path).sort()).toEqual(['README.md', 'dist/nsdeck-app.js', 'dist/nsdeck.js', 'package.json']);
+		expect(packed.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'dist/nsdeck-app.js', 'dist/nsdeck.js', 'package.json']);
 	});
 
 	it('has no runtime dependencies to install: they are in the bundle', () => {
