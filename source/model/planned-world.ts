@@ -4,400 +4,74 @@
 // Pure. What the kernel would do is imitated, never asked: a moved link arrives down and without
 // addresses, deleting one veth end deletes both, a link that goes down loses its routes, an address on an
 // up link brings its subnet's route.
-import ipaddr from 'ipaddr.js';
-import {compareNamespaces} from './compare-names.js';
 import {routeKey} from './format.js';
-import {NETNS_DIR, isPathId, namedId} from './netns-id.js';
-import type {LinkAt, NewRoute, PlannedEffect} from './planned-effect.js';
-import {buildTopology, linkKey} from './topology.js';
-import type {Address, Link, Netns, Route, World} from './types.js';
-
-/** The namespace id in a link key (`ns#ifindex`); ids may hold '#', ifindexes never. */
-const keyNs = (key: string): string => key.slice(0, key.lastIndexOf('#'));
-const keyIfindex = (key: string): number => Number(key.slice(key.lastIndexOf('#') + 1));
+import type {PlannedEffect} from './planned-effect.js';
+import {Planner} from './planner.js';
+import {linkKey} from './topology.js';
+import type {World} from './types.js';
 
 /** IPv4 (20) + UDP (8) + VXLAN (8) + inner Ethernet (14) headers. */
 const VXLAN_OVERHEAD = 50;
 
-const withFlag = (flags: readonly string[], flag: string, on: boolean): string[] => [...flags.filter((f) => f !== flag), ...(on ? [flag] : [])];
-
-function parseAddress(cidr: string): Address | undefined {
-	try {
-		const [ip, prefixlen] = ipaddr.parseCIDR(cidr);
-		const family = ip.kind() === 'ipv4' ? 4 : 6;
-		const local = ip.toString();
-		const loopback = ip.range() === 'loopback';
-		return {family, local, prefixlen, scope: loopback ? 'host' : 'global', cidr: `${local}/${prefixlen}`, planned: true};
-	} catch {
-		return undefined;
-	}
-}
-
-/** The route the kernel adds for an address on an up link: its subnet, on that link. */
-function connectedRoute(link: Link, a: Address): Route | undefined {
-	if (a.scope === 'host' || a.scope === 'link' || a.prefixlen === (a.family === 4 ? 32 : 128)) return undefined;
-	const network = (a.family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(a.cidr) : ipaddr.IPv6.networkAddressFromCIDR(a.cidr)).toString();
-	return {
-		family: a.family,
-		dst: `${network}/${a.prefixlen}`,
-		dev: link.name,
-		table: 'main',
-		type: 'unicast',
-		protocol: 'kernel',
-		scope: 'link',
-		...(a.family === 4 ? {prefsrc: a.local} : {metric: 256}),
-		flags: [],
-		planned: true,
-	};
-}
-
-function inSubnet(ip: string, a: Address): boolean {
-	try {
-		const parsed = ipaddr.parse(ip);
-		return parsed.kind() === ipaddr.parse(a.local).kind() && parsed.match(ipaddr.parse(a.local), a.prefixlen);
-	} catch {
-		return false;
-	}
-}
-
-function newNamespace(id: string): Netns {
-	const lo: Link = {ifindex: 1, name: 'lo', kind: 'loopback', state: 'DOWN', flags: ['LOOPBACK'], adminUp: false, noCarrier: false, mac: '00:00:00:00:00:00', mtu: 65536, addresses: []};
-	const name = id === namedId('host') ? 'host' : id;
-	return {id, kind: 'named', path: isPathId(id) ? id : `${NETNS_DIR}/${name}`, links: [lo], routes: [], nsids: [], forwarding: {4: false, 6: false}, planned: true};
-}
-
-/** One pass over the effects; the world it was made from is never changed. */
-class Planner {
-	private readonly spaces: Map<string, Netns>;
-	/** The ids of the world as read, in its order. */
-	private readonly order: readonly string[];
-	/** Veth ends by link key, both ways: made from the world's topology, kept up to date as links move. */
-	private readonly peers = new Map<string, string>();
-	/** Link keys whose pairing changed: their peer hints are written again at the end. */
-	private readonly repaired = new Set<string>();
-	/** nsids handed out in this pass: viewer → target → nsid. */
-	private readonly givenNsids = new Map<string, Map<string, number>>();
-	private nextIfindex: number;
-
-	constructor(world: World) {
-		this.spaces = new Map(world.namespaces.map((n) => [n.id, n]));
-		this.order = world.namespaces.map((n) => n.id);
-		for (const [key, peer] of buildTopology(world).peers) this.peers.set(key, linkKey(peer.ns, peer.ifindex));
-		this.nextIfindex = Math.max(1, ...world.namespaces.flatMap((n) => n.links.map((l) => l.ifindex))) + 1;
-	}
-
-	apply(effect: PlannedEffect): void {
-		switch (effect.kind) {
-			case 'addNamespace':
-				if (!this.spaces.has(effect.ns)) this.spaces.set(effect.ns, newNamespace(effect.ns));
-				return;
-			case 'deleteNamespace':
-				return this.deleteNamespace(effect.ns);
-			case 'nameNamespace':
-				return this.nameNamespace(effect.ns, effect.name);
-			case 'addLink': {
-				const link = this.newLink(effect.name, effect.type);
-				// A vxlan leaves room for its IPv4 and UDP headers (50 bytes) below its underlay's MTU.
-				const underlay = effect.underlay && this.link(effect.underlay.ns, effect.underlay.name);
-				return this.addStacked(effect.ns, underlay ? {...link, mtu: underlay.mtu - VXLAN_OVERHEAD} : link, effect.lower);
-			}
-			case 'addVeth': {
-				const [a, b] = effect.ends;
-				if (!this.spaces.has(a.ns) || !this.spaces.has(b.ns)) return;
-				const one = this.newLink(a.name, 'veth');
-				const two = this.newLink(b.name, 'veth');
-				this.addLink(a.ns, one);
-				this.addLink(b.ns, two);
-				this.pair(linkKey(a.ns, one.ifindex), linkKey(b.ns, two.ifindex));
-				return;
-			}
-			case 'moveLink':
-				return this.moveLink(effect.ns, effect.link, effect.to);
-			case 'deleteLink':
-				return this.deleteLink(effect.ns, effect.link);
-			case 'renameLink':
-				return this.renameLink(effect.ns, effect.link, effect.to);
-			case 'setLink': {
-				// Below 1280 bytes the kernel turns IPv6 off on the link: its IPv6 addresses and routes go.
-				const noIpv6 = effect.mtu !== undefined && effect.mtu < 1280;
-				this.changeLink(effect.ns, effect.link, (l) => ({
-					...l,
-					...(effect.mtu !== undefined ? {mtu: effect.mtu} : {}),
-					...(effect.mac !== undefined ? {mac: effect.mac} : {}),
-					addresses: noIpv6 ? l.addresses.filter((a) => a.family === 4) : l.addresses,
-				}));
-				if (noIpv6) this.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => !(r.family === 6 && r.dev === effect.link))}));
-				return;
-			}
-			case 'setUp':
-				return this.setUp(effect.ns, effect.link, effect.up);
-			case 'addAddress':
-				return this.addAddress(effect.ns, effect.link, effect.cidr);
-			case 'deleteAddress':
-				return this.deleteAddress(effect.ns, effect.link, effect.cidr);
-			case 'setMaster': {
-				const masterKind = effect.master === undefined ? undefined : this.link(effect.ns, effect.master)?.kind;
-				return this.changeLink(effect.ns, effect.link, (l) => ({...l, master: effect.master, masterKind}));
-			}
-			case 'addRoute':
-				return this.addRoute(effect.ns, effect.route);
-			case 'deleteRoute':
-				return this.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => routeKey(r) !== routeKey(effect.route))}));
-			case 'setForwarding':
-				return this.changeNs(effect.ns, (n) => ({...n, forwarding: {...n.forwarding, [effect.family]: effect.enable}}));
+/** One effect, as the kernel would apply it. */
+function applyEffect(planner: Planner, effect: PlannedEffect): void {
+	switch (effect.kind) {
+		case 'addNamespace':
+			return planner.addNamespace(effect.ns);
+		case 'deleteNamespace':
+			return planner.deleteNamespace(effect.ns);
+		case 'nameNamespace':
+			return planner.nameNamespace(effect.ns, effect.name);
+		case 'addLink': {
+			const link = planner.newLink(effect.name, effect.type);
+			// A vxlan leaves room for its IPv4 and UDP headers (50 bytes) below its underlay's MTU.
+			const underlay = effect.underlay && planner.link(effect.underlay.ns, effect.underlay.name);
+			return planner.addStacked(effect.ns, underlay ? {...link, mtu: underlay.mtu - VXLAN_OVERHEAD} : link, effect.lower);
 		}
-	}
-
-	world(): World {
-		this.repairPeers();
-		this.settleStates();
-		// The namespaces read keep their order (discovery's); planned ones go where the display order puts them.
-		const namespaces = this.order.filter((id) => this.spaces.has(id)).map((id) => this.spaces.get(id) as Netns);
-		const read = new Set(this.order);
-		const added = [...this.spaces.values()].filter((n) => !read.has(n.id)).sort(compareNamespaces);
-		for (const ns of added) {
-			const at = namespaces.findIndex((n) => compareNamespaces(ns, n) < 0);
-			namespaces.splice(at < 0 ? namespaces.length : at, 0, ns);
+		case 'addVeth': {
+			const [a, b] = effect.ends;
+			if (!planner.has(a.ns) || !planner.has(b.ns)) return;
+			const one = planner.newLink(a.name, 'veth');
+			const two = planner.newLink(b.name, 'veth');
+			planner.addLink(a.ns, one);
+			planner.addLink(b.ns, two);
+			planner.pair(linkKey(a.ns, one.ifindex), linkKey(b.ns, two.ifindex));
+			return;
 		}
-		return {namespaces};
-	}
-
-	private link(ns: string, name: string): Link | undefined {
-		return this.spaces.get(ns)?.links.find((l) => l.name === name);
-	}
-
-	private linkByKey(key: string): Link | undefined {
-		const ifindex = keyIfindex(key);
-		return this.spaces.get(keyNs(key))?.links.find((l) => l.ifindex === ifindex);
-	}
-
-	private changeNs(id: string, change: (ns: Netns) => Netns): void {
-		const ns = this.spaces.get(id);
-		if (ns) this.spaces.set(id, {...change(ns), planned: true});
-	}
-
-	private changeLink(ns: string, name: string, change: (link: Link) => Link): void {
-		if (!this.link(ns, name)) return;
-		this.changeNs(ns, (n) => ({...n, links: n.links.map((l) => (l.name === name ? {...change(l), planned: true} : l))}));
-	}
-
-	private newLink(name: string, kind: string): Link {
-		const ifindex = this.nextIfindex++;
-		return {ifindex, name, kind, state: 'DOWN', flags: [], adminUp: false, noCarrier: false, mac: '', mtu: 1500, addresses: [], planned: true};
-	}
-
-	/** A device stacked on `lower` points at it as ip would say: by ifindex, with the nsid of another namespace. */
-	private addStacked(ns: string, link: Link, lower: LinkAt | undefined): void {
-		const under = lower && this.link(lower.ns, lower.name);
-		if (lower && !under) return;
-		const peerHint = !lower || !under ? undefined : lower.ns === ns ? {ifindex: under.ifindex, name: under.name} : {ifindex: under.ifindex, netnsid: this.nsidFor(ns, lower.ns)};
-		// It takes its lower device's MTU.
-		this.addLink(ns, peerHint && under ? {...link, peerHint, mtu: under.mtu} : link);
-	}
-
-	private addLink(ns: string, link: Link): void {
-		if (this.link(ns, link.name)) return;
-		this.changeNs(ns, (n) => ({...n, links: [...n.links, link]}));
-	}
-
-	private pair(a: string, b: string): void {
-		this.peers.set(a, b);
-		this.peers.set(b, a);
-		this.repaired.add(a).add(b);
-	}
-
-	/** A key changed (a move, a namespace named): its pairing follows. */
-	private rekey(from: string, to: string): void {
-		const peer = this.peers.get(from);
-		if (peer === undefined) return;
-		this.peers.delete(from);
-		this.repaired.delete(from);
-		this.pair(to, peer === from ? to : peer);
-	}
-
-	/** Takes a link out of its namespace with what goes with it there: its routes, its ports' master. */
-	private removeLink(ns: string, name: string): Link | undefined {
-		const link = this.link(ns, name);
-		if (!link) return undefined;
-		this.changeNs(ns, (n) => ({
-			...n,
-			links: n.links.filter((l) => l !== link).map((l) => (l.master === name ? {...l, master: undefined, masterKind: undefined, planned: true} : l)),
-			routes: n.routes.filter((r) => r.dev !== name),
-		}));
-		return link;
-	}
-
-	private deleteLink(ns: string, name: string): void {
-		const link = this.removeLink(ns, name);
-		if (!link) return;
-		const key = linkKey(ns, link.ifindex);
-		const peerKey = this.peers.get(key);
-		this.peers.delete(key);
-		if (peerKey === undefined) return;
-		this.peers.delete(peerKey);
-		// Deleting one end of a veth deletes the other, wherever it is.
-		const peer = this.linkByKey(peerKey);
-		if (peer) this.removeLink(keyNs(peerKey), peer.name);
-	}
-
-	private deleteNamespace(id: string): void {
-		const ns = this.spaces.get(id);
-		if (!ns) return;
-		for (const link of ns.links) if (link.kind === 'veth') this.deleteLink(id, link.name);
-		this.spaces.delete(id);
-	}
-
-	private nameNamespace(id: string, name: string): void {
-		const ns = this.spaces.get(id);
-		const named = namedId(name);
-		if (!ns || this.spaces.has(named)) return;
-		this.spaces.delete(id);
-		this.spaces.set(named, {...ns, id: named, kind: 'named', path: `${NETNS_DIR}/${name}`, planned: true});
-		for (const link of ns.links) this.rekey(linkKey(id, link.ifindex), linkKey(named, link.ifindex));
-	}
-
-	private moveLink(from: string, name: string, to: string): void {
-		const target = this.spaces.get(to);
-		if (!target || this.link(to, name)) return;
-		const link = this.removeLink(from, name);
-		if (!link) return;
-		// The kernel keeps the ifindex where it is free in the new namespace.
-		const ifindex = target.links.some((l) => l.ifindex === link.ifindex) ? this.nextIfindex++ : link.ifindex;
-		const flags = withFlag(withFlag(link.flags, 'UP', false), 'LOWER_UP', false);
-		this.addLink(to, {...link, ifindex, flags, adminUp: false, state: 'DOWN', addresses: [], master: undefined, masterKind: undefined, planned: true});
-		this.rekey(linkKey(from, link.ifindex), linkKey(to, ifindex));
-	}
-
-	private renameLink(ns: string, name: string, to: string): void {
-		if (!this.link(ns, name) || this.link(ns, to)) return;
-		this.changeNs(ns, (n) => ({
-			...n,
-			links: n.links.map((l) => (l.name === name ? {...l, name: to, planned: true} : l.master === name ? {...l, master: to} : l)),
-			routes: n.routes.map((r) => (r.dev === name ? {...r, dev: to} : r)),
-		}));
-		const link = this.link(ns, to);
-		if (link && this.peers.has(linkKey(ns, link.ifindex))) this.rekey(linkKey(ns, link.ifindex), linkKey(ns, link.ifindex));
-	}
-
-	private setUp(ns: string, name: string, up: boolean): void {
-		const link = this.link(ns, name);
-		if (!link) return;
-		const loopback = up && link.kind === 'loopback' ? ['127.0.0.1/8', '::1/128'].map(parseAddress).filter((a): a is Address => a !== undefined) : [];
-		// Down, the kernel removes a link's IPv6 addresses, lo's ::1 too (keep_addr_on_down is off by default).
-		const kept = up ? link.addresses : link.addresses.filter((a) => a.family === 4);
-		const addresses = [...kept, ...loopback.filter((a) => !link.addresses.some((b) => b.cidr === a.cidr))];
-		this.changeLink(ns, name, (l) => ({...l, adminUp: up, flags: withFlag(l.flags, 'UP', up), addresses}));
-		const changed = this.link(ns, name);
-		if (!changed) return;
-		// Down: the kernel drops every route through it. Up: the routes of its subnets come back.
-		this.changeNs(ns, (n) => ({
-			...n,
-			routes: up ? this.withRoutes(n.routes, changed.addresses.map((a) => connectedRoute(changed, a))) : n.routes.filter((r) => r.dev !== name),
-		}));
-	}
-
-	private withRoutes(routes: readonly Route[], added: ReadonlyArray<Route | undefined>): Route[] {
-		const keys = new Set(routes.map(routeKey));
-		return [...routes, ...added.filter((r): r is Route => r !== undefined && !keys.has(routeKey(r)))];
-	}
-
-	private addAddress(ns: string, name: string, cidr: string): void {
-		const address = parseAddress(cidr);
-		const link = this.link(ns, name);
-		if (!address || !link || link.addresses.some((a) => a.cidr === address.cidr)) return;
-		const withAddress = {...link, addresses: [...link.addresses, address]};
-		this.changeLink(ns, name, () => withAddress);
-		if (link.adminUp) this.changeNs(ns, (n) => ({...n, routes: this.withRoutes(n.routes, [connectedRoute(withAddress, address)])}));
-	}
-
-	private deleteAddress(ns: string, name: string, cidr: string): void {
-		const address = parseAddress(cidr);
-		const link = this.link(ns, name);
-		const gone = link?.addresses.find((a) => a.cidr === address?.cidr);
-		if (!link || !gone) return;
-		const route = connectedRoute(link, gone);
-		const left = link.addresses.filter((a) => a !== gone);
-		// The kernel drops the address's subnet route and routes that use it as their source; when the link
-		// keeps no IPv4 address, every IPv4 route through it (a gateway there is out of reach).
-		const lastV4 = gone.family === 4 && !left.some((a) => a.family === 4);
-		const drops = (r: Route): boolean =>
-			r.dev === name && ((route !== undefined && r.protocol === 'kernel' && r.dst === route.dst) || r.prefsrc === gone.local || (lastV4 && r.family === 4));
-		this.changeLink(ns, name, (l) => ({...l, addresses: left}));
-		this.changeNs(ns, (n) => ({...n, routes: n.routes.filter((r) => !drops(r))}));
-	}
-
-	private addRoute(ns: string, r: NewRoute): void {
-		const space = this.spaces.get(ns);
-		if (!space) return;
-		// Without a device, the kernel takes the one whose subnet holds the gateway.
-		const dev = r.dev || (r.via ? space.links.find((l) => l.addresses.some((a) => inSubnet(r.via ?? '', a)))?.name : undefined);
-		const route: Route = {
-			family: r.family,
-			dst: r.dst,
-			...(r.via ? {gateway: r.via} : {}),
-			...(dev ? {dev} : {}),
-			table: 'main',
-			type: 'unicast',
-			protocol: 'boot',
-			...(r.via ? {} : {scope: 'link'}),
-			flags: [],
-			planned: true,
-		};
-		this.changeNs(ns, (n) => ({...n, routes: this.withRoutes(n.routes, [route])}));
-	}
-
-	/** The nsid by which `viewer` knows `target`: the one its table names, else one handed out now. */
-	private nsidFor(viewer: string, target: string): number {
-		const ns = this.spaces.get(viewer);
-		const listed = ns?.nsids.find((e) => e.name !== undefined && namedId(e.name) === target);
-		if (listed) return listed.nsid;
-		let given = this.givenNsids.get(viewer);
-		if (!given) this.givenNsids.set(viewer, (given = new Map()));
-		const known = given.get(target);
-		if (known !== undefined) return known;
-		const nsid = Math.max(-1, ...(ns?.nsids.map((e) => e.nsid) ?? []), ...given.values()) + 1;
-		given.set(target, nsid);
-		const name = target === 'host' || isPathId(target) ? undefined : target;
-		if (ns) this.spaces.set(viewer, {...ns, nsids: [...ns.nsids, {nsid, ...(name !== undefined ? {name} : {})}]});
-		return nsid;
-	}
-
-	/** Each changed pair's ends point at each other again, as `ip -d link` would say. */
-	private repairPeers(): void {
-		for (const key of this.repaired) {
-			const peerKey = this.peers.get(key);
-			const link = this.linkByKey(key);
-			const peer = peerKey === undefined ? undefined : this.linkByKey(peerKey);
-			if (!link || !peer || peerKey === undefined) continue;
-			const [ns, peerNs] = [keyNs(key), keyNs(peerKey)];
-			const peerHint = ns === peerNs ? {ifindex: peer.ifindex, name: peer.name} : {ifindex: peer.ifindex, netnsid: this.nsidFor(ns, peerNs)};
-			this.changeLink(ns, link.name, (l) => ({...l, peerHint}));
+		case 'moveLink':
+			return planner.moveLink(effect.ns, effect.link, effect.to);
+		case 'deleteLink':
+			return planner.deleteLink(effect.ns, effect.link);
+		case 'renameLink':
+			return planner.renameLink(effect.ns, effect.link, effect.to);
+		case 'setLink': {
+			// Below 1280 bytes the kernel turns IPv6 off on the link: its IPv6 addresses and routes go.
+			const noIpv6 = effect.mtu !== undefined && effect.mtu < 1280;
+			planner.changeLink(effect.ns, effect.link, (l) => ({
+				...l,
+				...(effect.mtu !== undefined ? {mtu: effect.mtu} : {}),
+				...(effect.mac !== undefined ? {mac: effect.mac} : {}),
+				addresses: noIpv6 ? l.addresses.filter((a) => a.family === 4) : l.addresses,
+			}));
+			if (noIpv6) planner.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => !(r.family === 6 && r.dev === effect.link))}));
+			return;
 		}
-	}
-
-	/** The operstate the kernel would report for planned links: a veth is up only when both ends are. */
-	private settleStates(): void {
-		for (const [id, ns] of this.spaces) {
-			if (!ns.planned) continue;
-			const links = ns.links.map((link) => {
-				const key = linkKey(id, link.ifindex);
-				const peerKey = this.peers.get(key);
-				const peer = peerKey === undefined ? undefined : this.linkByKey(peerKey);
-				if (!link.planned && !peer?.planned) return link;
-				let carrier = true;
-				if (link.kind === 'veth') carrier = peer?.adminUp === true;
-				if (link.kind === 'bridge') carrier = ns.links.some((l) => l.master === link.name && l.adminUp && !l.noCarrier);
-				const state = !link.adminUp ? 'DOWN' : link.kind === 'loopback' ? 'UNKNOWN' : carrier ? 'UP' : link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
-				return {...link, state, noCarrier: link.adminUp && !carrier, flags: withFlag(link.flags, 'NO-CARRIER', link.adminUp && !carrier)};
-			});
-			// Routes through a link without carrier stay, flagged linkdown, as `ip route` shows them.
-			const down = new Set(links.filter((l) => l.noCarrier).map((l) => l.name));
-			const routes = ns.routes.map((r) => {
-				const flagged = r.dev !== undefined && down.has(r.dev);
-				return flagged === r.flags.includes('linkdown') ? r : {...r, flags: withFlag(r.flags, 'linkdown', flagged)};
-			});
-			this.spaces.set(id, {...ns, links, routes});
+		case 'setUp':
+			return planner.setUp(effect.ns, effect.link, effect.up);
+		case 'addAddress':
+			return planner.addAddress(effect.ns, effect.link, effect.cidr);
+		case 'deleteAddress':
+			return planner.deleteAddress(effect.ns, effect.link, effect.cidr);
+		case 'setMaster': {
+			const masterKind = effect.master === undefined ? undefined : planner.link(effect.ns, effect.master)?.kind;
+			return planner.changeLink(effect.ns, effect.link, (l) => ({...l, master: effect.master, masterKind}));
 		}
+		case 'addRoute':
+			return planner.addRoute(effect.ns, effect.route);
+		case 'deleteRoute':
+			return planner.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => routeKey(r) !== routeKey(effect.route))}));
+		case 'setForwarding':
+			return planner.changeNs(effect.ns, (n) => ({...n, forwarding: {...n.forwarding, [effect.family]: effect.enable}}));
 	}
 }
 
@@ -405,6 +79,6 @@ class Planner {
 export function applyPlanned(world: World, effects: readonly PlannedEffect[]): World {
 	if (effects.length === 0) return world;
 	const planner = new Planner(world);
-	for (const effect of effects) planner.apply(effect);
+	for (const effect of effects) applyEffect(planner, effect);
 	return planner.world();
 }
