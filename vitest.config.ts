@@ -9,7 +9,7 @@ export default defineConfig({
 		globalSetup: ['test/support/leftovers.ts'],
 		projects: [
 			{test: {name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/kernel/**']}},
-			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
+			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], setupFiles: ['test/support/kernel-setup.ts'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
 		],
 	},
 });

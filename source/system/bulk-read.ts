@@ -19,14 +19,23 @@ export function batchFile(text: string): string {
 	const known = batchFiles.get(text);
 	if (known) return known;
 	if (!batchDir) {
-		const dir = mkdtempSync(join(tmpdir(), 'nsdeck-'));
-		batchDir = dir;
-		process.once('exit', () => rmSync(dir, {recursive: true, force: true}));
+		batchDir = mkdtempSync(join(tmpdir(), 'nsdeck-'));
+		process.once('exit', removeBatchFiles);
 	}
 	const file = join(batchDir, `batch-${batchFiles.size}.txt`);
 	writeFileSync(file, text);
 	batchFiles.set(text, file);
 	return file;
+}
+
+/**
+ * Removes the batch files (at exit; a test runner that ends its workers without an exit event calls it
+ * itself). They are written again when next needed.
+ */
+export function removeBatchFiles(): void {
+	if (batchDir) rmSync(batchDir, {recursive: true, force: true});
+	batchDir = undefined;
+	batchFiles.clear();
 }
 
 /** argv that runs `ip -j -d -b FILE` in each namespace whose path arrives on stdin, NUL-separated. */

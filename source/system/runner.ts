@@ -266,6 +266,13 @@ export async function streamBytes(argv: readonly string[], options: ByteStreamOp
 }
 
 /**
+ * The program's stderr: ours when it is the terminal, else our stdout's (the terminal the app draws on).
+ * A shell is interactive only when its stdin and stderr are terminals: `nsdeck 2>file` gave one with no
+ * prompt, and its errors went to the file.
+ */
+const terminalStderr = (): 1 | 'inherit' => (!process.stderr.isTTY && process.stdout.isTTY ? 1 : 'inherit');
+
+/**
  * Runs a program that takes over our terminal (the shell, s) and returns its exit status. Synchronous on
  * purpose: while it runs, Node's event loop must not read the terminal (an async read races the shell
  * for keys, and once the shell's job control moves the terminal to its own process group, the read fails
@@ -278,7 +285,7 @@ export function runInTerminal(argv: readonly string[], env: Readonly<Record<stri
 	const ignore = (): void => {};
 	process.on('SIGINT', ignore);
 	try {
-		const result = execaSync(file, args, {stdio: 'inherit', reject: false, env});
+		const result = execaSync(file, args, {stdin: 'inherit', stdout: 'inherit', stderr: terminalStderr(), reject: false, env});
 		if (result.failed && result.exitCode === undefined && !result.signal) throw new Error(result.shortMessage);
 		return result.exitCode ?? 1;
 	} finally {

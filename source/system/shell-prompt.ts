@@ -27,5 +27,11 @@ export function shellStart(shellPath: string, id: string, name: string, root = p
 	const dir = mkdtempSync(join(tmpdir(), 'nsdeck-shell-'));
 	const rc = join(dir, 'bashrc');
 	writeFileSync(rc, bashRc(name), {mode: 0o600});
-	return {args: ['--rcfile', rc], env, cleanup: () => rmSync(dir, {recursive: true, force: true})};
+	// Also at exit: a hang-up while the shell runs ends nsdeck before the shell returns.
+	const cleanup = (): void => {
+		process.off('exit', cleanup);
+		rmSync(dir, {recursive: true, force: true});
+	};
+	process.once('exit', cleanup);
+	return {args: ['--rcfile', rc], env, cleanup};
 }

@@ -1,11 +1,12 @@
 // End to end: the bundled app in a real terminal (tmux) inside the sandbox, the seeds' bridge scenario
 // built with keys and forms only, the screen read with capture-pane and the result checked with `ip`.
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
 import {ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+import {scratchDir} from '../support/scratch.js';
 
 let term: Tmux | undefined;
 beforeAll(requireSandbox);
@@ -141,10 +142,29 @@ describe('a shell from the lab, in a real terminal', () => {
 	});
 });
 
+describe('a shell from s with nsdeck\'s stderr sent to a file', () => {
+	it('is interactive all the same: it shows its prompt and runs what is typed', async () => {
+		// `nsdeck 2>file`: bash is interactive only when its stdin and stderr are terminals, so a shell that
+		// inherited the file showed no prompt (issue 27).
+		const errors = join(scratchDir('stderr'), 'errors.txt');
+		term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', 'SHELL=/bin/bash', 'sh', '-c', '"$0" "$@" 2>"$ERRORS"; sleep 5', process.execPath, BUNDLE, 'lab', 'empty'].map((word) => word.replace('$ERRORS', errors)));
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		await t.keys('s');
+		await t.waitFor('[netns host]');
+		await t.type('echo "interactive=$-"');
+		await t.keys('Enter');
+		await t.waitFor(/interactive=\S*i/);
+		await t.type('exit');
+		await t.keys('Enter');
+		await t.waitFor('Namespaces (1)');
+	});
+});
+
 describe('the shell from s names its namespace', () => {
 	it("in bash's prompt, after the user's own rc file, and in NSDECK_NETNS", async () => {
 		// A home with its own .bashrc: it must still be read, and stay as it was.
-		const home = mkdtempSync(join(tmpdir(), 'nsdeck-home-'));
+		const home = scratchDir('home');
 		writeFileSync(join(home, '.bashrc'), "PS1='mine\\$ '\nexport FROM_BASHRC=yes\n");
 		const before = readFileSync(join(home, '.bashrc'), 'utf8');
 		term = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', `HOME=${home}`, 'SHELL=/bin/bash', 'sh', '-c', '"$0" "$@"; sleep 5', process.execPath, BUNDLE, 'lab', 'pair'], 80, 24);
@@ -162,7 +182,6 @@ describe('the shell from s names its namespace', () => {
 		await t.waitFor('back from the shell in server');
 		expect(readFileSync(join(home, '.bashrc'), 'utf8')).toBe(before);
 		expect(readdirSync(tmpdir()).filter((f) => f.startsWith('nsdeck-shell-'))).toEqual([]);
-		rmSync(home, {recursive: true, force: true});
 	});
 });
 

@@ -1,7 +1,9 @@
 // The fast bulk reader (nsdeck-netdump and the JSON it writes) must tell exactly what `ip` tells: for a world
 // with every kind of link, address and route nsdeck shows, both readers must give equal records.
 import {spawnSync} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Netns} from '../../source/model/types.js';
 import {findNetdump} from '../../source/system/netdump-binary.js';
@@ -98,17 +100,21 @@ function differences(helper: unknown, ip: unknown, where: string): string[] {
 }
 
 const RT_TABLES = '/etc/iproute2/rt_tables';
+const OUR_RT_TABLES = join(tmpdir(), `nsdeck-rt_tables-${process.pid}`);
 
 beforeAll(async () => {
 	requireSandbox();
 	if (!netdump) throw new Error('dist/nsdeck-netdump is missing: run node scripts/build.mjs (needs a C compiler)');
 	// An admin's own table name, as ip reads it from rt_tables: over the file in this sandbox's mounts only.
-	writeFileSync('/tmp/nsdeck-rt_tables', `${readFileSync(RT_TABLES, 'utf8')}\n100\tvpn\n`);
-	await sh('mount', '--bind', '/tmp/nsdeck-rt_tables', RT_TABLES);
+	writeFileSync(OUR_RT_TABLES, `${readFileSync(RT_TABLES, 'utf8')}\n100\tvpn\n`);
+	await sh('mount', '--bind', OUR_RT_TABLES, RT_TABLES);
 	await buildRichWorld();
 });
 
-afterAll(() => sh('umount', RT_TABLES));
+afterAll(async () => {
+	await sh('umount', RT_TABLES);
+	rmSync(OUR_RT_TABLES, {force: true});
+});
 
 /**
  * What both readers read: ip's batch cannot read IPv6 rules (a line cannot say -6), the bridges' FDB (that
