@@ -9,6 +9,7 @@ import {readWithNetdump} from '../../source/system/netdump.js';
 import {runCommand} from '../../source/system/runner.js';
 import {hostLocation, namedLocation} from '../../source/system/netns-location.js';
 import {listNamed, readMany, readManyWithIp, readNamespace, readNamespaceWithIp} from '../../source/system/snapshot.js';
+import {differences} from '../support/ip-differences.js';
 import {buildLabScenario, requireSandbox, sh} from '../support/sandbox.js';
 
 const netdump = findNetdump();
@@ -80,21 +81,6 @@ function helperJson(path: string): HelperJson {
 	const out = spawnSync(netdump ?? '', ['--', path]);
 	const length = out.stdout.readUInt32LE(8);
 	return JSON.parse(out.stdout.subarray(12, 12 + length).toString('utf8')) as HelperJson;
-}
-
-/** Where the helper's record says something ip's does not, or says it otherwise: `where: what`. */
-function differences(helper: unknown, ip: unknown, where: string): string[] {
-	// Named from /etc/iproute2 by nsdeck, as ip names them: the helper leaves them as numbers.
-	if (/\.(table|protocol|scope)$/.test(where) && typeof helper === 'number') return [];
-	if (Array.isArray(helper)) {
-		if (!Array.isArray(ip) || ip.length !== helper.length) return [`${where}: ${JSON.stringify(helper)} ≠ ip ${JSON.stringify(ip)}`];
-		return helper.flatMap((item, i) => differences(item, ip[i], `${where}[${i}]`));
-	}
-	if (typeof helper === 'object' && helper !== null) {
-		if (typeof ip !== 'object' || ip === null) return [`${where}: ip has no object`];
-		return Object.entries(helper).flatMap(([key, value]) => (key in ip ? differences(value, (ip as Json)[key], `${where}.${key}`) : [`${where}.${key}: only the helper has it`]));
-	}
-	return helper === ip ? [] : [`${where}: ${JSON.stringify(helper)} ≠ ip ${JSON.stringify(ip)}`];
 }
 
 const RT_TABLES = '/etc/iproute2/rt_tables';
