@@ -16,7 +16,10 @@
 // lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
 // table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
-// `--foreground -- CMD…` does something else: the lab's first process (foreground.h).
+// `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
+// reads no namespace: FILE holds rtnetlink messages as the kernel sends them (RTM_NEWLINK, RTM_NEWADDR, …,
+// each with its nlmsghdr), and their JSON is written to stdout, without a frame header. The decoder's tests
+// give it dumps of kinds a test kernel cannot make (test/fixtures/rtnetlink/, scripts/rtnetlink-fixtures.mjs).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -253,7 +256,25 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	write_all(json.data, json.length);
 }
 
+/* --decode FILE: the JSON of the messages in FILE. */
+static int decode_file(const char *path) {
+	FILE *file = fopen(path, "rb");
+	if (!file) {
+		perror(path);
+		return 1;
+	}
+	struct buffer messages = {0}, out = {0};
+	char chunk[4096];
+	for (size_t n; (n = fread(chunk, 1, sizeof chunk, file)) > 0;) append(&messages, chunk, n);
+	fclose(file);
+	namespace_json(messages.data, messages.length, 0, NULL, &out);
+	append(&out, "\n", 1);
+	write_all(out.data, out.length);
+	return 0;
+}
+
 int main(int argc, char **argv) {
+	if (argc == 3 && strcmp(argv[1], "--decode") == 0) return decode_file(argv[2]);
 	// Ends with nsdeck, even when nsdeck is killed with SIGKILL (then no one would read what we write).
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);

@@ -8,6 +8,7 @@
 // Decoding them in JavaScript, before the JIT has warmed up, took ~60 ms of the main thread; JSON.parse
 // of the same records takes ~8 ms, and the formatting here runs on the other core.
 #include "netlink-json.h"
+#include "netlink-attrs.h"
 
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
@@ -19,31 +20,6 @@
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <stdint.h>
-
-#define ATTR_TYPE(rta) ((rta)->rta_type & NLA_TYPE_MASK)
-
-/* Every attribute nsdeck reads has a type below this. */
-#define ATTR_SLOTS 64
-
-/* A message's attributes by type; the first of a repeated type. */
-struct attrs {
-	const struct rtattr *by_type[ATTR_SLOTS];
-};
-
-static void find_attrs(const struct rtattr *rta, int remaining, struct attrs *found) {
-	memset(found, 0, sizeof *found);
-	for (; RTA_OK(rta, remaining); rta = RTA_NEXT(rta, remaining)) {
-		unsigned type = ATTR_TYPE(rta);
-		if (type < ATTR_SLOTS && !found->by_type[type]) found->by_type[type] = rta;
-	}
-}
-
-/* A 32-bit attribute; 0 if it is too short to hold one (never from a sane kernel). */
-static uint32_t attr_u32(const struct rtattr *rta) {
-	uint32_t value = 0;
-	if (RTA_PAYLOAD(rta) >= sizeof value) memcpy(&value, RTA_DATA(rta), sizeof value);
-	return value;
-}
 
 /* ---- JSON output ---- */
 
@@ -65,12 +41,12 @@ void json_string_n(struct buffer *out, const char *text, size_t n) {
 	append(out, "\"", 1);
 }
 
-static void json_string(struct buffer *out, const char *text) {
+void json_string(struct buffer *out, const char *text) {
 	json_string_n(out, text, strlen(text));
 }
 
 /* A NUL-terminated string attribute (it may lack the NUL). */
-static void json_attr_string(struct buffer *out, const struct rtattr *rta) {
+void json_attr_string(struct buffer *out, const struct rtattr *rta) {
 	const char *text = RTA_DATA(rta);
 	size_t max = RTA_PAYLOAD(rta);
 	json_string_n(out, text, strnlen(text, max));
@@ -82,13 +58,13 @@ static void json_next(struct buffer *out, int *first) {
 	*first = 0;
 }
 
-static void json_key(struct buffer *out, const char *key) {
+void json_key(struct buffer *out, const char *key) {
 	append(out, ",\"", 2);
 	append_text(out, key);
 	append(out, "\":", 2);
 }
 
-static void json_number(struct buffer *out, long long value) {
+void json_number(struct buffer *out, long long value) {
 	char text[24];
 	int n = snprintf(text, sizeof text, "%lld", value);
 	append(out, text, (size_t)n);
@@ -102,7 +78,7 @@ static void hex_text(const unsigned char *bytes, size_t length, char *text, size
 }
 
 /* IPv4 and IPv6 as inet_ntop (and so ip) writes them; other lengths as hex bytes (never seen in practice). */
-static void address_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
+void address_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
 	if ((length == 4 && inet_ntop(AF_INET, bytes, text, (socklen_t)size)) || (length == 16 && inet_ntop(AF_INET6, bytes, text, (socklen_t)size))) return;
 	hex_text(bytes, length, text, size);
 }
@@ -172,7 +148,7 @@ static void *grow(void *items, size_t *capacity, size_t size) {
 }
 
 /* The name ip prints for ifindex `index`: the link's name, or if<index> when it is not in this namespace. */
-static void json_link_name(struct buffer *out, const struct links *links, int index) {
+void json_link_name(struct buffer *out, const struct links *links, int index) {
 	const struct link *link = link_by_index(links, index);
 	if (link && link->attrs.by_type[IFLA_IFNAME]) {
 		json_attr_string(out, link->attrs.by_type[IFLA_IFNAME]);
@@ -240,7 +216,7 @@ static void json_mac(struct buffer *out, const struct rtattr *rta, unsigned type
 }
 
 /* `"key":` as an object's first member (json_key writes the comma before the others). */
-static void json_first_key(struct buffer *out, const char *key) {
+void json_first_key(struct buffer *out, const char *key) {
 	append(out, "\"", 1);
 	append_text(out, key);
 	append(out, "\":", 2);
@@ -330,103 +306,6 @@ static void json_link_type(struct buffer *out, unsigned type) {
 	char text[16];
 	snprintf(text, sizeof text, "[%u]", type);
 	json_string(out, text);
-}
-
-static uint16_t attr_u16(const struct rtattr *rta) {
-	uint16_t value = 0;
-	if (RTA_PAYLOAD(rta) >= sizeof value) memcpy(&value, RTA_DATA(rta), sizeof value);
-	return value;
-}
-
-static uint8_t attr_u8(const struct rtattr *rta) {
-	return RTA_PAYLOAD(rta) >= 1 ? *(const uint8_t *)RTA_DATA(rta) : 0;
-}
-
-/* macvlan and macvtap modes, as ip names them (ip/iplink_macvlan.c). */
-static const char *macvlan_mode(uint32_t mode) {
-	switch (mode) {
-	case 1: return "private";
-	case 2: return "vepa";
-	case 4: return "bridge";
-	case 8: return "passthru";
-	case 16: return "source";
-	default: return "unknown";
-	}
-}
-
-/*
- * The kind-specific facts nsdeck shows, as ip -d prints them in linkinfo.info_data (a subset of its keys):
- * macvlan/macvtap mode (ip/iplink_macvlan.c), vxlan id, remote or group, local, port and underlay device
- * (ip/iplink_vxlan.c), tun or tap (ip/iptuntap.c), vlan id and protocol (ip/iplink_vlan.c).
- */
-static void json_info_data(struct buffer *out, const struct links *links, const char *kind, const struct rtattr *data) {
-	struct attrs d;
-	find_attrs(RTA_DATA(data), (int)RTA_PAYLOAD(data), &d);
-	const struct rtattr *const *a = d.by_type;
-	int any = 0;
-#define OPEN(key) \
-	do { \
-		if (any) json_key(out, key); \
-		else { \
-			json_key(out, "info_data"); \
-			append(out, "{", 1); \
-			json_first_key(out, key); \
-			any = 1; \
-		} \
-	} while (0)
-	if (!strcmp(kind, "macvlan") || !strcmp(kind, "macvtap")) {
-		if (a[IFLA_MACVLAN_MODE]) {
-			OPEN("mode");
-			json_string(out, macvlan_mode(attr_u32(a[IFLA_MACVLAN_MODE])));
-		}
-	} else if (!strcmp(kind, "vxlan")) {
-		if (a[IFLA_VXLAN_ID]) {
-			OPEN("id");
-			json_number(out, attr_u32(a[IFLA_VXLAN_ID]));
-		}
-		const struct rtattr *group = a[IFLA_VXLAN_GROUP] ? a[IFLA_VXLAN_GROUP] : a[IFLA_VXLAN_GROUP6];
-		if (group) {
-			const unsigned char *bytes = RTA_DATA(group);
-			int multicast = RTA_PAYLOAD(group) == 4 ? (bytes[0] & 0xf0) == 0xe0 : bytes[0] == 0xff;
-			char text[64];
-			address_text(bytes, RTA_PAYLOAD(group), text, sizeof text);
-			OPEN(multicast ? "group" : "remote");
-			json_string(out, text);
-		}
-		const struct rtattr *local = a[IFLA_VXLAN_LOCAL] ? a[IFLA_VXLAN_LOCAL] : a[IFLA_VXLAN_LOCAL6];
-		if (local) {
-			char text[64];
-			address_text(RTA_DATA(local), RTA_PAYLOAD(local), text, sizeof text);
-			OPEN("local");
-			json_string(out, text);
-		}
-		if (a[IFLA_VXLAN_LINK] && attr_u32(a[IFLA_VXLAN_LINK])) {
-			OPEN("link");
-			json_link_name(out, links, (int)attr_u32(a[IFLA_VXLAN_LINK]));
-		}
-		if (a[IFLA_VXLAN_PORT]) {
-			OPEN("port");
-			json_number(out, ntohs(attr_u16(a[IFLA_VXLAN_PORT])));
-		}
-	} else if (!strcmp(kind, "tun")) {
-		if (a[IFLA_TUN_TYPE]) {
-			uint8_t type = attr_u8(a[IFLA_TUN_TYPE]);
-			OPEN("type");
-			json_string(out, type == 1 ? "tun" : type == 2 ? "tap" : "unknown");
-		}
-	} else if (!strcmp(kind, "vlan")) {
-		if (a[IFLA_VLAN_PROTOCOL]) {
-			uint16_t protocol = ntohs(attr_u16(a[IFLA_VLAN_PROTOCOL]));
-			OPEN("protocol");
-			json_string(out, protocol == 0x88a8 ? "802.1ad" : "802.1Q");
-		}
-		if (a[IFLA_VLAN_ID]) {
-			OPEN("id");
-			json_number(out, attr_u16(a[IFLA_VLAN_ID]));
-		}
-	}
-#undef OPEN
-	if (any) append(out, "}", 1);
 }
 
 /* linkinfo: the kind, its facts, and the kind of master the link is a port of. */

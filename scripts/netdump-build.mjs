@@ -6,8 +6,8 @@ import {spawnSync} from 'node:child_process';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const native = join(dirname(fileURLToPath(import.meta.url)), '..', 'native');
-const SOURCES = ['netdump.c', 'netlink-json.c', 'nsid-names.c', 'foreground.c'];
+export const native = join(dirname(fileURLToPath(import.meta.url)), '..', 'native');
+export const SOURCES = ['netdump.c', 'netlink-json.c', 'link-kinds.c', 'nsid-names.c', 'foreground.c'];
 
 /** Compiles to `out` with `cc` (a cross compiler for other platforms); true when it worked. */
 export function buildNetdump(out, cc = process.env.CC ?? 'cc') {

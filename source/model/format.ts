@@ -1,5 +1,6 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
-import {STACKED_KINDS, formatPeer} from './topology.js';
+import {isStackedKind, kindFactsText} from './link-kinds/index.js';
+import {formatPeer} from './topology.js';
 import type {Address, Link, LinkRef, Route, Rule} from './types.js';
 
 export function routeKey(route: Route): string {
@@ -51,25 +52,8 @@ export const addressText = (address: Address): string => {
 export const visibleAddresses = (link: Link): string[] =>
 	link.addresses.filter((a) => !(a.family === 6 && a.scope === 'link')).map(addressText);
 
-/**
- * What ip -d says of a link's kind, in a few words: `mode bridge`, `id 42 remote 10.9.9.9 port 4789 dev
- * eth0`, `id 10 802.1Q`. Empty for kinds with nothing to add.
- */
-export function factsText(link: Link): string {
-	const f = link.facts;
-	if (!f) return '';
-	const parts: string[] = [];
-	if (f.mode) parts.push('mode', f.mode);
-	if (f.id !== undefined) parts.push('id', String(f.id));
-	if (f.protocol) parts.push(f.protocol);
-	if (f.remote) parts.push('remote', f.remote);
-	if (f.group) parts.push('group', f.group);
-	if (f.local) parts.push('local', f.local);
-	if (f.port !== undefined) parts.push('port', String(f.port));
-	if (f.underlay) parts.push('dev', f.underlay);
-	if (f.table !== undefined) parts.push('table', String(f.table));
-	return parts.join(' ');
-}
+/** What ip -d says of a link's kind, in a few words (`mode bridge`, `id 10 802.1Q`): its kind's text (link-kinds/). */
+export const factsText = (link: Link): string => kindFactsText(link.facts);
 
 /**
  * `on eth0`, `on host/eth0` for a device stacked on another (resolved by buildTopology); `on if7 in
@@ -77,7 +61,7 @@ export function factsText(link: Link): string {
  */
 export function lowerText(link: Link, nsId: string, lower: LinkRef | undefined): string | undefined {
 	if (lower) return `on ${formatPeer(lower, nsId)}`;
-	if (!STACKED_KINDS.has(link.kind) || !link.peerHint) return undefined;
+	if (!isStackedKind(link.kind) || !link.peerHint) return undefined;
 	if (link.peerHint.netnsid === undefined) return link.peerHint.name ? `on ${link.peerHint.name}` : undefined;
 	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in another namespace` : undefined;
 }

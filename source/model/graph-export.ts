@@ -1,10 +1,11 @@
 // `nsdeck show --dot` and `--mermaid`: the topology map's graph for documents. One cluster per namespace,
 // one node per interface, one edge per veth pair, bridge port, bond/vrf/team member and stacked device
-// (dotted, to its lower device); bridges, bonds and vrfs have shapes of their own; a link that is down is
-// dashed, as on the map.
+// (dotted, to its lower device); bridges, bonds, vrfs and teams have shapes of their own (their kinds say
+// which, link-kinds/); a link that is down is dashed, as on the map.
 import {namespaceHeading} from './netns-label.js';
 import {shown} from './display.js';
 import {factsText, linkStateLabel} from './format.js';
+import {hubShape} from './link-kinds/index.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
 import {linkKey, type Topology} from './topology.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
@@ -17,8 +18,6 @@ function nodeLines(link: Link): string[] {
 	return [`${link.name}${kind}`, linkStateLabel(link), ...(facts ? [facts] : []), ...addresses];
 }
 
-/** DOT shapes of the hubs: a bridge a hexagon, a bond an octagon, a vrf or team a folder tab. */
-const DOT_SHAPES: Readonly<Record<string, string>> = {bridge: ', shape=hexagon', bond: ', shape=octagon', vrf: ', shape=tab', team: ', shape=octagon'};
 
 interface Graph {
 	readonly namespaces: readonly Netns[];
@@ -40,7 +39,7 @@ export function toDot(world: World, topology: Topology): string {
 	namespaces.forEach((ns, i) => {
 		out.push(`\tsubgraph cluster_${i} {`, `\t\tlabel=${dotString(ns.error ? `${namespaceHeading(ns)} (cannot read: ${ns.error})` : namespaceHeading(ns))};`);
 		for (const link of ns.links) {
-			const shape = DOT_SHAPES[link.kind] ?? '';
+			const shape = hubShape(link.kind)?.dot ?? '';
 			out.push(`\t\t${dotNode({ns: ns.id, name: link.name, ifindex: link.ifindex})} [label=${dotLabel(nodeLines(link))}${shape}];`);
 		}
 		out.push('\t}');
@@ -53,14 +52,6 @@ export function toDot(world: World, topology: Topology): string {
 	out.push('}');
 	return out.join('\n') + '\n';
 }
-
-/** Mermaid shapes of the hubs: a bridge a hexagon, a bond a subroutine box, a vrf a cylinder. */
-const MERMAID_SHAPES: Readonly<Record<string, (label: string) => string>> = {
-	bridge: (label) => `{{${label}}}`,
-	bond: (label) => `[[${label}]]`,
-	team: (label) => `[[${label}]]`,
-	vrf: (label) => `[(${label})]`,
-};
 
 // Mermaid: nodes get plain ids (n0, n1, …) and quoted labels, where " is written #quot;.
 const mermaidText = (text: string): string => `"${shown(text).replaceAll('"', '#quot;')}"`;
@@ -75,7 +66,7 @@ export function toMermaid(world: World, topology: Topology): string {
 			const id = `n${ids.size}`;
 			ids.set(linkKey(ns.id, link.ifindex), id);
 			const label = mermaidText(nodeLines(link).join('<br/>'));
-			out.push(`\t\t${id}${MERMAID_SHAPES[link.kind]?.(label) ?? `[${label}]`}`);
+			out.push(`\t\t${id}${hubShape(link.kind)?.mermaid(label) ?? `[${label}]`}`);
 		}
 		out.push('\tend');
 	});

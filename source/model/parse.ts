@@ -3,7 +3,8 @@
 // difference: the helper leaves route tables, protocols and scopes as numbers, which are named here from
 // the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
-import type {Address, FdbEntry, Link, LinkFacts, Neighbour, Netns, NextHop, NsidEntry, PeerHint, Route, Rule} from './types.js';
+import {readLinkInfo} from './link-kinds/index.js';
+import type {Address, FdbEntry, Link, Neighbour, Netns, NextHop, NsidEntry, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -44,34 +45,6 @@ function parseAddress(raw: Json, names: IprouteNames): Address | undefined {
 	return {family, local, prefixlen, scope: named(raw.scope, names.scopes) ?? 'global', cidr: `${local}/${prefixlen}`, ...(flags.length > 0 ? {flags} : {})};
 }
 
-function linkKind(raw: Json): string {
-	const info = asObject(raw.linkinfo);
-	const kind = asString(info?.info_kind);
-	// ip calls both tun; which one it is, is in its data.
-	if (kind === 'tun' && asObject(info?.info_data)?.type === 'tap') return 'tap';
-	if (kind) return kind;
-	if (raw.link_type === 'loopback') return 'loopback';
-	return 'device';
-}
-
-/** The kind-specific facts (info_data) nsdeck shows; ip prints many more. */
-function linkFacts(raw: Json): LinkFacts | undefined {
-	const data = asObject(asObject(raw.linkinfo)?.info_data);
-	if (!data) return undefined;
-	const facts: LinkFacts = {
-		...(asString(data.mode) ? {mode: asString(data.mode)} : {}),
-		...(asNumber(data.id) !== undefined ? {id: asNumber(data.id)} : {}),
-		...(asString(data.protocol) ? {protocol: asString(data.protocol)} : {}),
-		...(asString(data.remote) ? {remote: asString(data.remote)} : {}),
-		...(asString(data.group) ? {group: asString(data.group)} : {}),
-		...(asString(data.local) ? {local: asString(data.local)} : {}),
-		...(asNumber(data.port) !== undefined ? {port: asNumber(data.port)} : {}),
-		...(asString(data.link) ? {underlay: asString(data.link)} : {}),
-		...(asNumber(data.table) !== undefined ? {table: asNumber(data.table)} : {}),
-	};
-	return Object.keys(facts).length > 0 ? facts : undefined;
-}
-
 function peerHint(raw: Json): PeerHint | undefined {
 	const ifindex = asNumber(raw.link_index);
 	const netnsid = asNumber(raw.link_netnsid);
@@ -84,13 +57,13 @@ function peerHint(raw: Json): PeerHint | undefined {
 export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link {
 	const flags = asStrings(raw.flags);
 	const addrInfo = Array.isArray(raw.addr_info) ? (raw.addr_info as Json[]) : [];
-	const facts = linkFacts(raw);
+	const {kind, facts} = readLinkInfo(raw.linkinfo, raw.link_type);
 	const masterKind = asString(asObject(raw.linkinfo)?.info_slave_kind);
 	const altnames = asStrings(raw.altnames);
 	return {
 		ifindex: asNumber(raw.ifindex) ?? 0,
 		name: asString(raw.ifname) ?? '?',
-		kind: linkKind(raw),
+		kind,
 		state: asString(raw.operstate) ?? 'UNKNOWN',
 		flags,
 		adminUp: flags.includes('UP'),

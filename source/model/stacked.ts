@@ -5,6 +5,7 @@
 // host when the host is the only unnamed namespace in the world; otherwise it may be another (a
 // container's), and the device is listed as "possibly". Where a namespace's nsids were not read, the
 // ifindex decides, and is only sure when one other namespace has a link with it.
+import {hasUnderlay, underlayOf} from './link-kinds/index.js';
 import {namedId} from './netns-id.js';
 import {HOST_ID, type Link, type LinkRef, type World} from './types.js';
 
@@ -21,11 +22,11 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 		for (const link of ns.links) {
 			if (link.kind === 'veth' || link === lower) continue;
 			const hint = link.peerHint;
-			if (link.kind === 'vxlan') {
+			if (hasUnderlay(link.kind)) {
 				// A vxlan's lower device is its `dev` (info_data.link), not link_index: ip gives one in the same
 				// namespace no link_index, and one moved elsewhere its own ifindex with the nsid of the namespace
 				// that made it, whose IFLA_VXLAN_LINK ifindex ip then names in the wrong namespace: not told.
-				if (ns.id === lowerNs && hint?.netnsid === undefined && link.facts?.underlay === lower.name) {
+				if (ns.id === lowerNs && hint?.netnsid === undefined && underlayOf(link) === lower.name) {
 					found.push({ns: ns.id, name: link.name, ifindex: link.ifindex, kind: link.kind, possibly: false});
 				}
 				continue;

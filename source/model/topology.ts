@@ -5,6 +5,7 @@
 // so we also accept the unique link elsewhere that points back at us. No `link_netnsid` means the peer is
 // in the same namespace.
 import {namedId, nsDisplayName} from './netns-id.js';
+import {isGroupKind, isStackedKind} from './link-kinds/index.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
 export interface Topology {
@@ -18,11 +19,8 @@ export interface Topology {
 	readonly members: ReadonlyMap<string, readonly LinkRef[]>;
 }
 
-/** Masters that are not bridges: their members are drawn as hubs of their own kind. */
-export const GROUP_KINDS: ReadonlySet<string> = new Set(['bond', 'vrf', 'team']);
-
-/** Kinds stacked on a lower device, named by their `link`: not veth, whose `link` is its peer. */
-export const STACKED_KINDS: ReadonlySet<string> = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan']);
+/** Kinds stacked on a lower device, named by their `link`: not veth, whose `link` is its peer (link-kinds/). */
+export {STACKED_KINDS} from './link-kinds/index.js';
 
 export const linkKey = (ns: string, ifindex: number): string => `${ns}#${ifindex}`;
 
@@ -132,7 +130,7 @@ export function resolvePeer(world: World, ns: Netns, link: Link): LinkRef | unde
  */
 function lowerOf(world: World, index: Index, ns: Netns, link: Link): LinkRef | undefined {
 	const hint = link.peerHint;
-	if (!STACKED_KINDS.has(link.kind) || !hint) return undefined;
+	if (!isStackedKind(link.kind) || !hint) return undefined;
 	if (hint.netnsid === undefined) {
 		const lower = ns.links.find((l) => (hint.ifindex !== undefined ? l.ifindex === hint.ifindex : l.name === hint.name));
 		return lower && refOf(ns, lower);
@@ -166,7 +164,7 @@ export function buildTopology(world: World): Topology {
 			if (link.master === undefined) continue;
 			const master = byName.get(link.master);
 			// Bond, vrf and team members are not bridge ports: they are listed apart.
-			const into = master?.kind === 'bridge' ? ports : master && GROUP_KINDS.has(master.kind) ? members : undefined;
+			const into = master?.kind === 'bridge' ? ports : master && isGroupKind(master.kind) ? members : undefined;
 			if (!master || !into) continue;
 			const key = linkKey(ns.id, master.ifindex);
 			const list = into.get(key);

@@ -1,4 +1,7 @@
 // Readonly records of what the kernel reported. Everything the UI shows is derived from these.
+import type {LinkFacts} from './link-kinds/index.js';
+
+export type {LinkFacts} from './link-kinds/index.js';
 
 /**
  * How nsdeck reaches a namespace: the host's own; named by `ip netns` (/run/netns/NAME); another nsfs bind
@@ -54,25 +57,6 @@ export interface Address {
 	readonly planned?: boolean;
 }
 
-/** What ip -d says of a link's kind (linkinfo.info_data): the facts nsdeck shows. */
-export interface LinkFacts {
-	/** macvlan, macvtap: bridge, vepa, private, passthru, source; ipvlan: l2, l3, l3s; bond: its mode. */
-	readonly mode?: string;
-	/** vlan id, vxlan VNI. */
-	readonly id?: number;
-	/** vlan: 802.1Q or 802.1ad. */
-	readonly protocol?: string;
-	/** vxlan: the remote endpoint, or the multicast group. */
-	readonly remote?: string;
-	readonly group?: string;
-	readonly local?: string;
-	readonly port?: number;
-	/** vxlan: the underlay device it sends through. */
-	readonly underlay?: string;
-	/** vrf: its routing table. */
-	readonly table?: number;
-}
-
 /** What `ip` says about a link's other end, before we resolve it across namespaces. */
 export interface PeerHint {
 	/** ifindex of the peer, in the namespace named by `netnsid` (or in this one when netnsid is absent). */
@@ -86,7 +70,7 @@ export interface PeerHint {
 export interface Link {
 	readonly ifindex: number;
 	readonly name: string;
-	/** veth, bridge, loopback, or the kernel's info_kind (vlan, macvlan, …); 'device' when none is given. */
+	/** loopback, the kernel's info_kind (veth, bridge, vlan, …; tap for a tun that is one), or 'device' when none is given. */
 	readonly kind: string;
 	/** operstate: UP, DOWN, LOWERLAYERDOWN, UNKNOWN, … */
 	readonly state: string;
@@ -103,6 +87,7 @@ export interface Link {
 	readonly master?: string;
 	/** What the master is (bridge, bond, vrf, team): ip's info_slave_kind. */
 	readonly masterKind?: string;
+	/** What ip -d says of its kind, one shape per kind (link-kinds/). */
 	readonly facts?: LinkFacts;
 	/** Other names of the link (`ip link property add … altname …`). */
 	readonly altnames?: readonly string[];

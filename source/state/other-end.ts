@@ -1,6 +1,7 @@
 // `o` in the interfaces pane: from the selected interface to its other end, across namespaces — a veth's
 // peer, the device a macvlan, vlan, ipvlan or vxlan sits on — and, pressed again there, back. The topology
 // (model/topology.ts) has resolved both; this only follows it. Pure, so it is tested without a terminal.
+import {underlayOf as underlayName} from '../model/link-kinds/index.js';
 import {nsDisplayName} from '../model/netns-id.js';
 import {STACKED_KINDS} from '../model/topology.js';
 import type {Link, LinkRef, Netns} from '../model/types.js';
@@ -23,7 +24,7 @@ function stillThere(state: AppState, ref: LinkRef): boolean {
 
 /** A vxlan names the device it sends through (`dev eth0`) in its own namespace. */
 function underlayOf(ns: Netns, link: Link): LinkRef | undefined {
-	const name = link.kind === 'vxlan' ? link.facts?.underlay : undefined;
+	const name = underlayName(link);
 	const lower = name === undefined ? undefined : ns.links.find((l) => l.name === name);
 	return lower && refOf(ns, lower);
 }

@@ -74,12 +74,45 @@ describe('kinds this kernel cannot make, from fixtures in ip -j -d link format',
 
 	it('reads each kind with its facts and its lower device', () => {
 		expect(byName.get('bond0.10')).toMatchObject({kind: 'vlan', facts: {id: 10, protocol: '802.1Q'}, peerHint: {name: 'bond0'}});
-		expect(byName.get('bond0.20')?.facts).toEqual({id: 20, protocol: '802.1ad'});
+		expect(byName.get('bond0.20')?.facts).toEqual({kind: 'vlan', id: 20, protocol: '802.1ad'});
 		expect(byName.get('ipvl0')).toMatchObject({kind: 'ipvlan', facts: {mode: 'l3'}, peerHint: {name: 'eth0'}});
 		expect(byName.get('bond0')).toMatchObject({kind: 'bond', facts: {mode: '802.3ad'}});
 		expect(byName.get('vrf-blue')).toMatchObject({kind: 'vrf', facts: {table: 10}});
 		expect(byName.get('gre1')).toMatchObject({kind: 'gre', facts: {remote: '198.51.100.1', local: '203.0.113.1'}, mac: '203.0.113.1'});
 		expect(byName.get('wg0')?.kind).toBe('wireguard');
+		expect(byName.get('wg0')?.facts).toBeUndefined();
+		expect(byName.get('dummy0')?.kind).toBe('dummy');
+		expect(byName.get('dummy0')?.facts).toBeUndefined();
+		expect(byName.get('gnv0')?.facts).toEqual({kind: 'geneve', id: 5, remote: '198.51.100.7', port: 6081, ttl: 0});
+		expect(byName.get('gretap1')?.facts).toEqual({kind: 'gre', remote: '198.51.100.2', local: 'any', underlay: 'bond0', ttl: 0});
+		expect(byName.get('bond0')?.facts).toEqual({kind: 'bond', mode: '802.3ad', miimon: 100});
+	});
+
+	it('says each kind\'s facts in its own words, as the ip reader always showed them', () => {
+		const text = (name: string): string => factsText(byName.get(name) as Link);
+		expect(['ipvl0', 'bond0', 'vrf-blue', 'bond0.20', 'gre1', 'gnv0', 'gretap1', 'wg0', 'dummy0', 'team0'].map(text)).toEqual([
+			'mode l3',
+			'mode 802.3ad',
+			'table 10',
+			'id 20 802.1ad',
+			'remote 198.51.100.1 local 203.0.113.1',
+			'id 5 remote 198.51.100.7 port 6081',
+			'remote 198.51.100.2 local any dev bond0',
+			'',
+			'',
+			'',
+		]);
+	});
+
+	it('reads a kind it does not name by the keys kinds share, as before it knew any', () => {
+		const [link] = parseLinks(JSON.stringify([{ifindex: 3, ifname: 'tnl0', flags: [], mtu: 1480, operstate: 'UNKNOWN', link_type: 'ipip', linkinfo: {info_kind: 'ipip', info_data: {remote: '192.0.2.9', local: 'any', ttl: 0}}, addr_info: []}]));
+		expect(link).toMatchObject({kind: 'ipip', facts: {kind: 'other', remote: '192.0.2.9', local: 'any'}});
+		expect(factsText(link)).toBe('remote 192.0.2.9 local any');
+	});
+
+	it('reads an IPv6 vxlan\'s remote6 and local6 as its remote and local', () => {
+		const [link] = parseLinks(JSON.stringify([{ifindex: 4, ifname: 'vx6', flags: [], mtu: 1430, operstate: 'DOWN', link_type: 'ether', linkinfo: {info_kind: 'vxlan', info_data: {id: 8, remote6: 'fd00::9', local6: 'fd00:1::1', port: 4789}}, addr_info: []}]));
+		expect(factsText(link)).toBe('id 8 remote fd00::9 local fd00:1::1 port 4789');
 	});
 
 	it('says what kind of master each port has: bond and vrf members are not bridge ports', () => {

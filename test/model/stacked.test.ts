@@ -35,10 +35,10 @@ describe('stackedOn', () => {
 	it('finds a vxlan by its underlay (`dev`, info_data.link): ip gives a vxlan in the same namespace no link_index', () => {
 		const base = new WorldBuilder().namespace('host').namespace('ns1').veth('ns1/eth0', 'ns1/eth9').build();
 		const ns1 = base.namespaces[1];
-		const vxlan = {...link(base, 'ns1', 'eth0'), ifindex: 9, name: 'vxlan0', kind: 'vxlan', facts: {id: 42, underlay: 'eth0'}, peerHint: undefined};
+		const vxlan = {...link(base, 'ns1', 'eth0'), ifindex: 9, name: 'vxlan0', kind: 'vxlan', facts: {kind: 'vxlan' as const, id: 42, underlay: 'eth0'}, peerHint: undefined};
 		// Moved into the host: its link_index is its own ifindex and its underlay is named in the wrong
 		// namespace (IFLA_VXLAN_LINK is an ifindex of the namespace that made it): no lower device can be told.
-		const moved = {...vxlan, ifindex: 2, name: 'vx7', facts: {id: 7, underlay: 'eth0'}, peerHint: {ifindex: 2, netnsid: 0}};
+		const moved = {...vxlan, ifindex: 2, name: 'vx7', facts: {kind: 'vxlan' as const, id: 7, underlay: 'eth0'}, peerHint: {ifindex: 2, netnsid: 0}};
 		const world: World = {namespaces: [{...base.namespaces[0], links: [...base.namespaces[0].links, moved]}, {...ns1, links: [...ns1.links, vxlan]}]};
 		expect(stackedOn(world, 'ns1', link(world, 'ns1', 'eth0')).map((d) => `${d.ns}/${d.name} ${d.kind}`)).toEqual(['ns1/vxlan0 vxlan']);
 		expect(stackedOn(world, 'ns1', link(world, 'ns1', 'eth9'))).toEqual([]);

@@ -18,7 +18,7 @@ describe('the other end', () => {
 	it('of a vxlan is the device it sends through (ip names it by name, in its own namespace)', () => {
 		const built = new WorldBuilder().namespace('host').bridge('host/br0', []).build();
 		const host = built.namespaces[0];
-		const vxlan = {...host.links[1], ifindex: 9, name: 'vx0', kind: 'vxlan', master: undefined, facts: {id: 42, underlay: 'br0'}};
+		const vxlan = {...host.links[1], ifindex: 9, name: 'vx0', kind: 'vxlan', master: undefined, facts: {kind: 'vxlan' as const, id: 42, underlay: 'br0'}};
 		const world: World = {namespaces: [{...host, links: [...host.links, vxlan]}]};
 		expect(otherEnd(at(world, 'host', 'vx0'))).toMatchObject({to: {ns: 'host', name: 'br0'}, what: 'lower'});
 	});

@@ -148,9 +148,9 @@ describe('topology map: other shapes', () => {
 								...ns.links,
 								{ifindex: 10, name: 'eth0', kind: 'device', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, master: 'bond0', masterKind: 'bond', ...up},
 								{ifindex: 11, name: 'eth1', kind: 'device', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, master: 'bond0', masterKind: 'bond', ...up},
-								{ifindex: 12, name: 'bond0', kind: 'bond', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {mode: '802.3ad'}, ...up},
-								{ifindex: 13, name: 'bond0.10', kind: 'vlan', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {id: 10, protocol: '802.1Q'}, peerHint: {ifindex: 12, name: 'bond0'}, ...up},
-								{ifindex: 14, name: 'vx0', kind: 'vxlan', flags: [], mac: '', mtu: 1450, addresses: [], noCarrier: false, facts: {id: 42, remote: '10.9.9.9', port: 4789, underlay: 'uplink'}, ...up},
+								{ifindex: 12, name: 'bond0', kind: 'bond', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {kind: 'bond' as const, mode: '802.3ad'}, ...up},
+								{ifindex: 13, name: 'bond0.10', kind: 'vlan', flags: [], mac: '', mtu: 1500, addresses: [], noCarrier: false, facts: {kind: 'vlan' as const, id: 10, protocol: '802.1Q'}, peerHint: {ifindex: 12, name: 'bond0'}, ...up},
+								{ifindex: 14, name: 'vx0', kind: 'vxlan', flags: [], mac: '', mtu: 1450, addresses: [], noCarrier: false, facts: {kind: 'vxlan' as const, id: 42, remote: '10.9.9.9', port: 4789, underlay: 'uplink'}, ...up},
 							],
 						}
 					: ns,

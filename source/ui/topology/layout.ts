@@ -9,6 +9,7 @@
 // right under their bridge); a bond's hub is heavy (┏ ┣ ┗), a vrf's or team's rounded (╭ ├ ╰).
 // A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour.
 import {factsText, linkStateLabel} from '../../model/format.js';
+import {hasUnderlay} from '../../model/link-kinds/index.js';
 import {namespaceHeading} from '../../model/netns-label.js';
 import {topologyEdges, namespaceOrder, type Edges} from '../../model/topology-edges.js';
 import {formatPeer, linkKey, type Topology} from '../../model/topology.js';
@@ -112,7 +113,7 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 		const key = linkKey(ns.id, link.ifindex);
 		const peer = topology.peers.get(key);
 		const lower = topology.lowers.get(key);
-		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : lower ? `on ${formatPeer(lower, ns.id)}` : link.kind === 'vxlan' ? factsText(link) : '';
+		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : lower ? `on ${formatPeer(lower, ns.id)}` : hasUnderlay(link.kind) ? factsText(link) : '';
 		const cells = [
 			link.name.padEnd(columns.name),
 			link.kind.padEnd(columns.kind),
