@@ -2,7 +2,7 @@
 // wrapped to its column's width and kept whole in one column, so nothing overlaps and scrolling moves
 // every column together (an item never jumps from one column to the next).
 import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../state/keys/keymap.js';
-import {wrapWords} from './wrap-words.js';
+import {wrapByWidth} from '../../model/text-width.js';
 
 export interface HelpLine {
 	/** A scope's title, a binding's first line, a wrapped description's next line, or a gap between scopes. */
@@ -45,7 +45,7 @@ export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP, u
 			const keys = b.keys.map(displayKey).join(' ');
 			const off = unavailable(b);
 			const text = b.description + (b.dangerous ? ' (asks first)' : '') + (off ? UNAVAILABLE : '');
-			const wrapped = wrapWords(text, textWidth);
+			const wrapped = wrapByWidth(text, textWidth);
 			const block: HelpLine[] =
 				keys.length < KEYS_WIDTH
 					? [{kind: 'entry', keys, text: wrapped[0], unavailable: off}, ...wrapped.slice(1).map((t): HelpLine => ({kind: 'more', text: t, unavailable: off}))]

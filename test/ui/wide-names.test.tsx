@@ -1,0 +1,135 @@
+// Wide names (CJK, emoji, and the visible forms of control and bidi characters) take the columns they
+// are drawn in: every row of the panes is as wide as the screen, and the map's boxes keep their edges.
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import {App} from '../../source/app.js';
+import {createFakeSystem} from '../support/fake-system.js';
+import {WorldBuilder} from '../support/hand-world.js';
+import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
+
+const world = new WorldBuilder()
+	.namespace('host')
+	.namespace('网桥')
+	.namespace('🐳ns')
+	.namespace('g\u202Etxt')
+	.veth('host/网桥0', '网桥/端口一', {addresses: ['10.0.0.1/24', '10.0.0.2/24']})
+	.veth('网桥/veth🐳', '🐳ns/eth0')
+	.veth('g\u202Etxt/a\u202Eb', 'host/c\u001Bd')
+	.veth('网桥/👨‍👩‍👧', '网桥/e\u0301x')
+	.bridge('网桥/桥', ['veth🐳'])
+	.build();
+
+async function start(size: {columns: number; rows: number}) {
+	const app = render(<App system={createFakeSystem(world)} size={size} />);
+	onTestFinished(() => app.unmount());
+	// ink-testing-library's stdout is 100 columns whatever the app is told: make ink lay out at the size.
+	Object.defineProperty(app.stdout, 'columns', {value: size.columns});
+	(app.stdout as unknown as NodeJS.EventEmitter).emit('resize');
+	await waitForFrame(app, 'Namespaces (4)');
+	await settle();
+	return app;
+}
+
+/** A line as screen cells: each column's character, '' where the wide one before it goes on. */
+function cellsOf(line: string): string[] {
+	const cells: string[] = [];
+	for (const {segment} of new Intl.Segmenter().segment(line)) {
+		const width = stringWidth(segment);
+		if (width > 0) cells.push(segment, ...Array<string>(width - 1).fill(''));
+	}
+	return cells;
+}
+
+/** Rows between the title bar and the footer are the panes': as wide as the screen, border to border. */
+function expectPanesFull(frame: string, size: {columns: number; rows: number}): void {
+	const lines = frame.split('\n');
+	expect(lines).toHaveLength(size.rows);
+	for (const line of lines) expect(stringWidth(line), frame).toBeLessThanOrEqual(size.columns);
+	expect(lines.slice(1, -1).map((line) => stringWidth(line)), frame).toEqual(Array(size.rows - 2).fill(size.columns));
+	for (const line of lines.slice(1, -1)) expect('│║┐╗┘╝').toContain(cellsOf(line).at(-1));
+}
+
+/** The display column where `word` first stands alone in a line, after `from`. */
+function columnOf(line: string, word: string, from = 0): number {
+	const cells = cellsOf(line);
+	return cells.findIndex((_, i) => i >= from && cells.slice(i, i + word.length).join('') === word && cells[i - 1] === ' ' && cells[i + word.length] === ' ');
+}
+
+/** Nothing is cut that has room: every namespace's counts whole, each interface's state in one column. */
+function expectColumns(frame: string): void {
+	const lines = frame.split('\n');
+	const nsRows = lines.filter((line) => /(host|网桥|🐳ns|txt)/.test(line.split(/[║│]/)[1] ?? ''));
+	expect(nsRows, frame).toHaveLength(4);
+	for (const line of nsRows) expect(line.split(/[║│]/)[1], frame).toMatch(/\d\/\d up$/);
+	const paneStart = cellsOf(lines[1]).lastIndexOf('┌') + 1 || cellsOf(lines[1]).lastIndexOf('╔') + 1;
+	const stateColumns = lines.slice(2).map((line) => columnOf(line, 'UP', paneStart)).filter((c) => c >= 0);
+	expect(stateColumns.length, frame).toBeGreaterThanOrEqual(2);
+	expect(new Set(stateColumns).size, frame).toBe(1);
+}
+
+interface Box {
+	readonly top: number;
+	readonly bottom: number;
+	readonly left: number;
+	readonly right: number;
+}
+
+/** The namespaces' boxes on the map: a corner followed by its line and a blank (`┌─ name`), to where it closes. */
+function boxesOf(lines: readonly string[]): Box[] {
+	const grid = lines.map(cellsOf);
+	const boxes: Box[] = [];
+	grid.forEach((cells, top) => {
+		cells.forEach((cell, left) => {
+			if (!((cell === '┌' && cells[left + 1] === '─') || (cell === '╔' && cells[left + 1] === '═')) || cells[left + 2] !== ' ') return;
+			const right = cells.findIndex((c, i) => i > left && (c === '┐' || c === '╗'));
+			const bottom = grid.findIndex((row, i) => i > top && (row[left] === '└' || row[left] === '╚'));
+			boxes.push({top, bottom, left, right});
+		});
+	});
+	return boxes;
+}
+
+describe.each([
+	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
+])('wide names at $columns x $rows', (size) => {
+	it('every row of the panes is as wide as the screen, on every namespace and in the interfaces pane', async () => {
+		const app = await start(size);
+		for (let ns = 0; ns < 4; ns++) {
+			expectPanesFull(app.lastFrame() ?? '', size);
+			expectColumns(app.lastFrame() ?? '');
+			await press(app, 'j');
+			await settle();
+		}
+		await press(app, 'k');
+		await press(app, 'k');
+		await press(app, KEYS.tab);
+		const frame = await waitForFrame(app, 'Interfaces in 网桥');
+		expect(frame).toContain('端口一');
+		expectPanesFull(frame, size);
+	});
+
+	it("the map's boxes line up: corners in one column, every row's edges in the corners' columns", async () => {
+		const app = await start(size);
+		await press(app, 't');
+		const frame = await waitForFrame(app, 'Topology');
+		const lines = frame.split('\n');
+		const boxes = boxesOf(lines);
+		expect(boxes.length, frame).toBeGreaterThanOrEqual(2);
+		expect(new Set(boxes.map((b) => b.left)).size, frame).toBe(1);
+		expect(new Set(boxes.map((b) => b.right)).size, frame).toBe(1);
+		for (const box of boxes) {
+			expect(box.bottom, frame).toBeGreaterThan(box.top);
+			const bottom = cellsOf(lines[box.bottom]);
+			expect('┘╝', frame).toContain(bottom[box.right]);
+			for (let row = box.top + 1; row < box.bottom; row++) {
+				const cells = cellsOf(lines[row]);
+				expect('│║╡╣', lines[row]).toContain(cells[box.left]);
+				expect('│║├╟', lines[row]).toContain(cells[box.right]);
+			}
+		}
+		expect(frame).toContain('网桥');
+		expect(frame).toContain('g⟨U+202E⟩txt');
+	});
+});
