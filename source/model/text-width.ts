@@ -15,8 +15,23 @@ export interface Cell {
 }
 
 const segmenter = new Intl.Segmenter();
-/** Printable ASCII: one column a character, nothing to show differently (most names, every number). */
-const PLAIN = /^[\u0020-\u007E]*$/;
+/**
+ * One column a character, none of them combining, nothing to show differently: printable ASCII (most
+ * names, every number) and what nsdeck draws with (box drawing, arrows, …, ·). Measured without segmenting.
+ */
+const PLAIN = /^[\u0020-\u007E\u00B7\u2026\u2190-\u2193\u2500-\u257F]*$/;
+/** Widths of the characters met so far: names repeat their characters, and the map draws thousands. */
+const widths = new Map<string, number>();
+
+function widthOf(grapheme: string): number {
+	let width = widths.get(grapheme);
+	if (width === undefined) {
+		if (widths.size > 10_000) widths.clear();
+		width = stringWidth(grapheme);
+		widths.set(grapheme, width);
+	}
+	return width;
+}
 
 /** Columns that `text` takes on screen. */
 export const textWidth = (text: string): number => (PLAIN.test(text) ? text.length : stringWidth(shown(text)));
@@ -29,7 +44,7 @@ export function cellsOf(text: string): Cell[] {
 		return cells;
 	}
 	for (const {segment} of segmenter.segment(shown(text))) {
-		const width = stringWidth(segment);
+		const width = widthOf(segment);
 		const last = cells.at(-1);
 		if (width === 0 && last) last.text += segment;
 		else cells.push({text: segment, width});

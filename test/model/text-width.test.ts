@@ -115,3 +115,12 @@ describe('wrapping', () => {
 		expect(wrappedRows(text, width)).toBe(rows);
 	});
 });
+
+describe('the characters measured without segmenting', () => {
+	it('take what string-width says they take, as ink draws them', async () => {
+		const {default: stringWidth} = await import('string-width');
+		const drawn = '─│┌┐└┘├┤┬┴┼═║╔╗╚╝╟╢╡╣╠╌┆┊┈╭╮╯╰━┏┗┣┫←↑→↓…· azAZ09~';
+		for (const char of drawn) expect(textWidth(char), char).toBe(stringWidth(char));
+		expect(textWidth(drawn)).toBe(stringWidth(drawn));
+	});
+});

@@ -2,8 +2,11 @@
 // are drawn in: every row of the panes is as wide as the screen, and the map's boxes keep their edges.
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {describe, expect, it, onTestFinished} from 'vitest';
+import {describe, expect, it, onTestFinished, vi} from 'vitest';
 import {App} from '../../source/app.js';
+import {sliceColumns} from '../../source/model/text-width.js';
+import {buildTopology} from '../../source/model/topology.js';
+import {layoutTopology} from '../../source/ui/topology/layout.js';
 import {createFakeSystem} from '../support/fake-system.js';
 import {WorldBuilder} from '../support/hand-world.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
@@ -20,13 +23,13 @@ const world = new WorldBuilder()
 	.bridge('网桥/桥', ['veth🐳'])
 	.build();
 
-async function start(size: {columns: number; rows: number}) {
-	const app = render(<App system={createFakeSystem(world)} size={size} />);
+async function start(size: {columns: number; rows: number}, shown = world) {
+	const app = render(<App system={createFakeSystem(shown)} size={size} />);
 	onTestFinished(() => app.unmount());
 	// ink-testing-library's stdout is 100 columns whatever the app is told: make ink lay out at the size.
 	Object.defineProperty(app.stdout, 'columns', {value: size.columns});
 	(app.stdout as unknown as NodeJS.EventEmitter).emit('resize');
-	await waitForFrame(app, 'Namespaces (4)');
+	await waitForFrame(app, /Namespaces \(\d+\)/);
 	await settle();
 	return app;
 }
@@ -131,5 +134,31 @@ describe.each([
 		}
 		expect(frame).toContain('网桥');
 		expect(frame).toContain('g⟨U+202E⟩txt');
+	});
+});
+
+describe('a map wider than the screen, panned sideways', () => {
+	it('shows each row from the same column: a wide character cut by the edge is a blank, nothing shifts', async () => {
+		const builder = new WorldBuilder().namespace('host').namespace('网桥').namespace('🐳ns');
+		// Names one column in, so that a pan of four columns cuts their wide character in two.
+		for (let i = 0; i < 24; i++) builder.veth(`网桥/x网${i}`, `${i % 2 ? 'host' : '🐳ns'}/y👨‍👩‍👧${i}`);
+		const wide = builder.build();
+		const size = {columns: 60, rows: 24};
+		const map = layoutTopology(wide, buildTopology(wide), {selected: 'host', width: size.columns});
+		expect(map.width).toBeGreaterThan(size.columns + 3);
+		const app = await start(size, wide);
+		await press(app, 't');
+		await waitForFrame(app, 'Topology');
+		// → pans four columns at a time, up to the map's right edge.
+		for (const left of [0, 4, 8].map((c) => Math.min(c, map.width - size.columns))) {
+			if (left > 0) await press(app, KEYS.right);
+			await vi.waitFor(() => {
+				const frame = app.lastFrame() ?? '';
+				const lines = frame.split('\n');
+				for (const line of lines) expect(stringWidth(line), frame).toBeLessThanOrEqual(size.columns);
+				// Title bar, two header lines, then the map's rows from its first.
+				lines.slice(3, -1).forEach((line, row) => expect(line, frame).toBe(sliceColumns(map.lines[row] ?? '', left, size.columns).trimEnd()));
+			});
+		}
 	});
 });
