@@ -10,6 +10,7 @@ import {layoutTopology} from '../../source/ui/topology/layout.js';
 import {createFakeSystem} from '../support/fake-system.js';
 import {WorldBuilder} from '../support/hand-world.js';
 import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
+import {cellsOf, expectBoxesAligned, expectPanesFull} from '../support/screen-cells.js';
 
 const world = new WorldBuilder()
 	.namespace('host')
@@ -34,25 +35,6 @@ async function start(size: {columns: number; rows: number}, shown = world) {
 	return app;
 }
 
-/** A line as screen cells: each column's character, '' where the wide one before it goes on. */
-function cellsOf(line: string): string[] {
-	const cells: string[] = [];
-	for (const {segment} of new Intl.Segmenter().segment(line)) {
-		const width = stringWidth(segment);
-		if (width > 0) cells.push(segment, ...Array<string>(width - 1).fill(''));
-	}
-	return cells;
-}
-
-/** Rows between the title bar and the footer are the panes': as wide as the screen, border to border. */
-function expectPanesFull(frame: string, size: {columns: number; rows: number}): void {
-	const lines = frame.split('\n');
-	expect(lines).toHaveLength(size.rows);
-	for (const line of lines) expect(stringWidth(line), frame).toBeLessThanOrEqual(size.columns);
-	expect(lines.slice(1, -1).map((line) => stringWidth(line)), frame).toEqual(Array(size.rows - 2).fill(size.columns));
-	for (const line of lines.slice(1, -1)) expect('│║┐╗┘╝').toContain(cellsOf(line).at(-1));
-}
-
 /** The display column where `word` first stands alone in a line, after `from`. */
 function columnOf(line: string, word: string, from = 0): number {
 	const cells = cellsOf(line);
@@ -69,28 +51,6 @@ function expectColumns(frame: string): void {
 	const stateColumns = lines.slice(2).map((line) => columnOf(line, 'UP', paneStart)).filter((c) => c >= 0);
 	expect(stateColumns.length, frame).toBeGreaterThanOrEqual(2);
 	expect(new Set(stateColumns).size, frame).toBe(1);
-}
-
-interface Box {
-	readonly top: number;
-	readonly bottom: number;
-	readonly left: number;
-	readonly right: number;
-}
-
-/** The namespaces' boxes on the map: a corner followed by its line and a blank (`┌─ name`), to where it closes. */
-function boxesOf(lines: readonly string[]): Box[] {
-	const grid = lines.map(cellsOf);
-	const boxes: Box[] = [];
-	grid.forEach((cells, top) => {
-		cells.forEach((cell, left) => {
-			if (!((cell === '┌' && cells[left + 1] === '─') || (cell === '╔' && cells[left + 1] === '═')) || cells[left + 2] !== ' ') return;
-			const right = cells.findIndex((c, i) => i > left && (c === '┐' || c === '╗'));
-			const bottom = grid.findIndex((row, i) => i > top && (row[left] === '└' || row[left] === '╚'));
-			boxes.push({top, bottom, left, right});
-		});
-	});
-	return boxes;
 }
 
 describe.each([
@@ -117,21 +77,7 @@ describe.each([
 		const app = await start(size);
 		await press(app, 't');
 		const frame = await waitForFrame(app, 'Topology');
-		const lines = frame.split('\n');
-		const boxes = boxesOf(lines);
-		expect(boxes.length, frame).toBeGreaterThanOrEqual(2);
-		expect(new Set(boxes.map((b) => b.left)).size, frame).toBe(1);
-		expect(new Set(boxes.map((b) => b.right)).size, frame).toBe(1);
-		for (const box of boxes) {
-			expect(box.bottom, frame).toBeGreaterThan(box.top);
-			const bottom = cellsOf(lines[box.bottom]);
-			expect('┘╝', frame).toContain(bottom[box.right]);
-			for (let row = box.top + 1; row < box.bottom; row++) {
-				const cells = cellsOf(lines[row]);
-				expect('│║╡╣', lines[row]).toContain(cells[box.left]);
-				expect('│║├╟', lines[row]).toContain(cells[box.right]);
-			}
-		}
+		expectBoxesAligned(frame);
 		expect(frame).toContain('网桥');
 		expect(frame).toContain('g⟨U+202E⟩txt');
 	});
