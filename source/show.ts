@@ -3,6 +3,7 @@ import {shown} from './model/display.js';
 import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
 import {nsDisplayName} from './model/netns-id.js';
 import {labelText} from './model/netns-label.js';
+import {padWidth} from './model/text-width.js';
 import {execIn} from './plans/plan.js';
 import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
@@ -57,7 +58,7 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
 			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? [], topology.lowers.get(key));
-			const cells = [link.name.padEnd(15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' ')];
+			const cells = [padWidth(link.name, 15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' ')];
 			lines.push(`  ${cells.join(' ').trimEnd()}`);
 		}
 		for (const route of ns.routes) lines.push(`  route ${formatRoute(route)}`);

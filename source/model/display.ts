@@ -3,7 +3,7 @@
 // ESC, BEL, newlines or bidi overrides that a terminal would obey (retitle the window, write the
 // clipboard with OSC 52, move the cursor, reorder text). Shown instead, visibly: C0 controls as their
 // Unicode control pictures (␛ ␇ ␊), DEL as ␡, C1 controls and bidi controls as ⟨U+XXXX⟩. Printable text,
-// box drawing and other scripts pass unchanged.
+// box drawing and other scripts pass unchanged. What is drawn is this form, so text-width.ts measures it.
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function shown(text: string): string {

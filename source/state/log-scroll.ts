@@ -3,6 +3,7 @@
 // columns. Newest at the bottom; the scroll counts entries back from where the newest fill the view.
 // Shared by the overlay (what it draws) and the keys (where scrolling stops).
 import {shown} from '../model/display.js';
+import {cellsOf, textWidth, type Cell} from '../model/text-width.js';
 import {clockTime, durationText, outcomeText} from '../plans/log-text.js';
 import type {LogEntry} from '../plans/run-plan.js';
 import {commandText} from '../plans/script.js';
@@ -13,6 +14,16 @@ const MARK: Record<LogEntry['status'], string> = {ok: '✓', failed: '✗', 'not
 export function entryPrefix(e: LogEntry): string {
 	const took = e.durationMs === undefined ? '' : durationText(e.durationMs);
 	return `${clockTime(e.at)} ${took.padStart(6)} ${MARK[e.status]} ${outcomeText(e).padEnd(7)} `;
+}
+
+const widthOf = (cells: readonly Cell[]): number => cells.reduce((sum, c) => sum + c.width, 0);
+const textOf = (cells: readonly Cell[]): string => cells.map((c) => c.text).join('');
+/** How many of `cells` fit in `width` columns. */
+function headCount(cells: readonly Cell[], width: number): number {
+	let used = 0;
+	let count = 0;
+	while (count < cells.length && used + cells[count].width <= width) used += cells[count++].width;
+	return count;
 }
 
 /** A piece of a row: the command, or the error (drawn in red). */
@@ -30,7 +41,7 @@ export interface LogRow {
 /** An entry as rows `width` columns wide: the command and then ` — error` flow under the command. */
 export function entryRows(e: LogEntry, width: number): LogRow[] {
 	const prefix = entryPrefix(e);
-	const indent = Array.from(prefix).length;
+	const indent = textWidth(prefix);
 	// Very narrow: no room beside the prefix, so the text gets at least a few columns.
 	const room = Math.max(width - indent, 8);
 	// Made safe before it is measured: a bidi override shows as ⟨U+202E⟩, eight columns, not zero.
@@ -49,28 +60,29 @@ export function entryRows(e: LogEntry, width: number): LogRow[] {
 		// One piece per colour in a row: fewer nodes to draw.
 		if (last?.error === error) pieces[pieces.length - 1] = {text: last.text + text, error};
 		else pieces.push({text, error});
-		used += Array.from(text).length;
+		used += textWidth(text);
 	};
 	// Word by word: a row breaks at a blank, and a word longer than a whole row is cut into rows.
 	for (const piece of flow) {
 		for (const token of piece.text.split(/(?<= )/)) {
-			let word = Array.from(token);
-			const visible = Array.from(token.trimEnd()).length;
+			// By columns (model/text-width.ts): a CJK name takes two a character.
+			let word = cellsOf(token);
+			const visible = textWidth(token.trimEnd());
 			if (used > 0 && used + visible > room) newRow();
 			// No blank at the start of a continued row.
 			if (used === 0 && rows.length > 0 && token.trim() === '') continue;
-			while (word.length > room - used) {
-				const fit = room - used;
+			while (widthOf(word) > room - used) {
+				const fit = headCount(word, room - used);
 				// Only its trailing blank overflows: drop that, the word fits.
-				if (visible <= fit) {
+				if (visible <= room - used) {
 					word = word.slice(0, fit);
 					break;
 				}
-				put(word.slice(0, fit).join(''), piece.error);
+				put(textOf(word.slice(0, fit)), piece.error);
 				word = word.slice(fit);
 				newRow();
 			}
-			if (word.length > 0) put(word.join(''), piece.error);
+			if (word.length > 0) put(textOf(word), piece.error);
 		}
 	}
 	rows.push({prefix: rows.length === 0 ? prefix : ' '.repeat(indent), pieces});

@@ -4,6 +4,7 @@ import {Box} from 'ink';
 import {Text} from './text.js';
 import {KEYMAP, displayKey, type Binding, type Scope} from '../state/keys/keymap.js';
 import {theme} from './theme.js';
+import {textWidth} from '../model/text-width.js';
 
 export interface FooterProps {
 	readonly scopes: readonly Scope[];
@@ -24,7 +25,7 @@ const HELP: Hint = {key: '?', label: 'help'};
 /** `↑↓` for arrows (one glyph each), `PgUp/PgDn` otherwise. */
 function hintKey(binding: Binding): string {
 	const shown = (binding.hintKeys ?? binding.keys.slice(0, 1)).map(displayKey);
-	return shown.join(shown.every((k) => [...k].length === 1) ? '' : '/');
+	return shown.join(shown.every((k) => textWidth(k) === 1) ? '' : '/');
 }
 
 /** Every hint for these scopes, in the order the footer offers them; `? help` is left to fitHints. */
@@ -48,7 +49,7 @@ export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[]
 export const offersHelp = (scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): boolean =>
 	keymap.some((b) => b.id === 'help' && scopes.includes(b.scope));
 
-const hintWidth = (hint: Hint): number => [...hint.key].length + 1 + [...hint.label].length;
+const hintWidth = (hint: Hint): number => textWidth(hint.key) + 1 + textWidth(hint.label);
 
 /** The hints that fit in `width`, in order, each whole; with `help`, `? help` at the end whatever else fits. */
 export function fitHints(hints: readonly Hint[], width: number, help = true): Hint[] {

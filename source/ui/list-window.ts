@@ -1,4 +1,5 @@
 // Which rows of a long list to render: only the visible ones, keeping the selection in view.
+import {fitWidth} from '../model/text-width.js';
 
 export interface ListWindow {
 	readonly start: number;
@@ -13,9 +14,5 @@ export function listWindow(selected: number, count: number, height: number): Lis
 	return {start, end: start + height};
 }
 
-/** Pad or cut a cell to exactly `width` characters, with … where it was cut. */
-export function fit(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (text.length <= width) return text.padEnd(width);
-	return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
-}
+/** Pad or cut a cell to exactly `width` columns, with … where it was cut (model/text-width.ts). */
+export const fit = fitWidth;

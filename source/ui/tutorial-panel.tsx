@@ -6,7 +6,7 @@ import {logToScript} from '../plans/script.js';
 import {currentStep, type TutorialProgress} from '../state/tutorial-progress.js';
 import {Text} from './text.js';
 import {theme} from './theme.js';
-import {wrapWords} from './overlays/wrap-words.js';
+import {textWidth, wrapByWidth} from '../model/text-width.js';
 
 export interface TutorialPanelProps {
 	readonly progress: TutorialProgress;
@@ -42,7 +42,7 @@ interface Line {
  * row rather than cut: a command cut with … cannot be typed from the panel.
  */
 function unbroken(text: string, first: string, rest: string, width: number, tone: Tone): Line[] {
-	return wrapWords(text, Math.max(width - rest.length, 8)).map((part, i) => ({text: `${i === 0 ? first : rest}${part}`, tone}));
+	return wrapByWidth(text, Math.max(width - textWidth(rest), 8)).map((part, i) => ({text: `${i === 0 ? first : rest}${part}`, tone}));
 }
 
 /**
@@ -53,7 +53,7 @@ export function tutorialLines(progress: TutorialProgress, statuses: readonly boo
 	const {tutorial} = progress;
 	const current = currentStep(statuses);
 	const done = statuses.filter(Boolean).length;
-	const wrapped = (text: string, tone: Tone): Line[] => wrapWords(text, width).map((t) => ({text: t, tone}));
+	const wrapped = (text: string, tone: Tone): Line[] => wrapByWidth(text, width).map((t) => ({text: t, tone}));
 	const head: Line[] = [{text: `${tutorial.title} · ${done}/${tutorial.steps.length}`, tone: 'title'}];
 	const step = tutorial.steps[current];
 	if (!step) {

@@ -19,7 +19,15 @@ describe('output as rows', () => {
 	});
 
 	it('never splits a character, and shows control characters visibly (one column each)', () => {
-		expect(outputRows([out('é🙂x\u001B]52;c;x')], 4, true).map((r) => r.text)).toEqual(['é🙂x␛', ']52;', 'c;x']);
+		// By columns: the emoji takes two, so `é🙂x` fills a row of four.
+		expect(outputRows([out('é🙂x\u001B]52;c;x')], 4, true).map((r) => r.text)).toEqual(['é🙂x', '␛]52', ';c;x']);
+	});
+
+	it('wide characters: rows by columns, never wider than the panel; sideways a cut one leaves a blank', () => {
+		const rows = outputRows([out('网桥网桥网 x\u202Ey')], 5, true).map((r) => r.text);
+		expect(rows).toEqual(['网桥', '网桥', '网 x⟨', 'U+202', 'E⟩y']);
+		expect(outputRows([out('网桥网桥')], 4, false, 1).map((r) => r.text)).toEqual([' 桥 ']);
+		expect(longestLine([out('网桥'), out('a\u202E')])).toBe(9);
 	});
 
 	it('scrolls sideways half a panel at a time, within the longest line', () => {

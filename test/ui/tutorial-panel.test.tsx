@@ -3,7 +3,7 @@
 // beside them at 200x50; and, when every step holds, the commands the learner ran.
 import {describe, expect, it} from 'vitest';
 import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
-import {wrapWords} from '../../source/ui/overlays/wrap-words.js';
+import {wrapByWidth} from '../../source/model/text-width.js';
 import {readTutorial} from '../../source/model/tutorial/validate.js';
 import {startProgress} from '../../source/state/tutorial-progress.js';
 import {tutorialLines} from '../../source/ui/tutorial-panel.js';
@@ -114,7 +114,7 @@ describe('tutorialLines', () => {
 			const withHints = tutorialLines({...startProgress(t, 0), hints: {[index]: step.hints.length}}, statuses, [], 78, 7).map((l) => l.text);
 			expect(withHints.some((l) => l.startsWith('Hint: '))).toBe(true);
 			// Each command the step teaches, while there is room for the title, the goal and them.
-			const goalRows = wrapWords(`Step ${number}: ${step.goal}`, 78).length;
+			const goalRows = wrapByWidth(`Step ${number}: ${step.goal}`, 78).length;
 			if (1 + goalRows + step.commands.length <= 7) for (const c of step.commands) expect(without.join('\n')).toContain(c.split(' ').slice(0, 4).join(' '));
 		},
 	);

@@ -16,6 +16,7 @@ import {hasErrors, NOTHING_TO_CHANGE, optionsOf} from '../../plans/forms/form-sp
 import {ChoiceList} from './choice-list.js';
 import {matching} from './choice-filter.js';
 import {formReducer, initialFormState, type FormKey, type FormState} from './form-state.js';
+import {wrappedRows} from '../../model/text-width.js';
 
 export interface FormViewProps<P extends Plan> {
 	readonly spec: FormSpec<P>;
@@ -73,21 +74,7 @@ function footerHints(spec: FormSpec<Plan>, values: FormValues, dryRun: boolean, 
 
 
 /** How many rows a text takes when ink wraps it at spaces in `width` columns (a word longer than a row is cut into rows). */
-export function rowsOf(text: string, width: number): number {
-	const room = Math.max(width, 1);
-	let rows = 1;
-	let used = 0;
-	for (const word of text.split(' ')) {
-		const need = used === 0 ? word.length : used + 1 + word.length;
-		if (need <= room) used = need;
-		else {
-			rows += used === 0 ? 0 : 1;
-			rows += Math.max(Math.ceil(word.length / room) - 1, 0);
-			used = word.length % room || (word.length === 0 ? 0 : room);
-		}
-	}
-	return rows;
-}
+export const rowsOf = (text: string, width: number): number => wrappedRows(text, Math.max(width, 1));
 
 
 export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onKeysAfterSubmit}: FormViewProps<P>) {

@@ -2,7 +2,7 @@
 // wrapped to its column's width and kept whole in one column, so nothing overlaps and scrolling moves
 // every column together (an item never jumps from one column to the next).
 import {KEYMAP, SCOPE_TITLES, displayKey, type Binding, type Scope} from '../../state/keys/keymap.js';
-import {wrapWords} from './wrap-words.js';
+import {textWidth, wrapByWidth} from '../../model/text-width.js';
 
 export interface HelpLine {
 	/** A scope's title, a binding's first line, a wrapped description's next line, or a gap between scopes. */
@@ -36,7 +36,7 @@ const scopeOrder = (): Scope[] => [...ORDER, ...(Object.keys(SCOPE_TITLES) as Sc
 /** One block per scope title and per binding: a block is never split between columns. */
 export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP, unavailable: (b: Binding) => boolean = () => false): HelpLine[][] {
 	const blocks: HelpLine[][] = [];
-	const textWidth = Math.max(width - KEYS_WIDTH, 10);
+	const textColumns = Math.max(width - KEYS_WIDTH, 10);
 	for (const scope of scopeOrder()) {
 		const bindings = keymap.filter((b) => b.scope === scope);
 		if (bindings.length === 0) continue;
@@ -45,9 +45,9 @@ export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP, u
 			const keys = b.keys.map(displayKey).join(' ');
 			const off = unavailable(b);
 			const text = b.description + (b.dangerous ? ' (asks first)' : '') + (off ? UNAVAILABLE : '');
-			const wrapped = wrapWords(text, textWidth);
+			const wrapped = wrapByWidth(text, textColumns);
 			const block: HelpLine[] =
-				keys.length < KEYS_WIDTH
+				textWidth(keys) < KEYS_WIDTH
 					? [{kind: 'entry', keys, text: wrapped[0], unavailable: off}, ...wrapped.slice(1).map((t): HelpLine => ({kind: 'more', text: t, unavailable: off}))]
 					: [{kind: 'entry', keys, text: '', unavailable: off}, ...wrapped.map((t): HelpLine => ({kind: 'more', text: t, unavailable: off}))];
 			blocks.push(block);

@@ -10,6 +10,7 @@ import {commandText} from '../../plans/script.js';
 import type {CommandRun} from '../hooks/use-command.js';
 import {theme} from '../theme.js';
 import {fitParts, longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
+import {wrappedRows} from '../../model/text-width.js';
 
 export interface OutputPanelProps {
 	readonly run: CommandRun;
@@ -48,7 +49,7 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 	const [column, setColumn] = useState(0);
 	const inner = Math.max(width - 4, 1);
 	const header = `$ ${commandText(run.argv)}`;
-	const headerRows = Math.min(Math.ceil(Array.from(header).length / inner), HEADER_ROWS);
+	const headerRows = Math.min(wrappedRows(header, inner), HEADER_ROWS);
 	const rows = Math.max(height - 4 - headerRows, 1);
 	const longest = useMemo(() => longestLine(run.lines), [run.lines]);
 	const all = useMemo(() => outputRows(run.lines, inner, wrap, column), [run.lines, inner, wrap, column]);

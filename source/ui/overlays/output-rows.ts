@@ -1,6 +1,7 @@
 // Lines of output as screen rows: wrapped to the panel's width (the default), or one row per line cut to
-// a window that ← → move sideways. Pure, so the panels' scrolling is tested without a terminal.
-import {shown} from '../../model/display.js';
+// a window that ← → move sideways. Pure, so the panels' scrolling is tested without a terminal. Rows are
+// cut by columns (model/text-width.ts): never inside a character, and a wide one takes its two columns.
+import {chunkByWidth, sliceColumns, textWidth} from '../../model/text-width.js';
 import type {OutputLine} from '../../state/ping-runs.js';
 
 export interface OutputRow {
@@ -10,9 +11,6 @@ export interface OutputRow {
 	readonly line: number;
 }
 
-/** Code points, so that a row never splits a character in two (wide ones still take two columns). */
-const chars = (text: string): string[] => Array.from(shown(text));
-
 /**
  * The rows `lines` take in a panel `width` columns wide. Wrapped: every character is seen, a long line
  * takes several rows. Not wrapped: one row per line, from `column` on.
@@ -21,19 +19,17 @@ export function outputRows(lines: readonly OutputLine[], width: number, wrap: bo
 	const w = Math.max(width, 1);
 	const rows: OutputRow[] = [];
 	for (const [index, line] of lines.entries()) {
-		const cs = chars(line.text);
 		if (!wrap) {
-			rows.push({text: cs.slice(column, column + w).join(''), from: line.from, line: index});
+			rows.push({text: sliceColumns(line.text, column, w), from: line.from, line: index});
 			continue;
 		}
-		if (cs.length === 0) rows.push({text: '', from: line.from, line: index});
-		for (let i = 0; i < cs.length; i += w) rows.push({text: cs.slice(i, i + w).join(''), from: line.from, line: index});
+		for (const text of chunkByWidth(line.text, w)) rows.push({text, from: line.from, line: index});
 	}
 	return rows;
 }
 
-/** The longest line, in characters: how far sideways scrolling can go. */
-export const longestLine = (lines: readonly OutputLine[]): number => lines.reduce((most, l) => Math.max(most, chars(l.text).length), 0);
+/** The longest line, in columns: how far sideways scrolling can go. */
+export const longestLine = (lines: readonly OutputLine[]): number => lines.reduce((most, l) => Math.max(most, textWidth(l.text)), 0);
 
 /** The first column shown after ← or →: half a panel at a time, never past the longest line's end. */
 export function scrollSideways(column: number, key: string, width: number, longest: number): number {
@@ -55,7 +51,7 @@ export function fitParts(parts: readonly string[], width: number): string {
 	for (const part of parts) {
 		if (!part) continue;
 		const next = line ? `${line} · ${part}` : part;
-		if (Array.from(next).length <= width) line = next;
+		if (textWidth(next) <= width) line = next;
 	}
 	return line;
 }

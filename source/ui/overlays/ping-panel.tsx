@@ -11,6 +11,7 @@ import type {PingRun} from '../../state/ping-runs.js';
 import {theme} from '../theme.js';
 import {useMemo, useState} from 'react';
 import {longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
+import {wrappedRows} from '../../model/text-width.js';
 
 export interface PingPanelProps {
 	readonly runs: readonly PingRun[];
@@ -31,9 +32,6 @@ export function historyLine(run: PingRun): string {
 	const result = s ? `${s.received}/${s.transmitted} received, ${s.lossPercent}% loss${s.rtt ? `, avg ${s.rtt.avg} ms` : ''}` : (run.error?.split('\n')[0] ?? STATUS[run.status]);
 	return `${mark} ${run.request.ns} → ${run.request.target}  ${result}`;
 }
-
-/** Rows a text takes when wrapped to `width`. */
-const rowsOf = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / Math.max(width, 1)));
 
 export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAgain}: PingPanelProps) {
 	const t = theme();
@@ -63,7 +61,7 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 	const earlier = runs.slice(0, -1).reverse();
 	const reasons = run.diagnosis ?? [];
 	const failedWaiting = !running && run.status === 'failed' && run.diagnosis === undefined;
-	const fixed = 3 + 1 + (failedWaiting ? 1 : 0) + reasons.reduce((n, r) => n + rowsOf(`why: ${r}`, inner), 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
+	const fixed = 3 + 1 + (failedWaiting ? 1 : 0) + reasons.reduce((n, r) => n + wrappedRows(`why: ${r}`, inner), 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
 	const sideways = sidewaysText(wrap, column, inner, longest);
 	const shownRows = Math.max(height - 2 - fixed - (sideways ? 1 : 0), 1);
 	const rows = outputRows(run.lines, inner, wrap, column).slice(-shownRows);

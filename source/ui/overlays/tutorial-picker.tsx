@@ -7,7 +7,7 @@ import type {Tutorial} from '../../model/tutorial/types.js';
 import {commandText} from '../../plans/script.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
-import {wrapWords} from './wrap-words.js';
+import {wrapByWidth} from '../../model/text-width.js';
 
 export interface TutorialPickerProps {
 	readonly tutorials: readonly Tutorial[];
@@ -39,7 +39,7 @@ export function TutorialPicker({tutorials, current, lab, width, height, isFocuse
 	// Line by line within the frame: what does not fit is counted, never drawn past the edge.
 	const inner = Math.max(height - 2, 1);
 	const textWidth = Math.max(width - 4, 10);
-	const summary = chosen ? wrapWords(chosen.summary, textWidth) : [];
+	const summary = chosen ? wrapByWidth(chosen.summary, textWidth) : [];
 	const fixed = 1 + (lab ? 0 : 1) + tutorials.length + 1 + summary.length;
 	const setup = chosen?.setup.map(commandText) ?? [];
 	const setupRoom = Math.max(inner - fixed - 1, 0);

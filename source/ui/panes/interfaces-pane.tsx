@@ -7,6 +7,7 @@ import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {fitName, shortenMiddle} from '../../model/shorten-middle.js';
+import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -34,10 +35,10 @@ const RELATION_MIN = 20;
  * `→ cni-72b1c0…9f1a/eth0`: a relation too long for the room left before the addresses is cut in the
  * middle, so that two peers in pod namespaces stay apart and the addresses stay in view.
  */
-const shortRelation = (relation: string, room: number): string => (relation.length > room ? shortenMiddle(relation, Math.max(room, RELATION_MIN)) : relation);
+const shortRelation = (relation: string, room: number): string => (textWidth(relation) > room ? shortenMiddle(relation, Math.max(room, RELATION_MIN)) : relation);
 
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
-const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map((c) => c.length));
+const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map(textWidth));
 
 export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false}: InterfacesPaneProps) {
 	const t = theme();
@@ -79,7 +80,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						const state = linkStateLabel(link);
 						const addresses = visibleAddresses(link).join(' ');
 						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (wide ? 24 : 0);
-						const room = rowWidth - before - 1 - (addresses ? addresses.length : 0);
+						const room = rowWidth - before - 1 - (addresses ? textWidth(addresses) : 0);
 						const relation = shortRelation(relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room);
 						return (
 							<>

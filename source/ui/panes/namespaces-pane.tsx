@@ -7,6 +7,7 @@ import type {Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
 import {fitName} from '../../model/shorten-middle.js';
+import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
@@ -64,13 +65,13 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 				empty={filter ? 'nothing matches the filter' : 'reading…'}
 				renderRow={(ns, w) => {
 					const name = nsDisplayName(ns.id);
-					const counts = namespaceCounts(ns, w, name.length);
+					const counts = namespaceCounts(ns, w, textWidth(name));
 					const label = labelText(ns.label);
 					// The name first (cut in the middle when it must be: cni-<uuid> names differ at their ends); who
 					// lives there in the room left, if there is enough to say something (at 80 columns there is
 					// not: Enter, the map and a wider terminal show it; the interfaces pane's title has the full name).
 					const room = Math.max(w - counts.length - 1, 4);
-					const nameWidth = Math.min(name.length, room);
+					const nameWidth = Math.min(textWidth(name), room);
 					const labelWidth = label ? room - nameWidth - 1 : 0;
 					return (
 						<>

@@ -17,6 +17,7 @@ import type {Link, LinkRef, Netns, World} from '../../model/types.js';
 import {fit} from '../list-window.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import {shortenMiddle} from '../../model/shorten-middle.js';
+import {padWidth, textWidth} from '../../model/text-width.js';
 import {TextCanvas} from './text-canvas.js';
 
 export interface MapBox {
@@ -101,7 +102,7 @@ function orderedLinks(ns: Netns, topology: Topology): Link[] {
 
 function columnsOf(world: World): Columns {
 	const links = world.namespaces.flatMap((n) => n.links);
-	const widest = (f: (l: Link) => string): number => Math.max(0, ...links.map((l) => f(l).length));
+	const widest = (f: (l: Link) => string): number => Math.max(0, ...links.map((l) => textWidth(f(l))));
 	return {name: widest((l) => l.name), kind: widest((l) => l.kind), state: widest(linkStateLabel), addresses: widest(mapAddresses)};
 }
 
@@ -115,10 +116,10 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 		const lower = topology.lowers.get(key);
 		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : lower ? `on ${formatPeer(lower, ns.id)}` : hasUnderlay(link.kind) ? factsText(link) : '';
 		const cells = [
-			link.name.padEnd(columns.name),
-			link.kind.padEnd(columns.kind),
-			linkStateLabel(link).padEnd(columns.state),
-			mapAddresses(link).padEnd(columns.addresses),
+			padWidth(link.name, columns.name),
+			padWidth(link.kind, columns.kind),
+			padWidth(linkStateLabel(link), columns.state),
+			padWidth(mapAddresses(link), columns.addresses),
 			relation,
 		];
 		rows.push({text: cells.join('  ').trimEnd(), key, hub: hubPart(ns, links, i, topology)});
@@ -180,8 +181,8 @@ function summaryOf(world: World, edges: Edges): string {
  * is cut in the middle, so that cni-<uuid> boxes stay apart.
  */
 function boxTitle(heading: string, name: string, room: number): string {
-	if (heading.length <= room) return heading;
-	return name.length + 2 <= room ? fit(heading, room) : shortenMiddle(name, room);
+	if (textWidth(heading) <= room) return heading;
+	return textWidth(name) + 2 <= room ? fit(heading, room) : shortenMiddle(name, room);
 }
 
 export function layoutTopology(world: World, topology: Topology, options: MapOptions = {}): TopologyMap {
@@ -214,7 +215,7 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 
 	// Then widths: one width for every box, so the lanes line up.
 	const margin = boxRows.some((rows) => rows.some((r) => r.hub)) ? 2 : 0;
-	const natural = Math.max(0, ...boxRows.flat().map((r) => r.text.length), ...namespaces.map((n) => n.id.length + 4));
+	const natural = Math.max(0, ...boxRows.flat().map((r) => textWidth(r.text)), ...namespaces.map((n) => textWidth(n.id) + 4));
 	const lanesWidth = LANE_GAP * lanes.length;
 	const over = options.width === undefined ? 0 : margin + natural + 4 + lanesWidth - options.width;
 	const inner = over > 0 ? Math.max(natural - over, MIN_INNER) : natural;
@@ -231,7 +232,7 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		const heading = `${namespaceHeading(ns)}${ns.planned ? ' · planned' : ''}`;
 		const room = Math.max(boxWidth - 5, 4);
 		const title = `${line.h} ${boxTitle(heading, nsDisplayName(ns.id), room)} `;
-		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - title.length, 0)) + line.tr);
+		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - textWidth(title), 0)) + line.tr);
 		rows.forEach((row, i) => {
 			const r = top + 1 + i;
 			canvas.write(r, margin, `${line.v} ${fit(row.text, inner)} ${line.v}`);
@@ -263,5 +264,5 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	});
 
 	const lines = canvas.lines();
-	return {lines, width: Math.max(0, ...lines.map((l) => l.length)), boxes, summary: summaryOf(world, edges)};
+	return {lines, width: Math.max(0, ...lines.map(textWidth)), boxes, summary: summaryOf(world, edges)};
 }

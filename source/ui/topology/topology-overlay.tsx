@@ -6,6 +6,8 @@ import {useMemo, useRef} from 'react';
 import type {Topology} from '../../model/topology.js';
 import type {World} from '../../model/types.js';
 import {nsDisplayName} from '../../model/netns-id.js';
+import {shown as shownText} from '../../model/display.js';
+import {cellsOf, sliceColumns} from '../../model/text-width.js';
 import {useStore} from '../hooks/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
@@ -43,8 +45,15 @@ type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER' | 'hig
 function styledRuns(line: string, start: number, row: number, box: MapBox | undefined, marks: ReadonlyArray<{readonly box: MapBox; readonly name: string}> = []): Array<[Style, string]> {
 	const styles: Style[] = [];
 	const inRows = box !== undefined && row >= box.top && row < box.top + box.height;
+	// The screen column of each UTF-16 unit of the line: a wide character (CJK, emoji) takes two columns.
+	const columnAt: number[] = [];
+	let next = start;
+	for (const cell of cellsOf(line)) {
+		for (let i = 0; i < cell.text.length; i++) columnAt.push(next);
+		next += cell.width;
+	}
 	for (let i = 0; i < line.length; i++) {
-		const column = start + i;
+		const column = columnAt[i];
 		const inBox = inRows && column >= box.left && column < box.left + box.width;
 		// The selected box's double border and its title; its rows keep their own colours.
 		const framed = inBox && (row === box.top || '╔╗╚╝═║╟╣'.includes(line[i]));
@@ -59,7 +68,7 @@ function styledRuns(line: string, start: number, row: number, box: MapBox | unde
 		for (let from = line.indexOf(name); from >= 0; from = line.indexOf(name, from + 1)) {
 			const end = from + name.length;
 			const word = !/[\w.@-]/.test(line[from - 1] ?? ' ') && !/[\w.-]/.test(line[end] ?? ' ');
-			const inside = start + from >= at.left && start + end <= at.left + at.width;
+			const inside = columnAt[from] >= at.left && (columnAt[end] ?? next) <= at.left + at.width;
 			if (word && inside) for (let i = from; i < end; i++) styles[i] = 'highlight';
 		}
 	}
@@ -95,7 +104,7 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 	const selectedBox = map.boxes.find((b) => b.id === current);
 	const marks = highlight.flatMap((m) => {
 		const box = map.boxes.find((b) => b.id === m.ns);
-		return box ? [{box, name: m.name}] : [];
+		return box ? [{box, name: shownText(m.name)}] : [];
 	});
 	// A map narrower than the screen is centred; one blank line under the header when there is room.
 	const padLeft = ' '.repeat(Math.max(Math.floor((size.columns - extent.columns) / 2), 0));
@@ -123,7 +132,7 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {
 				const row = shown.top + i;
-				const part = line.slice(shown.left, shown.left + width);
+				const part = sliceColumns(line, shown.left, width);
 				return (
 					<Text key={row} wrap="truncate">
 						{padLeft}
