@@ -57,14 +57,14 @@ export interface FormLayout extends FieldWidths {
 
 const sum = (rows: readonly number[]): number => rows.reduce((a, b) => a + b, 0);
 
+/** What the review says above the plan: what Enter does, and which of the `total` lines show. */
 export function reviewHeader(plan: Plan, from: number, shown: number, total: number, toEnd: boolean): string {
-	const scroll = from > 0 || from + shown < total ? ` · ↑↓ scroll (${from + 1}–${from + shown} of ${plan.steps.length})` : '';
+	const scroll = from > 0 || from + shown < total ? ` · ↑↓ scroll (${from + 1}–${from + shown} of ${total})` : '';
 	return `${toEnd ? `Enter runs these ${plan.steps.length} commands` : 'Enter shows the next commands'} · Esc goes back to the form${scroll}`;
 }
 
 /** The plan alone on the form's height, from the line scrolled to. */
 function reviewOf(plan: Plan, rows: PlanRows, state: FormState, room: number, innerWidth: number): Lower & {kind: 'plan'} {
-	const total = rows.steps.length + rows.consequences.length;
 	let headerRows = 1;
 	let result: Lower & {kind: 'plan'} = {kind: 'plan', riskRows: 0, steps: 0, consequences: 0, more: 0};
 	// The header says how far the review got, which depends on how much fits under it: twice settles it.
@@ -76,6 +76,7 @@ function reviewOf(plan: Plan, rows: PlanRows, state: FormState, room: number, in
 		let steps: number;
 		let consequences: number;
 		let page: number;
+		let total = rows.steps.length;
 		if (rest.length > 0 && sum(rows.consequences) + rest[0] + (rest.length > 1 ? 1 : 0) <= budget) {
 			// As forms always did: every consequence, and the commands from the one scrolled to.
 			from = fromStep;
@@ -85,16 +86,19 @@ function reviewOf(plan: Plan, rows: PlanRows, state: FormState, room: number, in
 		} else {
 			// Too tight for that: commands and consequences page as one list.
 			const items = [...rows.steps, ...rows.consequences];
-			from = Math.min(state.reviewFrom ?? 0, Math.max(total - 1, 0));
+			from = Math.min(state.reviewFrom ?? 0, Math.max(items.length - 1, 0));
 			let shown = 0;
 			let used = 0;
-			while (from + shown < total && (shown === 0 || used + items[from + shown] <= budget)) used += items[from + shown++];
+			while (from + shown < items.length && (shown === 0 || used + items[from + shown] <= budget)) used += items[from + shown++];
 			steps = Math.max(Math.min(from + shown, rows.steps.length) - from, 0);
 			consequences = Math.max(from + shown - Math.max(from, rows.steps.length), 0);
 			page = shown;
+			total = items.length;
 		}
-		const toEnd = from + steps >= rows.steps.length && consequences === rows.consequences.length;
-		const header = reviewHeader(plan, from, steps, rows.steps.length, toEnd);
+		// Every consequence shows in the first case, so either way the end is the last line of the list.
+		const toEnd = from + page >= total;
+		// Where commands and consequences page as one list, the count is of both.
+		const header = reviewHeader(plan, from, page, total, toEnd);
 		result = {kind: 'plan', riskRows: 0, steps, consequences, more: 0, review: {from, page, toEnd, header, headerRows}};
 		const needed = rowsOf(header, innerWidth);
 		if (needed === headerRows) break;

@@ -36,6 +36,15 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 	const stepsFrom = Math.min(from, plan.steps.length);
 	const consequences = plan.consequences ?? [];
 	const consequencesFrom = Math.max(from - plan.steps.length, 0);
+	// "… N more" follows what it counts: commands not shown, else lines of what the plan takes along.
+	const stepsHidden = stepsFrom + lower.steps < plan.steps.length;
+	const more = lower.more > 0 && (
+		<Rows rows={1}>
+			<Text color={t.muted} wrap="truncate">
+				{'  '}… {lower.more} more (Enter shows them all first)
+			</Text>
+		</Rows>
+	);
 	return (
 		<>
 			{risk && (
@@ -83,13 +92,7 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 					</Text>
 				</Box>
 			))}
-			{lower.more > 0 && (
-				<Rows rows={1}>
-					<Text color={t.muted} wrap="truncate">
-						{'  '}… {lower.more} more (Enter shows them all first)
-					</Text>
-				</Rows>
-			)}
+			{stepsHidden && more}
 			{consequences.slice(consequencesFrom, consequencesFrom + lower.consequences).map((line, i) => (
 				<Box key={`c${i}`} flexShrink={0} width={layout.innerWidth}>
 					<Text color={plan.dangerous ? t.bad : t.warn} wrap="wrap">
@@ -97,6 +100,7 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 					</Text>
 				</Box>
 			))}
+			{!stepsHidden && more}
 		</>
 	);
 }
