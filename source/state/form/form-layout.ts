@@ -38,6 +38,8 @@ export type Lower =
 			/** Commands (or lines) not shown: "… N more". */
 			readonly more: number;
 			readonly review?: ReviewPart;
+			/** Rows the one line the review shows is held to, where even it is taller than the room. */
+			readonly cut?: number;
 	  };
 
 export interface FormLayout extends FieldWidths {
@@ -77,6 +79,7 @@ function reviewOf(plan: Plan, rows: PlanRows, state: FormState, room: number, in
 		let consequences: number;
 		let page: number;
 		let total = rows.steps.length;
+		let cut: number | undefined;
 		if (rest.length > 0 && sum(rows.consequences) + rest[0] + (rest.length > 1 ? 1 : 0) <= budget) {
 			// As forms always did: every consequence, and the commands from the one scrolled to.
 			from = fromStep;
@@ -94,12 +97,13 @@ function reviewOf(plan: Plan, rows: PlanRows, state: FormState, room: number, in
 			consequences = Math.max(from + shown - Math.max(from, rows.steps.length), 0);
 			page = shown;
 			total = items.length;
+			if (used > budget) cut = Math.max(budget, 1);
 		}
 		// Every consequence shows in the first case, so either way the end is the last line of the list.
 		const toEnd = from + page >= total;
 		// Where commands and consequences page as one list, the count is of both.
 		const header = reviewHeader(plan, from, page, total, toEnd);
-		result = {kind: 'plan', riskRows: 0, steps, consequences, more: 0, review: {from, page, toEnd, header, headerRows}};
+		result = {kind: 'plan', riskRows: 0, steps, consequences, more: 0, review: {from, page, toEnd, header, headerRows}, ...(cut ? {cut} : {})};
 		const needed = rowsOf(header, innerWidth);
 		if (needed === headerRows) break;
 		headerRows = needed;

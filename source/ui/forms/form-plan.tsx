@@ -86,7 +86,7 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 				</Rows>
 			)}
 			{plan.steps.slice(stepsFrom, stepsFrom + lower.steps).map((step, i) => (
-				<Box key={i} paddingLeft={2} flexShrink={0}>
+				<Box key={i} paddingLeft={2} flexShrink={0} height={lower.cut} overflow="hidden">
 					<Text color={t.good} wrap="wrap">
 						{commandText(step.argv)}
 					</Text>
@@ -94,7 +94,7 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 			))}
 			{stepsHidden && more}
 			{consequences.slice(consequencesFrom, consequencesFrom + lower.consequences).map((line, i) => (
-				<Box key={`c${i}`} flexShrink={0} width={layout.innerWidth}>
+				<Box key={`c${i}`} flexShrink={0} width={layout.innerWidth} height={lower.cut} overflow="hidden">
 					<Text color={plan.dangerous ? t.bad : t.warn} wrap="wrap">
 						! {line}
 					</Text>

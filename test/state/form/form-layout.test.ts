@@ -1,4 +1,4 @@
-// formLayout at the sizes people use and the smallest the app draws: for every form, whatever the focus,
+// formLayout at the sizes people use and smaller: for every form, whatever the focus,
 // the rows it shows add up to no more than the form's height, and the focused field is one of them.
 import {describe, expect, it} from 'vitest';
 import {commandText} from '../../../source/plans/script.js';
@@ -11,6 +11,7 @@ import {everyForm, WORLD} from './every-form.js';
 
 /** The form's size in a terminal of these columns and rows: the title bar and the footer take two rows. */
 const SIZES = [
+	{width: 60, height: 10},
 	{width: 60, height: 13},
 	{width: 80, height: 22},
 	{width: 200, height: 48},
@@ -32,9 +33,9 @@ function rowsShown(env: FormEnv, state: FormState, layout: FormLayout): number {
 			1 +
 			(state.armed ? 1 : 0) +
 			(lower.review?.headerRows ?? 0) +
-			steps.reduce((n, s) => n + rowsOf(commandText(s.argv), layout.innerWidth - 2), 0) +
+			steps.reduce((n, s) => n + Math.min(rowsOf(commandText(s.argv), layout.innerWidth - 2), lower.cut ?? Infinity), 0) +
 			(lower.more > 0 ? 1 : 0) +
-			consequences.reduce((n, line) => n + rowsOf(`! ${line}`, layout.innerWidth), 0);
+			consequences.reduce((n, line) => n + Math.min(rowsOf(`! ${line}`, layout.innerWidth), lower.cut ?? Infinity), 0);
 	}
 	return fields + layout.formErrorRows + 1 + below;
 }

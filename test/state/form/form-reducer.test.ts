@@ -5,7 +5,7 @@ import type {Plan} from '../../../source/plans/plan.js';
 import {confirmForm, type FormSpec} from '../../../source/plans/forms/form-spec.js';
 import {pingForm} from '../../../source/plans/forms/exec-forms.js';
 import {bridgeForm, vethForm} from '../../../source/plans/forms/link-forms.js';
-import {newNamespaceForm} from '../../../source/plans/forms/namespace-forms.js';
+import {deleteNamespaceForm, newNamespaceForm} from '../../../source/plans/forms/namespace-forms.js';
 import type {FormEnv} from '../../../source/state/form/form-facts.js';
 import {formStep, type FormEvent, type FormStep} from '../../../source/state/form/form-reducer.js';
 import {initialFormState, type FormState} from '../../../source/state/form/form-state.js';
@@ -149,4 +149,34 @@ describe('form reducer', () => {
 		const env = envOf(pingForm(world, 'ns1'));
 		expect(run(env, [{kind: 'paste', text: '10.0.2.2'}]).state.values.other).toBe('10.0.2.2');
 	});
+
+	it('a change on the SSH session’s path wants the name typed first, on a row that takes no text; then one Enter runs it', () => {
+		const plan: Plan = {title: 'Set br0 down', steps: [{argv: ['ip', 'link', 'set', 'dev', 'br0', 'down']}], dangerous: false, destructive: true, affects: []};
+		const env = envOf(confirmForm(plan), undefined, {sessionRisk: () => ({reason: 'your SSH session runs over br0', confirm: 'br0', undoable: true})});
+		let step = run(env, [key('formSubmit', 'return')]);
+		expect(step.state.nameWanted).toBe(true);
+		expect(step.effect).toBeUndefined();
+		step = run(env, [type('b'), type('rx'), key('formErase', 'backspace'), key('formSubmit', 'return')], step.state);
+		expect(step.state.typedName).toBe('br');
+		expect(step.effect).toBeUndefined();
+		step = run(env, [type('0'), key('formSubmit', 'return')], step.state);
+		expect(step.effect?.kind).toBe('submit');
+	});
+
+	it('at 60x12 a delete whose consequences do not fit is reviewed page by page, then asks again, then runs', () => {
+		const ns1 = {world, ns: 'ns1'};
+		const env = envOf(deleteNamespaceForm(ns1), {width: 60, height: 10});
+		let step = run(env, [key('formSubmit', 'return')]);
+		expect(step.state.reviewing).toBe(true);
+		const seen: number[] = [];
+		for (let i = 0; i < 10 && !step.state.armed; i++) {
+			seen.push(step.state.reviewFrom ?? 0);
+			step = run(env, [key('formSubmit', 'return')], step.state);
+		}
+		expect(seen.length).toBeGreaterThan(1);
+		expect(step.state.armed).toBe(true);
+		expect(step.effect).toBeUndefined();
+		expect(run(env, [key('formConfirm', 'y')], step.state).effect?.kind).toBe('submit');
+	});
 });
+
