@@ -73,7 +73,7 @@ describe('veth pairs made in place', () => {
 		const world = await readWorld(runCommand);
 		const br0 = world.namespaces.find((n) => n.id === HOST_ID)?.links.find((l) => l.name === 'br0');
 		const spec = vethForm({world, ns: HOST_ID, link: br0});
-		const {initialFormState} = await import('../../source/ui/forms/form-state.js');
+		const {initialFormState} = await import('../../source/state/form/form-state.js');
 		const values = {...initialFormState(spec).values, address2: '10.6.0.1/24'};
 		expect(spec.validate(values, world)).toEqual({});
 		await run(spec.plan(values, world));

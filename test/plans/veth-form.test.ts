@@ -6,7 +6,7 @@ import {hasErrors, type FormValues} from '../../source/plans/forms/form-spec.js'
 import {NO_BRIDGE, vethForm} from '../../source/plans/forms/link-forms.js';
 import {nextAddress, suggestEndName} from '../../source/plans/forms/veth-defaults.js';
 import {findNs} from '../../source/model/validate.js';
-import {formReducer, initialFormState, type FormState} from '../../source/ui/forms/form-state.js';
+import {formReducer, initialFormState, type FormState} from '../../source/state/form/form-state.js';
 import {WorldBuilder} from '../support/hand-world.js';
 
 const commands = (world: World, values: FormValues): string[] => {

@@ -308,3 +308,39 @@ describe('keys that arrive together', () => {
 		expect(system.pending()).toEqual([]);
 	});
 });
+
+describe('text typed on a choice row is never dropped', () => {
+	it('p, then 10.0.2.2 typed on the Target row: the ping goes to 10.0.2.2 (the tutorials’ hint)', async () => {
+		const {app, system} = await start();
+		const pinged: string[][] = [];
+		system.stream = async (argv) => {
+			pinged.push([...argv]);
+			return {argv, exitCode: 0, stdout: '', stderr: ''};
+		};
+		await press(app, 'j'); // ns1
+		await waitForFrame(app, 'Interfaces in ns1');
+		await press(app, 'p');
+		await waitForFrame(app, /› ?Target +‹/);
+		for (const char of '10.0.2.2') await press(app, char);
+		await waitForFrame(app, 'ip netns exec ns1 ping -n -c 4 -i 1 -W 2 10.0.2.2');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '$ ip netns exec ns1 ping -n -c 4 -i 1 -W 2 10.0.2.2');
+		expect(pinged).toEqual([['ip', 'netns', 'exec', 'ns1', 'ping', '-n', '-c', '4', '-i', '1', '-W', '2', '10.0.2.2']]);
+		expect(system.calls).toEqual([]);
+	});
+
+	it('on a choice of five or fewer, opens its list narrowed by what was typed; Enter takes the match', async () => {
+		const {app, system} = await start();
+		await press(app, 'b');
+		await waitForFrame(app, 'Add a bridge');
+		await press(app, KEYS.tab);
+		await press(app, 'n');
+		await press(app, 's');
+		await press(app, '2');
+		await waitForFrame(app, 'Choose In (1 of 3)');
+		await press(app, KEYS.enter);
+		const frame = await waitForFrame(app, /› ?In +‹ ns2 ›/);
+		expect(frame).toContain('ip -n ns2 link add name br0 type bridge');
+		expect(system.calls).toEqual([]);
+	});
+});

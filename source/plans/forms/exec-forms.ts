@@ -91,7 +91,7 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 	return {
 		title: `Ping from ${ns}`,
 		fields: [
-			{id: 'target', label: 'Target', kind: 'choice', options},
+			{id: 'target', label: 'Target', kind: 'choice', options, typedInto: 'other'},
 			{id: 'other', label: 'Other address', kind: 'text', placeholder: 'e.g. 10.1.1.9'},
 			{id: 'count', label: 'Count', kind: 'text', placeholder: 'packets, e.g. 4'},
 			{id: 'interval', label: 'Interval (s)', kind: 'text', placeholder: 'at least 0.2'},

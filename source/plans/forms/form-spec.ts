@@ -1,5 +1,5 @@
 // A form is data: its fields, its first values, how to check them and the plan they make. One generic
-// view (form-view.tsx) renders and drives every form.
+// engine (state/form/, drawn by ui/forms/form-view.tsx) drives every form.
 import type {Link, World} from '../../model/types.js';
 import type {Plan} from '../../plans/plan.js';
 
@@ -28,6 +28,11 @@ export interface FieldSpec {
 	 * the field, its value follows them. Typing into a followed text field replaces the suggestion.
 	 */
 	readonly follows?: (values: FormValues) => FieldValue;
+	/**
+	 * A choice's free-text sibling (the ping target's "Other address"): text typed on the choice goes there,
+	 * with the cursor, instead of narrowing the choice's list.
+	 */
+	readonly typedInto?: string;
 }
 
 /** The options a choice field offers with these values. */

@@ -81,8 +81,12 @@ export type BindingId =
 	| 'formChoose'
 	| 'formSpace'
 	| 'formSubmit'
+	| 'formConfirm'
+	| 'formErase'
 	| 'formClear'
 	| 'formCopy'
+	| 'formPage'
+	| 'formEnds'
 	| 'keepChange'
 	| 'undoKept'
 	| 'scrollPageUp'
@@ -187,15 +191,21 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'mapPrevious', keys: ['shift+tab', 'k'], scope: 'map', description: 'previous namespace'},
 	{id: 'mapChoose', keys: ['return'], scope: 'map', description: 'show the selected namespace in the panes', hint: 'go to it', rank: 2},
 	{id: 'close', keys: ['escape'], scope: 'map', description: 'close the map', hint: 'close', rank: 4},
-	// Forms read their own keys (ui/forms/form-view.tsx) and show their own hint line.
+	// The form's key table: ui/forms/form-keys.ts looks keys up here, state/form/form-reducer.ts acts on
+	// them; a form shows its own hint line. Text typed on a field is not a binding.
 	{id: 'formSubmit', keys: ['return'], scope: 'form', description: 'run the commands shown (a delete asks again: Enter or y)'},
+	{id: 'formConfirm', keys: ['y'], scope: 'form', description: 'run a change that asked again (elsewhere y is typed)'},
 	{id: 'close', keys: ['escape'], scope: 'form', description: 'cancel: nothing runs'},
 	{id: 'formNext', keys: ['tab', 'down'], scope: 'form', description: 'next field'},
 	{id: 'formPrevious', keys: ['shift+tab', 'up'], scope: 'form', description: 'previous field'},
 	{id: 'formChoose', keys: ['left', 'right'], scope: 'form', description: 'previous / next choice'},
 	{id: 'formSpace', keys: ['space'], scope: 'form', description: 'a choice: the list to pick from; a toggle: flip it'},
+	{id: 'formErase', keys: ['backspace'], scope: 'form', description: 'erase the last character'},
 	{id: 'formClear', keys: ['ctrl+u'], scope: 'form', description: 'clear the field'},
 	{id: 'formCopy', keys: ['ctrl+y'], scope: 'form', description: 'copy the commands (OSC 52, to the terminal you sit at)'},
+	{id: 'formPage', keys: ['pageup', 'pagedown'], scope: 'form', description: 'a page up / down in a plan shown whole, or in a list'},
+	{id: 'formEnds', keys: ['home', 'end'], scope: 'form', description: 'first / last option of a list'},
+	{id: 'quit', keys: ['ctrl+c'], scope: 'form', description: 'quit'},
 	// After a change on the path of the user's own SSH session (ui/overlays/keep-overlay.tsx).
 	{id: 'keepChange', keys: ['k'], scope: 'keep', description: 'keep the change before the countdown ends'},
 	{id: 'undoKept', keys: ['u', 'escape'], scope: 'keep', description: 'undo the change now'},

@@ -1,5 +1,20 @@
-// A form's state and how each key changes it: pure, so it is tested without a terminal.
+// A form's state, and how a key changes its values: pure, so it is tested without a terminal. The rest of
+// what a key does (submitting, the review, the choice list) is form-reducer.ts.
 import {optionsOf, withFollowers, type FieldSpec, type FieldValue, type FormSpec, type FormValues} from '../../plans/forms/form-spec.js';
+import type {ChoiceFilterState} from './choice-filter.js';
+
+/**
+ * A choice among more than this many opens a filterable list (choice-list.tsx) on Space; fewer are cycled
+ * with ← → and Space. Up to five, ← or → reaches any option in at most two presses, which is fewer than
+ * opening the list, typing a letter and Enter; from six on the list is as quick or quicker, and with
+ * hundreds of namespaces it is the only way. Typing on any choice opens its list, filtered.
+ */
+export const LIST_ABOVE = 5;
+
+/** The choice field whose list is open, and the list's filter and highlight: it has the keys until Enter or Esc. */
+export interface Choosing extends ChoiceFilterState {
+	readonly id: string;
+}
 
 export interface FormState {
 	readonly values: FormValues;
@@ -10,6 +25,24 @@ export interface FormState {
 	 */
 	readonly touched: ReadonlySet<string>;
 	readonly submitted: boolean;
+	/** A destructive plan's first Enter arms it; the second (or y) runs it. Any change of values disarms. */
+	readonly armed?: boolean;
+	/**
+	 * Where the form leaves too little room for the whole plan ("… N more"), the first Enter shows all of
+	 * it, on the form's whole height, and only the next Enter runs it: nothing runs that was not on screen.
+	 */
+	readonly reviewing?: boolean;
+	/** The first line of the plan the review shows (↑↓ scroll it, Enter before the end pages on). */
+	readonly reviewFrom?: number;
+	readonly choosing?: Choosing;
+	/** What the user typed to confirm a change on their SSH session's path (see SessionRisk.confirm). */
+	readonly typedName?: string;
+	/** Enter was pressed before the name was typed: the form says to type it first. */
+	readonly nameWanted?: boolean;
+	/** Ctrl+Y sent the commands to the terminal. */
+	readonly copied?: boolean;
+	/** The first field shown where the form is too short for all of them (form-layout.ts keeps the focus in view). */
+	readonly fieldTop?: number;
 }
 
 export const initialFormState = (spec: FormSpec): FormState => ({
@@ -22,6 +55,7 @@ export const initialFormState = (spec: FormSpec): FormState => ({
 	submitted: false,
 });
 
+/** What a key does to the values and the focus. */
 export type FormKey = {kind: 'next'} | {kind: 'prev'} | {kind: 'left'} | {kind: 'right'} | {kind: 'space'} | {kind: 'backspace'} | {kind: 'clear'} | {kind: 'type'; text: string} | {kind: 'set'; id: string; value: FieldValue} | {kind: 'submitAttempt'};
 
 function cycle(field: FieldSpec, values: FormValues, step: 1 | -1): FieldValue {
@@ -37,7 +71,7 @@ function setValue(spec: FormSpec, state: FormState, field: FieldSpec, value: Fie
 	return {...state, values: withFollowers(spec.fields, {...state.values, [field.id]: value}, touched), touched};
 }
 
-
+/** The values and the focus after a key; form-reducer.ts decides which keys get here. */
 export function formReducer(spec: FormSpec, state: FormState, key: FormKey): FormState {
 	const count = spec.fields.length;
 	const field = spec.fields[state.focus];

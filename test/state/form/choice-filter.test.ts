@@ -1,6 +1,6 @@
 // The filterable choice list's state: narrowing keeps the highlighted option while it still matches.
 import {describe, expect, it} from 'vitest';
-import {choiceFilterReducer, matching, type ChoiceFilterState} from '../../source/ui/forms/choice-filter.js';
+import {choiceFilterReducer, matching, type ChoiceFilterState} from '../../../source/state/form/choice-filter.js';
 
 const options = Array.from({length: 300}, (_, i) => `ns${i + 1}`);
 

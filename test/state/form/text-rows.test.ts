@@ -1,6 +1,6 @@
 // How many rows a wrapped message or command takes in a form: what the form budgets for it.
 import {describe, expect, it} from 'vitest';
-import {rowsOf} from '../../source/ui/forms/form-view.js';
+import {rowsOf} from '../../../source/state/form/text-rows.js';
 
 describe('rowsOf', () => {
 	it.each([
