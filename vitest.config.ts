@@ -6,7 +6,17 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		projects: [
-			{test: {name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/kernel/**']}},
+			{
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: ['test/kernel/**'],
+					// ink-testing-library's stdout has columns but no rows, so on every frame ink asks
+					// terminal-size, which (no TTY here) runs `tput cols`, `tput lines` and `resize`: three
+					// processes per frame, half the suite's time. These are the sizes it ends up with anyway.
+					env: {COLUMNS: '80', LINES: '24'},
+				},
+			},
 			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
 		],
 	},
