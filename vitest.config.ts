@@ -15,6 +15,12 @@ export default defineConfig({
 					// terminal-size, which (no TTY here) runs `tput cols`, `tput lines` and `resize`: three
 					// processes per frame, half the suite's time. These are the sizes it ends up with anyway.
 					env: {COLUMNS: '80', LINES: '24'},
+					// Loading ink, React and the app again for every file took two thirds of the suite's CPU
+					// time. Files in a worker share one module graph; setup-unit.ts unmounts what a file left.
+					// (Threads would save little more, and childrenOf's test needs a process of its own.)
+					pool: 'forks',
+					isolate: false,
+					setupFiles: ['test/support/setup-unit.ts'],
 				},
 			},
 			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
