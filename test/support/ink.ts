@@ -28,28 +28,36 @@ export interface Rendered {
  */
 const ESCAPE_FLUSH_MS = 20;
 
+// The real timers, taken at load: a test may fake the global ones (vi.useFakeTimers) and still press keys.
+const realSetTimeout = globalThis.setTimeout;
+const realSetImmediate = globalThis.setImmediate;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, ms));
+
 /** One turn of the event loop: timers (setTimeout 0: the type-ahead replay), then setImmediate (React's scheduler). */
 const turn = (): Promise<void> =>
 	new Promise((resolve) => {
-		setTimeout(() => setImmediate(resolve), 0);
+		realSetTimeout(() => realSetImmediate(resolve), 0);
 	});
 
-/** Turns in a row without a new frame that count as settled; and at most this many turns in all. */
+/** Turns in a row without a new frame that count as still. */
 const QUIET_TURNS = 2;
-const MOST_TURNS = 200;
+/** Turns to wait at most for ink's input listener (an app that quit, or reads no keys, never has one). */
+const LISTENER_TURNS = 20;
+/** And at most this many in all: an app that draws on every turn is never still. */
+const MOST_TURNS = 500;
 
 /**
- * Wait until the app is still: ink's input listener attached (useInput attaches it in an effect after a
- * render), React's passive effects run (a panel just drawn mounts its own input hook in one), and no new
- * frame for two turns of the event loop. Promises the fake system resolves run before each turn ends.
- * Without `app` it waits the quiet turns only.
+ * Wait until the app is still: no new frame for two turns of the event loop, so that React's passive
+ * effects have run (a panel just drawn mounts its input hook in one; ink attaches its stdin listener in
+ * one after the first render) and the promises the fake system resolves have landed. With `app` but no
+ * stdin listener yet, it waits a little longer for one. Without `app` it waits the quiet turns only.
  */
 export async function settle(app?: Rendered): Promise<void> {
 	const count = (): number => app?.frames?.length ?? 0;
 	const listening = (): boolean => app?.stdin.listenerCount?.('readable') !== 0;
 	let frames = count();
 	let quiet = 0;
-	for (let i = 0; i < MOST_TURNS && (quiet < QUIET_TURNS || !listening()); i++) {
+	for (let i = 0; i < MOST_TURNS && (quiet < QUIET_TURNS || (!listening() && i < LISTENER_TURNS)); i++) {
 		await turn();
 		const now = count();
 		quiet = now === frames ? quiet + 1 : 0;
@@ -77,6 +85,6 @@ export async function waitForFrame(app: Rendered, text: string | RegExp, timeout
  */
 export async function press(app: Rendered, key: string): Promise<void> {
 	app.stdin.write(key);
-	if (key === KEYS.escape) await new Promise((resolve) => setTimeout(resolve, ESCAPE_FLUSH_MS));
+	if (key === KEYS.escape) await sleep(ESCAPE_FLUSH_MS);
 	await settle(app);
 }
