@@ -8,7 +8,23 @@ export default defineConfig({
 		// Fails the run when a test leaves an nsdeck-* entry in /tmp.
 		globalSetup: ['test/support/leftovers.ts'],
 		projects: [
-			{test: {name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/kernel/**']}},
+			{
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: ['test/kernel/**'],
+					// ink-testing-library's stdout has columns but no rows, so on every frame ink asks
+					// terminal-size, which (no TTY here) runs `tput cols`, `tput lines` and `resize`: three
+					// processes per frame, half the suite's time. These are the sizes it ends up with anyway.
+					env: {COLUMNS: '80', LINES: '24'},
+					// Loading ink, React and the app again for every file took two thirds of the suite's CPU
+					// time. Files in a worker share one module graph; setup-unit.ts unmounts what a file left.
+					// (Threads would save little more, and childrenOf's test needs a process of its own.)
+					pool: 'forks',
+					isolate: false,
+					setupFiles: ['test/support/setup-unit.ts'],
+				},
+			},
 			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], setupFiles: ['test/support/kernel-setup.ts'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
 		],
 	},

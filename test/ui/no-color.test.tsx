@@ -1,19 +1,30 @@
 // NO_COLOR (https://no-color.org) takes the colours away, not the selection: the selected row of the
 // focused pane is still drawn in reverse video (a style, not a colour), and every row keeps its › marker.
-import {afterAll, describe, expect, it} from 'vitest';
+import {createRequire} from 'node:module';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startApp} from '../support/start-app.js';
+import {KEYS, press, waitForFrame} from '../support/ink.js';
 
-// ink's chalk decides at load whether to write styles at all; this file loads it with styles on, as in a terminal.
+// ink's chalk decides at load whether to write styles at all (no TTY here: none). The unit suite shares
+// one module graph per worker, so ink may be loaded already: this file turns its chalk's styles on, as in a
+// terminal, and NO_COLOR on (theme.ts reads it as it draws), and puts both back after.
+const inkChalk = pathToFileURL(createRequire(fileURLToPath(import.meta.resolve('ink'))).resolve('chalk')).href;
+const {default: chalk} = (await import(inkChalk)) as {default: {level: number}};
 const saved = {FORCE_COLOR: process.env.FORCE_COLOR, NO_COLOR: process.env.NO_COLOR};
-process.env.FORCE_COLOR = '1';
-process.env.NO_COLOR = '1';
+const savedLevel = chalk.level;
+beforeAll(() => {
+	process.env.FORCE_COLOR = '1';
+	process.env.NO_COLOR = '1';
+	chalk.level = 1;
+});
 afterAll(() => {
+	chalk.level = savedLevel;
 	for (const [name, value] of Object.entries(saved)) {
 		if (value === undefined) delete process.env[name];
 		else process.env[name] = value;
 	}
 });
-const {startApp} = await import('../support/start-app.js');
-const {KEYS, press, waitForFrame} = await import('../support/ink.js');
 
 const INVERSE = '\u001B[7m';
 /** Any foreground or background colour (30–37, 39 excepted as a reset, 90–97, 40–47, 38;…, 48;…). */
