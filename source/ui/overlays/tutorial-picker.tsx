@@ -1,8 +1,8 @@
 // L in the lab: the tutorials, one line each, the chosen one's summary and, when it starts from a world of
 // its own, the commands that build it (they run as a plan, logged, when it is chosen).
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {useState} from 'react';
-import {keyName} from '../../state/keys/key-name.js';
+import {useKeys} from '../hooks/key-layer.js';
 import type {Tutorial} from '../../model/tutorial/types.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
@@ -23,15 +23,18 @@ export interface TutorialPickerProps {
 
 export function TutorialPicker({tutorials, current, lab, width, height, isFocused, onChoose, onCancel}: TutorialPickerProps) {
 	const [cursor, setCursor] = useState(() => Math.max(tutorials.findIndex((x) => x.name === current), 0));
-	useInput(
-		(input, key) => {
-			const name = keyName(input, key);
-			if (name === 'escape' || name === 'L') onCancel();
-			else if (name === 'up' || name === 'k') setCursor((c) => Math.max(c - 1, 0));
-			else if (name === 'down' || name === 'j') setCursor((c) => Math.min(c + 1, tutorials.length - 1));
-			else if (name === 'return' && lab && tutorials[cursor]) onChoose(tutorials[cursor]);
+	useKeys(
+		{
+			close: onCancel,
+			// L opened it; L again closes it.
+			tutorials: onCancel,
+			pickerUp: () => setCursor((c) => Math.max(c - 1, 0)),
+			pickerDown: () => setCursor((c) => Math.min(c + 1, tutorials.length - 1)),
+			pickerChoose: () => {
+				if (lab && tutorials[cursor]) onChoose(tutorials[cursor]);
+			},
 		},
-		{isActive: isFocused},
+		isFocused,
 	);
 	const t = theme();
 	const color: Record<PickerTone, string | undefined> = {header: t.accent, warn: t.warn, item: undefined, chosen: undefined, plain: undefined, muted: t.muted};
