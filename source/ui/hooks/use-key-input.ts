@@ -82,13 +82,19 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 		});
 	}, []);
 
+	/** Keys for an overlay that reads its own (a form): each in turn, unless a run it started holds it. */
+	const readOwn = (read: readonly TypedKey[]): void => {
+		const reader = layer.reader();
+		if (!reader) return;
+		for (const typed of read) if (!typeAhead.hold(typed)) reader.key(typed);
+	};
 	const onRead = (input: string, key: Key): void => {
 		const read = splitChunk(input, key);
 		const submitted = submitting.current;
 		submitting.current = false;
 		if (submitted && read.some((typed) => typed.name === 'return' || typed.name === 'y')) return;
 		const state = getState();
-		if (keyReading(state).reader === 'own') return;
+		if (keyReading(state).reader === 'own') return readOwn(read);
 		if (read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
 		// Each key of a read in turn: held during a run, else acted on; after one that opens a form or a
 		// panel, the rest of the read is not fed to it (an Enter in it would confirm what was not seen).
@@ -107,6 +113,7 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 	usePaste(
 		(text) => {
 			if (keyReading(getState()).reader !== 'own') filterRef.current.paste(text);
+			else layer.reader()?.paste(text);
 		},
 		{isActive},
 	);
