@@ -9,7 +9,7 @@ import type {Plan} from './plans/plan.js';
 import {sessionRisk} from './plans/session-guard.js';
 import {footerActs} from './state/keys/key-availability.js';
 import {offeredFor} from './state/keys/keymap.js';
-import {keyReading, overlaySpec} from './state/overlays.js';
+import {footerScopes, overlaySpec} from './state/overlays.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
 import {selectedLink} from './state/selectors.js';
 import type {FirstRead} from './system/first-read.js';
@@ -125,7 +125,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 					) : null}
 				</Box>
 				<Footer
-					scopes={[...keyReading(state).footer, ...(learning ? (['tutorial'] as const) : [])]}
+					scopes={footerScopes(state, learning !== undefined)}
 					width={screen.columns}
 					acts={footerActs(state, readOnly)}
 					keymap={offeredFor(selectedLink(state))}

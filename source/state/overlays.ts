@@ -67,3 +67,8 @@ export const keyReading = (state: AppState): OverlaySpec => (state.overlay && !s
 
 /** The scopes a key is looked up in now, most specific first. */
 export const activeScopes = (state: AppState): readonly Scope[] => keyReading(state).scopes;
+
+/** The scopes the footer offers now: the overlay's (or the panes'), then the tutorial's when one is open. */
+export const footerScopes = (state: AppState, tutorialOpen: boolean): readonly Scope[] => [...keyReading(state).footer, ...(tutorialOpen ? TUTORIAL : [])];
+
+const TUTORIAL: readonly Scope[] = ['tutorial'];

@@ -1,5 +1,7 @@
-// Every key binding as data. The help overlay and the footer hints are built from this table,
-// and a test checks that no two bindings clash within one scope.
+// Every key binding as data, as k9s's KeyActions are: the input layer (ui/hooks/use-key-input.ts) looks a
+// key up here and calls the handler of its binding id; the help overlay and the footer hints are built from
+// this table; whether a key acts now, and in a read-only session, is its row's `when` and `changes`
+// (key-availability.ts). A test checks that no two bindings clash within one scope.
 
 export type Scope =
 	| 'global'
