@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {KEYMAP, displayKey, findBinding, scopesFor, type Scope} from '../source/state/keys/keymap.js';
+import {changeFor} from '../source/state/change-actions.js';
+import {initialState} from '../source/state/reducer.js';
+import {createFakeSystem} from './support/fake-system.js';
 
 describe('keymap', () => {
 	it('has no two bindings on one key within one scope', () => {
@@ -43,5 +46,22 @@ describe('keymap', () => {
 		expect(displayKey('return')).toBe('Enter');
 		expect(displayKey('ctrl+r')).toBe('Ctrl+R');
 		expect(displayKey('x')).toBe('x');
+	});
+
+	it('says of one binding the same in every scope: whether it changes, looks, when it acts', () => {
+		for (const b of KEYMAP) {
+			for (const other of KEYMAP.filter((x) => x.id === b.id)) {
+				expect([other.changes, other.looks, other.when], `${b.id} in ${b.scope} and ${other.scope}`).toEqual([b.changes, b.looks, b.when]);
+			}
+		}
+	});
+
+	it('has a change for every binding marked as one, and none for the others', () => {
+		const system = createFakeSystem({namespaces: []});
+		for (const b of KEYMAP) expect(changeFor(b.id, initialState, system) !== undefined, b.id).toBe(b.changes === true);
+	});
+
+	it('acts on the selection with every change and look key, and never while typing into the panes', () => {
+		for (const b of KEYMAP.filter((x) => x.changes || x.looks)) expect(b.when, b.id).toBe('selection');
 	});
 });

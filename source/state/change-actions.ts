@@ -16,28 +16,6 @@ import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
 export type ChangeOutcome = {readonly form: FormSpec} | {readonly plan: Plan} | {readonly message: string};
 
-/** Keys that look inside a namespace without changing it: p ping, x one command, s a shell. */
-export const LOOK_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>(['ping', 'runCommand', 'shell']);
-
-export const CHANGE_BINDINGS: ReadonlySet<BindingId> = new Set<BindingId>([
-	'newNamespace',
-	'deleteNamespace',
-	'attach',
-	'forwarding',
-	'veth',
-	'bridge',
-	'connect',
-	'detach',
-	'move',
-	'address',
-	'toggleUp',
-	'deleteInterface',
-	'addRoute',
-	'deleteRoute',
-	'editInterface',
-	'stackDevice',
-]);
-
 /** Only `ip netns` names can be deleted; the others go when what holds them does, which nsdeck leaves alone. */
 function notDeletable(ns: Netns): string {
 	if (ns.kind === 'host') return "the host's own namespace cannot be deleted";
@@ -49,60 +27,54 @@ function notDeletable(ns: Netns): string {
 
 const asOutcome = (spec: FormSpec | string): ChangeOutcome => (typeof spec === 'string' ? {message: spec} : {form: spec});
 
+interface ChangeInput {
+	readonly state: AppState;
+	readonly system: System;
+	readonly ns: Netns;
+	readonly ctx: FormContext;
+}
+
+/** What each change key does, by binding id (keymap.ts marks these rows `changes`). */
+const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome | Promise<ChangeOutcome>>> = {
+	newNamespace: () => ({form: newNamespaceForm()}),
+	deleteNamespace: ({ns, ctx}) => (ns.kind === 'named' ? {form: deleteNamespaceForm(ctx)} : {message: notDeletable(ns)}),
+	attach: ({ns, ctx}) => {
+		if (ns.kind === 'host' || ns.kind === 'named') return {message: `${nsDisplayName(ns.id)} has a name already`};
+		const pid = ns.label?.main?.pid;
+		return pid === undefined ? {message: `no process lives in ${nsDisplayName(ns.id)}: ip netns attach needs one`} : {form: attachForm(ctx, pid)};
+	},
+	forwarding: ({ns, ctx, system}) => {
+		// A dry run's planned forwarding wins over the kernel's; a planned namespace has no kernel to ask.
+		const planned = ns.planned ? ns.forwarding : undefined;
+		if (planned?.[4] !== undefined && planned[6] !== undefined) return {form: forwardingForm(ctx, {4: planned[4], 6: planned[6]})};
+		return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
+	},
+	veth: ({ctx}) => ({form: vethForm(ctx)}),
+	bridge: ({ctx}) => ({form: bridgeForm(ctx)}),
+	connect: ({ctx}) => asOutcome(connectForm(ctx)),
+	detach: ({ctx}) => asOutcome(detachForm(ctx)),
+	move: ({ctx}) => asOutcome(moveForm(ctx)),
+	address: ({ctx}) => asOutcome(addressForm(ctx)),
+	deleteInterface: ({state, ns, ctx}) => asOutcome(deleteLinkForm(ctx, ctx.link && peerOf(state, ns, ctx.link))),
+	// From the interfaces pane the selected interface is the route's device; from the routes pane, none.
+	addRoute: ({state, ctx}) => ({form: routeForm(state.focus === 'interfaces' ? ctx : {...ctx, link: undefined})}),
+	editInterface: ({ctx}) => asOutcome(editLinkForm(ctx)),
+	stackDevice: ({ctx}) => asOutcome(stackedDeviceForm(ctx)),
+	deleteRoute: ({state, ctx}) => asOutcome(deleteRouteForm(ctx, selectedRoute(state))),
+	toggleUp: ({ns, ctx}) => {
+		if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
+		const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
+		// Like every change, shown before it runs: setting down is one key from cutting off an SSH session.
+		return {form: confirmForm(plan)};
+	},
+};
+
 /** Synchronous where it can be, so a form is on screen before the next key arrives. */
 export function changeFor(id: BindingId, state: AppState, system: System): ChangeOutcome | Promise<ChangeOutcome> | undefined {
+	const change = CHANGES[id];
+	if (!change) return undefined;
 	const world = state.world;
 	const ns = currentNs(state);
 	if (!world || !ns) return {message: 'still reading the world'};
-	const ctx: FormContext = {world, ns: ns.id, link: selectedLink(state)};
-	switch (id) {
-		case 'newNamespace':
-			return {form: newNamespaceForm()};
-		case 'deleteNamespace':
-			return ns.kind === 'named' ? {form: deleteNamespaceForm(ctx)} : {message: notDeletable(ns)};
-		case 'attach': {
-			if (ns.kind === 'host' || ns.kind === 'named') return {message: `${nsDisplayName(ns.id)} has a name already`};
-			const pid = ns.label?.main?.pid;
-			return pid === undefined ? {message: `no process lives in ${nsDisplayName(ns.id)}: ip netns attach needs one`} : {form: attachForm(ctx, pid)};
-		}
-		case 'forwarding': {
-			// A dry run's planned forwarding wins over the kernel's; a planned namespace has no kernel to ask.
-			const planned = ns.planned ? ns.forwarding : undefined;
-			if (planned?.[4] !== undefined && planned[6] !== undefined) return {form: forwardingForm(ctx, {4: planned[4], 6: planned[6]})};
-			return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
-		}
-		case 'veth':
-			return {form: vethForm(ctx)};
-		case 'bridge':
-			return {form: bridgeForm(ctx)};
-		case 'connect':
-			return asOutcome(connectForm(ctx));
-		case 'detach':
-			return asOutcome(detachForm(ctx));
-		case 'move':
-			return asOutcome(moveForm(ctx));
-		case 'address':
-			return asOutcome(addressForm(ctx));
-		case 'deleteInterface': {
-			const peer = ctx.link && peerOf(state, ns, ctx.link);
-			return asOutcome(deleteLinkForm(ctx, peer));
-		}
-		case 'addRoute':
-			// From the interfaces pane the selected interface is the route's device; from the routes pane, none.
-			return {form: routeForm(state.focus === 'interfaces' ? ctx : {...ctx, link: undefined})};
-		case 'editInterface':
-			return asOutcome(editLinkForm(ctx));
-		case 'stackDevice':
-			return asOutcome(stackedDeviceForm(ctx));
-		case 'deleteRoute':
-			return asOutcome(deleteRouteForm(ctx, selectedRoute(state)));
-		case 'toggleUp': {
-			if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
-			const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
-			// Like every change, shown before it runs: setting down is one key from cutting off an SSH session.
-			return {form: confirmForm(plan)};
-		}
-		default:
-			return undefined;
-	}
+	return change({state, system, ns, ctx: {world, ns: ns.id, link: selectedLink(state)}});
 }

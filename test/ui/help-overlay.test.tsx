@@ -46,7 +46,8 @@ describe.each(SIZES)('the help layout at $columns x $rows', ({columns, rows}) =>
 		const lines = layout.columns.flat();
 		for (const b of KEYMAP) {
 			const keys = b.keys.map(displayKey).join(' ');
-			expect(lines.some((l) => l.kind === 'entry' && l.keys === keys && b.description.startsWith(l.text.split(' (')[0] || b.description)), b.id).toBe(true);
+			// Rows that say the same (pan up, down, left, right) share one entry: its keys hold this row's.
+			expect(lines.some((l) => l.kind === 'entry' && ` ${l.keys} `.includes(` ${keys} `) && b.description.startsWith(l.text.split(' (')[0] || b.description)), b.id).toBe(true);
 		}
 		for (const line of lines) expect(12 + [...line.text].length, line.text).toBeLessThanOrEqual(layout.columnWidth);
 		expect(layout.columnWidth * layout.columns.length + 2 * (layout.columns.length - 1)).toBeLessThanOrEqual(columns - 4);

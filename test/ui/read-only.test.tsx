@@ -2,14 +2,13 @@
 // the help marks each one unavailable.
 import {describe, expect, it} from 'vitest';
 import {KEYMAP} from '../../source/state/keys/keymap.js';
-import {CHANGE_BINDINGS} from '../../source/state/change-actions.js';
 import {KEYS, press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 
 const READ_ONLY = {canChange: false, reason: 'read-only: not root (needs CAP_NET_ADMIN)'};
 const footerOf = (frame: string): string => frame.split('\n').at(-1) ?? '';
 /** `n new`, `d delete`, … : every change key's hint. */
-const changeHints = KEYMAP.filter((b) => CHANGE_BINDINGS.has(b.id) && b.hint).map((b) => ` ${b.hint}`);
+const changeHints = KEYMAP.filter((b) => b.changes && b.hint).map((b) => ` ${b.hint}`);
 
 async function startReadOnly(size: {columns: number; rows: number}, dryRun = false) {
 	return startApp({size, props: {dryRun}, access: READ_ONLY});

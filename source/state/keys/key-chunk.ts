@@ -1,7 +1,7 @@
 // Over SSH, or whenever the event loop was busy, several keys arrive in one read; ink then hands them to
 // useInput as one input ("jj", "nns1\r", "\rb") that matches no binding, so every one of them was lost on
-// the panes. Split such a chunk into the keys it holds, one per character. (Forms take chunks whole:
-// form-view.tsx types them into fields.)
+// the panes. Split such a chunk into the keys it holds, one per character: the input layer
+// (ui/hooks/use-key-input.ts) does it once for everything that reads through it.
 import type {Key} from 'ink';
 import {keyName} from './key-name.js';
 

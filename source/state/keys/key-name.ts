@@ -18,3 +18,26 @@ export function keyName(input: string, key: Key): string {
 	if (input === ' ') return 'space';
 	return input;
 }
+
+/** How a key is shown to people: 'return' → 'Enter', 'up' → '↑'. */
+export function displayKey(key: string): string {
+	const names: Record<string, string> = {
+		return: 'Enter',
+		escape: 'Esc',
+		up: '↑',
+		down: '↓',
+		left: '←',
+		right: '→',
+		tab: 'Tab',
+		'shift+tab': 'Shift+Tab',
+		space: 'Space',
+		pageup: 'PgUp',
+		pagedown: 'PgDn',
+		home: 'Home',
+		end: 'End',
+		backspace: 'Backspace',
+	};
+	if (names[key]) return names[key];
+	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;
+	return key;
+}

@@ -1,5 +1,7 @@
-// Every key binding as data. The help overlay and the footer hints are built from this table,
-// and a test checks that no two bindings clash within one scope.
+// Every key binding as data, as k9s's KeyActions are: the input layer (ui/hooks/use-key-input.ts) looks a
+// key up here and calls the handler of its binding id; the help overlay and the footer hints are built from
+// this table; whether a key acts now, and in a read-only session, is its row's `when` and `changes`
+// (key-availability.ts). A test checks that no two bindings clash within one scope.
 
 export type Scope =
 	| 'global'
@@ -15,7 +17,8 @@ export type Scope =
 	| 'map'
 	| 'form'
 	| 'keep'
-	| 'tutorial';
+	| 'tutorial'
+	| 'picker';
 
 export type BindingId =
 	| 'quit'
@@ -63,15 +66,24 @@ export type BindingId =
 	| 'runCommand'
 	| 'stopOrClose'
 	| 'pingAgain'
-	| 'scrollOutput'
+	| 'outputUp'
+	| 'outputDown'
+	| 'outputPageUp'
+	| 'outputPageDown'
+	| 'outputTop'
+	| 'outputEnd'
 	| 'tutorials'
 	| 'tutorialHint'
 	| 'tutorialToggle'
 	| 'editInterface'
 	| 'stackDevice'
 	| 'otherEnd'
-	| 'pan'
-	| 'mapPage'
+	| 'panUp'
+	| 'panDown'
+	| 'panLeft'
+	| 'panRight'
+	| 'mapPageUp'
+	| 'mapPageDown'
 	| 'mapOrigin'
 	| 'mapNext'
 	| 'mapPrevious'
@@ -94,7 +106,11 @@ export type BindingId =
 	| 'logTop'
 	| 'logEnd'
 	| 'toggleWrap'
-	| 'scrollSideways';
+	| 'sidewaysLeft'
+	| 'sidewaysRight'
+	| 'pickerUp'
+	| 'pickerDown'
+	| 'pickerChoose';
 
 export interface Binding {
 	readonly id: BindingId;
@@ -115,6 +131,17 @@ export interface Binding {
 	readonly hintKeys?: readonly string[];
 	/** Offered (in the footer) only when the selected interface has this: `master` for detaching it. */
 	readonly needs?: 'master';
+	/** Changes the world (opens a change's form): unavailable in a read-only session. */
+	readonly changes?: true;
+	/** Looks inside the selected namespace (ping, a command, a shell): opens a panel with keys of its own. */
+	readonly looks?: true;
+	/**
+	 * When it acts: 'panes' only with nothing over the panes; 'selection' on the panes' selection, which
+	 * an overlay that shows it (the detail) leaves in reach (state/overlays.ts). Else wherever its scope applies.
+	 */
+	readonly when?: 'panes' | 'selection';
+	/** Opens this overlay (and closes it again): the footer does not offer it while that overlay is open. */
+	readonly opens?: 'help' | 'topology' | 'log';
 }
 
 /** The bindings worth offering for the selected interface: those whose `needs` it meets. */
@@ -123,14 +150,14 @@ export const offeredFor = (link: {readonly master?: string} | undefined, keymap:
 
 export const KEYMAP: readonly Binding[] = [
 	{id: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'quit', hint: 'quit', rank: 8},
-	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help'},
-	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane', rank: 7},
-	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane'},
-	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'namespaces pane'},
-	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'interfaces pane'},
-	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'routes pane'},
+	{id: 'help', keys: ['?'], scope: 'global', description: 'help: every key', hint: 'help', opens: 'help'},
+	{id: 'nextPane', keys: ['tab'], scope: 'global', description: 'next pane', hint: 'pane', rank: 7, when: 'panes'},
+	{id: 'prevPane', keys: ['shift+tab'], scope: 'global', description: 'previous pane', when: 'panes'},
+	{id: 'focusNamespaces', keys: ['1'], scope: 'global', description: 'namespaces pane', when: 'panes'},
+	{id: 'focusInterfaces', keys: ['2'], scope: 'global', description: 'interfaces pane', when: 'panes'},
+	{id: 'focusRoutes', keys: ['3'], scope: 'global', description: 'routes pane', when: 'panes'},
 	{id: 'refresh', keys: ['ctrl+r'], scope: 'global', description: 'read the world again'},
-	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map', hint: 'map', rank: 3},
+	{id: 'topology', keys: ['t'], scope: 'global', description: 'topology map', hint: 'map', rank: 3, opens: 'topology'},
 	{id: 'up', keys: ['up', 'k'], scope: 'lists', description: 'move up'},
 	// No footer hint: arrows are what everyone tries first (and `↓ move` read like the m key's hint).
 	{id: 'down', keys: ['down', 'j'], scope: 'lists', description: 'move down'},
@@ -139,25 +166,25 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
 	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail', rank: 1},
-	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth', rank: 1},
-	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge', hint: 'bridge', rank: 6},
-	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log', rank: 5},
-	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new', rank: 1},
-	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true, rank: 4},
-	{id: 'attach', keys: ['N'], scope: 'namespaces', description: 'name a namespace that has none (ip netns attach)'},
-	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding', rank: 3},
-	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down', rank: 2},
-	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address', rank: 1},
-	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge', hint: 'connect', rank: 3},
-	{id: 'detach', keys: ['u'], scope: 'interfaces', description: 'detach from its bridge (nomaster)', hint: 'detach', needs: 'master', rank: 4},
-	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace', hint: 'move', rank: 4},
-	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5},
-	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8},
-	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack', rank: 9},
-	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end', rank: 7},
-	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true, rank: 6},
-	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add', rank: 1},
-	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete', rank: 2},
+	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth', rank: 1, changes: true, when: 'selection'},
+	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge', hint: 'bridge', rank: 6, changes: true, when: 'selection'},
+	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log', rank: 5, opens: 'log'},
+	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new', rank: 1, changes: true, when: 'selection'},
+	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true, rank: 4, changes: true, when: 'selection'},
+	{id: 'attach', keys: ['N'], scope: 'namespaces', description: 'name a namespace that has none (ip netns attach)', changes: true, when: 'selection'},
+	{id: 'forwarding', keys: ['f'], scope: 'namespaces', description: 'IP forwarding on/off', hint: 'forwarding', rank: 3, changes: true, when: 'selection'},
+	{id: 'toggleUp', keys: ['space'], scope: 'interfaces', description: 'set up / down', hint: 'up/down', rank: 2, changes: true, when: 'selection'},
+	{id: 'address', keys: ['a'], scope: 'interfaces', description: 'add an address', hint: 'address', rank: 1, changes: true, when: 'selection'},
+	{id: 'connect', keys: ['c'], scope: 'interfaces', description: 'connect to a bridge', hint: 'connect', rank: 3, changes: true, when: 'selection'},
+	{id: 'detach', keys: ['u'], scope: 'interfaces', description: 'detach from its bridge (nomaster)', hint: 'detach', needs: 'master', rank: 4, changes: true, when: 'selection'},
+	{id: 'move', keys: ['m'], scope: 'interfaces', description: 'move to a namespace', hint: 'move', rank: 4, changes: true, when: 'selection'},
+	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5, changes: true, when: 'selection'},
+	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8, changes: true, when: 'selection'},
+	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack', rank: 9, changes: true, when: 'selection'},
+	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end', rank: 7, when: 'panes'},
+	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true, rank: 6, changes: true, when: 'selection'},
+	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add', rank: 1, changes: true, when: 'selection'},
+	{id: 'deleteRoute', keys: ['d'], scope: 'routes', description: 'delete the route', hint: 'delete', rank: 2, changes: true, when: 'selection'},
 	{id: 'close', keys: ['escape'], scope: 'overlay', description: 'close / cancel', hint: 'close'},
 	{id: 'scrollUp', keys: ['up', 'k'], scope: 'overlay', description: 'scroll up'},
 	{id: 'scrollDown', keys: ['down', 'j'], scope: 'overlay', description: 'scroll down', hint: 'scroll', hintKeys: ['up', 'down']},
@@ -172,20 +199,32 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
 	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
-	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping', rank: 2},
-	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace', hint: 'command', rank: 4},
-	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back', hint: 'shell', rank: 2},
+	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping', rank: 2, looks: true, when: 'selection'},
+	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace', hint: 'command', rank: 4, looks: true, when: 'selection'},
+	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back', hint: 'shell', rank: 2, looks: true, when: 'selection'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping; when stopped, close', hint: 'stop/close'},
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
-	{id: 'scrollOutput', keys: ['up', 'down', 'pageup', 'pagedown', 'home', 'end'], scope: 'output', description: 'scroll the output', hint: 'scroll', hintKeys: ['up', 'down']},
+	{id: 'outputUp', keys: ['up'], scope: 'output', description: 'scroll the output', hint: 'scroll', hintKeys: ['up', 'down']},
+	{id: 'outputDown', keys: ['down'], scope: 'output', description: 'scroll the output'},
+	{id: 'outputPageUp', keys: ['pageup'], scope: 'output', description: 'scroll the output'},
+	{id: 'outputPageDown', keys: ['pagedown'], scope: 'output', description: 'scroll the output'},
+	{id: 'outputTop', keys: ['home'], scope: 'output', description: 'scroll the output'},
+	{id: 'outputEnd', keys: ['end'], scope: 'output', description: 'scroll the output'},
 	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
-	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'output', description: 'scroll sideways (wrap off)'},
+	{id: 'sidewaysLeft', keys: ['left'], scope: 'output', description: 'scroll sideways (wrap off)'},
+	{id: 'sidewaysRight', keys: ['right'], scope: 'output', description: 'scroll sideways (wrap off)'},
 	{id: 'toggleWrap', keys: ['w'], scope: 'ping', description: 'wrap long lines on/off', hint: 'wrap'},
-	{id: 'scrollSideways', keys: ['left', 'right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
-	// The topology map (t) reads these itself (ui/topology/map-keys.ts); q, ? and t stay global there.
-	{id: 'pan', keys: ['up', 'down', 'left', 'right'], scope: 'map', description: 'pan the map', hint: 'pan', rank: 3, hintKeys: ['up', 'down', 'left', 'right']},
-	{id: 'mapPage', keys: ['pageup', 'pagedown'], scope: 'map', description: 'a screen up / down'},
+	{id: 'sidewaysLeft', keys: ['left'], scope: 'ping', description: 'scroll sideways (wrap off)'},
+	{id: 'sidewaysRight', keys: ['right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
+	// The topology map (t) acts on these (ui/topology/map-keys.ts); q, ? and t stay global there. Rows
+	// with one description show as one line in the help.
+	{id: 'panUp', keys: ['up'], scope: 'map', description: 'pan the map', hint: 'pan', rank: 3, hintKeys: ['up', 'down', 'left', 'right']},
+	{id: 'panDown', keys: ['down'], scope: 'map', description: 'pan the map'},
+	{id: 'panLeft', keys: ['left'], scope: 'map', description: 'pan the map'},
+	{id: 'panRight', keys: ['right'], scope: 'map', description: 'pan the map'},
+	{id: 'mapPageUp', keys: ['pageup'], scope: 'map', description: 'a screen up / down'},
+	{id: 'mapPageDown', keys: ['pagedown'], scope: 'map', description: 'a screen up / down'},
 	{id: 'mapOrigin', keys: ['home'], scope: 'map', description: 'back to the top left corner'},
 	{id: 'mapNext', keys: ['tab', 'j'], scope: 'map', description: 'next namespace', hint: 'next', rank: 1},
 	{id: 'mapPrevious', keys: ['shift+tab', 'k'], scope: 'map', description: 'previous namespace'},
@@ -212,6 +251,11 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'tutorials', keys: ['L'], scope: 'global', description: 'tutorials (in the lab): choose one to follow beside the panes'},
 	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint', rank: 1},
 	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial', rank: 2},
+	// The chooser that L opens (ui/overlays/tutorial-picker.tsx); L or Esc closes it.
+	{id: 'pickerUp', keys: ['up', 'k'], scope: 'picker', description: 'previous tutorial'},
+	{id: 'pickerDown', keys: ['down', 'j'], scope: 'picker', description: 'next tutorial'},
+	{id: 'pickerChoose', keys: ['return'], scope: 'picker', description: 'follow it (its setup runs first, as a plan)'},
+	{id: 'close', keys: ['escape'], scope: 'picker', description: 'close the chooser'},
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -229,6 +273,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	form: 'Forms',
 	keep: 'Keep a change on your SSH path',
 	tutorial: 'With a tutorial open (nsdeck tutorial)',
+	picker: 'Tutorial chooser (L, in the lab)',
 };
 
 /** Scopes that apply when a pane has focus, most specific first. */
@@ -244,25 +289,4 @@ export function findBinding(key: string, scopes: readonly Scope[], keymap: reado
 	return undefined;
 }
 
-/** How a key is shown to people: 'return' → 'Enter', 'up' → '↑'. */
-export function displayKey(key: string): string {
-	const names: Record<string, string> = {
-		return: 'Enter',
-		escape: 'Esc',
-		up: '↑',
-		down: '↓',
-		left: '←',
-		right: '→',
-		tab: 'Tab',
-		'shift+tab': 'Shift+Tab',
-		space: 'Space',
-		pageup: 'PgUp',
-		pagedown: 'PgDn',
-		home: 'Home',
-		end: 'End',
-		backspace: 'Backspace',
-	};
-	if (names[key]) return names[key];
-	if (key.startsWith('ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`;
-	return key;
-}
+export {displayKey} from './key-name.js';

@@ -9,23 +9,18 @@
 // be kept within a countdown (a `k` typed before the change proves nothing about the session), no key
 // typed ahead is used at all. Whatever is not used is named in the status line: never silently dropped.
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {displayKey, type BindingId} from '../../state/keys/keymap.js';
-import type {AppState, Overlay} from '../../state/app-state.js';
-import {CHANGE_BINDINGS, LOOK_BINDINGS} from '../../state/change-actions.js';
+import {displayKey, type Binding} from '../../state/keys/keymap.js';
+import type {AppState} from '../../state/app-state.js';
 import {keysOfText, type TypedKey} from '../../state/keys/key-chunk.js';
 export type {TypedKey} from '../../state/keys/key-chunk.js';
+import {keyReading} from '../../state/overlays.js';
 import type {Action} from '../../state/reducer.js';
-
-
 
 /** More than a screenful of keys typed blind is a stuck key or a paste: the rest is refused, and said. */
 export const TYPE_AHEAD_LIMIT = 32;
 
 /** Ctrl keys act at once, even during a run: Ctrl+C must always quit. */
 export const waitsForRun = (name: string): boolean => !name.startsWith('ctrl+');
-
-/** Overlays whose keys the app's own handler reads: replay may go on while one of these (or none) shows. */
-const REPLAY_OVER: ReadonlySet<Overlay['kind'] | undefined> = new Set([undefined, 'detail', 'help', 'log']);
 
 /** Why nothing typed ahead may be used once the run ended, if so. */
 export function refuseAll(state: AppState): string | undefined {
@@ -35,9 +30,10 @@ export function refuseAll(state: AppState): string | undefined {
 }
 
 /** Whether replay stops after the key just replayed (it opened something that reads its own keys). */
-export function stopsReplay(acted: BindingId | undefined, state: AppState): boolean {
-	if (acted && (CHANGE_BINDINGS.has(acted) || LOOK_BINDINGS.has(acted) || acted === 'quit')) return true;
-	return !REPLAY_OVER.has(state.overlay?.kind);
+export function stopsReplay(acted: Binding | undefined, state: AppState): boolean {
+	if (acted && (acted.changes || acted.looks || acted.id === 'quit')) return true;
+	// Over the panes, or an overlay that only shows things (state/overlays.ts), replay may go on.
+	return !keyReading(state).replayOver;
 }
 
 /** Why the keys after `typed` are not used, once it opened a form or panel. */
@@ -66,14 +62,14 @@ export interface TypeAhead {
 }
 
 /**
- * Holds keys while `running`, and replays them through `handle` (which returns the binding it acted on)
+ * Holds keys while `running`, and replays them through `handle` (which returns the binding it looked up)
  * once the run has ended and its outcome is on screen.
  */
 export function useTypeAhead(
 	getState: () => AppState,
 	dispatch: (action: Action) => void,
 	running: boolean,
-	handle: (typed: TypedKey) => BindingId | undefined,
+	handle: (typed: TypedKey) => Binding | undefined,
 ): TypeAhead {
 	const queue = useRef<TypedKey[]>([]);
 	const [waiting, setWaiting] = useState('');

@@ -1,10 +1,9 @@
 // The keys that look inside a namespace without changing it — p ping, x one command, s a shell — and the
 // state behind their panels, gathered so the root component wires them with one hook.
 import {useCallback} from 'react';
-import type {BindingId, Scope} from '../../state/keys/keymap.js';
+import type {BindingId} from '../../state/keys/keymap.js';
 import type {System} from '../../system/system.js';
 import type {Suspend} from '../../system/terminal.js';
-import type {ExecView} from '../../state/exec-view.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
 import {useCommand, type CommandControls} from './use-command.js';
@@ -46,11 +45,4 @@ export function useLookInside(system: System, getState: () => AppState, dispatch
 		[ping, command, shell, getState, dispatch],
 	);
 	return {ping, command, shell, open};
-}
-
-/** The footer's keys while a panel is up: forms and the shell show none (forms list theirs inside). */
-export function lookScopes(view: ExecView): Scope[] {
-	if (view.panel === 'ping') return ['ping'];
-	if (view.panel === 'output') return ['output'];
-	return [];
 }

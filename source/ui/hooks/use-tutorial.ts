@@ -1,10 +1,8 @@
 // The tutorial of this session, if one is open: its progress (hints asked for), its steps' status against
 // the live world and the pings in the command log, and its keys — h for the next hint, T to hide or show
 // the panel. Each tutorial opened keeps its progress while the app (and so the lab) lives.
-import {useInput} from 'ink';
 import {useCallback, useMemo, useState} from 'react';
-import {keyName} from '../../state/keys/key-name.js';
-import {findBinding} from '../../state/keys/keymap.js';
+import {useKeys, type KeyLayer} from './key-layer.js';
 import type {Tutorial} from '../../model/tutorial/types.js';
 import type {Plan} from '../../plans/plan.js';
 import {tutorialSetupPlan} from '../../plans/tutorial-setup-plan.js';
@@ -33,7 +31,8 @@ export interface TutorialDeps {
 	readonly execute: (plan: Plan) => Promise<void>;
 }
 
-export function useTutorial(initial: Tutorial | undefined, state: AppState, isActive: boolean, {dispatch, getState, execute}: TutorialDeps): TutorialControls {
+/** `layer`: the input layer, which gives h and T to the tutorial where the overlay registry says they act. */
+export function useTutorial(initial: Tutorial | undefined, state: AppState, layer: KeyLayer, {dispatch, getState, execute}: TutorialDeps): TutorialControls {
 	const [all, setAll] = useState<ReadonlyMap<string, TutorialProgress>>(() => new Map(initial ? [[initial.name, startProgress(initial, 0)]] : []));
 	const [name, setName] = useState(initial?.name);
 	const [visible, setVisible] = useState(true);
@@ -63,13 +62,13 @@ export function useTutorial(initial: Tutorial | undefined, state: AppState, isAc
 		},
 		[dispatch, execute, getState, name],
 	);
-	useInput(
-		(input, key) => {
-			const binding = findBinding(keyName(input, key), ['tutorial']);
-			if (binding?.id === 'tutorialHint') update((p) => withNextHint(p, currentStep(statuses)));
-			if (binding?.id === 'tutorialToggle') setVisible((v) => !v);
+	useKeys(
+		{
+			tutorialHint: () => update((p) => withNextHint(p, currentStep(statuses))),
+			tutorialToggle: () => setVisible((v) => !v),
 		},
-		{isActive: isActive && progress !== undefined},
+		progress !== undefined,
+		layer,
 	);
 	return {view: progress && {progress, statuses, visible}, follow};
 }

@@ -41,8 +41,13 @@ export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP, u
 		const bindings = keymap.filter((b) => b.scope === scope);
 		if (bindings.length === 0) continue;
 		blocks.push([{kind: 'title', text: SCOPE_TITLES[scope]}]);
-		for (const b of bindings) {
-			const keys = b.keys.map(displayKey).join(' ');
+		for (const [index, b] of bindings.entries()) {
+			// Rows that say the same (one per key, handled apart: ↑ pans up, ↓ down) read as one line.
+			const same = (x: Binding | undefined): boolean => x !== undefined && x.description === b.description && x.dangerous === b.dangerous;
+			if (same(bindings[index - 1])) continue;
+			const end = bindings.findIndex((x, i) => i > index && !same(x));
+			const run = bindings.slice(index, end < 0 ? undefined : end);
+			const keys = run.flatMap((x) => x.keys).map(displayKey).join(' ');
 			const off = unavailable(b);
 			const text = b.description + (b.dangerous ? ' (asks first)' : '') + (off ? UNAVAILABLE : '');
 			const wrapped = wrapByWidth(text, textColumns);

@@ -35,7 +35,7 @@ function Line({line}: {readonly line: HelpLine}) {
 }
 
 const layoutOf = (width: number, height: number, scroll: number, keymap: readonly Binding[], readOnly: boolean) =>
-	helpLayout(width, height, scroll, keymap, (b) => unavailableReadOnly(readOnly, b.id));
+	helpLayout(width, height, scroll, keymap, (b) => unavailableReadOnly(readOnly, b));
 
 /** How far the help scrolls at this size: the keys stop there (use-app-keys.ts). */
 export const helpMostScroll = (width: number, height: number, readOnly: boolean): number => layoutOf(width, height, 0, KEYMAP, readOnly).maxScroll;

@@ -1,9 +1,9 @@
 // After a change on the path of the user's SSH session: keep it (k), or it is undone when the countdown
 // ends. If the change cut the session, no key can arrive, and the undo brings the session's path back.
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {Text} from '../text.js';
 import {useEffect, useState} from 'react';
-import {keyName} from '../../state/keys/key-name.js';
+import {useKeys} from '../hooks/key-layer.js';
 import {theme} from '../theme.js';
 
 export interface KeepOverlayProps {
@@ -26,14 +26,7 @@ export function KeepOverlay({title, deadline, width, height, isFocused, onKeep, 
 		const tick = setInterval(() => setLeft(secondsLeft(deadline)), 1000);
 		return () => clearInterval(tick);
 	}, [deadline]);
-	useInput(
-		(input, key) => {
-			const name = keyName(input, key);
-			if (name === 'k') onKeep();
-			else if (name === 'u' || name === 'escape') onUndo();
-		},
-		{isActive: isFocused},
-	);
+	useKeys({keepChange: onKeep, undoKept: onUndo}, isFocused);
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.bad} width={width} height={height} paddingX={1}>
 			<Text bold color={t.bad} wrap="truncate">

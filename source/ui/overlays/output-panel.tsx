@@ -1,11 +1,10 @@
 // x: a command's output (stderr in red), its exit status, scrollable with ↑↓ PgUp PgDn Home End. It
 // follows the newest line until the user scrolls up. Long lines wrap; w turns wrapping off, and then ← →
 // scroll sideways. Esc stops a running command, or closes.
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp} from 'ink';
 import {Text} from '../text.js';
 import {useMemo, useState} from 'react';
-import {findBinding} from '../../state/keys/keymap.js';
-import {keyName} from '../../state/keys/key-name.js';
+import {useKeys} from '../hooks/key-layer.js';
 import {commandText} from '../../plans/script.js';
 import type {CommandRun} from '../hooks/use-command.js';
 import {theme} from '../theme.js';
@@ -31,10 +30,10 @@ export function statusText(run: CommandRun): string {
 	return `exit status ${run.exitCode ?? '?'}`;
 }
 
-/** Lines from the end that the view is scrolled back by; 0 follows the newest line. */
-export function scrollBy(back: number, key: string, page: number, total: number, rows: number): number {
+/** Lines from the end that the view is scrolled back by, after a move (up, down, pageup, pagedown, home, end); 0 follows the newest line. */
+export function scrollBy(back: number, move: string, page: number, total: number, rows: number): number {
 	const most = Math.max(total - rows, 0);
-	const next = {up: back + 1, down: back - 1, pageup: back + page, pagedown: back - page, home: most, end: 0}[key] ?? back;
+	const next = {up: back + 1, down: back - 1, pageup: back + page, pagedown: back - page, home: most, end: 0}[move] ?? back;
 	return Math.min(Math.max(next, 0), most);
 }
 
@@ -54,21 +53,30 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose}: Ou
 	const longest = useMemo(() => longestLine(run.lines), [run.lines]);
 	const all = useMemo(() => outputRows(run.lines, inner, wrap, column), [run.lines, inner, wrap, column]);
 	const total = all.length;
-	useInput(
-		(input, key) => {
-			const name = keyName(input, key);
-			const binding = findBinding(name, ['output', 'global']);
-			if (binding?.id === 'stopOrClose') (run.status === 'running' ? onStop : onClose)();
-			else if (binding?.id === 'scrollOutput') setBack((b) => scrollBy(b, name, rows - 1, total, rows));
-			else if (binding?.id === 'toggleWrap') {
+	const scroll = (move: string) => (): void => setBack((b) => scrollBy(b, move, rows - 1, total, rows));
+	const across = (toward: 'left' | 'right') => (): void => {
+		if (!wrap) setColumn((c) => scrollSideways(c, toward, inner, longest));
+	};
+	useKeys(
+		{
+			stopOrClose: () => (run.status === 'running' ? onStop : onClose)(),
+			outputUp: scroll('up'),
+			outputDown: scroll('down'),
+			outputPageUp: scroll('pageup'),
+			outputPageDown: scroll('pagedown'),
+			outputTop: scroll('home'),
+			outputEnd: scroll('end'),
+			toggleWrap: () => {
 				// The rows change under the view: follow the newest again rather than land somewhere unrelated.
 				setWrap((w) => !w);
 				setBack(0);
 				setColumn(0);
-			} else if (binding?.id === 'scrollSideways' && !wrap) setColumn((c) => scrollSideways(c, name, inner, longest));
-			else if (binding?.id === 'quit') exit();
+			},
+			sidewaysLeft: across('left'),
+			sidewaysRight: across('right'),
+			quit: () => exit(),
 		},
-		{isActive: isFocused},
+		isFocused,
 	);
 	const end = total - Math.min(back, Math.max(total - rows, 0));
 	const start = Math.max(end - rows, 0);

@@ -32,9 +32,9 @@ export function outputRows(lines: readonly OutputLine[], width: number, wrap: bo
 export const longestLine = (lines: readonly OutputLine[]): number => lines.reduce((most, l) => Math.max(most, textWidth(l.text)), 0);
 
 /** The first column shown after ← or →: half a panel at a time, never past the longest line's end. */
-export function scrollSideways(column: number, key: string, width: number, longest: number): number {
+export function scrollSideways(column: number, toward: 'left' | 'right', width: number, longest: number): number {
 	const step = Math.max(Math.floor(width / 2), 1);
-	const next = key === 'left' ? column - step : key === 'right' ? column + step : column;
+	const next = toward === 'left' ? column - step : column + step;
 	return Math.min(Math.max(next, 0), Math.max(longest - width, 0));
 }
 

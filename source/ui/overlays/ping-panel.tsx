@@ -1,10 +1,9 @@
 // The ping panel: the command, each reply line as it arrives, the summary, why it failed, and the last
 // few pings of this session. Esc stops a running ping at once; Esc again closes; p pings again. Long lines
 // wrap; w turns wrapping off, and then ← → scroll sideways.
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp} from 'ink';
 import {Text} from '../text.js';
-import {findBinding} from '../../state/keys/keymap.js';
-import {keyName} from '../../state/keys/key-name.js';
+import {useKeys} from '../hooks/key-layer.js';
 import {summaryText} from '../../model/ping-output.js';
 import {commandText} from '../../plans/script.js';
 import type {PingRun} from '../../state/ping-runs.js';
@@ -43,19 +42,22 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 	const inner = Math.max(width - 4, 1);
 	const lines = run?.lines;
 	const longest = useMemo(() => longestLine(lines ?? []), [lines]);
-	useInput(
-		(input, key) => {
-			const name = keyName(input, key);
-			const binding = findBinding(name, ['ping', 'global']);
-			if (binding?.id === 'stopOrClose') (running ? onStop : onClose)();
-			else if (binding?.id === 'pingAgain') onAgain();
-			else if (binding?.id === 'toggleWrap') {
+	const across = (toward: 'left' | 'right') => (): void => {
+		if (!wrap) setColumn((c) => scrollSideways(c, toward, inner, longest));
+	};
+	useKeys(
+		{
+			stopOrClose: () => (running ? onStop : onClose)(),
+			pingAgain: onAgain,
+			toggleWrap: () => {
 				setWrap((w) => !w);
 				setColumn(0);
-			} else if (binding?.id === 'scrollSideways' && !wrap) setColumn((c) => scrollSideways(c, name, inner, longest));
-			else if (binding?.id === 'quit') exit();
+			},
+			sidewaysLeft: across('left'),
+			sidewaysRight: across('right'),
+			quit: () => exit(),
 		},
-		{isActive: isFocused},
+		isFocused,
 	);
 	if (!run) return null;
 	const earlier = runs.slice(0, -1).reverse();

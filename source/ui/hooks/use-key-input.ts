@@ -1,0 +1,121 @@
+// The one input layer. Every key and paste nsdeck reads comes through here once (forms aside: they still
+// read ink's input themselves, until they read through this layer too): a read of several keys is split
+// into keys (key-chunk.ts), a paste stays text, keys typed during a run wait for its end (type-ahead.ts),
+// and each key is looked up in keymap.ts, in the scopes that the overlay registry (state/overlays.ts) gives
+// for what is on screen. What the binding does is its handler, by binding id: the app's own table, or the
+// table of the panel that shows (key-layer.ts). No other code names raw keys.
+import {useInput, usePaste, type Key} from 'ink';
+import {useCallback, useLayoutEffect, useRef} from 'react';
+import {findBinding, type Binding, type Scope} from '../../state/keys/keymap.js';
+import {bindingActs} from '../../state/keys/key-availability.js';
+import {MAX_KEYS_IN_A_READ, splitChunk, type TypedKey} from '../../state/keys/key-chunk.js';
+import {keyReading} from '../../state/overlays.js';
+import type {AppState} from '../../state/app-state.js';
+import type {Action} from '../../state/reducer.js';
+import type {KeyHandlers, KeyLayer} from './key-layer.js';
+import {openedText, stopsReplay, useTypeAhead, type TypeAhead} from './type-ahead.js';
+
+export interface KeyInputOptions {
+	/** Where panels add their handler tables (key-layer.ts). */
+	readonly layer: KeyLayer;
+	readonly getState: () => AppState;
+	readonly dispatch: (action: Action) => void;
+	/** False when stdin is not a TTY: no input hook may be mounted then. */
+	readonly interactive: boolean;
+	/** A plan runs: keys typed now wait for its end. */
+	readonly running: boolean;
+	/** The app's own keys: the panes, the lists, and the overlays that only show things. */
+	readonly app: KeyHandlers;
+	/** While a filter is typed: whether the key was taken as filter text (or a move). */
+	readonly filterText: (typed: TypedKey) => boolean;
+	/** A paste where no form has the keys (the filter takes it; elsewhere it is refused, and said so). */
+	readonly paste: (text: string) => void;
+}
+
+export interface KeyInput {
+	readonly typeAhead: TypeAhead;
+	/** Called as a form submits, from inside its own key handler: the key that did it is the form's. */
+	readonly formSubmitted: () => void;
+}
+
+const TUTORIAL: readonly Scope[] = ['tutorial'];
+
+export function useKeyInput({layer, getState, dispatch, interactive, running, app, filterText, paste}: KeyInputOptions): KeyInput {
+	const appTable = useRef(app);
+	const filterRef = useRef({filterText, paste});
+	useLayoutEffect(() => {
+		appTable.current = app;
+		filterRef.current = {filterText, paste};
+	});
+
+	/** Acts on one key; returns the binding it was looked up as (type-ahead stops after some). */
+	const act = useCallback(
+		(typed: TypedKey): Binding | undefined => {
+			const state = getState();
+			const reading = keyReading(state);
+			if (reading.reader === 'own' || reading.reader === 'none') return undefined;
+			if (state.filtering) {
+				// Ctrl+C still quits while typing; every other key is the filter's.
+				if (filterRef.current.filterText(typed) || !typed.name.startsWith('ctrl+')) return undefined;
+				const binding = findBinding(typed.name, ['global']);
+				if (binding) appTable.current[binding.id]?.(typed);
+				return undefined;
+			}
+			const binding = findBinding(typed.name, reading.tutorialKeys ? [...reading.scopes, ...TUTORIAL] : reading.scopes);
+			if (!binding || !bindingActs(state, binding)) return binding;
+			const handler = layer.handler(binding.id) ?? (reading.reader === 'app' ? appTable.current[binding.id] : undefined);
+			handler?.(typed);
+			return binding;
+		},
+		[getState, layer],
+	);
+	const typeAhead = useTypeAhead(getState, dispatch, running, act);
+
+	// A form reads its own keys, and calls back (formSubmitted) while it handles the Enter that submits it:
+	// that Enter (and what came in its read) is the form's even if this layer hears it after the form made
+	// the run start. Cleared once the read is over, so a key of a later read waits for the run as it must.
+	const submitting = useRef(false);
+	const formSubmitted = useCallback(() => {
+		submitting.current = true;
+		queueMicrotask(() => {
+			submitting.current = false;
+		});
+	}, []);
+
+	/** Keys for an overlay that reads its own (a form): each in turn, unless a run it started holds it. */
+	const readOwn = (read: readonly TypedKey[]): void => {
+		const reader = layer.reader();
+		if (!reader) return;
+		for (const typed of read) if (!typeAhead.hold(typed)) reader.key(typed);
+	};
+	const onRead = (input: string, key: Key): void => {
+		const read = splitChunk(input, key);
+		const submitted = submitting.current;
+		submitting.current = false;
+		if (submitted && read.some((typed) => typed.name === 'return' || typed.name === 'y')) return;
+		const state = getState();
+		if (keyReading(state).reader === 'own') return readOwn(read);
+		if (read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
+		// Each key of a read in turn: held during a run, else acted on; after one that opens a form or a
+		// panel, the rest of the read is not fed to it (an Enter in it would confirm what was not seen).
+		for (const [index, typed] of read.entries()) {
+			if (typeAhead.hold(typed)) continue;
+			const acted = act(typed);
+			const rest = read.slice(index + 1);
+			if (rest.length > 0 && stopsReplay(acted, getState())) return typeAhead.notUsed(rest, openedText(typed, getState()));
+		}
+	};
+	// Not while a shell has the terminal: nothing of ours may read its keys then.
+	const isActive = interactive && keyReading(getState()).reader !== 'none';
+	useInput(onRead, {isActive});
+	// A paste (the terminal marks it: this turns bracketed paste on) is text, never keys: a q or an Enter
+	// in it must not act. A form takes its own pastes.
+	usePaste(
+		(text) => {
+			if (keyReading(getState()).reader !== 'own') filterRef.current.paste(text);
+			else layer.reader()?.paste(text);
+		},
+		{isActive},
+	);
+	return {typeAhead, formSubmitted};
+}

@@ -1,0 +1,149 @@
+// The overlay registry, as the screen sees it: how each overlay is drawn in the body (the rows between the
+// title bar and the footer, beside or above the tutorial panel), and how far the ones the app scrolls go.
+// Who reads its keys, its scopes and what it needs of the screen are in state/overlays.ts.
+import type {ReactNode} from 'react';
+import {Box} from 'ink';
+import {Text} from '../text.js';
+import {nsDisplayName} from '../../model/netns-id.js';
+import {builtinTutorials} from '../../model/tutorial/catalog.js';
+import type {Plan} from '../../plans/plan.js';
+import type {SessionRisk} from '../../plans/session-guard.js';
+import type {AppState, Overlay} from '../../state/app-state.js';
+import type {Action} from '../../state/reducer.js';
+import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from '../../state/selectors.js';
+import {currentFocus} from '../../state/tutorial-progress.js';
+import type {System} from '../../system/system.js';
+import {ExecOverlay} from '../exec-overlay.js';
+import {FormView} from '../forms/form-view.js';
+import type {LookInside} from '../hooks/use-look-inside.js';
+import type {TutorialControls} from '../hooks/use-tutorial.js';
+import {TopologyOverlay} from '../topology/topology-overlay.js';
+import {DetailOverlay, detailMostScroll} from './detail-overlay.js';
+import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './detail-lines.js';
+import {HelpOverlay, helpMostScroll} from './help-overlay.js';
+import {KeepOverlay} from './keep-overlay.js';
+import {LogOverlay} from './log-overlay.js';
+import {ResultOverlay} from './result-overlay.js';
+import {TutorialPicker} from './tutorial-picker.js';
+
+/** What the overlays act with: the app's hooks, gathered once by the root. */
+export interface OverlayDeps {
+	readonly state: AppState;
+	readonly dispatch: (action: Action) => void;
+	readonly system: System;
+	readonly dryRun: boolean;
+	readonly readOnly: boolean;
+	readonly interactive: boolean;
+	readonly sessionRisk: (plan: Plan) => SessionRisk | undefined;
+	readonly keepSeconds: number;
+	/** A form's plan: run it (the input layer is told first, see use-key-input.ts). */
+	readonly submit: (plan: Plan) => void;
+	readonly keysAfterSubmit: (text: string) => void;
+	readonly keep: () => void;
+	readonly undoNow: () => void;
+	readonly look: LookInside;
+	readonly tutorials: TutorialControls;
+	/** What waits to act when the run ends (type-ahead.ts). */
+	readonly typedAhead: string;
+}
+
+export interface Frame {
+	readonly width: number;
+	readonly height: number;
+}
+
+type Draw<K extends Overlay['kind']> = (overlay: Extract<Overlay, {kind: K}>, deps: OverlayDeps, frame: Frame) => ReactNode;
+
+/** The detail of what is selected in the focused pane, if anything is. */
+export function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
+	const ns = currentNs(state);
+	if (!ns) return undefined;
+	if (state.focus === 'interfaces') {
+		const link = selectedLink(state);
+		return link && {title: `Interface ${link.name}`, lines: linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link))};
+	}
+	if (state.focus === 'routes') {
+		const route = selectedRoute(state);
+		return route && {title: `Route in ${ns.id}`, lines: routeDetail(ns, route)};
+	}
+	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: namespaceDetail(ns)};
+}
+
+const close = (deps: OverlayDeps) => (): void => deps.dispatch({type: 'closeOverlay'});
+
+const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
+	form: (o, d, f) =>
+		d.state.world && (
+			<FormView
+				spec={o.spec}
+				world={d.state.world}
+				{...f}
+				dryRun={d.dryRun}
+				isFocused={d.interactive}
+				sessionRisk={d.sessionRisk}
+				keepSeconds={d.keepSeconds}
+				onSubmit={d.submit}
+				onCancel={close(d)}
+				onKeysAfterSubmit={d.keysAfterSubmit}
+			/>
+		),
+	exec: (o, d, f) => d.state.world && <ExecOverlay view={o.view} look={d.look} world={d.state.world} {...f} dryRun={d.dryRun} isFocused={d.interactive} onCancel={close(d)} />,
+	running: (o, d, f) => (
+		<Box height={f.height} paddingX={1} flexDirection="column">
+			<Text>running: {o.title}…</Text>
+			{d.typedAhead ? <Text wrap="wrap">typed ahead: {d.typedAhead} — acts when this ends</Text> : null}
+		</Box>
+	),
+	keep: (o, d, f) => <KeepOverlay title={o.title} deadline={o.deadline} {...f} isFocused={d.interactive} onKeep={d.keep} onUndo={d.undoNow} />,
+	result: (o, _d, f) => <ResultOverlay result={o.result} {...f} />,
+	log: (_o, d, f) => <LogOverlay entries={d.state.log} {...f} dryRun={d.dryRun} scroll={d.state.overlayScroll} />,
+	tutorials: (_o, d, f) => (
+		<TutorialPicker
+			tutorials={builtinTutorials()}
+			current={d.tutorials.view?.progress.tutorial.name}
+			lab={d.system.lab}
+			{...f}
+			isFocused={d.interactive}
+			onChoose={(chosen) => void d.tutorials.follow(chosen)}
+			onCancel={close(d)}
+		/>
+	),
+	help: (_o, d, f) => <HelpOverlay {...f} scroll={d.state.overlayScroll} readOnly={d.readOnly} />,
+	topology: (_o, d, f) => {
+		const learning = d.tutorials.view;
+		return (
+			<TopologyOverlay
+				world={d.state.world ?? {namespaces: []}}
+				topology={d.state.topology}
+				selectedNs={d.state.selectedNs}
+				{...f}
+				isActive={d.interactive}
+				highlight={learning && currentFocus(learning.progress, learning.statuses)}
+				onChoose={(id) => {
+					d.dispatch({type: 'selectNs', id});
+					d.dispatch({type: 'focus', pane: 'namespaces'});
+					d.dispatch({type: 'closeOverlay'});
+				}}
+			/>
+		);
+	},
+	detail: (_o, d, f) => {
+		const detail = detailOf(d.state);
+		return detail && <DetailOverlay title={detail.title} lines={detail.lines} {...f} scroll={d.state.overlayScroll} />;
+	},
+};
+
+/** The open overlay as drawn in `frame`; undefined when the panes show (nothing open, or nothing to show yet). */
+export function overlayView(deps: OverlayDeps, frame: Frame): ReactNode {
+	const overlay = deps.state.overlay;
+	if (!overlay) return undefined;
+	const draw = VIEWS[overlay.kind] as Draw<typeof overlay.kind>;
+	return draw(overlay, deps, frame) || undefined;
+}
+
+/** How far the help or the detail scrolls in `frame`: the keys stop there (use-app-keys.ts). */
+export function overlayMostScroll(state: AppState, frame: Frame, readOnly: boolean): number {
+	if (state.overlay?.kind === 'help') return helpMostScroll(frame.width, frame.height, readOnly);
+	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
+	return detail ? detailMostScroll(detail.lines, frame.height) : 0;
+}

@@ -1,0 +1,119 @@
+// The one input layer (ui/hooks/use-key-input.ts) on its own: a read of several keys is split once, each key
+// goes to the handler of its binding (by id) for what is on screen, a paste stays text, and keys behind
+// the Enter that started a run wait for it, with no help from whoever took the Enter.
+import {Text, useInput} from 'ink';
+import {render} from 'ink-testing-library';
+import {useMemo} from 'react';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import type {FormSpec} from '../../source/plans/forms/form-spec.js';
+import type {AppState, Overlay} from '../../source/state/app-state.js';
+import {initialState, reducer, type Action} from '../../source/state/reducer.js';
+import {createKeyLayer, KeyLayerContext, useKeyReader, useKeys} from '../../source/ui/hooks/key-layer.js';
+import {useStore} from '../../source/ui/hooks/store.js';
+import {useKeyInput} from '../../source/ui/hooks/use-key-input.js';
+import {settle, waitForFrame} from '../support/ink.js';
+
+/** Reads keys as a form does: Enter starts a run. */
+function FormLike({log, dispatch}: {readonly log: string[]; readonly dispatch: (action: Action) => void}) {
+	useKeyReader({
+		key: (typed) => {
+			log.push(typed.name);
+			if (typed.name === 'return') dispatch({type: 'openOverlay', overlay: {kind: 'running', title: 'the plan'}});
+		},
+		paste: (text) => log.push(`paste ${JSON.stringify(text)}`),
+	});
+	return <Text>form</Text>;
+}
+
+/** Reads ink's input itself, as forms still do, and says so when Enter submits it (app.tsx does). */
+function OwnListener({log, dispatch, submitted}: {readonly log: string[]; readonly dispatch: (action: Action) => void; readonly submitted: () => void}) {
+	useInput((input, key) => {
+		log.push(key.return ? 'return' : input);
+		if (key.return) {
+			submitted();
+			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: 'the plan'}});
+		}
+	});
+	return <Text>form</Text>;
+}
+
+/** A ping panel's keys, by binding id. */
+function PanelLike({log}: {readonly log: string[]}) {
+	useKeys({pingAgain: () => log.push('again'), stopOrClose: () => log.push('stop')});
+	return <Text>panel</Text>;
+}
+
+function Harness({overlay, log, own = false}: {readonly overlay: Overlay; readonly log: string[]; readonly own?: boolean}) {
+	const [state, dispatch, getState] = useStore<AppState, Action>(reducer, {...initialState, overlay});
+	const layer = useMemo(createKeyLayer, []);
+	const app = {quit: () => log.push('quit'), scrollDown: () => log.push('down')};
+	const input = useKeyInput({layer, getState, dispatch, interactive: true, running: state.overlay?.kind === 'running', app, filterText: () => false, paste: (text) => log.push(`refused ${text}`)});
+	const kind = state.overlay?.kind;
+	return (
+		<KeyLayerContext.Provider value={layer}>
+			{kind === 'form' && own ? <OwnListener log={log} dispatch={dispatch} submitted={input.formSubmitted} /> : kind === 'form' ? <FormLike log={log} dispatch={dispatch} /> : kind === 'exec' ? <PanelLike log={log} /> : <Text>{`${kind} waiting: ${input.typeAhead.waiting}`}</Text>}
+		</KeyLayerContext.Provider>
+	);
+}
+
+async function start(overlay: Overlay, own = false) {
+	const log: string[] = [];
+	const app = render(<Harness overlay={overlay} log={log} own={own} />);
+	onTestFinished(() => app.unmount());
+	await settle();
+	return {app, log};
+}
+
+describe('the input layer', () => {
+	it('gives a form each key of a read, and holds the ones behind the Enter that started a run', async () => {
+		const {app, log} = await start({kind: 'form', spec: {} as FormSpec});
+		app.stdin.write('ab\rcq');
+		await waitForFrame(app, 'running waiting: c q');
+		expect(log).toEqual(['a', 'b', 'return']);
+	});
+
+	it('leaves a form that reads ink itself its Enter, in whichever order the two hear it; the next key waits', async () => {
+		// Mounted with the layer, the form's listener is attached first (a child's effects run before its
+		// parent's): it hears Enter, and the run has begun, before the layer does.
+		const {app, log} = await start({kind: 'form', spec: {} as FormSpec}, true);
+		app.stdin.write('\r');
+		const running = await waitForFrame(app, 'running waiting:');
+		expect(running).not.toContain('Enter');
+		app.stdin.write('b');
+		await waitForFrame(app, 'running waiting: b');
+		expect(log).toEqual(['return']);
+	});
+
+	it('gives a form a paste whole, line break and all', async () => {
+		const {app, log} = await start({kind: 'form', spec: {} as FormSpec});
+		app.stdin.write('\u001B[200~x\ry\u001B[201~');
+		await settle();
+		expect(log).toEqual(['paste "x\\ry"']);
+	});
+
+	it('calls a panel’s handlers by binding id, and only for the scopes the registry gives it', async () => {
+		const {app, log} = await start({kind: 'exec', view: {panel: 'ping'}});
+		app.stdin.write('p');
+		await settle();
+		// Esc alone: ink waits a moment to tell it from the start of a sequence.
+		app.stdin.write('\u001B');
+		await settle();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		// q is bound (global) but the ping panel has no quit of its own, and the app's keys are not read over it.
+		app.stdin.write('q');
+		await settle();
+		expect(log).toEqual(['again', 'stop']);
+	});
+
+	it('over an overlay the app reads, a read of several keys acts key by key; a paste is refused as text', async () => {
+		const {app, log} = await start({kind: 'help'});
+		app.stdin.write('\u001B[200~q\u001B[201~');
+		await settle();
+		app.stdin.write('jj');
+		await settle();
+		// After q (it quits), the rest of its read is not used: said in the status line.
+		app.stdin.write('qj');
+		await settle();
+		expect(log).toEqual(['refused q', 'down', 'down', 'quit']);
+	});
+});
