@@ -90,12 +90,9 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	);
 	const running = state.overlay?.kind === 'running';
 	const input = useKeyInput({layer, getState, dispatch, interactive, running, app: appKeys.table, filterText: appKeys.filterText, paste: appKeys.paste});
-	const submit = (plan: Plan): void => {
-		input.formSubmitted();
-		void execute(plan);
-	};
+	const submit = (plan: Plan): void => void execute(plan);
 	const overlay = overlayView(
-		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, keysAfterSubmit: input.typeAhead.holdText, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
+		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
 		frame,
 	);
 	return (

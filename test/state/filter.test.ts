@@ -68,7 +68,7 @@ describe('filter in the state', () => {
 		expect(filterKey(state, 'backspace', '')).toEqual({action: {type: 'filterText', text: 'n'}});
 		expect(filterKey(state, 'return', '\r')).toEqual({action: {type: 'filterEnd'}});
 		expect(filterKey(state, 'escape', '')).toEqual({action: {type: 'filterClear'}});
-		expect(filterKey(state, 'down', '')).toEqual({move: true});
+		expect(filterKey(state, 'down', '')).toEqual({move: 'down'});
 		expect(filterKey(state, 'ctrl+c', 'c')).toBeUndefined();
 	});
 });

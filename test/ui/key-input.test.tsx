@@ -1,7 +1,7 @@
 // The one input layer (ui/hooks/use-key-input.ts) on its own: a read of several keys is split once, each key
 // goes to the handler of its binding (by id) for what is on screen, a paste stays text, and keys behind
 // the Enter that started a run wait for it, with no help from whoever took the Enter.
-import {Text, useInput} from 'ink';
+import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {useMemo} from 'react';
 import {describe, expect, it, onTestFinished} from 'vitest';
@@ -25,25 +25,13 @@ function FormLike({log, dispatch}: {readonly log: string[]; readonly dispatch: (
 	return <Text>form</Text>;
 }
 
-/** Reads ink's input itself, as forms still do, and says so when Enter submits it (app.tsx does). */
-function OwnListener({log, dispatch, submitted}: {readonly log: string[]; readonly dispatch: (action: Action) => void; readonly submitted: () => void}) {
-	useInput((input, key) => {
-		log.push(key.return ? 'return' : input);
-		if (key.return) {
-			submitted();
-			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: 'the plan'}});
-		}
-	});
-	return <Text>form</Text>;
-}
-
 /** A ping panel's keys, by binding id. */
 function PanelLike({log}: {readonly log: string[]}) {
 	useKeys({pingAgain: () => log.push('again'), stopOrClose: () => log.push('stop')});
 	return <Text>panel</Text>;
 }
 
-function Harness({overlay, log, own = false}: {readonly overlay: Overlay; readonly log: string[]; readonly own?: boolean}) {
+function Harness({overlay, log}: {readonly overlay: Overlay; readonly log: string[]}) {
 	const [state, dispatch, getState] = useStore<AppState, Action>(reducer, {...initialState, overlay});
 	const layer = useMemo(createKeyLayer, []);
 	const app = {quit: () => log.push('quit'), scrollDown: () => log.push('down')};
@@ -51,14 +39,14 @@ function Harness({overlay, log, own = false}: {readonly overlay: Overlay; readon
 	const kind = state.overlay?.kind;
 	return (
 		<KeyLayerContext.Provider value={layer}>
-			{kind === 'form' && own ? <OwnListener log={log} dispatch={dispatch} submitted={input.formSubmitted} /> : kind === 'form' ? <FormLike log={log} dispatch={dispatch} /> : kind === 'exec' ? <PanelLike log={log} /> : <Text>{`${kind} waiting: ${input.typeAhead.waiting}`}</Text>}
+			{kind === 'form' ? <FormLike log={log} dispatch={dispatch} /> : kind === 'exec' ? <PanelLike log={log} /> : <Text>{`${kind} waiting: ${input.typeAhead.waiting}`}</Text>}
 		</KeyLayerContext.Provider>
 	);
 }
 
-async function start(overlay: Overlay, own = false) {
+async function start(overlay: Overlay) {
 	const log: string[] = [];
-	const app = render(<Harness overlay={overlay} log={log} own={own} />);
+	const app = render(<Harness overlay={overlay} log={log} />);
 	onTestFinished(() => app.unmount());
 	await settle();
 	return {app, log};
@@ -70,18 +58,6 @@ describe('the input layer', () => {
 		app.stdin.write('ab\rcq');
 		await waitForFrame(app, 'running waiting: c q');
 		expect(log).toEqual(['a', 'b', 'return']);
-	});
-
-	it('leaves a form that reads ink itself its Enter, in whichever order the two hear it; the next key waits', async () => {
-		// Mounted with the layer, the form's listener is attached first (a child's effects run before its
-		// parent's): it hears Enter, and the run has begun, before the layer does.
-		const {app, log} = await start({kind: 'form', spec: {} as FormSpec}, true);
-		app.stdin.write('\r');
-		const running = await waitForFrame(app, 'running waiting:');
-		expect(running).not.toContain('Enter');
-		app.stdin.write('b');
-		await waitForFrame(app, 'running waiting: b');
-		expect(log).toEqual(['return']);
 	});
 
 	it('gives a form a paste whole, line break and all', async () => {

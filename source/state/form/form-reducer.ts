@@ -13,8 +13,7 @@ import {formReducer, LIST_ABOVE, type FormKey, type FormState} from './form-stat
 /** A key as the form's key table (keymap.ts, scope `form`) names it, or text typed. */
 export type FormEvent =
 	| {readonly kind: 'key'; readonly id: BindingId; readonly name: string}
-	/** `whole`: nothing followed it in its read (over SSH, "ns2\t…" is a filter with more after it). */
-	| {readonly kind: 'type'; readonly text: string; readonly whole: boolean}
+	| {readonly kind: 'type'; readonly text: string}
 	| {readonly kind: 'paste'; readonly text: string};
 
 export type FormEffect<P extends Plan = Plan> = {readonly kind: 'submit'; readonly plan: P} | {readonly kind: 'cancel'} | {readonly kind: 'quit'} | {readonly kind: 'copy'; readonly text: string};
@@ -36,21 +35,18 @@ function openList(field: FieldSpec, state: FormState, filter: string): FormState
 }
 
 /** Text on a choice: its free-text sibling takes it, with the cursor; else its list opens, narrowed by it. */
-function typedOnChoice(env: FormEnv, state: FormState, field: FieldSpec, text: string, whole: boolean): FormState {
+function typedOnChoice(env: FormEnv, state: FormState, field: FieldSpec, text: string): FormState {
 	const sibling = env.spec.fields.findIndex((f) => f.id === field.typedInto);
 	if (sibling >= 0) return edit(env, {...state, focus: sibling}, {kind: 'set', id: field.typedInto ?? '', value: text});
-	if (whole) return openList(field, state, text);
-	// A filter with more keys after it in one read ("ns2\t…" over SSH): its first match is taken, the rest typed on.
-	const match = matching(optionsOf(field, state.values), text, field.describe)[0];
-	return match === undefined ? state : edit(env, state, {kind: 'set', id: field.id, value: match});
+	return openList(field, state, text);
 }
 
-function typed(env: FormEnv, state: FormState, text: string, whole: boolean): FormState {
+function typed(env: FormEnv, state: FormState, text: string): FormState {
 	if (state.choosing) return listKey(env, state, {kind: 'type', text});
 	const field = env.spec.fields[state.focus];
 	// Typing the interface's name for the session guard: keys a text field does not take.
 	if (formFacts(env, state.values).risk && field?.kind !== 'text') return {...state, typedName: (state.typedName ?? '') + text};
-	if (field?.kind === 'choice') return typedOnChoice(env, state, field, text, whole);
+	if (field?.kind === 'choice') return typedOnChoice(env, state, field, text);
 	return edit(env, state, {kind: 'type', text});
 }
 
@@ -69,10 +65,15 @@ function inList(env: FormEnv, state: FormState, id: BindingId, name: string): Fo
 	const field = env.spec.fields.find((f) => f.id === state.choosing?.id);
 	if (!state.choosing || !field) return {...state, choosing: undefined};
 	if (id === 'close') return {...state, choosing: undefined};
-	if (id === 'formSubmit') {
+	// Enter takes the highlighted match; Tab takes it and goes on to the next field ("ns42⇥10.1.1.4/24"
+	// typed fast, or arriving in one read over SSH, fills both fields).
+	const tab = id === 'formNext' && name === 'tab';
+	if (id === 'formSubmit' || tab) {
 		const shown = matching(optionsOf(field, state.values), state.choosing.filter, field.describe);
 		const chosen = shown[highlightIndex(shown, state.choosing)];
-		return chosen === undefined ? state : {...edit(env, state, {kind: 'set', id: field.id, value: chosen}), choosing: undefined};
+		if (chosen === undefined) return state;
+		const taken = {...edit(env, state, {kind: 'set', id: field.id, value: chosen}), choosing: undefined};
+		return tab ? edit(env, taken, {kind: 'next'}) : taken;
 	}
 	if (id === 'formErase') return listKey(env, state, {kind: 'erase'});
 	if (name in LIST_MOVES && id !== 'formChoose') return listKey(env, state, {kind: 'move', by: LIST_MOVES[name]});
@@ -124,7 +125,7 @@ function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId, n
 		const copied = {...state, copied: facts.plan !== undefined};
 		return facts.plan ? {state: copied, effect: {kind: 'copy', text: facts.plan.steps.map((s) => commandText(s.argv)).join('\n') + '\n'}} : {state: copied};
 	}
-	if (id === 'formConfirm') return {state: typed(env, state, 'y', true)};
+	if (id === 'formConfirm') return {state: typed(env, state, 'y')};
 	const field = env.spec.fields[state.focus];
 	if (facts.risk && field?.kind !== 'text' && id === 'formErase') return {state: {...state, typedName: (state.typedName ?? '').slice(0, -1)}};
 	if (field?.kind === 'choice' && id === 'formSpace' && optionsOf(field, state.values).length > LIST_ABOVE) return {state: openList(field, state, '')};
@@ -138,13 +139,13 @@ function paste(env: FormEnv, state: FormState, text: string): FormState {
 	if (formFacts(env, state.values).risk && field?.kind !== 'text') return {...state, typedName: (state.typedName ?? '') + text};
 	// A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused).
 	if (field?.kind === 'text') return edit(env, state, {kind: 'type', text});
-	return field?.kind === 'choice' && field.typedInto ? typedOnChoice(env, state, field, text, true) : state;
+	return field?.kind === 'choice' && field.typedInto ? typedOnChoice(env, state, field, text) : state;
 }
 
 /** The form after one key, kept in step with what its layout shows (the fields' window, the review's line). */
 export function formStep<P extends Plan>(env: FormEnv<P>, state: FormState, event: FormEvent): FormStep<P> {
 	const step: FormStep<P> =
-		event.kind === 'key' ? key(env, state, event.id, event.name) : {state: event.kind === 'type' ? typed(env, state, event.text, event.whole) : paste(env, state, event.text)};
+		event.kind === 'key' ? key(env, state, event.id, event.name) : {state: event.kind === 'type' ? typed(env, state, event.text) : paste(env, state, event.text)};
 	const layout = formLayout(formFacts(env, step.state.values), step.state, env.size);
 	const from = layout.lower.kind === 'plan' ? layout.lower.review?.from : undefined;
 	return {...step, state: {...step.state, fieldTop: layout.fieldTop, ...(step.state.reviewing ? {reviewFrom: from ?? 0} : {})}};

@@ -10,6 +10,11 @@ export interface TypedKey {
 	readonly key: Key;
 	/** As keyName() names it: shown on the running screen and in the status. */
 	readonly name: string;
+	/**
+	 * The character it was, when it came with others in one read (split from text): a form types a line
+	 * feed or a y of such a read as text, where alone they are Enter and a confirmation.
+	 */
+	readonly char?: string;
 }
 
 /**
@@ -49,7 +54,7 @@ function charKey(char: string, base: Key): TypedKey {
 	const control = CONTROL[char];
 	const key: Key = {...base, ...control, shift: !control && /[A-Z]/.test(char)};
 	const input = control ? '' : char;
-	return {input, key, name: keyName(input, key)};
+	return {input, key, name: keyName(input, key), char};
 }
 
 /** Text read as keys (what a form got after its submitting Enter), one per character. */

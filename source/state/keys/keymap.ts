@@ -199,6 +199,11 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'filterDone', keys: ['return'], scope: 'filter', description: 'keep the filter, back to the list', hint: 'keep'},
 	{id: 'filterErase', keys: ['backspace'], scope: 'filter', description: 'erase the last character'},
 	{id: 'clearFilter', keys: ['escape'], scope: 'filter', description: 'clear the filter', hint: 'clear'},
+	// While a filter is typed, letters are its text (j types a j): only the arrows and pages still move.
+	{id: 'up', keys: ['up'], scope: 'filter', description: 'move up'},
+	{id: 'down', keys: ['down'], scope: 'filter', description: 'move down'},
+	{id: 'pageUp', keys: ['pageup'], scope: 'filter', description: 'page up'},
+	{id: 'pageDown', keys: ['pagedown'], scope: 'filter', description: 'page down'},
 	{id: 'ping', keys: ['p'], scope: 'global', description: 'ping from the selected namespace, live', hint: 'ping', rank: 2, looks: true, when: 'selection'},
 	{id: 'runCommand', keys: ['x'], scope: 'global', description: 'run one command in the selected namespace', hint: 'command', rank: 4, looks: true, when: 'selection'},
 	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back', hint: 'shell', rank: 2, looks: true, when: 'selection'},

@@ -1,7 +1,7 @@
 // Draws any FormSpec: its fields, each field's message, and live below them the exact commands it will
 // run. What each key does is state/form/form-reducer.ts, which rows show is state/form/form-layout.ts;
 // this file reads the keys (form-keys.ts), hands on what the reducer decides, and draws.
-import {Box, useApp, useInput, usePaste} from 'ink';
+import {Box, useApp} from 'ink';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
 import type {Plan} from '../../plans/plan.js';
@@ -18,7 +18,8 @@ import {Text} from '../text.js';
 import {theme} from '../theme.js';
 import {ChoiceList} from './choice-list.js';
 import {FormFields} from './form-fields.js';
-import {formEvents, type ReadEvent} from './form-keys.js';
+import {formEvent} from './form-keys.js';
+import {useKeyReader} from '../hooks/key-layer.js';
 import {FormPlan, Rows} from './form-plan.js';
 
 export interface FormViewProps<P extends Plan> {
@@ -34,37 +35,29 @@ export interface FormViewProps<P extends Plan> {
 	readonly keepSeconds?: number;
 	readonly onSubmit: (plan: P) => void;
 	readonly onCancel: () => void;
-	/** Keys read together with the Enter that submitted (`⏎b` over SSH): not this closing form's. */
-	readonly onKeysAfterSubmit?: (text: string) => void;
 }
 
-export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onKeysAfterSubmit}: FormViewProps<P>) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
 	const t = theme();
 	const env = useMemo((): FormEnv<P> => ({spec, world, dryRun, sessionRisk, size: {width, height}}), [spec, world, dryRun, sessionRisk, width, height]);
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const latest = useRef(state);
 	const {exit} = useApp();
-	const handle = (reads: readonly ReadEvent[]): void => {
-		for (const {event, rest} of reads) {
-			const {state: next, effect} = formStep(env, latest.current, event);
-			latest.current = next;
-			setState(next);
-			if (effect?.kind === 'submit') {
-				onSubmit(effect.plan);
-				if (rest) onKeysAfterSubmit?.(rest);
-				return;
-			}
-			if (effect?.kind === 'cancel') return onCancel();
-			if (effect?.kind === 'quit') return exit();
-			if (effect?.kind === 'copy') copyToClipboard(effect.text);
-		}
+	const handle = (event: FormEvent | undefined): void => {
+		if (!event) return;
+		const {state: next, effect} = formStep(env, latest.current, event);
+		latest.current = next;
+		setState(next);
+		if (effect?.kind === 'submit') onSubmit(effect.plan);
+		else if (effect?.kind === 'cancel') onCancel();
+		else if (effect?.kind === 'quit') exit();
+		else if (effect?.kind === 'copy') copyToClipboard(effect.text);
 	};
-	useInput((input, key) => handle(formEvents(input, key)), {isActive: isFocused});
-	// A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused as any
-	// control character is), so a pasted Enter never submits and a pasted Tab never moves on. Turning this
-	// on has the terminal mark pastes (bracketed paste); without it a pasted line break arrives as Enter.
-	usePaste((text) => handle([{event: {kind: 'paste', text} satisfies FormEvent, rest: ''}]), {isActive: isFocused});
+	// Keys come one by one from the input layer, which holds those after a submitting Enter for the run's
+	// end. A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused as
+	// any control character is), so a pasted Enter never submits and a pasted Tab never moves on.
+	useKeyReader({key: (typed) => handle(formEvent(typed)), paste: (text) => handle({kind: 'paste', text})}, isFocused);
 
 	const facts = formFacts(env, state.values);
 	const {plan} = facts;

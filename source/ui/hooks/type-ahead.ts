@@ -11,7 +11,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {displayKey, type Binding} from '../../state/keys/keymap.js';
 import type {AppState} from '../../state/app-state.js';
-import {keysOfText, type TypedKey} from '../../state/keys/key-chunk.js';
+import type {TypedKey} from '../../state/keys/key-chunk.js';
 export type {TypedKey} from '../../state/keys/key-chunk.js';
 import {keyReading} from '../../state/overlays.js';
 import type {Action} from '../../state/reducer.js';
@@ -53,8 +53,6 @@ export function notUsedText(keys: readonly TypedKey[], why: string): string {
 export interface TypeAhead {
 	/** Whether the key was taken to wait for the run's end (the caller then does nothing with it). */
 	readonly hold: (typed: TypedKey) => boolean;
-	/** Keys a form read behind its submitting Enter: they wait for the run that Enter started. */
-	readonly holdText: (text: string) => void;
 	/** Says, in the status line, that these keys were not used, and why. */
 	readonly notUsed: (keys: readonly TypedKey[], why: string) => void;
 	/** What waits, for the running screen ('' when nothing). */
@@ -128,12 +126,5 @@ export function useTypeAhead(
 	}, [running, waiting, getState, say]);
 
 	const notUsed = useCallback((keys: readonly TypedKey[], why: string) => say(notUsedText(keys, why)), [say]);
-	const holdText = useCallback(
-		(text: string) => {
-			const refused = keysOfText(text).filter((typed) => !hold(typed));
-			if (refused.length > 0) notUsed(refused, 'typed into a closing form');
-		},
-		[hold, notUsed],
-	);
-	return {hold, holdText, notUsed, waiting};
+	return {hold, notUsed, waiting};
 }

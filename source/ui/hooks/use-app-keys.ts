@@ -2,7 +2,7 @@
 // log, filters, and the change and look keys. The input layer (use-key-input.ts) looks each key up in
 // keymap.ts and calls the handler here; whether a key acts now is the binding row's (key-availability.ts).
 import {useApp} from 'ink';
-import {findBinding, type BindingId} from '../../state/keys/keymap.js';
+import type {BindingId} from '../../state/keys/keymap.js';
 import {filterKey} from '../../state/filter-keys.js';
 import {logMostBack} from '../../state/log-scroll.js';
 import {moveSelection, type Move} from '../../state/navigation.js';
@@ -97,7 +97,7 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 	const filterText = (typed: TypedKey): boolean => {
 		const result = filterKey(getState(), typed.name, typed.input);
 		if (result && 'action' in result) dispatch(result.action);
-		if (result && 'move' in result) move(MOVES[findBinding(typed.name, ['lists'])?.id ?? 'up'] ?? 'up');
+		if (result && 'move' in result) move(MOVES[result.move] ?? 'up');
 		return result !== undefined;
 	};
 	const paste = (text: string): void => {

@@ -1,5 +1,4 @@
-// The one input layer. Every key and paste nsdeck reads comes through here once (forms aside: they still
-// read ink's input themselves, until they read through this layer too): a read of several keys is split
+// The one input layer. Every key and paste nsdeck reads comes through here once: a read of several keys is split
 // into keys (key-chunk.ts), a paste stays text, keys typed during a run wait for its end (type-ahead.ts),
 // and each key is looked up in keymap.ts, in the scopes that the overlay registry (state/overlays.ts) gives
 // for what is on screen. What the binding does is its handler, by binding id: the app's own table, or the
@@ -34,8 +33,6 @@ export interface KeyInputOptions {
 
 export interface KeyInput {
 	readonly typeAhead: TypeAhead;
-	/** Called as a form submits, from inside its own key handler: the key that did it is the form's. */
-	readonly formSubmitted: () => void;
 }
 
 const TUTORIAL: readonly Scope[] = ['tutorial'];
@@ -71,35 +68,20 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 	);
 	const typeAhead = useTypeAhead(getState, dispatch, running, act);
 
-	// A form reads its own keys, and calls back (formSubmitted) while it handles the Enter that submits it:
-	// that Enter (and what came in its read) is the form's even if this layer hears it after the form made
-	// the run start. Cleared once the read is over, so a key of a later read waits for the run as it must.
-	const submitting = useRef(false);
-	const formSubmitted = useCallback(() => {
-		submitting.current = true;
-		queueMicrotask(() => {
-			submitting.current = false;
-		});
-	}, []);
-
-	/** Keys for an overlay that reads its own (a form): each in turn, unless a run it started holds it. */
-	const readOwn = (read: readonly TypedKey[]): void => {
-		const reader = layer.reader();
-		if (!reader) return;
-		for (const typed of read) if (!typeAhead.hold(typed)) reader.key(typed);
-	};
 	const onRead = (input: string, key: Key): void => {
 		const read = splitChunk(input, key);
-		const submitted = submitting.current;
-		submitting.current = false;
-		if (submitted && read.some((typed) => typed.name === 'return' || typed.name === 'y')) return;
 		const state = getState();
-		if (keyReading(state).reader === 'own') return readOwn(read);
-		if (read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
-		// Each key of a read in turn: held during a run, else acted on; after one that opens a form or a
-		// panel, the rest of the read is not fed to it (an Enter in it would confirm what was not seen).
+		if (keyReading(state).reader !== 'own' && read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
+		// Each key of a read in turn: held during a run (one a form's Enter just started included), else
+		// handed to the form that reads its own keys, else acted on; after one that opens a form or a panel,
+		// the rest of the read is not fed to it (an Enter in it would confirm what was not seen).
 		for (const [index, typed] of read.entries()) {
 			if (typeAhead.hold(typed)) continue;
+			const reader = keyReading(getState()).reader === 'own' ? layer.reader() : undefined;
+			if (reader) {
+				reader.key(typed);
+				continue;
+			}
 			const acted = act(typed);
 			const rest = read.slice(index + 1);
 			if (rest.length > 0 && stopsReplay(acted, getState())) return typeAhead.notUsed(rest, openedText(typed, getState()));
@@ -117,5 +99,5 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 		},
 		{isActive},
 	);
-	return {typeAhead, formSubmitted};
+	return {typeAhead};
 }

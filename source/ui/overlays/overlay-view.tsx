@@ -36,9 +36,8 @@ export interface OverlayDeps {
 	readonly interactive: boolean;
 	readonly sessionRisk: (plan: Plan) => SessionRisk | undefined;
 	readonly keepSeconds: number;
-	/** A form's plan: run it (the input layer is told first, see use-key-input.ts). */
+	/** A form's plan: run it (keys typed behind its Enter wait for the run, see use-key-input.ts). */
 	readonly submit: (plan: Plan) => void;
-	readonly keysAfterSubmit: (text: string) => void;
 	readonly keep: () => void;
 	readonly undoNow: () => void;
 	readonly look: LookInside;
@@ -84,7 +83,6 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				keepSeconds={d.keepSeconds}
 				onSubmit={d.submit}
 				onCancel={close(d)}
-				onKeysAfterSubmit={d.keysAfterSubmit}
 			/>
 		),
 	exec: (o, d, f) => d.state.world && <ExecOverlay view={o.view} look={d.look} world={d.state.world} {...f} dryRun={d.dryRun} isFocused={d.interactive} onCancel={close(d)} />,
