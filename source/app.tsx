@@ -59,7 +59,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, sessionPath(getState().world ?? {namespaces: []}, system.sshSession)), [getState, system]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, keepSeconds});
-	const {change, exportLog, copyLog} = useChanges(system, getState, dispatch, execute, dryRun);
+	const {change, exportLog, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);
 	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute});
@@ -92,7 +92,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const input = useKeyInput({layer, getState, dispatch, interactive, running, app: appKeys.table, filterText: appKeys.filterText, paste: appKeys.paste});
 	const submit = (plan: Plan): void => void execute(plan);
 	const overlay = overlayView(
-		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
+		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, copy, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
 		frame,
 	);
 	return (

@@ -20,7 +20,7 @@ export interface TmuxClipboard {
 
 export type ClipboardRoute = 'plain' | 'tmux-buffer' | 'passthrough' | 'blocked';
 
-export const BLOCKED_BY_TMUX = 'tmux keeps programs from the clipboard: run `tmux set -g set-clipboard on`, then copy again';
+export const BLOCKED_BY_TMUX = 'tmux blocks it; run `tmux set -g set-clipboard on`, then copy again';
 
 /** Which way a copy can go: outside tmux, plain; inside, the way tmux's options leave open. */
 export function clipboardRoute(tmux: TmuxClipboard | undefined): ClipboardRoute {

@@ -12,6 +12,7 @@ import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
+import {copyToClipboard, type CopyOutcome} from './clipboard.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -36,6 +37,8 @@ export interface System {
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
+	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
+	copyToClipboard(text: string): Promise<CopyOutcome>;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
@@ -122,6 +125,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		},
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
+		copyToClipboard: (text) => copyToClipboard(text, runner),
 	};
 }
 

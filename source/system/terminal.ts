@@ -47,21 +47,6 @@ export function enterFullScreen(): void {
 	});
 }
 
-/**
- * The OSC 52 sequence that asks the terminal the user sits at to put `text` on its clipboard, even over
- * SSH. Inside tmux it is wrapped in tmux's passthrough (DCS tmux; …, every ESC doubled), as lazygit does,
- * so that it reaches the outer terminal. No terminal answers it: callers say "sent", never "copied".
- */
-export function clipboardSequence(text: string, inTmux: boolean): string {
-	const osc = `\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`;
-	return inTmux ? `\u001BPtmux;${osc.replaceAll('\u001B', '\u001B\u001B')}\u001B\\` : osc;
-}
-
-export function copyToClipboard(text: string): void {
-	if (!process.stdout.isTTY) return;
-	process.stdout.write(clipboardSequence(text, process.env.TMUX !== undefined));
-}
-
 /** Runs another program with the terminal handed over; the app is back afterwards, fully redrawn. */
 export type Suspend = <T>(run: () => Promise<T>, note?: string) => Promise<T>;
 

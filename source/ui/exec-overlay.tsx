@@ -17,10 +17,12 @@ export interface ExecOverlayProps {
 	readonly dryRun: boolean;
 	readonly isFocused: boolean;
 	readonly onCancel: () => void;
+	/** A form's Ctrl+Y. */
+	readonly onCopy: (text: string) => void;
 }
 
-export function ExecOverlay({view, look, world, width, height, dryRun, isFocused, onCancel}: ExecOverlayProps) {
-	const formFrame = {world, width, height, isFocused, onCancel};
+export function ExecOverlay({view, look, world, width, height, dryRun, isFocused, onCancel, onCopy}: ExecOverlayProps) {
+	const formFrame = {world, width, height, isFocused, onCancel, onCopy};
 	switch (view.panel) {
 		// A ping only looks, so it runs in a dry run too; a typed command might change things, so it does not.
 		case 'pingForm':

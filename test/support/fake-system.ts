@@ -67,6 +67,9 @@ export function createFakeSystem(world: World, expected: ExpectedCall[] = [], la
 		attach: async (argv) => {
 			throw new Error(`unexpected attached program: ${argv.join(' ')}`);
 		},
+		copyToClipboard: async (text) => {
+			throw new Error(`unexpected copy to the clipboard: ${text}`);
+		},
 	};
 	return fake;
 }

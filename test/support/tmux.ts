@@ -17,6 +17,8 @@ export interface Tmux {
 	/** The scrollback and the screen, oldest line first. */
 	history(): Promise<string>;
 	kill(): Promise<void>;
+	/** A tmux command on this terminal's server (set an option, read a buffer). */
+	tmux(...args: string[]): Promise<string>;
 }
 
 export async function startInTmux(command: readonly string[], columns = 100, rows = 30): Promise<Tmux> {
@@ -54,6 +56,7 @@ export async function startInTmux(command: readonly string[], columns = 100, row
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		},
 		history: () => tmux('capture-pane', '-p', '-t', 'e2e', '-S', '-'),
+		tmux,
 		kill: async () => {
 			await runCommand(['tmux', '-S', socket, 'kill-server']);
 			// tmux leaves its socket behind when its server ends.

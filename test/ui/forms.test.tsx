@@ -25,6 +25,25 @@ async function type(app: {stdin: {write(s: string): void}}, text: string) {
 	await press(app as never, text);
 }
 
+describe('Ctrl+Y in a form', () => {
+	it('hands the previewed commands to the clipboard, runs nothing, and the status says how it went', async () => {
+		const {app, system} = await start();
+		const copied: string[] = [];
+		system.copyToClipboard = async (text) => {
+			copied.push(text);
+			return {sent: false, why: 'tmux blocks it; run `tmux set -g set-clipboard on`, then copy again'};
+		};
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		await type(app, 'ns3');
+		await waitForFrame(app, 'ip -n ns3 link set dev lo up');
+		await press(app, '\u0019');
+		await waitForFrame(app, '✗ not copied: tmux blocks it');
+		expect(copied).toEqual(['ip netns add ns3\nip -n ns3 link set dev lo up\n']);
+		expect(system.calls).toEqual([]);
+	});
+});
+
 describe('new namespace form', () => {
 	it('previews and runs exactly its commands', async () => {
 		const {app, system} = await start([{argv: ['ip', 'netns', 'add', 'ns3']}, {argv: ['ip', '-n', 'ns3', 'link', 'set', 'dev', 'lo', 'up']}]);

@@ -17,7 +17,7 @@ export interface HintFacts {
 export function formHints({spec, values, dryRun, plan, copied, nothing, reviewing}: HintFacts): string {
 	const enter = dryRun ? 'Enter dry run' : plan && asksTwice(plan) ? `Enter twice ${plan.dangerous ? 'DELETES' : 'runs'}` : 'Enter runs';
 	// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so it says "sent".
-	const copy = `Ctrl+Y ${copied ? 'sent to the terminal (OSC 52)' : 'copy'}`;
+	const copy = `Ctrl+Y ${copied ? 'copy again' : 'copy'}`;
 	if (reviewing) return [enter, 'Esc back to the form', '↑↓ scroll', copy].join(' · ');
 	const hints = nothing ? ['Esc close'] : [enter, 'Esc cancel'];
 	if (spec.fields.length > 1) hints.push('Tab/↑↓ field');

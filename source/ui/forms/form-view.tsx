@@ -13,7 +13,6 @@ import {formLayout} from '../../state/form/form-layout.js';
 import {formStep, type FormEvent} from '../../state/form/form-reducer.js';
 import {initialFormState, type FormState} from '../../state/form/form-state.js';
 import {optionsOf} from '../../plans/forms/form-spec.js';
-import {copyToClipboard} from '../../system/terminal.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
 import {ChoiceList} from './choice-list.js';
@@ -35,9 +34,11 @@ export interface FormViewProps<P extends Plan> {
 	readonly keepSeconds?: number;
 	readonly onSubmit: (plan: P) => void;
 	readonly onCancel: () => void;
+	/** Ctrl+Y: the commands, to the clipboard (the status says how it went). */
+	readonly onCopy: (text: string) => void;
 }
 
-export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel}: FormViewProps<P>) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onCopy}: FormViewProps<P>) {
 	const t = theme();
 	const env = useMemo((): FormEnv<P> => ({spec, world, dryRun, sessionRisk, size: {width, height}}), [spec, world, dryRun, sessionRisk, width, height]);
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
@@ -52,7 +53,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		if (effect?.kind === 'submit') onSubmit(effect.plan);
 		else if (effect?.kind === 'cancel') onCancel();
 		else if (effect?.kind === 'quit') exit();
-		else if (effect?.kind === 'copy') copyToClipboard(effect.text);
+		else if (effect?.kind === 'copy') onCopy(effect.text);
 	};
 	// Keys come one by one from the input layer, which holds those after a submitting Enter for the run's
 	// end. A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused as

@@ -4,7 +4,6 @@ import {useCallback} from 'react';
 import type {BindingId} from '../../state/keys/keymap.js';
 import type {Plan} from '../../plans/plan.js';
 import {logToScript} from '../../plans/script.js';
-import {copyToClipboard} from '../../system/terminal.js';
 import type {System} from '../../system/system.js';
 import {changeFor, type ChangeOutcome} from '../../state/change-actions.js';
 import {plannedScriptOf} from '../../state/planned-state.js';
@@ -18,7 +17,7 @@ export function useChanges(
 	dispatch: (action: Action) => void,
 	execute: (plan: Plan) => Promise<void>,
 	dryRun: boolean,
-): {change: (id: BindingId) => void; exportLog: () => void; copyLog: () => void} {
+): {change: (id: BindingId) => void; exportLog: () => void; copyLog: () => void; copy: (text: string, what: string) => void} {
 	const change = useCallback(
 		(id: BindingId) => {
 			if (!system.access.canChange && !dryRun) {
@@ -41,11 +40,24 @@ export function useChanges(
 	// w asks where (script-export.ts), then writes and says the full path.
 	const exportLog = useCallback(() => openScriptForm(getState, dispatch, system.lab), [getState, dispatch, system]);
 
+	/** Sends `text` to the clipboard and says in the status how it went: `what` is what it holds. */
+	const copy = useCallback(
+		(text: string, what: string) => {
+			void system.copyToClipboard(text).then((outcome) =>
+				dispatch(
+					outcome.sent
+						? {type: 'message', tone: 'info', text: outcome.via === 'tmux' ? `copied ${what} into tmux's buffer (prefix ] pastes it)` : `sent ${what} to the terminal's clipboard (OSC 52): it may ignore it`}
+						: {type: 'message', tone: 'error', text: `✗ not copied: ${outcome.why}`},
+				),
+			);
+		},
+		[system, dispatch],
+	);
+
 	const copyLog = useCallback(() => {
 		const entries = getState().log;
-		copyToClipboard(plannedScriptOf(getState())?.script ?? logToScript(entries));
-		dispatch({type: 'message', tone: 'info', text: `sent ${entries.length} commands as a script to the terminal's clipboard (OSC 52): it may ignore it; w writes a file`});
-	}, [getState, dispatch]);
+		copy(plannedScriptOf(getState())?.script ?? logToScript(entries), `${entries.length} command${entries.length === 1 ? '' : 's'} as a script`);
+	}, [getState, copy]);
 
-	return {change, exportLog, copyLog};
+	return {change, exportLog, copyLog, copy};
 }

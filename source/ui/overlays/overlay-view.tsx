@@ -38,6 +38,8 @@ export interface OverlayDeps {
 	readonly keepSeconds: number;
 	/** A form's plan: run it (keys typed behind its Enter wait for the run, see use-key-input.ts). */
 	readonly submit: (plan: Plan) => void;
+	/** Text to the clipboard, the status saying how it went (use-changes.ts). */
+	readonly copy: (text: string, what: string) => void;
 	readonly keep: () => void;
 	readonly undoNow: () => void;
 	readonly look: LookInside;
@@ -83,9 +85,10 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				keepSeconds={d.keepSeconds}
 				onSubmit={d.submit}
 				onCancel={close(d)}
+				onCopy={(text) => d.copy(text, 'the commands')}
 			/>
 		),
-	exec: (o, d, f) => d.state.world && <ExecOverlay view={o.view} look={d.look} world={d.state.world} {...f} dryRun={d.dryRun} isFocused={d.interactive} onCancel={close(d)} />,
+	exec: (o, d, f) => d.state.world && <ExecOverlay view={o.view} look={d.look} world={d.state.world} {...f} dryRun={d.dryRun} isFocused={d.interactive} onCancel={close(d)} onCopy={(text) => d.copy(text, 'the commands')} />,
 	running: (o, d, f) => (
 		<Box height={f.height} paddingX={1} flexDirection="column">
 			<Text>running: {o.title}…</Text>
