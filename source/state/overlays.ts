@@ -9,8 +9,8 @@ import {scopesFor, type Scope} from './keys/keymap.js';
 export interface OverlaySpec {
 	/**
 	 * Who reads the keys: the app's table and any panel's ('app'); only the panel's own table ('panel'); the
-	 * overlay itself ('own': a form, which reads ink's input directly); or nothing of nsdeck ('none': a shell
-	 * has the terminal).
+	 * overlay itself ('own': a form, which the input layer hands each key, to type as text or act on); or
+	 * nothing of nsdeck ('none': a shell has the terminal).
 	 */
 	readonly reader: 'app' | 'panel' | 'own' | 'none';
 	/** Scopes a key is looked up in, most specific first. */

@@ -26,7 +26,7 @@ export interface KeyLayer {
 	handler(id: BindingId): KeyHandler | undefined;
 	/** Sets the reader of an overlay that reads its own keys; returns what removes it. */
 	read(reader: {readonly current: KeyReader}): () => void;
-	/** The reader set last, if any (else a form still reads ink's input itself). */
+	/** The reader set last, if any. */
 	reader(): KeyReader | undefined;
 }
 
