@@ -1,8 +1,6 @@
 // Readonly records of what the kernel reported. Everything the UI shows is derived from these.
 import type {LinkFacts} from './link-kinds/index.js';
 
-export type {LinkFacts} from './link-kinds/index.js';
-
 /**
  * How nsdeck reaches a namespace: the host's own; named by `ip netns` (/run/netns/NAME); another nsfs bind
  * mount (Docker's /run/docker/netns/ID); or only a process holding it (/proc/PID/ns/net).
