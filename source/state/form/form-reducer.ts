@@ -12,7 +12,7 @@ import {formReducer, LIST_ABOVE, type FormKey, type FormState} from './form-stat
 
 /** A key as the form's key table (keymap.ts, scope `form`) names it, or text typed. */
 export type FormEvent =
-	| {readonly kind: 'key'; readonly id: BindingId; readonly name: string}
+	| {readonly kind: 'key'; readonly id: BindingId}
 	| {readonly kind: 'type'; readonly text: string}
 	| {readonly kind: 'paste'; readonly text: string};
 
@@ -58,16 +58,16 @@ function listKey(env: FormEnv, state: FormState, key: ChoiceFilterKey): FormStat
 	return {...state, choosing: {id: field.id, ...choiceFilterReducer(optionsOf(field, state.values), choosing, key, field.describe)}};
 }
 
-const LIST_MOVES: Readonly<Record<string, number>> = {up: -1, down: 1, pageup: -10, pagedown: 10, home: -Infinity, end: Infinity};
+const LIST_MOVES: Partial<Record<BindingId, number>> = {formUp: -1, formDown: 1, formPageUp: -10, formPageDown: 10, formHome: -Infinity, formEnd: Infinity};
 
 /** While the list is open it has the keys: type to narrow, ↑↓ move, Enter takes, Esc keeps the value. */
-function inList(env: FormEnv, state: FormState, id: BindingId, name: string): FormState {
+function inList(env: FormEnv, state: FormState, id: BindingId): FormState {
 	const field = env.spec.fields.find((f) => f.id === state.choosing?.id);
 	if (!state.choosing || !field) return {...state, choosing: undefined};
 	if (id === 'close') return {...state, choosing: undefined};
 	// Enter takes the highlighted match; Tab takes it and goes on to the next field ("ns42⇥10.1.1.4/24"
 	// typed fast, or arriving in one read over SSH, fills both fields).
-	const tab = id === 'formNext' && name === 'tab';
+	const tab = id === 'formNext';
 	if (id === 'formSubmit' || tab) {
 		const shown = matching(optionsOf(field, state.values), state.choosing.filter, field.describe);
 		const chosen = shown[highlightIndex(shown, state.choosing)];
@@ -76,7 +76,8 @@ function inList(env: FormEnv, state: FormState, id: BindingId, name: string): Fo
 		return tab ? edit(env, taken, {kind: 'next'}) : taken;
 	}
 	if (id === 'formErase') return listKey(env, state, {kind: 'erase'});
-	if (name in LIST_MOVES && id !== 'formChoose') return listKey(env, state, {kind: 'move', by: LIST_MOVES[name]});
+	const by = LIST_MOVES[id];
+	if (by !== undefined) return listKey(env, state, {kind: 'move', by});
 	if (id === 'formSpace') return listKey(env, state, {kind: 'type', text: ' '});
 	if (id === 'formConfirm') return listKey(env, state, {kind: 'type', text: 'y'});
 	return state;
@@ -99,29 +100,33 @@ function submit<P extends Plan>(env: FormEnv<P>, state: FormState): FormStep<P> 
 	return {state: now, effect: {kind: 'submit', plan}};
 }
 
-const REVIEW_SCROLL: Readonly<Record<string, number>> = {up: -1, down: 1, pageup: -5, pagedown: 5};
+const REVIEW_SCROLL: Partial<Record<BindingId, number>> = {formUp: -1, formDown: 1, formPageUp: -5, formPageDown: 5};
 const FIELD_KEYS: Partial<Record<BindingId, FormKey>> = {
 	formNext: {kind: 'next'},
+	formDown: {kind: 'next'},
 	formPrevious: {kind: 'prev'},
+	formUp: {kind: 'prev'},
+	formChoosePrevious: {kind: 'left'},
+	formChooseNext: {kind: 'right'},
 	formSpace: {kind: 'space'},
 	formErase: {kind: 'backspace'},
 	formClear: {kind: 'clear'},
 };
 
-function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId, name: string): FormStep<P> {
+function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId): FormStep<P> {
 	// Everywhere, a form included: Ctrl+C quits.
 	if (id === 'quit') return {state, effect: {kind: 'quit'}};
-	if (state.choosing) return {state: inList(env, state, id, name)};
+	if (state.choosing) return {state: inList(env, state, id)};
 	if (id === 'close') return state.reviewing ? {state: {...state, reviewing: false, reviewFrom: 0}} : {state, effect: {kind: 'cancel'}};
 	if (id === 'formSubmit' || (id === 'formConfirm' && state.armed)) return submit(env, state);
 	if (state.reviewing && id !== 'formCopy') {
 		// Only the plan is on screen: keys that would change a field it hides do nothing.
-		const by = id === 'formChoose' ? undefined : REVIEW_SCROLL[name];
+		const by = REVIEW_SCROLL[id];
 		return {state: by === undefined ? state : {...state, reviewFrom: Math.max((state.reviewFrom ?? 0) + by, 0)}};
 	}
 	const facts = formFacts(env, state.values);
 	if (id === 'formCopy') {
-		// OSC 52 gets no answer: whether the terminal (or tmux) took it cannot be known, so the hint says "sent".
+		// The copy itself, and what the status says of it, is the system's (system/clipboard.ts).
 		const copied = {...state, copied: facts.plan !== undefined};
 		return facts.plan ? {state: copied, effect: {kind: 'copy', text: facts.plan.steps.map((s) => commandText(s.argv)).join('\n') + '\n'}} : {state: copied};
 	}
@@ -129,7 +134,7 @@ function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId, n
 	const field = env.spec.fields[state.focus];
 	if (facts.risk && field?.kind !== 'text' && id === 'formErase') return {state: {...state, typedName: (state.typedName ?? '').slice(0, -1)}};
 	if (field?.kind === 'choice' && id === 'formSpace' && optionsOf(field, state.values).length > LIST_ABOVE) return {state: openList(field, state, '')};
-	const fieldKey = id === 'formChoose' ? ({kind: name === 'left' ? 'left' : 'right'} as const) : FIELD_KEYS[id];
+	const fieldKey = FIELD_KEYS[id];
 	return {state: fieldKey ? edit(env, state, fieldKey) : state};
 }
 
@@ -145,7 +150,7 @@ function paste(env: FormEnv, state: FormState, text: string): FormState {
 /** The form after one key, kept in step with what its layout shows (the fields' window, the review's line). */
 export function formStep<P extends Plan>(env: FormEnv<P>, state: FormState, event: FormEvent): FormStep<P> {
 	const step: FormStep<P> =
-		event.kind === 'key' ? key(env, state, event.id, event.name) : {state: event.kind === 'type' ? typed(env, state, event.text) : paste(env, state, event.text)};
+		event.kind === 'key' ? key(env, state, event.id) : {state: event.kind === 'type' ? typed(env, state, event.text) : paste(env, state, event.text)};
 	const layout = formLayout(formFacts(env, step.state.values), step.state, env.size);
 	const from = layout.lower.kind === 'plan' ? layout.lower.review?.from : undefined;
 	return {...step, state: {...step.state, fieldTop: layout.fieldTop, ...(step.state.reviewing ? {reviewFrom: from ?? 0} : {})}};

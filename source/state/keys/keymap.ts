@@ -3,146 +3,9 @@
 // this table; whether a key acts now, and in a read-only session, is its row's `when` and `changes`
 // (key-availability.ts). A test checks that no two bindings clash within one scope.
 
-export type Scope =
-	| 'global'
-	| 'lists'
-	| 'namespaces'
-	| 'interfaces'
-	| 'routes'
-	| 'overlay'
-	| 'log'
-	| 'filter'
-	| 'ping'
-	| 'output'
-	| 'map'
-	| 'form'
-	| 'keep'
-	| 'tutorial'
-	| 'picker';
+import type {Binding, Scope} from './binding.js';
 
-export type BindingId =
-	| 'quit'
-	| 'help'
-	| 'nextPane'
-	| 'prevPane'
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'home'
-	| 'end'
-	| 'detail'
-	| 'close'
-	| 'refresh'
-	| 'focusNamespaces'
-	| 'focusInterfaces'
-	| 'focusRoutes'
-	| 'newNamespace'
-	| 'deleteNamespace'
-	| 'attach'
-	| 'forwarding'
-	| 'veth'
-	| 'bridge'
-	| 'connect'
-	| 'detach'
-	| 'move'
-	| 'address'
-	| 'toggleUp'
-	| 'deleteInterface'
-	| 'addRoute'
-	| 'deleteRoute'
-	| 'log'
-	| 'exportLog'
-	| 'topology'
-	| 'copyLog'
-	| 'scrollUp'
-	| 'scrollDown'
-	| 'filter'
-	| 'clearFilter'
-	| 'filterDone'
-	| 'filterErase'
-	| 'ping'
-	| 'shell'
-	| 'runCommand'
-	| 'stopOrClose'
-	| 'pingAgain'
-	| 'outputUp'
-	| 'outputDown'
-	| 'outputPageUp'
-	| 'outputPageDown'
-	| 'outputTop'
-	| 'outputEnd'
-	| 'tutorials'
-	| 'tutorialHint'
-	| 'tutorialToggle'
-	| 'editInterface'
-	| 'stackDevice'
-	| 'otherEnd'
-	| 'panUp'
-	| 'panDown'
-	| 'panLeft'
-	| 'panRight'
-	| 'mapPageUp'
-	| 'mapPageDown'
-	| 'mapOrigin'
-	| 'mapNext'
-	| 'mapPrevious'
-	| 'mapChoose'
-	| 'formNext'
-	| 'formPrevious'
-	| 'formChoose'
-	| 'formSpace'
-	| 'formSubmit'
-	| 'formConfirm'
-	| 'formErase'
-	| 'formClear'
-	| 'formCopy'
-	| 'formPage'
-	| 'formEnds'
-	| 'keepChange'
-	| 'undoKept'
-	| 'scrollPageUp'
-	| 'scrollPageDown'
-	| 'logTop'
-	| 'logEnd'
-	| 'toggleWrap'
-	| 'sidewaysLeft'
-	| 'sidewaysRight'
-	| 'pickerUp'
-	| 'pickerDown'
-	| 'pickerChoose';
-
-export interface Binding {
-	readonly id: BindingId;
-	/** Key names as `keyName` produces them: 'j', 'up', 'tab', 'shift+tab', 'return', 'ctrl+c', … */
-	readonly keys: readonly string[];
-	readonly scope: Scope;
-	readonly description: string;
-	/** Shown in the footer (short label) when the scope applies. */
-	readonly hint?: string;
-	/** Changes the system in a way that cannot simply be undone: asks first. */
-	readonly dangerous?: boolean;
-	/**
-	 * Where the footer puts the hint among its scope's hints: most used first (1). Hints without a rank
-	 * follow the ranked ones in table order. The footer drops the last ones that do not fit.
-	 */
-	readonly rank?: number;
-	/** Keys the footer shows for the hint, when not just the first: ['up', 'down'] shows `↑↓`. */
-	readonly hintKeys?: readonly string[];
-	/** Offered (in the footer) only when the selected interface has this: `master` for detaching it. */
-	readonly needs?: 'master';
-	/** Changes the world (opens a change's form): unavailable in a read-only session. */
-	readonly changes?: true;
-	/** Looks inside the selected namespace (ping, a command, a shell): opens a panel with keys of its own. */
-	readonly looks?: true;
-	/**
-	 * When it acts: 'panes' only with nothing over the panes; 'selection' on the panes' selection, which
-	 * an overlay that shows it (the detail) leaves in reach (state/overlays.ts). Else wherever its scope applies.
-	 */
-	readonly when?: 'panes' | 'selection';
-	/** Opens this overlay (and closes it again): the footer does not offer it while that overlay is open. */
-	readonly opens?: 'help' | 'topology' | 'log';
-}
+export type {Binding, BindingId, Scope} from './binding.js';
 
 /** The bindings worth offering for the selected interface: those whose `needs` it meets. */
 export const offeredFor = (link: {readonly master?: string} | undefined, keymap: readonly Binding[] = KEYMAP): readonly Binding[] =>
@@ -240,15 +103,21 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'formSubmit', keys: ['return'], scope: 'form', description: 'run the commands shown (a delete asks again: Enter or y)'},
 	{id: 'formConfirm', keys: ['y'], scope: 'form', description: 'run a change that asked again (elsewhere y is typed)'},
 	{id: 'close', keys: ['escape'], scope: 'form', description: 'cancel: nothing runs'},
-	{id: 'formNext', keys: ['tab', 'down'], scope: 'form', description: 'next field'},
-	{id: 'formPrevious', keys: ['shift+tab', 'up'], scope: 'form', description: 'previous field'},
-	{id: 'formChoose', keys: ['left', 'right'], scope: 'form', description: 'previous / next choice'},
+	// Tab and ↓ both go to the next field; in an open list or a plan shown whole, ↓ moves down instead.
+	{id: 'formNext', keys: ['tab'], scope: 'form', description: 'next field'},
+	{id: 'formDown', keys: ['down'], scope: 'form', description: 'next field'},
+	{id: 'formPrevious', keys: ['shift+tab'], scope: 'form', description: 'previous field'},
+	{id: 'formUp', keys: ['up'], scope: 'form', description: 'previous field'},
+	{id: 'formChoosePrevious', keys: ['left'], scope: 'form', description: 'previous / next choice'},
+	{id: 'formChooseNext', keys: ['right'], scope: 'form', description: 'previous / next choice'},
 	{id: 'formSpace', keys: ['space'], scope: 'form', description: 'a choice: the list to pick from; a toggle: flip it'},
 	{id: 'formErase', keys: ['backspace'], scope: 'form', description: 'erase the last character'},
 	{id: 'formClear', keys: ['ctrl+u'], scope: 'form', description: 'clear the field'},
 	{id: 'formCopy', keys: ['ctrl+y'], scope: 'form', description: 'copy the commands (OSC 52, to the terminal you sit at)'},
-	{id: 'formPage', keys: ['pageup', 'pagedown'], scope: 'form', description: 'a page up / down in a plan shown whole, or in a list'},
-	{id: 'formEnds', keys: ['home', 'end'], scope: 'form', description: 'first / last option of a list'},
+	{id: 'formPageUp', keys: ['pageup'], scope: 'form', description: 'a page up / down in a plan shown whole, or in a list'},
+	{id: 'formPageDown', keys: ['pagedown'], scope: 'form', description: 'a page up / down in a plan shown whole, or in a list'},
+	{id: 'formHome', keys: ['home'], scope: 'form', description: 'first / last option of a list'},
+	{id: 'formEnd', keys: ['end'], scope: 'form', description: 'first / last option of a list'},
 	{id: 'quit', keys: ['ctrl+c'], scope: 'form', description: 'quit'},
 	// After a change on the path of the user's own SSH session (ui/overlays/keep-overlay.tsx).
 	{id: 'keepChange', keys: ['k'], scope: 'keep', description: 'keep the change before the countdown ends'},

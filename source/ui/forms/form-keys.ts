@@ -13,5 +13,5 @@ export function formEvent(typed: TypedKey): FormEvent | undefined {
 	const printable = typed.input !== '' && !typed.key.ctrl && !typed.key.meta && !typed.input.includes('\u001B');
 	// In a read of several keys, y is a letter of the text (a y alone may confirm).
 	if (printable && (!binding || (binding.id === 'formConfirm' && typed.char !== undefined))) return {kind: 'type', text: typed.input};
-	return binding ? {kind: 'key', id: binding.id, name: typed.name} : undefined;
+	return binding ? {kind: 'key', id: binding.id} : undefined;
 }

@@ -54,17 +54,17 @@ describe.each(SIZES)('every form at $width x $height', (size) => {
 		let state = initialFormState(spec);
 		check(env, state, 'opened');
 		for (let i = 0; i <= spec.fields.length; i++) {
-			state = formStep(env, state, {kind: 'key', id: 'formNext', name: 'tab'}).state;
+			state = formStep(env, state, {kind: 'key', id: 'formNext'}).state;
 			check(env, state, `after ${i + 1} Tab`);
 		}
 		for (let i = 0; i <= spec.fields.length; i++) {
-			state = formStep(env, state, {kind: 'key', id: 'formPrevious', name: 'up'}).state;
+			state = formStep(env, state, {kind: 'key', id: 'formUp'}).state;
 			check(env, state, `after ${i + 1} ↑`);
 		}
 		// Every message showing (a submit attempt), then the review or the second word Enter may bring.
-		state = formStep(env, {...state, submitted: true}, {kind: 'key', id: 'formSubmit', name: 'return'}).state;
+		state = formStep(env, {...state, submitted: true}, {kind: 'key', id: 'formSubmit'}).state;
 		check(env, state, 'after Enter');
-		state = formStep(env, state, {kind: 'key', id: 'formSubmit', name: 'return'}).state;
+		state = formStep(env, state, {kind: 'key', id: 'formSubmit'}).state;
 		check(env, state, 'after Enter twice');
 	});
 });

@@ -16,7 +16,7 @@ import {WorldBuilder} from '../../support/hand-world.js';
 const world = fixtureWorld('bridge');
 const envOf = <P extends Plan>(spec: FormSpec<P>, size = {width: 100, height: 28}, options: Partial<FormEnv<P>> = {}): FormEnv<P> => ({spec, world, dryRun: false, size, ...options});
 
-const key = (id: BindingId, name = ''): FormEvent => ({kind: 'key', id, name});
+const key = (id: BindingId): FormEvent => ({kind: 'key', id});
 const type = (text: string): FormEvent => ({kind: 'type', text});
 
 /** Every event in turn; the last step's effect, and the state. */
@@ -31,7 +31,7 @@ const focused = (env: FormEnv, state: FormState): string | undefined => env.spec
 describe('form reducer', () => {
 	it('types into the focused text field and submits a valid plan on Enter', () => {
 		const env = envOf(newNamespaceForm());
-		const step = run(env, [type('ns3'), key('formSubmit', 'return')]);
+		const step = run(env, [type('ns3'), key('formSubmit')]);
 		expect(step.state.values.name).toBe('ns3');
 		expect(step.effect?.kind).toBe('submit');
 		expect(step.effect?.kind === 'submit' && step.effect.plan.steps.map((s) => s.argv.join(' '))).toEqual(['ip netns add ns3', 'ip -n ns3 link set dev lo up']);
@@ -39,40 +39,40 @@ describe('form reducer', () => {
 
 	it('refuses bad values: Enter marks the form submitted and hands nothing on', () => {
 		const env = envOf(newNamespaceForm());
-		const step = run(env, [type('ns1'), key('formSubmit', 'return')]);
+		const step = run(env, [type('ns1'), key('formSubmit')]);
 		expect(step.effect).toBeUndefined();
 		expect(step.state.submitted).toBe(true);
 	});
 
 	it('Tab and ↓ go to the next field, Shift+Tab and ↑ back, round the ends', () => {
 		const env = envOf(pingForm(world, 'ns1'));
-		expect(focused(env, run(env, [key('formNext', 'tab')]).state)).toBe('other');
-		expect(focused(env, run(env, [key('formNext', 'down'), key('formNext', 'down')]).state)).toBe('count');
-		expect(focused(env, run(env, [key('formPrevious', 'shift+tab')]).state)).toBe('interval');
+		expect(focused(env, run(env, [key('formNext')]).state)).toBe('other');
+		expect(focused(env, run(env, [key('formDown'), key('formDown')]).state)).toBe('count');
+		expect(focused(env, run(env, [key('formPrevious')]).state)).toBe('interval');
 	});
 
 	it('a destructive plan asks twice: Enter arms it, a change of values disarms it, Enter or y runs it', () => {
 		const env = envOf(confirmForm({title: 'Delete x', steps: [{argv: ['ip', 'netns', 'del', 'x']}], dangerous: true, affects: []}));
-		let step = run(env, [key('formSubmit', 'return')]);
+		let step = run(env, [key('formSubmit')]);
 		expect(step.state.armed).toBe(true);
 		expect(step.effect).toBeUndefined();
-		expect(run(env, [key('formConfirm', 'y')], step.state).effect?.kind).toBe('submit');
-		step = run(env, [key('formSubmit', 'return')], step.state);
+		expect(run(env, [key('formConfirm')], step.state).effect?.kind).toBe('submit');
+		step = run(env, [key('formSubmit')], step.state);
 		expect(step.effect?.kind).toBe('submit');
 	});
 
 	it('y that confirms nothing is typed', () => {
 		const env = envOf(newNamespaceForm());
-		const step = run(env, [key('formConfirm', 'y'), key('formConfirm', 'y')]);
+		const step = run(env, [key('formConfirm'), key('formConfirm')]);
 		expect(step.state.values.name).toBe('yy');
 		expect(step.effect).toBeUndefined();
 	});
 
 	it('Esc cancels; Ctrl+C quits; Ctrl+Y copies the commands', () => {
 		const env = envOf(newNamespaceForm());
-		expect(run(env, [key('close', 'escape')]).effect).toEqual({kind: 'cancel'});
-		expect(run(env, [key('quit', 'ctrl+c')]).effect).toEqual({kind: 'quit'});
-		const copy = run(env, [type('ns3'), key('formCopy', 'ctrl+y')]);
+		expect(run(env, [key('close')]).effect).toEqual({kind: 'cancel'});
+		expect(run(env, [key('quit')]).effect).toEqual({kind: 'quit'});
+		const copy = run(env, [type('ns3'), key('formCopy')]);
 		expect(copy.effect).toEqual({kind: 'copy', text: 'ip netns add ns3\nip -n ns3 link set dev lo up\n'});
 		expect(copy.state.copied).toBe(true);
 	});
@@ -80,7 +80,7 @@ describe('form reducer', () => {
 	it('text typed on a choice with a free-text sibling goes there, with the cursor (the ping target)', () => {
 		const env = envOf(pingForm(world, 'ns1'));
 		expect(focused(env, initialFormState(env.spec))).toBe('target');
-		const step = run(env, ['1', '0', '.', '0', '.', '2', '.', '2'].map((c) => type(c)).concat([key('formSubmit', 'return')]));
+		const step = run(env, ['1', '0', '.', '0', '.', '2', '.', '2'].map((c) => type(c)).concat([key('formSubmit')]));
 		expect(step.state.values.other).toBe('10.0.2.2');
 		expect(focused(env, step.state)).toBe('other');
 		expect(step.effect?.kind === 'submit' && step.effect.plan.steps[0].argv.at(-1)).toBe('10.0.2.2');
@@ -93,9 +93,9 @@ describe('form reducer', () => {
 
 	it('text typed on a short choice without a sibling opens its list, narrowed; Enter takes the match', () => {
 		const env = envOf(bridgeForm({world, ns: 'host'}));
-		let step = run(env, [key('formNext', 'tab'), type('ns2')]);
+		let step = run(env, [key('formNext'), type('ns2')]);
 		expect(step.state.choosing).toMatchObject({id: 'ns', filter: 'ns2', highlighted: 'ns2'});
-		step = run(env, [key('formSubmit', 'return')], step.state);
+		step = run(env, [key('formSubmit')], step.state);
 		expect(step.state.choosing).toBeUndefined();
 		expect(step.state.values.ns).toBe('ns2');
 		expect(step.effect).toBeUndefined();
@@ -106,18 +106,18 @@ describe('form reducer', () => {
 		for (let i = 1; i <= 12; i++) built.namespace(`ns${i}`);
 		const many = built.build();
 		const env: FormEnv = {...envOf(bridgeForm({world: many, ns: 'host'})), world: many};
-		let step = run(env, [key('formNext', 'tab'), key('formSpace', 'space')]);
+		let step = run(env, [key('formNext'), key('formSpace')]);
 		expect(step.state.choosing).toMatchObject({filter: '', highlighted: 'host'});
-		step = run(env, [type('ns1'), key('formNext', 'down'), key('formErase', 'backspace')], step.state);
+		step = run(env, [type('ns1'), key('formDown'), key('formErase')], step.state);
 		expect(step.state.choosing).toMatchObject({filter: 'ns', highlighted: 'ns10'});
-		step = run(env, [key('close', 'escape')], step.state);
+		step = run(env, [key('close')], step.state);
 		expect(step.state.choosing).toBeUndefined();
 		expect(step.state.values.ns).toBe('host');
 	});
 
 	it('a filter typed on a choice, then Tab, takes its first match and goes on (over SSH: "ns2\\t…")', () => {
 		const env = envOf(bridgeForm({world, ns: 'host'}));
-		const step = run(env, [key('formNext', 'tab'), type('ns2'), key('formNext', 'tab')]);
+		const step = run(env, [key('formNext'), type('ns2'), key('formNext')]);
 		expect(step.state.values.ns).toBe('ns2');
 		expect(step.state.choosing).toBeUndefined();
 		expect(focused(env, step.state)).toBe('address');
@@ -125,11 +125,11 @@ describe('form reducer', () => {
 
 	it('a plan too long for the form is reviewed first: Enter shows it whole, pages on, then runs; Esc goes back', () => {
 		const env = envOf(vethForm({world, ns: 'host'}), {width: 80, height: 18});
-		let step = run(env, [type('10.9.9.1/24'), key('formSubmit', 'return')]);
+		let step = run(env, [type('10.9.9.1/24'), key('formSubmit')]);
 		expect(step.state.reviewing).toBe(true);
 		expect(step.effect).toBeUndefined();
-		expect(run(env, [key('close', 'escape')], step.state).state.reviewing).toBe(false);
-		for (let i = 0; i < 10 && !step.effect; i++) step = run(env, [key('formSubmit', 'return')], step.state);
+		expect(run(env, [key('close')], step.state).state.reviewing).toBe(false);
+		for (let i = 0; i < 10 && !step.effect; i++) step = run(env, [key('formSubmit')], step.state);
 		expect(step.effect?.kind).toBe('submit');
 	});
 
@@ -137,7 +137,7 @@ describe('form reducer', () => {
 		const env = envOf(vethForm({world, ns: 'host'}), {width: 60, height: 13});
 		let state = initialFormState(env.spec);
 		for (let i = 0; i < env.spec.fields.length * 2; i++) {
-			state = formStep(env, state, key('formNext', 'tab')).state;
+			state = formStep(env, state, key('formNext')).state;
 			expect(state.fieldTop ?? 0).toBeLessThanOrEqual(state.focus);
 		}
 	});
@@ -153,30 +153,30 @@ describe('form reducer', () => {
 	it('a change on the SSH session’s path wants the name typed first, on a row that takes no text; then one Enter runs it', () => {
 		const plan: Plan = {title: 'Set br0 down', steps: [{argv: ['ip', 'link', 'set', 'dev', 'br0', 'down']}], dangerous: false, destructive: true, affects: []};
 		const env = envOf(confirmForm(plan), undefined, {sessionRisk: () => ({reason: 'your SSH session runs over br0', confirm: 'br0', undoable: true})});
-		let step = run(env, [key('formSubmit', 'return')]);
+		let step = run(env, [key('formSubmit')]);
 		expect(step.state.nameWanted).toBe(true);
 		expect(step.effect).toBeUndefined();
-		step = run(env, [type('b'), type('rx'), key('formErase', 'backspace'), key('formSubmit', 'return')], step.state);
+		step = run(env, [type('b'), type('rx'), key('formErase'), key('formSubmit')], step.state);
 		expect(step.state.typedName).toBe('br');
 		expect(step.effect).toBeUndefined();
-		step = run(env, [type('0'), key('formSubmit', 'return')], step.state);
+		step = run(env, [type('0'), key('formSubmit')], step.state);
 		expect(step.effect?.kind).toBe('submit');
 	});
 
 	it('at 60x12 a delete whose consequences do not fit is reviewed page by page, then asks again, then runs', () => {
 		const ns1 = {world, ns: 'ns1'};
 		const env = envOf(deleteNamespaceForm(ns1), {width: 60, height: 10});
-		let step = run(env, [key('formSubmit', 'return')]);
+		let step = run(env, [key('formSubmit')]);
 		expect(step.state.reviewing).toBe(true);
 		const seen: number[] = [];
 		for (let i = 0; i < 10 && !step.state.armed; i++) {
 			seen.push(step.state.reviewFrom ?? 0);
-			step = run(env, [key('formSubmit', 'return')], step.state);
+			step = run(env, [key('formSubmit')], step.state);
 		}
 		expect(seen.length).toBeGreaterThan(1);
 		expect(step.state.armed).toBe(true);
 		expect(step.effect).toBeUndefined();
-		expect(run(env, [key('formConfirm', 'y')], step.state).effect?.kind).toBe('submit');
+		expect(run(env, [key('formConfirm')], step.state).effect?.kind).toBe('submit');
 	});
 });
 
