@@ -45,7 +45,7 @@ export function editLinkForm(ctx: FormContext): FormSpec | string {
 			});
 			const nothing = Object.keys(fields).length === 0 && want.name === undefined && want.mtu === undefined && want.mac === undefined;
 			// Not an error: the form opens on the values the kernel has, and says so until one is edited.
-			return nothing ? {[NOTHING_TO_CHANGE]: 'these are its current values: edit its name, MTU or MAC'} : fields;
+			return nothing ? {[NOTHING_TO_CHANGE]: 'these are its current values; edit its name, MTU or MAC'} : fields;
 		},
 		plan(v) {
 			const want = changed(v);
