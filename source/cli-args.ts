@@ -3,15 +3,25 @@
 import {parseArgs} from 'node:util';
 import {DEFAULT_SCENARIO, SCENARIOS} from './system/lab-scenarios.js';
 
+/** The subcommands and what each does: one table, so the descriptions start in one column. */
+const USAGE: ReadonlyArray<readonly [string, string]> = [
+	['nsdeck', "explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)"],
+	['nsdeck lab [scenario]', 'the same app in a private, throwaway network world (no root needed)'],
+	['nsdeck tutorial [NAME]', 'a guided tutorial in the lab that checks each step as you go (--list: which)'],
+	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
+	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
+	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
+	['nsdeck sandbox -- CMD', 'run CMD in a fresh private sandbox (what the tests use)'],
+];
+
+function usage(rows: ReadonlyArray<readonly [string, string]>): string {
+	const width = Math.max(...rows.map(([command]) => command.length)) + 2;
+	return rows.map(([command, what]) => `    $ ${command.padEnd(width)}${what}`).join('\n');
+}
+
 export const HELP = `
   Usage
-    $ nsdeck                 explore and change this machine's network namespaces (root or CAP_NET_ADMIN to change)
-    $ nsdeck lab [scenario]  the same app in a private, throwaway network world (no root needed)
-    $ nsdeck tutorial [NAME]  a guided tutorial in the lab that checks each step as you go (--list: which)
-    $ nsdeck show [--json]   print every namespace, interface, peer and route once, for scripts
-    $ nsdeck show --dot      the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)
-    $ nsdeck show --mermaid  the topology as a Mermaid flowchart, for Markdown documents
-    $ nsdeck sandbox -- CMD  run CMD in a fresh private sandbox (what the tests use)
+${usage(USAGE)}
 
   Lab scenarios
 ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
@@ -49,8 +59,32 @@ export interface Cli {
 	readonly flags: CliFlags;
 }
 
+/**
+ * node's parseArgs says more than a person needs (`To specify a positional argument starting with a '-',
+ * place it after the end of options…`): its errors, by code, in one short clause. cli.tsx adds `; see
+ * nsdeck --help`.
+ */
+function parseError(error: unknown): Error {
+	const message = error instanceof Error ? error.message : String(error);
+	const code = (error as {code?: unknown} | undefined)?.code;
+	const option = /'(-{1,2}[^'\s]*)/.exec(message)?.[1];
+	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new Error(`unknown option ${option}`);
+	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+		return new Error(/argument missing/.test(message) ? `${option} needs a value` : `${option} takes no value`);
+	}
+	return error instanceof Error ? error : new Error(message);
+}
+
 /** Throws with a message for people on an unknown flag or a missing value. */
 export function parseCli(argv: readonly string[]): Cli {
+	try {
+		return parseOwn(argv);
+	} catch (error) {
+		throw parseError(error);
+	}
+}
+
+function parseOwn(argv: readonly string[]): Cli {
 	const dashes = argv.indexOf('--');
 	// Words after `--` belong to `nsdeck sandbox -- CMD…`: never read them as our flags.
 	const own = dashes < 0 ? argv : argv.slice(0, dashes);

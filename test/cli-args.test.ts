@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseCli} from '../source/cli-args.js';
+import {HELP, parseCli} from '../source/cli-args.js';
 
 describe('command line', () => {
 	it.each<[string[], string[], Record<string, unknown>]>([
@@ -17,5 +17,24 @@ describe('command line', () => {
 	it('refuses unknown flags and a --log without a file', () => {
 		expect(() => parseCli(['--bogus'])).toThrow(/bogus/);
 		expect(() => parseCli(['--log'])).toThrow(/log/);
+	});
+});
+
+describe('what nsdeck --help and a bad flag say (issue 27 item 10)', () => {
+	it.each([
+		[['show', '--bogus'], 'unknown option --bogus'],
+		[['-x'], 'unknown option -x'],
+		[['--log'], '--log needs a value'],
+		[['--json=yes', 'show'], '--json takes no value'],
+	])('%j: one short clause, not the parser’s paragraph', (argv, message) => {
+		expect(() => parseCli(argv)).toThrow(new Error(message));
+	});
+
+	it('starts every usage line’s description in one column', () => {
+		const usage = HELP.split('\n').filter((line) => line.startsWith('    $ nsdeck'));
+		expect(usage.length).toBeGreaterThanOrEqual(7);
+		const starts = usage.map((line) => /^ {4}\$ \S+(?: \S+)*? {2,}/.exec(line)?.[0].length);
+		expect(usage.find((line) => line.includes('tutorial [NAME]'))).toBeDefined();
+		expect(new Set(starts), usage.join('\n')).toEqual(new Set([starts[0]]));
 	});
 });

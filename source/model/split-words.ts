@@ -1,6 +1,7 @@
 // Splits a typed command line into an argv, without a shell: words are separated by blanks, and "…" or
 // '…' keep blanks inside one word. Nothing else is special — no globbing, no $ expansion, no pipes or
-// redirection, no backslash escapes — so what is typed is exactly what runs.
+// redirection, no backslash escapes — so what is typed is exactly what runs. A line that has any of those
+// goes to sh instead (model/shell-line.ts decides).
 
 export type Split = {readonly words: readonly string[]} | {readonly error: string};
 

@@ -35,3 +35,9 @@ export const shellPath = (shell: string | undefined): string => shell || '/bin/s
 export const shellArgv = (ns: string, shell: string | undefined, args: readonly string[] = []): string[] => execIn(ns, shellPath(shell), ...args);
 
 export const commandArgv = (ns: string, words: readonly string[]): string[] => execIn(ns, ...words);
+
+/**
+ * A typed line with shell syntax (model/shell-line.ts), run by sh inside the namespace: `ip netns exec NS
+ * sh -c LINE`. The line is one word of the argv, so the log and a script quote it and re-run it exactly.
+ */
+export const shellLineArgv = (ns: string, line: string): string[] => execIn(ns, 'sh', '-c', line);

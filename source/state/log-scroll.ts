@@ -89,8 +89,11 @@ export function entryRows(e: LogEntry, width: number): LogRow[] {
 	return rows;
 }
 
-/** Rows the overlay has for entries in `height` rows (its border and title take the rest). */
-export const logRows = (height: number): number => Math.max(height - 4, 1);
+/**
+ * Rows the overlay has for entries in `height` rows: its border takes two and its title one. One fewer hid
+ * the oldest entry that fitted and left the last row blank.
+ */
+export const logRows = (height: number): number => Math.max(height - 3, 1);
 
 /** Columns inside the overlay's border and padding. */
 export const logWidth = (columns: number): number => Math.max(columns - 4, 1);

@@ -31,7 +31,7 @@ export function ExecOverlay({view, look, world, width, height, dryRun, isFocused
 			);
 		case 'commandForm':
 			return (
-				<FormView key={view.panel} spec={view.spec} dryRun={dryRun} onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv)} {...formFrame} />
+				<FormView key={view.panel} spec={view.spec} dryRun={dryRun} onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv, plan.command.line)} {...formFrame} />
 			);
 		case 'scriptForm':
 			return <FormView key={view.panel} spec={view.spec} dryRun={false} onSubmit={view.write} {...formFrame} onCancel={view.cancel} />;

@@ -181,8 +181,8 @@ describe('the e form: prefilled from the world, only changed fields become steps
 		const spec = editLinkForm({world, ns: 'ns1', link: veth});
 		if (typeof spec === 'string') throw new Error(spec);
 		expect(spec.initial).toEqual({name: 'veth_ns1', mtu: '1500', mac: veth.mac});
-		expect(edit({}).errors).toEqual({_form: 'nothing to change yet: edit its name, MTU or MAC'});
-		expect(edit({mtu: '01500'}).errors).toEqual({_form: 'nothing to change yet: edit its name, MTU or MAC'});
+		expect(edit({}).errors).toEqual({_nothing: 'these are its current values; edit its name, MTU or MAC'});
+		expect(edit({mtu: '01500'}).errors).toEqual({_nothing: 'these are its current values; edit its name, MTU or MAC'});
 	});
 
 	it('normalises a MAC to lowercase with colons', () => {

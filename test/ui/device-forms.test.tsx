@@ -81,6 +81,25 @@ describe('e: change the selected interface’s name, MTU or MAC', () => {
 	});
 });
 
+describe('e with nothing changed (issue 27 item 10)', () => {
+	it('says these are the current values, not "Fill in the fields", and runs nothing on Enter', async () => {
+		const {app, system} = await onVeth();
+		await press(app, 'e');
+		let frame = await waitForFrame(app, 'Change veth_ns1 in ns1');
+		expect(frame).not.toContain('Fill in the fields');
+		expect(frame).toContain('Nothing to change: these are its current values');
+		await press(app, KEYS.tab);
+		await press(app, CTRL_U);
+		await press(app, '01500');
+		frame = await waitForFrame(app, /MTU\s+01500/);
+		expect(frame).toContain('Nothing to change: these are its current values');
+		await press(app, KEYS.enter);
+		await settle();
+		expect(app.lastFrame()).toContain('Change veth_ns1 in ns1');
+		expect(system.calls).toEqual([]);
+	});
+});
+
 describe('+: a new device stacked on the selected interface', () => {
 	it('starts as a macvlan in bridge mode, up, named macvlan0, and runs exactly that', async () => {
 		const {app, system} = await onVeth([

@@ -62,6 +62,34 @@ describe.each(SIZES)('the help layout at $columns x $rows', ({columns, rows}) =>
 	});
 });
 
+describe.each([
+	{columns: 120, rows: 40},
+	{columns: 120, rows: 30},
+	{columns: 100, rows: 30},
+	{columns: 160, rows: 40},
+])('the help at $columns x $rows, scrolled (issue 27 item 10)', ({columns, rows}) => {
+	it('keeps each section in one column when it fits in one: "Ping panel" is not split', () => {
+		const layout = helpLayout(columns, rows - 2, 0);
+		// Scrolled, the end of one column and the top of the next are never on screen together.
+		expect(layout.maxScroll).toBeGreaterThan(0);
+		const tallest = Math.max(layout.rows, ...layout.columns.map((c) => c.length));
+		// Each section's lines, and the columns they landed in.
+		const sections: Array<{title: string; lines: number; columns: Set<number>}> = [];
+		for (const [c, column] of layout.columns.entries()) {
+			for (const line of column) {
+				if (line.kind === 'title') sections.push({title: line.text, lines: 0, columns: new Set()});
+				const section = sections.at(-1);
+				if (section && line.kind !== 'gap') {
+					section.lines++;
+					section.columns.add(c);
+				}
+			}
+		}
+		expect(sections.map((s) => s.title)).toContain('Ping panel');
+		for (const section of sections) if (section.lines <= tallest) expect([...section.columns], section.title).toHaveLength(1);
+	});
+});
+
 describe.each([...SIZES, {columns: 120, rows: 30}])('the help overlay at $columns x $rows', (size) => {
 	it('draws nothing past a column’s edge, and an item stays in its column when scrolled', async () => {
 		const {app} = await startApp({size});

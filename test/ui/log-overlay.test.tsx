@@ -9,13 +9,30 @@ describe('command log overlay', () => {
 	it('opens on the newest commands and scrolls back to older ones', () => {
 		const newest = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} />).lastFrame() ?? '';
 		expect(newest).toContain('ip netns add ns39');
-		expect(newest).not.toContain('ip netns add ns33 ');
+		// Seven rows for entries at height 10 (issue 27 item 10: it was six, and the seventh stayed blank).
+		expect(newest).toContain('ip netns add ns33 ');
+		expect(newest).not.toContain('ip netns add ns32 ');
 		expect(newest).toContain('↑↓ g G scroll');
 		const back = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} scroll={-30} />).lastFrame() ?? '';
 		expect(back).toContain('ip netns add ns4 ');
 		expect(back).not.toContain('ip netns add ns39');
 		const clamped = render(<LogOverlay entries={entries} width={60} height={10} dryRun={false} scroll={-999} />).lastFrame() ?? '';
 		expect(clamped).toContain('ip netns add ns0 ');
+	});
+
+	it('shows every entry that fits: none hidden while a row stays blank (issue 27 item 10)', () => {
+		// 10 rows: the border's two and the title leave 7 for entries.
+		const seven = entries.slice(0, 7);
+		const frame = render(<LogOverlay entries={seven} width={60} height={10} dryRun={false} />).lastFrame() ?? '';
+		const inside = frame.split('\n').slice(2, -1);
+		expect(inside.every((row) => /ip netns add ns\d/.test(row)), frame).toBe(true);
+		for (const e of seven) expect(frame).toContain(`${e.argv.join(' ')} `);
+		expect(frame).not.toContain('scroll');
+		// One more does not fit: the oldest goes, and the rows are all used.
+		const eight = render(<LogOverlay entries={entries.slice(0, 8)} width={60} height={10} dryRun={false} />).lastFrame() ?? '';
+		expect(eight).not.toContain('ip netns add ns0 ');
+		expect(eight.split('\n').slice(2, -1).every((row) => /ip netns add ns\d/.test(row)), eight).toBe(true);
+		expect(eight).toContain('↑↓ g G scroll');
 	});
 
 	it.each([80, 200])('at %i columns: each entry has its start time, duration and how it ended, or that it still runs', (columns) => {

@@ -227,7 +227,7 @@ describe('x: one command in the namespace', () => {
 		};
 		await press(app, 'x');
 		let frame = await waitForFrame(app, 'Run one command in ns1');
-		expect(frame).toContain('no shell (no * $VAR | >); "…" \'…\' quote');
+		expect(frame).toContain('with | > $( ) * it runs through sh -c');
 		await press(app, 'ip neigh show "a b"');
 		await waitForFrame(app, "ip netns exec ns1 ip neigh show 'a b'");
 		await press(app, KEYS.enter);

@@ -10,7 +10,7 @@ import {checkMac, checkMtu, checkRename, parseMac, parseWhole} from '../../model
 import {hostPathProblem} from '../../plans/link-plans.js';
 import {linkSettingsPlan} from '../../plans/link-settings-plan.js';
 import {stackedDevicePlan} from '../../plans/stacked-device-plan.js';
-import {errorsOf, flag, text, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
+import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
 
 export function editLinkForm(ctx: FormContext): FormSpec | string {
 	const link = ctx.link;
@@ -44,7 +44,8 @@ export function editLinkForm(ctx: FormContext): FormSpec | string {
 				mac: !typed('mac', link.mac) ? undefined : isLoopback || link.mac === '' ? `${link.name} has no hardware address to change` : checkMac(text(v, 'mac')),
 			});
 			const nothing = Object.keys(fields).length === 0 && want.name === undefined && want.mtu === undefined && want.mac === undefined;
-			return nothing ? {_form: 'nothing to change yet: edit its name, MTU or MAC'} : fields;
+			// Not an error: the form opens on the values the kernel has, and says so until one is edited.
+			return nothing ? {[NOTHING_TO_CHANGE]: 'these are its current values; edit its name, MTU or MAC'} : fields;
 		},
 		plan(v) {
 			const want = changed(v);

@@ -4,8 +4,8 @@
 import ipaddr from 'ipaddr.js';
 import {HOST_ID, type World} from '../../model/types.js';
 import {findNs, parseIp} from '../../model/validate.js';
-import {splitWords} from '../../model/split-words.js';
-import {commandArgv, pingArgv, type PingRequest} from '../../plans/exec-commands.js';
+import {readTypedLine} from '../../model/shell-line.js';
+import {commandArgv, pingArgv, shellLineArgv, type PingRequest} from '../../plans/exec-commands.js';
 import type {Plan} from '../../plans/plan.js';
 import {errorsOf, text, type FormSpec, type FormValues} from './form-spec.js';
 
@@ -15,7 +15,8 @@ export interface PingPlan extends Plan {
 }
 
 export interface CommandPlan extends Plan {
-	readonly command: {readonly ns: string; readonly argv: readonly string[]};
+	/** `line`: as typed, offered again by the next x. */
+	readonly command: {readonly ns: string; readonly argv: readonly string[]; readonly line: string};
 }
 
 export const OTHER_TARGET = 'other address…';
@@ -129,8 +130,8 @@ export function pingForm(world: World, ns: string, previous?: PingRequest): Form
 export function commandForm(ns: string, previous = ''): FormSpec<CommandPlan> {
 	const where = ns === HOST_ID ? 'the host' : ns;
 	return {
-		// Fits 80 columns with a short name: what a shell would do and this does not, then how to quote.
-		title: `Run one command in ${where} — no shell (no * $VAR | >); "…" '…' quote`,
+		// Fits 80 columns with a short name: that a line with shell syntax means what a shell makes of it.
+		title: `Run one command in ${where} (with | > $( ) * it runs through sh -c)`,
 		// The last command is offered, not kept: typing starts a new one, Enter on nothing runs it again.
 		fields: [{id: 'command', label: 'Command', kind: 'text', placeholder: 'e.g. ss -tlnp, ip neigh, cat /proc/net/dev', ...(previous ? {fallback: `${previous}  (Enter runs it again)`} : {})}],
 		initial: {command: ''},
@@ -138,14 +139,16 @@ export function commandForm(ns: string, previous = ''): FormSpec<CommandPlan> {
 			const line = text(v, 'command') || previous;
 			if (line === '') return {command: 'type a command, e.g. ip neigh'};
 			if (/[\u0000-\u001F\u007F]/.test(line)) return {command: 'control characters are not allowed'};
-			const split = splitWords(line);
-			return 'error' in split ? {command: split.error} : {};
+			const typed = readTypedLine(line);
+			return typed.kind === 'error' ? {command: typed.error} : {};
 		},
 		plan(v): CommandPlan {
-			const split = splitWords(text(v, 'command') || previous);
-			const words = 'words' in split ? split.words : [];
-			const argv = commandArgv(ns, words);
-			return {title: `Run in ${ns}`, steps: [{argv}], dangerous: false, affects: [ns], command: {ns, argv}};
+			const line = text(v, 'command') || previous;
+			const typed = readTypedLine(line);
+			const argv = typed.kind === 'shell' ? shellLineArgv(ns, typed.line) : commandArgv(ns, typed.kind === 'argv' ? typed.words : []);
+			// Said in the preview: a pipe typed here is sh's, not a word handed to the program.
+			const consequences = typed.kind === 'shell' ? [`runs through sh -c because of its shell syntax: ${typed.syntax.join(' ')}`] : undefined;
+			return {title: `Run in ${ns}`, steps: [{argv}], dangerous: false, affects: [ns], ...(consequences ? {consequences} : {}), command: {ns, argv, line}};
 		},
 	};
 }

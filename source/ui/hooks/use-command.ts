@@ -37,7 +37,8 @@ export interface CommandRun {
 export interface CommandControls {
 	readonly run?: CommandRun;
 	openForm(): void;
-	start(ns: string, argv: readonly string[]): void;
+	/** `line`: what was typed, offered by the next x; without it, the words after the namespace's prefix. */
+	start(ns: string, argv: readonly string[], line?: string): void;
 	stop(): void;
 	close(): void;
 }
@@ -61,11 +62,11 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 	}, [getState, dispatch]);
 
 	const start = useCallback(
-		(ns: string, argv: readonly string[]) => {
+		(ns: string, argv: readonly string[], line?: string) => {
 			const stream = system.stream;
 			if (!stream) return dispatch({type: 'message', tone: 'error', text: 'this system cannot run commands'});
 			// What was typed, for the next x: the argv after `ip netns exec NS` or `nsenter --net=PATH`.
-			last.current = argv.slice(execIn(ns).length).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
+			last.current = line ?? argv.slice(execIn(ns).length).map((w) => (/\s/.test(w) ? `"${w}"` : w)).join(' ');
 			const plan = `Run in ${nsDisplayName(ns)}`;
 			dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'output'}}});
 			if (dryRun) {

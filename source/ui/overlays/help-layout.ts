@@ -61,14 +61,26 @@ export function helpBlocks(width: number, keymap: readonly Binding[] = KEYMAP, u
 	return blocks;
 }
 
-/** Blocks into columns of at most `height` lines, in order; a title stays with the entry under it. */
-function pack(blocks: readonly HelpLine[][], height: number): HelpLine[][] {
+/** Lines of the scope whose title is block `from`: the title and its entries, up to the next title. */
+function sectionLength(blocks: readonly HelpLine[][], from: number): number {
+	let length = 0;
+	for (let i = from; i < blocks.length && (i === from || blocks[i][0]?.kind !== 'title'); i++) length += blocks[i].length;
+	return length;
+}
+
+/**
+ * Blocks into columns of at most `height` lines, in order. A scope that fits in one column starts a new
+ * column rather than break across two (the reader looks for "Ping panel" in one place); a longer one
+ * breaks between entries, its title kept with the entry under it.
+ */
+function pack(blocks: readonly HelpLine[][], height: number, wholeScopes = true): HelpLine[][] {
 	const columns: HelpLine[][] = [[]];
 	for (const [i, block] of blocks.entries()) {
 		let column = columns.at(-1) ?? [];
 		const isTitle = block[0]?.kind === 'title';
 		const lead = isTitle && column.length > 0 ? [{kind: 'gap', text: ''} satisfies HelpLine] : [];
-		const keepWith = isTitle ? (blocks[i + 1]?.length ?? 0) : 0;
+		const section = isTitle ? sectionLength(blocks, i) : 0;
+		const keepWith = isTitle ? (wholeScopes && section <= height ? section - block.length : (blocks[i + 1]?.length ?? 0)) : 0;
 		if (column.length > 0 && column.length + lead.length + block.length + keepWith > height) {
 			column = [];
 			columns.push(column);
@@ -83,16 +95,22 @@ export function helpLayout(width: number, height: number, scroll: number, keymap
 	const rows = Math.max(height - 3, 1);
 	const most = width < ONE_COLUMN_BELOW ? 1 : Math.max(1, Math.floor((inner + GAP) / (MIN_COLUMN + GAP)));
 	let chosen: {columns: HelpLine[][]; columnWidth: number} | undefined;
+	// All at once in the fewest columns (the widest), scopes whole if they can be there; only then scrolled.
 	for (let count = 1; count <= most && !chosen; count++) {
 		const columnWidth = Math.floor((inner - GAP * (count - 1)) / count);
-		const columns = pack(helpBlocks(columnWidth, keymap, unavailable), rows);
-		if (columns.length <= count) chosen = {columns, columnWidth};
+		const blocks = helpBlocks(columnWidth, keymap, unavailable);
+		for (const wholeScopes of [true, false]) {
+			const columns = pack(blocks, rows, wholeScopes);
+			if (!chosen && columns.length <= count) chosen = {columns, columnWidth};
+		}
 	}
 	if (!chosen) {
 		// Everything does not fit at once: the most columns, each as tall as it must be, scrolled together.
 		const columnWidth = Math.floor((inner - GAP * (most - 1)) / most);
 		const blocks = helpBlocks(columnWidth, keymap, unavailable);
-		const total = blocks.reduce((n, b) => n + b.length + 1, 0);
+		// Its lines and a gap before each title but the first: counted per block, the first guess was so tall
+		// that at 120x40 one column held nearly all and scrolled 77 lines.
+		const total = blocks.reduce((n, b, i) => n + b.length + (i > 0 && b[0]?.kind === 'title' ? 1 : 0), 0);
 		let tall = Math.max(rows, Math.ceil(total / most));
 		let columns = pack(blocks, tall);
 		while (columns.length > most) columns = pack(blocks, ++tall);
