@@ -76,6 +76,15 @@ function cut(pieces: readonly TitlePiece[], width: number): TitlePiece[] {
 
 /** The title bar's pieces at `width` columns: never wider, so never more than one line. */
 export function titlePieces(facts: TitleFacts, width: number): TitlePiece[] {
+	return fit(facts, width).pieces;
+}
+
+/** What the help says under its header: every state in full, when the title at `width` folds or cuts one. */
+export function foldedDetails(facts: TitleFacts, width: number): string[] {
+	return fit(facts, width).whole ? [] : titleDetails(facts);
+}
+
+function fit(facts: TitleFacts, width: number): {pieces: TitlePiece[]; whole: boolean} {
 	const head: TitlePiece[] = [{text: 'nsdeck ', tone: 'plain', bold: true}, facts.lab ? {text: ' LAB ', tone: 'lab', bold: true, inverse: true} : {text: '[host]', tone: 'plain', bold: true}];
 	const tail: TitlePiece | undefined = facts.message
 		? {text: ` ${facts.message.text}`, tone: facts.message.tone === 'error' ? 'bad' : 'good'}
@@ -85,6 +94,9 @@ export function titlePieces(facts: TitleFacts, width: number): TitlePiece[] {
 	// A message keeps room to be read; a note is only cut.
 	const room = facts.message && tail ? Math.min(textWidth(tail.text), MESSAGE_ROOM) : 0;
 	const full = [...head, ...states(facts, false)];
-	const fixed = widthOf(full) + room <= width ? full : [...head, ...states(facts, true)];
-	return cut(tail ? [...fixed, tail] : fixed, width);
+	const folded = widthOf(full) + room > width;
+	const fixed = folded ? [...head, ...states(facts, true)] : full;
+	const all = tail ? [...fixed, tail] : fixed;
+	// Whole: nothing folded, and the note (not a passing message) not cut.
+	return {pieces: cut(all, width), whole: !folded && (facts.message !== undefined || widthOf(all) <= width)};
 }

@@ -8,7 +8,7 @@ import {App} from '../../source/app.js';
 import {textWidth} from '../../source/model/text-width.js';
 import {HelpOverlay} from '../../source/ui/overlays/help-overlay.js';
 import {TitleBar} from '../../source/ui/title-bar.js';
-import {titleDetails, type TitleFacts} from '../../source/ui/title-fit.js';
+import {foldedDetails, titleDetails, type TitleFacts} from '../../source/ui/title-fit.js';
 import {createFakeSystem} from '../support/fake-system.js';
 import {fixtureWorld} from '../support/fixtures.js';
 import {settle, waitForFrame} from '../support/ink.js';
@@ -52,6 +52,12 @@ describe('where the title bar has room', () => {
 });
 
 describe('the help', () => {
+	it('is told each state in full where the title folds it, and nothing where it folds nothing', () => {
+		expect(foldedDetails(everything, 80)).toEqual(titleDetails(everything));
+		expect(foldedDetails(everything, 80)).toContain(REASON);
+		expect(foldedDetails({...everything, note: undefined}, 200)).toEqual([]);
+	});
+
 	it('says in full what the title bar folds', () => {
 		const status = titleDetails(everything);
 		const app = render(<HelpOverlay width={60} height={20} status={status} />);
