@@ -27,9 +27,9 @@ import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
 import {useTutorial} from './ui/hooks/use-tutorial.js';
 import {useWorld} from './ui/hooks/use-world.js';
 import {computeLayout} from './ui/layout.js';
-import {overlayMostScroll, overlayView} from './ui/overlays/overlay-view.js';
+import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
-import {TitleBar, unseenText} from './ui/title-bar.js';
+import {TitleBar} from './ui/title-bar.js';
 import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 
@@ -84,7 +84,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			copyLog,
 			look: look.open,
 			logSize: {columns: frame.width, rows: frame.height},
-			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly),
+			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly, titleStatus(system, dryRun, getState(), frame.width)),
 		},
 		paneRows(layout.linksHeight),
 	);
@@ -98,17 +98,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	return (
 		<KeyLayerContext.Provider value={layer}>
 			<Box flexDirection="column" width={screen.columns} height={screen.rows}>
-				<TitleBar
-					lab={system.lab}
-					dryRun={dryRun}
-					readOnlyReason={system.access.reason}
-					note={system.slowReader}
-					unseen={unseenText(state.unseen)}
-					loading={state.loading}
-					progress={state.progress}
-					message={state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message}
-					width={screen.columns}
-				/>
+				<TitleBar {...titleFactsOf(system, dryRun, state)} width={screen.columns} />
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 					{overlay ?? <ExplorerPanes state={state} layout={layout} />}
 					{learning?.visible ? (

@@ -1,68 +1,28 @@
-// One line: what world this is (LAB or the host), whether it can be changed, and what is happening.
+// One line: what world this is (LAB or the host), whether it can be changed, and what is happening. What
+// it says at each width is title-fit.ts; this only draws it.
 import {Box} from 'ink';
 import {Text} from './text.js';
 import {theme} from './theme.js';
+import {titlePieces, type TitleFacts, type TitleTone} from './title-fit.js';
 
-export interface TitleBarProps {
-	readonly lab: boolean;
-	readonly dryRun?: boolean;
-	readonly readOnlyReason?: string;
-	/** Something about this world worth knowing, shown while there is no message. */
-	readonly note?: string;
-	/** What discovery could not look at (partial sight): always shown, beside any message. */
-	readonly unseen?: string;
-	readonly loading: boolean;
-	/** Namespaces read so far while a large world loads. */
-	readonly progress?: {readonly done: number; readonly total: number};
-	readonly message?: {readonly text: string; readonly tone: 'info' | 'error'};
+export {unseenText} from './title-fit.js';
+
+export interface TitleBarProps extends TitleFacts {
 	readonly width: number;
 }
 
-/** `12 unseen: no rights to see a process`, one reason after another. */
-export function unseenText(unseen: Readonly<Record<string, number>> | undefined): string | undefined {
-	const parts = Object.entries(unseen ?? {}).map(([reason, count]) => `${count} unseen: ${reason}`);
-	return parts.length > 0 ? parts.join(', ') : undefined;
-}
-
-export function TitleBar({lab, dryRun, readOnlyReason, note, unseen, loading, progress, message, width}: TitleBarProps) {
-	const detail = [lab ? 'private sandbox: the host is untouched' : undefined, note].filter(Boolean).join(' · ');
+export function TitleBar({width, ...facts}: TitleBarProps) {
 	const t = theme();
+	const colors: Record<TitleTone, string | undefined> = {plain: undefined, lab: t.lab, warn: t.warn, muted: t.muted, good: t.good, bad: t.bad};
 	return (
-		<Box width={width} height={1}>
-			<Box flexShrink={0}>
-				<Text bold>nsdeck </Text>
-				{lab ? (
-					<Text bold inverse color={t.lab}>
-						{' LAB '}
+		<Box width={width} height={1} flexShrink={0} overflow="hidden">
+			<Text wrap="truncate">
+				{titlePieces(facts, width).map((piece, i) => (
+					<Text key={i} bold={piece.bold} inverse={piece.inverse} color={colors[piece.tone]}>
+						{piece.text}
 					</Text>
-				) : (
-					<Text bold>[host]</Text>
-				)}
-				{dryRun && <Text bold color={t.warn}> DRY RUN</Text>}
-				{readOnlyReason && <Text color={t.warn}> {readOnlyReason}</Text>}
-				{progress ? (
-					<Text color={t.muted}>
-						{' '}
-						reading {progress.done}/{progress.total}
-					</Text>
-				) : (
-					loading && <Text color={t.muted}> reading…</Text>
-				)}
-				{unseen && <Text color={t.warn}> {unseen}</Text>}
-			</Box>
-			{message ? (
-				<Text color={message.tone === 'error' ? t.bad : t.good} wrap="truncate">
-					{' '}
-					{message.text}
-				</Text>
-			) : (
-				detail && (
-					<Text color={t.muted} wrap="truncate">
-						{' '}
-						{detail}
-					</Text>
-				)
-			)}
+				))}
+			</Text>
 		</Box>
 	);
 }

@@ -86,7 +86,8 @@ export function pingRequestOf(v: FormValues, ns: string, known: readonly KnownAd
 }
 
 export function pingForm(world: World, ns: string, previous?: PingRequest): FormSpec<PingPlan> {
-	const known = knownAddresses(world, ns);
+	// Not its own addresses: a ping to itself says nothing about the network. "other address…" stays last.
+	const known = knownAddresses(world, ns).filter((k) => k.ns !== ns);
 	const options = [...known.map((k) => k.label), OTHER_TARGET];
 	const previousLabel = previous && (known.find((k) => k.address === previous.target)?.label ?? OTHER_TARGET);
 	return {

@@ -10,8 +10,9 @@ import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan, detachPlan} from '../../plans/bridge-plans.js';
 import {deleteLinkPlan, hostPathProblem, movePlan, type LinkLosses} from '../../plans/link-plans.js';
 import {vethPlan} from '../../plans/veth-plan.js';
+import {heldOnSegment, withWarnings} from './address-warnings.js';
 import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FieldSpec, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
-import {bridgeOfSelection, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
+import {bridgeOfSelection, freeAddresses, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
 
 const namespaceIds = (world: World): string[] => world.namespaces.map((n) => n.id);
 
@@ -55,6 +56,9 @@ export function vethForm(ctx: FormContext): FormSpec {
 	const selectedBridge = bridgeOfSelection(ctx.world, ctx.ns, ctx.link);
 	const bridgeFor = (ns: string): string => (ns === ctx.ns && selectedBridge ? selectedBridge : NO_BRIDGE);
 	const end = (v: FormValues, n: 1 | 2) => ({ns: text(v, `ns${n}`), bridge: bridgeValue(v, `bridge${n}`)});
+	// Examples that would work: free addresses on the segment the ends join as the form opens.
+	const opening = [ns1, ns2].flatMap((ns) => (bridgeFor(ns) === NO_BRIDGE ? [] : [{ns, name: bridgeFor(ns)}]));
+	const examples = freeAddresses(ctx.world, ns1, opening, 2);
 	const endFields = (n: 1 | 2): FieldSpec[] => {
 		const other = n === 1 ? 2 : 1;
 		return [
@@ -70,7 +74,7 @@ export function vethForm(ctx: FormContext): FormSpec {
 				id: `address${n}`,
 				label: `End ${n} address`,
 				kind: 'text',
-				placeholder: `optional, e.g. 10.1.1.${n}/24`,
+				placeholder: examples[n - 1] ? `optional, e.g. ${examples[n - 1]}` : 'optional',
 				// The second end's address follows the first's (10.1.1.2/24 after 10.1.1.1/24), unless it is a bridge port.
 				...(n === 2 ? {follows: (v: FormValues) => (bridgeValue(v, 'bridge2') ? '' : nextAddress(text(v, 'address1')))} : {}),
 			},
@@ -105,8 +109,8 @@ export function vethForm(ctx: FormContext): FormSpec {
 					(text(v, 'address2') !== '' && text(v, 'address2').split('/')[0] === text(v, 'address1').split('/')[0] ? 'the same address as end 1' : undefined),
 			});
 		},
-		plan: (v) =>
-			vethPlan({
+		plan(v, world) {
+			const plan = vethPlan({
 				name1: text(v, 'name1'),
 				ns1: text(v, 'ns1'),
 				address1: normalised(text(v, 'address1')),
@@ -116,7 +120,11 @@ export function vethForm(ctx: FormContext): FormSpec {
 				address2: normalised(text(v, 'address2')),
 				bridge2: bridgeValue(v, 'bridge2'),
 				up: flag(v, 'up'),
-			}),
+			});
+			// Both ends are one segment with whatever bridges they go on.
+			const seeds = ([1, 2] as const).flatMap((n) => (bridgeValue(v, `bridge${n}`) ? [{ns: text(v, `ns${n}`), name: bridgeValue(v, `bridge${n}`)}] : []));
+			return withWarnings(plan, [heldOnSegment(world, text(v, 'ns1'), text(v, 'address1'), seeds), heldOnSegment(world, text(v, 'ns2'), text(v, 'address2'), seeds)]);
+		},
 	};
 }
 
@@ -132,7 +140,7 @@ export function bridgeForm(ctx: FormContext): FormSpec {
 		fields: [
 			{id: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. br0', follows: (v) => freeBridgeName(ctx.world, text(v, 'ns'))},
 			{id: 'ns', label: 'In', kind: 'choice', options: namespaceIds(ctx.world), describe: describeNamespace(ctx.world)},
-			{id: 'address', label: 'Address', kind: 'text', placeholder: 'optional, e.g. 10.1.1.4/24'},
+			{id: 'address', label: 'Address', kind: 'text', placeholder: `optional, e.g. ${freeAddresses(ctx.world, ctx.ns, [], 1)[0] ?? '10.1.1.4/24'}`},
 			{id: 'up', label: 'Bring up', kind: 'toggle'},
 		],
 		initial: {name: '', ns: ctx.ns, address: '', up: true},
@@ -210,10 +218,11 @@ export function addressForm(ctx: FormContext): FormSpec | string {
 	if (!link) return `no interface selected in ${ctx.ns}`;
 	return {
 		title: `Add an address to ${link.name} in ${ctx.ns}`,
-		fields: [{id: 'cidr', label: 'Address', kind: 'text', placeholder: '10.1.1.1/24 or fd00::1/64'}],
+		fields: [{id: 'cidr', label: 'Address', kind: 'text', placeholder: `e.g. ${freeAddresses(ctx.world, ctx.ns, [{ns: ctx.ns, name: link.name}], 1)[0] ?? '10.1.1.1/24'} (IPv6 too)`}],
 		initial: {cidr: ''},
 		validate: (v, world) => errorsOf({cidr: checkNewAddress(world, ctx.ns, text(v, 'cidr'), link.kind === 'loopback')}),
-		plan: (v) => addAddressPlan({ns: ctx.ns, link: link.name, cidr: normalised(text(v, 'cidr'))}),
+		plan: (v, world) =>
+			withWarnings(addAddressPlan({ns: ctx.ns, link: link.name, cidr: normalised(text(v, 'cidr'))}), [heldOnSegment(world, ctx.ns, text(v, 'cidr'), [{ns: ctx.ns, name: link.name}])]),
 	};
 }
 

@@ -2,6 +2,7 @@
 // few keys: which two namespaces, which bridge, the ends' names (veth_ns1 style) and the second address.
 import ipaddr from 'ipaddr.js';
 import {nsDisplayName} from '../../model/netns-id.js';
+import {segmentOf, type SegmentSeed} from '../../model/segment.js';
 import {HOST_ID, type Link, type World} from '../../model/types.js';
 import {checkInterfaceName, findNs, parseCidr} from '../../model/validate.js';
 
@@ -85,4 +86,39 @@ export function nextAddress(cidr: string): string {
 	};
 	const next = [step(1), step(-1)].find(hostPart);
 	return next ? `${ipaddr.fromByteArray(next).toString()}/${parsed.prefix}` : '';
+}
+
+/** IPv4 addresses with their prefix, global ones only: what a new address must not collide with. */
+const globalV4 = (links: readonly Link[]) => links.flatMap((l) => l.addresses.filter((a) => a.family === 4 && a.scope === 'global'));
+
+/** Host addresses of a subnet in order (network and broadcast left out), at most `limit` of them. */
+export function* hostsOf(address: string, prefix: number, limit = 1024): Generator<string> {
+	if (prefix > 30) return;
+	const first = ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`).toByteArray();
+	const start = ((first[0] << 24) >>> 0) + (first[1] << 16) + (first[2] << 8) + first[3];
+	const size = 2 ** (32 - prefix);
+	for (let i = 1; i < Math.min(size - 1, limit + 1); i++) {
+		const n = start + i;
+		yield [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+	}
+}
+
+/**
+ * `count` addresses nobody holds, as CIDRs, for links that join the segment of `seeds` (a bridge a new end
+ * goes on, the link an address is added to): in the subnet already used there, else in the first
+ * 10.1.N.0/24 that no address in the world touches. A hint is only worth giving if it would work.
+ */
+export function freeAddresses(world: World, ns: string, seeds: readonly SegmentSeed[], count: number): string[] {
+	const everywhere = world.namespaces.flatMap((n) => globalV4(n.links));
+	const held = new Set(everywhere.map((a) => a.local));
+	const onSegment = seeds.length === 0 ? [] : globalV4(segmentOf(world, seeds, ns).flatMap((m) => findNs(world, m.ref.ns)?.links.filter((l) => l.ifindex === m.ref.ifindex) ?? []));
+	const take = (address: string, prefix: number): string[] => [...hostsOf(address, prefix)].filter((h) => !held.has(h)).slice(0, count).map((h) => `${h}/${prefix}`);
+	const used = onSegment[0];
+	if (used) return take(used.local, used.prefixlen);
+	for (let n = 1; n < 256; n++) {
+		const base = ipaddr.parse(`10.1.${n}.1`);
+		const touched = everywhere.some((a) => base.match(ipaddr.parse(a.local), a.prefixlen) || ipaddr.parse(a.local).match(base, 24));
+		if (!touched) return take(`10.1.${n}.0`, 24);
+	}
+	return [];
 }

@@ -25,6 +25,7 @@ import {KeepOverlay} from './keep-overlay.js';
 import {LogOverlay} from './log-overlay.js';
 import {ResultOverlay} from './result-overlay.js';
 import {TutorialPicker} from './tutorial-picker.js';
+import {foldedDetails, type TitleFacts} from '../title-fit.js';
 
 /** What the overlays act with: the app's hooks, gathered once by the root. */
 export interface OverlayDeps {
@@ -109,7 +110,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 			onCancel={close(d)}
 		/>
 	),
-	help: (_o, d, f) => <HelpOverlay {...f} scroll={d.state.overlayScroll} readOnly={d.readOnly} />,
+	help: (_o, d, f) => <HelpOverlay {...f} scroll={d.state.overlayScroll} readOnly={d.readOnly} status={titleStatus(d.system, d.dryRun, d.state, f.width)} />,
 	topology: (_o, d, f) => {
 		const learning = d.tutorials.view;
 		return (
@@ -142,9 +143,24 @@ export function overlayView(deps: OverlayDeps, frame: Frame): ReactNode {
 	return draw(overlay, deps, frame) || undefined;
 }
 
+/** What the title bar says: the world, whether it can change, and what is happening (title-fit.ts). */
+export const titleFactsOf = (system: System, dryRun: boolean, state: AppState): TitleFacts => ({
+	lab: system.lab,
+	dryRun,
+	readOnlyReason: system.access.reason,
+	note: system.slowReader,
+	unseen: state.unseen,
+	loading: state.loading,
+	progress: state.progress,
+	message: state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message,
+});
+
+/** What the title bar folds into badges at `width`, in full: the help lists it. */
+export const titleStatus = (system: System, dryRun: boolean, state: AppState, width: number): string[] => foldedDetails(titleFactsOf(system, dryRun, state), width);
+
 /** How far the help or the detail scrolls in `frame`: the keys stop there (use-app-keys.ts). */
-export function overlayMostScroll(state: AppState, frame: Frame, readOnly: boolean): number {
-	if (state.overlay?.kind === 'help') return helpMostScroll(frame.width, frame.height, readOnly);
+export function overlayMostScroll(state: AppState, frame: Frame, readOnly: boolean, status: readonly string[] = []): number {
+	if (state.overlay?.kind === 'help') return helpMostScroll(frame.width, frame.height, readOnly, status);
 	const detail = state.overlay?.kind === 'detail' ? detailOf(state) : undefined;
 	return detail ? detailMostScroll(detail.lines, frame.height) : 0;
 }
