@@ -140,7 +140,10 @@ export function tutorialView(progress: TutorialProgress, statuses: readonly bool
 	const most = Math.max(body.length - room, 0);
 	const at = Math.min(Math.max(scroll, 0), most);
 	const shown = [...head, ...body.slice(at, at + room)];
-	return {lines: (withFooter ? [...shown, scrollRow(at, most - at)] : shown).slice(0, rows), most};
+	if (withFooter) return {lines: [...shown, scrollRow(at, most - at)].slice(0, rows), most};
+	// Too few rows for a scroll row (beside a form, or 15 rows): the title's line says it in short.
+	const arrows = footer ? `${at < most ? ` ${keysOf('tutorialScrollDown')}↓` : ''}${at > 0 ? ` ${keysOf('tutorialScrollUp')}↑` : ''}` : '';
+	return {lines: shown.slice(0, rows).map((line, i) => (i === 0 && arrows ? {...line, text: `${line.text} ${arrows}`} : line)), most};
 }
 
 /** The panel's rows from the top, without a scroll row: what shows first. */

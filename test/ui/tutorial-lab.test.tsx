@@ -96,6 +96,19 @@ describe('the tutorial panel at 80x24', () => {
 	});
 });
 
+describe('the tutorial panel in 2 rows (60x15)', () => {
+	it('says on its title line that J scrolls to more, and K back', () => {
+		const t = tutorial('4');
+		const progress = {...startProgress(t, 0), hints: {0: 1}};
+		const statuses = t.steps.map(() => false);
+		const top = tutorialView(progress, statuses, [], 56, 2, 0, true);
+		expect(top.lines[0].text).toMatch(/ J↓$/);
+		const end = tutorialView(progress, statuses, [], 56, 2, top.most, true);
+		expect(end.lines[0].text).toMatch(/ K↑$/);
+		expect(end.lines).toHaveLength(2);
+	});
+});
+
 describe('the tutorial panel at 120x40', () => {
 	it("is as wide as the tutorial's title needs", async () => {
 		const {app} = await startApp({size: {columns: 120, rows: 40}, world: 'pair', props: {tutorial: tutorial('5')}});

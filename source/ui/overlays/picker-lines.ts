@@ -52,7 +52,7 @@ export function pickerLines(view: PickerView, width: number, rows: number): Pick
 	const summary = wrapByWidth(chosen.summary, width).slice(0, Math.max(room - 1 - why.length, 0)).map((text): PickerLine => ({text, tone: 'plain'}));
 	room -= 1 + summary.length;
 	const about: PickerLine[] = [{text: '', tone: 'plain'}, ...summary];
-	if (why.length > 0) return [...top, ...list, ...about, ...why.slice(0, room)];
+	if (why.length > 0) return [...top, ...list, ...about, ...(room > why.length ? [{text: '', tone: 'plain' as const}] : []), ...why.slice(0, room)];
 	const setup = chosen.setup.map(commandText);
 	if (setup.length === 0 || room < 2) return [...top, ...list, ...about];
 	const shown = setup.length <= room - 1 ? setup : [...setup.slice(0, Math.max(room - 2, 0)), `… and ${setup.length - Math.max(room - 2, 0)} more`];
