@@ -58,10 +58,15 @@ function unbroken(text: string, first: string, rest: string, width: number, tone
 	return wrapByWidth(text, Math.max(width - textWidth(rest), 8)).map((part, i) => ({text: `${i === 0 ? first : rest}${part}`, tone}));
 }
 
-/** The script's lines without its `#!` and blank lines; the header (comments, set -e) only when asked for. */
-function scriptLines(entries: readonly LogEntry[], title: string, header: boolean): string[] {
-	const lines = logToScript(entries, `tutorial ${title}`).split('\n');
-	return (header ? lines : lines.slice(5)).filter((line) => line !== '' && !line.startsWith('#!'));
+/**
+ * The script's commands and its plans' comments, without its header (`#!`, how to re-run it, set -e): the
+ * panel has few rows, the commands come first, and `l` then `w` writes the whole script.
+ */
+function scriptLines(entries: readonly LogEntry[], title: string): string[] {
+	return logToScript(entries, `tutorial ${title}`)
+		.split('\n')
+		.slice(5)
+		.filter((line) => line !== '');
 }
 
 /**
@@ -74,10 +79,10 @@ function learnerScript(log: readonly LogEntry[], progress: TutorialProgress): st
 	let from = 0;
 	for (const visit of visits) {
 		const at = Math.min(Math.max(visit.at - progress.logFrom, from), log.length);
-		lines.push(...scriptLines(log.slice(from, at), progress.tutorial.title, from === 0), `# a shell (s) in ${nsDisplayName(visit.ns)}: what was typed there is not seen, so not listed`);
+		lines.push(...scriptLines(log.slice(from, at), progress.tutorial.title), `# a shell (s) in ${nsDisplayName(visit.ns)}: what was typed there is not seen, so not listed`);
 		from = at;
 	}
-	return [...lines, ...scriptLines(log.slice(from), progress.tutorial.title, from === 0 && visits.length === 0)];
+	return [...lines, ...scriptLines(log.slice(from), progress.tutorial.title)];
 }
 
 /** The title (and count), pinned at the top, and the rest, most important first where they compete for room. */
