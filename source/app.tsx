@@ -30,7 +30,7 @@ import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
 import {TitleBar} from './ui/title-bar.js';
-import {TutorialPanel, tutorialRoom} from './ui/tutorial-panel.js';
+import {TutorialPanel, tutorialRoom, tutorialWidth} from './ui/tutorial-panel.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
 
 export interface AppProps {
@@ -69,7 +69,8 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const terminal = useTerminalSize();
 	const screen = size ?? terminal;
 	const learning = tutorials.view;
-	const room = tutorialRoom(screen.columns, screen.rows, learning?.visible === true, state.overlay !== undefined && overlaySpec(state.overlay).compactTutorial);
+	const formOpen = state.overlay !== undefined && overlaySpec(state.overlay).compactTutorial;
+	const room = tutorialRoom(screen.columns, screen.rows, learning?.visible === true, formOpen, learning && tutorialWidth(learning.progress.tutorial));
 	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
 	const layout = computeLayout(screen.columns - room.columns, screen.rows - room.rows);
 	const frame = {width: screen.columns - room.columns, height: layout.bodyHeight};
@@ -90,7 +91,8 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	);
 	const running = state.overlay?.kind === 'running';
 	const input = useKeyInput({layer, getState, dispatch, interactive, running, app: appKeys.table, filterText: appKeys.filterText, paste: appKeys.paste});
-	const submit = (plan: Plan): void => void execute(plan);
+	// A plan that resets the lab for a tutorial opens the tutorial once it has run (use-tutorial.ts).
+	const submit = (plan: Plan): void => void execute(plan).then(() => tutorials.ran(plan));
 	const overlay = overlayView(
 		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, copy, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
 		frame,

@@ -3,7 +3,7 @@
 // from the world every time it changes, so a step undone turns back to ☐.
 import {holds} from '../model/tutorial/checks.js';
 import {pingRecordOf} from '../model/tutorial/ping-record.js';
-import type {PingRecord, Tutorial} from '../model/tutorial/types.js';
+import type {Check, PingRecord, Tutorial} from '../model/tutorial/types.js';
 import type {LogEntry} from '../plans/run-plan.js';
 import type {Topology} from '../model/topology.js';
 import {HOST_ID, type World} from '../model/types.js';
@@ -15,9 +15,30 @@ export interface TutorialProgress {
 	readonly hints: Readonly<Record<number, number>>;
 	/** How many entries the command log had when the tutorial began: what came after is the learner's. */
 	readonly logFrom: number;
+	/**
+	 * The shells (s) opened since, each where the log stood then: what is typed in a shell is not seen, so
+	 * the commands the learner ran say there was one, and that its commands cannot be listed.
+	 */
+	readonly shells?: readonly ShellVisit[];
+}
+
+export interface ShellVisit {
+	/** The log's length when the shell opened. */
+	readonly at: number;
+	readonly ns: string;
 }
 
 export const startProgress = (tutorial: Tutorial, logFrom: number): TutorialProgress => ({tutorial, hints: {}, logFrom});
+
+export const withShell = (p: TutorialProgress, visit: ShellVisit): TutorialProgress => ({...p, shells: [...(p.shells ?? []), visit]});
+
+/** Whether a check counts pings (which nsdeck sees only when p or x ran them, not in a shell). */
+export function countsPings(check: Check): boolean {
+	if ('all' in check) return check.all.some(countsPings);
+	if ('any' in check) return check.any.some(countsPings);
+	if ('not' in check) return countsPings(check.not);
+	return 'ping' in check;
+}
 
 /** The pings in the learner's part of the log: p's, and a `ping` typed in x. (A shell's are not seen.) */
 export const pingsOf = (p: TutorialProgress, log: readonly LogEntry[]): PingRecord[] =>

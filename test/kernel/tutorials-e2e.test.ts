@@ -2,7 +2,9 @@
 // tutorial N` (its own lab: a sandbox nested in the test's, with NSDECK_SANDBOX unset as `nsdeck lab` is
 // started in e2e-tmux.test.ts), every step done with nsdeck's keys and forms, and after each step the
 // panel's title must count it (`· k/N`): the checks saw the world change. At the end the panel says
-// "✓ Every step holds". Tutorial 2 once more with plain `ip` commands typed in the shell `s` opens.
+// "✓ Every step holds". Tutorial 2 once more with plain `ip` commands typed in the shell `s` opens. And
+// tutorials 2, 5 and 6 chosen with L in the default lab (`nsdeck lab`), whose ns1, ns2 and br0 clash with
+// their start (issue 27): the lab is reset to the tutorial's world by the plan L offers, then followed.
 //
 // Keys typed while a plan runs may be lost: each key waits for what it should show first.
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -174,6 +176,68 @@ class Learner {
 	}
 }
 
+/** Tutorial 2, from an empty lab: each step with the keys. */
+async function vethLesson(l: Learner): Promise<void> {
+	await l.newNamespace('ns1');
+	await l.newNamespace('ns2');
+	await l.done(1);
+	await l.press('v', 'Add a veth pair');
+	await l.field('End 1 in', {choose: 'ns1'});
+	await l.field('End 1 name', 'veth_ns1');
+	await l.field('End 2 in', {choose: 'ns2'});
+	await l.field('End 2 name', 'veth_ns2');
+	// Step 4 brings up one end only, to see LOWERLAYERDOWN: the form leaves both down.
+	await l.field('Bring both up', false);
+	await l.submit('Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)');
+	await l.done(2);
+	await l.address('ns1', 'veth_ns1', '10.1.1.1/24');
+	await l.address('ns2', 'veth_ns2', '10.1.1.2/24');
+	await l.done(3);
+	await l.up('ns1', 'veth_ns1');
+	await l.done(4);
+	await l.up('ns2', 'veth_ns2');
+	await l.done(5);
+	await l.ping('ns1', {choose: '10.1.1.2 (ns2/veth_ns2)'});
+	await l.done(6);
+}
+
+/** Tutorial 5, from its setup's world. */
+async function routerLesson(l: Learner): Promise<void> {
+	await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
+	await l.done(1);
+	await l.closePing();
+	await l.route('ns1', 'eth0', 'default', '10.0.1.1');
+	await l.done(2);
+	await l.route('ns2', 'eth0', 'default', '10.0.2.1');
+	await l.done(3);
+	await l.forwarding('router');
+	await l.done(4);
+	await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
+	await l.done(5);
+}
+
+/** Tutorial 6, from its setup's world. */
+async function repairLesson(l: Learner): Promise<void> {
+	await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
+	await l.done(1);
+	await l.closePing();
+	await l.route('ns1', 'eth0', 'default', '10.0.1.1');
+	await l.done(2);
+	await l.forwarding('router');
+	await l.done(3);
+	await l.selectLink('router', 'eth2');
+	await l.press('d', 'Delete from eth2 in router');
+	await l.field('Delete', {choose: 'address 10.0.2.1/32'});
+	await l.press('Enter', 'Sure?');
+	await l.submit('Delete');
+	await l.address('router', 'eth2', '10.0.2.1/24');
+	await l.done(4);
+	await l.up('router', 'eth2');
+	await l.done(5);
+	await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
+	await l.done(6);
+}
+
 async function follow(name: string, steps: number, namespaces: number, lesson: (learner: Learner) => Promise<void>): Promise<string> {
 	const t = await startTutorial(name, namespaces);
 	const learner = new Learner(t, steps);
@@ -200,27 +264,7 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 
 	it('2: two namespaces joined by a veth pair', {timeout: 180_000}, async () => {
 		const end = await follow('2', 6, 1, async (l) => {
-			await l.newNamespace('ns1');
-			await l.newNamespace('ns2');
-			await l.done(1);
-			await l.press('v', 'Add a veth pair');
-			await l.field('End 1 in', {choose: 'ns1'});
-			await l.field('End 1 name', 'veth_ns1');
-			await l.field('End 2 in', {choose: 'ns2'});
-			await l.field('End 2 name', 'veth_ns2');
-			// Step 4 brings up one end only, to see LOWERLAYERDOWN: the form leaves both down.
-			await l.field('Bring both up', false);
-			await l.submit('Add veth pair veth_ns1 (ns1) ⇄ veth_ns2 (ns2)');
-			await l.done(2);
-			await l.address('ns1', 'veth_ns1', '10.1.1.1/24');
-			await l.address('ns2', 'veth_ns2', '10.1.1.2/24');
-			await l.done(3);
-			await l.up('ns1', 'veth_ns1');
-			await l.done(4);
-			await l.up('ns2', 'veth_ns2');
-			await l.done(5);
-			await l.ping('ns1', {choose: '10.1.1.2 (ns2/veth_ns2)'});
-			await l.done(6);
+			await vethLesson(l);
 		});
 		expect(end).toContain('ip netns add ns1');
 	});
@@ -279,41 +323,14 @@ describe('each tutorial, followed with the keys at 80x24', () => {
 
 	it('5: a router namespace between two subnets', {timeout: 240_000}, async () => {
 		const end = await follow('5', 5, 4, async (l) => {
-			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
-			await l.done(1);
-			await l.closePing();
-			await l.route('ns1', 'eth0', 'default', '10.0.1.1');
-			await l.done(2);
-			await l.route('ns2', 'eth0', 'default', '10.0.2.1');
-			await l.done(3);
-			await l.forwarding('router');
-			await l.done(4);
-			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
-			await l.done(5);
+			await routerLesson(l);
 		});
 		expect(end).toContain('✓ Every step holds');
 	});
 
 	it('6: a broken world to repair', {timeout: 240_000}, async () => {
 		const end = await follow('6', 6, 4, async (l) => {
-			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
-			await l.done(1);
-			await l.closePing();
-			await l.route('ns1', 'eth0', 'default', '10.0.1.1');
-			await l.done(2);
-			await l.forwarding('router');
-			await l.done(3);
-			await l.selectLink('router', 'eth2');
-			await l.press('d', 'Delete from eth2 in router');
-			await l.field('Delete', {choose: 'address 10.0.2.1/32'});
-			await l.press('Enter', 'Sure?');
-			await l.submit('Delete');
-			await l.address('router', 'eth2', '10.0.2.1/24');
-			await l.done(4);
-			await l.up('router', 'eth2');
-			await l.done(5);
-			await l.ping('ns1', {choose: '10.0.2.2 (ns2/eth0)'});
-			await l.done(6);
+			await repairLesson(l);
 		});
 		expect(end).toContain('✓ Every step holds');
 	});
@@ -348,6 +365,51 @@ describe('tutorial 2 with plain ip commands typed in the shell (s)', () => {
 		// The last step counts the pings in the app's command log (p's, and x's): a ping typed in the shell
 		// is not seen by the app, so that one is done with p.
 		await l.ping('ns1', {choose: '10.1.1.2 (ns2/veth_ns2)'});
+		expect(await l.done(6)).toContain('✓ Every step holds');
+	});
+});
+
+describe('tutorials chosen with L in the default lab, which does not fit their start', () => {
+	/**
+	 * `nsdeck lab` (ns1 and ns2 on br0), then L, the tutorial, the lab's misfit said, Enter: the plan that
+	 * resets the lab, paged through and confirmed; the tutorial then opens with no step done.
+	 */
+	async function chooseInDefaultLab(number: number, steps: number, namespaces: number): Promise<Learner> {
+		const t = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', 'SHELL=/bin/sh', 'sh', '-c', '"$0" "$@"; sleep 60', process.execPath, BUNDLE, 'lab'], 80, 24);
+		term = t;
+		await t.waitFor('Namespaces (3)', TIMEOUT);
+		await pause(500);
+		const l = new Learner(t, steps);
+		await l.press('L', 'Tutorials: ↑↓ choose');
+		for (let i = 1; i < number; i++) await l.press('j');
+		const offer = await t.waitFor('This lab does not fit its start', TIMEOUT);
+		expect(offer).toContain(`nsdeck tutorial ${number}`);
+		await l.press('Enter', 'Reset the lab for tutorial');
+		for (let i = 0; i < 8 && !(await t.screen()).includes('Sure?'); i++) {
+			await l.press('Enter');
+			await pause(300);
+		}
+		await l.press('y', new RegExp(` · 0/${steps}\\b`));
+		await t.waitFor(`Namespaces (${namespaces})`, TIMEOUT);
+		await pause(500);
+		return l;
+	}
+
+	it('2: resets to an empty lab, opens at 0/6, and is followed to its end', {timeout: 240_000}, async () => {
+		const l = await chooseInDefaultLab(2, 6, 1);
+		await vethLesson(l);
+		expect(await l.done(6)).toContain('✓ Every step holds');
+	});
+
+	it('5: resets to its router world and is followed to its end', {timeout: 240_000}, async () => {
+		const l = await chooseInDefaultLab(5, 5, 4);
+		await routerLesson(l);
+		expect(await l.done(5)).toContain('✓ Every step holds');
+	});
+
+	it('6: resets to its broken world and is followed to its end', {timeout: 240_000}, async () => {
+		const l = await chooseInDefaultLab(6, 6, 4);
+		await repairLesson(l);
 		expect(await l.done(6)).toContain('✓ Every step holds');
 	});
 });

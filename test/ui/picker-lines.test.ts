@@ -25,4 +25,16 @@ describe('pickerLines', () => {
 		const tight = pickerLines({tutorials, cursor: router, lab: true}, 76, 14).map((l) => l.text);
 		expect(tight.at(-1)).toMatch(/^ {2}… and \d+ more$/);
 	});
+
+	it.each([10, 12, 16, 24])('in %d rows, a tutorial the lab does not fit says why and offers the reset and a fresh lab', (rows) => {
+		const misfit = {names: ['ns1', 'ns2'], holding: [1]};
+		const lines = pickerLines({tutorials, cursor: 1, lab: true, misfit}, 76, rows);
+		expect(lines.length).toBeLessThanOrEqual(rows);
+		const text = lines.map((l) => l.text).join(' ');
+		expect(text).toContain('This lab does not fit its start: ns1 and ns2 are here already; step 1 already holds.');
+		if (rows >= 12) expect(text).toContain('Enter: reset the lab to its world');
+		if (rows >= 16) expect(text).toContain('nsdeck tutorial 2');
+		// Enter runs the reset plan, shown in a form first: the setup is not listed as what Enter runs.
+		expect(text).not.toContain('choosing it runs');
+	});
 });

@@ -135,8 +135,9 @@ describe('tutorialLines', () => {
 });
 
 describe('L in the lab: the tutorials', () => {
+	// In a lab whose world fits them (the default lab's does not: test/ui/tutorial-lab.test.tsx).
 	it('opens one without a setup of its own at once', async () => {
-		const {app, system} = await startApp({size: {columns: 200, rows: 50}});
+		const {app, system} = await startApp({size: {columns: 200, rows: 50}, world: 'pair'});
 		await press(app, 'L');
 		await waitForFrame(app, 'Tutorials: ↑↓ choose');
 		await press(app, 'j');
@@ -148,7 +149,7 @@ describe('L in the lab: the tutorials', () => {
 	it('runs the setup of one that starts from its own world as a plan, shown first, then opens it', async () => {
 		const router = findTutorial('5-router');
 		if (!router) throw new Error('no tutorial 5');
-		const {app, system} = await startApp({size: {columns: 200, rows: 50}, expected: router.setup.map((argv) => ({argv}))});
+		const {app, system} = await startApp({size: {columns: 200, rows: 50}, world: 'pair', expected: router.setup.map((argv) => ({argv}))});
 		await press(app, 'L');
 		await waitForFrame(app, 'Tutorials: ↑↓ choose');
 		for (let i = 0; i < 4; i++) await press(app, 'j');

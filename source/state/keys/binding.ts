@@ -73,6 +73,8 @@ export type BindingId =
 	| 'tutorials'
 	| 'tutorialHint'
 	| 'tutorialToggle'
+	| 'tutorialScrollDown'
+	| 'tutorialScrollUp'
 	| 'editInterface'
 	| 'stackDevice'
 	| 'otherEnd'

@@ -125,6 +125,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'tutorials', keys: ['L'], scope: 'global', description: 'tutorials (in the lab): choose one to follow beside the panes'},
 	{id: 'tutorialHint', keys: ['h'], scope: 'tutorial', description: "a hint for the tutorial's current step", hint: 'hint', rank: 1},
 	{id: 'tutorialToggle', keys: ['T'], scope: 'tutorial', description: 'hide or show the tutorial', hint: 'tutorial', rank: 2},
+	{id: 'tutorialScrollDown', keys: ['J'], scope: 'tutorial', description: 'scroll the tutorial down / up', hint: 'tutorial ↕', hintKeys: ['J', 'K'], rank: 3},
+	{id: 'tutorialScrollUp', keys: ['K'], scope: 'tutorial', description: 'scroll the tutorial down / up'},
 	// The chooser that L opens (ui/overlays/tutorial-picker.tsx); L or Esc closes it.
 	{id: 'pickerUp', keys: ['up', 'k'], scope: 'picker', description: 'previous tutorial'},
 	{id: 'pickerDown', keys: ['down', 'j'], scope: 'picker', description: 'next tutorial'},

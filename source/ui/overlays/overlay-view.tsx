@@ -104,6 +104,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 			tutorials={builtinTutorials()}
 			current={d.tutorials.view?.progress.tutorial.name}
 			lab={d.system.lab}
+			misfit={d.tutorials.misfit}
 			{...f}
 			isFocused={d.interactive}
 			onChoose={(chosen) => void d.tutorials.follow(chosen)}

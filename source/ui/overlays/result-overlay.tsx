@@ -16,7 +16,8 @@ export function ResultOverlay({result, width, height}: ResultOverlayProps) {
 	const {plan, failedStep = 0} = result;
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.bad} width={width} height={height} paddingX={1}>
-			<Text bold color={t.bad} wrap="truncate">
+			{/* Wrapped, never cut: it is what says which step failed (issue 27: "step 1 of 1…"). */}
+			<Text bold color={t.bad} wrap="wrap">
 				✗ {plan.title}: step {failedStep + 1} of {plan.steps.length} failed — Esc to close
 			</Text>
 			{plan.steps.map((step, i) => (

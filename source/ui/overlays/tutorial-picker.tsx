@@ -1,8 +1,10 @@
 // L in the lab: the tutorials, one line each, the chosen one's summary and, when it starts from a world of
-// its own, the commands that build it (they run as a plan, logged, when it is chosen).
+// its own, the commands that build it (they run as a plan, logged, when it is chosen); when the lab's world
+// does not fit its start, why, and the offer to reset the lab (a plan shown first) or to use a fresh one.
 import {Box} from 'ink';
 import {useState} from 'react';
 import {useKeys} from '../hooks/key-layer.js';
+import type {Misfit} from '../../model/tutorial/fit.js';
 import type {Tutorial} from '../../model/tutorial/types.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
@@ -14,6 +16,8 @@ export interface TutorialPickerProps {
 	readonly current?: string;
 	/** Tutorials change the world: only in the lab. */
 	readonly lab: boolean;
+	/** Why the lab's world does not fit a tutorial's start (undefined when it does): Enter then offers a reset. */
+	readonly misfit?: (tutorial: Tutorial) => Misfit | undefined;
 	readonly width: number;
 	readonly height: number;
 	readonly isFocused: boolean;
@@ -21,7 +25,7 @@ export interface TutorialPickerProps {
 	readonly onCancel: () => void;
 }
 
-export function TutorialPicker({tutorials, current, lab, width, height, isFocused, onChoose, onCancel}: TutorialPickerProps) {
+export function TutorialPicker({tutorials, current, lab, misfit, width, height, isFocused, onChoose, onCancel}: TutorialPickerProps) {
 	const [cursor, setCursor] = useState(() => Math.max(tutorials.findIndex((x) => x.name === current), 0));
 	useKeys(
 		{
@@ -39,7 +43,8 @@ export function TutorialPicker({tutorials, current, lab, width, height, isFocuse
 	const t = theme();
 	const color: Record<PickerTone, string | undefined> = {header: t.accent, warn: t.warn, item: undefined, chosen: undefined, plain: undefined, muted: t.muted};
 	// Inside the double frame and its padding.
-	const lines = pickerLines({tutorials, cursor, current, lab}, Math.max(width - 4, 10), Math.max(height - 2, 1));
+	const chosen = tutorials[cursor];
+	const lines = pickerLines({tutorials, cursor, current, lab, misfit: chosen && misfit?.(chosen)}, Math.max(width - 4, 10), Math.max(height - 2, 1));
 	return (
 		<Box flexDirection="column" borderStyle="double" borderColor={t.accent} width={width} height={height} overflow="hidden" paddingX={1}>
 			{lines.map((line, i) => (
