@@ -96,14 +96,26 @@ export function checkAddressUse(cidr: ParsedCidr, onLoopback: boolean): Check {
 }
 
 /** The address must be new in that namespace (the kernel says only "File exists"). */
-export function checkNewAddress(world: World, nsId: string, text: string, onLoopback = false): Check {
+/**
+ * An address for a link in `nsId` (`link`, when the link exists already): refused when that very link holds
+ * it, as the kernel would refuse it. Held by another link of the namespace, it is legal, and only warned
+ * of (heldInNamespace).
+ */
+export function checkNewAddress(world: World, nsId: string, text: string, onLoopback = false, link?: string): Check {
 	const invalid = checkCidr(text);
 	if (invalid) return invalid;
 	const cidr = parseCidr(text);
 	const unusable = cidr && checkAddressUse(cidr, onLoopback);
 	if (unusable) return unusable;
-	const holder = findNs(world, nsId)?.links.find((l) => l.addresses.some((a) => a.local === cidr?.address));
+	const holder = link === undefined ? undefined : findNs(world, nsId)?.links.find((l) => l.name === link && l.addresses.some((a) => a.local === cidr?.address));
 	return holder ? `${cidr?.address} is already on ${holder.name} in ${nsId}` : undefined;
+}
+
+/** The link of `nsId` other than `except` that already holds the address typed, if any. */
+export function heldInNamespace(world: World, nsId: string, text: string, except?: string): string | undefined {
+	const cidr = parseCidr(text);
+	if (!cidr) return undefined;
+	return findNs(world, nsId)?.links.find((l) => l.name !== except && l.addresses.some((a) => a.local === cidr.address))?.name;
 }
 
 function sameSubnet(a: string, b: string, prefix: number): boolean {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkCidr, checkDestination, checkGateway, checkInterfaceName, checkNamespaceName, checkNewAddress, checkNewInterface, checkNewNamespace, parseCidr} from '../../source/model/validate.js';
+import {checkCidr, checkDestination, checkGateway, checkInterfaceName, checkNamespaceName, checkNewAddress, checkNewInterface, checkNewNamespace, heldInNamespace, parseCidr} from '../../source/model/validate.js';
 import {fixtureWorld} from '../support/fixtures.js';
 
 const world = fixtureWorld('bridge');
@@ -37,8 +37,11 @@ describe('addresses and routes', () => {
 	it('normalises IPv6', () => {
 		expect(parseCidr('FD00:0::1/64')?.text).toBe('fd00::1/64');
 	});
-	it('refuses an address the namespace already has', () => {
-		expect(checkNewAddress(world, 'ns1', '10.1.1.1/24')).toMatch(/already on veth_ns1/);
+	it('refuses an address the very link already has; another link of the namespace is only warned of', () => {
+		// Issue 27: the kernel allows one address on two links of a namespace, so the forms warn of it.
+		expect(checkNewAddress(world, 'ns1', '10.1.1.1/24', false, 'veth_ns1')).toMatch(/already on veth_ns1/);
+		expect(checkNewAddress(world, 'ns1', '10.1.1.1/24', false, 'lo')).toBeUndefined();
+		expect(heldInNamespace(world, 'ns1', '10.1.1.1/24', 'lo')).toBe('veth_ns1');
 		expect(checkNewAddress(world, 'ns2', '10.1.1.1/24')).toBeUndefined();
 	});
 	it('checks destinations', () => {

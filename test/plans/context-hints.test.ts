@@ -74,4 +74,20 @@ describe('an address already on the segment', () => {
 		expect(spec.validate(values, world)).toEqual({});
 		expect(spec.plan(values, world).consequences).toContain('10.1.1.1 is already on ns1/veth_ns1, on the same bridge br0');
 	});
+
+	it('held by another link of the same namespace, is a warning too; on the very link, a refusal', () => {
+		// ns1 holds 10.1.1.1 on veth_ns1: lo may take it too (the kernel allows it), veth_ns1 may not.
+		const world = fixtureWorld('bridge');
+		const onLo = addressForm({world, ns: 'ns1', link: linkIn(world, 'ns1', 'lo')});
+		const onVeth = addressForm({world, ns: 'ns1', link: linkIn(world, 'ns1', 'veth_ns1')});
+		if (typeof onLo === 'string' || typeof onVeth === 'string') throw new Error('no form');
+		const values = {cidr: '10.1.1.1/24'};
+		expect(onLo.validate(values, world)).toEqual({});
+		expect(onLo.plan(values, world).consequences).toEqual(['10.1.1.1 is already on veth_ns1 in ns1: replies may leave by either']);
+		expect(onVeth.validate(values, world)).toEqual({cidr: '10.1.1.1 is already on veth_ns1 in ns1'});
+		const bridge = bridgeForm({world, ns: 'ns1'});
+		const withAddress = {...bridge.initial, name: 'br9', ns: 'ns1', address: '10.1.1.1/24'};
+		expect(bridge.validate(withAddress, world)).toEqual({});
+		expect(bridge.plan(withAddress, world).consequences).toEqual(['10.1.1.1 is already on veth_ns1 in ns1: replies may leave by either']);
+	});
 });

@@ -10,7 +10,7 @@ import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
 import {bridgePlan, connectPlan, detachPlan} from '../../plans/bridge-plans.js';
 import {deleteLinkPlan, hostPathProblem, movePlan, type LinkLosses} from '../../plans/link-plans.js';
 import {vethPlan} from '../../plans/veth-plan.js';
-import {heldOnSegment, withWarnings} from './address-warnings.js';
+import {addressWarning, withWarnings} from './address-warnings.js';
 import {errorsOf, flag, NOTHING_TO_CHANGE, text, type FieldSpec, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
 import {bridgeOfSelection, freeAddresses, nextAddress, pairNamespaces, suggestEndName} from './veth-defaults.js';
 
@@ -123,7 +123,7 @@ export function vethForm(ctx: FormContext): FormSpec {
 			});
 			// Both ends are one segment with whatever bridges they go on.
 			const seeds = ([1, 2] as const).flatMap((n) => (bridgeValue(v, `bridge${n}`) ? [{ns: text(v, `ns${n}`), name: bridgeValue(v, `bridge${n}`)}] : []));
-			return withWarnings(plan, [heldOnSegment(world, text(v, 'ns1'), text(v, 'address1'), seeds), heldOnSegment(world, text(v, 'ns2'), text(v, 'address2'), seeds)]);
+			return withWarnings(plan, [addressWarning(world, text(v, 'ns1'), text(v, 'address1'), seeds), addressWarning(world, text(v, 'ns2'), text(v, 'address2'), seeds)]);
 		},
 	};
 }
@@ -150,7 +150,8 @@ export function bridgeForm(ctx: FormContext): FormSpec {
 				ns: checkExistingNamespace(world, text(v, 'ns')),
 				address: optionalAddress(world, text(v, 'ns'), text(v, 'address')),
 			}),
-		plan: (v) => bridgePlan({name: text(v, 'name'), ns: text(v, 'ns'), address: normalised(text(v, 'address')), up: flag(v, 'up')}),
+		plan: (v, world) =>
+			withWarnings(bridgePlan({name: text(v, 'name'), ns: text(v, 'ns'), address: normalised(text(v, 'address')), up: flag(v, 'up')}), [addressWarning(world, text(v, 'ns'), text(v, 'address'), [])]),
 	};
 }
 
@@ -220,9 +221,9 @@ export function addressForm(ctx: FormContext): FormSpec | string {
 		title: `Add an address to ${link.name} in ${ctx.ns}`,
 		fields: [{id: 'cidr', label: 'Address', kind: 'text', placeholder: `e.g. ${freeAddresses(ctx.world, ctx.ns, [{ns: ctx.ns, name: link.name}], 1)[0] ?? '10.1.1.1/24'} (IPv6 too)`}],
 		initial: {cidr: ''},
-		validate: (v, world) => errorsOf({cidr: checkNewAddress(world, ctx.ns, text(v, 'cidr'), link.kind === 'loopback')}),
+		validate: (v, world) => errorsOf({cidr: checkNewAddress(world, ctx.ns, text(v, 'cidr'), link.kind === 'loopback', link.name)}),
 		plan: (v, world) =>
-			withWarnings(addAddressPlan({ns: ctx.ns, link: link.name, cidr: normalised(text(v, 'cidr'))}), [heldOnSegment(world, ctx.ns, text(v, 'cidr'), [{ns: ctx.ns, name: link.name}])]),
+			withWarnings(addAddressPlan({ns: ctx.ns, link: link.name, cidr: normalised(text(v, 'cidr'))}), [addressWarning(world, ctx.ns, text(v, 'cidr'), [{ns: ctx.ns, name: link.name}], link.name)]),
 	};
 }
 
