@@ -2,7 +2,7 @@
 import {stackedText, type StackedDevice} from '../model/stacked.js';
 import {formatPeer} from '../model/topology.js';
 import {HOST_ID, type LinkRef, type World} from '../model/types.js';
-import {ipIn, type Plan} from './plan.js';
+import {HOST_NETNS_PATH, ipIn, netnsArg, type Plan} from './plan.js';
 
 export interface MoveValues {
 	readonly from: string;
@@ -18,14 +18,6 @@ export interface MoveValues {
 }
 
 /**
- * How `ip link set DEV netns …` names the host, which has no /run/netns name: by the path of PID 1's
- * namespace. Not by a PID: ip looks a word up as a namespace name first, so a namespace named `1` would
- * take the interface, and a PID other than 1 means nothing once nsdeck has exited (an exported script).
- * The lab runs in its own PID namespace, so there too PID 1 lives in the lab's host.
- */
-export const HOST_NETNS_PATH = '/proc/1/ns/net';
-
-/**
  * Why a move or a new device into the host cannot be planned, if it cannot: nsdeck runs in a namespace
  * other than PID 1's (`ip netns exec a nsdeck`), so the host on screen is its own, while HOST_NETNS_PATH is
  * PID 1's, which discovery then lists apart by that path. The interface would land there instead.
@@ -36,7 +28,6 @@ export function hostPathProblem(world: World): string | undefined {
 }
 
 export function movePlan(v: MoveValues): Plan {
-	const target = (ns: string): string => (ns === HOST_ID ? HOST_NETNS_PATH : ns);
 	const carry = v.carry ?? {addresses: [], up: false};
 	const lost = [
 		...(v.has?.addresses.filter((a) => !carry.addresses.includes(a)) ?? []).map((a) => `address ${a}`),
@@ -49,7 +40,7 @@ export function movePlan(v: MoveValues): Plan {
 		touches: [{ns: v.from, link: v.link, change: 'move'}],
 		consequences: lost.length > 0 ? [`the kernel drops on the way: ${lost.join(', ')}`] : undefined,
 		steps: [
-			{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', target(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', target(v.from))},
+			{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', netnsArg(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', netnsArg(v.from))},
 			...carry.addresses.map((cidr) => ({argv: ipIn(v.to, 'addr', 'add', cidr, 'dev', v.link), undo: ipIn(v.to, 'addr', 'del', cidr, 'dev', v.link)})),
 			...(carry.up ? [{argv: ipIn(v.to, 'link', 'set', 'dev', v.link, 'up'), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'down')}] : []),
 		],

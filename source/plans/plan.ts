@@ -1,5 +1,5 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
-import {isPathId} from '../model/netns-id.js';
+import {NETNS_DIR, isPathId} from '../model/netns-id.js';
 import type {PlannedEffect} from '../model/planned-effect.js';
 import {HOST_ID, type Route} from '../model/types.js';
 
@@ -50,6 +50,29 @@ export interface Plan {
 
 /** Whether running the plan needs a second confirmation (see Plan.destructive). */
 export const asksTwice = (plan: Plan): boolean => plan.dangerous || plan.destructive === true;
+
+/**
+ * How `ip link set DEV netns …` names the host, which has no /run/netns name: by the path of PID 1's
+ * namespace. Not by a PID: ip looks a word up as a namespace name first, so a namespace named `1` would
+ * take the interface, and a PID other than 1 means nothing once nsdeck has exited (an exported script).
+ * The lab runs in its own PID namespace, so there too PID 1 lives in the lab's host.
+ */
+export const HOST_NETNS_PATH = '/proc/1/ns/net';
+
+/** A word ip's get_integer takes as a number (strtol, base 0: 1, -1, 0x1, 017). */
+const READ_AS_PID = /^\s*[+-]?(0x[0-9a-f]+|[0-9]+)$/i;
+
+/**
+ * The namespace a `netns` argument names (`ip link set DEV netns …`, `ip link add … netns …`): the host by
+ * PID 1's namespace path; a namespace without a name by its path; a named one by its name, as users write
+ * it — unless ip could read that name as a PID: ip looks `netns 1` up as a name and, when no such name is
+ * left (deleted between the preview and the run), takes PID 1's namespace, the host. Such a name goes by
+ * its path, which ip never reads as a PID (iproute2's netns_get_fd opens any word with a '/').
+ */
+export function netnsArg(ns: string): string {
+	if (ns === HOST_ID) return HOST_NETNS_PATH;
+	return !isPathId(ns) && READ_AS_PID.test(ns) ? `${NETNS_DIR}/${ns}` : ns;
+}
 
 /**
  * `ip -n NS …`, plain `ip …` for the host, `nsenter --net=PATH ip …` for a namespace without a name

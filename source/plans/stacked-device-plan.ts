@@ -5,9 +5,7 @@
 // through the parent's namespace and its name only needs to be free there.
 import {creationOf} from '../model/link-kinds/index.js';
 import type {StackedCreation, StackedValues} from '../model/link-kinds/creation.js';
-import {HOST_ID} from '../model/types.js';
-import {HOST_NETNS_PATH} from './link-plans.js';
-import {ipIn, type Plan, type Step} from './plan.js';
+import {ipIn, netnsArg, type Plan, type Step} from './plan.js';
 
 export type {StackedValues} from '../model/link-kinds/creation.js';
 
@@ -21,8 +19,7 @@ function creation(kind: string): StackedCreation {
 /** The `ip link add` that makes it, in the parent's namespace (where `link`/`dev` name the parent). */
 export function stackedAddArgv(v: StackedValues): string[] {
 	const elsewhere = v.into !== v.parentNs;
-	// The host has no /run/netns name: ip takes PID 1's namespace by path (see HOST_NETNS_PATH).
-	const netns = elsewhere ? ['netns', v.into === HOST_ID ? HOST_NETNS_PATH : v.into] : [];
+	const netns = elsewhere ? ['netns', netnsArg(v.into)] : [];
 	const how = creation(v.kind);
 	// A vxlan names its underlay among its own arguments (`dev PARENT`), after `type`.
 	const lower = how.lower === 'link' ? ['link', v.parent] : [];

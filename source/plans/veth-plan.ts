@@ -3,7 +3,7 @@
 // veth pair" and "namespaces on a bridge" in one plan each.
 import {nsDisplayName} from '../model/netns-id.js';
 import {HOST_ID} from '../model/types.js';
-import {ipIn, type Plan, type Step} from './plan.js';
+import {ipIn, netnsArg, type Plan, type Step} from './plan.js';
 import {vethEffects} from './veth-effects.js';
 
 export interface VethValues {
@@ -25,7 +25,7 @@ export interface VethValues {
  * the host. A namespace without a name goes by its path, which ip opens as it is (iproute2's
  * netns_get_fd takes any argument with a '/' as a path: checked with iproute2 6.1).
  */
-const placed = (ns: string): string[] => (ns === HOST_ID ? [] : ['netns', ns]);
+const placed = (ns: string): string[] => (ns === HOST_ID ? [] : ['netns', netnsArg(ns)]);
 
 export function vethPlan(v: VethValues): Plan {
 	// Every step's undo removes the pair from where end 1 is: deleting one end deletes both.

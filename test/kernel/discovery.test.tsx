@@ -11,7 +11,7 @@ import {afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest
 import {App} from '../../source/app.js';
 import {labelText} from '../../source/model/netns-label.js';
 import {buildTopology, linkKey, namespacesOfHostNsid} from '../../source/model/topology.js';
-import {HOST_NETNS_PATH} from '../../source/plans/link-plans.js';
+import {HOST_NETNS_PATH} from '../../source/plans/plan.js';
 import {ipIn} from '../../source/plans/plan.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
 import {createDiscoverer, discoverNamespaces} from '../../source/system/discover.js';

@@ -71,6 +71,29 @@ describe('moving an interface to the host', () => {
 	});
 });
 
+describe('a namespace named like a number', () => {
+	it.each(['1', '0x1'])('%s is named by its path: deleted before the run, the move fails instead of reaching a PID', async (name) => {
+		// Issue 26: ip reads `netns 1` as a name, and when no such name is left, as PID 1: the interface went
+		// into the host while the status said ✓. A path is never read as a PID.
+		await sh('ip', 'netns', 'add', '1');
+		await sh('ip', 'netns', 'add', '0x1');
+		await sh('ip', '-n', 'client', 'link', 'add', 'name', 'm1p', 'type', 'veth', 'peer', 'name', 'm1q');
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'm1p');
+		const form = moveForm({world, ns: 'client', link});
+		if (typeof form === 'string') throw new Error(form);
+		const plan = form.plan({to: name, carry: false}, world);
+		expect(plan.steps[0].argv).toEqual(['ip', '-n', 'client', 'link', 'set', 'dev', 'm1p', 'netns', `/run/netns/${name}`]);
+		// Outside, between the preview and the run.
+		await sh('ip', 'netns', 'delete', name);
+		const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.ok).toBe(false);
+		const names = async (...where: string[]): Promise<string[]> => (await sh('ip', ...where, '-br', 'link')).split('\n').map((l) => l.split(/[\s@]/)[0]);
+		expect(await names('-n', 'client')).toContain('m1p');
+		expect(await names()).not.toContain('m1p');
+	});
+});
+
 describe('addresses as the kernel will apply them', () => {
 	it('10.9.9.9/024 is planned, logged and applied as /24 (ip alone reads /024 as octal: /20)', async () => {
 		const world = await readWorld(runCommand);
