@@ -13,6 +13,8 @@ import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
+import {readEvidence} from './diagnosis-read.js';
+import type {Evidence} from '../model/diagnosis/evidence.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -37,6 +39,11 @@ export interface System {
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
+	/**
+	 * Sysctls and firewalls of the namespaces a ping crosses (diagnosis-read.ts); given the reading from
+	 * before the ping, the firewall counters can be compared.
+	 */
+	readEvidence?(world: World, nsId: string, target: string, earlier?: Evidence): Promise<Evidence>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
@@ -123,6 +130,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			if (!place) throw new Error(`namespace ${id} no longer exists`);
 			return readForwarding(runner, place);
 		},
+		readEvidence: (world, nsId, target, earlier) => readEvidence(runner, world, nsId, target, earlier),
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),

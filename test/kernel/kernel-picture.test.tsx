@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {diagnosePing} from '../../source/model/ping-diagnosis.js';
+import {diagnosePing} from '../../source/model/diagnosis/diagnose.js';
 import {parsePingSummary} from '../../source/model/ping-output.js';
 import {buildTopology} from '../../source/model/topology.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';

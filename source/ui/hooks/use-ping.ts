@@ -1,7 +1,8 @@
 // p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
 // it failed, the world is read again and the failure explained from it.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {diagnosePing, pingFailed, type PingOutcome} from '../../model/ping-diagnosis.js';
+import {diagnosePing} from '../../model/diagnosis/diagnose.js';
+import {pingFailed, type PingOutcome} from '../../model/diagnosis/outcome.js';
 import {parsePingLine, parsePingSummary} from '../../model/ping-output.js';
 import {pingArgv, pingTimeoutMs, type PingRequest} from '../../plans/exec-commands.js';
 import type {CommandResult} from '../../system/runner.js';
