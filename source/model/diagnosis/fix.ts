@@ -24,5 +24,3 @@ export function fixText(fix: Fix): string {
 	}
 }
 
-/** Whether nsdeck can make it as a plan (a firewall's command it only shows). */
-export const fixIsPlan = (fix: Fix): boolean => fix.kind !== 'command';

@@ -39,6 +39,7 @@ export type BindingId =
 	| 'deleteNamespace'
 	| 'attach'
 	| 'forwarding'
+	| 'pingFix'
 	| 'veth'
 	| 'bridge'
 	| 'connect'
