@@ -28,7 +28,7 @@ function routeBackFix(trace: Trace): Fix | undefined {
 	const inLink = arrived.inLink;
 	if (onSubnet(inLink, trace.source)) return {kind: 'route', ns: arrived.ns.id, dst: trace.source.address, dev: inLink.name};
 	const gateway = previous?.out?.addresses.find((a) => a.family === trace.source?.family && inLink.addresses.some((b) => subnetOf(b.local, b.prefixlen) === subnetOf(a.local, b.prefixlen)))?.local;
-	const sourcePrefix = previous?.ns.links.flatMap((l) => l.addresses).find((a) => a.local === trace.source?.address)?.prefixlen;
+	const sourcePrefix = trace.there.hops[0]?.ns.links.flatMap((l) => l.addresses).find((a) => a.local === trace.source?.address)?.prefixlen;
 	const dst = sourcePrefix === undefined ? trace.source.address : subnetOf(trace.source.address, sourcePrefix);
 	return gateway ? {kind: 'route', ns: arrived.ns.id, dst, gateway, dev: inLink.name} : undefined;
 }

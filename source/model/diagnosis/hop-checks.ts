@@ -8,7 +8,7 @@ import type {Link, Netns, World} from '../types.js';
 import {rpFilterOf, type Evidence} from './evidence.js';
 import type {Fix} from './fix.js';
 import {addressHolder, firstDown, holds, linkProblems, onSubnet, subnetOf, type Place} from './places.js';
-import {decideRoute, routeElsewhere, type Decision, type Ip} from './route-lookup.js';
+import {decideRoute, routeElsewhere, tablesSelected, type Decision, type Ip} from './route-lookup.js';
 import {stackedBreak} from './stacked-checks.js';
 
 export interface Break {
@@ -65,13 +65,16 @@ function routesList(ns: Netns, family: 4 | 6): string {
 }
 
 function noRoute(world: World, ns: Netns, ip: Ip, source: Ip | undefined, step: number, reply: boolean): Break {
-	const elsewhere = routeElsewhere(ns, ip, source);
+	// Without a route the kernel has picked no source yet: the namespace's first global address stands in.
+	const local = ns.links.flatMap((l) => l.addresses).find((a) => a.family === ip.family && a.scope === 'global');
+	const from = source ?? (local && {family: ip.family, address: local.local});
+	const elsewhere = routeElsewhere(ns, ip, from);
 	if (elsewhere) {
 		const {route, rules} = elsewhere;
 		const shown = formatRoute({...route, table: 'main'});
-		const why = rules.length > 0 ? `rule ${rules.map((r) => `${r.priority} (${ruleSelector(r)})`).join(', ')} selects it, but not for this packet${source ? ` from ${source.address}` : ''}` : `no rule selects table ${route.table}`;
-		const tables = (ns.rules?.[ip.family] ?? []).flatMap((r) => (r.table ? [r.table] : []));
-		const listed = tables.length > 0 ? ` in the tables its rules select (${[...new Set(tables)].join(', ')})` : '';
+		const why = rules.length > 0 ? `rule ${rules.map((r) => `${r.priority} (${ruleSelector(r)})`).join(', ')} selects it, but not for this packet${from ? ` from ${from.address}` : ''}` : `no rule selects table ${route.table}`;
+		const tables = ns.rules?.[ip.family] ? tablesSelected(ns, ip, from) : [];
+		const listed = tables.length > 0 ? ` in the tables its rules select (${tables.join(', ')})` : '';
 		return {text: `no route in ${ns.id} covers ${ip.address}${listed}, but table ${route.table} has ${shown}: ${why} (${ipIn(ns)} rule add to ${route.dst} lookup ${route.table})`};
 	}
 	const downOnSubnet = ns.links.find((l) => !l.adminUp && onSubnet(l, ip));
