@@ -11,7 +11,7 @@ import {footerActs} from './state/keys/key-availability.js';
 import {offeredFor} from './state/keys/keymap.js';
 import {footerScopes, overlaySpec} from './state/overlays.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
-import {selectedLink} from './state/selectors.js';
+import {currentNs, selectedLink} from './state/selectors.js';
 import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import type {Suspend} from './system/terminal.js';
@@ -84,6 +84,17 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			exportLog,
 			copyLog,
 			look: look.open,
+			detailFacts: () => {
+				const ns = currentNs(getState());
+				if (!ns || ns.planned || !system.readNamespaceFacts) return;
+				void system.readNamespaceFacts(ns).then(
+					(facts) => {
+						const open = getState().overlay;
+						if (open?.kind === 'detail' && currentNs(getState())?.id === facts.ns) dispatch({type: 'openOverlay', overlay: {kind: 'detail', facts}});
+					},
+					() => undefined,
+				);
+			},
 			logSize: {columns: frame.width, rows: frame.height},
 			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly, titleStatus(system, dryRun, getState(), frame.width)),
 		},

@@ -1,6 +1,7 @@
 // The app's state: what the reducer (reducer.ts) keeps, and what selectors and the UI read. In a
 // file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
 // importing the reducer that imports them.
+import type {NamespaceFacts} from '../model/diagnosis/evidence.js';
 import type {Topology} from '../model/topology.js';
 import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
@@ -14,7 +15,8 @@ export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
 
 export type Overlay =
 	| {readonly kind: 'help'}
-	| {readonly kind: 'detail'}
+	/** `facts`: the namespace's sysctls and firewall, once read (they are not part of the World). */
+	| {readonly kind: 'detail'; readonly facts?: NamespaceFacts}
 	| {readonly kind: 'form'; readonly spec: FormSpec}
 	| {readonly kind: 'running'; readonly title: string}
 	/** A change on the path of the user's SSH session ran: it is undone at `deadline` unless kept (k). */

@@ -2,7 +2,7 @@
 // the firewall show the namespace of the process that reads them): the interfaces' forwarding, proxy_arp
 // and rp_filter; net.bridge.bridge-nf-call-iptables; nftables (`nft -j` and `nft -a`) and legacy iptables.
 // Read-only: nothing here changes a sysctl or a rule.
-import {BRIDGE_NF_FILE, CONF_KEYS, confFile, parseNetConf, type Evidence, type NetConf} from '../model/diagnosis/evidence.js';
+import {BRIDGE_NF_FILE, CONF_KEYS, confFile, parseNetConf, type Evidence, type NamespaceFacts, type NetConf} from '../model/diagnosis/evidence.js';
 import {namespacesOnWay} from '../model/diagnosis/path.js';
 import {parseIptablesSave, savedByNft} from '../model/firewall/iptables-save.js';
 import {parseNft} from '../model/firewall/nft.js';
@@ -74,4 +74,9 @@ export async function readEvidence(run: Runner, world: World, nsId: string, targ
 	// What was read can take the way further (a proxy ARP answering for a gateway nobody holds).
 	await readSome(namespacesOnWay(world, nsId, target, {conf}));
 	return {conf, firewallBefore: earlier?.firewallAfter, firewallAfter: firewalls};
+}
+
+/** For the detail view: one namespace's sysctls and firewall. */
+export async function readNamespaceFacts(run: Runner, ns: Netns): Promise<NamespaceFacts> {
+	return {ns: ns.id, conf: await readNetConf(run, ns), firewall: await readFirewall(run, ns)};
 }

@@ -13,8 +13,8 @@ import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
-import {readEvidence} from './diagnosis-read.js';
-import type {Evidence} from '../model/diagnosis/evidence.js';
+import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
+import type {Evidence, NamespaceFacts} from '../model/diagnosis/evidence.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -44,6 +44,8 @@ export interface System {
 	 * before the ping, the firewall counters can be compared.
 	 */
 	readEvidence?(world: World, nsId: string, target: string, earlier?: Evidence): Promise<Evidence>;
+	/** A namespace's interface sysctls and firewall, for the detail view. */
+	readNamespaceFacts?(ns: Netns): Promise<NamespaceFacts>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
@@ -131,6 +133,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			return readForwarding(runner, place);
 		},
 		readEvidence: (world, nsId, target, earlier) => readEvidence(runner, world, nsId, target, earlier),
+		readNamespaceFacts: (ns) => readNamespaceFacts(runner, ns),
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),

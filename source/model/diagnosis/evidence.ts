@@ -25,6 +25,13 @@ export interface Evidence {
 	readonly firewallAfter?: ReadonlyMap<string, Firewall>;
 }
 
+/** What the detail view shows beyond the World: a namespace's sysctls and firewall, read when it opens. */
+export interface NamespaceFacts {
+	readonly ns: string;
+	readonly conf?: NetConf;
+	readonly firewall?: Firewall;
+}
+
 export const NO_EVIDENCE: Evidence = {conf: new Map()};
 
 export const CONF_KEYS = ['forwarding', 'proxy_arp', 'rp_filter'] as const;
