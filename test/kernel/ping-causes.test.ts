@@ -3,6 +3,7 @@
 // forwarding (Calico), macvlan modes, a route only in a table no rule selects, rp_filter with an asymmetric
 // return, and nftables rules and policies, read before and after the ping by their counters. Traffic only
 // goes to namespaces these tests built (198.51.100.7 is TEST-NET-2 and never leaves the sandbox).
+import {readFileSync} from 'node:fs';
 import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {diagnosePing} from '../../source/model/diagnosis/diagnose.js';
 import {parsePingSummary} from '../../source/model/ping-output.js';
@@ -133,6 +134,25 @@ describe('causes the kernel state shows', () => {
 		await sysctl('r', 'net.ipv4.conf.all.rp_filter', '1');
 		const reasons = await diagnose('a', '10.3.0.2');
 		expect(reasons[0]).toMatch(/^r drops it on r1: rp_filter is strict \(1\) and r's route back to 10\.1\.0\.1 leaves by r0/);
+	});
+});
+
+describe("the repair tutorial's broken world, fixed one step at a time", () => {
+	it('names each cause in the order the tutorial repairs them', async () => {
+		const tutorial = JSON.parse(readFileSync(new URL('../../source/model/tutorial/builtin/6-repair.json', import.meta.url), 'utf8')) as {setup: string[][]};
+		for (const argv of tutorial.setup) await sh(...argv);
+		expect((await diagnose('ns1', '10.0.2.2'))[0]).toBe('no route in ns1 covers 10.0.2.2');
+		await ip('-n', 'ns1', 'route', 'add', 'default', 'via', '10.0.1.1');
+		expect((await diagnose('ns1', '10.0.2.2'))[0]).toMatch(/^router does not forward IPv4/);
+		await sysctl('router', 'net.ipv4.ip_forward', '1');
+		const hostAddress = await diagnose('ns1', '10.0.2.2');
+		expect(hostAddress[0]).toBe('router has no route to 10.0.2.2');
+		expect(hostAddress[1]).toBe('eth2 in router leads to ns2, but it is down');
+		await ip('-n', 'router', 'addr', 'del', '10.0.2.1/32', 'dev', 'eth2');
+		await ip('-n', 'router', 'addr', 'add', '10.0.2.1/24', 'dev', 'eth2');
+		expect((await diagnose('ns1', '10.0.2.2'))[0]).toBe('interface eth2 in router is down: its subnet has no route while it is down (select it and press Space)');
+		await ip('-n', 'router', 'link', 'set', 'eth2', 'up');
+		await vi.waitFor(async () => expect((await ping('ns1', '10.0.2.2')).exitCode).toBe(0), {timeout: 20_000, interval: 500});
 	});
 });
 

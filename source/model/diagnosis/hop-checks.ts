@@ -7,7 +7,7 @@ import type {Topology} from '../topology.js';
 import type {Link, Netns, World} from '../types.js';
 import {rpFilterOf, type Evidence} from './evidence.js';
 import type {Fix} from './fix.js';
-import {addressHolder, firstDown, holds, linkProblems, onSubnet, subnetOf, type Place} from './places.js';
+import {addressHolder, firstDown, holds, linkProblems, onSubnet, peerPlace, subnetOf, type Place} from './places.js';
 import {decideRoute, routeElsewhere, tablesSelected, type Decision, type Ip} from './route-lookup.js';
 import {stackedBreak} from './stacked-checks.js';
 
@@ -64,7 +64,7 @@ function routesList(ns: Netns, family: 4 | 6): string {
 	return routes.length === 0 ? `${ns.id} has no IPv${family} routes at all` : `${ns.id}'s IPv${family} routes: ${routes.map(formatRoute).join('; ')}`;
 }
 
-function noRoute(world: World, ns: Netns, ip: Ip, source: Ip | undefined, step: number, reply: boolean): Break {
+function noRoute(world: World, topology: Topology, ns: Netns, ip: Ip, source: Ip | undefined, step: number, reply: boolean): Break {
 	// Without a route the kernel has picked no source yet: the namespace's first global address stands in.
 	const local = ns.links.flatMap((l) => l.addresses).find((a) => a.family === ip.family && a.scope === 'global');
 	const from = source ?? (local && {family: ip.family, address: local.local});
@@ -93,8 +93,23 @@ function noRoute(world: World, ns: Netns, ip: Ip, source: Ip | undefined, step: 
 		const subnet = subnetOf(ip.address, holder.prefixlen);
 		details.unshift(`${ns.id} has no address on ${subnet}, where ${ip.address} lives (${holder.ns.id}/${holder.link.name}): add one, or a route via a gateway`);
 	}
+	// The link that leads there says first why it gives no route (down, or only a host address).
+	const toward = holder && towardHolder(world, topology, ns, holder.ns.id);
+	if (toward) details.unshift(toward);
 	const text = step === 0 ? `no route in ${ns.id} covers ${ip.address}` : `${ns.id} has no route to ${ip.address}`;
 	return {text, details};
+}
+
+/** A link of `ns` whose veth peer is in the namespace holding the target, and why it gives no route there. */
+function towardHolder(world: World, topology: Topology, ns: Netns, holderNs: string): string | undefined {
+	const link = ns.links.find((l) => peerPlace(world, topology, {ns, link: l})?.ns.id === holderNs);
+	if (!link) return undefined;
+	if (!link.adminUp) return `${link.name} in ${ns.id} leads to ${holderNs}, but it is down`;
+	const hostOnly = link.addresses.filter((a) => a.scope === 'global' && a.prefixlen === (a.family === 4 ? 32 : 128));
+	if (hostOnly.length > 0 && hostOnly.length === link.addresses.filter((a) => a.scope === 'global').length) {
+		return `${link.name} in ${ns.id} leads to ${holderNs}, but its address ${hostOnly.map((a) => a.cidr).join(', ')} is a host address: it brings no route to the subnet beyond`;
+	}
+	return `${link.name} in ${ns.id} leads to ${holderNs}, but no route of ${ns.id} goes by it`;
 }
 
 export interface Departure {
@@ -122,7 +137,7 @@ export function departureBreak(d: Departure): Break | undefined {
 	const {ns, ip, decision, out} = d;
 	const {route, rule} = decision;
 	if (rule) return {text: `rule ${rule.priority} in ${ns.id} ${ROUTE_TYPES[rule.action ?? ''] ?? `ends the lookup (${rule.action ?? '?'})`} for ${ip.address}: ${ruleSelector(rule)}`};
-	if (!route) return noRoute(d.world, ns, ip, d.source, d.step, d.reply);
+	if (!route) return noRoute(d.world, d.topology, ns, ip, d.source, d.step, d.reply);
 	if (ROUTE_TYPES[route.type]) return {text: `the route ${formatRoute(route)} in ${ns.id} ${ROUTE_TYPES[route.type]}`};
 	if (!out) return undefined;
 	const own = out.addresses.find((a) => a.family === ip.family && a.scope === 'global' && (route.prefsrc === undefined || a.local === route.prefsrc));
