@@ -155,6 +155,9 @@ describe('firewalls on the way', () => {
 		const explained = explainPing(pair(), 'c', '10.40.0.2', lost(), fw(guard(5), guard(8)));
 		expect(explained.reasons[0]).toBe('the firewall of s dropped the 3 echoes: table inet guard, chain input (hook input), rule "icmp type echo-request counter drop" (its counter rose by 3)');
 		expect(explained.fix).toEqual({kind: 'command', text: 'ip netns exec s nft delete rule inet guard input handle 2'});
+		// The way marks the namespace whose firewall dropped them, the rule on its line.
+		const marked = traceLines(explained.trace, explained.firewall).find((l) => l.mark === 'broken');
+		expect(marked).toMatchObject({text: 's (in s0) holds 10.40.0.2', evidence: explained.reasons[0]});
 	});
 
 	it('without a counter, says which rule could drop it', () => {

@@ -18,6 +18,8 @@ export interface Explanation {
 	readonly trace?: Trace;
 	/** The one step that repairs the first cause, where there is one. */
 	readonly fix?: Fix;
+	/** A firewall that stopped the echoes (by its counters, or its policy): where the way is marked broken. */
+	readonly firewall?: {readonly ns: string; readonly text: string};
 }
 
 /** The route back that the target's namespace lacks: to the source, by the link the echo came in on. */
@@ -49,6 +51,7 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 	const trace = tracePing(world, nsId, target, evidence);
 	const findings = firewallFindings(world.namespaces, trace, evidence, lostEchoes(outcome));
 	const counted = findings.filter((f) => f.counted);
+	const policy = findings.find((f) => !f.counted && f.text.includes('drops it by policy'));
 	const reasons: string[] = counted.map((f) => f.text);
 	let fix = counted[0]?.fix;
 	const broken = firstBreak(trace);
@@ -75,7 +78,8 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 		reasons.push(...genericLoss(outcome, target, where));
 		if (trace?.there.leaves && last?.route) reasons.push(`the echo leaves what nsdeck sees at ${last.out?.name ?? '?'} in ${last.ns.id} (${formatRoute(last.route)})${last.route.gateway && !/^169\.254\.|^fe[89ab]/i.test(last.route.gateway) && last.nextAddress === last.route.gateway ? `: the gateway ${last.route.gateway} is in no namespace nsdeck can see` : ''}`);
 	}
-	return {reasons, trace, fix};
+	const blamed = counted[0] ?? (broken ? undefined : policy);
+	return {reasons, trace, fix, firewall: blamed && {ns: blamed.ns, text: blamed.text}};
 }
 
 /** The reasons alone, as the panel and the tests read them. */

@@ -13,6 +13,8 @@ export interface Finding {
 	/** The counters prove it (else it is a policy or a rule that could match). */
 	readonly counted: boolean;
 	readonly fix?: Fix;
+	/** The namespace whose firewall it is: its hop on the way is marked. */
+	readonly ns: string;
 }
 
 /** The hooks the echo (and its reply) cross in each namespace on the way. */
@@ -70,9 +72,9 @@ export function firewallFindings(world: readonly Netns[], trace: Trace | undefin
 				const rose = rise(before, rule);
 				if (lost > 0 && rose !== undefined && rose >= lost) {
 					const place = `${tableName(table)}, chain ${chain.name}${chain.hook ? ` (hook ${chain.hook})` : ''}`;
-					out.push({text: `the firewall of ${id} dropped the ${lost} echoes: ${place}, rule "${rule.text}" (its counter rose by ${rose})`, counted: true, fix: {kind: 'command', text: deleteCommand(ns, table, chain, rule)}});
+					out.push({text: `the firewall of ${id} dropped the ${lost} echoes: ${place}, rule "${rule.text}" (its counter rose by ${rose})`, counted: true, ns: id, fix: {kind: 'command', text: deleteCommand(ns, table, chain, rule)}});
 				} else if (rule.packets === undefined && onWay && lost > 0) {
-					out.push({text: `${where(id, table, chain)} has a rule that could drop it (no counter to tell): "${rule.text}"`, counted: false});
+					out.push({text: `${where(id, table, chain)} has a rule that could drop it (no counter to tell): "${rule.text}"`, counted: false, ns: id});
 				}
 			}
 			if (chain.policy !== 'drop' || chain.hook === undefined || !onWay) continue;
@@ -80,7 +82,7 @@ export function firewallFindings(world: readonly Netns[], trace: Trace | undefin
 			const accepted = chain.rules.some((r) => r.verdict === 'accept' && (rise(before, r) ?? 0) >= lost && lost > 0);
 			if (accepted || (policyRose !== undefined && policyRose < lost)) continue;
 			const text = `the firewall of ${id} drops it by policy: ${tableName(table)}, chain ${chain.name} (hook ${chain.hook}) has policy drop and no rule of it accepts the echoes${policyRose !== undefined ? ` (the policy's counter rose by ${policyRose})` : ''}`;
-			out.push({text, counted: policyRose !== undefined, fix: {kind: 'command', text: `${execIn(ns)}${table.source === 'nft' ? `nft insert rule ${table.family} ${table.name} ${chain.name} icmp type { echo-request, echo-reply } accept` : `iptables -t ${table.name} -I ${chain.name} -p icmp -j ACCEPT`}`}});
+			out.push({text, counted: policyRose !== undefined, ns: id, fix: {kind: 'command', text: `${execIn(ns)}${table.source === 'nft' ? `nft insert rule ${table.family} ${table.name} ${chain.name} icmp type { echo-request, echo-reply } accept` : `iptables -t ${table.name} -I ${chain.name} -p icmp -j ACCEPT`}`}});
 		}
 	}
 	return [...out.filter((f) => f.counted), ...out.filter((f) => !f.counted)];

@@ -32,12 +32,18 @@ function wayLines(way: Way, address: string, back: boolean): WayLine[] {
 	});
 }
 
-/** The echo's way to the target, then (when it got there) the reply's way back. */
-export function traceLines(trace: Trace | undefined): WayLine[] {
+/**
+ * The echo's way to the target, then (when it got there) the reply's way back. A firewall that stopped the
+ * echoes marks the first line of its namespace (the kernel's state let them through to it).
+ */
+export function traceLines(trace: Trace | undefined, firewall?: {readonly ns: string; readonly text: string}): WayLine[] {
 	if (!trace) return [];
 	const there = wayLines(trace.there, trace.target.address, false);
 	const back = trace.back && trace.source ? wayLines(trace.back, trace.source.address, true) : [];
-	return [...there, ...back];
+	const lines = [...there, ...back];
+	const hops = [...trace.there.hops, ...(trace.back?.hops ?? [])];
+	const at = firewall ? hops.findIndex((h) => h.ns.id === firewall.ns) : -1;
+	return at < 0 ? lines : lines.map((l, i) => (i === at ? {...l, mark: 'broken', evidence: firewall?.text} : l));
 }
 
 export const WAY_MARKS: Readonly<Record<WayMark, string>> = {on: '→', broken: '✗', arrived: '✓', leaves: '…'};

@@ -101,7 +101,7 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 				if (!world) return update({type: 'diagnosed', id, reasons: []});
 				const evidence: Evidence | undefined = system.readEvidence ? await system.readEvidence(world, request.ns, request.target, await earlier).catch(() => undefined) : undefined;
 				const explained = explainPing(world, request.ns, request.target, outcome, evidence);
-				update({type: 'diagnosed', id, reasons: explained.reasons, way: traceLines(explained.trace), fix: explained.fix});
+				update({type: 'diagnosed', id, reasons: explained.reasons, way: traceLines(explained.trace, explained.firewall), fix: explained.fix});
 			})();
 		},
 		[system, getState, dispatch, refresh, logFile],
