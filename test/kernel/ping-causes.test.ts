@@ -137,6 +137,24 @@ describe('causes the kernel state shows', () => {
 	});
 });
 
+describe('routes that refuse', () => {
+	it('names a blackhole, unreachable or prohibit route', async () => {
+		await namespaces('c', 's');
+		await wire('c', 'c0', '10.41.0.1/24', 's', 's0', '10.41.0.2/24');
+		for (const [type, address] of [
+			['blackhole', '10.41.0.9'],
+			['unreachable', '10.41.0.10'],
+			['prohibit', '10.41.0.11'],
+		]) {
+			await ip('-n', 'c', 'route', 'add', type, address);
+			await ip('-n', 's', 'addr', 'add', `${address}/32`, 'dev', 's0');
+		}
+		expect((await diagnose('c', '10.41.0.9', 1))[0]).toBe('the route blackhole 10.41.0.9 in c drops the packets silently');
+		expect((await diagnose('c', '10.41.0.10', 1))[0]).toBe('the route unreachable 10.41.0.10 in c answers "unreachable"');
+		expect((await diagnose('c', '10.41.0.11', 1))[0]).toBe('the route prohibit 10.41.0.11 in c answers "prohibited"');
+	});
+});
+
 describe("the repair tutorial's broken world, fixed one step at a time", () => {
 	it('names each cause in the order the tutorial repairs them', async () => {
 		const tutorial = JSON.parse(readFileSync(new URL('../../source/model/tutorial/builtin/6-repair.json', import.meta.url), 'utf8')) as {setup: string[][]};
