@@ -12,7 +12,7 @@ import {readEvidence} from '../../source/system/diagnosis-read.js';
 import {findNetdump} from '../../source/system/netdump-binary.js';
 import {runCommand} from '../../source/system/runner.js';
 import {readWorld} from '../../source/system/snapshot.js';
-import {requireSandbox, resetWorld, sh} from '../support/sandbox.js';
+import {buildLabScenario, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 beforeAll(requireSandbox);
 beforeEach(resetWorld);
@@ -187,6 +187,19 @@ describe('firewalls, by their counters', () => {
 		await inNs('s', 'nft', 'add', 'rule', 'inet', 'guard', 'input', 'icmp', 'type', 'echo-request', 'counter', 'drop');
 		const reasons = await diagnose('c', '10.40.0.2', 3);
 		expect(reasons[0]).toBe('the firewall of s dropped the 3 echoes: table inet guard, chain input (hook input), rule "icmp type echo-request counter drop" (its counter rose by 3)');
+	});
+
+	it("names the Docker-host trap: bridged frames through iptables, FORWARD's policy drop", async () => {
+		await buildLabScenario('bridge');
+		await sh('iptables', '-P', 'FORWARD', 'DROP');
+		try {
+			const reasons = await diagnose('ns1', '10.1.1.2');
+			expect(reasons).toContain(
+				"bridge br0 in host passes its frames through iptables (net.bridge.bridge-nf-call-iptables is 1), and table ip filter, chain FORWARD has policy drop: the Docker-host trap (iptables -I FORWARD -i br0 -o br0 -j ACCEPT lets the bridge's own traffic through)",
+			);
+		} finally {
+			await sh('nft', 'flush', 'ruleset');
+		}
 	});
 
 	it('names a chain whose policy drops', async () => {
