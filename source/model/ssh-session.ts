@@ -3,7 +3,7 @@
 // (for a shell started over SSH it is), so the session leaves through the interface that holds SERVER_IP
 // and the route the host would take to CLIENT_IP. Setting either down, deleting or moving it, removing
 // that address or that route can cut the session that is running nsdeck.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {findNs, parseIp} from './validate.js';
 import {HOST_ID, type Route, type World} from './types.js';
 
