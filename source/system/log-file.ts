@@ -29,8 +29,8 @@ function writeRegularFile(path: string, text: string, flags: number, mode = 0o64
 		fd = openSync(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | flags, mode);
 	} catch (error) {
 		// A FIFO with no reader, or a socket: the kernel says ENXIO instead of blocking.
-		if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new Error(NOT_REGULAR);
-		if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new Error('a symlink: write to the path it leads to instead');
+		if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new Error(NOT_REGULAR, {cause: error});
+		if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new Error('a symlink: write to the path it leads to instead', {cause: error});
 		throw error;
 	}
 	try {
