@@ -98,7 +98,8 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runAttached needs a program name');
 	const ignore = (): void => {};
-	process.on('SIGINT', ignore);
+	// Passed on when there is someone to pass it to (a `kill -INT`: the terminal's own goes to the program).
+	if (!passOn) process.on('SIGINT', ignore);
 	const subprocess = execa(file, args, {stdio: 'inherit', reject: false, env});
 	const passing = (passOn ? PASSED_ON : []).map((signal) => {
 		const handler = (): void => {
@@ -120,12 +121,12 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	}
 }
 
-/** The signals that end a program politely: `kill`, `timeout`, a closed terminal or SSH session. */
-const PASSED_ON = ['SIGTERM', 'SIGHUP'] as const;
+/** The signals that end a program politely: `kill`, `timeout`, a closed terminal or SSH session, `kill -INT`. */
+const PASSED_ON = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export interface AttachedOptions {
 	/**
-	 * While the program runs, SIGTERM and SIGHUP to us go here instead of ending us at once: it passes them
+	 * While the program runs, SIGTERM, SIGHUP and SIGINT to us go here instead of ending us at once: it passes them
 	 * on (to the program, or a process it started) and says whether it could; we then wait for the program.
 	 */
 	readonly passOn?: (pid: number, signal: NodeJS.Signals) => boolean;
