@@ -1,6 +1,7 @@
 // The one place nsdeck starts processes: argv arrays (never a shell string), a timeout on every call,
 // stderr kept for messages.
 import {execa, execaSync} from 'execa';
+import {decodeRawName} from '../model/raw-names.js';
 
 export interface CommandResult {
 	readonly argv: readonly string[];
@@ -65,7 +66,8 @@ export const runCommand: Runner = async (argv, options = {}) => {
 		cancelSignal: options.signal,
 		reject: false,
 		stripFinalNewline: false,
-		encoding: 'utf8',
+		// Bytes, decoded so that a name that is no UTF-8 stays apart from its U+FFFD look-alike (raw-names.ts).
+		encoding: 'buffer',
 		env: {LC_ALL: 'C'},
 	});
 	const result = await noteChild(started.pid, started);
@@ -76,8 +78,8 @@ export const runCommand: Runner = async (argv, options = {}) => {
 	return {
 		argv,
 		exitCode: result.exitCode ?? -1,
-		stdout: String(result.stdout ?? ''),
-		stderr: String(result.stderr ?? ''),
+		stdout: result.stdout instanceof Uint8Array ? decodeRawName(result.stdout) : '',
+		stderr: result.stderr instanceof Uint8Array ? decodeRawName(result.stderr) : '',
 		failure,
 		...(result.signal ? {signal: result.signal} : {}),
 	};
@@ -245,8 +247,8 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 }
 
 export interface ByteStreamOptions {
-	/** Written to stdin, if given. */
-	readonly input?: string;
+	/** Written to stdin, if given: bytes too (paths whose names are no UTF-8). */
+	readonly input?: string | Uint8Array;
 	/** Each chunk of stdout as it arrives; stdout is not kept. */
 	readonly onData: (chunk: Uint8Array) => void;
 	readonly timeoutMs?: number;
