@@ -10,7 +10,8 @@
 // with one more NUL (an empty argument). Never a shell string. The job reads FILE at once (a bad FILE is
 // refused before anything detaches, exit 2), then sleeps SECONDS. Whoever unlinks FILE first owns it:
 // nsdeck unlinks it to keep the change (k) or to revert it itself; the job unlinks it when the time is
-// up, and only then runs the commands, in order, each to its end (killed after 10 s), never stopping at
+// up (or at once on SIGUSR1: nsdeck saw the session's path gone, or the user asked), and only then runs
+// the commands, in order, each to its end (killed after 10 s), never stopping at
 // a failure (restore as much as it can). It then writes FILE.result (JSON, written aside and renamed):
 // {"pid":N,"at":EPOCH_SECONDS,"commands":[{"argv":[...],"status":N},...]}, status being the exit status,
 // 128+signal, or 127 when the program could not start. The first process prints the job's PID and exits 0.
@@ -139,11 +140,19 @@ static void write_result(const char *path, char ***commands, const int *statuses
 	rename(aside, final);
 }
 
+static volatile sig_atomic_t now_please = 0;
+static void revert_now(int signo) {
+	(void)signo;
+	now_please = 1;
+}
+
 static void job(const char *path, char ***commands, int64_t deadline) {
-	// Leave the file where a caller looks only after the deadline; poll so a cancelled job ends soon.
-	for (int64_t left; (left = deadline - now_ms()) > 0;) {
+	// Poll, so that a cancelled job ends soon; SIGUSR1 cuts the sleep short (nanosleep returns EINTR).
+	for (int64_t left; !now_please && (left = deadline - now_ms()) > 0;) {
 		if (access(path, F_OK) != 0 && errno == ENOENT) return;
-		nap_ms(left < 200 ? left : 200);
+		int64_t ms = left < 200 ? left : 200;
+		struct timespec t = {ms / 1000, (ms % 1000) * 1000000};
+		nanosleep(&t, NULL);
 	}
 	if (unlink(path) != 0) return; // nsdeck took it first: kept, or reverted by nsdeck itself.
 	size_t count = 0;
@@ -186,6 +195,9 @@ int revert_after(const char *seconds, const char *file) {
 	signal(SIGQUIT, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGCHLD, SIG_DFL);
+	struct sigaction now = {0};
+	now.sa_handler = revert_now;
+	sigaction(SIGUSR1, &now, NULL);
 	if (chdir("/") != 0) _exit(1);
 	int null = open("/dev/null", O_RDWR);
 	if (null >= 0) {
