@@ -1,9 +1,11 @@
 // The guard's revert outlives nsdeck (issue 26): the server of issue 26 — eth0 holds 10.1.1.4/24 and
 // fd00:1::4/64, default routes via 10.1.1.254 and fd00:1::fe, 10.9.0.0/16 via 10.1.1.1, a route in table
 // 100 — and an SSH session from 203.0.113.5 (SSH_CONNECTION). The bundled app runs in tmux under a shell,
-// as at an SSH prompt; Space on eth0, typed and run, sets it down, which takes the IPv6 address and every
-// route with it. Whether the change is left unconfirmed, nsdeck is killed (HUP, TERM, INT, KILL) or the
-// terminal goes away, the revert job puts back the world as it was and `ip route get` to the client works.
+// as at an SSH prompt. Space on eth0 sets it down, which takes the IPv6 address and every route with it:
+// the session's route is gone, so the revert job reverts at once. An MTU of 1200 on eth0 keeps the IPv4
+// session but makes the kernel drop eth0's IPv6 address and routes, which the plan's inverse does not
+// bring back; it counts down. Whether it is left unconfirmed, nsdeck is killed (HUP, TERM, INT, KILL)
+// or the terminal goes away, the job puts back the world as it was and `ip route get` to the client works.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -75,8 +77,6 @@ async function settlesTo(wanted: string, timeoutMs = 20_000): Promise<string> {
 	return now;
 }
 
-const adminUp = async (name: string): Promise<boolean> => (await ipJson<{flags: string[]}>('link', 'show', 'dev', name))[0].flags.includes('UP');
-
 async function startApp(): Promise<Tmux> {
 	// Under a shell that outlives it, as at an SSH prompt.
 	const env = [`SSH_CONNECTION=${CLIENT} 51000 ${SERVER} 22`, `NSDECK_GUARD_SECONDS=${SECONDS}`, `XDG_STATE_HOME=${state}`];
@@ -85,18 +85,32 @@ async function startApp(): Promise<Tmux> {
 	return tmux;
 }
 
-/** Space on eth0, its name typed, run: eth0 is down and the countdown shows. */
-async function setEth0Down(app: Tmux): Promise<void> {
+async function selectEth0(app: Tmux): Promise<void> {
 	await app.keys('Tab', 'g');
 	for (let i = 0; i < 5 && !/›eth0\s/.test(await app.screen()); i++) await app.keys('j');
 	await app.waitFor(/›eth0\s/);
-	await app.keys('Space');
+}
+
+/** The guard's question answered: Enter, the name typed, Enter. */
+async function confirmGuarded(app: Tmux): Promise<void> {
 	await app.waitFor('Type eth0 to go ahead');
+	await app.keys('Enter');
+	await app.waitFor('type eth0 first');
 	await app.type('eth0');
 	await app.keys('Enter');
+}
+
+/** e on eth0, MTU 1200, confirmed: the countdown shows, and the kernel has dropped eth0's IPv6. */
+async function eth0Mtu1200(app: Tmux): Promise<void> {
+	await selectEth0(app);
+	await app.keys('e');
+	await app.waitFor('Change eth0 in host');
+	await app.keys('Tab', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+	await app.type('1200');
+	await confirmGuarded(app);
 	await app.waitFor(/Undone in \d+ s unless you press k/, 10_000);
-	expect(await adminUp('eth0')).toBe(false);
-	expect(await routeGet()).toMatch(/^unreachable/);
+	expect(JSON.stringify(await ipJson('-6', 'addr', 'show', 'dev', 'eth0'))).not.toContain('fd00:1::4');
+	expect(await ipJson('-6', 'route', 'show', 'default')).toEqual([]);
 }
 
 /** The PID of nsdeck's node below the tmux pane's shell. */
@@ -106,21 +120,43 @@ async function nsdeckPid(app: Tmux): Promise<number> {
 }
 
 describe('the guard’s revert outlives nsdeck', () => {
-	it('left unconfirmed, the world comes back whole: addresses, routes of every table, up', async () => {
+	it('eth0 set down cuts the session’s route: reverted at once, the world whole again', async () => {
 		const before = await world();
 		const path = await routeGet();
 		const app = await startApp();
-		await setEth0Down(app);
+		await selectEth0(app);
+		await app.keys('Space');
+		await confirmGuarded(app);
+		await app.waitFor(`↺ Set eth0 down in host: undone (no route to ${CLIENT} from ${SERVER} was left)`, 20_000);
 		expect(await settlesTo(before)).toBe(before);
 		expect(await routeGet()).toBe(path);
-		await app.waitFor(/↺ Set eth0 down in host: (undone|reverted)/, 10_000);
+	});
+
+	it('left unconfirmed, the world comes back whole: IPv6 address, routes of every table, MTU', async () => {
+		const before = await world();
+		const path = await routeGet();
+		const app = await startApp();
+		await eth0Mtu1200(app);
+		await app.waitFor(`↺ Change eth0 in host: undone (not kept within ${SECONDS} s)`, 20_000);
+		expect(await settlesTo(before)).toBe(before);
+		expect(await routeGet()).toBe(path);
+	});
+
+	it('kept with k: the job is cancelled and the change stays', async () => {
+		const app = await startApp();
+		await eth0Mtu1200(app);
+		await app.keys('k');
+		await app.waitFor('✓ kept: Change eth0 in host');
+		// Past the job's deadline, nothing was put back.
+		await new Promise((resolve) => setTimeout(resolve, (SECONDS + 1) * 1000));
+		expect((await ipJson<{mtu: number}>('link', 'show', 'dev', 'eth0'))[0].mtu).toBe(1200);
 	});
 
 	it.each(['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGKILL'] as const)('nsdeck killed with %s during the countdown: the revert job restores the world', async (signal) => {
 		const before = await world();
 		const path = await routeGet();
 		const app = await startApp();
-		await setEth0Down(app);
+		await eth0Mtu1200(app);
 		const pid = await nsdeckPid(app);
 		expect(pid).toBeGreaterThan(0);
 		process.kill(pid, signal);
@@ -133,13 +169,13 @@ describe('the guard’s revert outlives nsdeck', () => {
 		const before = await world();
 		const path = await routeGet();
 		const app = await startApp();
-		await setEth0Down(app);
+		await eth0Mtu1200(app);
 		await app.tmux('kill-session', '-t', 'e2e');
 		expect(await settlesTo(before)).toBe(before);
 		expect(await routeGet()).toBe(path);
 		await app.kill();
 		const next = await startApp();
-		const screen = await next.waitFor(/reverted/, 10_000);
-		expect(screen).toMatch(/the guard reverted “Set eth0 down in host”/);
+		const screen = await next.waitFor(/the guard reverted/, 10_000);
+		expect(screen).toContain('the guard reverted “Change eth0 in host”');
 	});
 });
