@@ -137,7 +137,7 @@ describe('the guard’s revert outlives nsdeck', () => {
 		const path = await routeGet();
 		const app = await startApp();
 		await eth0Mtu1200(app);
-		await app.waitFor(`↺ Change eth0 in host: undone (not kept within ${SECONDS} s)`, 20_000);
+		await app.waitFor(`↺ Set eth0 in host: mtu 1200: undone (not kept within ${SECONDS} s)`, 20_000);
 		expect(await settlesTo(before)).toBe(before);
 		expect(await routeGet()).toBe(path);
 	});
@@ -146,7 +146,7 @@ describe('the guard’s revert outlives nsdeck', () => {
 		const app = await startApp();
 		await eth0Mtu1200(app);
 		await app.keys('k');
-		await app.waitFor('✓ kept: Change eth0 in host');
+		await app.waitFor('✓ kept: Set eth0 in host: mtu 1200');
 		// Past the job's deadline, nothing was put back.
 		await new Promise((resolve) => setTimeout(resolve, (SECONDS + 1) * 1000));
 		expect((await ipJson<{mtu: number}>('link', 'show', 'dev', 'eth0'))[0].mtu).toBe(1200);
@@ -175,7 +175,10 @@ describe('the guard’s revert outlives nsdeck', () => {
 		expect(await routeGet()).toBe(path);
 		await app.kill();
 		const next = await startApp();
-		const screen = await next.waitFor(/the guard reverted/, 10_000);
-		expect(screen).toContain('the guard reverted “Change eth0 in host”');
+		await next.waitFor('↺ reverted while nsdeck was away: “Set eth0 in host: mtu 1200” at', 10_000);
+		// What it put back, in the log: the IPv6 address and default route the kernel had dropped.
+		await next.keys('l');
+		await next.waitFor('ip addr replace fd00:1::4/64 dev eth0 nodad');
+		await next.waitFor('ip -6 route replace default table main metric 1024 pref medium via fd00:1::fe');
 	});
 });
