@@ -58,7 +58,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
-	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow()), [pathNow]);
+	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds});
 	const {change, exportLog, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});

@@ -61,5 +61,5 @@ const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
 /** What the next start says of a job whose nsdeck is gone. */
 export function reportText(report: RevertReport): string {
 	if (!report.result) return `✗ the guard’s revert of “${report.title}” (started ${clock(report.startedAt)} UTC) never ran: check this change by hand`;
-	return `↺ while nsdeck was away, the guard reverted “${report.title}” at ${clock(report.result.at)} UTC (${revertedSummary(report.result)}; l shows them)`;
+	return `↺ reverted while nsdeck was away: “${report.title}” at ${clock(report.result.at)} UTC (${revertedSummary(report.result)}; l lists them)`;
 }
