@@ -172,7 +172,7 @@ export function usePlans(
 		dispatch({type: 'message', tone: 'info', text: `✓ kept: ${current.plan.title}`});
 	}, [dispatch, system, undo]);
 
-	const undoNow = useCallback(() => void undo('undone on request'), [undo]);
+	const undoNow = useCallback(() => void undo('on request'), [undo]);
 
 	return {execute, keep, undoNow};
 }
