@@ -69,8 +69,11 @@ function plannedRisk(plan: Plan, path: SessionPath, world: World): {link: string
 	if (key(route) !== key(path.route)) {
 		return {link: route?.dev ?? path.route?.dev ?? server, why: `the host would reach your SSH client ${client} by ${routeText(route)} instead of ${routeText(path.route)}`};
 	}
+	// The namespace that routes the session must still be there, holding the next hop on an up link.
+	const nextHop = path.route?.gateway ?? client;
 	for (const hop of path.hops) {
-		if (!findNs(after, hop)) return {link: hop, why: `namespace ${hop} routes your SSH session from ${client}`};
+		const holds = findNs(after, hop)?.links.some((l) => l.adminUp && l.addresses.some((a) => a.local === nextHop));
+		if (!holds) return {link: hop, why: `namespace ${hop} routes your SSH session from ${client}`};
 	}
 	return undefined;
 }

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {sessionPath} from '../../source/model/ssh-session.js';
 import type {World} from '../../source/model/types.js';
 import {detachPlan} from '../../source/plans/bridge-plans.js';
-import {deleteLinkPlan, togglePlan} from '../../source/plans/link-plans.js';
+import {deleteLinkPlan, movePlan, togglePlan} from '../../source/plans/link-plans.js';
 import {deleteNamespacePlan} from '../../source/plans/namespace-plans.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
 import {sessionRisk} from '../../source/plans/session-guard.js';
@@ -85,9 +85,12 @@ describe('the guard covers the whole path', () => {
 		}
 	});
 
-	it('forwarding off in the namespace that routes the session, or deleting it, is caught', () => {
+	it('forwarding off in the namespace that routes the session, deleting it, or taking its link down or away is caught', () => {
 		expect(risky(forwardingPlan('lan', 4, false))?.reason).toMatch(/namespace lan routes your SSH session/);
 		expect(risky(deleteNamespacePlan(world, 'lan'))?.reason).toMatch(/lan/);
 		expect(risky(deleteNamespacePlan(world, 'spare'))).toBeUndefined();
+		expect(risky(togglePlan('lan', 'p0', false))?.reason).toMatch(/namespace lan routes your SSH session/);
+		expect(risky(movePlan({from: 'lan', link: 'p0', to: 'host'}))?.confirm).toBe('lan');
+		expect(risky(togglePlan('spare', 'p0', false))).toBeUndefined();
 	});
 });
