@@ -1,31 +1,37 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
 import {isStackedKind, kindFactsText} from './link-kinds/index.js';
 import {formatPeer} from './topology.js';
+import {metricWords, routeKey, viaWords} from './route-identity.js';
 import type {Address, Link, LinkRef, Route, Rule} from './types.js';
 
-export function routeKey(route: Route): string {
-	const hops = (route.nexthops ?? []).map((h) => `${h.gateway ?? ''}@${h.dev ?? ''}`).join(',');
-	return `${route.family}|${route.table}|${route.dst}|${route.gateway ?? ''}|${route.dev ?? ''}|${route.metric ?? ''}|${hops}`;
-}
-
-/** `via 10.1.1.2`, or `via inet6 fd00::2` on an IPv4 route, as ip prints it. */
-const viaText = (route: Route, gateway: string): string[] => (route.family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
+export {routeKey};
 
 /**
- * `default via 10.1.1.4 dev veth_ns1`, the way `ip route` prints it, with the table and metric that tell
- * apart two routes to the same prefix.
+ * A route the way `ip route` prints it, every word: `10.204.0.0/16 nhid 7 via 10.0.6.1 dev r1 proto static
+ * src 10.0.6.2 onlink mtu 1400`. Like ip, it leaves out the defaults (type unicast, table main, proto boot,
+ * scope global); `withLinkdown` false leaves that flag to be drawn apart (the pane draws it as a warning).
  */
-export function formatRoute(route: Route): string {
-	const parts = [route.dst];
-	if (route.gateway) parts.push(...viaText(route, route.gateway));
+export const formatRoute = (route: Route): string => routeText(route, true);
+
+export function routeText(route: Route, withLinkdown: boolean): string {
+	const parts = [...(route.type !== 'unicast' ? [route.type] : []), route.dst];
+	if (route.from) parts.push('from', route.from);
+	if (route.tos) parts.push('tos', route.tos);
+	if (route.nhid !== undefined) parts.push('nhid', String(route.nhid));
+	if (route.gateway) parts.push(...viaWords(route.family, route.gateway));
 	if (route.dev) parts.push('dev', route.dev);
-	for (const hop of route.nexthops ?? []) {
-		parts.push('nexthop', ...(hop.gateway ? viaText(route, hop.gateway) : []), ...(hop.dev ? ['dev', hop.dev] : []));
-		if (hop.weight !== 1) parts.push('weight', String(hop.weight));
-	}
 	if (route.table !== 'main') parts.push('table', route.table);
+	if (route.protocol && route.protocol !== 'boot') parts.push('proto', route.protocol);
+	if (route.scope && route.scope !== 'global') parts.push('scope', route.scope);
+	if (route.prefsrc) parts.push('src', route.prefsrc);
 	if (route.metric !== undefined) parts.push('metric', String(route.metric));
-	if (route.type !== 'unicast') parts.unshift(route.type);
+	parts.push(...route.flags.filter((f) => withLinkdown || f !== 'linkdown'));
+	if (route.expires !== undefined) parts.push('expires', `${route.expires}sec`);
+	parts.push(...metricWords(route));
+	for (const hop of route.nexthops ?? []) {
+		parts.push('nexthop', ...(hop.gateway ? viaWords(route.family, hop.gateway) : []), ...(hop.dev ? ['dev', hop.dev] : []), 'weight', String(hop.weight), ...(hop.flags ?? []));
+	}
+	if (route.pref) parts.push('pref', route.pref);
 	return parts.join(' ');
 }
 

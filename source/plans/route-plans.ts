@@ -1,4 +1,5 @@
 // Add and delete a route; toggle forwarding.
+import {routeIdentityWords} from '../model/route-identity.js';
 import type {Route} from '../model/types.js';
 import {execIn, ipIn, type Plan} from './plan.js';
 
@@ -29,44 +30,13 @@ export function addRoutePlan(v: RouteValues): Plan {
 	};
 }
 
-/**
- * Everything that tells a route from the others to the same prefix. The kernel deletes the first route
- * that matches what it is told: `ip route del 10.77.0.0/24 dev X` may take the main table's route when the
- * table-100 one was meant, or the route of another metric, type or protocol. Told all of these, it can
- * only take this one; the same words add it back.
- */
-/** `via GW`, or `via inet6 GW` for an IPv4 route through an IPv6 gateway (ip would read it as IPv4). */
-const viaWords = (family: 4 | 6, gateway: string): string[] => (family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
-
-export function exactRouteArgs(route: Route): string[] {
-	return [
-		...(route.family === 6 ? ['-6'] : []),
-		'route',
-		'%',
-		...(route.type !== 'unicast' ? [route.type] : []),
-		route.dst,
-		'table',
-		route.table,
-		...(route.metric !== undefined ? ['metric', String(route.metric)] : []),
-		...(route.protocol ? ['proto', route.protocol] : []),
-		...(route.gateway ? viaWords(route.family, route.gateway) : []),
-		...(route.dev ? ['dev', route.dev] : []),
-		...(route.prefsrc ? ['src', route.prefsrc] : []),
-		// Every next hop of a multipath route, so that undo puts back all of them.
-		...(route.nexthops ?? []).flatMap((hop) => [
-			'nexthop',
-			...(hop.gateway ? viaWords(route.family, hop.gateway) : []),
-			...(hop.dev ? ['dev', hop.dev] : []),
-			'weight',
-			String(hop.weight),
-		]),
-	];
-}
+/** The exact words of a route (route-identity.ts), with `%` where the verb goes. */
+export const exactRouteArgs = (route: Route): string[] => [...(route.family === 6 ? ['-6'] : []), 'route', '%', ...routeIdentityWords(route)];
 
 export function deleteRoutePlan(ns: string, route: Route): Plan {
 	const args = exactRouteArgs(route);
 	return {
-		title: `Delete route ${route.dst} in ${ns}`,
+		title: `Delete route ${route.dst}${route.nhid !== undefined ? ` nhid ${route.nhid}` : ''} in ${ns}`,
 		dangerous: false,
 		destructive: true,
 		touches: [{ns, change: 'route', route}],
