@@ -58,6 +58,9 @@ void address_text(const unsigned char *bytes, size_t length, char *text, size_t 
 /* The name ip prints for ifindex `index`: the link's name, or if<index> when it is not in this namespace. */
 void json_link_name(struct buffer *out, const struct links *links, int index);
 
+/* `,"flags":[…]` of a route, next hop or nexthop object, in ip's order (print_rt_flags). */
+void json_route_flags(struct buffer *out, unsigned flags);
+
 /* `,"info_data":{…}` for a link of `kind` (link-kinds.c); nothing for a kind whose data ip does not print. */
 void json_info_data(struct buffer *out, const struct links *links, const char *kind, const struct rtattr *data);
 #endif

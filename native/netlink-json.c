@@ -8,6 +8,7 @@
 // Decoding them in JavaScript, before the JIT has warmed up, took ~60 ms of the main thread; JSON.parse
 // of the same records takes ~8 ms, and the formatting here runs on the other core.
 #include "netlink-json.h"
+#include "route-json.h"
 #include "netlink-attrs.h"
 
 #include <arpa/inet.h>
@@ -441,7 +442,7 @@ static void json_address_attr(struct buffer *out, const char *key, const struct 
 	json_string(out, text);
 }
 
-static void json_route_flags(struct buffer *out, unsigned flags) {
+void json_route_flags(struct buffer *out, unsigned flags) {
 	json_key(out, "flags");
 	append(out, "[", 1);
 	int first = 1;
@@ -532,6 +533,7 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 		snprintf(dst, sizeof dst, "default");
 	}
 	json_string(out, dst);
+	json_route_words(out, rtm, a);
 	if (a[RTA_GATEWAY]) json_address_attr(out, "gateway", a[RTA_GATEWAY]);
 	if (a[RTA_VIA]) json_via(out, a[RTA_VIA]);
 	if (a[RTA_OIF]) {
@@ -699,7 +701,8 @@ static void json_neighbour(struct buffer *out, const struct links *links, const 
 /*
  * One entry of a bridge's forwarding database as `bridge -j fdb show` writes it (bridge/fdb.c print_fdb):
  * mac, ifname, vlan, flags, master, state. Only entries the bridge itself holds (those with a master): the
- * addresses it has learnt or was told, not each port's own multicast list.
+ * addresses it has learnt or was told, not each port's own multicast list; and a vxlan's own (`self`)
+ * entries, which name a remote end (dst, port, vni, via).
  */
 static void json_fdb(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
 	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg))) return;
@@ -708,7 +711,7 @@ static void json_fdb(struct buffer *out, const struct links *links, const struct
 	struct attrs attrs;
 	find_attrs((const struct rtattr *)((const char *)ndm + NLMSG_ALIGN(sizeof *ndm)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *ndm)), &attrs);
 	const struct rtattr *const *a = attrs.by_type;
-	if (!a[NDA_LLADDR] || !a[NDA_MASTER]) return;
+	if (!a[NDA_LLADDR] || (!a[NDA_MASTER] && !fdb_remote(a))) return;
 	json_next(out, first);
 	char text[64];
 	hex_text(RTA_DATA(a[NDA_LLADDR]), RTA_PAYLOAD(a[NDA_LLADDR]), text, sizeof text);
@@ -720,6 +723,7 @@ static void json_fdb(struct buffer *out, const struct links *links, const struct
 		json_key(out, "vlan");
 		json_number(out, attr_u16(a[NDA_VLAN]));
 	}
+	json_fdb_remote(out, links, a);
 	json_key(out, "flags");
 	append(out, "[", 1);
 	int first_flag = 1;
@@ -744,7 +748,7 @@ static void json_fdb(struct buffer *out, const struct links *links, const struct
 	append(out, "}", 1);
 }
 
-int dump_has_bridge(const char *messages, size_t length) {
+int dump_has_fdb(const char *messages, size_t length) {
 	int remaining = (int)length;
 	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
 		if (nh->nlmsg_type != RTM_NEWLINK || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) continue;
@@ -755,7 +759,9 @@ int dump_has_bridge(const char *messages, size_t length) {
 		struct attrs info;
 		find_attrs(RTA_DATA(attrs.by_type[IFLA_LINKINFO]), (int)RTA_PAYLOAD(attrs.by_type[IFLA_LINKINFO]), &info);
 		const struct rtattr *kind = info.by_type[IFLA_INFO_KIND];
-		if (kind && strncmp(RTA_DATA(kind), "bridge", RTA_PAYLOAD(kind)) == 0 && RTA_PAYLOAD(kind) >= 6) return 1;
+		if (!kind) continue;
+		size_t n = strnlen(RTA_DATA(kind), RTA_PAYLOAD(kind));
+		if ((n == 6 && memcmp(RTA_DATA(kind), "bridge", 6) == 0) || (n == 5 && memcmp(RTA_DATA(kind), "vxlan", 5) == 0)) return 1;
 	}
 	return 0;
 }
@@ -844,6 +850,12 @@ void namespace_json(const char *messages, size_t length, int with_forwarding, co
 	remaining = (int)length;
 	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
 		if (nh->nlmsg_type == RTM_NEWNEIGH) json_fdb(out, &links, nh, &first);
+	}
+	append_text(out, "],\"nexthops\":[");
+	first = 1;
+	remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type == RTM_NEWNEXTHOP) json_nexthop(out, &links, nh, &first);
 	}
 	append_text(out, "]");
 	if (with_forwarding) {
