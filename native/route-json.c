@@ -142,6 +142,10 @@ int fdb_remote(const struct rtattr *const *a) {
 
 void json_fdb_remote(struct buffer *out, const struct links *links, const struct rtattr *const *a) {
 	if (a[NDA_DST]) json_address(out, "dst", a[NDA_DST]);
+	if (a[NDA_IFINDEX] && a[NDA_LINK_NETNSID]) {
+		json_key(out, "viaIfIndex");
+		json_number(out, attr_u32(a[NDA_IFINDEX]));
+	}
 	if (a[NDA_PORT]) {
 		uint16_t port = attr_u16(a[NDA_PORT]);
 		json_key(out, "port");
@@ -155,8 +159,9 @@ void json_fdb_remote(struct buffer *out, const struct links *links, const struct
 		json_key(out, "src_vni");
 		json_number(out, attr_u32(a[NDA_SRC_VNI]));
 	}
-	if (a[NDA_IFINDEX]) {
-		json_key(out, "via");
+	// bridge names the device it goes out by `viaIf` (`viaIfIndex` when it is in another namespace).
+	if (a[NDA_IFINDEX] && !a[NDA_LINK_NETNSID]) {
+		json_key(out, "viaIf");
 		json_link_name(out, links, (int)attr_u32(a[NDA_IFINDEX]));
 	}
 }

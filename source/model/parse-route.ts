@@ -104,6 +104,6 @@ export function parseFdbEntry(raw: Json): FdbEntry | undefined {
 	const dev = asString(raw.ifname);
 	if (!mac || !dev) return undefined;
 	const flags = asStrings(raw.flags);
-	const optional = {bridge: asString(raw.master), vlan: asNumber(raw.vlan), dst: asString(raw.dst), port: asNumber(raw.port), vni: asNumber(raw.vni), via: asString(raw.via)};
+	const optional = {bridge: asString(raw.master), vlan: asNumber(raw.vlan), dst: asString(raw.dst), port: asNumber(raw.port), vni: asNumber(raw.vni), via: asString(raw.viaIf)};
 	return {mac, dev, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), ...(flags.length > 0 ? {flags} : {}), state: asString(raw.state) ?? ''};
 }
