@@ -2,7 +2,7 @@
 import {isStackedKind, kindFactsText} from './link-kinds/index.js';
 import {formatPeer} from './topology.js';
 import {metricWords, routeKey, viaWords} from './route-identity.js';
-import type {Address, Link, LinkRef, Route, Rule} from './types.js';
+import type {Address, FdbEntry, Link, LinkRef, NexthopObject, Route, Rule} from './types.js';
 
 export {routeKey};
 
@@ -98,4 +98,32 @@ export function ruleSelector(rule: Rule): string {
 export function ruleText(rule: Rule): string {
 	const then = rule.goto !== undefined ? `goto ${rule.goto}` : (rule.action ?? (rule.table ? `lookup ${rule.table}` : ''));
 	return `${rule.priority}: ${ruleSelector(rule)}${then ? ` ${then}` : ''}`;
+}
+
+/** A nexthop object as `ip nexthop` prints it: `id 7 via 10.0.6.1 dev r1 scope link`, `id 9 group 7,2/8`. */
+export function nexthopText(nh: NexthopObject): string {
+	const parts = ['id', String(nh.id)];
+	if (nh.group) parts.push('group', nh.group.map((m) => (m.weight !== 1 ? `${m.id},${m.weight}` : String(m.id))).join('/'));
+	if (nh.gateway) parts.push('via', nh.gateway);
+	if (nh.dev) parts.push('dev', nh.dev);
+	if (nh.scope && nh.scope !== 'global') parts.push('scope', nh.scope);
+	if (nh.blackhole) parts.push('blackhole');
+	if (nh.protocol && nh.protocol !== 'unspec') parts.push('proto', nh.protocol);
+	parts.push(...nh.flags);
+	if (nh.fdb) parts.push('fdb');
+	return parts.join(' ');
+}
+
+/** An FDB entry as `bridge fdb` prints it: `00:00:00:00:00:00 dev vx0 dst 10.60.0.1 vni 43 self permanent`. */
+export function fdbText(e: FdbEntry): string {
+	const parts = [e.mac, 'dev', e.dev];
+	if (e.dst) parts.push('dst', e.dst);
+	if (e.port !== undefined) parts.push('port', String(e.port));
+	if (e.vni !== undefined) parts.push('vni', String(e.vni));
+	if (e.via) parts.push('via', e.via);
+	if (e.vlan !== undefined) parts.push('vlan', String(e.vlan));
+	parts.push(...(e.flags ?? []));
+	if (e.bridge) parts.push('master', e.bridge);
+	if (e.state) parts.push(e.state);
+	return parts.join(' ');
 }
