@@ -64,11 +64,9 @@ static void json_from(struct buffer *out, const struct rtmsg *rtm, const struct 
 void json_route_words(struct buffer *out, const struct rtmsg *rtm, const struct rtattr *const *a) {
 	if (a[RTA_SRC] || rtm->rtm_src_len) json_from(out, rtm, a[RTA_SRC]);
 	if (rtm->rtm_tos) {
-		// ip names it from /etc/iproute2/rt_dsfield where that file has a name; nsdeck passes the number.
-		char text[8];
-		snprintf(text, sizeof text, "0x%x", rtm->rtm_tos);
+		// A number: nsdeck names it from /etc/iproute2/rt_dsfield, or writes it as 0x10, as ip does.
 		json_key(out, "tos");
-		json_string(out, text);
+		json_number(out, rtm->rtm_tos);
 	}
 	if (a[RTA_NH_ID]) {
 		json_key(out, "nhid");

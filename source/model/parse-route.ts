@@ -1,7 +1,7 @@
 // Routes, nexthop objects and FDB entries from iproute2's JSON (`ip -j -d route`, `ip -j -d nexthop`,
 // `bridge -j fdb`), or the helper's records in the same keys. Every word ip prints is kept: what tells a
 // route from another (route-identity.ts) and what the panes, the detail and `show` print.
-import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
+import {BUILTIN_NAMES, nameOf, tosName, type IprouteNames} from './iproute-names.js';
 import type {FdbEntry, NextHop, NexthopObject, Route} from './types.js';
 
 type Json = Record<string, unknown>;
@@ -45,7 +45,8 @@ export function parseRoute(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rout
 	const nexthops = asObjects(raw.nexthops).map(parseNextHop);
 	const metrics = parseMetrics(raw.metrics);
 	const optional = {
-		tos: asString(raw.tos),
+		// ip prints a name or 0x10; the helper leaves the number, named here as ip would.
+		tos: typeof raw.tos === 'number' ? tosName(names, raw.tos) : asString(raw.tos),
 		from: asString(raw.from),
 		nhid: asNumber(raw.nhid),
 		pref: asString(raw.pref),

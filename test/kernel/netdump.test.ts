@@ -71,6 +71,8 @@ async function buildRichWorld(): Promise<void> {
 	// Every word of a route (issue 28): tos, a source prefix, nexthop objects and groups, metrics, onlink;
 	// and a vxlan's own FDB entries with their remote ends.
 	await ip('-n', 'ns1', 'route', 'add', '10.80.0.0/24', 'tos', '0x10', 'dev', 'veth_ns1');
+	// A tos that /etc/iproute2/rt_dsfield names (AF11), which ip prints by that name.
+	await ip('-n', 'ns1', 'route', 'add', '10.81.0.0/24', 'tos', '0x28', 'dev', 'veth_ns1');
 	await ip('-n', 'ns1', '-6', 'route', 'add', 'fd97::/64', 'from', 'fd00:1::/64', 'dev', 'veth_ns1');
 	await ip('-n', 'ns1', 'nexthop', 'add', 'id', '7', 'via', '10.1.1.2', 'dev', 'veth_ns1');
 	await ip('-n', 'ns1', 'nexthop', 'add', 'id', '8', 'via', '10.1.1.4', 'dev', 'veth_ns1', 'proto', 'static');
@@ -168,6 +170,8 @@ describe('nsdeck-netdump against ip', () => {
 		expect(ns1.forwarding.inet).toBe(true);
 		expect(ns1.routes.map((r) => Object.keys(r)).flat()).toEqual(expect.arrayContaining(['tos', 'from', 'nhid', 'metrics']));
 		expect(ns1.nexthops.map((n) => n.id)).toEqual([7, 8, 9]);
+		const tos = (await readNamespace(runCommand, namedLocation('ns1'), netdump)).routes.filter((r) => r.tos).map((r) => `${r.dst} tos ${r.tos}`);
+		expect(tos).toEqual(['10.80.0.0/24 tos 0x10', '10.81.0.0/24 tos AF11']);
 		// vx1's own entry for its group, and the two appended.
 		expect(ns1.fdb.filter((e) => e.ifname === 'vx1').map((e) => e.dst)).toEqual(['239.1.1.1', '10.60.0.1', '10.60.0.2']);
 		expect([...kinds].sort()).toEqual(['bridge', 'ifb', 'loopback', 'macvlan', 'macvtap', 'tun', 'veth', 'vxlan']);
