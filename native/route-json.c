@@ -1,8 +1,6 @@
-// The words of a route beyond its destination and path (tos, from, nhid, metrics, expires), nexthop
-// objects (`ip -j -d nexthop show`), and the remote end of a vxlan's own FDB entry, in the keys and values
-// iproute2 prints (ip/iproute.c print_route and print_rta_metrics, ip/ipnexthop.c print_nexthop,
-// bridge/fdb.c print_fdb). test/kernel/netdump.test.ts holds them to ip's, key by key.
-#include <linux/neighbour.h>
+// The words of a route beyond its destination and path (tos, from, nhid, metrics, expires) and nexthop
+// objects (`ip -j -d nexthop show`), in the keys and values iproute2 prints (ip/iproute.c print_route and
+// print_rta_metrics, ip/ipnexthop.c print_nexthop). test/kernel/netdump.test.ts holds them to ip's.
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
@@ -132,34 +130,4 @@ void json_nexthop(struct buffer *out, const struct links *links, const struct nl
 	json_route_flags(out, nhm->nh_flags);
 	if (a[NHA_FDB]) append_text(out, ",\"fdb\":null");
 	append(out, "}", 1);
-}
-
-int fdb_remote(const struct rtattr *const *a) {
-	return a[NDA_DST] != NULL;
-}
-
-void json_fdb_remote(struct buffer *out, const struct links *links, const struct rtattr *const *a) {
-	if (a[NDA_DST]) json_address(out, "dst", a[NDA_DST]);
-	if (a[NDA_IFINDEX] && a[NDA_LINK_NETNSID]) {
-		json_key(out, "viaIfIndex");
-		json_number(out, attr_u32(a[NDA_IFINDEX]));
-	}
-	if (a[NDA_PORT]) {
-		uint16_t port = attr_u16(a[NDA_PORT]);
-		json_key(out, "port");
-		json_number(out, (port >> 8) | ((port & 0xff) << 8)); // network byte order
-	}
-	if (a[NDA_VNI]) {
-		json_key(out, "vni");
-		json_number(out, attr_u32(a[NDA_VNI]));
-	}
-	if (a[NDA_SRC_VNI]) {
-		json_key(out, "src_vni");
-		json_number(out, attr_u32(a[NDA_SRC_VNI]));
-	}
-	// bridge names the device it goes out by `viaIf` (`viaIfIndex` when it is in another namespace).
-	if (a[NDA_IFINDEX] && !a[NDA_LINK_NETNSID]) {
-		json_key(out, "viaIf");
-		json_link_name(out, links, (int)attr_u32(a[NDA_IFINDEX]));
-	}
 }

@@ -1,4 +1,4 @@
-// Internal to the helper (route-json.c): a route's further words, nexthop objects, a vxlan's FDB remote.
+// Internal to the helper (route-json.c): a route's further words, and nexthop objects.
 #ifndef NSDECK_ROUTE_JSON_H
 #define NSDECK_ROUTE_JSON_H
 #include <linux/rtnetlink.h>
@@ -11,8 +11,4 @@ void json_route_words(struct buffer *out, const struct rtmsg *rtm, const struct 
 
 /* One nexthop object (RTM_NEWNEXTHOP) as `ip -j -d nexthop show` writes it, after a comma unless `*first`. */
 void json_nexthop(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first);
-
-/* Whether an FDB entry names a remote end (a vxlan's own entry); its `,"dst":…,"port":…,"vni":…,"via":…`. */
-int fdb_remote(const struct rtattr *const *a);
-void json_fdb_remote(struct buffer *out, const struct links *links, const struct rtattr *const *a);
 #endif
