@@ -110,6 +110,19 @@ describe.each(readers)('routes read by %s', (_reader, netdump) => {
 		expect(route && formatRoute(route)).toBe('10.206.0.0/16 via 10.9.6.1 dev d0 proto static src 10.0.6.2 onlink mtu 1400 advmss 1360');
 		if (route) await deleteAndUndo(netdump, route);
 	});
+
+	it('deletes and restores routes of every type, table and metric, in both families', async () => {
+		await ip('route', 'add', 'blackhole', '10.66.0.0/16', 'proto', 'static');
+		await ip('route', 'add', 'unreachable', '10.67.0.0/16', 'table', '100', 'metric', '5');
+		await ip('route', 'add', 'prohibit', '10.68.0.0/16');
+		await ip('route', 'add', 'throw', '10.69.0.0/16', 'table', '100');
+		await ip('-6', 'route', 'add', 'blackhole', '2001:db8:66::/48');
+		await ip('-6', 'route', 'add', '2001:db8:67::/48', 'via', '2001:db8:1::5', 'table', '100', 'metric', '7', 'pref', 'high');
+		const made = ['10.66.0.0/16', '10.67.0.0/16', '10.68.0.0/16', '10.69.0.0/16', '2001:db8:66::/48', '2001:db8:67::/48'];
+		const routes = (await namespace(netdump)).routes.filter((r) => made.includes(r.dst));
+		expect(routes.map((r) => r.dst).sort()).toEqual(made);
+		for (const route of routes) await deleteAndUndo(netdump, route);
+	});
 });
 
 describe.each(readers.slice(0, 1))('a vxlan read by %s', (_reader, netdump) => {
