@@ -85,8 +85,17 @@ export function routeIdentityWords(route: Route): string[] {
 	];
 }
 
-/** `ip` arguments that add or delete exactly this route: `[-6] route VERB WORDS…`. */
-export const routeArgv = (route: Route, verb: 'add' | 'del'): string[] => [...(route.family === 6 ? ['-6'] : []), 'route', verb, ...routeIdentityWords(route)];
+/**
+ * `ip` arguments that add or delete exactly this route: `[-6] route VERB WORDS…`. An add puts back the
+ * seconds it had left (`expires 299`, an IPv6 route learnt from a router), which no delete needs.
+ */
+export const routeArgv = (route: Route, verb: 'add' | 'del'): string[] => [
+	...(route.family === 6 ? ['-6'] : []),
+	'route',
+	verb,
+	...routeIdentityWords(route),
+	...(verb === 'add' && route.family === 6 && route.expires !== undefined ? ['expires', String(route.expires)] : []),
+];
 
 /**
  * The routes pane's row key, and how a selection, the planned world and the SSH guard find a route again:

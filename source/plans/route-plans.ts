@@ -1,5 +1,5 @@
 // Add and delete a route; toggle forwarding.
-import {routeIdentityWords} from '../model/route-identity.js';
+import {routeArgv} from '../model/route-identity.js';
 import type {Route} from '../model/types.js';
 import {execIn, ipIn, type Plan} from './plan.js';
 
@@ -30,17 +30,14 @@ export function addRoutePlan(v: RouteValues): Plan {
 	};
 }
 
-/** The exact words of a route (route-identity.ts), with `%` where the verb goes. */
-export const exactRouteArgs = (route: Route): string[] => [...(route.family === 6 ? ['-6'] : []), 'route', '%', ...routeIdentityWords(route)];
-
+/** Deletes exactly this route; its undo adds it back with the same words (route-identity.ts). */
 export function deleteRoutePlan(ns: string, route: Route): Plan {
-	const args = exactRouteArgs(route);
 	return {
 		title: `Delete route ${route.dst}${route.nhid !== undefined ? ` nhid ${route.nhid}` : ''} in ${ns}`,
 		dangerous: false,
 		destructive: true,
 		touches: [{ns, change: 'route', route}],
-		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
+		steps: [{argv: ipIn(ns, ...routeArgv(route, 'del')), undo: ipIn(ns, ...routeArgv(route, 'add'))}],
 		affects: [ns],
 		select: {ns},
 		effects: [{kind: 'deleteRoute', ns, route}],

@@ -52,6 +52,9 @@ describe('route identity', () => {
 		expect(formatRoute(onlink)).toBe('10.206.0.0/16 via 10.9.6.1 dev d0 proto static src 10.0.6.2 onlink mtu 1400 advmss 1360 rtt 10ms congctl cubic');
 		const expiring = parseRoute({dst: '2001:db8:77::/64', gateway: '2001:db8:1::5', dev: 'd0', metric: 1024, flags: [], expires: 299, pref: 'high'});
 		expect(formatRoute(expiring)).toBe('2001:db8:77::/64 via 2001:db8:1::5 dev d0 metric 1024 expires 299sec pref high');
+		// An undo puts back the seconds it had left; a delete does not need them.
+		expect(routeArgv(expiring, 'add').slice(-2)).toEqual(['expires', '299']);
+		expect(routeArgv(expiring, 'del')).not.toContain('expires');
 		// What changes while the route stays itself is not part of it.
 		expect(routeKey(expiring)).toBe(routeKey({...expiring, expires: 12, flags: ['linkdown']}));
 	});
