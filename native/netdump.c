@@ -26,6 +26,7 @@
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/nexthop.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -184,8 +185,6 @@ static int only_nsids;
 /* --first-only: name the nsids of the first path only (the host's, in a read of every namespace). */
 static int names_first_only;
 
-
-
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
@@ -219,6 +218,7 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	struct fib_rule_hdr rule = {.family = AF_UNSPEC};
 	struct ndmsg neighbour = {.ndm_family = AF_UNSPEC};
 	struct ndmsg fdb = {.ndm_family = AF_BRIDGE};
+	struct nhmsg nexthop = {.nh_family = AF_UNSPEC};
 
 	// A dump that raced a change is marked interrupted: read the whole namespace again.
 	for (int attempt = 0; attempt < 3; attempt++) {
@@ -228,8 +228,10 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 		if (!failed) failed = dump(sock, RTM_GETROUTE, &route, sizeof route, 0, out);
 		if (!failed) failed = dump(sock, RTM_GETRULE, &rule, sizeof rule, 0, out);
 		if (!failed) failed = dump(sock, RTM_GETNEIGH, &neighbour, sizeof neighbour, 0, out);
-		// Only a namespace with a bridge has a forwarding database worth the dump.
-		if (!failed && dump_has_bridge(out->data, out->length)) failed = dump(sock, RTM_GETNEIGH, &fdb, sizeof fdb, 0, out);
+		// Only a namespace with a bridge or a vxlan has a forwarding database worth the dump.
+		if (!failed && dump_has_fdb(out->data, out->length)) failed = dump(sock, RTM_GETNEIGH, &fdb, sizeof fdb, 0, out);
+		// Nexthop objects (`ip nexthop`): a kernel older than 5.3 refuses the dump, and has none.
+		if (!failed && (failed = dump(sock, RTM_GETNEXTHOP, &nexthop, sizeof nexthop, 0, out)) != EAGAIN) failed = 0;
 		// Forwarding from netconf: opening /proc/sys/net after setns costs ~0.25 ms a namespace (the kernel
 		// builds that namespace's sysctl view), more than all the dumps here together.
 		if (!failed) failed = get_netconf(sock, AF_INET, out);

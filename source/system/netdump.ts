@@ -123,7 +123,7 @@ export function loadIprouteNames(): IprouteNames {
 		}
 		return texts.join('\n');
 	};
-	iprouteNames = withNames(BUILTIN_NAMES, {tables: read('rt_tables'), protocols: read('rt_protos'), scopes: read('rt_scopes')});
+	iprouteNames = withNames(BUILTIN_NAMES, {tables: read('rt_tables'), protocols: read('rt_protos'), scopes: read('rt_scopes'), dsfields: read('rt_dsfield')});
 	return iprouteNames;
 }
 

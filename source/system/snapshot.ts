@@ -5,7 +5,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
 import {decodeRawName, encodeRawName, isRawName} from '../model/raw-names.js';
-import {BATCH_DOCUMENTS, BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
+import {BATCH_DOCUMENTS, BATCH_READ, BULK_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {STACKED_KINDS, peerResolver} from '../model/topology.js';
 import type {Netns, NsidEntry, World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
@@ -126,7 +126,6 @@ export const READ_CONCURRENCY = 2;
  * at 1,000, O(n²) in all). Peers are found by back-reference instead, and list-id is read only where that
  * leaves a veth unresolved (see readMissingNames).
  */
-export const BULK_READ = 'addr\nroute show table all\nrule show\nneigh show\n';
 const NAMES_READ = 'netns list-id\n';
 
 /** Namespaces per xargs: small enough for steady progress, large enough that Node spawns rarely. */
