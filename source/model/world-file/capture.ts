@@ -9,7 +9,7 @@ import {declaredRoute, declaredRule, routeKey, ruleKey} from './normalize.js';
 import {HOST_NAME, MADE_KINDS, type DeclaredLink, type DeclaredNamespace, type LinkPlace, type MadeKind, type WorldFile} from './types.js';
 
 /** The MTU a kind gets when made without one: a different one is saved. */
-export const defaultMtu = (kind: MadeKind): number => (kind === 'vxlan' ? 1450 : 1500);
+export const defaultMtu = (_kind: MadeKind): number => 1500;
 
 /** Addresses the kernel gives on its own: IPv6 link-local, the loopback's, and ones a daemon leased. */
 function madeByKernel(link: Link, a: Address): boolean {
