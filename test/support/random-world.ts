@@ -37,15 +37,15 @@ export function randomWorld(seed: number): WorldFile {
 		host.links.push({name: `h${i}`, kind: 'veth', external: false, master: 'br0', up: true, peer: {ns: name, name: 'eth0'}, addresses: []});
 		const table = pick(['main', '100', '200']);
 		ns.routes.push(route({family: 4, to: `10.${50 + i}.0.0/16`, via: '10.200.0.1', dev: 'eth0', table, ...(chance(0.5) ? {metric: 10 + i} : {})}));
-		ns.routes.push(route({family: 6, to: `fd50:${i}::/64`, via: 'fd00:200::1', dev: 'eth0', table: pick(['main', '300'])}));
+		ns.routes.push(route({family: 6, to: `fd50:${i + 1}::/64`, via: 'fd00:200::1', dev: 'eth0', table: pick(['main', '300'])}));
 		if (chance(0.5)) ns.routes.push(route({family: 4, to: `10.${90 + i}.0.0/24`, type: 'blackhole', table: '100'}));
 		if (table !== 'main') ns.rules.push({family: 4, priority: 100 + i, not: false, from: `10.${50 + i}.0.0/16`, table});
-		if (chance(0.5)) ns.rules.push({family: 6, priority: 200 + i, not: false, from: `fd00:${i}::/64`, table: '300'});
+		if (chance(0.5)) ns.rules.push({family: 6, priority: 200 + i, not: false, from: `fd00:${i + 1}::/64`, table: '300'});
 		const stacked = pick(['macvlan', 'macvtap', 'vxlan', 'tap', 'none'] as const);
 		if (stacked === 'macvlan' || stacked === 'macvtap') {
 			ns.links.push({name: `mv${i}`, kind: stacked, external: false, up: chance(0.5), lower: {ns: name, name: 'eth0'}, mode: pick(['bridge', 'private', 'vepa']), addresses: [`10.${100 + i}.0.1/24`]});
 		} else if (stacked === 'vxlan') {
-			ns.links.push({name: `vx${i}`, kind: 'vxlan', external: false, up: true, lower: {ns: name, name: 'eth0'}, id: 100 + i, remote: '10.200.0.1', port: 4789, addresses: [`fd77:${i}::1/64`]});
+			ns.links.push({name: `vx${i}`, kind: 'vxlan', external: false, up: true, lower: {ns: name, name: 'eth0'}, id: 100 + i, remote: '10.200.0.1', port: 4789, addresses: [`fd77:${i + 1}::1/64`]});
 		} else if (stacked === 'tap') {
 			ns.links.push({name: `tap${i}`, kind: 'tap', external: false, up: false, addresses: []});
 		}
@@ -56,7 +56,7 @@ export function randomWorld(seed: number): WorldFile {
 		if (!chance(0.6)) continue;
 		const [a, b] = [spaces[i], spaces[i + 1]];
 		a.links.push({name: `to${i + 1}`, kind: 'veth', external: false, up: true, peer: {ns: b.name, name: `to${i}`}, addresses: [`10.${i}.${i + 1}.1/30`]});
-		b.links.push({name: `to${i}`, kind: 'veth', external: false, up: chance(0.5), peer: {ns: a.name, name: `to${i + 1}`}, addresses: [`fd01:${i}::2/64`]});
+		b.links.push({name: `to${i}`, kind: 'veth', external: false, up: chance(0.5), peer: {ns: a.name, name: `to${i + 1}`}, addresses: [`fd01:${i + 1}::2/64`]});
 	}
 	const namespaces: DeclaredNamespace[] = [{name: 'host', ...host}, ...spaces.map((s) => ({...s, links: s.links}))];
 	return {namespaces};
