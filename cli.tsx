@@ -82,6 +82,7 @@ function worldOptions(lab: boolean): WorldCommandOptions {
 		dryRun: cli.flags.dryRun,
 		log: cli.flags.log,
 		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
+		macs: cli.flags.macs,
 	};
 }
 

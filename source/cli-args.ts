@@ -38,6 +38,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --show      with lab: build the scenario, print it as show does, and leave
     --list      with tutorial: list the tutorials
     --ns NAME   with save: only this namespace (again for more; host is the host)
+    --macs      with save: every made link's MAC address too (the kernel does
+                not say which were set by hand; random ones change on apply)
     --yes       with apply, destroy: run without asking (for scripts)
     --prune     with apply, diff: also delete links, routes and rules that the
                 file's namespaces hold and the file does not declare
@@ -58,6 +60,7 @@ export interface CliFlags {
 	readonly list: boolean;
 	readonly ns: readonly string[];
 	readonly yes: boolean;
+	readonly macs: boolean;
 	readonly prune: boolean;
 	readonly dryRun: boolean;
 	readonly log?: string;
@@ -112,6 +115,7 @@ function parseOwn(argv: readonly string[]): Cli {
 			list: {type: 'boolean', default: false},
 			ns: {type: 'string', multiple: true},
 			yes: {type: 'boolean', default: false},
+			macs: {type: 'boolean', default: false},
 			prune: {type: 'boolean', default: false},
 			'dry-run': {type: 'boolean', default: false},
 			log: {type: 'string'},
@@ -129,6 +133,7 @@ function parseOwn(argv: readonly string[]): Cli {
 			list: values.list === true,
 			ns: values.ns ?? [],
 			yes: values.yes === true,
+			macs: values.macs === true,
 			prune: values.prune === true,
 			dryRun: values['dry-run'] === true,
 			log: values.log,

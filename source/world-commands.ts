@@ -26,6 +26,8 @@ export interface WorldCommandOptions {
 	readonly log?: string;
 	/** Only these namespaces (save). */
 	readonly only?: readonly string[];
+	/** Save every made link's MAC address (save). */
+	readonly macs?: boolean;
 }
 
 /** diff's exit codes, as `terraform plan -detailed-exitcode`'s: 0 the world matches, 2 changes are needed, 1 an error. */
@@ -48,7 +50,7 @@ export function planText(plan: Plan): string {
 }
 
 export async function saveCommand(path: string, o: WorldCommandOptions): Promise<number> {
-	const text = serializeWorldFile(captureWorld(await o.readWorld(), o.only));
+	const text = serializeWorldFile(captureWorld(await o.readWorld(), {only: o.only, macs: o.macs}));
 	if (path === '-') o.out(text);
 	else writeWorldFile(path, text);
 	return 0;

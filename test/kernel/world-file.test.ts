@@ -18,8 +18,8 @@ function nsdeck(...args: string[]): {status: number | null; stdout: string; stde
 	return spawnSync(process.execPath, [BUNDLE, ...args], {encoding: 'utf8'});
 }
 
-function save(): string {
-	const result = nsdeck('save', '-');
+function save(...flags: string[]): string {
+	const result = nsdeck('save', '-', ...flags);
 	expect(result.stderr).toBe('');
 	expect(result.status).toBe(0);
 	return result.stdout;
@@ -32,8 +32,8 @@ function file(name: string, text: string): string {
 }
 
 /** save → destroy → apply → save: the same bytes; then apply and diff have nothing to do. */
-function roundTrip(name: string): void {
-	const first = save();
+function roundTrip(name: string, ...flags: string[]): void {
+	const first = save(...flags);
 	const path = file(`${name}.yaml`, first);
 	const destroyed = nsdeck('destroy', path, '--yes');
 	expect(destroyed.stderr).toBe('');
@@ -42,7 +42,7 @@ function roundTrip(name: string): void {
 	const applied = nsdeck('apply', path, '--yes');
 	expect(applied.stderr).toBe('');
 	expect(applied.status).toBe(0);
-	expect(save()).toBe(first);
+	expect(save(...flags)).toBe(first);
 	const again = nsdeck('apply', path, '--yes');
 	expect(again.stdout).toBe('The world matches the file: nothing to change.\n');
 	expect(nsdeck('diff', path).status).toBe(0);
@@ -57,6 +57,12 @@ describe('world files against the kernel', () => {
 	it.each(['bridge', 'pair'])('the %s scenario saves, is destroyed, applies back and saves byte-identical', async (scenario) => {
 		await buildLabScenario(scenario);
 		roundTrip(scenario);
+	});
+
+	it('with --macs, every made link keeps its MAC address through destroy and apply', async () => {
+		await buildLabScenario('bridge');
+		expect(save('--macs')).toMatch(/mac: /);
+		roundTrip('bridge-macs', '--macs');
 	});
 
 	it.each([1, 2, 3, 4])('random world %i: applies, and comes back byte-identical after destroy', (seed) => {

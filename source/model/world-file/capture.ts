@@ -30,7 +30,17 @@ function compareCidrs(a: string, b: string): number {
 
 const fileName = (ns: Netns): string | undefined => (ns.kind === 'host' ? HOST_NAME : ns.kind === 'named' && !ns.id.includes('/') ? ns.id : undefined);
 
-export function captureWorld(world: World, only?: readonly string[]): WorldFile {
+export interface CaptureOptions {
+	/** Only these namespaces (by file name: `host` is the host). */
+	readonly only?: readonly string[];
+	/**
+	 * Every made link's MAC address too. The kernel does not say which were set by hand (ip prints no
+	 * addr_assign_type), and random ones would differ on every apply: so all or none, as asked.
+	 */
+	readonly macs?: boolean;
+}
+
+export function captureWorld(world: World, {only, macs = false}: CaptureOptions = {}): WorldFile {
 	const saved = world.namespaces.filter((ns) => !ns.error && fileName(ns) !== undefined && (!only || only.includes(fileName(ns) ?? '')));
 	const savedIds = new Set(saved.map((ns) => ns.id));
 	const topology = buildTopology(world);
@@ -47,7 +57,7 @@ export function captureWorld(world: World, only?: readonly string[]): WorldFile 
 		const external: DeclaredLink = {...common, external: true};
 		const kind = (MADE_KINDS as readonly string[]).includes(link.kind) ? (link.kind as MadeKind) : undefined;
 		if (!kind) return external;
-		const made = {...common, kind, external: false, ...(link.mtu !== defaultMtu(kind) ? {mtu: link.mtu} : {})};
+		const made = {...common, kind, external: false, ...(link.mtu !== defaultMtu(kind) ? {mtu: link.mtu} : {}), ...(macs && link.mac ? {mac: link.mac} : {})};
 		if (kind === 'veth') {
 			const peer = resolve(ns, link);
 			const where = peer && savedIds.has(peer.ns) ? place(peer.ns, peer.name) : undefined;
