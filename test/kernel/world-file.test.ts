@@ -4,13 +4,15 @@
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterAll, beforeEach, describe, expect, it} from 'vitest';
 import {serializeWorldFile} from '../../source/model/world-file/serialize.js';
 import {randomWorld} from '../support/random-world.js';
 import {buildLabScenario, namedNamespaces, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 import {BUNDLE} from '../support/tmux.js';
 
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'worlds');
 const dir = mkdtempSync(join(tmpdir(), 'nsdeck-world-file-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
@@ -122,25 +124,24 @@ describe('world files against the kernel', () => {
 		expect(save()).toBe(before);
 	});
 
+	it.each(['bridge', 'pair'])('the %s scenario saves exactly as its built-in file, and `nsdeck lab FILE` builds it', async (scenario) => {
+		await buildLabScenario(scenario);
+		const builtin = join(EXAMPLES, `${scenario}.yaml`);
+		expect(save()).toBe(readFileSync(builtin, 'utf8'));
+		const lab = spawnSync('env', ['-u', 'NSDECK_SANDBOX', process.execPath, BUNDLE, 'lab', builtin, '--show'], {encoding: 'utf8'});
+		expect(lab.stderr).toBe('');
+		expect(lab.status).toBe(0);
+		// Carrier and IPv6 link-local routes come when the kernel gets to them: not what the file says.
+		const steady = (text: string): string[] =>
+			text
+				.split('\n')
+				.filter((line) => !/route fe80::/.test(line))
+				.map((line) => line.replace(/\b(UP|NO-CARRIER|LOWERLAYERDOWN|UNKNOWN|DOWN)\s+/, 'STATE '));
+		expect(steady(lab.stdout)).toEqual(steady(nsdeck('show').stdout));
+	});
+
 	it('a netnsplan file with veth peers across namespaces applies, and the ends ping', async () => {
-		const path = file('netnsplan.yaml', [
-			'netns:',
-			'  np1:',
-			'    veth-devices:',
-			'      np1-eth0:',
-			'        addresses:',
-			'          - 192.168.30.1/24',
-			'        peer:',
-			'          name: np2-eth0',
-			'          netns: np2',
-			'          addresses:',
-			'            - 192.168.30.2/24',
-			'          routes:',
-			'            - to: 192.168.40.0/24',
-			'              via: 192.168.30.1',
-			'  np2: {}',
-			'',
-		].join('\n'));
+		const path = join(EXAMPLES, 'netnsplan-pair.yaml');
 		const applied = nsdeck('apply', path, '--yes');
 		expect(applied.stderr).toBe('');
 		expect(applied.status).toBe(0);

@@ -111,3 +111,15 @@ describe('reading world files', () => {
 		expect([...families].sort()).toEqual([4, 6]);
 	});
 });
+
+describe("the README's example", () => {
+	it('is a world file nsdeck reads', async () => {
+		const {readFileSync} = await import('node:fs');
+		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+		const section = readme.slice(readme.indexOf('## Networks as files'));
+		const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+		const world = parseWorldFile('README.md', example);
+		expect(world.namespaces.map((n) => n.name)).toEqual(['host', 'ns1']);
+		expect(world.namespaces[1].routes[0]).toMatchObject({to: '10.9.0.0/16', table: '100', metric: 5});
+	});
+});
