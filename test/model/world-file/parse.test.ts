@@ -1,5 +1,6 @@
 // A world file's mistakes are one line each, naming the file, the line and the field; what it declares is
 // read into one shape from nsdeck's format and from netnsplan's; a serialized file reads back as itself.
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseWorldFile} from '../../../source/model/world-file/parse.js';
 import {serializeWorldFile} from '../../../source/model/world-file/serialize.js';
@@ -113,8 +114,7 @@ describe('reading world files', () => {
 });
 
 describe("the README's example", () => {
-	it('is a world file nsdeck reads', async () => {
-		const {readFileSync} = await import('node:fs');
+	it('is a world file nsdeck reads', () => {
 		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 		const section = readme.slice(readme.indexOf('## Networks as files'));
 		const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
