@@ -26,8 +26,9 @@ export function readWorldFile(path: string): WorldFile {
 	return parseWorldFile(path, text);
 }
 
-/** Written beside and renamed into place: a reader never sees half a file. */
-export function writeWorldFile(path: string, text: string): void {
+/** Written beside and renamed into place: a reader never sees half a file. Without `overwrite`, a file there is kept. */
+export function writeWorldFile(path: string, text: string, overwrite = true): void {
+	if (!overwrite) return writeFileSync(path, text, {flag: 'wx'});
 	const temporary = `${path}.nsdeck-${process.pid}.tmp`;
 	writeFileSync(temporary, text);
 	renameSync(temporary, path);
