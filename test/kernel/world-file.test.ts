@@ -87,6 +87,26 @@ describe('world files against the kernel', () => {
 		expect(save()).toBe(before);
 	});
 
+	it('a bad file is one line naming file, line and field, exit 2, and nothing runs', async () => {
+		await buildLabScenario('pair');
+		const before = save();
+		const path = file('bad.yaml', 'nsdeck: 1\nnamespaces:\n  extra:\n    links:\n      e0: {kind: veth, peer: client/e1, mtu: big}\n');
+		for (const command of ['diff', 'apply', 'destroy']) {
+			const result = nsdeck(command, path, '--yes');
+			expect(result.status).toBe(2);
+			expect(result.stderr).toBe(`nsdeck: ${path}:5: namespaces.extra.links.e0.mtu: must be a whole number from 68 to 65535\n`);
+		}
+		expect(save()).toBe(before);
+	});
+
+	it('save --ns writes only the namespaces named', async () => {
+		await buildLabScenario('pair');
+		const only = nsdeck('save', '-', '--ns', 'client', '--ns', 'server');
+		expect(only.stdout).toMatch(/^ {2}client:$/m);
+		expect(only.stdout).toMatch(/^ {2}server:$/m);
+		expect(only.stdout).not.toMatch(/^ {2}host:$/m);
+	});
+
 	it('destroy leaves what the file does not declare alone', async () => {
 		await buildLabScenario('pair');
 		const path = file('pair-destroy.yaml', save());
