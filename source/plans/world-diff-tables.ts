@@ -23,6 +23,7 @@ export function routeOf(r: DeclaredRoute): Route {
 		...(r.metric !== undefined ? {metric: r.metric} : {}),
 		...(r.src ? {prefsrc: r.src} : {}),
 		flags: r.onlink ? ['onlink'] : [],
+		...(r.nexthops ? {nexthops: r.nexthops.map((h) => ({...(h.via ? {gateway: h.via} : {}), ...(h.dev ? {dev: h.dev} : {}), weight: h.weight}))} : {}),
 	};
 }
 

@@ -39,6 +39,10 @@ export function randomWorld(seed: number): WorldFile {
 		ns.routes.push(route({family: 4, to: `10.${50 + i}.0.0/16`, via: '10.200.0.1', dev: 'eth0', table, ...(chance(0.5) ? {metric: 10 + i} : {})}));
 		ns.routes.push(route({family: 6, to: `fd50:${i + 1}::/64`, via: 'fd00:200::1', dev: 'eth0', table: pick(['main', '300'])}));
 		if (chance(0.5)) ns.routes.push(route({family: 4, to: `10.${90 + i}.0.0/24`, type: 'blackhole', table: '100'}));
+		if (chance(0.5)) {
+			const nexthops = [{via: '10.200.0.1', dev: 'eth0', weight: 1}, {via: '10.200.0.2', dev: 'eth0', weight: 3}];
+			ns.routes.push(route({family: 4, to: `10.${70 + i}.0.0/16`, nexthops}));
+		}
 		if (table !== 'main') ns.rules.push({family: 4, priority: 100 + i, not: false, from: `10.${50 + i}.0.0/16`, table});
 		if (chance(0.5)) ns.rules.push({family: 6, priority: 200 + i, not: false, from: `fd00:${i + 1}::/64`, table: '300'});
 		const stacked = pick(['macvlan', 'macvtap', 'vxlan', 'tap', 'none'] as const);

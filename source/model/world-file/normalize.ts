@@ -31,7 +31,7 @@ const MADE_BY_OTHERS = new Set(['kernel', 'ra', 'redirect', 'dhcp', 'zebra', 'bi
 /** A kernel route as a file declares it, or undefined for one the kernel or a routing daemon made. */
 export function declaredRoute(r: Route): DeclaredRoute | undefined {
 	const proto = r.protocol ?? 'boot';
-	if (MADE_BY_OTHERS.has(proto) || r.nexthops) return undefined;
+	if (MADE_BY_OTHERS.has(proto)) return undefined;
 	return {
 		family: r.family,
 		to: r.dst,
@@ -43,11 +43,12 @@ export function declaredRoute(r: Route): DeclaredRoute | undefined {
 		proto,
 		...(r.prefsrc ? {src: r.prefsrc} : {}),
 		...(r.flags.includes('onlink') ? {onlink: true} : {}),
+		...(r.nexthops ? {nexthops: r.nexthops.map((h) => ({...(h.gateway ? {via: h.gateway} : {}), ...(h.dev ? {dev: h.dev} : {}), weight: h.weight}))} : {}),
 	};
 }
 
 export const routeKey = (r: DeclaredRoute): string =>
-	JSON.stringify([r.family, r.to, r.table, r.type, r.metric ?? defaultMetric(r.family), r.proto, r.via ?? '', r.dev ?? '', r.src ?? '', r.onlink === true]);
+	JSON.stringify([r.family, r.to, r.table, r.type, r.metric ?? defaultMetric(r.family), r.proto, r.via ?? '', r.dev ?? '', r.src ?? '', r.onlink === true, (r.nexthops ?? []).map((h) => [h.via ?? '', h.dev ?? '', h.weight])]);
 
 /** The rules every namespace starts with: never saved, never pruned. */
 export function isDefaultRule(family: 4 | 6, r: Rule): boolean {

@@ -11,7 +11,7 @@ import type {Path} from './yaml-source.js';
 export const FORMAT_VERSION = 1;
 
 const LINK_KEYS = ['kind', 'external', 'up', 'mtu', 'mac', 'master', 'addresses', 'peer', 'lower', 'mode', 'id', 'port', 'remote', 'group', 'local'];
-const ROUTE_KEYS = ['family', 'to', 'via', 'dev', 'table', 'type', 'metric', 'proto', 'src', 'onlink'];
+const ROUTE_KEYS = ['family', 'to', 'via', 'dev', 'table', 'type', 'metric', 'proto', 'src', 'onlink', 'nexthops'];
 const RULE_KEYS = ['family', 'priority', 'not', 'from', 'to', 'iif', 'oif', 'fwmark', 'table', 'action'];
 const ROUTE_TYPES = ['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw'];
 /** Settings only some kinds take: a file that gives one to another kind is told so. */
@@ -105,7 +105,23 @@ export function readRoute(c: Checker, value: unknown, path: Path): DeclaredRoute
 		proto: c.text(f.proto, [...path, 'proto'], (p) => (TABLE.test(p) ? undefined : 'a protocol name or number')) ?? 'boot',
 		...(src ? {src: parseIp(src)?.address} : {}),
 		...(c.flag(f.onlink, [...path, 'onlink']) ? {onlink: true} : {}),
+		...(f.nexthops !== undefined ? {nexthops: readHops(c, f, path)} : {}),
 	};
+}
+
+/** A multipath route's hops: each `via` and/or `dev`, and its weight (1 unless said). */
+function readHops(c: Checker, f: Fields, path: Path): DeclaredRoute['nexthops'] {
+	if (f.via !== undefined || f.dev !== undefined) c.fail([...path, 'nexthops'], 'a route with nexthops says via and dev in each hop, not beside them');
+	const hops = c.list(f.nexthops, [...path, 'nexthops']).map((h, i) => {
+		const at = [...path, 'nexthops', i];
+		const hop = c.fields(h, at, ['via', 'dev', 'weight']);
+		const via = c.text(hop.via, [...at, 'via'], badIp);
+		const dev = c.text(hop.dev, [...at, 'dev'], badName);
+		if (!via && !dev) c.fail(at, 'a hop needs via or dev');
+		return {...(via ? {via: parseIp(via)?.address} : {}), ...(dev ? {dev} : {}), weight: c.whole(hop.weight, [...at, 'weight'], 1, 256) ?? 1};
+	});
+	if (hops.length < 2) c.fail([...path, 'nexthops'], 'a multipath route has two hops or more');
+	return hops;
 }
 
 export function readRule(c: Checker, value: unknown, path: Path): DeclaredRule {

@@ -47,6 +47,7 @@ function routeOut(r: DeclaredRoute): Out {
 		['metric', r.metric === undefined || r.metric === defaultMetric(r.family) ? undefined : r.metric],
 		['proto', r.proto === 'boot' ? undefined : r.proto],
 		['onlink', r.onlink ? true : undefined],
+		['nexthops', r.nexthops?.map((h) => ordered([['via', h.via], ['dev', h.dev], ['weight', h.weight]]))],
 	]);
 }
 

@@ -56,6 +56,14 @@ export interface DeclaredRoute {
 	readonly proto: string;
 	readonly src?: string;
 	readonly onlink?: boolean;
+	/** A multipath route's next hops (then `via` and `dev` are absent). */
+	readonly nexthops?: readonly DeclaredHop[];
+}
+
+export interface DeclaredHop {
+	readonly via?: string;
+	readonly dev?: string;
+	readonly weight: number;
 }
 
 export interface DeclaredRule {

@@ -104,12 +104,15 @@ describe('reading world files', () => {
 		expect(back).toEqual(world);
 	});
 
-	it('the random worlds the kernel tests use hold every kind they claim to', () => {
+	it('the random worlds the kernel tests use hold every kind, both families, multipath and several tables', () => {
 		const kinds = new Set([1, 2, 3, 4].flatMap((seed) => randomWorld(seed).namespaces.flatMap((n) => n.links.map((l) => l.kind))));
 		const families = new Set([1, 2, 3, 4].flatMap((seed) => randomWorld(seed).namespaces.flatMap((n) => n.rules.map((r) => r.family))));
 		expect([...kinds]).toEqual(expect.arrayContaining(['bridge', 'veth', 'vxlan', 'tap']));
 		expect(kinds.has('macvlan') || kinds.has('macvtap')).toBe(true);
 		expect([...families].sort()).toEqual([4, 6]);
+		const routes = [1, 2, 3, 4].flatMap((seed) => randomWorld(seed).namespaces.flatMap((n) => n.routes));
+		expect(routes.some((r) => r.nexthops)).toBe(true);
+		expect(new Set(routes.map((r) => r.table)).size).toBeGreaterThan(2);
 	});
 });
 
