@@ -55,6 +55,7 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 	for (const ns of file.namespaces) {
 		const there = nsOf(ns.name);
 		if (there?.error) problems.push(`namespace ${ns.name} cannot be read: ${there.error}`);
+		else if (there?.pending) problems.push(`namespace ${ns.name} is still being read: try again in a moment`);
 		if (!there && ns.name !== 'host') creations.push(newNamespacePlan({name: ns.name, loUp: false}));
 	}
 
