@@ -18,6 +18,8 @@ import {buildScenario} from './source/system/lab.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
+import {isWorldFileArgument} from './source/system/world-file-io.js';
+import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from './source/world-commands.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
@@ -76,8 +78,44 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	leaveFullScreen();
 }
 
+function worldOptions(lab: boolean): WorldCommandOptions {
+	const system = createRealSystem({lab});
+	return {
+		readWorld: () => system.readWorld(),
+		run: (argv) => runCommand(argv),
+		out: (text) => process.stdout.write(text),
+		err: (text) => process.stderr.write(text),
+		yes: cli.flags.yes,
+		prune: cli.flags.prune,
+		dryRun: cli.flags.dryRun,
+		log: cli.flags.log,
+		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
+		macs: cli.flags.macs,
+	};
+}
+
+/** `nsdeck save|diff|apply|destroy FILE`: exits with the command's code. */
+async function worldCommand(command: string, path: string | undefined): Promise<never> {
+	if (path === undefined) fail(`usage: nsdeck ${command} FILE${command === 'save' ? '|-' : ''}; see nsdeck --help`);
+	const o = worldOptions(false);
+	const code = command === 'save' ? await saveCommand(path, o) : command === 'diff' ? await diffCommand(path, o) : await runFileCommand(path, o, command === 'destroy');
+	process.exit(code);
+}
+
+/** `nsdeck lab FILE`: the lab built by applying a world file, as `nsdeck apply --yes` would. */
+async function labFromFile(path: string): Promise<void> {
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
+	await prepareSandbox(runCommand);
+	const code = await runFileCommand(path, {...worldOptions(true), yes: true, out: () => undefined}, false);
+	if (code !== 0) process.exit(code);
+	const system = createRealSystem({lab: true});
+	if (cli.flags.show) await showOnce(system);
+	else await startApp(system);
+}
+
 /** Everything below the lab's entry runs inside the sandbox, in a second copy of this program. */
 async function lab(scenarioName: string): Promise<void> {
+	if (isWorldFileArgument(scenarioName)) return labFromFile(scenarioName);
 	const scenario = findScenario(scenarioName);
 	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
@@ -148,6 +186,11 @@ async function main(): Promise<void> {
 			return showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
+		case 'save':
+		case 'diff':
+		case 'apply':
+		case 'destroy':
+			return worldCommand(command, args[0]);
 		case 'tutorial':
 			return tutorial(args[0] ?? builtinTutorials()[0].name);
 		case 'sandbox': {

@@ -13,6 +13,7 @@ import {addressForm, bridgeForm, connectForm, deleteLinkForm, detachForm, moveFo
 import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
+import {applyFileForm} from '../plans/forms/world-file-forms.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
@@ -52,6 +53,7 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 		return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
 	},
 	veth: ({ctx}) => ({form: vethForm(ctx)}),
+	applyFile: () => ({form: applyFileForm()}),
 	bridge: ({ctx}) => ({form: bridgeForm(ctx)}),
 	connect: ({ctx}) => asOutcome(connectForm(ctx)),
 	detach: ({ctx}) => asOutcome(detachForm(ctx)),
