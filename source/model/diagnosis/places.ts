@@ -1,6 +1,6 @@
 // Where things are on the way: who holds an address, the links a packet crosses on one segment (veth
 // peers, the bridges between), and which of them are down or without carrier.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from '../ip-address.js';
 import {linkStateLabel} from '../format.js';
 import {linkKey, type Topology} from '../topology.js';
 import type {Link, Netns, World} from '../types.js';

@@ -1,6 +1,6 @@
 // The kernel's route lookup, from the World: policy rules in priority order, then the longest prefix with
 // the lowest metric in each table they select. Also which tables hold a route no rule reaches.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from '../ip-address.js';
 import type {Netns, Route, Rule} from '../types.js';
 
 export interface Ip {
