@@ -1,7 +1,6 @@
 // Why a ping failed, in plain words: the firewall rule whose counter rose by the lost echoes, else the
 // first hop of the traced way (path.ts) that breaks, with its evidence, else what the firewalls could do,
 // else 100 % loss with everything visible passing it on. The likeliest cause first. Pure.
-import {formatRoute} from '../format.js';
 import {pingMissing} from '../ping-output.js';
 import type {World} from '../types.js';
 import {findNs, parseIp} from '../validate.js';
@@ -11,6 +10,7 @@ import type {Fix} from './fix.js';
 import {firstBreak, tracePing, type Trace} from './path.js';
 import {lostEchoes, pingFailed, type PingOutcome} from './outcome.js';
 import {addressHolder, onSubnet, subnetOf} from './places.js';
+import {shortRoute} from './route-lookup.js';
 
 export interface Explanation {
 	/** Plain sentences, the likeliest cause first; empty when there is nothing to explain. */
@@ -76,7 +76,7 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 		const holder = addressHolder(world, ip.address);
 		const where = holder ? `${ip.address} is on ${holder.ns.id}/${holder.link.name}` : `no namespace nsdeck can see holds ${ip.address}`;
 		reasons.push(...genericLoss(outcome, target, where));
-		if (trace?.there.leaves && last?.route) reasons.push(`the echo leaves what nsdeck sees at ${last.out?.name ?? '?'} in ${last.ns.id} (${formatRoute(last.route)})${last.route.gateway && !/^169\.254\.|^fe[89ab]/i.test(last.route.gateway) && last.nextAddress === last.route.gateway ? `: the gateway ${last.route.gateway} is in no namespace nsdeck can see` : ''}`);
+		if (trace?.there.leaves && last?.route) reasons.push(`the echo leaves what nsdeck sees at ${last.out?.name ?? '?'} in ${last.ns.id} (${shortRoute(last.route)})${last.route.gateway && !/^169\.254\.|^fe[89ab]/i.test(last.route.gateway) && last.nextAddress === last.route.gateway ? `: the gateway ${last.route.gateway} is in no namespace nsdeck can see` : ''}`);
 	}
 	const blamed = counted[0] ?? (broken ? undefined : policy);
 	return {reasons, trace, fix, firewall: blamed && {ns: blamed.ns, text: blamed.text}};

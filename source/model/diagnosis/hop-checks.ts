@@ -8,7 +8,7 @@ import type {Link, Netns, World} from '../types.js';
 import {rpFilterOf, type Evidence} from './evidence.js';
 import type {Fix} from './fix.js';
 import {addressHolder, firstDown, holds, linkProblems, onSubnet, peerPlace, subnetOf, type Place} from './places.js';
-import {decideRoute, routeElsewhere, tablesSelected, type Decision, type Ip} from './route-lookup.js';
+import {decideRoute, routeElsewhere, shortRoute, tablesSelected, type Decision, type Ip} from './route-lookup.js';
 import {stackedBreak} from './stacked-checks.js';
 
 export interface Break {
@@ -53,7 +53,7 @@ export function arrivalBreak(world: World, ns: Netns, inLink: Link | undefined, 
 	if (mode === 1 && back.dev && back.dev !== inLink.name) {
 		return {
 			text: `${ns.id} drops it on ${inLink.name}: rp_filter is strict (1) and ${ns.id}'s route back to ${source.address} leaves by ${back.dev}, not ${inLink.name} (rp_filter 2, loose, or a way back by ${inLink.name} lets it through)`,
-			details: [`the route back: ${formatRoute(back)}`, `sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.${inLink.name}.rp_filter=2 in ${ns.id} would loosen it`],
+			details: [`the route back: ${shortRoute(back)}`, `sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.${inLink.name}.rp_filter=2 in ${ns.id} would loosen it`],
 		};
 	}
 	return undefined;
@@ -71,7 +71,7 @@ function noRoute(world: World, topology: Topology, ns: Netns, ip: Ip, source: Ip
 	const elsewhere = routeElsewhere(ns, ip, from);
 	if (elsewhere) {
 		const {route, rules} = elsewhere;
-		const shown = formatRoute({...route, table: 'main'});
+		const shown = shortRoute({...route, table: 'main'});
 		const why = rules.length > 0 ? `rule ${rules.map((r) => `${r.priority} (${ruleSelector(r)})`).join(', ')} selects it, but not for this packet${from ? ` from ${from.address}` : ''}` : `no rule selects table ${route.table}`;
 		const tables = ns.rules?.[ip.family] ? tablesSelected(ns, ip, from) : [];
 		const listed = tables.length > 0 ? ` in the tables its rules select (${tables.join(', ')})` : '';
@@ -138,7 +138,7 @@ export function departureBreak(d: Departure): Break | undefined {
 	const {route, rule} = decision;
 	if (rule) return {text: `rule ${rule.priority} in ${ns.id} ${ROUTE_TYPES[rule.action ?? ''] ?? `ends the lookup (${rule.action ?? '?'})`} for ${ip.address}: ${ruleSelector(rule)}`};
 	if (!route) return noRoute(d.world, d.topology, ns, ip, d.source, d.step, d.reply);
-	if (ROUTE_TYPES[route.type]) return {text: `the route ${formatRoute(route)} in ${ns.id} ${ROUTE_TYPES[route.type]}`};
+	if (ROUTE_TYPES[route.type]) return {text: `the route ${shortRoute(route)} in ${ns.id} ${ROUTE_TYPES[route.type]}`};
 	if (!out) return undefined;
 	const own = out.addresses.find((a) => a.family === ip.family && a.scope === 'global' && (route.prefsrc === undefined || a.local === route.prefsrc));
 	if (own?.flags?.includes('dadfailed')) return {text: `${own.cidr} on ${out.name} in ${ns.id} is a duplicate (dadfailed): another host on the link has it, so the kernel will not use it`};

@@ -87,3 +87,16 @@ export function routeElsewhere(ns: Netns, ip: Ip, source?: Ip): {route: Route; r
 	}
 	return undefined;
 }
+
+/**
+ * A route as the diagnosis names it: its type when not unicast, the destination, gateway and device, and
+ * its table when not main; the other words (proto, scope, src, metric) the detail shows.
+ */
+export function shortRoute(route: Route): string {
+	const words = [...(route.type !== 'unicast' ? [route.type] : []), route.dst];
+	if (route.gateway) words.push('via', route.gateway);
+	if (route.dev) words.push('dev', route.dev);
+	if (route.nexthops?.length) words.push(`(${route.nexthops.length} next hops)`);
+	if (route.table !== 'main') words.push('table', route.table);
+	return words.join(' ');
+}

@@ -1,8 +1,8 @@
 // The traced way as lines for the ping panel: one per namespace the echo crosses (the route it takes, the
 // interface out, the links crossed to the next namespace), then the reply's way back; the first hop that
 // breaks is marked, with its evidence on the line.
-import {formatRoute} from '../format.js';
 import type {Hop, Trace, Way} from './path.js';
+import {shortRoute} from './route-lookup.js';
 
 export type WayMark = 'on' | 'broken' | 'arrived' | 'leaves';
 
@@ -20,7 +20,7 @@ function hopText(hop: Hop, last: boolean, way: Way, address: string): string {
 	if (last && way.arrived) return `${hop.ns.id}${inLink} holds ${address}`;
 	if (!hop.route) return `${hop.ns.id}${inLink}: no route to ${address}`;
 	const across = hop.across.map((p) => (p.ns.id === hop.ns.id ? p.link.name : `${p.ns.id}/${p.link.name}`));
-	return `${hop.ns.id}${inLink}: ${formatRoute(hop.route)}${across.length > 0 ? ` → ${across.join(' → ')}` : ''}`;
+	return `${hop.ns.id}${inLink}: ${shortRoute(hop.route)}${across.length > 0 ? ` → ${across.join(' → ')}` : ''}`;
 }
 
 function wayLines(way: Way, address: string, back: boolean): WayLine[] {
