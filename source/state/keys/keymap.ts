@@ -74,7 +74,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'shell', keys: ['s'], scope: 'namespaces', description: 'a shell inside the selected namespace; exit comes back', hint: 'shell', rank: 2, looks: true, when: 'selection'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'ping', description: 'stop the ping; when stopped, close', hint: 'stop/close'},
 	{id: 'pingAgain', keys: ['p'], scope: 'ping', description: 'ping again (same values)', hint: 'ping again'},
-	{id: 'pingFix', keys: ['F'], scope: 'ping', description: 'the offered fix, as a plan (the panel says which)'},
+	{id: 'pingFix', keys: ['F'], scope: 'ping', description: 'the offered fix, as a plan'},
 	{id: 'stopOrClose', keys: ['escape'], scope: 'output', description: 'stop the command; then close', hint: 'stop/close'},
 	{id: 'outputUp', keys: ['up'], scope: 'output', description: 'scroll the output', hint: 'scroll', hintKeys: ['up', 'down']},
 	{id: 'outputDown', keys: ['down'], scope: 'output', description: 'scroll the output'},
