@@ -244,8 +244,8 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 }
 
 export interface ByteStreamOptions {
-	/** Written to stdin, if given. */
-	readonly input?: string;
+	/** Written to stdin, if given (bytes too: a helper sent to a server). */
+	readonly input?: string | Uint8Array;
 	/** Each chunk of stdout as it arrives; stdout is not kept. */
 	readonly onData: (chunk: Uint8Array) => void;
 	readonly timeoutMs?: number;
