@@ -9,9 +9,10 @@ import packageJson from './package.json' with {type: 'json'};
 import {HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
-import {toDot, toMermaid} from './source/model/graph-export.js';
+import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
+import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildScenario} from './source/system/lab.js';
@@ -38,6 +39,19 @@ const cli = ((): Cli => {
 		return fail(`${error instanceof Error ? error.message : String(error)}; see nsdeck --help`);
 	}
 })();
+
+/** `show --host …`: the servers' worlds; a server that failed is a line on stderr, and the exit status 1. */
+async function showHosts(): Promise<void> {
+	const {json, dot, mermaid} = cli.flags;
+	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
+	const read = await readHosts(cli.flags.hosts, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+	for (const {problem} of read) if (problem) console.error(`nsdeck: ${shown(problem)}`);
+	if (dot || mermaid) {
+		const worlds = read.flatMap((r) => (r.world ? [{host: r.dest, world: r.world}] : []));
+		process.stdout.write(dot ? hostsToDot(worlds) : hostsToMermaid(worlds));
+	} else process.stdout.write(json ? JSON.stringify(hostsToJson(read), null, 2) + '\n' : hostsToText(read));
+	if (read.some((r) => r.problem)) process.exitCode = 1;
+}
 
 async function showOnce(system: System): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
@@ -137,7 +151,7 @@ async function main(): Promise<void> {
 		case '':
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
-			return showOnce(createRealSystem({lab: false}));
+			return cli.flags.hosts.length > 0 ? showHosts() : showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
 		case 'tutorial':

@@ -5,7 +5,6 @@
 export function destinationProblem(dest: string): string | undefined {
 	if (dest === '') return 'an empty --host';
 	if (dest.startsWith('-')) return `--host ${JSON.stringify(dest)} starts with "-", which ssh would read as an option`;
-	// eslint-disable-next-line no-control-regex
 	if (/[\s\u0000-\u001f\u007f]/.test(dest)) return `--host ${JSON.stringify(dest)} holds a space or a control character`;
 	if (dest.length > 255) return '--host is longer than a host name can be';
 	return undefined;
