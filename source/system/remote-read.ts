@@ -28,7 +28,7 @@ export interface RemoteWorld {
 }
 
 /** The server's own namespace: the first path the helper opens, while still in it; ip runs there already. */
-const REMOTE_HOST: NetnsLocation = {id: HOST_ID, kind: 'host', path: '/proc/self/ns/net'};
+export const REMOTE_HOST: NetnsLocation = {id: HOST_ID, kind: 'host', path: '/proc/self/ns/net'};
 
 /** Names of `ip -j netns list` (a name may hold anything but '/' and NUL: JSON keeps them whole). */
 export function parseNetnsList(stdout: string): string[] {
@@ -80,7 +80,7 @@ async function readWithHelper(host: SshHost, helper: SendableHelper, upload: boo
 }
 
 /** One namespace with `ip -j -d -b -` (the host's with its nsid names), as readArgv runs it here. */
-async function readOneWithIp(host: SshHost, location: NetnsLocation): Promise<Netns> {
+export async function readOneWithIp(host: SshHost, location: NetnsLocation): Promise<Netns> {
 	const result = await host.run(readArgv(location), {input: location.kind === 'host' ? BATCH_READ : BULK_READ, timeoutMs: 30_000});
 	try {
 		return {...location, ...parseBatchRead(result.stdout)};

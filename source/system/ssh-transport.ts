@@ -10,7 +10,7 @@ import {execa} from 'execa';
 import {sshProblem} from '../model/ssh-destination.js';
 import {closeOnExit, controlDir} from './ssh-control.js';
 import {remoteCommandLine} from './ssh-quote.js';
-import {diesWithUs, errorText, runCommand, streamBytes, type ByteStreamOptions, type CommandResult, type RunOptions} from './runner.js';
+import {diesWithUs, errorText, runCommand, streamBytes, streamCommand, type ByteStreamOptions, type CommandResult, type RunOptions, type StreamOptions} from './runner.js';
 
 export interface SshOptions {
 	/** An ssh_config file instead of ~/.ssh/config (`--ssh-config`): the tests' and the fleet lab's. */
@@ -30,6 +30,12 @@ export interface SshHost {
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** Run argv on the server, its stdout (binary: the helper's frames) handed to onData. */
 	runBytes(argv: readonly string[], options: ByteStreamOptions): Promise<CommandResult>;
+	/**
+	 * Run argv on the server, each output line handed over as it arrives. `tty`: on a terminal there, so
+	 * that the command gets SIGHUP when its connection ends (quit, kill, a lost network): without one, a
+	 * remote `ip monitor` would live on until it next wrote. Its lines come without the terminal's \r.
+	 */
+	stream(argv: readonly string[], options: StreamOptions & {readonly tty?: boolean}): Promise<CommandResult>;
 	/** The argv that runs `argv` on the server, as the log and scripts show it: `ssh DEST -- …`. */
 	readonly shown: (argv: readonly string[]) => string[];
 	/** End the master (its remote side ends with it). */
@@ -54,8 +60,8 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	const wrapped = (argv: readonly string[]): string[] => (sudo ? ['sudo', '-n', '--', ...argv] : [...argv]);
 	// BatchMode: a command never prompts; if the master is gone, ssh tries a connection of its own
 	// without asking anything, and fails with a line that sshProblem reads.
-	const client = (argv: readonly string[]): string[] => [
-		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', '-T', '--', dest, remoteCommandLine(wrapped(argv)),
+	const client = (argv: readonly string[], tty = false): string[] => [
+		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(wrapped(argv)),
 	];
 	const close = (): void => {
 		up = false;
@@ -101,6 +107,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 		},
 		run: (argv, options) => runCommand(client(argv), options),
 		runBytes: (argv, options) => streamBytes(client(argv), options),
+		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
 		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],
 		close,
 		problem: (result) => sshProblem(dest, result.stderr) ?? `${dest}: ${errorText(result).split('\n')[0]}`,
