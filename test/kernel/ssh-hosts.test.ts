@@ -54,6 +54,15 @@ describe('show --host', () => {
 		}
 	});
 
+	it('draws both servers in one graph, for DOT and mermaid', async () => {
+		const dot = await runCommand([process.execPath, BUNDLE, 'show', '--ssh-config', fleet.config, '--dot', '--host', 'h1', '--host', 'h2'], {timeoutMs: 30_000});
+		expect(dot.exitCode, dot.stderr).toBe(0);
+		expect(dot.stdout).toContain('label="host h1";');
+		expect(dot.stdout).toContain('"h2:db/v-db" -- "h2:web/v-web"');
+		const mermaid = await runCommand([process.execPath, BUNDLE, 'show', '--ssh-config', fleet.config, '--mermaid', '--host', 'h1', '--host', 'h2'], {timeoutMs: 30_000});
+		expect(mermaid.stdout).toMatch(/subgraph host1\["host h2"\]/);
+	});
+
 	it('with --no-upload writes nothing on the server', async () => {
 		await sh(...h1.inside(['rm', '-rf', '/root/.cache']));
 		const {exitCode} = await show('--host', 'h1', '--no-upload');
