@@ -98,6 +98,16 @@ describe('show --host', () => {
 		expect(lines[1]).toMatch(/^nsdeck: root@10\.231\.99\.2: cannot reach the server/);
 	});
 
+	it('names a refused key and a server without ip, each in one line', async () => {
+		const {json, stderr, exitCode} = await show('--host', 'h1-badkey', '--host', 'h2-noip', '--host', 'h1');
+		expect(exitCode).toBe(1);
+		expect(names(json.hosts[2]!)).toEqual(['host', 'only-on-h1']);
+		expect(stderr.trim().split('\n')).toEqual([
+			'nsdeck: h1-badkey: the server refused our key (Permission denied); check `ssh h1-badkey`',
+			'nsdeck: h2-noip: no `ip` on the server; install iproute2 there',
+		]);
+	});
+
 	it('leaves no process on the servers and no control socket here', async () => {
 		await show('--host', 'h1', '--host', 'h2');
 		expect(h1.processes()).toEqual([]);

@@ -51,6 +51,10 @@ function sshdConfig(dir: string, address: string): string {
 		'PidFile none',
 		'PermitRootLogin prohibit-password',
 		'LogLevel INFO',
+		// Port 2222 (alias NAME-noip) is the same server with nothing on PATH: a server without ip.
+		`ListenAddress ${address}:2222`,
+		'Match LocalPort 2222',
+		'  SetEnv PATH=/nowhere',
 		'',
 	].join('\n');
 }
@@ -62,6 +66,7 @@ export async function startFleet(names: readonly string[]): Promise<TestFleet> {
 	const dir = mkdtempSync(join(tmpdir(), 'nsdeck-sshd-'));
 	await sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key'));
 	await sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'user_key'));
+	await sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'stranger_key'));
 	writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'user_key.pub')));
 	const hostKey = readFileSync(join(dir, 'host_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
 	const stops: AbortController[] = [];
@@ -105,14 +110,18 @@ export async function startFleet(names: readonly string[]): Promise<TestFleet> {
 				inside: (command) => ['nsenter', '-t', String(pid), '--net', '--mount', '--pid', '--', ...command],
 			});
 			config.push(`Host ${name}`, `  HostName ${address}`, '  User root');
-			known.push(`${address} ${hostKey}`);
+			// The same server, reached with a key it does not know, and with no ip on PATH.
+			config.push(`Host ${name}-badkey`, `  HostName ${address}`, '  User root', `  IdentityFile ${dir}/stranger_key`);
+			config.push(`Host ${name}-noip`, `  HostName ${address}`, '  Port 2222', '  User root');
+			known.push(`${address} ${hostKey}`, `[${address}]:2222 ${hostKey}`);
 		}
 	} catch (error) {
 		for (const s of stops) s.abort();
 		rmSync(dir, {recursive: true, force: true});
 		throw error;
 	}
-	config.push('Host *', `  IdentityFile ${dir}/user_key`, '  IdentitiesOnly yes', `  UserKnownHostsFile ${dir}/known_hosts`, '  GlobalKnownHostsFile /dev/null', '  StrictHostKeyChecking yes', '  ConnectTimeout 5', '');
+	// IdentityFile lines add up: the stranger's aliases must not get the known key too.
+	config.push('Host * !*-badkey', `  IdentityFile ${dir}/user_key`, 'Host *', '  IdentitiesOnly yes', `  UserKnownHostsFile ${dir}/known_hosts`, '  GlobalKnownHostsFile /dev/null', '  StrictHostKeyChecking yes', '  ConnectTimeout 5', '');
 	writeFileSync(join(dir, 'known_hosts'), known.join('\n') + '\n');
 	writeFileSync(join(dir, 'ssh_config'), config.join('\n'));
 	return {
