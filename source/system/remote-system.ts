@@ -31,6 +31,7 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
 	return {
 		lab: false,
+		host: host.dest,
 		access,
 		async readWorld() {
 			const read = await readRemoteWorld(host, options);

@@ -1,0 +1,41 @@
+// `nsdeck --host DEST`: the app on a server, in a real terminal at 80x24, against a real sshd. It shows
+// the server's namespaces, says which server in the title, makes a namespace there (and only there), and
+// leaves nothing on the server when it quits.
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {requireSandbox, sh} from '../support/sandbox.js';
+import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
+import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
+
+let fleet: TestFleet;
+let h1: TestServer;
+let h2: TestServer;
+let app: Tmux | undefined;
+beforeAll(async () => {
+	requireSandbox();
+	fleet = await startFleet(['h1', 'h2']);
+	[h1, h2] = fleet.servers as [TestServer, TestServer];
+	await sh(...h2.inside(['ip', 'netns', 'add', 'web']));
+});
+afterAll(async () => {
+	await app?.kill();
+	await fleet?.stop();
+});
+
+const namesOn = async (server: TestServer): Promise<string[]> => (await sh(...server.inside(['ls', '/run/netns']))).split('\n').filter(Boolean).sort();
+
+describe('the app on a server', () => {
+	it('shows it, changes it alone, and leaves nothing there on quit', async () => {
+		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h2', '--ssh-config', fleet.config], 80, 24);
+		await app.waitFor('web', 15_000);
+		await app.waitFor('on h2 over ssh');
+		await app.keys('n');
+		await app.waitFor('New namespace');
+		await app.type('made-in-app');
+		await app.keys('Enter');
+		await vi.waitFor(async () => expect(await namesOn(h2), await app!.screen()).toEqual(['made-in-app', 'web']), {timeout: 10_000});
+		expect(await namesOn(h1)).toEqual([]);
+		await app.waitFor('made-in-app');
+		await app.keys('q');
+		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
+	});
+});
