@@ -1,6 +1,9 @@
 // `nsdeck --host DEST`: the app on a server, in a real terminal at 80x24, against a real sshd. It shows
 // the server's namespaces, says which server in the title, makes a namespace there (and only there), and
 // leaves nothing on the server when it quits.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {requireSandbox, sh} from '../support/sandbox.js';
 import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
@@ -25,7 +28,9 @@ const namesOn = async (server: TestServer): Promise<string[]> => (await sh(...se
 
 describe('the app on a server', () => {
 	it('shows it, changes it alone, and leaves nothing there on quit', async () => {
-		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h2', '--ssh-config', fleet.config], 80, 24);
+		const logDir = mkdtempSync(join(tmpdir(), 'nsdeck-ssh-log-'));
+		const logFile = join(logDir, 'log.sh');
+		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h2', '--ssh-config', fleet.config, '--log', logFile], 80, 24);
 		await app.waitFor('web', 15_000);
 		await app.waitFor('on h2 over ssh');
 		await app.keys('n');
@@ -37,5 +42,8 @@ describe('the app on a server', () => {
 		await app.waitFor('made-in-app');
 		await app.keys('q');
 		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
+		// The log names the server: each line runs on h2 exactly what ran there.
+		expect(readFileSync(logFile, 'utf8')).toMatch(/^ssh h2 -- 'ip netns add made-in-app' {2}# /m);
+		rmSync(logDir, {recursive: true});
 	});
 });
