@@ -98,12 +98,13 @@ describe('show --host', () => {
 		expect(lines[1]).toMatch(/^nsdeck: root@10\.231\.99\.2: cannot reach the server/);
 	});
 
-	it('names a refused key and a server without ip, each in one line', async () => {
-		const {json, stderr, exitCode} = await show('--host', 'h1-badkey', '--host', 'h2-noip', '--host', 'h1');
+	it('names a refused key, an unknown host key and a server without ip, each in one line', async () => {
+		const {json, stderr, exitCode} = await show('--host', 'h1-badkey', '--host', 'h1-newkey', '--host', 'h2-noip', '--host', 'h1');
 		expect(exitCode).toBe(1);
-		expect(names(json.hosts[2]!)).toEqual(['host', 'only-on-h1']);
+		expect(names(json.hosts[3]!)).toEqual(['host', 'only-on-h1']);
 		expect(stderr.trim().split('\n')).toEqual([
 			'nsdeck: h1-badkey: the server refused our key (Permission denied); check `ssh h1-badkey`',
+			'nsdeck: h1-newkey: unknown or changed host key; connect once with `ssh h1-newkey` and check the key',
 			'nsdeck: h2-noip: no `ip` on the server; install iproute2 there',
 		]);
 	});

@@ -112,6 +112,7 @@ export async function startFleet(names: readonly string[]): Promise<TestFleet> {
 			config.push(`Host ${name}`, `  HostName ${address}`, '  User root');
 			// The same server, reached with a key it does not know, and with no ip on PATH.
 			config.push(`Host ${name}-badkey`, `  HostName ${address}`, '  User root', `  IdentityFile ${dir}/stranger_key`);
+			config.push(`Host ${name}-newkey`, `  HostName ${address}`, '  User root', '  UserKnownHostsFile /dev/null');
 			config.push(`Host ${name}-noip`, `  HostName ${address}`, '  Port 2222', '  User root');
 			known.push(`${address} ${hostKey}`, `[${address}]:2222 ${hostKey}`);
 		}
