@@ -3,12 +3,12 @@
 // through the same connection. Everything the server prints is untrusted, as the kernel's output here is:
 // it is parsed by the same parser and drawn through the same escaping.
 import {compareNames} from '../model/compare-names.js';
-import {escapeRawControls, BATCH_READ, parseBatchRead} from '../model/parse.js';
+import {escapeRawControls, BATCH_READ, BULK_READ, parseBatchRead} from '../model/parse.js';
 import {HOST_ID, type Netns, type World} from '../model/types.js';
 import {readWithNetdump} from './netdump.js';
 import {namedLocation, type NetnsLocation} from './netns-location.js';
 import {remoteArch, remoteHelperRun, type SendableHelper} from './remote-helper.js';
-import {BULK_READ, READ_CONCURRENCY, mapLimited, readArgv} from './snapshot.js';
+import {READ_CONCURRENCY, mapLimited, readArgv} from './snapshot.js';
 import type {SshHost} from './ssh-transport.js';
 
 export interface RemoteReadOptions {

@@ -115,7 +115,9 @@ export type BindingId =
 	| 'sidewaysRight'
 	| 'pickerUp'
 	| 'pickerDown'
-	| 'pickerChoose';
+	| 'pickerChoose'
+	| 'saveWorld'
+	| 'applyFile';
 
 export interface Binding {
 	readonly id: BindingId;
