@@ -11,6 +11,7 @@ const USAGE: ReadonlyArray<readonly [string, string]> = [
 	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
 	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
 	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
+	['nsdeck --host DEST', 'the app on a server, over the system\'s ssh (one server for now)'],
 	['nsdeck show --host DEST', "print a server's namespaces over ssh (repeat --host for more; --json, --dot, --mermaid)"],
 	['nsdeck lab FILE', 'the lab, built from a world file (nsdeck save writes one)'],
 	['nsdeck save FILE|-', 'write the world as a file (YAML): namespaces, links, addresses, routes, rules'],
@@ -47,8 +48,8 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --dry-run   change nothing: plans show what they make, marked planned;
                 the log's w writes them all as one script
     --log FILE  append every command nsdeck runs to FILE, as a shell script
-    --host DEST     with show: read the server DEST (what ssh takes: an alias, [user@]host[:port]) over
-                    the system's OpenSSH; repeat it for more servers. Nothing is installed there: the
+    --host DEST     the server DEST (what ssh takes: an alias, [user@]host[:port]), over the system's
+                    OpenSSH: the app on it, or with show, repeated, several servers. Nothing is installed there: the
                     helper is sent to ~/.cache/nsdeck (checked by sha256 before each run), or ip -j is used
     --no-upload     with --host: never write on a server (read with ip -j)
     --sudo          with --host: run every remote command through sudo -n
