@@ -1,7 +1,7 @@
 // `nsdeck --host DEST`: the app on a server, in a real terminal at 80x24, against a real sshd. It shows
 // the server's namespaces, says which server in the title, makes a namespace there (and only there), and
 // leaves nothing on the server when it quits.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
@@ -45,5 +45,19 @@ describe('the app on a server', () => {
 		// The log names the server: each line runs on h2 exactly what ran there.
 		expect(readFileSync(logFile, 'utf8')).toMatch(/^ssh h2 -- 'ip netns add made-in-app' {2}# /m);
 		rmSync(logDir, {recursive: true});
+	});
+
+	it('leaves nothing on the server when killed with SIGKILL', async () => {
+		await app?.kill();
+		const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('nsdeck-ssh-')));
+		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h2', '--ssh-config', fleet.config], 80, 24);
+		await app.waitFor('on h2 over ssh', 15_000);
+		await vi.waitFor(() => expect(h2.processes().some((p) => p.command.startsWith('ip monitor'))).toBe(true), {timeout: 10_000});
+		// `env` exec()s node: the pane's process is nsdeck.
+		const pid = Number((await app.tmux('display-message', '-p', '-t', 'e2e', '#{pane_pid}')).trim());
+		process.kill(pid, 'SIGKILL');
+		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
+		// Killed, nsdeck could not remove its control directory: the test does.
+		for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith('nsdeck-ssh-') && !before.has(n))) rmSync(join(tmpdir(), dir), {recursive: true, force: true});
 	});
 });
