@@ -7,10 +7,11 @@ import {MADE_KINDS, type DeclaredRoute, type WorldFile} from '../model/world-fil
 import {combinePlans} from './combine-plans.js';
 import {deleteLinkPlan} from './link-plans.js';
 import {ipIn, type Plan} from './plan.js';
-import {deleteRoutePlan, exactRouteArgs, forwardingPlan} from './route-plans.js';
+import {routeArgv} from '../model/route-identity.js';
+import {deleteRoutePlan, forwardingPlan} from './route-plans.js';
 import {addRulePlan, deleteRulePlan} from './rule-plans.js';
 
-/** A declared route as the kernel's record, for exactRouteArgs. */
+/** A declared route as the kernel's record, for routeArgv. */
 export function routeOf(r: DeclaredRoute): Route {
 	return {
 		family: r.family,
@@ -28,12 +29,11 @@ export function routeOf(r: DeclaredRoute): Route {
 }
 
 export function addExactRoutePlan(ns: string, r: DeclaredRoute): Plan {
-	const words = [...exactRouteArgs(routeOf(r)), ...(r.onlink ? ['onlink'] : [])];
-	const verb = (v: string): string[] => words.map((w) => (w === '%' ? v : w));
+	const route = routeOf(r);
 	return {
 		title: `Add route ${r.to} in ${ns}`,
 		dangerous: false,
-		steps: [{argv: ipIn(ns, ...verb('add')), undo: ipIn(ns, ...verb('del'))}],
+		steps: [{argv: ipIn(ns, ...routeArgv(route, 'add')), undo: ipIn(ns, ...routeArgv(route, 'del'))}],
 		affects: [ns],
 		select: {ns},
 	};

@@ -25,6 +25,8 @@ export interface System {
 	readonly access: Access;
 	/** The SSH session nsdeck runs in, from SSH_CONNECTION: the lockout guard protects its path. */
 	readonly sshSession?: SshSession;
+	/** The server this System reaches over SSH (`nsdeck --host DEST`); undefined for this machine. */
+	readonly host?: string;
 	/** The SSH guard's revert jobs, which outlive nsdeck (revert-job.ts); absent without the helper. */
 	readonly guard?: GuardJobs;
 	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */

@@ -7,7 +7,7 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {Argv, Plan} from '../../plans/plan.js';
 import {runPlan, undoSequence, type LogEntry, type PlanResult} from '../../plans/run-plan.js';
-import {logLine} from '../../plans/script.js';
+import {logLine, onHost} from '../../plans/script.js';
 import type {SessionRisk} from '../../plans/session-guard.js';
 import {appendToLogFile} from '../../system/log-file.js';
 import type {System} from '../../system/system.js';
@@ -65,7 +65,9 @@ export function usePlans(
 	const run = useCallback(
 		async (plan: Plan): Promise<{result?: PlanResult; logProblem?: string}> => {
 			let logProblem: string | undefined;
-			const log = (entry: LogEntry): void => {
+			// On a server, every entry names it: the log, --log and exported scripts say `ssh DEST -- '…'`.
+			const log = (ran: LogEntry): void => {
+				const entry = system.host ? {...ran, argv: onHost(system.host, ran.argv)} : ran;
 				dispatch({type: 'logged', entry});
 				if (logFile) logProblem = appendToLogFile(logFile, logLine(entry)) ?? logProblem;
 			};

@@ -153,7 +153,7 @@ export const titleFactsOf = (system: System, dryRun: boolean, state: AppState): 
 	lab: system.lab,
 	dryRun,
 	readOnlyReason: system.access.reason,
-	note: system.slowReader,
+	note: system.host ? `on ${system.host} over ssh` : system.slowReader,
 	unseen: state.unseen,
 	loading: state.loading,
 	progress: state.progress,
