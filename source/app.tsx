@@ -26,6 +26,7 @@ import {useLookInside} from './ui/hooks/use-look-inside.js';
 import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
 import {useTutorial} from './ui/hooks/use-tutorial.js';
 import {useWorld} from './ui/hooks/use-world.js';
+import {useTraffic} from './ui/hooks/use-traffic.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
@@ -57,6 +58,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
+	useTraffic(system, dispatch, getState);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, sessionPath(getState().world ?? {namespaces: []}, system.sshSession)), [getState, system]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, keepSeconds});
 	const {change, exportLog, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);

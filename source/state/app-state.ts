@@ -2,6 +2,7 @@
 // file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
 // importing the reducer that imports them.
 import type {Topology} from '../model/topology.js';
+import type {NamespaceTraffic} from '../model/traffic/rates.js';
 import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
 import type {Plan} from '../plans/plan.js';
@@ -55,6 +56,8 @@ export interface AppState {
 	readonly planned?: readonly Plan[];
 	/** Dry run with plans: the world as last read, before their effects. */
 	readonly readWorld?: World;
+	/** The selected namespace's counters and rates, read once a second while its interfaces show (traffic-sync.ts). */
+	readonly traffic?: NamespaceTraffic;
 }
 
 export interface Jump {

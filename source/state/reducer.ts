@@ -12,6 +12,7 @@ import {jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
+import type {NamespaceTraffic} from '../model/traffic/rates.js';
 
 
 export type Action =
@@ -40,7 +41,9 @@ export type Action =
 	/** `o`: to the selected interface's other end (veth peer, lower device), or back. */
 	| {readonly type: 'otherEnd'}
 	/** Dry run: a confirmed plan, recorded and shown as planned, not run. */
-	| {readonly type: 'planned'; readonly plan: Plan};
+	| {readonly type: 'planned'; readonly plan: Plan}
+	/** A reading of the selected namespace's counters, with the rates it gives (traffic-sync.ts). */
+	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -146,6 +149,8 @@ export function reducer(state: AppState, action: Action): AppState {
 			const planned = {...state, planned: [...(state.planned ?? []), action.plan]};
 			return read ? showWorld(planned, read) : planned;
 		}
+		case 'traffic':
+			return {...state, traffic: action.traffic};
 		case 'readProgress':
 			return {...state, progress: action.progress};
 		case 'filterStart':

@@ -7,7 +7,9 @@ import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {createDiscoverer} from './discover.js';
 import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
-import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
+import type {CountersByIndex} from '../model/traffic/counters.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -39,6 +41,10 @@ export interface System {
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
+	/** The links' counters of a namespace (ip -s link); undefined when they could not be read. */
+	readCounters?(id: string): Promise<CountersByIndex | undefined>;
+	/** End what readCounters keeps running (the helper in --stats mode). */
+	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
@@ -91,6 +97,8 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		const place = places.get(id) ?? (list(), places.get(id));
 		return place && stillThere(place) ? place : undefined;
 	};
+	let counters: CountersReader | undefined;
+	const withIp = countersWithIp(runner);
 	return {
 		lab,
 		access,
@@ -122,6 +130,17 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			const place = placeOf(id);
 			if (!place) throw new Error(`namespace ${id} no longer exists`);
 			return readForwarding(runner, place);
+		},
+		async readCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			if (!netdump) return withIp(place);
+			counters ??= helperCounters(netdump);
+			return (await counters.read(helperLocation(place))) ?? withIp(place);
+		},
+		stopCounters() {
+			counters?.close();
+			counters = undefined;
 		},
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
