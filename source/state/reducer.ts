@@ -13,6 +13,7 @@ import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.j
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
 import type {NamespaceTraffic} from '../model/traffic/rates.js';
+import type {Qdisc} from '../model/traffic/qdisc.js';
 
 
 export type Action =
@@ -43,7 +44,8 @@ export type Action =
 	/** Dry run: a confirmed plan, recorded and shown as planned, not run. */
 	| {readonly type: 'planned'; readonly plan: Plan}
 	/** A reading of the selected namespace's counters, with the rates it gives (traffic-sync.ts). */
-	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic};
+	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic}
+	| {readonly type: 'qdiscs'; readonly nsId: string; readonly list: readonly Qdisc[]};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -151,6 +153,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 		case 'traffic':
 			return {...state, traffic: action.traffic};
+		case 'qdiscs':
+			return {...state, qdiscs: {nsId: action.nsId, list: action.list}};
 		case 'readProgress':
 			return {...state, progress: action.progress};
 		case 'filterStart':

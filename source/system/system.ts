@@ -10,6 +10,7 @@ import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js
 import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
 import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
 import type {CountersByIndex} from '../model/traffic/counters.js';
+import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -43,6 +44,8 @@ export interface System {
 	copyToClipboard(text: string): Promise<CopyOutcome>;
 	/** The links' counters of a namespace (ip -s link); undefined when they could not be read. */
 	readCounters?(id: string): Promise<CountersByIndex | undefined>;
+	/** Every qdisc of a namespace, as `tc -j qdisc show` prints them; undefined when tc could not say. */
+	readQdiscs?(id: string): Promise<readonly Qdisc[] | undefined>;
 	/** End what readCounters keeps running (the helper in --stats mode). */
 	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
@@ -137,6 +140,12 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			if (!netdump) return withIp(place);
 			counters ??= helperCounters(netdump);
 			return (await counters.read(helperLocation(place))) ?? withIp(place);
+		},
+		async readQdiscs(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['tc', '-j', 'qdisc', 'show']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseQdiscs(result.stdout) : undefined;
 		},
 		stopCounters() {
 			counters?.close();

@@ -47,6 +47,7 @@ export type BindingId =
 	| 'address'
 	| 'toggleUp'
 	| 'deleteInterface'
+	| 'shape'
 	| 'addRoute'
 	| 'deleteRoute'
 	| 'log'

@@ -11,6 +11,7 @@ import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
+import {isDefaultQdisc} from '../../model/traffic/qdisc.js';
 import {RATES_WIDTH, ratesText, type LinkTraffic} from '../../model/traffic/rates.js';
 
 export interface InterfacesPaneProps {
@@ -97,6 +98,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 								{ratesWidth > 0 && <Text color={linkTraffic?.errorsRising ? t.warn : t.muted}>{fit(ratesText(linkTraffic), ratesWidth)} </Text>}
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
 								{link.planned && <Text color={t.warn}>planned </Text>}
+								{!isDefaultQdisc(link.qdisc) && <Text color={t.warn}>{link.qdisc} </Text>}
 								{relation !== '' && <Text color={t.accent}>{relation} </Text>}
 								<Text>{addresses}</Text>
 							</>
