@@ -6,6 +6,7 @@ import {shapingForm} from '../../source/plans/forms/shaping-form.js';
 import {runPlan, undoSequence} from '../../source/plans/run-plan.js';
 import {runCommand} from '../../source/system/runner.js';
 import {createRealSystem} from '../../source/system/system.js';
+import {readShownQdiscs, worldToJson} from '../../source/show.js';
 import {buildLabScenario, ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 beforeAll(async () => {
@@ -44,6 +45,14 @@ it('a tbf limit from the form slows a transfer, and its undo removes it', async 
 	expect(await rootQdisc()).toBe('tbf');
 	const [tbf] = (await system.readQdiscs?.('client'))?.filter((q) => q.dev === 'pair-client') ?? [];
 	expect(tbf?.options).toMatchObject({rate: 25_000});
+
+	// show --json carries the link's qdiscs as tc -j prints them.
+	const shownWorld = await system.readWorld();
+	const json = worldToJson(shownWorld, undefined, await readShownQdiscs(system, shownWorld)) as {namespaces: Array<{id: string; links: Array<{name: string; qdisc?: string; qdiscs: unknown}>}>};
+	const shownLink = json.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'pair-client');
+	expect(shownLink?.qdisc).toBe('tbf');
+	const printed = JSON.parse(await sh('tc', '-n', 'client', '-j', 'qdisc', 'show')) as Array<{dev: string}>;
+	expect(shownLink?.qdiscs).toEqual(printed.filter((q) => q.dev === 'pair-client'));
 
 	const limited = await bytesThrough(2);
 	// 200 kbit/s is 25 kB/s: two seconds let at most ~50 kB and the burst through; unlimited, a veth
