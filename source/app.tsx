@@ -64,7 +64,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const {change, exportLog, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);
-	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute});
+	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute, readEchoes: system.readEchoCounters});
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
 	const readOnly = !system.access.canChange && !dryRun;
 

@@ -11,6 +11,7 @@ import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} fr
 import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
 import type {CountersByIndex} from '../model/traffic/counters.js';
 import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
+import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -46,6 +47,8 @@ export interface System {
 	readCounters?(id: string): Promise<CountersByIndex | undefined>;
 	/** Every qdisc of a namespace, as `tc -j qdisc show` prints them; undefined when tc could not say. */
 	readQdiscs?(id: string): Promise<readonly Qdisc[] | undefined>;
+	/** A namespace's echo counters (/proc/net/snmp read inside it), for tutorials' `echoed` checks. */
+	readEchoCounters?(id: string): Promise<EchoCounters | undefined>;
 	/** End what readCounters keeps running (the helper in --stats mode). */
 	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
@@ -146,6 +149,12 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			if (!place) return undefined;
 			const result = await read(inNamespace(place, ['tc', '-j', 'qdisc', 'show']), {timeoutMs: 5_000});
 			return result.exitCode === 0 ? parseQdiscs(result.stdout) : undefined;
+		},
+		async readEchoCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['cat', '/proc/net/snmp']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseEchoCounters(result.stdout) : undefined;
 		},
 		stopCounters() {
 			counters?.close();
