@@ -6,7 +6,7 @@ import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
-import {HELP, parseCli, type Cli} from './source/cli-args.js';
+import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
@@ -18,6 +18,8 @@ import {buildScenario} from './source/system/lab.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
+import {isWorldFileArgument} from './source/system/world-file-io.js';
+import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from './source/world-commands.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
@@ -36,6 +38,14 @@ const cli = ((): Cli => {
 		return parseCli(process.argv.slice(2));
 	} catch (error) {
 		return fail(`${error instanceof Error ? error.message : String(error)}; see nsdeck --help`);
+	}
+})();
+
+const keepSeconds = ((): number | undefined => {
+	try {
+		return guardSeconds();
+	} catch (error) {
+		return fail(error instanceof Error ? error.message : String(error));
 	}
 })();
 
@@ -59,7 +69,7 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} />, {
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,
@@ -69,8 +79,44 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	leaveFullScreen();
 }
 
+function worldOptions(lab: boolean): WorldCommandOptions {
+	const system = createRealSystem({lab});
+	return {
+		readWorld: () => system.readWorld(),
+		run: (argv) => runCommand(argv),
+		out: (text) => process.stdout.write(text),
+		err: (text) => process.stderr.write(text),
+		yes: cli.flags.yes,
+		prune: cli.flags.prune,
+		dryRun: cli.flags.dryRun,
+		log: cli.flags.log,
+		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
+		macs: cli.flags.macs,
+	};
+}
+
+/** `nsdeck save|diff|apply|destroy FILE`: exits with the command's code. */
+async function worldCommand(command: string, path: string | undefined): Promise<never> {
+	if (path === undefined) fail(`usage: nsdeck ${command} FILE${command === 'save' ? '|-' : ''}; see nsdeck --help`);
+	const o = worldOptions(false);
+	const code = command === 'save' ? await saveCommand(path, o) : command === 'diff' ? await diffCommand(path, o) : await runFileCommand(path, o, command === 'destroy');
+	process.exit(code);
+}
+
+/** `nsdeck lab FILE`: the lab built by applying a world file, as `nsdeck apply --yes` would. */
+async function labFromFile(path: string): Promise<void> {
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
+	await prepareSandbox(runCommand);
+	const code = await runFileCommand(path, {...worldOptions(true), yes: true, out: () => undefined}, false);
+	if (code !== 0) process.exit(code);
+	const system = createRealSystem({lab: true});
+	if (cli.flags.show) await showOnce(system);
+	else await startApp(system);
+}
+
 /** Everything below the lab's entry runs inside the sandbox, in a second copy of this program. */
 async function lab(scenarioName: string): Promise<void> {
+	if (isWorldFileArgument(scenarioName)) return labFromFile(scenarioName);
 	const scenario = findScenario(scenarioName);
 	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
@@ -141,6 +187,11 @@ async function main(): Promise<void> {
 			return showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
+		case 'save':
+		case 'diff':
+		case 'apply':
+		case 'destroy':
+			return worldCommand(command, args[0]);
 		case 'tutorial':
 			return tutorial(args[0] ?? builtinTutorials()[0].name);
 		case 'sandbox': {

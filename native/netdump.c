@@ -26,6 +26,7 @@
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/nexthop.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -45,6 +46,7 @@
 #include "link-stats.h"
 #include "netlink-json.h"
 #include "nsid-names.h"
+#include "revert-job.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -184,8 +186,6 @@ static int only_nsids;
 /* --first-only: name the nsids of the first path only (the host's, in a read of every namespace). */
 static int names_first_only;
 
-
-
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
@@ -225,6 +225,7 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	struct fib_rule_hdr rule = {.family = AF_UNSPEC};
 	struct ndmsg neighbour = {.ndm_family = AF_UNSPEC};
 	struct ndmsg fdb = {.ndm_family = AF_BRIDGE};
+	struct nhmsg nexthop = {.nh_family = AF_UNSPEC};
 
 	// A dump that raced a change is marked interrupted: read the whole namespace again.
 	for (int attempt = 0; attempt < 3; attempt++) {
@@ -234,8 +235,10 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 		if (!failed) failed = dump(sock, RTM_GETROUTE, &route, sizeof route, 0, out);
 		if (!failed) failed = dump(sock, RTM_GETRULE, &rule, sizeof rule, 0, out);
 		if (!failed) failed = dump(sock, RTM_GETNEIGH, &neighbour, sizeof neighbour, 0, out);
-		// Only a namespace with a bridge has a forwarding database worth the dump.
-		if (!failed && dump_has_bridge(out->data, out->length)) failed = dump(sock, RTM_GETNEIGH, &fdb, sizeof fdb, 0, out);
+		// Only a namespace with a bridge or a vxlan has a forwarding database worth the dump.
+		if (!failed && dump_has_fdb(out->data, out->length)) failed = dump(sock, RTM_GETNEIGH, &fdb, sizeof fdb, 0, out);
+		// Nexthop objects (`ip nexthop`): a kernel older than 5.3 refuses the dump, and has none.
+		if (!failed && (failed = dump(sock, RTM_GETNEXTHOP, &nexthop, sizeof nexthop, 0, out)) != EAGAIN) failed = 0;
 		// Forwarding from netconf: opening /proc/sys/net after setns costs ~0.25 ms a namespace (the kernel
 		// builds that namespace's sysctl view), more than all the dumps here together.
 		if (!failed) failed = get_netconf(sock, AF_INET, out);
@@ -307,6 +310,8 @@ static int decode_file(const char *path) {
 
 int main(int argc, char **argv) {
 	if (argc == 3 && strcmp(argv[1], "--decode") == 0) return decode_file(argv[2]);
+	// Before the parent-death signal below: the revert job must outlive nsdeck (revert-job.c).
+	if (argc == 4 && strcmp(argv[1], "--revert-after") == 0) return revert_after(argv[2], argv[3]);
 	// Ends with nsdeck, even when nsdeck is killed with SIGKILL (then no one would read what we write).
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -329,7 +334,7 @@ int main(int argc, char **argv) {
 	if (next < argc && strcmp(argv[next], "--") == 0) {
 		next++;
 	} else if (next < argc) {
-		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only|--first-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
+		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only|--first-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin) | --revert-after SECONDS FILE\n");
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;

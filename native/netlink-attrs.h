@@ -53,10 +53,17 @@ void json_attr_string(struct buffer *out, const struct rtattr *rta);
 void json_key(struct buffer *out, const char *key);
 void json_first_key(struct buffer *out, const char *key);
 void json_number(struct buffer *out, long long value);
+/* The separator before an item of a list or object: none before its first. */
+void json_next(struct buffer *out, int *first);
+/* aa:bb:cc…, as ip writes link-layer addresses. */
+void hex_text(const unsigned char *bytes, size_t length, char *text, size_t size);
 /* IPv4 and IPv6 as inet_ntop (and so ip) writes them; other lengths as hex bytes. */
 void address_text(const unsigned char *bytes, size_t length, char *text, size_t size);
 /* The name ip prints for ifindex `index`: the link's name, or if<index> when it is not in this namespace. */
 void json_link_name(struct buffer *out, const struct links *links, int index);
+
+/* `,"flags":[…]` of a route, next hop or nexthop object, in ip's order (print_rt_flags). */
+void json_route_flags(struct buffer *out, unsigned flags);
 
 /* `,"info_data":{…}` for a link of `kind` (link-kinds.c); nothing for a kind whose data ip does not print. */
 void json_info_data(struct buffer *out, const struct links *links, const char *kind, const struct rtattr *data);

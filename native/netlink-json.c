@@ -8,6 +8,8 @@
 // Decoding them in JavaScript, before the JIT has warmed up, took ~60 ms of the main thread; JSON.parse
 // of the same records takes ~8 ms, and the formatting here runs on the other core.
 #include "netlink-json.h"
+#include "fdb-json.h"
+#include "route-json.h"
 #include "netlink-attrs.h"
 
 #include <arpa/inet.h>
@@ -23,20 +25,46 @@
 
 /* ---- JSON output ---- */
 
+/* The length of the well-formed UTF-8 sequence at text[i] (1-4), or 0 when the byte there starts none. */
+static size_t utf8_length(const unsigned char *text, size_t i, size_t n) {
+	unsigned char c = text[i];
+	size_t len = c < 0x80 ? 1 : (c >= 0xc2 && c <= 0xdf) ? 2 : (c >= 0xe0 && c <= 0xef) ? 3 : (c >= 0xf0 && c <= 0xf4) ? 4 : 0;
+	if (len == 0 || i + len > n) return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((text[i + k] & 0xc0) != 0x80) return 0;
+	/* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are no UTF-8 either. */
+	if (c == 0xe0 && text[i + 1] < 0xa0) return 0;
+	if (c == 0xed && text[i + 1] > 0x9f) return 0;
+	if (c == 0xf0 && text[i + 1] < 0x90) return 0;
+	if (c == 0xf4 && text[i + 1] > 0x8f) return 0;
+	return len;
+}
+
+/*
+ * A name is bytes, not always UTF-8 (x\xff is a valid interface name). JSON holds text, and a decoder
+ * would turn every stray byte into U+FFFD, so x\xff and x\xef\xbf\xbd would read alike and a change to
+ * one would aim at the other. A byte that starts no UTF-8 sequence is written as the lone surrogate
+ * \udcXX (as Python's surrogateescape does): nsdeck tells it apart, shows it as \xXX, and changes nothing
+ * named with it.
+ */
 void json_string_n(struct buffer *out, const char *text, size_t n) {
+	const unsigned char *bytes = (const unsigned char *)text;
 	append(out, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
+	for (size_t i = 0; i < n;) {
+		unsigned char c = bytes[i];
+		size_t len = utf8_length(bytes, i, n);
 		if (c == '"' || c == '\\') {
 			char escaped[2] = {'\\', (char)c};
 			append(out, escaped, 2);
-		} else if (c < 0x20) {
+		} else if (c < 0x20 || len == 0) {
 			char escaped[7];
-			snprintf(escaped, sizeof escaped, "\\u%04x", c);
+			snprintf(escaped, sizeof escaped, "\\u%04x", len == 0 ? 0xdc00 + c : c);
 			append(out, escaped, 6);
+			len = 1;
 		} else {
-			append(out, &c, 1); // UTF-8 passes through; nsdeck decodes it as ip's JSON would be.
+			append(out, text + i, len);
 		}
+		i += len;
 	}
 	append(out, "\"", 1);
 }
@@ -53,7 +81,7 @@ void json_attr_string(struct buffer *out, const struct rtattr *rta) {
 }
 
 /* The separator before an item of a list or object: none before its first. */
-static void json_next(struct buffer *out, int *first) {
+void json_next(struct buffer *out, int *first) {
 	if (!*first) append(out, ",", 1);
 	*first = 0;
 }
@@ -71,7 +99,7 @@ void json_number(struct buffer *out, long long value) {
 }
 
 /* aa:bb:cc…, as ip writes link-layer addresses. */
-static void hex_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
+void hex_text(const unsigned char *bytes, size_t length, char *text, size_t size) {
 	size_t at = 0;
 	text[0] = '\0';
 	for (size_t i = 0; i < length && at + 4 < size; i++) at += (size_t)snprintf(text + at, size - at, i ? ":%02x" : "%02x", bytes[i]);
@@ -446,7 +474,7 @@ static void json_address_attr(struct buffer *out, const char *key, const struct 
 	json_string(out, text);
 }
 
-static void json_route_flags(struct buffer *out, unsigned flags) {
+void json_route_flags(struct buffer *out, unsigned flags) {
 	json_key(out, "flags");
 	append(out, "[", 1);
 	int first = 1;
@@ -537,6 +565,7 @@ static void json_route(struct buffer *out, const struct links *links, const stru
 		snprintf(dst, sizeof dst, "default");
 	}
 	json_string(out, dst);
+	json_route_words(out, rtm, a);
 	if (a[RTA_GATEWAY]) json_address_attr(out, "gateway", a[RTA_GATEWAY]);
 	if (a[RTA_VIA]) json_via(out, a[RTA_VIA]);
 	if (a[RTA_OIF]) {
@@ -701,70 +730,6 @@ static void json_neighbour(struct buffer *out, const struct links *links, const 
 	append(out, "}", 1);
 }
 
-/*
- * One entry of a bridge's forwarding database as `bridge -j fdb show` writes it (bridge/fdb.c print_fdb):
- * mac, ifname, vlan, flags, master, state. Only entries the bridge itself holds (those with a master): the
- * addresses it has learnt or was told, not each port's own multicast list.
- */
-static void json_fdb(struct buffer *out, const struct links *links, const struct nlmsghdr *nh, int *first) {
-	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg))) return;
-	const struct ndmsg *ndm = NLMSG_DATA(nh);
-	if (ndm->ndm_family != AF_BRIDGE) return;
-	struct attrs attrs;
-	find_attrs((const struct rtattr *)((const char *)ndm + NLMSG_ALIGN(sizeof *ndm)), (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof *ndm)), &attrs);
-	const struct rtattr *const *a = attrs.by_type;
-	if (!a[NDA_LLADDR] || !a[NDA_MASTER]) return;
-	json_next(out, first);
-	char text[64];
-	hex_text(RTA_DATA(a[NDA_LLADDR]), RTA_PAYLOAD(a[NDA_LLADDR]), text, sizeof text);
-	append_text(out, "{\"mac\":");
-	json_string(out, text);
-	json_key(out, "ifname");
-	json_link_name(out, links, ndm->ndm_ifindex);
-	if (a[NDA_VLAN]) {
-		json_key(out, "vlan");
-		json_number(out, attr_u16(a[NDA_VLAN]));
-	}
-	json_key(out, "flags");
-	append(out, "[", 1);
-	int first_flag = 1;
-	static const struct {
-		unsigned bit;
-		const char *name;
-	} FDB_FLAGS[] = {{NTF_SELF, "self"}, {NTF_ROUTER, "router"}, {NTF_EXT_LEARNED, "extern_learn"}, {NTF_OFFLOADED, "offload"}, {NTF_MASTER, "master"}, {NTF_STICKY, "sticky"}};
-	for (size_t i = 0; i < sizeof FDB_FLAGS / sizeof FDB_FLAGS[0]; i++) {
-		// bridge prints "master" as the key below, not as a flag.
-		if (!(ndm->ndm_flags & FDB_FLAGS[i].bit) || FDB_FLAGS[i].bit == NTF_MASTER) continue;
-		json_next(out, &first_flag);
-		json_string(out, FDB_FLAGS[i].name);
-	}
-	append(out, "]", 1);
-	if (a[NDA_MASTER]) {
-		json_key(out, "master");
-		json_link_name(out, links, (int)attr_u32(a[NDA_MASTER]));
-	}
-	json_key(out, "state");
-	unsigned state = ndm->ndm_state;
-	json_string(out, state & NUD_PERMANENT ? "permanent" : state & NUD_NOARP ? "static" : state & NUD_STALE ? "stale" : "");
-	append(out, "}", 1);
-}
-
-int dump_has_bridge(const char *messages, size_t length) {
-	int remaining = (int)length;
-	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
-		if (nh->nlmsg_type != RTM_NEWLINK || nh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) continue;
-		const struct ifinfomsg *ifi = NLMSG_DATA(nh);
-		struct attrs attrs;
-		find_attrs(IFLA_RTA(ifi), (int)IFLA_PAYLOAD(nh), &attrs);
-		if (!attrs.by_type[IFLA_LINKINFO]) continue;
-		struct attrs info;
-		find_attrs(RTA_DATA(attrs.by_type[IFLA_LINKINFO]), (int)RTA_PAYLOAD(attrs.by_type[IFLA_LINKINFO]), &info);
-		const struct rtattr *kind = info.by_type[IFLA_INFO_KIND];
-		if (kind && strncmp(RTA_DATA(kind), "bridge", RTA_PAYLOAD(kind)) == 0 && RTA_PAYLOAD(kind) >= 6) return 1;
-	}
-	return 0;
-}
-
 /* Forwarding of one family from its netconf messages (the one for all interfaces): 1, 0, or -1 when none came. */
 static int netconf_forwarding(const char *messages, size_t length, unsigned char family) {
 	int remaining = (int)length;
@@ -849,6 +814,12 @@ void namespace_json(const char *messages, size_t length, int with_forwarding, co
 	remaining = (int)length;
 	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
 		if (nh->nlmsg_type == RTM_NEWNEIGH) json_fdb(out, &links, nh, &first);
+	}
+	append_text(out, "],\"nexthops\":[");
+	first = 1;
+	remaining = (int)length;
+	for (const struct nlmsghdr *nh = (const struct nlmsghdr *)messages; NLMSG_OK(nh, remaining); nh = NLMSG_NEXT(nh, remaining)) {
+		if (nh->nlmsg_type == RTM_NEWNEXTHOP) json_nexthop(out, &links, nh, &first);
 	}
 	append_text(out, "]");
 	if (with_forwarding) {

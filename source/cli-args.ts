@@ -11,6 +11,11 @@ const USAGE: ReadonlyArray<readonly [string, string]> = [
 	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
 	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
 	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
+	['nsdeck lab FILE', 'the lab, built from a world file (nsdeck save writes one)'],
+	['nsdeck save FILE|-', 'write the world as a file (YAML): namespaces, links, addresses, routes, rules'],
+	['nsdeck diff FILE', 'print the plan that would make the world match FILE (exit 0 same, 2 changes)'],
+	['nsdeck apply FILE', 'show that plan, ask, run it (rolled back if a step fails); netnsplan files too'],
+	['nsdeck destroy FILE', 'remove exactly what FILE declares, and nothing else'],
 	['nsdeck sandbox -- CMD', 'run CMD in a fresh private sandbox (what the tests use)'],
 ];
 
@@ -32,11 +37,21 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
     --list      with tutorial: list the tutorials
+    --ns NAME   with save: only this namespace (again for more; host is the host)
+    --macs      with save: every made link's MAC address too (the kernel does
+                not say which were set by hand; random ones change on apply)
+    --yes       with apply, destroy: run without asking (for scripts)
+    --prune     with apply, diff: also delete links, routes and rules that the
+                file's namespaces hold and the file does not declare
     --dry-run   change nothing: plans show what they make, marked planned;
                 the log's w writes them all as one script
     --log FILE  append every command nsdeck runs to FILE, as a shell script
     --help      this text
     --version   the version
+
+  Environment
+    NSDECK_GUARD_SECONDS=N  seconds a change on your SSH session's path waits for k
+                            before it is reverted (1-3600, default 30)
 
   In the app, press ? for every key.
 `;
@@ -47,6 +62,10 @@ export interface CliFlags {
 	readonly mermaid: boolean;
 	readonly show: boolean;
 	readonly list: boolean;
+	readonly ns: readonly string[];
+	readonly yes: boolean;
+	readonly macs: boolean;
+	readonly prune: boolean;
 	readonly dryRun: boolean;
 	readonly log?: string;
 	readonly help: boolean;
@@ -98,6 +117,10 @@ function parseOwn(argv: readonly string[]): Cli {
 			mermaid: {type: 'boolean', default: false},
 			show: {type: 'boolean', default: false},
 			list: {type: 'boolean', default: false},
+			ns: {type: 'string', multiple: true},
+			yes: {type: 'boolean', default: false},
+			macs: {type: 'boolean', default: false},
+			prune: {type: 'boolean', default: false},
 			'dry-run': {type: 'boolean', default: false},
 			log: {type: 'string'},
 			help: {type: 'boolean', short: 'h', default: false},
@@ -112,10 +135,27 @@ function parseOwn(argv: readonly string[]): Cli {
 			mermaid: values.mermaid === true,
 			show: values.show === true,
 			list: values.list === true,
+			ns: values.ns ?? [],
+			yes: values.yes === true,
+			macs: values.macs === true,
+			prune: values.prune === true,
 			dryRun: values['dry-run'] === true,
 			log: values.log,
 			help: values.help === true,
 			version: values.version === true,
 		},
 	};
+}
+
+/**
+ * NSDECK_GUARD_SECONDS: how long a change on the SSH session's path waits for k before the revert job
+ * undoes it (default 30). A whole number of seconds, 1 to 3600; anything else is refused at start.
+ */
+export function guardSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const value = env.NSDECK_GUARD_SECONDS;
+	if (value === undefined || value === '') return undefined;
+	if (!/^[0-9]{1,4}$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+		throw new Error(`NSDECK_GUARD_SECONDS must be a whole number of seconds from 1 to 3600, not "${value}"`);
+	}
+	return Number(value);
 }

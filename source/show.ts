@@ -1,6 +1,6 @@
 // `nsdeck show`: the snapshot printed once, as text for people or JSON for scripts.
 import {shown} from './model/display.js';
-import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
+import {fdbText, formatRoute, linkStateLabel, nexthopText, relationText, visibleAddresses} from './model/format.js';
 import {nsDisplayName} from './model/netns-id.js';
 import {labelText} from './model/netns-label.js';
 import {padWidth} from './model/text-width.js';
@@ -45,6 +45,7 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 			rules: ns.rules ? {inet: ns.rules[4] ?? null, inet6: ns.rules[6] ?? null} : null,
 			neighbours: ns.neighbours ?? null,
 			fdb: ns.fdb ?? null,
+			nexthops: ns.nexthops ?? null,
 			...(ns.error ? {error: ns.error} : {}),
 			links: ns.links.map((link) => {
 				const key = linkKey(ns.id, link.ifindex);
@@ -82,6 +83,8 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 			lines.push(`  ${cells.join(' ').trimEnd()}`);
 		}
 		for (const route of ns.routes) lines.push(`  route ${formatRoute(route)}`);
+		for (const nh of ns.nexthops ?? []) lines.push(`  nexthop ${nexthopText(nh)}`);
+		for (const e of (ns.fdb ?? []).filter((entry) => entry.dst !== undefined)) lines.push(`  fdb ${fdbText(e)}`);
 	}
 	// Read by people, often on a terminal: every line made safe to draw (model/display.ts).
 	return lines.map(shown).join('\n') + '\n';

@@ -1,31 +1,37 @@
 // How records read as text: shared by the panes, the detail view and `nsdeck show`.
 import {isStackedKind, kindFactsText} from './link-kinds/index.js';
 import {formatPeer} from './topology.js';
-import type {Address, Link, LinkRef, Route, Rule} from './types.js';
+import {metricWords, routeKey, viaWords} from './route-identity.js';
+import type {Address, FdbEntry, Link, LinkRef, NexthopObject, Route, Rule} from './types.js';
 
-export function routeKey(route: Route): string {
-	const hops = (route.nexthops ?? []).map((h) => `${h.gateway ?? ''}@${h.dev ?? ''}`).join(',');
-	return `${route.family}|${route.table}|${route.dst}|${route.gateway ?? ''}|${route.dev ?? ''}|${route.metric ?? ''}|${hops}`;
-}
-
-/** `via 10.1.1.2`, or `via inet6 fd00::2` on an IPv4 route, as ip prints it. */
-const viaText = (route: Route, gateway: string): string[] => (route.family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
+export {routeKey};
 
 /**
- * `default via 10.1.1.4 dev veth_ns1`, the way `ip route` prints it, with the table and metric that tell
- * apart two routes to the same prefix.
+ * A route the way `ip route` prints it, every word: `10.204.0.0/16 nhid 7 via 10.0.6.1 dev r1 proto static
+ * src 10.0.6.2 onlink mtu 1400`. Like ip, it leaves out the defaults (type unicast, table main, proto boot,
+ * scope global); `withLinkdown` false leaves that flag to be drawn apart (the pane draws it as a warning).
  */
-export function formatRoute(route: Route): string {
-	const parts = [route.dst];
-	if (route.gateway) parts.push(...viaText(route, route.gateway));
+export const formatRoute = (route: Route): string => routeText(route, true);
+
+export function routeText(route: Route, withLinkdown: boolean): string {
+	const parts = [...(route.type !== 'unicast' ? [route.type] : []), route.dst];
+	if (route.from) parts.push('from', route.from);
+	if (route.tos) parts.push('tos', route.tos);
+	if (route.nhid !== undefined) parts.push('nhid', String(route.nhid));
+	if (route.gateway) parts.push(...viaWords(route.family, route.gateway));
 	if (route.dev) parts.push('dev', route.dev);
-	for (const hop of route.nexthops ?? []) {
-		parts.push('nexthop', ...(hop.gateway ? viaText(route, hop.gateway) : []), ...(hop.dev ? ['dev', hop.dev] : []));
-		if (hop.weight !== 1) parts.push('weight', String(hop.weight));
-	}
 	if (route.table !== 'main') parts.push('table', route.table);
+	if (route.protocol && route.protocol !== 'boot') parts.push('proto', route.protocol);
+	if (route.scope && route.scope !== 'global') parts.push('scope', route.scope);
+	if (route.prefsrc) parts.push('src', route.prefsrc);
 	if (route.metric !== undefined) parts.push('metric', String(route.metric));
-	if (route.type !== 'unicast') parts.unshift(route.type);
+	parts.push(...route.flags.filter((f) => withLinkdown || f !== 'linkdown'));
+	if (route.expires !== undefined) parts.push('expires', `${route.expires}sec`);
+	parts.push(...metricWords(route));
+	for (const hop of route.nexthops ?? []) {
+		parts.push('nexthop', ...(hop.gateway ? viaWords(route.family, hop.gateway) : []), ...(hop.dev ? ['dev', hop.dev] : []), 'weight', String(hop.weight), ...(hop.flags ?? []));
+	}
+	if (route.pref) parts.push('pref', route.pref);
 	return parts.join(' ');
 }
 
@@ -92,4 +98,32 @@ export function ruleSelector(rule: Rule): string {
 export function ruleText(rule: Rule): string {
 	const then = rule.goto !== undefined ? `goto ${rule.goto}` : (rule.action ?? (rule.table ? `lookup ${rule.table}` : ''));
 	return `${rule.priority}: ${ruleSelector(rule)}${then ? ` ${then}` : ''}`;
+}
+
+/** A nexthop object as `ip nexthop` prints it: `id 7 via 10.0.6.1 dev r1 scope link`, `id 9 group 7,2/8`. */
+export function nexthopText(nh: NexthopObject): string {
+	const parts = ['id', String(nh.id)];
+	if (nh.group) parts.push('group', nh.group.map((m) => (m.weight !== 1 ? `${m.id},${m.weight}` : String(m.id))).join('/'));
+	if (nh.gateway) parts.push('via', nh.gateway);
+	if (nh.dev) parts.push('dev', nh.dev);
+	if (nh.scope && nh.scope !== 'global') parts.push('scope', nh.scope);
+	if (nh.blackhole) parts.push('blackhole');
+	if (nh.protocol && nh.protocol !== 'unspec') parts.push('proto', nh.protocol);
+	parts.push(...nh.flags);
+	if (nh.fdb) parts.push('fdb');
+	return parts.join(' ');
+}
+
+/** An FDB entry as `bridge fdb` prints it: `00:00:00:00:00:00 dev vx0 dst 10.60.0.1 vni 43 self permanent`. */
+export function fdbText(e: FdbEntry): string {
+	const parts = [e.mac, 'dev', e.dev];
+	if (e.dst) parts.push('dst', e.dst);
+	if (e.port !== undefined) parts.push('port', String(e.port));
+	if (e.vni !== undefined) parts.push('vni', String(e.vni));
+	if (e.via) parts.push('via', e.via);
+	if (e.vlan !== undefined) parts.push('vlan', String(e.vlan));
+	parts.push(...(e.flags ?? []));
+	if (e.bridge) parts.push('master', e.bridge);
+	if (e.state) parts.push(e.state);
+	return parts.join(' ');
 }

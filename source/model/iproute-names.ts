@@ -7,6 +7,8 @@ export interface IprouteNames {
 	readonly tables: ReadonlyMap<number, string>;
 	readonly protocols: ReadonlyMap<number, string>;
 	readonly scopes: ReadonlyMap<number, string>;
+	/** Names of tos values (rt_dsfield: `0x28 AF11`); ip has none built in. */
+	readonly dsfields?: ReadonlyMap<number, string>;
 }
 
 /** ip's built-in names; its files may add more. */
@@ -63,9 +65,17 @@ export function parseNamesFile(text: string): Map<number, string> {
 }
 
 /** Built-in names with the files' names over them. */
-export function withNames(base: IprouteNames, files: {readonly tables?: string; readonly protocols?: string; readonly scopes?: string}): IprouteNames {
+export function withNames(base: IprouteNames, files: {readonly tables?: string; readonly protocols?: string; readonly scopes?: string; readonly dsfields?: string}): IprouteNames {
 	const merge = (into: ReadonlyMap<number, string>, text?: string): Map<number, string> => new Map([...into, ...parseNamesFile(text ?? '')]);
-	return {tables: merge(base.tables, files.tables), protocols: merge(base.protocols, files.protocols), scopes: merge(base.scopes, files.scopes)};
+	return {
+		tables: merge(base.tables, files.tables),
+		protocols: merge(base.protocols, files.protocols),
+		scopes: merge(base.scopes, files.scopes),
+		dsfields: merge(base.dsfields ?? new Map(), files.dsfields),
+	};
 }
+
+/** A tos value as ip prints it (rtnl_dsfield_n2a): its rt_dsfield name, or `0x10` (two hex digits at least). */
+export const tosName = (names: IprouteNames, tos: number): string => names.dsfields?.get(tos) ?? `0x${tos.toString(16).padStart(2, '0')}`;
 
 export const nameOf = (names: ReadonlyMap<number, string>, id: number): string => names.get(id) ?? String(id);

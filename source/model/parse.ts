@@ -4,7 +4,8 @@
 // the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
 import {readLinkInfo} from './link-kinds/index.js';
-import type {Address, FdbEntry, Link, Neighbour, Netns, NextHop, NsidEntry, PeerHint, Route, Rule} from './types.js';
+import {parseFdbEntry, parseNexthopObjects, parseRoute} from './parse-route.js';
+import type {Address, Link, Neighbour, Netns, NsidEntry, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -82,44 +83,9 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 	};
 }
 
+export {parseFdbEntry, parseRoute};
+
 export const parseLinks = (text: string, names: IprouteNames = BUILTIN_NAMES): Link[] => parseArray(text).map((raw) => parseLink(raw, names));
-
-/**
- * Route JSON has no family field. IPv6 routes always carry `pref`; otherwise an address with ':' tells.
- */
-function routeFamily(raw: Json): 4 | 6 {
-	if (raw.pref !== undefined) return 6;
-	// Not the gateway: `via inet6` gives an IPv4 route an IPv6 one.
-	const probe = [raw.dst, raw.prefsrc].map(asString).join(' ');
-	if (probe.includes(':')) return 6;
-	if (raw.dst === 'default' || raw.dst === undefined) return asString(raw.gateway)?.includes(':') ? 6 : 4;
-	return 4;
-}
-
-/** A gateway as ip prints it: `gateway`, or `via` {family, host} when it is of the other family. */
-const gatewayOf = (raw: Json): string | undefined => asString(raw.gateway) ?? asString(asObject(raw.via)?.host);
-
-function parseNextHop(raw: Json): NextHop {
-	return {gateway: gatewayOf(raw), dev: asString(raw.dev), weight: asNumber(raw.weight) ?? 1};
-}
-
-function parseRoute(raw: Json, names: IprouteNames): Route {
-	const nexthops = Array.isArray(raw.nexthops) ? raw.nexthops.flatMap((n) => (asObject(n) ? [parseNextHop(n as Json)] : [])) : [];
-	return {
-		family: routeFamily(raw),
-		dst: asString(raw.dst) ?? 'default',
-		gateway: gatewayOf(raw),
-		...(nexthops.length > 0 ? {nexthops} : {}),
-		dev: asString(raw.dev),
-		table: named(raw.table, names.tables) ?? 'main',
-		type: asString(raw.type) ?? 'unicast',
-		protocol: named(raw.protocol, names.protocols),
-		scope: named(raw.scope, names.scopes),
-		metric: asNumber(raw.metric),
-		prefsrc: asString(raw.prefsrc),
-		flags: asStrings(raw.flags),
-	};
-}
 
 /** nsdeck leaves out the `local` table (it only mirrors addresses) and multicast routes. */
 export const keepRoute = (r: Route): boolean => r.table !== 'local' && r.type !== 'multicast';
@@ -162,14 +128,6 @@ export function parseNeighbour(raw: Json): Neighbour | undefined {
 	return {family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)};
 }
 
-/** One entry of `bridge -j fdb show` that a bridge holds (bridge/fdb.c print_fdb). */
-export function parseFdbEntry(raw: Json): FdbEntry | undefined {
-	const mac = asString(raw.mac);
-	const dev = asString(raw.ifname);
-	if (!mac || !dev) return undefined;
-	return {mac, dev, ...(asString(raw.master) ? {bridge: asString(raw.master)} : {}), ...(asNumber(raw.vlan) !== undefined ? {vlan: asNumber(raw.vlan)} : {}), state: asString(raw.state) ?? ''};
-}
-
 const defined = <T>(items: ReadonlyArray<T | undefined>): T[] => items.filter((x): x is T => x !== undefined);
 
 export function parseNsids(text: string): NsidEntry[] {
@@ -181,24 +139,33 @@ export function parseNsids(text: string): NsidEntry[] {
 
 /**
  * The JSON documents `ip -j -d -b -` prints for: addr, route show table all, rule show (IPv4's: a batch
- * line cannot say -6), neigh show, netns list-id.
+ * line cannot say -6), neigh show, nexthop show, netns list-id.
  */
-export const BATCH_READ = 'addr\nroute show table all\nrule show\nneigh show\nnetns list-id\n';
+export const BULK_READ = 'addr\nroute show table all\nrule show\nneigh show\nnexthop show\n';
+export const BATCH_READ = `${BULK_READ}netns list-id\n`;
 /** How many documents come before `netns list-id` in a batch read. */
-export const BATCH_DOCUMENTS = 4;
+export const BATCH_DOCUMENTS = 5;
 
-export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding'>;
+export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding' | 'nexthops'>;
 
-/** ip prints one JSON document per line in batch mode; an empty result may print `[]` or nothing. */
+/**
+ * ip prints one JSON document per line in batch mode; an empty result may print `[]` or nothing. After the
+ * first four come the nexthop objects and the nsid table, each told by its records (`id`, `nsid`): a read
+ * recorded before nsdeck asked for nexthops has the nsid table fifth.
+ */
 export function parseBatchRead(text: string): BatchRead {
 	const docs = text.split('\n').filter((line) => line.trim().startsWith('['));
 	if (docs.length < BATCH_DOCUMENTS) throw new Error(`unexpected output from ip -b (${docs.length} documents)`);
+	const rest = docs.slice(4).map(parseArray);
+	const nsidDoc = rest.find((doc) => doc.some((r) => 'nsid' in r)) ?? rest.find((doc, i) => doc.length === 0 && i > 0);
+	const nexthopDoc = rest.find((doc) => doc !== nsidDoc);
 	return {
 		links: parseLinks(docs[0]),
 		routes: parseRoutes(docs[1]),
 		rules: {4: parseArray(docs[2]).map((r) => parseRule(r))},
 		neighbours: defined(parseArray(docs[3]).map(parseNeighbour)),
-		nsids: parseNsids(docs[4] ?? '[]'),
+		...(nexthopDoc ? {nexthops: parseNexthopObjects(nexthopDoc)} : {}),
+		nsids: parseNsids(JSON.stringify(nsidDoc ?? [])),
 	};
 }
 
@@ -219,6 +186,7 @@ export function parseHelperRecords(text: string, names: IprouteNames): BatchRead
 		...(rules ? {rules: {4: list(rules.inet).map((r) => parseRule(r, names)), 6: list(rules.inet6).map((r) => parseRule(r, names))}} : {}),
 		...(Array.isArray(value?.neighbours) ? {neighbours: defined(list(value?.neighbours).map(parseNeighbour))} : {}),
 		...(Array.isArray(value?.fdb) ? {fdb: defined(list(value?.fdb).map(parseFdbEntry))} : {}),
+		...(Array.isArray(value?.nexthops) ? {nexthops: parseNexthopObjects(list(value?.nexthops), names)} : {}),
 		...(forwarding ? {forwarding: {4: asFlag(forwarding.inet), 6: asFlag(forwarding.inet6)}} : {}),
 		nsids: list(value?.nsids).flatMap((raw) => (asNumber(raw.nsid) === undefined ? [] : [{nsid: asNumber(raw.nsid) ?? 0, name: asString(raw.name)}])),
 		named: Array.isArray(value?.nsids),

@@ -1,6 +1,6 @@
 // Addresses and routes as a dry run imitates the kernel: the route an address brings on an up link, and
 // a route added by hand as `ip route add` would store it. Pure.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {routeKey} from './format.js';
 import type {NewRoute} from './planned-effect.js';
 import type {Address, Link, Netns, Route} from './types.js';
@@ -28,8 +28,8 @@ export function connectedRoute(link: Link, a: Address): Route | undefined {
 		table: 'main',
 		type: 'unicast',
 		protocol: 'kernel',
-		scope: 'link',
-		...(a.family === 4 ? {prefsrc: a.local} : {metric: 256}),
+		// IPv6 routes have no scope (ip says global) and carry a router preference.
+		...(a.family === 4 ? {scope: 'link', prefsrc: a.local} : {scope: 'global', metric: 256, pref: 'medium'}),
 		flags: [],
 		planned: true,
 	};
@@ -62,7 +62,8 @@ export function plannedRoute(space: Netns, r: NewRoute): Route {
 		table: 'main',
 		type: 'unicast',
 		protocol: 'boot',
-		...(r.via ? {} : {scope: 'link'}),
+		scope: r.via || r.family === 6 ? 'global' : 'link',
+		...(r.family === 6 ? {metric: 1024, pref: 'medium'} : {}),
 		flags: [],
 		planned: true,
 	};

@@ -102,6 +102,23 @@ export interface NextHop {
 	readonly gateway?: string;
 	readonly dev?: string;
 	readonly weight: number;
+	/** ip's next-hop flags: onlink, linkdown, dead, … */
+	readonly flags?: readonly string[];
+}
+
+/** A nexthop object (`ip nexthop`): one hop, or a group of other objects, that routes name by `nhid`. */
+export interface NexthopObject {
+	readonly id: number;
+	readonly gateway?: string;
+	readonly dev?: string;
+	/** A group: the member objects' ids, each with its weight. */
+	readonly group?: readonly {readonly id: number; readonly weight: number}[];
+	/** blackhole, fdb: what ip prints as a bare word. */
+	readonly blackhole?: boolean;
+	readonly fdb?: boolean;
+	readonly scope?: string;
+	readonly protocol?: string;
+	readonly flags: readonly string[];
 }
 
 export interface Route {
@@ -119,6 +136,21 @@ export interface Route {
 	readonly scope?: string;
 	readonly metric?: number;
 	readonly prefsrc?: string;
+	/** IPv4's type of service, as ip prints it (`0x10`); absent for 0. */
+	readonly tos?: string;
+	/** IPv6's source prefix (`from 2001:db8:9::/64`): a route for packets from there only. */
+	readonly from?: string;
+	/** The nexthop object it goes through (`nhid 7`); its gateway and dev are then the object's. */
+	readonly nhid?: number;
+	/**
+	 * Route metrics by ip's JSON names (`mtu: 1400`, `advmss`, `rtt` in ms, `congestion: 'cubic'`, …). ip's
+	 * JSON does not say which are locked (`mtu lock 1400`), so nor does this.
+	 */
+	readonly metrics?: Readonly<Record<string, number | string>>;
+	/** IPv6 router preference: medium, high, low. */
+	readonly pref?: string;
+	/** Seconds left before the kernel removes it (a learnt IPv6 route); not part of what it is. */
+	readonly expires?: number;
 	readonly flags: readonly string[];
 	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
 	readonly planned?: boolean;
@@ -154,12 +186,22 @@ export interface Neighbour {
 	readonly state: readonly string[];
 }
 
-/** What a bridge knows of a MAC address: behind which port. */
+/**
+ * What a bridge knows of a MAC address: behind which port; or a vxlan's own entry (`self`): to which
+ * remote end (`dst`), with which VNI and port.
+ */
 export interface FdbEntry {
 	readonly mac: string;
 	readonly dev: string;
 	readonly bridge?: string;
 	readonly vlan?: number;
+	/** A vxlan's entry: the remote end's address, VNI, UDP port, and the device it goes out by. */
+	readonly dst?: string;
+	readonly vni?: number;
+	readonly port?: number;
+	readonly via?: string;
+	/** self, router, extern_learn, sticky, … as bridge prints them. */
+	readonly flags?: readonly string[];
 	/** permanent (the port's own), static (told), stale, or '' (learnt, in use). */
 	readonly state: string;
 }
@@ -187,8 +229,10 @@ export interface Netns extends NetnsPlace {
 	 */
 	readonly rules?: {readonly 4?: readonly Rule[]; readonly 6?: readonly Rule[]};
 	readonly neighbours?: readonly Neighbour[];
-	/** The bridges' forwarding databases; absent when not read (the helper reads them, ip cannot). */
+	/** The bridges' and vxlans' forwarding databases; absent when not read (the helper reads them, ip cannot). */
 	readonly fdb?: readonly FdbEntry[];
+	/** Nexthop objects and groups (`ip nexthop`); absent when not read. */
+	readonly nexthops?: readonly NexthopObject[];
 	/** IPv4 and IPv6 forwarding; absent when not read. */
 	readonly forwarding?: {readonly 4?: boolean; readonly 6?: boolean};
 	/** Why this namespace could not be read, if it could not. */

@@ -1,4 +1,5 @@
 // Add and delete a route; toggle forwarding.
+import {routeArgv} from '../model/route-identity.js';
 import type {Route} from '../model/types.js';
 import {execIn, ipIn, type Plan} from './plan.js';
 
@@ -29,48 +30,14 @@ export function addRoutePlan(v: RouteValues): Plan {
 	};
 }
 
-/**
- * Everything that tells a route from the others to the same prefix. The kernel deletes the first route
- * that matches what it is told: `ip route del 10.77.0.0/24 dev X` may take the main table's route when the
- * table-100 one was meant, or the route of another metric, type or protocol. Told all of these, it can
- * only take this one; the same words add it back.
- */
-/** `via GW`, or `via inet6 GW` for an IPv4 route through an IPv6 gateway (ip would read it as IPv4). */
-const viaWords = (family: 4 | 6, gateway: string): string[] => (family === 4 && gateway.includes(':') ? ['via', 'inet6', gateway] : ['via', gateway]);
-
-export function exactRouteArgs(route: Route): string[] {
-	return [
-		...(route.family === 6 ? ['-6'] : []),
-		'route',
-		'%',
-		...(route.type !== 'unicast' ? [route.type] : []),
-		route.dst,
-		'table',
-		route.table,
-		...(route.metric !== undefined ? ['metric', String(route.metric)] : []),
-		...(route.protocol ? ['proto', route.protocol] : []),
-		...(route.gateway ? viaWords(route.family, route.gateway) : []),
-		...(route.dev ? ['dev', route.dev] : []),
-		...(route.prefsrc ? ['src', route.prefsrc] : []),
-		// Every next hop of a multipath route, so that undo puts back all of them.
-		...(route.nexthops ?? []).flatMap((hop) => [
-			'nexthop',
-			...(hop.gateway ? viaWords(route.family, hop.gateway) : []),
-			...(hop.dev ? ['dev', hop.dev] : []),
-			'weight',
-			String(hop.weight),
-		]),
-	];
-}
-
+/** Deletes exactly this route; its undo adds it back with the same words (route-identity.ts). */
 export function deleteRoutePlan(ns: string, route: Route): Plan {
-	const args = exactRouteArgs(route);
 	return {
-		title: `Delete route ${route.dst} in ${ns}`,
+		title: `Delete route ${route.dst}${route.nhid !== undefined ? ` nhid ${route.nhid}` : ''} in ${ns}`,
 		dangerous: false,
 		destructive: true,
 		touches: [{ns, change: 'route', route}],
-		steps: [{argv: ipIn(ns, ...withVerb(args, 'del')), undo: ipIn(ns, ...withVerb(args, 'add'))}],
+		steps: [{argv: ipIn(ns, ...routeArgv(route, 'del')), undo: ipIn(ns, ...routeArgv(route, 'add'))}],
 		affects: [ns],
 		select: {ns},
 		effects: [{kind: 'deleteRoute', ns, route}],

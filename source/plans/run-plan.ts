@@ -1,6 +1,8 @@
 // Runs a plan's steps in order. If one fails, the finished steps are undone in reverse, so the world is
 // left as it was; the result says which step failed, the kernel's message and what was rolled back.
 import type {CommandResult} from '../system/runner.js';
+import {shown} from '../model/display.js';
+import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import {hintFor} from './hints.js';
 import type {Argv, Plan, Step} from './plan.js';
 
@@ -75,6 +77,12 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
 	if (dryRun) {
 		for (const step of plan.steps) entry(step.argv, 'not run');
 		return {ok: true, dryRun: true, plan, rolledBack: []};
+	}
+	// A name that is no UTF-8 cannot be given to ip as text: it would name another device (raw-names.ts).
+	const rawStep = plan.steps.findIndex((step) => step.argv.some(isRawName));
+	if (rawStep >= 0) {
+		const name = plan.steps[rawStep].argv.find(isRawName) ?? '';
+		return {ok: false, dryRun: false, plan, failedStep: rawStep, error: `${shown(name)}: ${NOT_UTF8}`, rolledBack: []};
 	}
 	for (const [index, step] of plan.steps.entries()) {
 		const {result, started} = await timed(step.argv);

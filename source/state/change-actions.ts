@@ -1,6 +1,8 @@
 // What each change key does with the current selection: open a form (every change is shown before it
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
+import {shown} from '../model/display.js';
 import {nsDisplayName} from '../model/netns-id.js';
+import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import type {Netns} from '../model/types.js';
 import type {BindingId} from './keys/keymap.js';
 import type {Plan} from '../plans/plan.js';
@@ -12,6 +14,7 @@ import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from 
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
 import {shapingForm} from '../plans/forms/shaping-form.js';
+import {applyFileForm} from '../plans/forms/world-file-forms.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
@@ -51,6 +54,7 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 		return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
 	},
 	veth: ({ctx}) => ({form: vethForm(ctx)}),
+	applyFile: () => ({form: applyFileForm()}),
 	bridge: ({ctx}) => ({form: bridgeForm(ctx)}),
 	connect: ({ctx}) => asOutcome(connectForm(ctx)),
 	detach: ({ctx}) => asOutcome(detachForm(ctx)),
@@ -84,5 +88,9 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 	const world = state.world;
 	const ns = currentNs(state);
 	if (!world || !ns) return {message: 'still reading the world'};
-	return change({state, system, ns, ctx: {world, ns: ns.id, link: selectedLink(state)}});
+	const link = selectedLink(state);
+	// Said before a form opens; run-plan.ts refuses such a plan too, whatever opened it.
+	const raw = [ns.id, link?.name ?? ''].find(isRawName);
+	if (raw !== undefined && id !== 'newNamespace') return {message: `${shown(raw)}: ${NOT_UTF8}`};
+	return change({state, system, ns, ctx: {world, ns: ns.id, link}});
 }

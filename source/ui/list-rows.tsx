@@ -21,12 +21,21 @@ export function ListRows<T>({items, selected, rows, columns, focused, rowKey, re
 	const t = theme();
 	if (items.length === 0) return <Text color={t.muted}>{fit(empty, columns)}</Text>;
 	const {start, end} = listWindow(selected, items.length, rows);
+	// Two rows with one key would make ink keep a stale row on screen (a ghost until the next resize): a
+	// key seen before in the window gets its count, so every row is drawn and cleared as itself.
+	const seen = new Map<string, number>();
+	const keyOf = (item: T): string => {
+		const key = rowKey(item);
+		const count = seen.get(key) ?? 0;
+		seen.set(key, count + 1);
+		return count === 0 ? key : `${key}#${count}`;
+	};
 	return (
 		<>
 			{items.slice(start, end).map((item, offset) => {
 				const isSelected = start + offset === selected;
 				return (
-					<Text key={rowKey(item)} inverse={isSelected && focused && t.inverse} wrap="truncate">
+					<Text key={keyOf(item)} inverse={isSelected && focused && t.inverse} wrap="truncate">
 						{isSelected ? '›' : ' '}
 						{renderRow(item, columns - 1, isSelected)}
 					</Text>

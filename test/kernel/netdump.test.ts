@@ -68,6 +68,20 @@ async function buildRichWorld(): Promise<void> {
 	await ip('-n', 'ns1', 'neigh', 'add', 'fd00:1::9', 'lladdr', '02:00:00:00:00:0a', 'dev', 'veth_ns1', 'router');
 	await sh('bridge', 'fdb', 'add', '02:00:00:00:00:aa', 'dev', 'veth_ns1_br0', 'master', 'static');
 	await sh('nsenter', '--net=/run/netns/ns1', 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward');
+	// Every word of a route (issue 28): tos, a source prefix, nexthop objects and groups, metrics, onlink;
+	// and a vxlan's own FDB entries with their remote ends.
+	await ip('-n', 'ns1', 'route', 'add', '10.80.0.0/24', 'tos', '0x10', 'dev', 'veth_ns1');
+	// A tos that /etc/iproute2/rt_dsfield names (AF11), which ip prints by that name.
+	await ip('-n', 'ns1', 'route', 'add', '10.81.0.0/24', 'tos', '0x28', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', '-6', 'route', 'add', 'fd97::/64', 'from', 'fd00:1::/64', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'nexthop', 'add', 'id', '7', 'via', '10.1.1.2', 'dev', 'veth_ns1');
+	await ip('-n', 'ns1', 'nexthop', 'add', 'id', '8', 'via', '10.1.1.4', 'dev', 'veth_ns1', 'proto', 'static');
+	await ip('-n', 'ns1', 'nexthop', 'add', 'id', '9', 'group', '7,2/8');
+	await ip('-n', 'ns1', 'route', 'add', '10.204.0.0/16', 'nhid', '7');
+	await ip('-n', 'ns1', 'route', 'add', '10.205.0.0/16', 'nhid', '9');
+	await ip('-n', 'ns1', 'route', 'add', '10.206.0.0/16', 'via', '10.9.6.1', 'dev', 'veth_ns1', 'onlink', 'mtu', '1400', 'advmss', '1360', 'rtt', '10ms', 'rttvar', '5ms', 'congctl', 'cubic');
+	await sh('bridge', '-n', 'ns1', 'fdb', 'append', '00:00:00:00:00:00', 'dev', 'vx1', 'dst', '10.60.0.1', 'self');
+	await sh('bridge', '-n', 'ns1', 'fdb', 'append', '00:00:00:00:00:00', 'dev', 'vx1', 'dst', '10.60.0.2', 'self', 'vni', '43', 'port', '4790', 'via', 'veth_ns1');
 }
 
 type Json = Record<string, unknown>;
@@ -79,6 +93,7 @@ interface HelperJson {
 	rules: {inet: Json[]; inet6: Json[]};
 	neighbours: Json[];
 	fdb: Json[];
+	nexthops: Json[];
 	forwarding: {inet: boolean | null; inet6: boolean | null};
 }
 
@@ -137,8 +152,11 @@ describe('nsdeck-netdump against ip', () => {
 			const ipNeighbours = await ip('neigh', 'show');
 			expect(helper.neighbours).toHaveLength(ipNeighbours.length);
 			helper.neighbours.forEach((n, i) => expect(differences(n, ipNeighbours[i], `${id} neighbour ${String(ipNeighbours[i]?.dst)}`)).toEqual([]));
-			// The bridges' own entries (with a master), not each port's multicast list.
-			const fdb = (JSON.parse((await sh('nsenter', `--net=${path}`, 'bridge', '-j', 'fdb', 'show')) || '[]') as Json[]).filter((e) => e.master !== undefined);
+			const ipNexthops = await ip('nexthop', 'show');
+			expect(helper.nexthops).toHaveLength(ipNexthops.length);
+			helper.nexthops.forEach((n, i) => expect(differences(n, ipNexthops[i], `${id} nexthop ${String(ipNexthops[i]?.id)}`)).toEqual([]));
+			// The bridges' own entries (with a master), not each port's multicast list; a vxlan's (with a dst).
+			const fdb = (JSON.parse((await sh('nsenter', `--net=${path}`, 'bridge', '-j', 'fdb', 'show')) || '[]') as Json[]).filter((e) => e.master !== undefined || e.dst !== undefined);
 			expect(helper.fdb).toHaveLength(fdb.length);
 			helper.fdb.forEach((e, i) => expect(differences(e, fdb[i], `${id} fdb ${String(fdb[i]?.mac)}`)).toEqual([]));
 			const forwarding = (await sh('nsenter', `--net=${path}`, 'cat', '/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding')).trim().split('\n');
@@ -150,6 +168,12 @@ describe('nsdeck-netdump against ip', () => {
 		expect(ns1.neighbours.map((n) => (n.state as string[]).join())).toEqual(expect.arrayContaining(['PERMANENT', 'FAILED']));
 		expect(helperJson(`/proc/${process.pid}/ns/net`).fdb.map((e) => e.state)).toContain('static');
 		expect(ns1.forwarding.inet).toBe(true);
+		expect(ns1.routes.map((r) => Object.keys(r)).flat()).toEqual(expect.arrayContaining(['tos', 'from', 'nhid', 'metrics']));
+		expect(ns1.nexthops.map((n) => n.id)).toEqual([7, 8, 9]);
+		const tos = (await readNamespace(runCommand, namedLocation('ns1'), netdump)).routes.filter((r) => r.tos).map((r) => `${r.dst} tos ${r.tos}`);
+		expect(tos).toEqual(['10.80.0.0/24 tos 0x10', '10.81.0.0/24 tos AF11']);
+		// vx1's own entry for its group, and the two appended.
+		expect(ns1.fdb.filter((e) => e.ifname === 'vx1').map((e) => e.dst)).toEqual(['239.1.1.1', '10.60.0.1', '10.60.0.2']);
 		expect([...kinds].sort()).toEqual(['bridge', 'ifb', 'loopback', 'macvlan', 'macvtap', 'tun', 'veth', 'vxlan']);
 		// Each kind's data was there to compare, IPv6 endpoints included.
 		const data = (name: string): Json | undefined => (ns1.links.find((l) => l.ifname === name)?.linkinfo as Json | undefined)?.info_data as Json | undefined;

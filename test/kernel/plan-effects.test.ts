@@ -3,7 +3,6 @@
 // named in the preview the user confirmed (its commands or its consequences): nothing else moves. And a
 // dry run's planned world, made from the plan's effects alone, is the world the kernel then reports.
 import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
-import {formatRoute} from '../../source/model/format.js';
 import {applyPlanned} from '../../source/model/planned-world.js';
 import {resolvePeer} from '../../source/model/topology.js';
 import type {World} from '../../source/model/types.js';
@@ -39,7 +38,8 @@ function facts(world: World): Set<string> {
 			out.add(`${ns.id}/${link.name} ${link.kind}${link.adminUp ? ' up' : ''}${link.master ? ` master ${link.master}` : ''}`);
 			for (const a of link.addresses) if (a.scope !== 'link') out.add(`${ns.id}/${link.name} ${a.cidr}`);
 		}
-		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.add(`${ns.id} route ${formatRoute(r)}`);
+		// Which routes come and go, by destination and path (the rest of ip's words: route-identity tests).
+		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.add(`${ns.id} route ${[r.dst, ...(r.gateway ? ['via', r.gateway] : []), ...(r.dev ? ['dev', r.dev] : [])].join(' ')}`);
 	}
 	return out;
 }

@@ -40,7 +40,7 @@ function shown(world: World): string[] {
 			);
 			for (const a of link.addresses) if (a.scope !== 'link') out.push(`${ns.id}/${link.name} ${a.cidr}`);
 		}
-		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.push(`${ns.id} route ${formatRoute(r)}${r.flags.includes('linkdown') ? ' linkdown' : ''}`);
+		for (const r of ns.routes) if (!r.dst.startsWith('fe80:')) out.push(`${ns.id} route ${formatRoute(r)}`);
 	}
 	return out.sort();
 }

@@ -41,7 +41,7 @@ describe.each([
 	['with the helper', undefined],
 	['with ip -s -j link', false as const],
 ])('rates %s', (_name, netdump) => {
-	it('rise on the interface a ping flood crosses, and fall to 0 after', async () => {
+	it('rise on the interface a ping flood crosses, and fall to 0 after', {timeout: 60_000}, async () => {
 		const system = createRealSystem({lab: true, netdump});
 		let state: AppState = {...initialState, selectedNs: 'server'};
 		const dispatch = (action: Action): void => {
@@ -53,7 +53,9 @@ describe.each([
 		const flood = new AbortController();
 		sync.start();
 		try {
-			const pinging = streamCommand(['ip', 'netns', 'exec', 'client', 'ping', '-f', '-s', '1000', '-w', '60', '10.0.0.2'], {onLine: () => undefined, signal: flood.signal});
+			// 200 echo requests a second of 1,000 bytes (~200 kB/s): a flood the rates see at once, gentler on a
+			// shared machine's CPUs than ping -f, which would starve the reader it is measured by.
+			const pinging = streamCommand(['ip', 'netns', 'exec', 'client', 'ping', '-q', '-i', '0.005', '-s', '1000', '-w', '60', '10.0.0.2'], {onLine: () => undefined, signal: flood.signal});
 			await vi.waitFor(() => expect(rate(veth.ifindex)).toBeGreaterThan(10_000), {timeout: 20_000, interval: 200});
 			expect(rate(1) ?? 0).toBe(0);
 			flood.abort();

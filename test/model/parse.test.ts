@@ -147,7 +147,7 @@ describe('the helper records: the same schema, numbers named as ip names them', 
 	});
 
 	it('reads every next hop, and a gateway of the other family as ip prints it', () => {
-		expect(read.routes.map(formatRoute)).toEqual(['10.5.0.0/16 nexthop via 10.0.0.2 dev eth0 weight 2 nexthop via 10.0.1.2 dev eth1 table vpn', '10.6.0.0/16 via inet6 fd00::2 dev eth0']);
+		expect(read.routes.map(formatRoute)).toEqual(['10.5.0.0/16 table vpn proto static nexthop via 10.0.0.2 dev eth0 weight 2 nexthop via 10.0.1.2 dev eth1 weight 1', '10.6.0.0/16 via inet6 fd00::2 dev eth0']);
 		expect(read.routes.map((r) => `${r.family} ${r.table} ${r.protocol}`)).toEqual(['4 vpn static', '4 main boot']);
 		expect(read.named).toBe(false);
 	});

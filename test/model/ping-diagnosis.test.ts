@@ -73,7 +73,7 @@ describe('diagnosePing', () => {
 		expect(diagnosePing(fixtureWorld('bridge'), 'ns2', '10.9.9.9', unreachable)).toEqual([
 			'no route in ns2 covers 10.9.9.9',
 			'no namespace nsdeck can see holds 10.9.9.9',
-			"ns2's IPv4 routes: 10.1.1.0/24 dev veth_ns2",
+			"ns2's IPv4 routes: 10.1.1.0/24 dev veth_ns2 proto kernel scope link src 10.1.1.2",
 		]);
 	});
 
@@ -81,7 +81,7 @@ describe('diagnosePing', () => {
 		const reasons = diagnosePing(fixtureWorld('bridge'), 'ns2', 'fd00::1', unreachable);
 		expect(reasons).toContain('no route in ns2 covers fd00::1');
 		expect(reasons).toContain('ns2 has no address on fd00::/64, where fd00::1 lives (ns1/loop_a): add one, or a route via a gateway');
-		expect(reasons).toContain("ns2's IPv6 routes: fe80::/64 dev veth_ns2 metric 256");
+		expect(reasons).toContain("ns2's IPv6 routes: fe80::/64 dev veth_ns2 proto kernel metric 256 pref medium");
 	});
 
 	it('follows a gateway route to its device and says the gateway is unknown', () => {

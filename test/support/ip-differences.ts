@@ -4,7 +4,7 @@ type Json = Record<string, unknown>;
 /** Where the helper's record says something ip's does not, or says it otherwise: `where: what`. */
 export function differences(helper: unknown, ip: unknown, where: string): string[] {
 	// Named from /etc/iproute2 by nsdeck, as ip names them: the helper leaves them as numbers.
-	if (/\.(table|protocol|scope)$/.test(where) && typeof helper === 'number' && !/info_data\.table$/.test(where)) return [];
+	if (/\.(table|protocol|scope|tos)$/.test(where) && typeof helper === 'number' && !/info_data\.table$/.test(where)) return [];
 	if (Array.isArray(helper)) {
 		if (!Array.isArray(ip) || ip.length !== helper.length) return [`${where}: ${JSON.stringify(helper)} ≠ ip ${JSON.stringify(ip)}`];
 		return helper.flatMap((item, i) => differences(item, ip[i], `${where}[${i}]`));

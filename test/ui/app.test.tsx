@@ -69,9 +69,8 @@ describe('overlays', () => {
 		const frame = await waitForFrame(app, 'nsdeck help');
 		expect(frame).toContain('Everywhere');
 		expect(frame).toMatch(/q Ctrl\+C\s+quit/);
-		// The Lists section starts at the bottom of the first page at 80x24: one line further on.
-		await press(app, 'j');
-		await press(app, 'j');
+		// The Lists section starts at the bottom of the first page at 80x24: three lines further on.
+		for (let line = 0; line < 4; line++) await press(app, 'j');
 		expect(await waitForFrame(app, /↓ j\s+move down/)).toContain('Lists');
 		await press(app, KEYS.escape);
 		await waitForFrame(app, 'Namespaces (3)');

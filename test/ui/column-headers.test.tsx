@@ -20,7 +20,7 @@ describe('column headers at 200x50', () => {
 		]) {
 			expect(brRow.indexOf(` ${cell}`) + 1, column).toBe(header.indexOf(` ${column}`) + 1);
 		}
-		expect(lines.some((l) => l.includes('ip destination [via gateway] dev device'))).toBe(true);
+		expect(lines.some((l) => l.includes('ip destination [nhid] [via gateway] dev device'))).toBe(true);
 		// The header is not a row: the selection starts on the first item, under it.
 		const hostRow = lines.findIndex((l) => l.includes('›host'));
 		expect(lines[hostRow - 1]).toContain('name (who lives there)');

@@ -66,7 +66,7 @@ describe('--dry-run plans', () => {
 		await press(app, KEYS.escape);
 		// The routes pane shows the subnet route the kernel would add, planned.
 		await press(app, '3');
-		await waitForFrame(app, /10\.9\.9\.0\/24 dev veth_ns9 planned/);
+		await waitForFrame(app, /10\.9\.9\.0\/24 dev veth_ns9 proto kernel scope link src 10\.9\.9\.2 planned/);
 		expect(system.calls).toEqual([]);
 	});
 

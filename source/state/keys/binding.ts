@@ -116,7 +116,9 @@ export type BindingId =
 	| 'sidewaysRight'
 	| 'pickerUp'
 	| 'pickerDown'
-	| 'pickerChoose';
+	| 'pickerChoose'
+	| 'saveWorld'
+	| 'applyFile';
 
 export interface Binding {
 	readonly id: BindingId;

@@ -31,6 +31,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail', rank: 1},
 	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth', rank: 1, changes: true, when: 'selection'},
 	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge', hint: 'bridge', rank: 6, changes: true, when: 'selection'},
+	{id: 'saveWorld', keys: ['W'], scope: 'global', description: 'save the world as a file', when: 'panes'},
+	{id: 'applyFile', keys: ['A'], scope: 'global', description: 'apply a world file', changes: true, when: 'selection'},
 	{id: 'log', keys: ['l'], scope: 'global', description: 'command log', hint: 'log', rank: 5, opens: 'log'},
 	{id: 'newNamespace', keys: ['n'], scope: 'namespaces', description: 'new namespace', hint: 'new', rank: 1, changes: true, when: 'selection'},
 	{id: 'deleteNamespace', keys: ['d'], scope: 'namespaces', description: 'delete namespace', hint: 'delete', dangerous: true, rank: 4, changes: true, when: 'selection'},

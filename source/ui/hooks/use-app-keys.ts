@@ -17,6 +17,8 @@ export interface AppKeyHandlers {
 	/** A key that changes the world: open its form or run its plan. */
 	readonly change: (id: BindingId) => void;
 	readonly exportLog: () => void;
+	/** W: save the world as a file. */
+	readonly saveWorld?: () => void;
 	readonly copyLog: () => void;
 	/** p, x, s: look inside the selected namespace (ping, one command, a shell). */
 	readonly look?: (id: BindingId) => void;
@@ -84,6 +86,7 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		detail: () => dispatch({type: 'openOverlay', overlay: {kind: 'detail'}}),
 		refresh: () => handlers.refresh(),
 		exportLog: () => handlers.exportLog(),
+		saveWorld: () => handlers.saveWorld?.(),
 		copyLog: () => handlers.copyLog(),
 		filter: () => dispatch({type: 'filterStart'}),
 		clearFilter: () => dispatch({type: 'filterClear'}),

@@ -8,6 +8,7 @@ import type {System} from '../../system/system.js';
 import {changeFor, type ChangeOutcome} from '../../state/change-actions.js';
 import {plannedScriptOf} from '../../state/planned-state.js';
 import {openScriptForm} from '../../state/script-export.js';
+import {openSaveWorldForm} from '../../state/world-save.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
 
@@ -17,7 +18,7 @@ export function useChanges(
 	dispatch: (action: Action) => void,
 	execute: (plan: Plan) => Promise<void>,
 	dryRun: boolean,
-): {change: (id: BindingId) => void; exportLog: () => void; copyLog: () => void; copy: (text: string, what: string) => void} {
+): {change: (id: BindingId) => void; exportLog: () => void; saveWorld: () => void; copyLog: () => void; copy: (text: string, what: string) => void} {
 	const change = useCallback(
 		(id: BindingId) => {
 			if (!system.access.canChange && !dryRun) {
@@ -40,6 +41,9 @@ export function useChanges(
 	// w asks where (script-export.ts), then writes and says the full path.
 	const exportLog = useCallback(() => openScriptForm(getState, dispatch, system.lab), [getState, dispatch, system]);
 
+	// W asks where (state/world-save.ts), then writes the world file and says the full path.
+	const saveWorld = useCallback(() => openSaveWorldForm(getState, dispatch), [getState, dispatch]);
+
 	/** Sends `text` to the clipboard and says in the status how it went: `what` is what it holds. */
 	const copy = useCallback(
 		(text: string, what: string) => {
@@ -59,5 +63,5 @@ export function useChanges(
 		copy(plannedScriptOf(getState())?.script ?? logToScript(entries), `${entries.length} command${entries.length === 1 ? '' : 's'} as a script`);
 	}, [getState, copy]);
 
-	return {change, exportLog, copyLog, copy};
+	return {change, exportLog, saveWorld, copyLog, copy};
 }

@@ -1,5 +1,6 @@
 // The detail of a namespace, an interface or a route, as label/value lines (pure: tested without ink).
-import {factsText, formatRoute, linkStateLabel, lowerText, ruleText} from '../../model/format.js';
+import {factsText, fdbText, formatRoute, linkStateLabel, lowerText, nexthopText, ruleText} from '../../model/format.js';
+import {metricWords} from '../../model/route-identity.js';
 import {formatPeer} from '../../model/topology.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
@@ -56,9 +57,26 @@ function neighbourLines(ns: Netns): DetailLine[] {
 
 function fdbLines(ns: Netns): DetailLine[] {
 	if (!ns.fdb) return ns.links.some((l) => l.kind === 'bridge') ? [['bridge FDB', 'not read (needs the helper)']] : [];
-	const learnt = ns.fdb.filter((e) => e.state !== 'permanent');
+	// A vxlan's own entries (with a remote end) are in that vxlan's detail.
+	const learnt = ns.fdb.filter((e) => e.state !== 'permanent' && e.dst === undefined);
 	if (learnt.length === 0) return ns.links.some((l) => l.kind === 'bridge') ? [['bridge FDB', 'no MAC learnt or added']] : [];
 	return learnt.map((e, i) => [i === 0 ? 'bridge FDB' : '', `${e.mac} on ${e.dev}${e.bridge ? ` (${e.bridge})` : ''}${e.vlan !== undefined ? ` vlan ${e.vlan}` : ''} ${e.state || 'learnt'}`]);
+}
+
+/** Nexthop objects and groups (`ip nexthop`), which routes name by `nhid`. */
+function nexthopLines(ns: Netns): DetailLine[] {
+	if (!ns.nexthops) return [['nexthop objects', 'not read']];
+	if (ns.nexthops.length === 0) return [['nexthop objects', 'none (ip nexthop)']];
+	return ns.nexthops.map((nh, i) => [i === 0 ? 'nexthop objects' : '', nexthopText(nh)]);
+}
+
+/** A vxlan's own forwarding entries: to which remote ends it sends, by MAC. */
+function vxlanFdbLines(ns: Netns, link: Link): DetailLine[] {
+	if (link.kind !== 'vxlan') return [];
+	if (!ns.fdb) return [['FDB', 'not read (needs the helper)']];
+	const own = ns.fdb.filter((e) => e.dev === link.name && e.dst !== undefined);
+	if (own.length === 0) return [['FDB', 'no remote ends (bridge fdb append … dst ADDRESS self)']];
+	return own.map((e, i) => [i === 0 ? 'FDB' : '', fdbText(e)]);
 }
 
 /** A dry run's planned object or change says so first: it is not in the kernel (state/planned-state.ts). */
@@ -80,6 +98,7 @@ export function namespaceDetail(ns: Netns): DetailLine[] {
 		...ruleLines(ns),
 		...neighbourLines(ns),
 		...fdbLines(ns),
+		...nexthopLines(ns),
 	];
 	for (const e of ns.nsids) lines.push([`nsid ${e.nsid}`, e.name ?? '(unnamed: host or a process)']);
 	if (ns.error) lines.push(['error', ns.error]);
@@ -101,6 +120,7 @@ export function linkDetail(ns: Netns, link: Link, peer: LinkRef | undefined, por
 	if (lower) lines.push(['stacked', lower]);
 	if (link.master) lines.push(['master', link.masterKind ? `${link.master} (${link.masterKind})` : link.master]);
 	if (link.kind === 'bridge') lines.push(['ports', ports.map((p) => p.name).join(', ') || 'none']);
+	lines.push(...vxlanFdbLines(ns, link));
 	if (link.addresses.length === 0) lines.push(['addresses', 'none']);
 	for (const a of link.addresses) lines.push([`IPv${a.family} address`, [a.cidr, 'scope', a.scope, ...(a.flags ?? []), ...(a.planned ? ['(planned)'] : [])].join(' ')]);
 	return plannedFirst(link.planned, lines);
@@ -114,6 +134,12 @@ export function routeDetail(ns: Netns, route: Route): DetailLine[] {
 		['table', route.table],
 		['type', route.type],
 	];
+	if (route.from) lines.push(['from', `${route.from} (only packets from there)`]);
+	if (route.tos) lines.push(['tos', route.tos]);
+	if (route.nhid !== undefined) {
+		const object = ns.nexthops?.find((nh) => nh.id === route.nhid);
+		lines.push(['nexthop object', object ? nexthopText(object) : `id ${route.nhid}`]);
+	}
 	if (route.gateway) lines.push(['via', route.gateway]);
 	for (const [i, hop] of (route.nexthops ?? []).entries()) {
 		lines.push([`next hop ${i + 1}`, [...(hop.gateway ? ['via', hop.gateway] : []), ...(hop.dev ? ['dev', hop.dev] : []), 'weight', String(hop.weight)].join(' ')]);
@@ -124,5 +150,8 @@ export function routeDetail(ns: Netns, route: Route): DetailLine[] {
 	if (route.metric !== undefined) lines.push(['metric', String(route.metric)]);
 	if (route.prefsrc) lines.push(['source', route.prefsrc]);
 	if (route.flags.length > 0) lines.push(['flags', route.flags.join(', ')]);
+	if (route.metrics) lines.push(['metrics', metricWords(route).join(' ')]);
+	if (route.pref) lines.push(['preference', route.pref]);
+	if (route.expires !== undefined) lines.push(['expires', `in ${route.expires} s`]);
 	return plannedFirst(route.planned, lines);
 }

@@ -1,6 +1,6 @@
 // Routes of the selected namespace, IPv4 and IPv6, as `ip route` prints them.
 import {Text} from '../text.js';
-import {formatRoute, routeKey} from '../../model/format.js';
+import {routeKey, routeText} from '../../model/format.js';
 import type {Route} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
@@ -30,7 +30,7 @@ export function RoutesPane({nsId, routes, selected, focused, width, height, tota
 	const header = columns >= HEADER_MIN_WIDTH && paneRows(height) >= HEADER_MIN_ROWS && routes.length > 0;
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
-			{header && <ColumnHeader text="ip destination [via gateway] dev device [table] [metric], as ip route prints it" columns={columns} />}
+			{header && <ColumnHeader text="ip destination [nhid] [via gateway] dev device [table] [proto] [scope] [src] [metric] …, as ip route prints it" columns={columns} />}
 			<ListRows
 				items={routes}
 				selected={selected}
@@ -42,7 +42,7 @@ export function RoutesPane({nsId, routes, selected, focused, width, height, tota
 				renderRow={(route) => (
 					<>
 						<Text color={t.muted}>{route.family === 6 ? 'v6 ' : 'v4 '}</Text>
-						<Text>{formatRoute(route)}</Text>
+						<Text>{routeText(route, false)}</Text>
 						{route.flags.includes('linkdown') && <Text color={t.warn}> linkdown</Text>}
 						{route.planned && <Text color={t.warn}> planned</Text>}
 					</>
