@@ -11,7 +11,7 @@ import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
-import {worldToJson, worldToText} from './source/show.js';
+import {readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
 import {localHelper} from './source/system/remote-helper.js';
@@ -89,7 +89,8 @@ async function showOnce(system: System): Promise<void> {
 	const topology = buildTopology(world);
 	if (dot) process.stdout.write(toDot(world, topology));
 	else if (mermaid) process.stdout.write(toMermaid(world, topology));
-	else process.stdout.write(json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
+	else if (json) process.stdout.write(JSON.stringify(worldToJson(world, topology, await readShownQdiscs(system, world)), null, 2) + '\n');
+	else process.stdout.write(worldToText(world, topology));
 }
 
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */

@@ -16,7 +16,7 @@
 // lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
 // table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
-// `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
+// `--stats` serves counters for the live rates (serve_stats). `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
 // reads no namespace: FILE holds rtnetlink messages as the kernel sends them (RTM_NEWLINK, RTM_NEWADDR, …,
 // each with its nlmsghdr), and their JSON is written to stdout, without a frame header. The decoder's tests
 // give it dumps of kinds a test kernel cannot make (test/fixtures/rtnetlink/, scripts/rtnetlink-fixtures.mjs).
@@ -43,6 +43,7 @@
 
 #include "buffer.h"
 #include "foreground.h"
+#include "link-stats.h"
 #include "netlink-json.h"
 #include "nsid-names.h"
 #include "revert-job.h"
@@ -189,13 +190,19 @@ static int names_first_only;
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
  */
-static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
+/* Move into the namespace at `path`. Returns 0 or an errno. */
+static int enter(const char *path) {
 	// O_NONBLOCK: an entry that is a FIFO (anyone who can write /run/netns can make one) would block a
 	// plain open() for ever; opened like this, setns refuses it (EINVAL) and the next path is read.
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) return errno;
 	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
 	close(fd);
+	return failed;
+}
+
+static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
+	int failed = enter(path);
 	if (failed) return failed;
 	out->length = 0;
 	if (only_nsids && naming) {
@@ -259,6 +266,31 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	write_all(json.data, json.length);
 }
 
+/*
+ * --stats: for each NUL-ended path on stdin, its links' counters (link-stats.h) as a frame, until stdin
+ * closes. One process for the app's whole life: the rates read once a second and start nothing.
+ */
+static int serve_stats(void) {
+	char *path = NULL;
+	size_t capacity = 0;
+	uint32_t index = 0;
+	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0 && path[n - 1] == '\0'; index++) {
+		raw.length = json.length = 0;
+		int32_t error = enter(path);
+		int sock = error ? -1 : socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+		if (!error && sock < 0) error = errno;
+		struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
+		// Without IFLA_EXT_MASK the kernel sends every link's statistics.
+		if (sock >= 0) error = dump(sock, RTM_GETLINK, &link, sizeof link, 0, &raw);
+		if (sock >= 0) close(sock);
+		if (!error) link_stats_json(raw.data, raw.length, &json);
+		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
+		write_all(header, sizeof header);
+		write_all(json.data, json.length);
+	}
+	return 0;
+}
+
 /* --decode FILE: the JSON of the messages in FILE. */
 static int decode_file(const char *path) {
 	FILE *file = fopen(path, "rb");
@@ -284,6 +316,7 @@ int main(int argc, char **argv) {
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent) return 1;
+	if (argc == 2 && strcmp(argv[1], "--stats") == 0) return serve_stats();
 	if (argc > 2 && strcmp(argv[1], "--foreground") == 0 && strcmp(argv[2], "--") == 0) return foreground_exec(argv + 3);
 	struct naming naming = {0};
 	int next = 1;

@@ -8,8 +8,26 @@ import {execIn} from './plans/plan.js';
 import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {World} from './model/types.js';
+import {isDefaultQdisc, type Qdisc} from './model/traffic/qdisc.js';
+import {mapLimited} from './system/snapshot.js';
+import type {System} from './system/system.js';
 
-export function worldToJson(world: World, topology: Topology = buildTopology(world)): unknown {
+/** Qdiscs by namespace id, as `tc -j qdisc show` printed them there. */
+export type QdiscsByNamespace = ReadonlyMap<string, readonly Qdisc[]>;
+
+/**
+ * tc's qdiscs of each namespace where a link's root qdisc is not the kernel's default (one tc each, two at
+ * once): at 1,000 namespaces of default qdiscs, show --json starts no tc at all.
+ */
+export async function readShownQdiscs(system: System, world: World): Promise<QdiscsByNamespace> {
+	const shaped = world.namespaces.filter((ns) => ns.links.some((l) => !isDefaultQdisc(l.qdisc)));
+	const read = system.readQdiscs;
+	if (!read) return new Map();
+	const lists = await mapLimited(shaped, 2, async (ns) => [ns.id, (await read(ns.id)) ?? []] as const);
+	return new Map(lists);
+}
+
+export function worldToJson(world: World, topology: Topology = buildTopology(world), qdiscs: QdiscsByNamespace = new Map()): unknown {
 	return {
 		namespaces: world.namespaces.map((ns) => ({
 			id: ns.id,
@@ -41,6 +59,8 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 					...(link.kind === 'veth' ? {peer: peer ? {ns: peer.ns, name: peer.name, ifindex: peer.ifindex} : null} : {}),
 					...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
 					...(lower ? {lower: {ns: lower.ns, name: lower.name, ifindex: lower.ifindex}} : {}),
+					// As tc -j prints them, where the root qdisc is not the default; null where it is (its kind is `qdisc`).
+					qdiscs: qdiscs.get(ns.id)?.filter((q) => q.dev === link.name).map((q) => q.raw) ?? null,
 				};
 			}),
 			routes: ns.routes,

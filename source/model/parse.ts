@@ -71,6 +71,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 		noCarrier: flags.includes('NO-CARRIER'),
 		mac: asString(raw.address) ?? '',
 		mtu: asNumber(raw.mtu) ?? 0,
+		...(typeof raw.qdisc === 'string' ? {qdisc: raw.qdisc} : {}),
 		...(asNumber(raw.min_mtu) !== undefined ? {minMtu: asNumber(raw.min_mtu)} : {}),
 		...(asNumber(raw.max_mtu) !== undefined ? {maxMtu: asNumber(raw.max_mtu)} : {}),
 		master: asString(raw.master),

@@ -79,6 +79,8 @@ export interface Link {
 	readonly noCarrier: boolean;
 	readonly mac: string;
 	readonly mtu: number;
+	/** The kind of its root qdisc (IFLA_QDISC: noqueue, fq_codel, tbf, netem, …), where the reader says it. */
+	readonly qdisc?: string;
 	/** The bounds the driver accepts for `mtu` (ip's min_mtu, max_mtu), where the reader reports them. */
 	readonly minMtu?: number;
 	readonly maxMtu?: number;

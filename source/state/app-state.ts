@@ -3,6 +3,8 @@
 // importing the reducer that imports them.
 import type {NamespaceFacts} from '../model/diagnosis/evidence.js';
 import type {Topology} from '../model/topology.js';
+import type {NamespaceTraffic} from '../model/traffic/rates.js';
+import type {Qdisc} from '../model/traffic/qdisc.js';
 import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
 import type {Plan} from '../plans/plan.js';
@@ -57,6 +59,10 @@ export interface AppState {
 	readonly planned?: readonly Plan[];
 	/** Dry run with plans: the world as last read, before their effects. */
 	readonly readWorld?: World;
+	/** The selected namespace's counters and rates, read once a second while its interfaces show (traffic-sync.ts). */
+	readonly traffic?: NamespaceTraffic;
+	/** The selected namespace's qdiscs (tc -j qdisc show), read when one of its links has a qdisc not the default. */
+	readonly qdiscs?: {readonly nsId: string; readonly list: readonly Qdisc[]};
 }
 
 export interface Jump {

@@ -13,6 +13,7 @@ import {addressForm, bridgeForm, connectForm, deleteLinkForm, detachForm, moveFo
 import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
+import {shapingForm} from '../plans/forms/shaping-form.js';
 import {applyFileForm} from '../plans/forms/world-file-forms.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
@@ -65,6 +66,13 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 	editInterface: ({ctx}) => asOutcome(editLinkForm(ctx)),
 	stackDevice: ({ctx}) => asOutcome(stackedDeviceForm(ctx)),
 	deleteRoute: ({state, ctx}) => asOutcome(deleteRouteForm(ctx, selectedRoute(state))),
+	shape: ({ns, ctx, system}) => {
+		const link = ctx.link;
+		if (!link) return {message: `no interface selected in ${ns.id}`};
+		// Its qdiscs now, so that undo can set back what shaping replaces; not read (a fake, a dry run's planned namespace): undo deletes.
+		if (!system.readQdiscs || ns.planned) return asOutcome(shapingForm(ctx, undefined));
+		return system.readQdiscs(ns.id).then((all) => asOutcome(shapingForm(ctx, all?.filter((q) => q.dev === link.name))));
+	},
 	toggleUp: ({ns, ctx}) => {
 		if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
 		const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));

@@ -7,7 +7,11 @@ import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {createDiscoverer} from './discover.js';
 import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
-import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
+import type {CountersByIndex} from '../model/traffic/counters.js';
+import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
+import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
@@ -53,6 +57,14 @@ export interface System {
 	readNamespaceFacts?(ns: Netns): Promise<NamespaceFacts>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
+	/** The links' counters of a namespace (ip -s link); undefined when they could not be read. */
+	readCounters?(id: string): Promise<CountersByIndex | undefined>;
+	/** Every qdisc of a namespace, as `tc -j qdisc show` prints them; undefined when tc could not say. */
+	readQdiscs?(id: string): Promise<readonly Qdisc[] | undefined>;
+	/** A namespace's echo counters (/proc/net/snmp read inside it), for tutorials' `echoed` checks. */
+	readEchoCounters?(id: string): Promise<EchoCounters | undefined>;
+	/** End what readCounters keeps running (the helper in --stats mode). */
+	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
@@ -105,6 +117,8 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		const place = places.get(id) ?? (list(), places.get(id));
 		return place && stillThere(place) ? place : undefined;
 	};
+	let counters: CountersReader | undefined;
+	const withIp = countersWithIp(runner);
 	return {
 		lab,
 		access,
@@ -140,6 +154,29 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		},
 		readEvidence: (world, nsId, target, earlier) => readEvidence(runner, world, nsId, target, earlier),
 		readNamespaceFacts: (ns) => readNamespaceFacts(runner, ns),
+		async readCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			if (!netdump) return withIp(place);
+			counters ??= helperCounters(netdump);
+			return (await counters.read(helperLocation(place))) ?? withIp(place);
+		},
+		async readQdiscs(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['tc', '-j', 'qdisc', 'show']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseQdiscs(result.stdout) : undefined;
+		},
+		async readEchoCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['cat', '/proc/net/snmp']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseEchoCounters(result.stdout) : undefined;
+		},
+		stopCounters() {
+			counters?.close();
+			counters = undefined;
+		},
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),

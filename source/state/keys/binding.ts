@@ -48,6 +48,7 @@ export type BindingId =
 	| 'address'
 	| 'toggleUp'
 	| 'deleteInterface'
+	| 'shape'
 	| 'addRoute'
 	| 'deleteRoute'
 	| 'log'

@@ -46,6 +46,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5, changes: true, when: 'selection'},
 	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8, changes: true, when: 'selection'},
 	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack', rank: 9, changes: true, when: 'selection'},
+	{id: 'shape', keys: ['Q'], scope: 'interfaces', description: 'shape what it sends (tc)', hint: 'shape', rank: 10, changes: true, when: 'selection'},
 	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end', rank: 7, when: 'panes'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true, rank: 6, changes: true, when: 'selection'},
 	{id: 'addRoute', keys: ['r'], scope: 'routes', description: 'add a route', hint: 'add', rank: 1, changes: true, when: 'selection'},

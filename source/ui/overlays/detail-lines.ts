@@ -6,7 +6,8 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
 import {ipIn} from '../../plans/plan.js';
 
-export type DetailLine = readonly [label: string, value: string];
+/** A label and its value; 'warn' draws the value in the warning colour (errors that rise). */
+export type DetailLine = readonly [label: string, value: string, tone?: 'warn'];
 
 const KIND_TEXT: Readonly<Record<NetnsKind, string>> = {
 	host: "the host's own",

@@ -21,6 +21,7 @@ import {TopologyOverlay} from '../topology/topology-overlay.js';
 import {DetailOverlay, detailMostScroll} from './detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './detail-lines.js';
 import {firewallLines, interfaceConfLines} from '../../model/firewall/firewall-lines.js';
+import {qdiscLines, trafficLines} from './traffic-lines.js';
 import {HelpOverlay, helpMostScroll} from './help-overlay.js';
 import {KeepOverlay} from './keep-overlay.js';
 import {LogOverlay} from './log-overlay.js';
@@ -66,7 +67,14 @@ export function detailOf(state: AppState): {title: string; lines: DetailLine[]} 
 	if (state.focus === 'interfaces') {
 		const link = selectedLink(state);
 		const conf = facts ? interfaceConfLines(facts.conf, link?.name ?? '') : [];
-		return link && {title: `Interface ${link.name}`, lines: [...linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link)), ...conf]};
+		const qdiscs = state.qdiscs?.nsId === ns.id ? state.qdiscs.list : undefined;
+		const traffic = state.traffic?.nsId === ns.id ? state.traffic.links.get(link?.ifindex ?? -1) : undefined;
+		return (
+			link && {
+				title: `Interface ${link.name}`,
+				lines: [...linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link)), ...conf, ...qdiscLines(link.qdisc, qdiscs?.filter((q) => q.dev === link.name)), ...trafficLines(traffic)],
+			}
+		);
 	}
 	if (state.focus === 'routes') {
 		const route = selectedRoute(state);
