@@ -56,3 +56,11 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 export function stackedText(devices: readonly StackedDevice[], viewerNs: string): string {
 	return devices.map((d) => `${d.ns === viewerNs ? d.name : `${d.ns}/${d.name}`} (${d.kind}${d.possibly ? ', possibly' : ''})`).join(', ');
 }
+
+/**
+ * Namespaces holding a device whose lower device (or underlay) is in another namespace: deleting or
+ * changing that one can take it along, so a plan's reads of the kernel cover them too.
+ */
+export function namespacesLeaningElsewhere(world: World): string[] {
+	return world.namespaces.filter((ns) => ns.links.some((l) => l.kind !== 'veth' && l.peerHint?.netnsid !== undefined)).map((ns) => ns.id);
+}
