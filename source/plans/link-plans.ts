@@ -54,16 +54,23 @@ export function movePlan(v: MoveValues): Plan {
 	};
 }
 
-/** `ipv6Addresses`: the link's global IPv6 addresses, which the kernel drops when it goes down. */
-export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses: readonly string[] = []): Plan {
+/**
+ * `ipv6Addresses`: the link's global IPv6 addresses, and `routes` the routes through it (in any table, as
+ * ip prints them): the kernel drops both when it goes down.
+ */
+export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses: readonly string[] = [], routes: readonly string[] = []): Plan {
 	const state = up ? 'up' : 'down';
 	const lost = !up && ipv6Addresses.length > 0;
+	const consequences = [
+		...(lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : []),
+		...(!up && routes.length > 0 ? [`the kernel removes the routes through it: ${routes.join('; ')}`] : []),
+	];
 	return {
 		title: `Set ${link} ${state} in ${ns}`,
 		dangerous: false,
 		destructive: !up,
 		touches: up ? [] : [{ns, link, change: 'down'}],
-		consequences: lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : undefined,
+		consequences: consequences.length > 0 ? consequences : undefined,
 		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],
 		select: {ns, link},
