@@ -91,7 +91,7 @@ export function routeText(r: StateRecord): string {
 	if (r.type && r.type !== 'unicast') words.push(str(r.type));
 	words.push(str(r.dst));
 	if (r.tos) words.push('tos', str(r.tos));
-	if (r.src) words.push('from', str(r.src));
+	if (r.from) words.push('from', str(r.from));
 	if (r.gateway) words.push('via', str(r.gateway));
 	if (Array.isArray(r.nexthops)) for (const h of r.nexthops as Array<Record<string, unknown>>) words.push('nexthop', ...(h.gateway ? ['via', str(h.gateway)] : []), 'dev', str(h.dev));
 	if (r.dev) words.push('dev', str(r.dev));

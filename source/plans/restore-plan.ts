@@ -26,7 +26,7 @@ export function addressArgs(a: StateAddress, link: string): string[] {
 export function routeArgs(r: StateRecord): string[] {
 	const args: string[] = [str(r.type) || 'unicast', str(r.dst)];
 	if (r.tos) args.push('tos', str(r.tos));
-	if (r.src) args.push('from', str(r.src));
+	if (r.from) args.push('from', str(r.from));
 	args.push('table', str(r.table) || 'main');
 	if (r.metric !== undefined) args.push('metric', str(r.metric));
 	if (r.protocol) args.push('proto', str(r.protocol));
@@ -66,7 +66,7 @@ const family = (r: StateRecord): string[] => (r.family === 6 || str(r.dst).inclu
 const kernelRoute = (r: StateRecord): boolean => r.protocol === 'kernel';
 
 /** The steps, in the order the kernel needs them: links, then addresses, then routes, rules, neighbours. */
-function stepsFor(c: StateChange, before: KernelState, after: KernelState): {readonly rank: number; readonly argv: Argv}[] {
+function stepsFor(c: StateChange, after: KernelState): {readonly rank: number; readonly argv: Argv}[] {
 	const ns = c.ns;
 	switch (c.kind) {
 		case 'link':
@@ -86,25 +86,26 @@ function stepsFor(c: StateChange, before: KernelState, after: KernelState): {rea
 			if (!link) return [];
 			const v = c.address.family === 6 ? ['-6'] : [];
 			// A changed address shows as removed and added under one key: `replace` puts it back whole.
-			if (!c.present) return [{rank: 5, argv: ipIn(ns, ...v, 'addr', 'replace', ...addressArgs(c.address, c.link))}];
-			const had = before.get(ns)?.links.find((l) => l.name === c.link)?.addresses.some((a) => a.local === c.address.local && a.prefixlen === c.address.prefixlen);
-			return had ? [] : [{rank: 5, argv: ipIn(ns, ...v, 'addr', 'del', ...addressArgs(c.address, c.link).slice(0, c.address.peer ? 3 : 1), 'dev', c.link)}];
+			if (!c.present) return [{rank: 6, argv: ipIn(ns, ...v, 'addr', 'replace', ...addressArgs(c.address, c.link))}];
+			// Deleted even when it comes back with other flags: `replace` cannot take back a duplicate
+			// detection already running on an address the plan's inverse added without `nodad`.
+			return [{rank: 5, argv: ipIn(ns, ...v, 'addr', 'del', ...addressArgs(c.address, c.link).slice(0, c.address.peer ? 3 : 1), 'dev', c.link)}];
 		}
 		case 'route': {
 			if (kernelRoute(c.record)) return [];
 			// Routes without a gateway first: a gateway is only reachable through one.
-			if (c.present) return [{rank: 6, argv: ipIn(ns, ...family(c.record), 'route', 'del', ...routeArgs(c.record))}];
-			return [{rank: c.record.gateway || c.record.nexthops ? 8 : 7, argv: ipIn(ns, ...family(c.record), 'route', 'append', ...routeArgs(c.record))}];
+			if (c.present) return [{rank: 7, argv: ipIn(ns, ...family(c.record), 'route', 'del', ...routeArgs(c.record))}];
+			return [{rank: c.record.gateway || c.record.nexthops ? 9 : 8, argv: ipIn(ns, ...family(c.record), 'route', 'append', ...routeArgs(c.record))}];
 		}
 		case 'rule':
-			return [{rank: 9, argv: ipIn(ns, ...family(c.record), 'rule', c.present ? 'del' : 'add', ...ruleArgs(c.record))}];
+			return [{rank: 10, argv: ipIn(ns, ...family(c.record), 'rule', c.present ? 'del' : 'add', ...ruleArgs(c.record))}];
 		case 'neighbour': {
 			const r = c.record;
 			const at = [str(r.dst), 'dev', str(r.dev)];
-			return [{rank: 10, argv: c.present ? ipIn(ns, 'neigh', 'del', ...at) : ipIn(ns, 'neigh', 'replace', str(r.dst), 'lladdr', str(r.lladdr), 'dev', str(r.dev), 'nud', 'permanent')}];
+			return [{rank: 11, argv: c.present ? ipIn(ns, 'neigh', 'del', ...at) : ipIn(ns, 'neigh', 'replace', str(r.dst), 'lladdr', str(r.lladdr), 'dev', str(r.dev), 'nud', 'permanent')}];
 		}
 		case 'forwarding':
-			return [{rank: 11, argv: execIn(ns, 'sysctl', '-w', `${FORWARDING_KEYS[c.family]}=${c.before ? 1 : 0}`)}];
+			return [{rank: 12, argv: execIn(ns, 'sysctl', '-w', `${FORWARDING_KEYS[c.family]}=${c.before ? 1 : 0}`)}];
 		case 'namespace':
 			return [];
 	}
@@ -116,7 +117,7 @@ function stepsFor(c: StateChange, before: KernelState, after: KernelState): {rea
  * the difference a read after it shows (see `unrestored`).
  */
 export function restoreSteps(before: KernelState, now: KernelState): Argv[] {
-	const steps = diffStates(before, now).flatMap((c) => stepsFor(c, before, now));
+	const steps = diffStates(before, now).flatMap((c) => stepsFor(c, now));
 	// A stable sort: within a rank, the order of the diff.
 	return steps.sort((a, b) => a.rank - b.rank).map((s) => s.argv);
 }

@@ -12,19 +12,21 @@ const state = (...namespaces: NamespaceState[]): KernelState => new Map(namespac
 const argvs = (before: KernelState, now: KernelState): string[] => restoreSteps(before, now).map((a) => a.join(' '));
 
 const DEFAULT = {type: 'unicast', dst: 'default', gateway: '10.1.1.254', dev: 'eth0', table: 'main', protocol: 'boot', scope: 'global', family: 4};
+const FROM = {type: 'unicast', dst: '2001:db8:1::/64', from: '2001:db8:9::/64', gateway: 'fd00:1::2', dev: 'eth0', table: '100', protocol: 'boot', scope: 'global', metric: 5, pref: 'medium', family: 6};
 const TOS = {type: 'unicast', dst: '10.9.0.0/16', tos: '0x10', gateway: '10.1.1.1', dev: 'eth0', table: '100', protocol: 'boot', scope: 'global', metric: 7, metrics: [{mtu: 1400}], family: 4};
 const KERNEL = {type: 'unicast', dst: '10.1.1.0/24', dev: 'eth0', table: 'main', protocol: 'kernel', scope: 'link', prefsrc: '10.1.1.4', family: 4};
 
 describe('restoreSteps', () => {
 	it('after eth0 went down: up first, then its addresses, then routes without a gateway, then the rest, every table', () => {
 		const v6 = {...v4('fd00:1::4', 64), family: 6 as const, flags: ['nodad']};
-		const before = state(ns({links: [link('eth0', {addresses: [v4('10.1.1.4'), v6]})], routes: [TOS, DEFAULT, KERNEL]}));
+		const before = state(ns({links: [link('eth0', {addresses: [v4('10.1.1.4'), v6]})], routes: [TOS, DEFAULT, KERNEL, FROM]}));
 		const now = state(ns({links: [link('eth0', {up: false, carrier: false, addresses: [v4('10.1.1.4')]})], routes: [KERNEL]}));
 		expect(argvs(before, now)).toEqual([
 			'ip -n s link set dev eth0 up',
 			'ip -n s -6 addr replace fd00:1::4/64 scope global dev eth0 nodad',
 			'ip -n s route append unicast 10.9.0.0/16 tos 0x10 table 100 metric 7 proto boot scope global via 10.1.1.1 dev eth0 mtu 1400',
 			'ip -n s route append unicast default table main proto boot scope global via 10.1.1.254 dev eth0',
+			'ip -n s -6 route append unicast 2001:db8:1::/64 from 2001:db8:9::/64 table 100 metric 5 proto boot scope global via fd00:1::2 dev eth0 pref medium',
 		]);
 	});
 
@@ -41,10 +43,10 @@ describe('restoreSteps', () => {
 		expect(argvs(before, now)).toEqual(['ip -n s link del dev new0', 'ip -n s addr del 10.2.2.2/24 dev eth0', 'ip -n s route del unicast default table main proto boot scope global via 10.1.1.254 dev eth0']);
 	});
 
-	it('puts back an address whose flags changed with one replace, never deleting it after', () => {
+	it('puts back an address whose flags changed: deleted, then added with them (a running DAD stops)', () => {
 		const before = state(ns({links: [link('eth0', {addresses: [{...v4('10.1.1.4'), flags: ['noprefixroute']}]})]}));
 		const now = state(ns({links: [link('eth0', {addresses: [v4('10.1.1.4')]})]}));
-		expect(argvs(before, now)).toEqual(['ip -n s addr replace 10.1.1.4/24 scope global dev eth0 noprefixroute']);
+		expect(argvs(before, now)).toEqual(['ip -n s addr del 10.1.1.4/24 dev eth0', 'ip -n s addr replace 10.1.1.4/24 scope global dev eth0 noprefixroute']);
 	});
 
 	it('permanent neighbours, rules and forwarding, in namespaces reached by path too', () => {
