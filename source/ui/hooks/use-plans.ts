@@ -50,9 +50,6 @@ interface Pending {
 	readonly timer: ReturnType<typeof setTimeout>;
 }
 
-/** "the kernel also changed: …", one line per change, for the status and the result. */
-export const alsoChangedLine = (lines: readonly string[]): string => (lines.length > 0 ? ` — the kernel also changed: ${lines.join('; ')}` : '');
-
 export function usePlans(
 	system: System,
 	dispatch: (action: Action) => void,
@@ -123,7 +120,8 @@ export function usePlans(
 			if (!dryRun) await refreshNamespaces(plan.affects);
 			if (!result.ok) {
 				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
-				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote}`});
+				const what = result.stopped ? `stopped, ${result.error}` : 'failed';
+				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} ${what}; ${rollbackSummary(result)}${logNote}`});
 				return;
 			}
 			// A dry run plans: what the plan makes is shown, marked planned, and later forms can use it.
@@ -132,13 +130,17 @@ export function usePlans(
 			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
 			// A plan that says nothing of what it makes (raw commands, a tutorial's setup) is recorded, not shown.
 			const unseen = dryRun && (plan.effects ?? []).length === 0 ? '; not shown in the panes' : '';
-			const also = alsoChangedLine(result.alsoChanged ?? []);
+			const more = (result.alsoChanged ?? []).length;
+			const also = more > 0 ? `; the kernel also changed ${more} thing${more === 1 ? '' : 's'} more` : '';
 			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})${also}`;
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
 				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);
 				pending.current = {plan, before: result.before, timer};
 				dispatch({type: 'openOverlay', overlay: {kind: 'keep', title: plan.title, deadline: Date.now() + keepSeconds * 1000}});
+			} else if (!dryRun && (result.alsoChanged ?? []).length > 0) {
+				// Said plainly, as lines, until Esc: what the kernel did beyond the plan is what surprises people.
+				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
 			} else {
 				dispatch({type: 'closeOverlay'});
 			}
