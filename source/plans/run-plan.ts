@@ -128,24 +128,21 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
  * Undoes a plan that ran: its own inverse first (it makes again what it deleted, knowing the kinds), then,
  * with the state read before it ran, whatever else differs. Says what could not be brought back.
  */
-export async function undoPlan(plan: Plan, before: KernelState | undefined, options: RunPlanOptions): Promise<{ok: boolean; ran: UndoneStep[]; left: string[]}> {
-	const undoTitle = `Undo ${plan.title}`;
-	const logged: RunPlanOptions['log'] = (e) => options.log({...e, plan: undoTitle});
-	const inverse: Plan = {title: undoTitle, dangerous: false, steps: undoSequence(plan.steps).map((argv) => ({argv})), affects: plan.affects};
-	const ran: UndoneStep[] = [];
-	for (const step of inverse.steps) {
-		const result = await options.run(step.argv);
-		logged({argv: step.argv, status: result.exitCode === 0 ? 'undo ok' : 'undo failed', exitCode: result.exitCode, error: result.exitCode === 0 ? undefined : messageOf(result), plan: undoTitle, at: (options.now ?? (() => new Date()))()});
-		ran.push({argv: step.argv, ok: result.exitCode === 0, error: result.exitCode === 0 ? undefined : messageOf(result)});
-	}
-	if (!options.kernel || !before) return {ok: ran.every((r) => r.ok), ran, left: []};
+export async function undoPlan(plan: Plan, before: KernelState | undefined, {run, log, now = () => new Date(), kernel}: RunPlanOptions): Promise<{ok: boolean; ran: UndoneStep[]; left: string[]}> {
+	const title = `Undo ${plan.title}`;
 	const runUndo = async (argv: Argv): Promise<UndoneStep> => {
-		const result = await options.run(argv);
+		const at = now();
+		const result = await run(argv);
 		const ok = result.exitCode === 0;
-		logged({argv, status: ok ? 'undo ok' : 'undo failed', exitCode: result.exitCode, error: ok ? undefined : messageOf(result), plan: undoTitle, at: (options.now ?? (() => new Date()))()});
-		return {argv, ok, error: ok ? undefined : messageOf(result)};
+		const error = ok ? undefined : messageOf(result);
+		log({argv, status: ok ? 'undo ok' : 'undo failed', exitCode: result.exitCode, signal: result.signal, error, plan: title, at, durationMs: Math.max(now().getTime() - at.getTime(), 0)});
+		return {argv, ok, error};
 	};
-	const restored = await restoreTo(before, readScope(plan, options.kernel), options.kernel, runUndo);
-	// An inverse step that failed because the restore's reads found nothing left to undo is no failure.
+	const ran: UndoneStep[] = [];
+	for (const argv of undoSequence(plan.steps)) ran.push(await runUndo(argv));
+	if (!kernel || !before) return {ok: ran.every((r) => r.ok), ran, left: []};
+	const restored = await restoreTo(before, readScope(plan, kernel), kernel, runUndo);
+	// With the reads, what counts is what the kernel holds after: an inverse step that failed because
+	// the kernel had already dropped what it would delete is no failure.
 	return {ok: restored.left.length === 0, ran: [...ran, ...restored.ran], left: restored.left};
 }
