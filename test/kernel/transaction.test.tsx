@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import {resolvePeer} from '../../source/model/topology.js';
-import {deleteLinkForm} from '../../source/plans/forms/link-forms.js';
+import {deleteLinkForm, moveForm} from '../../source/plans/forms/link-forms.js';
 import {togglePlan} from '../../source/plans/link-plans.js';
 import {ipIn, type Plan} from '../../source/plans/plan.js';
 import {runPlan, undoPlan} from '../../source/plans/run-plan.js';
@@ -88,6 +88,19 @@ describe('a vxlan in another namespace', () => {
 	it('deleting the address it uses as local warns', async () => {
 		const plan = await deleting('address 10.5.0.1/24');
 		expect((plan.consequences ?? []).join('\n')).toMatch(/vx0.*10\.5\.0\.1|10\.5\.0\.1.*vx0/);
+	});
+
+	it('moving its underlay away announces that the kernel deletes it, and then it is gone as said', async () => {
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'a')?.links.find((l) => l.name === 'u1');
+		const form = moveForm({world, ns: 'a', link});
+		if (typeof form === 'string') throw new Error(form);
+		const plan = form.plan({...form.initial, to: 'b', carry: true}, world);
+		expect((plan.consequences ?? []).join('\n')).toMatch(/deletes the tunnels sending through it: b\/vx0 \(vxlan\)/);
+		const result = await runPlan(plan, {run, log: () => {}, kernel: kernel()});
+		expect(result.ok).toBe(true);
+		expect(result.alsoChanged ?? []).not.toContainEqual(expect.stringMatching(/vx0/));
+		expect((await ipJson('-n', 'b', 'link', 'show')).map((l) => l.ifname)).not.toContain('vx0');
 	});
 
 	it('after the underlay goes, the run says the kernel also took vx0 in b', async () => {

@@ -4,6 +4,7 @@ import {formatRoute} from '../../model/format.js';
 import {isPathId, nsDisplayName} from '../../model/netns-id.js';
 import {ownerText} from '../../model/netns-label.js';
 import {sendingFrom, stackedOn} from '../../model/stacked.js';
+import {hasUnderlay} from '../../model/link-kinds/index.js';
 import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
@@ -210,7 +211,7 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 						? hostPathProblem(world)
 						: undefined,
 			}),
-		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined}),
+		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined, tunnels: stackedOn(ctx.world, ctx.ns, link).filter((d) => hasUnderlay(d.kind))}),
 	};
 }
 
