@@ -130,7 +130,8 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		async readKernel(ids) {
 			const states = await Promise.all(ids.map(async (id) => {
 				const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
-				return place ? readNamespaceState(runner, place) : undefined;
+				// A namespace that cannot be read is left out (as a gone one): the plan still runs, unchecked there.
+				return place ? readNamespaceState(runner, place).catch(() => undefined) : undefined;
 			}));
 			return new Map(states.flatMap((s): Array<[string, NamespaceState]> => (s ? [[s.id, s]] : [])));
 		},
