@@ -6,7 +6,7 @@ import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
-import {HELP, parseCli, type Cli} from './source/cli-args.js';
+import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
@@ -39,6 +39,14 @@ const cli = ((): Cli => {
 	}
 })();
 
+const keepSeconds = ((): number | undefined => {
+	try {
+		return guardSeconds();
+	} catch (error) {
+		return fail(error instanceof Error ? error.message : String(error));
+	}
+})();
+
 async function showOnce(system: System): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
 	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
@@ -58,7 +66,7 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} />, {
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,

@@ -33,6 +33,8 @@ function checkEveryDirectoryIsALayer(root) {
 	if (stray.length > 0) throw new Error(`source/${stray[0].name} is in no layer: put it in one of ${LAYERS.join(', ')}, or add it to LAYERS in eslint.config.js`);
 }
 
+const EXACT_ADDRESSES = {name: 'ipaddr.js', message: 'read addresses through source/model/ip-address.ts: ipaddr.js alone reads ::10.1.1.1 as ::ffff:10.1.1.1'};
+
 const DRAWING = 'ink and react belong to source/ui/ (and source/app.tsx, cli.tsx): the layers below draw nothing';
 /** ink, react and their kin, for @typescript-eslint/no-restricted-imports; `typesOfInk` lets `import type` of ink through. */
 const drawingImports = (typesOfInk) => ['error', {
@@ -80,11 +82,16 @@ export function configFor(root) {
 			rules: {'@typescript-eslint/no-restricted-imports': drawingImports(true)},
 		},
 		{
+			files: ['source/**/*.ts'],
+			ignores: ['source/model/ip-address.ts'],
+			rules: {'no-restricted-imports': ['error', {paths: [EXACT_ADDRESSES]}]},
+		},
+		{
 			// Text on screen goes through source/ui/text.tsx, which makes strings from the kernel safe to draw.
 			files: ['source/**/*.tsx', 'cli.tsx'],
 			ignores: ['source/ui/text.tsx'],
 			rules: {
-				'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['Text'], message: 'use Text from source/ui/text.tsx: it makes strings from the kernel safe to draw'}]}],
+				'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['Text'], message: 'use Text from source/ui/text.tsx: it makes strings from the kernel safe to draw'}, EXACT_ADDRESSES]}],
 			},
 		},
 		{

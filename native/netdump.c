@@ -44,6 +44,7 @@
 #include "foreground.h"
 #include "netlink-json.h"
 #include "nsid-names.h"
+#include "revert-job.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -275,6 +276,8 @@ static int decode_file(const char *path) {
 
 int main(int argc, char **argv) {
 	if (argc == 3 && strcmp(argv[1], "--decode") == 0) return decode_file(argv[2]);
+	// Before the parent-death signal below: the revert job must outlive nsdeck (revert-job.c).
+	if (argc == 4 && strcmp(argv[1], "--revert-after") == 0) return revert_after(argv[2], argv[3]);
 	// Ends with nsdeck, even when nsdeck is killed with SIGKILL (then no one would read what we write).
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -296,7 +299,7 @@ int main(int argc, char **argv) {
 	if (next < argc && strcmp(argv[next], "--") == 0) {
 		next++;
 	} else if (next < argc) {
-		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only|--first-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin)\n");
+		fprintf(stderr, "usage: nsdeck-netdump [--nsid-names DIR [--nsids-only|--first-only]] [-- PATH…] (without PATHs: NUL-ended paths on stdin) | --revert-after SECONDS FILE\n");
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;

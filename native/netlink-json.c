@@ -23,20 +23,46 @@
 
 /* ---- JSON output ---- */
 
+/* The length of the well-formed UTF-8 sequence at text[i] (1-4), or 0 when the byte there starts none. */
+static size_t utf8_length(const unsigned char *text, size_t i, size_t n) {
+	unsigned char c = text[i];
+	size_t len = c < 0x80 ? 1 : (c >= 0xc2 && c <= 0xdf) ? 2 : (c >= 0xe0 && c <= 0xef) ? 3 : (c >= 0xf0 && c <= 0xf4) ? 4 : 0;
+	if (len == 0 || i + len > n) return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((text[i + k] & 0xc0) != 0x80) return 0;
+	/* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are no UTF-8 either. */
+	if (c == 0xe0 && text[i + 1] < 0xa0) return 0;
+	if (c == 0xed && text[i + 1] > 0x9f) return 0;
+	if (c == 0xf0 && text[i + 1] < 0x90) return 0;
+	if (c == 0xf4 && text[i + 1] > 0x8f) return 0;
+	return len;
+}
+
+/*
+ * A name is bytes, not always UTF-8 (x\xff is a valid interface name). JSON holds text, and a decoder
+ * would turn every stray byte into U+FFFD, so x\xff and x\xef\xbf\xbd would read alike and a change to
+ * one would aim at the other. A byte that starts no UTF-8 sequence is written as the lone surrogate
+ * \udcXX (as Python's surrogateescape does): nsdeck tells it apart, shows it as \xXX, and changes nothing
+ * named with it.
+ */
 void json_string_n(struct buffer *out, const char *text, size_t n) {
+	const unsigned char *bytes = (const unsigned char *)text;
 	append(out, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
+	for (size_t i = 0; i < n;) {
+		unsigned char c = bytes[i];
+		size_t len = utf8_length(bytes, i, n);
 		if (c == '"' || c == '\\') {
 			char escaped[2] = {'\\', (char)c};
 			append(out, escaped, 2);
-		} else if (c < 0x20) {
+		} else if (c < 0x20 || len == 0) {
 			char escaped[7];
-			snprintf(escaped, sizeof escaped, "\\u%04x", c);
+			snprintf(escaped, sizeof escaped, "\\u%04x", len == 0 ? 0xdc00 + c : c);
 			append(out, escaped, 6);
+			len = 1;
 		} else {
-			append(out, &c, 1); // UTF-8 passes through; nsdeck decodes it as ip's JSON would be.
+			append(out, text + i, len);
 		}
+		i += len;
 	}
 	append(out, "\"", 1);
 }

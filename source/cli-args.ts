@@ -38,6 +38,10 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --help      this text
     --version   the version
 
+  Environment
+    NSDECK_GUARD_SECONDS=N  seconds a change on your SSH session's path waits for k
+                            before it is reverted (1-3600, default 30)
+
   In the app, press ? for every key.
 `;
 
@@ -118,4 +122,17 @@ function parseOwn(argv: readonly string[]): Cli {
 			version: values.version === true,
 		},
 	};
+}
+
+/**
+ * NSDECK_GUARD_SECONDS: how long a change on the SSH session's path waits for k before the revert job
+ * undoes it (default 30). A whole number of seconds, 1 to 3600; anything else is refused at start.
+ */
+export function guardSeconds(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const value = env.NSDECK_GUARD_SECONDS;
+	if (value === undefined || value === '') return undefined;
+	if (!/^[0-9]{1,4}$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+		throw new Error(`NSDECK_GUARD_SECONDS must be a whole number of seconds from 1 to 3600, not "${value}"`);
+	}
+	return Number(value);
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {HELP, parseCli} from '../source/cli-args.js';
+import {guardSeconds, HELP, parseCli} from '../source/cli-args.js';
 
 describe('command line', () => {
 	it.each<[string[], string[], Record<string, unknown>]>([
@@ -36,5 +36,16 @@ describe('what nsdeck --help and a bad flag say (issue 27 item 10)', () => {
 		const starts = usage.map((line) => /^ {4}\$ \S+(?: \S+)*? {2,}/.exec(line)?.[0].length);
 		expect(usage.find((line) => line.includes('tutorial [NAME]'))).toBeDefined();
 		expect(new Set(starts), usage.join('\n')).toEqual(new Set([starts[0]]));
+	});
+});
+
+describe('NSDECK_GUARD_SECONDS', () => {
+	it('is a whole number of seconds from 1 to 3600; unset is the default; anything else is refused', () => {
+		expect(guardSeconds({})).toBeUndefined();
+		expect(guardSeconds({NSDECK_GUARD_SECONDS: '3'})).toBe(3);
+		expect(guardSeconds({NSDECK_GUARD_SECONDS: '3600'})).toBe(3600);
+		for (const bad of ['0', '3601', '-1', '1.5', ' 3', '3s', '0x10', '99999']) {
+			expect(() => guardSeconds({NSDECK_GUARD_SECONDS: bad}), bad).toThrow(/whole number of seconds from 1 to 3600/);
+		}
 	});
 });

@@ -3,7 +3,7 @@
 // carrier, a macvlan talking to its own parent, a router namespace that does not forward, a neighbour
 // that never answered, no way back, or 100 % loss with everything visible up. The likeliest cause first.
 // Pure: tested on fixtures.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {formatRoute, linkStateLabel, ruleSelector} from './format.js';
 import type {PingSummary} from './ping-output.js';
 import {pingMissing} from './ping-output.js';

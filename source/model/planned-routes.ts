@@ -1,6 +1,6 @@
 // Addresses and routes as a dry run imitates the kernel: the route an address brings on an up link, and
 // a route added by hand as `ip route add` would store it. Pure.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {routeKey} from './format.js';
 import type {NewRoute} from './planned-effect.js';
 import type {Address, Link, Netns, Route} from './types.js';

@@ -5,7 +5,7 @@
 // A segment is what frames reach without a router: a veth's other end, a bridge and its ports, a
 // macvlan, macvtap or ipvlan and its parent (and the parent's other children). A vlan or vxlan is a
 // segment of its own, so it is not followed.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {nsDisplayName} from './netns-id.js';
 import {buildTopology, linkKey, type Topology} from './topology.js';
 import {HOST_ID, type Link, type LinkRef, type Netns, type World} from './types.js';

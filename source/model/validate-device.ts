@@ -1,7 +1,7 @@
 // Validation of an interface's settings (MTU, MAC, a new name) and of a new stacked device's numbers and
 // addresses. Like validate.ts: a message for the form, or undefined when the value is fine; values that
 // pass are normalised by the parse functions before they enter a plan.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import type {Link, World} from './types.js';
 import {checkInterfaceName, findNs, parseIp, type Check} from './validate.js';
 

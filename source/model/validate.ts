@@ -1,7 +1,7 @@
 // Validation of every user input before any command runs. Each check returns a message for the form, or
 // undefined when the value is fine. Stricter than the kernel on purpose: a name that needs quoting in a
 // shell, or that `ip` prints confusingly, is refused.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from './ip-address.js';
 import {HOST_ID, type Netns, type World} from './types.js';
 
 export type Check = string | undefined;

@@ -4,6 +4,8 @@
 // rolled back, what is left, and what the kernel changed beyond what the plan said.
 import type {KernelState} from '../model/kernel-state.js';
 import type {CommandResult} from '../system/runner.js';
+import {shown} from '../model/display.js';
+import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import {hintFor} from './hints.js';
 import type {Argv, Plan, Step} from './plan.js';
 import {alsoChangedText, pinsBroken, readScope, restoreTo, type KernelAccess, type UndoneStep} from './transaction.js';
@@ -94,6 +96,12 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
 	if (dryRun) {
 		for (const step of plan.steps) entry(step.argv, 'not run');
 		return {ok: true, dryRun: true, plan, rolledBack: []};
+	}
+	// A name that is no UTF-8 cannot be given to ip as text: it would name another device (raw-names.ts).
+	const rawStep = plan.steps.findIndex((step) => step.argv.some(isRawName));
+	if (rawStep >= 0) {
+		const name = plan.steps[rawStep].argv.find(isRawName) ?? '';
+		return {ok: false, dryRun: false, plan, failedStep: rawStep, error: `${shown(name)}: ${NOT_UTF8}`, rolledBack: []};
 	}
 	const scope = kernel ? readScope(plan, kernel) : [];
 	const before = kernel ? await kernel.read(scope) : undefined;

@@ -1,7 +1,9 @@
 // What each change key does with the current selection: open a form (every change is shown before it
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
+import {shown} from '../model/display.js';
 import {nsDisplayName} from '../model/netns-id.js';
 import {formatRoute} from '../model/format.js';
+import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import type {Netns} from '../model/types.js';
 import type {BindingId} from './keys/keymap.js';
 import type {Plan} from '../plans/plan.js';
@@ -81,5 +83,9 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 	const world = state.world;
 	const ns = currentNs(state);
 	if (!world || !ns) return {message: 'still reading the world'};
-	return change({state, system, ns, ctx: {world, ns: ns.id, link: selectedLink(state)}});
+	const link = selectedLink(state);
+	// Said before a form opens; run-plan.ts refuses such a plan too, whatever opened it.
+	const raw = [ns.id, link?.name ?? ''].find(isRawName);
+	if (raw !== undefined && id !== 'newNamespace') return {message: `${shown(raw)}: ${NOT_UTF8}`};
+	return change({state, system, ns, ctx: {world, ns: ns.id, link}});
 }

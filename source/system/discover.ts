@@ -7,6 +7,7 @@
 // the app's discoverer remembers processes between calls, so that it reads only new ones (npm run bench
 // has the figures). What could not be looked at is counted, never silently left out.
 import {readdirSync, readFileSync, readlinkSync, statSync} from 'node:fs';
+import {decodeRawName, encodeRawName} from '../model/raw-names.js';
 import {cgroupOwner, cgroupPath} from '../model/cgroup-label.js';
 import {compareNames} from '../model/compare-names.js';
 import {parseNetnsMounts} from '../model/mountinfo.js';
@@ -61,7 +62,8 @@ const errorCode = (error: unknown): string | undefined => (error as NodeJS.Errno
 
 function identityOf(path: string): NetnsIdentity | undefined {
 	try {
-		const stat = statSync(path);
+		// By its bytes: a name that is no UTF-8 must not stat the file whose name is its U+FFFD form.
+		const stat = statSync(encodeRawName(path));
 		return stat.isFile() ? {dev: stat.dev, ino: stat.ino} : undefined;
 	} catch {
 		return undefined;
@@ -192,7 +194,8 @@ function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, 
 
 	let names: string[] = [];
 	try {
-		names = readdirSync(netnsDir).sort(compareNames);
+		// As bytes: a name that is no UTF-8 would read as another's (raw-names.ts).
+		names = readdirSync(netnsDir, {encoding: 'buffer'}).map(decodeRawName).sort(compareNames);
 	} catch {
 		// No /run/netns yet: nobody has run `ip netns add`.
 	}

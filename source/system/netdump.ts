@@ -5,6 +5,7 @@
 // per namespace). Without the helper (no C compiler at build), or for
 // whatever it could not read, nsdeck falls back to the `nsenter … ip` path.
 import {readdirSync, readFileSync} from 'node:fs';
+import {encodeRawName, isRawName} from '../model/raw-names.js';
 import {constants} from 'node:os';
 import {join} from 'node:path';
 import {BUILTIN_NAMES, withNames, type IprouteNames} from '../model/iproute-names.js';
@@ -179,10 +180,11 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 		if (batch.length >= BATCH) flush();
 	};
 	const paths = locations.map((l) => l.path);
-	const byArguments = paths.length <= MOST_PATHS_AS_ARGUMENTS;
+	// Arguments are text; stdin takes a path's exact bytes, which one that is no UTF-8 needs (raw-names.ts).
+	const byArguments = paths.length <= MOST_PATHS_AS_ARGUMENTS && !paths.some(isRawName);
 	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : namesFirstOnly ? ['--first-only'] : [])];
 	const argv = [helper, ...naming, ...(byArguments ? ['--', ...paths] : [])];
-	const input = byArguments ? undefined : paths.map((path) => `${path}\0`).join('');
+	const input = byArguments ? undefined : Buffer.concat(paths.flatMap((path) => [encodeRawName(path), Buffer.from([0])]));
 	const finished = backgroundSlot(() => streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000}));
 	finished.catch(() => undefined); // Once every answer is in, how the helper ends no longer matters.
 	// With every answer in, the read is done: seeing the helper exit takes execa another ~5 ms, which the

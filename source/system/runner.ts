@@ -1,6 +1,7 @@
 // The one place nsdeck starts processes: argv arrays (never a shell string), a timeout on every call,
 // stderr kept for messages.
 import {execa, execaSync} from 'execa';
+import {decodeRawName} from '../model/raw-names.js';
 
 export interface CommandResult {
 	readonly argv: readonly string[];
@@ -65,7 +66,8 @@ export const runCommand: Runner = async (argv, options = {}) => {
 		cancelSignal: options.signal,
 		reject: false,
 		stripFinalNewline: false,
-		encoding: 'utf8',
+		// Bytes, decoded so that a name that is no UTF-8 stays apart from its U+FFFD look-alike (raw-names.ts).
+		encoding: 'buffer',
 		env: {LC_ALL: 'C'},
 	});
 	const result = await noteChild(started.pid, started);
@@ -76,8 +78,8 @@ export const runCommand: Runner = async (argv, options = {}) => {
 	return {
 		argv,
 		exitCode: result.exitCode ?? -1,
-		stdout: String(result.stdout ?? ''),
-		stderr: String(result.stderr ?? ''),
+		stdout: result.stdout instanceof Uint8Array ? decodeRawName(result.stdout) : '',
+		stderr: result.stderr instanceof Uint8Array ? decodeRawName(result.stderr) : '',
 		failure,
 		...(result.signal ? {signal: result.signal} : {}),
 	};
@@ -98,7 +100,8 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	const [file, ...args] = argv;
 	if (!file) throw new Error('runAttached needs a program name');
 	const ignore = (): void => {};
-	process.on('SIGINT', ignore);
+	// Passed on when there is someone to pass it to (a `kill -INT`: the terminal's own goes to the program).
+	if (!passOn) process.on('SIGINT', ignore);
 	const subprocess = execa(file, args, {stdio: 'inherit', reject: false, env});
 	const passing = (passOn ? PASSED_ON : []).map((signal) => {
 		const handler = (): void => {
@@ -120,12 +123,12 @@ export async function runAttached(argv: readonly string[], env: Readonly<Record<
 	}
 }
 
-/** The signals that end a program politely: `kill`, `timeout`, a closed terminal or SSH session. */
-const PASSED_ON = ['SIGTERM', 'SIGHUP'] as const;
+/** The signals that end a program politely: `kill`, `timeout`, a closed terminal or SSH session, `kill -INT`. */
+const PASSED_ON = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export interface AttachedOptions {
 	/**
-	 * While the program runs, SIGTERM and SIGHUP to us go here instead of ending us at once: it passes them
+	 * While the program runs, SIGTERM, SIGHUP and SIGINT to us go here instead of ending us at once: it passes them
 	 * on (to the program, or a process it started) and says whether it could; we then wait for the program.
 	 */
 	readonly passOn?: (pid: number, signal: NodeJS.Signals) => boolean;
@@ -244,8 +247,8 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 }
 
 export interface ByteStreamOptions {
-	/** Written to stdin, if given. */
-	readonly input?: string;
+	/** Written to stdin, if given: bytes too (paths whose names are no UTF-8). */
+	readonly input?: string | Uint8Array;
 	/** Each chunk of stdout as it arrives; stdout is not kept. */
 	readonly onData: (chunk: Uint8Array) => void;
 	readonly timeoutMs?: number;

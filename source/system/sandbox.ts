@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {findNetdump} from './netdump-binary.js';
 import {childrenOf} from './children-of.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
+import {restoreTerminal, saveTerminalSettings} from './terminal-settings.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
 export const SANDBOX_ENV = 'NSDECK_SANDBOX';
@@ -45,17 +46,21 @@ function inForeground(inner: readonly string[]): string[] {
 
 /**
  * Re-runs `inner` inside a new sandbox with the terminal handed over, and resolves with its exit code.
- * SIGTERM and SIGHUP sent to us (the process a user's `kill` or a closing terminal reaches) are passed on
+ * SIGTERM, SIGHUP and SIGINT sent to us (the process a user's `kill` or a closing terminal reaches) are passed on
  * to the sandbox's first process, `inner`: it ends as it would on its own, restoring the terminal, and we
  * end with it. Dying at once instead would take the sandbox down by SIGKILL (below), leaving the screen
  * as the app last drew it.
  */
 export async function runInSandbox(inner: readonly string[]): Promise<number> {
+	const saved = saveTerminalSettings();
 	try {
 		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
 		return await runAttached(diesWithUs(unshareArgv(inForeground(inner))), {[SANDBOX_ENV]: '1'}, {passOn: toFirstProcess});
 	} catch (error) {
 		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
+	} finally {
+		// An app killed inside (SIGKILL) restored nothing: its terminal is still raw, and we put it all back.
+		if (saved && saveTerminalSettings() !== saved) restoreTerminal(saved, findNetdump());
 	}
 }
 

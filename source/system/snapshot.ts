@@ -4,6 +4,7 @@
 import {readdirSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {compareNames} from '../model/compare-names.js';
+import {decodeRawName, encodeRawName, isRawName} from '../model/raw-names.js';
 import {BATCH_DOCUMENTS, BATCH_READ, parseBatchRead, parseNsids} from '../model/parse.js';
 import {STACKED_KINDS, peerResolver} from '../model/topology.js';
 import type {Netns, NsidEntry, World} from '../model/types.js';
@@ -18,7 +19,7 @@ import {NETNS_DIR, hostLocation, inNamespace, namedLocation, type NetnsLocation}
 export async function listNamed(dir = NETNS_DIR): Promise<NetnsLocation[]> {
 	let names: string[];
 	try {
-		names = await readdir(dir);
+		names = (await readdir(dir, {encoding: 'buffer'})).map(decodeRawName);
 	} catch {
 		return []; // No /run/netns yet: nobody has run `ip netns add`.
 	}
@@ -58,10 +59,14 @@ function nsidNamesReadable(dir = NETNS_DIR): boolean {
 	}
 }
 
+/** ip and nsenter take a path as text: one that is no UTF-8 would reach another namespace. */
+const NOT_UTF8 = 'its name is not UTF-8: ip cannot be given it exactly, so nsdeck reads it only with its helper, and changes nothing in it';
+
 function notANamespaceFile(path: string): string | undefined {
+	if (isRawName(path)) return NOT_UTF8;
 	try {
 		// Followed: `ln -s /proc/PID/ns/net /run/netns/NAME` is a common way to name a container's namespace.
-		const stat = statSync(path);
+		const stat = statSync(encodeRawName(path));
 		return stat.isFile() ? undefined : `not a namespace: ${stat.isFIFO() ? 'a FIFO' : stat.isDirectory() ? 'a directory' : 'a special file'}`;
 	} catch (error) {
 		return error instanceof Error ? error.message : String(error);

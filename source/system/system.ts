@@ -15,6 +15,7 @@ import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
+import {guardJobs, type GuardJobs} from './revert-job.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -24,6 +25,8 @@ export interface System {
 	readonly access: Access;
 	/** The SSH session nsdeck runs in, from SSH_CONNECTION: the lockout guard protects its path. */
 	readonly sshSession?: SshSession;
+	/** The SSH guard's revert jobs, which outlive nsdeck (revert-job.ts); absent without the helper. */
+	readonly guard?: GuardJobs;
 	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */
 	readonly slowReader?: string;
 	readWorld(): Promise<World>;
@@ -104,6 +107,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		lab,
 		access,
 		sshSession: parseSshConnection(process.env.SSH_CONNECTION),
+		guard: guardJobs(netdump, runner),
 		slowReader: netdump ? undefined : 'reading each namespace with ip (no nsdeck-netdump: slower at scale)',
 		readWorld: () => readWorld(read, netdump, list().places),
 		async readNamespace(id) {

@@ -6,7 +6,7 @@ const ENTER = '\u001B[?1049h\u001B[H';
  * entered at, folds the rows still on it into the shell's own lines (seen after 80x24 → 100x30: a dozen
  * rows of the last frame in the middle of the shell's scrollback). Blank, there is nothing to fold in.
  */
-const LEAVE = '\u001B[0m\u001B[H\u001B[2J\u001B[?25h\u001B[?1049l';
+export const LEAVE = '\u001B[0m\u001B[H\u001B[2J\u001B[?25h\u001B[?1049l';
 const HIDE_CURSOR = '\u001B[?25l';
 
 let active = false;

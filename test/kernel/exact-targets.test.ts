@@ -107,6 +107,21 @@ describe('addresses as the kernel will apply them', () => {
 		const [shown] = JSON.parse(await sh('ip', '-j', '-n', 'client', 'addr', 'show', 'dev', 'pair-client')) as Array<{addr_info: Array<{local: string; prefixlen: number}>}>;
 		expect(shown.addr_info.find((a) => a.local === '10.9.9.9')?.prefixlen).toBe(24);
 	});
+	it('::10.1.1.1/96 (IPv4-compatible) is planned and applied as itself, not as ::ffff:10.1.1.1', async () => {
+		// Issue 26: ipaddr.js read the dotted tail as IPv4-mapped, and the plan carried ::ffff:a01:101/96.
+		const world = await readWorld(runCommand);
+		const link = world.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'pair-client');
+		const form = addressForm({world, ns: 'client', link});
+		if (typeof form === 'string') throw new Error(form);
+		expect(form.validate({cidr: '::10.1.1.1/96'}, world)).toEqual({});
+		const plan = form.plan({cidr: '::10.1.1.1/96'}, world);
+		expect(plan.steps[0].argv).toEqual(['ip', '-n', 'client', 'addr', 'add', '::a01:101/96', 'dev', 'pair-client']);
+		await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}});
+		const [shown] = JSON.parse(await sh('ip', '-j', '-6', '-n', 'client', 'addr', 'show', 'dev', 'pair-client')) as Array<{addr_info: Array<{local: string; prefixlen: number}>}>;
+		// ip prints an IPv4-compatible address with its dotted tail.
+		expect(shown.addr_info.map((a) => a.local)).toContain('::10.1.1.1');
+		expect(shown.addr_info.map((a) => a.local)).not.toContain('::ffff:10.1.1.1');
+	});
 });
 
 describe('moving an interface keeps what users expect', () => {

@@ -4,17 +4,24 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BUNDLE, startInTmux} from '../support/tmux.js';
 import {requireSandbox} from '../support/sandbox.js';
+
+const FIFO = join(tmpdir(), `nsdeck-log-fifo-${process.pid}`);
+beforeAll(() => void spawnSync('mkfifo', [FIFO]));
+afterAll(() => rmSync(FIFO, {force: true}));
 
 describe('nsdeck --log', () => {
 	it.each([
 		['in a directory that does not exist', '/nonexistent-nsdeck-dir/commands.log', /ENOENT/],
 		['that is a directory', '/tmp', /EISDIR/],
+		// Issue 26: opening a FIFO with no reader blocked nsdeck at start for ever, deaf to SIGTERM.
+		['that is a FIFO', FIFO, /not a regular file/],
+		['that is a device', '/dev/null', /not a regular file/],
 	])('refuses a log %s, before any change can start', (_what, path, reason) => {
 		requireSandbox();
-		const result = spawnSync(process.execPath, [BUNDLE, '--log', path, 'lab', '--show'], {encoding: 'utf8'});
+		const result = spawnSync(process.execPath, [BUNDLE, '--log', path, 'lab', '--show'], {encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL'});
 		expect(result.status).toBe(2);
 		expect(result.stdout).toBe('');
 		const lines = result.stderr.trim().split('\n');

@@ -8,6 +8,7 @@ import {BUNDLE} from '../support/tmux.js';
 import {buildLabScenario, requireSandbox} from '../support/sandbox.js';
 
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
 
 let app: PtyApp | undefined;
 beforeAll(requireSandbox);
@@ -78,7 +79,8 @@ describe('signals', () => {
 		if (signal !== 'SIGKILL') expect(app.output.slice(before)).toContain(LEAVE_ALTERNATE_SCREEN);
 	});
 
-	it.each(['SIGTERM', 'SIGHUP'] as const)("%s to the lab's outer process reaches the app inside, which restores the terminal; nothing is left", async (signal) => {
+	// SIGINT: issue 26 — the outer process ignored it, so `kill -INT` of the lab did nothing.
+	it.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)("%s to the lab's outer process reaches the app inside, which restores the terminal; nothing is left", async (signal) => {
 		// The outer process is the one `kill`, `timeout` or a closing session reaches; the app draws inside.
 		app = new PtyApp(['sh', '-c', `unset NSDECK_SANDBOX; "$0" "$1" lab; echo "exit $?"; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
 		await app.waitFor(' LAB ', 0, 10_000);
@@ -91,6 +93,26 @@ describe('signals', () => {
 		await app.waitFor(/exit \d+/, before, 5000);
 		expect(app.output.slice(before)).toContain(LEAVE_ALTERNATE_SCREEN);
 		expect(alive([outer, ...inside.map((c) => c.pid)])).toEqual([]);
+	});
+
+	it('SIGKILL of the app inside the lab: the outer process, still alive, restores the terminal as it was', async () => {
+		// Issue 26: the alternate screen stayed on, the cursor hidden and the terminal raw, though the outer
+		// process lives on and could put them back.
+		app = new PtyApp(['sh', '-c', `unset NSDECK_SANDBOX; echo "before $(stty -g)"; "$0" "$1" lab; echo "exit $?"; echo "after $(stty -g)"; sleep 5`, process.execPath, BUNDLE], {columns: 100, rows: 30});
+		await app.waitFor(' LAB ', 0, 10_000);
+		await app.quiet(300);
+		const shell = app.appPid();
+		const outer = descendants(shell).find((c) => c.ppid === shell && c.comm.startsWith('node'))?.pid ?? -1;
+		const inside = descendants(outer).find((c) => c.comm.startsWith('node'))?.pid ?? -1;
+		expect(inside).toBeGreaterThan(0);
+		const before = app.output.length;
+		process.kill(inside, 'SIGKILL');
+		await app.waitFor(/after \S+/, before, 5000);
+		const tail = app.output.slice(before);
+		expect(tail).toContain(LEAVE_ALTERNATE_SCREEN);
+		expect(tail).toContain(SHOW_CURSOR);
+		const settings = (word: string): string | undefined => new RegExp(`${word} (\\S+)`).exec(app?.output ?? '')?.[1];
+		expect(settings('after')).toBe(settings('before'));
 	});
 
 	it('SIGKILL of the lab\'s outer process ends the sandbox and the app inside it', async () => {

@@ -65,7 +65,7 @@ describe('interface settings plan: only what changed, each undone by the old val
 	});
 
 	it('on the SSH session’s interface: the name is typed first, and the change undoes itself unless kept', () => {
-		const path = {session: {client: '10.66.0.2', server: '10.66.0.1'}, ns: 'host', links: new Set(['uplink'])};
+		const path = {session: {client: '10.66.0.2', server: '10.66.0.1'}, ns: 'host', links: new Set(['uplink']), hops: new Set<string>()};
 		expect(sessionRisk(linkSettingsPlan({ns: 'host', link: 'uplink', up: true, mtu: {from: 1500, to: 1400}}), path)).toEqual({
 			reason: 'your SSH session from 10.66.0.2 to 10.66.0.1 runs over uplink: changing its MTU, MAC or name can cut off this very session',
 			confirm: 'uplink',

@@ -1,7 +1,9 @@
 // For tests against real namespaces. They run only inside the private sandbox that the test script makes
 // (`nsdeck sandbox -- vitest --project kernel`), never against the host's own network.
 import {readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {parseNetnsMounts} from '../../source/model/mountinfo.js';
+import {decodeRawName, isRawName} from '../../source/model/raw-names.js';
 import {escapeRawControls} from '../../source/model/parse.js';
 import {buildScenario} from '../../source/system/lab.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
@@ -51,7 +53,12 @@ export async function resetWorld(): Promise<void> {
 	requireSandbox();
 	await endUnnamedNamespaces();
 	// From the directory, not `ip netns list`, whose lines a name with a space or newline would split.
-	for (const name of readdirSync('/run/netns')) await sh('ip', 'netns', 'del', name);
+	for (const bytes of readdirSync('/run/netns', {encoding: 'buffer'})) {
+		const name = decodeRawName(bytes);
+		if (!isRawName(name)) await sh('ip', 'netns', 'del', name);
+		// No UTF-8: no argument can carry it (Node sends text); ip's batch input takes its bytes.
+		else spawnSync('ip', ['-b', '-'], {input: Buffer.concat([Buffer.from('netns del '), bytes, Buffer.from('\n')])});
+	}
 	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
 		if (link.ifname !== 'lo') await runCommand(['ip', 'link', 'del', link.ifname]);
 	}

@@ -92,4 +92,25 @@ describe('the input layer', () => {
 		await settle();
 		expect(log).toEqual(['refused q', 'down', 'down', 'quit']);
 	});
+
+	// Some terminals pass an ESC inside a paste through: a pasted "ESC[201~" then ends the paste early, and
+	// what follows in the same read must stay text (a q in it would quit; an Enter would submit a form).
+	it('takes the bytes after a paste’s end in the same read as text, never keys (panes)', async () => {
+		const {app, log} = await start({kind: 'help'});
+		app.stdin.write('\u001B[200~abc \u001B[201~ q\u001B[201~');
+		await settle();
+		expect(log).not.toContain('quit');
+		expect(log).toEqual(['refused abc ', 'refused  q']);
+		// The next read is keys again.
+		app.stdin.write('j');
+		await settle();
+		expect(log.at(-1)).toBe('down');
+	});
+
+	it('takes the bytes after a paste’s end in the same read as text, never keys (form)', async () => {
+		const {app, log} = await start({kind: 'form', spec: {} as FormSpec});
+		app.stdin.write('\u001B[200~brk\u001B[201~\r');
+		await settle();
+		expect(log).toEqual(['paste "brk"', 'paste "\\r"']);
+	});
 });

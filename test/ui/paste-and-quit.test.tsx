@@ -50,6 +50,17 @@ describe('a paste', () => {
 		expect(state.unmounted).toBe(false);
 	});
 
+	it('that ends early (a terminal passed its ESC through) leaves the rest of the read as text: no Enter submits', async () => {
+		const {app, system} = await start();
+		await press(app, 'n');
+		await waitForFrame(app, 'New namespace');
+		await press(app, '\u001B[200~brk\u001B[201~\r');
+		await waitForFrame(app, 'brk␍');
+		await settle();
+		expect(app.lastFrame()).toContain('New namespace');
+		expect(system.calls).toEqual([]);
+	});
+
 	it("in the filter is its first line, as text", async () => {
 		const {app} = await start();
 		await press(app, '/');

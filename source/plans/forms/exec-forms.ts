@@ -1,7 +1,7 @@
 // p: ping from the selected namespace; x: run one command in it. Forms like the others (validated,
 // previewing the exact command), but what they make only looks: it is not a Plan that changes the world,
 // so the app hands it to the ping panel or the output panel instead of runPlan.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from '../../model/ip-address.js';
 import {HOST_ID, type World} from '../../model/types.js';
 import {findNs, parseIp} from '../../model/validate.js';
 import {readTypedLine} from '../../model/shell-line.js';

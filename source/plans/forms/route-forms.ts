@@ -1,5 +1,5 @@
 // r: add a route; d on a route: delete it.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from '../../model/ip-address.js';
 import {segmentOf} from '../../model/segment.js';
 import type {Link, Route, World} from '../../model/types.js';
 import {checkDestination, checkGateway, findNs, parseDestination, parseIp} from '../../model/validate.js';

@@ -33,8 +33,10 @@ export function scriptForm(commands: number, now = new Date()): FormSpec<ScriptP
 			if (typed === '') return {path: 'a file name is needed, e.g. ./lab.sh'};
 			if (/[\u0000-\u001F\u007F]/.test(typed)) return {path: 'control characters are not allowed'};
 			const target = scriptTarget(typed);
+			// Writing through a symlink would replace a file the user did not name: they name it, or pick another.
+			const symlink = target.symlinkTo !== undefined ? `a symlink to ${target.symlinkTo}: type that path to write there` : undefined;
 			return errorsOf({
-				path: target.problem ?? (target.exists && !flag(v, 'overwrite') ? 'file exists: set Replace' : undefined),
+				path: target.problem ?? symlink ?? (target.exists && !flag(v, 'overwrite') ? 'file exists: set Replace' : undefined),
 			});
 		},
 		plan(v): ScriptPlan {

@@ -1,6 +1,6 @@
 // The veth form's defaults, worked out from the world and the selection so that the seed tutorials take
 // few keys: which two namespaces, which bridge, the ends' names (veth_ns1 style) and the second address.
-import ipaddr from 'ipaddr.js';
+import {ip as ipaddr} from '../../model/ip-address.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import {segmentOf, type SegmentSeed} from '../../model/segment.js';
 import {HOST_ID, type Link, type World} from '../../model/types.js';

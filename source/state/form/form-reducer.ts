@@ -41,11 +41,19 @@ function typedOnChoice(env: FormEnv, state: FormState, field: FieldSpec, text: s
 	return openList(field, state, text);
 }
 
+/**
+ * Whether keys typed now spell the interface's name for the session guard: where no text field takes
+ * them, or once Enter asked for the name (a form of text fields only, as e's, has nowhere else to type
+ * it) until the focus moves to a field again.
+ */
+const typesName = (env: FormEnv, state: FormState, field: FieldSpec | undefined): boolean =>
+	formFacts(env, state.values).risk !== undefined && (field?.kind !== 'text' || state.nameWanted === true);
+
 function typed(env: FormEnv, state: FormState, text: string): FormState {
 	if (state.choosing) return listKey(env, state, {kind: 'type', text});
 	const field = env.spec.fields[state.focus];
 	// Typing the interface's name for the session guard: keys a text field does not take.
-	if (formFacts(env, state.values).risk && field?.kind !== 'text') return {...state, typedName: (state.typedName ?? '') + text};
+	if (typesName(env, state, field)) return {...state, typedName: (state.typedName ?? '') + text};
 	if (field?.kind === 'choice') return typedOnChoice(env, state, field, text);
 	return edit(env, state, {kind: 'type', text});
 }
@@ -132,7 +140,7 @@ function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId): 
 	}
 	if (id === 'formConfirm') return {state: typed(env, state, 'y')};
 	const field = env.spec.fields[state.focus];
-	if (facts.risk && field?.kind !== 'text' && id === 'formErase') return {state: {...state, typedName: (state.typedName ?? '').slice(0, -1)}};
+	if (id === 'formErase' && typesName(env, state, field)) return {state: {...state, typedName: (state.typedName ?? '').slice(0, -1)}};
 	if (field?.kind === 'choice' && id === 'formSpace' && optionsOf(field, state.values).length > LIST_ABOVE) return {state: openList(field, state, '')};
 	const fieldKey = FIELD_KEYS[id];
 	return {state: fieldKey ? edit(env, state, fieldKey) : state};
@@ -141,7 +149,7 @@ function key<P extends Plan>(env: FormEnv<P>, state: FormState, id: BindingId): 
 function paste(env: FormEnv, state: FormState, text: string): FormState {
 	if (state.reviewing || state.choosing) return state;
 	const field = env.spec.fields[state.focus];
-	if (formFacts(env, state.values).risk && field?.kind !== 'text') return {...state, typedName: (state.typedName ?? '') + text};
+	if (typesName(env, state, field)) return {...state, typedName: (state.typedName ?? '') + text};
 	// A paste is text for the focused field, whole: its line breaks stay in it (shown, and refused).
 	if (field?.kind === 'text') return edit(env, state, {kind: 'type', text});
 	return field?.kind === 'choice' && field.typedInto ? typedOnChoice(env, state, field, text) : state;

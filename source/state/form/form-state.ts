@@ -76,10 +76,11 @@ export function formReducer(spec: FormSpec, state: FormState, key: FormKey): For
 	const count = spec.fields.length;
 	const field = spec.fields[state.focus];
 	switch (key.kind) {
+		// Moving to a field ends typing the guard's name into the form (form-reducer.ts's typesName).
 		case 'next':
-			return count === 0 ? state : {...state, focus: (state.focus + 1) % count};
+			return count === 0 ? state : {...state, focus: (state.focus + 1) % count, nameWanted: false};
 		case 'prev':
-			return count === 0 ? state : {...state, focus: (state.focus - 1 + count) % count};
+			return count === 0 ? state : {...state, focus: (state.focus - 1 + count) % count, nameWanted: false};
 		case 'submitAttempt':
 			return {...state, submitted: true};
 		case 'set': {

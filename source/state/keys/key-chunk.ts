@@ -68,3 +68,14 @@ export function splitChunk(input: string, key: Key): TypedKey[] {
 	if (chars.length <= 1 || special || input.includes('\u001B')) return [{input, key, name: keyName(input, key)}];
 	return chars.map((char) => charKey(char, key));
 }
+
+const CONTROL_TEXT: ReadonlyArray<[keyof Key, string]> = [['return', '\r'], ['tab', '\t'], ['backspace', '\u007F']];
+
+/**
+ * The text a key was typed as, for bytes that must stay text (after a paste's end in the same read): ink
+ * gives Enter, Tab and Backspace no input, so they are put back; a key with no text at all is ''.
+ */
+export function textOfKey(input: string, key: Key): string {
+	if (input !== '') return input;
+	return CONTROL_TEXT.find(([flag]) => key[flag])?.[1] ?? '';
+}

@@ -7,7 +7,7 @@ import {useInput, usePaste, type Key} from 'ink';
 import {useCallback, useLayoutEffect, useRef} from 'react';
 import {findBinding, type Binding, type Scope} from '../../state/keys/keymap.js';
 import {bindingActs} from '../../state/keys/key-availability.js';
-import {MAX_KEYS_IN_A_READ, splitChunk, type TypedKey} from '../../state/keys/key-chunk.js';
+import {MAX_KEYS_IN_A_READ, splitChunk, textOfKey, type TypedKey} from '../../state/keys/key-chunk.js';
 import {keyReading} from '../../state/overlays.js';
 import type {AppState} from '../../state/app-state.js';
 import type {Action} from '../../state/reducer.js';
@@ -68,7 +68,21 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 	);
 	const typeAhead = useTypeAhead(getState, dispatch, running, act);
 
+	// Some terminals pass an ESC inside a paste through, so a pasted "ESC[201~" ends the paste early. ink
+	// hands a read's events one after another in one go: until that read is done (a microtask later), what
+	// follows a paste is more pasted text, never keys (a q in it would quit, an Enter submit a form).
+	const afterPaste = useRef(false);
+	const pasted = (text: string): void => {
+		if (keyReading(getState()).reader !== 'own') filterRef.current.paste(text);
+		else layer.reader()?.paste(text);
+	};
+
 	const onRead = (input: string, key: Key): void => {
+		if (afterPaste.current) {
+			const text = textOfKey(input, key);
+			if (text !== '') pasted(text);
+			return;
+		}
 		const read = splitChunk(input, key);
 		const state = getState();
 		if (keyReading(state).reader !== 'own' && read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
@@ -94,8 +108,9 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 	// in it must not act. A form takes its own pastes.
 	usePaste(
 		(text) => {
-			if (keyReading(getState()).reader !== 'own') filterRef.current.paste(text);
-			else layer.reader()?.paste(text);
+			pasted(text);
+			afterPaste.current = true;
+			queueMicrotask(() => void (afterPaste.current = false));
 		},
 		{isActive},
 	);

@@ -2,6 +2,8 @@
 // again, keeps the selection on what the user acted on, and reports the outcome. A plan on the path of
 // the user's own SSH session (session-guard.ts) is then undone by itself after a countdown unless kept
 // with k, the way `netplan try` protects a remote admin: if the change cut the session, no k can come.
+// That revert is a job outside nsdeck (guard-job.ts), armed before the change runs, so it happens even
+// when nsdeck is killed or loses its terminal; without the helper nsdeck undoes the plan itself.
 import {useCallback, useEffect, useRef} from 'react';
 import type {Plan} from '../../plans/plan.js';
 import type {KernelState} from '../../model/kernel-state.js';
@@ -12,12 +14,16 @@ import type {SessionRisk} from '../../plans/session-guard.js';
 import {appendToLogFile} from '../../system/log-file.js';
 import type {System} from '../../system/system.js';
 import type {Action} from '../../state/reducer.js';
+import type {SessionPath} from '../../model/ssh-session.js';
+import {armJob, cancelJob, disarm, reportEarlierReverts, revertedText, revertNow, sessionSurvived, type ArmedJob} from './guard-job.js';
 
 export interface PlanOptions {
 	readonly dryRun: boolean;
 	readonly logFile?: string;
 	/** Whether a plan touches the path of the user's SSH session, judged on the current world. */
 	readonly sessionRisk?: (plan: Plan) => SessionRisk | undefined;
+	/** The SSH session's path in the current world: what the revert job restores and checks. */
+	readonly sessionPath?: () => SessionPath | undefined;
 	/** How long a change on the session's path waits for k before it is undone. */
 	readonly keepSeconds?: number;
 	/** Namespaces to read with a plan's own: where devices hang on other namespaces' (a vxlan's underlay). */
@@ -48,16 +54,20 @@ interface Pending {
 	/** What the kernel held before it ran: the undo restores it. */
 	readonly before?: KernelState;
 	readonly timer: ReturnType<typeof setTimeout>;
+	/** The revert job holding the before-state, when the helper could start one. */
+	readonly armed?: ArmedJob;
 }
 
 export function usePlans(
 	system: System,
 	dispatch: (action: Action) => void,
 	refreshNamespaces: (ids: readonly string[]) => Promise<void>,
-	{dryRun, logFile, sessionRisk, keepSeconds = KEEP_SECONDS, alsoRead}: PlanOptions,
+	{dryRun, logFile, sessionRisk, sessionPath, keepSeconds = KEEP_SECONDS, alsoRead}: PlanOptions,
 ): PlanControls {
 	const pending = useRef<Pending | undefined>(undefined);
+	// Quitting is not keeping: the job, if any, reverts at its deadline.
 	useEffect(() => () => clearTimeout(pending.current?.timer), []);
+	useEffect(() => reportEarlierReverts(system, dispatch), [system, dispatch]);
 
 	const run = useCallback(
 		async (plan: Plan): Promise<{result?: PlanResult; logProblem?: string}> => {
@@ -84,6 +94,15 @@ export function usePlans(
 			if (!current) return;
 			clearTimeout(current.timer);
 			pending.current = undefined;
+			if (current.armed) {
+				dispatch({type: 'openOverlay', overlay: {kind: 'running', title: `Revert ${current.plan.title}`}});
+				const done = await revertNow(system, current.armed, current.plan.title, (entry) => dispatch({type: 'logged', entry}));
+				await refreshNamespaces(current.plan.affects);
+				dispatch({type: 'closeOverlay'});
+				dispatch({type: 'message', tone: 'error', text: revertedText(current.plan.title, why, done)});
+				return;
+			}
+			// No revert job (no helper): nsdeck undoes it itself, the inverse and then the before-state.
 			const title = current.plan.title;
 			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: `Undo ${title}`}});
 			const log = (entry: LogEntry): void => {
@@ -114,7 +133,16 @@ export function usePlans(
 			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: plan.title}});
 			// Judged before it runs, on the world the user saw.
 			const risk = sessionRisk?.(plan);
+			const path = risk?.undoable && !dryRun && system.guard ? sessionPath?.() : undefined;
+			const armed = path ? await armJob(system, plan, path, keepSeconds) : undefined;
+			if (typeof armed === 'string') {
+				// A guarded change without its revert is what the guard exists to prevent.
+				dispatch({type: 'closeOverlay'});
+				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title}: not run; ${armed}`});
+				return;
+			}
 			const {result, logProblem} = await run(plan);
+			if (armed && !result?.ok) cancelJob(system, armed);
 			if (!result) return;
 			const logNote = logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '';
 			if (!dryRun) await refreshNamespaces(plan.affects);
@@ -136,7 +164,12 @@ export function usePlans(
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
 				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);
-				pending.current = {plan, before: result.before, timer};
+				pending.current = {plan, before: result.before, timer, armed};
+				if (armed && !(await sessionSurvived(system, armed))) {
+					const {client, server} = armed.path.session;
+					await undo(`no route to ${client} from ${server} was left`);
+					return;
+				}
 				dispatch({type: 'openOverlay', overlay: {kind: 'keep', title: plan.title, deadline: Date.now() + keepSeconds * 1000}});
 			} else if (!dryRun && (result.alsoChanged ?? []).length > 0) {
 				// Said plainly, as lines, until Esc: what the kernel did beyond the plan is what surprises people.
@@ -145,19 +178,24 @@ export function usePlans(
 				dispatch({type: 'closeOverlay'});
 			}
 		},
-		[dispatch, sessionRisk, run, logFile, dryRun, refreshNamespaces, undo, keepSeconds],
+		[dispatch, sessionRisk, sessionPath, system, run, logFile, dryRun, refreshNamespaces, undo, keepSeconds],
 	);
 
 	const keep = useCallback(() => {
 		const current = pending.current;
 		if (!current) return;
+		if (current.armed && !disarm(system, current.armed)) {
+			// The job had begun: what it does is reported as any revert.
+			void undo('the revert had already begun');
+			return;
+		}
 		clearTimeout(current.timer);
 		pending.current = undefined;
 		dispatch({type: 'closeOverlay'});
 		dispatch({type: 'message', tone: 'info', text: `✓ kept: ${current.plan.title}`});
-	}, [dispatch]);
+	}, [dispatch, system, undo]);
 
-	const undoNow = useCallback(() => void undo('undone on request'), [undo]);
+	const undoNow = useCallback(() => void undo('on request'), [undo]);
 
 	return {execute, keep, undoNow};
 }

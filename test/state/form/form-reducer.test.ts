@@ -163,6 +163,21 @@ describe('form reducer', () => {
 		expect(step.effect?.kind).toBe('submit');
 	});
 
+	it('a form of text fields only takes the guard’s name after Enter asked for it, until the focus moves', () => {
+		const plan: Plan = {title: 'Change br0', steps: [{argv: ['ip', 'link', 'set', 'dev', 'br0', 'mtu', '1400']}], dangerous: false, affects: []};
+		const spec: FormSpec = {title: 'Change br0', fields: [{id: 'mtu', label: 'MTU', kind: 'text'}, {id: 'mac', label: 'MAC', kind: 'text'}], initial: {mtu: '1400'}, validate: () => ({}), plan: () => plan};
+		const env = envOf(spec, undefined, {sessionRisk: () => ({reason: 'your SSH session runs over br0', confirm: 'br0', undoable: true})});
+		let step = run(env, [type('0'), key('formErase'), key('formSubmit')]);
+		expect(step.state.nameWanted).toBe(true);
+		step = run(env, [type('br'), type('x'), key('formErase'), type('0')], step.state);
+		expect(step.state.typedName).toBe('br0');
+		expect(step.state.values.mtu).toBe('1400');
+		expect(run(env, [key('formSubmit')], step.state).effect?.kind).toBe('submit');
+		const moved = run(env, [key('formNext'), type('1')], step.state);
+		expect(moved.state.values.mac).toBe('1');
+		expect(moved.state.typedName).toBe('br0');
+	});
+
 	it('at 60x12 a delete whose consequences do not fit is reviewed page by page, then asks again, then runs', () => {
 		const ns1 = {world, ns: 'ns1'};
 		const env = envOf(deleteNamespaceForm(ns1), {width: 60, height: 10});
