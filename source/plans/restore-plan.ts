@@ -116,10 +116,36 @@ function stepsFor(c: StateChange, after: KernelState): {readonly rank: number; r
  * up before their addresses, addresses before the routes through them). What it cannot do is left in
  * the difference a read after it shows (see `unrestored`).
  */
-export function restoreSteps(before: KernelState, now: KernelState): Argv[] {
-	const steps = diffStates(before, now).flatMap((c) => stepsFor(c, now));
+export function restoreSteps(before: KernelState, now: KernelState, ours: (c: StateChange) => boolean = () => true): Argv[] {
+	const steps = diffStates(before, now).filter(ours).flatMap((c) => stepsFor(c, now));
 	// A stable sort: within a rank, the order of the diff.
 	return steps.sort((a, b) => a.rank - b.rank).map((s) => s.argv);
+}
+
+/**
+ * The changes a plan's undo may take back: whatever was taken away (the kernel takes more than a plan
+ * names), but what was added or changed only on what the plan names (`words`, its argv and undo argv).
+ * On a live server others add links, addresses and routes meanwhile: an undo must not delete theirs.
+ */
+export function ownedBy(words: ReadonlySet<string>): (c: StateChange) => boolean {
+	return (c) => {
+		switch (c.kind) {
+			case 'link':
+				return !c.present || words.has(c.link.name);
+			case 'linkField':
+				return words.has(c.link);
+			case 'address':
+				return !c.present || words.has(`${c.address.local}/${c.address.prefixlen}`);
+			case 'route':
+				return !c.present || words.has(String(c.record.dst));
+			case 'rule':
+			case 'neighbour':
+			case 'namespace':
+				return !c.present;
+			case 'forwarding':
+				return true;
+		}
+	};
 }
 
 /** Why a difference that remains after a restore could not be undone, where nsdeck knows. */

@@ -47,6 +47,8 @@ export interface PlanResult {
 	readonly left?: readonly string[];
 	/** After a run: what the kernel changed beyond what the plan said, in words. */
 	readonly alsoChanged?: readonly string[];
+	/** Some of that took something away (a route, an address, a link): worth stopping the user for. */
+	readonly alsoTookAway?: boolean;
 	/** The state read before it ran, which an undo restores. */
 	readonly before?: KernelState;
 }
@@ -110,7 +112,7 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
 		const rolledBack: UndoneStep[] = [];
 		for (const undo of undoSequence(plan.steps.slice(0, index))) rolledBack.push(await runUndo(undo));
 		if (!kernel || !before) return {rolledBack};
-		const restored = await restoreTo(before, scope, kernel, runUndo);
+		const restored = await restoreTo(plan, before, kernel, runUndo);
 		return {rolledBack: [...rolledBack, ...restored.ran], left: restored.left};
 	};
 	for (const [index, step] of plan.steps.entries()) {
@@ -128,8 +130,9 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
 		const error = messageOf(result);
 		return {ok: false, dryRun: false, plan, failedStep: index, error, hint: hintFor(error), ...(await rollBack(index)), before};
 	}
-	const alsoChanged = kernel && before ? alsoChangedText(plan, before, await kernel.read(scope)) : undefined;
-	return {ok: true, dryRun: false, plan, rolledBack: [], ...(alsoChanged && alsoChanged.length > 0 ? {alsoChanged} : {}), before};
+	const also = kernel && before ? alsoChangedText(plan, before, await kernel.read(scope)) : undefined;
+	const said = also && also.lines.length > 0 ? {alsoChanged: also.lines, alsoTookAway: also.tookAway} : {};
+	return {ok: true, dryRun: false, plan, rolledBack: [], ...said, before};
 }
 
 /**
@@ -149,7 +152,7 @@ export async function undoPlan(plan: Plan, before: KernelState | undefined, {run
 	const ran: UndoneStep[] = [];
 	for (const argv of undoSequence(plan.steps)) ran.push(await runUndo(argv));
 	if (!kernel || !before) return {ok: ran.every((r) => r.ok), ran, left: []};
-	const restored = await restoreTo(before, readScope(plan, kernel), kernel, runUndo);
+	const restored = await restoreTo(plan, before, kernel, runUndo);
 	// With the reads, what counts is what the kernel holds after: an inverse step that failed because
 	// the kernel had already dropped what it would delete is no failure.
 	return {ok: restored.left.length === 0, ran: [...ran, ...restored.ran], left: restored.left};

@@ -9,7 +9,7 @@ import type {System} from '../system/system.js';
 import {unexpectedChanges} from './kernel-explained.js';
 import type {Argv, Plan, Step} from './plan.js';
 import {pinProblem} from './pins.js';
-import {restoreSteps, whyLeft} from './restore-plan.js';
+import {ownedBy, restoreSteps, whyLeft} from './restore-plan.js';
 
 /** What a transaction needs of the system (system.ts gives it). */
 export interface KernelAccess {
@@ -64,23 +64,29 @@ export function leftText(changes: readonly StateChange[]): string[] {
 }
 
 /**
- * Brings the namespaces back to `before`: reads them, runs what differs back (restore-plan.ts), twice at
+ * Brings the plan's namespaces back to `before` (as far as it owns the changes, restore-plan.ts): reads them, runs what differs back (restore-plan.ts), twice at
  * most (a link set up makes the kernel add routes and addresses of its own, seen only by the next read),
  * and says what is still different.
  */
-export async function restoreTo(before: KernelState, ids: readonly string[], kernel: KernelAccess, runUndo: RunUndo): Promise<{ran: UndoneStep[]; left: string[]}> {
+export async function restoreTo(plan: Plan, before: KernelState, kernel: KernelAccess, runUndo: RunUndo): Promise<{ran: UndoneStep[]; left: string[]}> {
+	const ids = readScope(plan, kernel);
+	const ours = ownedBy(new Set(plan.steps.flatMap((s) => [...s.argv, ...(s.undo ?? [])])));
 	const ran: UndoneStep[] = [];
 	let now = await kernel.read(ids);
 	for (let round = 0; round < 2; round++) {
-		const steps = restoreSteps(before, now);
+		const steps = restoreSteps(before, now, ours);
 		if (steps.length === 0) break;
 		for (const argv of steps) ran.push(await runUndo(argv));
 		now = await kernel.read(ids);
 	}
-	return {ran, left: leftText(diffStates(before, now))};
+	return {ran, left: leftText(diffStates(before, now).filter(ours))};
 }
 
-/** After a run: what the kernel changed that the plan did not say it would, in words. */
-export function alsoChangedText(plan: Plan, before: KernelState, after: KernelState): string[] {
-	return unexpectedChanges(plan, diffStates(before, after)).map(changeText);
+/**
+ * After a run: what the kernel changed that the plan did not say it would, in words, and whether any of it
+ * took something away (a route, an address, a link, a neighbour) rather than changed it (a bridge's MAC).
+ */
+export function alsoChangedText(plan: Plan, before: KernelState, after: KernelState): {lines: string[]; tookAway: boolean} {
+	const changes = unexpectedChanges(plan, diffStates(before, after));
+	return {lines: changes.map(changeText), tookAway: changes.some((c) => 'present' in c && !c.present)};
 }

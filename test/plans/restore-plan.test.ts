@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {changeText, diffStates} from '../../source/model/kernel-diff.js';
 import {FOREVER, readStateLinks, readStateRoutes, type KernelState, type NamespaceState, type StateLink} from '../../source/model/kernel-state.js';
-import {restoreSteps} from '../../source/plans/restore-plan.js';
+import {ownedBy, restoreSteps} from '../../source/plans/restore-plan.js';
 
 const v4 = (local: string, prefixlen = 24) => ({family: 4 as const, local, prefixlen, scope: 'global', flags: [], valid: FOREVER, preferred: FOREVER, kernelMade: false});
 const link = (name: string, extra: Partial<StateLink> = {}): StateLink => ({ifindex: 2, name, kind: 'veth', up: true, carrier: true, mtu: 1500, mac: '02:00:00:00:00:01', addresses: [], ...extra});
@@ -66,6 +66,15 @@ describe('restoreSteps', () => {
 		const before = state(ns({links: [link('eth0', {addresses: [finite]})], routes: [DEFAULT]}));
 		const now = state(ns({links: [link('eth0', {ifindex: 12, addresses: [{...finite, valid: 90, preferred: 40}]})], routes: [DEFAULT]}));
 		expect(argvs(before, now)).toEqual([]);
+	});
+});
+
+describe('ownedBy', () => {
+	it('takes back all that was taken away, but what was added or changed only on what the plan names', () => {
+		const before = state(ns({links: [link('eth0', {addresses: [v4('10.1.1.4')]}), link('other', {mtu: 1500})], routes: [DEFAULT]}));
+		const now = state(ns({links: [link('eth0', {up: false, addresses: [v4('10.1.1.4'), v4('10.5.5.5')]}), link('other', {mtu: 9000}), link('theirs', {ifindex: 9})], routes: []}));
+		const steps = restoreSteps(before, now, ownedBy(new Set(['ip', '-n', 's', 'link', 'set', 'dev', 'eth0', 'down'])));
+		expect(steps.map((a) => a.join(' '))).toEqual(['ip -n s link set dev eth0 up', 'ip -n s route append unicast default table main proto boot scope global via 10.1.1.254 dev eth0']);
 	});
 });
 

@@ -158,8 +158,9 @@ export function usePlans(
 			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
 			// A plan that says nothing of what it makes (raw commands, a tutorial's setup) is recorded, not shown.
 			const unseen = dryRun && (plan.effects ?? []).length === 0 ? '; not shown in the panes' : '';
-			const more = (result.alsoChanged ?? []).length;
-			const also = more > 0 ? `; the kernel also changed ${more} thing${more === 1 ? '' : 's'} more` : '';
+			// What the kernel took away besides opens as lines (below); what it only changed (a bridge's MAC) is said here.
+			const more = result.alsoChanged ?? [];
+			const also = more.length === 0 ? '' : result.alsoTookAway ? `; the kernel also changed ${more.length} thing${more.length === 1 ? '' : 's'} more` : `; the kernel also changed: ${more.join('; ')}`;
 			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})${also}`;
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
@@ -171,7 +172,7 @@ export function usePlans(
 					return;
 				}
 				dispatch({type: 'openOverlay', overlay: {kind: 'keep', title: plan.title, deadline: Date.now() + keepSeconds * 1000}});
-			} else if (!dryRun && (result.alsoChanged ?? []).length > 0) {
+			} else if (!dryRun && result.alsoTookAway) {
 				// Said plainly, as lines, until Esc: what the kernel did beyond the plan is what surprises people.
 				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
 			} else {
