@@ -74,6 +74,22 @@ async function dump(what: string): Promise<Record<string, unknown>> {
 }
 
 /** Builds the world; says which routes nsdeck's route records name exactly (no tos, no from: issue 26's route identity is another change). */
+/**
+ * The dump once the kernel has settled: a link's operstate, and the link-local address and routes that
+ * come with its carrier, follow a moment after `ip` returns (linkwatch runs later). Waits until two dumps
+ * agree: a condition, not a time.
+ */
+async function settled(what: string): Promise<Record<string, unknown>> {
+	let last = await dump(what);
+	for (let i = 0; i < 40; i++) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const next = await dump(what);
+		if (JSON.stringify(next) === JSON.stringify(last)) return next;
+		last = next;
+	}
+	return last;
+}
+
 async function buildWorld(seed: number): Promise<string[]> {
 	const plain: string[] = [];
 	const pick = random(seed);
@@ -154,12 +170,12 @@ describe.each([11, 12, 13])('world %i: run then undo gives the world back', (see
 		const kernel = kernelAccess(createRealSystem({lab: true}), () => NAMESPACES);
 		if (!kernel) throw new Error('the real system reads the kernel');
 		for (const [what, plan] of await plans(seed, plain)) {
-			const before = await dump(what);
+			const before = await settled(what);
 			const result = await runPlan(plan, {run: (argv) => runCommand(argv), log: () => {}, kernel});
 			expect(result.ok, `${what}: ${result.error}`).toBe(true);
 			const undone = await undoPlan(plan, result.before, {run: (argv) => runCommand(argv), log: () => {}, kernel});
-			expect(undone.left, what).toEqual([]);
-			expect(await dump(what), what).toEqual(before);
+			expect(undone.left, `${what}: ${undone.ran.filter((r) => !r.ok).map((r) => `${r.argv.join(' ')}: ${r.error}`).join('; ')}`).toEqual([]);
+			expect(await settled(what), what).toEqual(before);
 		}
 	}, 180_000);
 });
