@@ -10,7 +10,7 @@ export type RecordKind = 'route' | 'rule' | 'neighbour';
 export type StateChange =
 	| {readonly kind: 'namespace'; readonly ns: string; readonly present: boolean}
 	| {readonly kind: 'link'; readonly ns: string; readonly link: StateLink; readonly present: boolean}
-	| {readonly kind: 'linkField'; readonly ns: string; readonly link: string; readonly field: LinkField; readonly before: string; readonly after: string}
+	| {readonly kind: 'linkField'; readonly ns: string; readonly link: string; readonly linkKind: string; readonly field: LinkField; readonly before: string; readonly after: string}
 	| {readonly kind: 'address'; readonly ns: string; readonly link: string; readonly address: StateAddress; readonly present: boolean}
 	| {readonly kind: RecordKind; readonly ns: string; readonly record: StateRecord; readonly present: boolean}
 	| {readonly kind: 'forwarding'; readonly ns: string; readonly family: 4 | 6; readonly before: boolean; readonly after: boolean};
@@ -40,6 +40,7 @@ function diffLink(ns: string, before: StateLink, after: StateLink): StateChange[
 		kind: 'linkField',
 		ns,
 		link: after.name,
+		linkKind: after.kind,
 		field,
 		before: fieldText(before, field),
 		after: fieldText(after, field),

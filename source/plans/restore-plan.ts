@@ -62,6 +62,10 @@ function ruleArgs(r: StateRecord): string[] {
 
 const family = (r: StateRecord): string[] => (r.family === 6 || str(r.dst).includes(':') || str(r.src).includes(':') ? ['-6'] : []);
 
+/** What the kernel tells routes apart by: one such route at most per key (multipath aside). */
+const KERNEL_ROUTE_KEY = ['family', 'type', 'dst', 'from', 'tos', 'table', 'metric'] as const;
+const sameKernelRoute = (a: StateRecord, b: StateRecord): boolean => KERNEL_ROUTE_KEY.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+
 /** Kernel routes come back with their address or their link; a kernel-made address with its link. */
 const kernelRoute = (r: StateRecord): boolean => r.protocol === 'kernel';
 
@@ -95,7 +99,9 @@ function stepsFor(c: StateChange, after: KernelState): {readonly rank: number; r
 			if (kernelRoute(c.record)) return [];
 			// Routes without a gateway first: a gateway is only reachable through one.
 			if (c.present) return [{rank: 7, argv: ipIn(ns, ...family(c.record), 'route', 'del', ...routeArgs(c.record))}];
-			return [{rank: c.record.gateway || c.record.nexthops ? 9 : 8, argv: ipIn(ns, ...family(c.record), 'route', 'append', ...routeArgs(c.record))}];
+			// The same route with other attributes (the kernel raised its MTU with its link's): replaced whole.
+			const verb = after.get(ns)?.routes.some((r) => sameKernelRoute(r, c.record)) ? 'replace' : 'append';
+			return [{rank: c.record.gateway || c.record.nexthops ? 9 : 8, argv: ipIn(ns, ...family(c.record), 'route', verb, ...routeArgs(c.record))}];
 		}
 		case 'rule':
 			return [{rank: 10, argv: ipIn(ns, ...family(c.record), 'rule', c.present ? 'del' : 'add', ...ruleArgs(c.record))}];
@@ -127,13 +133,16 @@ export function restoreSteps(before: KernelState, now: KernelState, ours: (c: St
  * names), but what was added or changed only on what the plan names (`words`, its argv and undo argv).
  * On a live server others add links, addresses and routes meanwhile: an undo must not delete theirs.
  */
+const FOLLOWS_LOWER_MTU = new Set(['macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'vlan', 'vxlan']);
+
 export function ownedBy(words: ReadonlySet<string>): (c: StateChange) => boolean {
 	return (c) => {
 		switch (c.kind) {
 			case 'link':
 				return !c.present || words.has(c.link.name);
 			case 'linkField':
-				return words.has(c.link);
+				// The kernel lowers a stacked device's MTU with its lower device's, wherever it is.
+				return words.has(c.link) || (c.field === 'mtu' && FOLLOWS_LOWER_MTU.has(c.linkKind));
 			case 'address':
 				return !c.present || words.has(`${c.address.local}/${c.address.prefixlen}`);
 			case 'route':

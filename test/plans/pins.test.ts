@@ -45,7 +45,7 @@ describe('what the plan said it would change', () => {
 		const route = {dst: 'default', gateway: '10.1.1.254', dev: 'eth0', table: 'main', protocol: 'boot'};
 		const v6 = {family: 6 as const, local: 'fd00::4', prefixlen: 64, scope: 'global', flags: [], valid: 1, preferred: 1, kernelMade: false};
 		const left = unexpectedChanges(plan, [
-			{kind: 'linkField', ns: 's', link: 'eth0', field: 'up', before: 'on', after: 'off'},
+			{kind: 'linkField', ns: 's', link: 'eth0', linkKind: 'veth', field: 'up', before: 'on', after: 'off'},
 			{kind: 'route', ns: 's', record: route, present: false},
 			{kind: 'address', ns: 's', link: 'eth0', address: v6, present: false},
 			{kind: 'address', ns: 's', link: 'eth0', address: {...v6, local: 'fe80::1', scope: 'link', kernelMade: true}, present: false},
