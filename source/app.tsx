@@ -4,6 +4,7 @@
 import {Box} from 'ink';
 import {useCallback, useMemo, useState} from 'react';
 import {sessionPath} from './model/ssh-session.js';
+import {namespacesLeaningElsewhere} from './model/stacked.js';
 import type {Tutorial} from './model/tutorial/types.js';
 import type {Plan} from './plans/plan.js';
 import {sessionRisk} from './plans/session-guard.js';
@@ -61,7 +62,8 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	useTraffic(system, dispatch, getState);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
-	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds});
+	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
+	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds, alsoRead});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);

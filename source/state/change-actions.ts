@@ -2,6 +2,7 @@
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
 import {shown} from '../model/display.js';
 import {nsDisplayName} from '../model/netns-id.js';
+import {formatRoute} from '../model/format.js';
 import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import type {Netns} from '../model/types.js';
 import type {BindingId} from './keys/keymap.js';
@@ -75,7 +76,11 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 	},
 	toggleUp: ({ns, ctx}) => {
 		if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
-		const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
+		const link = ctx.link;
+		const v6 = link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr);
+		// The kernel's own routes (proto kernel) follow the addresses; the fe80::/64 one every IPv6 link has.
+		const routes = ns.routes.filter((r) => r.dev === link.name && r.protocol !== 'kernel' && !r.dst.startsWith('fe80:')).map(formatRoute);
+		const plan = togglePlan(ns.id, link.name, !link.adminUp, v6, routes);
 		// Like every change, shown before it runs: setting down is one key from cutting off an SSH session.
 		return {form: confirmForm(plan)};
 	},

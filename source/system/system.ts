@@ -1,7 +1,9 @@
 // The System is everything the UI may ask of the machine. The real one runs `ip`; UI tests use a fake.
 import {accessSync, constants, statSync} from 'node:fs';
 import {join} from 'node:path';
-import type {NamespaceListing, Netns, NetnsPlace, World} from '../model/types.js';
+import type {KernelState, NamespaceState} from '../model/kernel-state.js';
+import type {NamespaceListing, Netns, NetnsIdentity, NetnsPlace, World} from '../model/types.js';
+import {readLinkNames, readNamespaceState, type LinkNow} from './kernel-read.js';
 import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
@@ -44,6 +46,13 @@ export interface System {
 	readNamespaces(ids: readonly string[], options?: ReadManyOptions): Promise<readonly Netns[]>;
 	/** Report changes made by anyone (ip monitor, /run/netns) until the returned function is called. */
 	watch(listener: ChangeListener): () => void;
+	/**
+	 * What a plan may change in these namespaces, exactly as ip prints it (kernel-read.ts): read before and
+	 * after a plan, and after its rollback or undo. Absent in UI tests' fake system.
+	 */
+	readKernel?(ids: readonly string[]): Promise<KernelState>;
+	/** A namespace's links right now; undefined when it is gone or is not the namespace `identity` names. */
+	linksNow?(id: string, identity?: NetnsIdentity): Promise<readonly LinkNow[] | undefined>;
 	/** Run one command of a plan. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
@@ -147,6 +156,19 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		},
 		watch: (listener) => watchSystem(listener, read),
 		run: (argv, options) => runner(argv, options),
+		async readKernel(ids) {
+			const states = await Promise.all(ids.map(async (id) => {
+				const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
+				// A namespace that cannot be read is left out (as a gone one): the plan still runs, unchecked there.
+				return place ? readNamespaceState(runner, place).catch(() => undefined) : undefined;
+			}));
+			return new Map(states.flatMap((s): Array<[string, NamespaceState]> => (s ? [[s.id, s]] : [])));
+		},
+		async linksNow(id, identity) {
+			const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
+			if (!place || (identity && place.identity && !stillThere({...place, identity}))) return undefined;
+			return readLinkNames(runner, place);
+		},
 		async readForwarding(id) {
 			const place = placeOf(id);
 			if (!place) throw new Error(`namespace ${id} no longer exists`);

@@ -174,6 +174,28 @@ describe('a failed ping through a broken router, in a real terminal', () => {
 	});
 });
 
+describe('what the kernel also changed, in a real terminal', () => {
+	it('the preview names the routes through a link set down, and after the run they are listed as gone', async () => {
+		await sh('ip', 'link', 'add', 'name', 'e2e0', 'type', 'veth', 'peer', 'name', 'e2e1');
+		await sh('ip', 'link', 'set', 'dev', 'e2e1', 'up');
+		await sh('ip', 'link', 'set', 'dev', 'e2e0', 'up');
+		await sh('ip', 'addr', 'add', '10.61.0.1/24', 'dev', 'e2e0');
+		await sh('ip', 'route', 'add', '10.62.0.0/16', 'via', '10.61.0.2', 'table', '100');
+		term = await startInTmux([process.execPath, BUNDLE], 80, 24);
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		await t.keys('2');
+		await selectRow(t, 'e2e0');
+		await t.keys('Space');
+		expect(await t.waitFor('Set e2e0 down in host')).toMatch(/the kernel removes the routes through it: 10\.62\.0\.0\/16 via 10\.61\.0\.2/);
+		await t.keys('Enter');
+		await t.waitFor('Sure? Enter again (or y) runs it');
+		await t.keys('y');
+		const after = await t.waitFor('the kernel also changed:');
+		expect(after).toMatch(/removed route 10\.62\.0\.0\/16 via 10\.61\.0\.2 dev e2e0 table 100/);
+	});
+});
+
 describe('a shell from the lab, in a real terminal', () => {
 	it('hands the terminal back when it exits: the app draws again and takes keys', async () => {
 		// The lab is a sandbox of its own (NSDECK_SANDBOX unset: with its own PID namespace) inside the test's; the terminal's
