@@ -16,6 +16,7 @@
 // lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
 // table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
+// `--watch` hears events in many namespaces instead of reading them (watch-many.h).
 // `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
 // reads no namespace: FILE holds rtnetlink messages as the kernel sends them (RTM_NEWLINK, RTM_NEWADDR, …,
 // each with its nlmsghdr), and their JSON is written to stdout, without a frame header. The decoder's tests
@@ -44,6 +45,7 @@
 #include "foreground.h"
 #include "netlink-json.h"
 #include "nsid-names.h"
+#include "watch-many.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -279,6 +281,7 @@ int main(int argc, char **argv) {
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent) return 1;
+	if (argc == 2 && strcmp(argv[1], "--watch") == 0) return watch_many();
 	if (argc > 2 && strcmp(argv[1], "--foreground") == 0 && strcmp(argv[2], "--") == 0) return foreground_exec(argv + 3);
 	struct naming naming = {0};
 	int next = 1;
