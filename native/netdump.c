@@ -44,6 +44,7 @@
 #include "buffer.h"
 #include "foreground.h"
 #include "netlink-json.h"
+#include "nsid-identity.h"
 #include "nsid-names.h"
 #include "watch-many.h"
 
@@ -185,7 +186,9 @@ static int only_nsids;
 /* --first-only: name the nsids of the first path only (the host's, in a read of every namespace). */
 static int names_first_only;
 
-
+/* The host's nsfs file and a socket there (nsid-identity.h), and one namespace's nsids in its frame. */
+static int home_fd = -1, home_sock = -1;
+static struct buffer identity;
 
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
@@ -197,7 +200,8 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) return errno;
 	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
-	close(fd);
+	identity.length = 0;
+	if (failed || (only_nsids && naming)) close(fd);
 	if (failed) return failed;
 	out->length = 0;
 	if (only_nsids && naming) {
@@ -211,6 +215,7 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (sock < 0) {
 		failed = errno;
+		close(fd);
 		if (naming_started) pthread_join(namer, NULL);
 		return failed;
 	}
@@ -238,6 +243,8 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 		if (!failed && get_netconf(sock, AF_INET6, out) == EAFNOSUPPORT) failed = 0;
 		if (failed != EAGAIN) break;
 	}
+	if (!failed) nsid_identity_json(sock, fd, home_sock, home_fd, &identity);
+	close(fd);
 	close(sock);
 	if (naming_started) pthread_join(namer, NULL);
 	if (failed) out->length = 0;
@@ -253,6 +260,11 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	// An nsid table the kernel would not give is left out: ip netns list-id could not name it either.
 	const struct buffer *nsids = naming && naming->json.length > 0 ? &naming->json : NULL;
 	if (!error) namespace_json(raw.data, raw.length, !only_nsids, nsids, &json);
+	if (!error && identity.length > 0 && json.length > 0) {
+		json.length--; // The object's closing brace: the nsids in the host's frame go inside.
+		append(&json, identity.data, identity.length);
+		append(&json, "}", 1);
+	}
 	uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
 	write_all(header, sizeof header);
 	write_all(json.data, json.length);
@@ -303,6 +315,7 @@ int main(int argc, char **argv) {
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;
+	if (!only_nsids) nsid_identity_open_home(&home_fd, &home_sock);
 	uint32_t index = 0;
 	// Paths as arguments: nothing to wait for. nsdeck passes few this way (the host at start, while its own
 	// main thread is busy and could not write a pipe for ~10 ms); thousands come on stdin.

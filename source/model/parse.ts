@@ -4,7 +4,7 @@
 // the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
 import {readLinkInfo} from './link-kinds/index.js';
-import type {Address, FdbEntry, Link, Neighbour, Netns, NextHop, NsidEntry, PeerHint, Route, Rule} from './types.js';
+import type {Address, FdbEntry, Link, Neighbour, Netns, NextHop, NsidEntry, NsidFrame, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -186,7 +186,7 @@ export const BATCH_READ = 'addr\nroute show table all\nrule show\nneigh show\nne
 /** How many documents come before `netns list-id` in a batch read. */
 export const BATCH_DOCUMENTS = 4;
 
-export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding'>;
+export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding' | 'frame'>;
 
 /** ip prints one JSON document per line in batch mode; an empty result may print `[]` or nothing. */
 export function parseBatchRead(text: string): BatchRead {
@@ -221,5 +221,20 @@ export function parseHelperRecords(text: string, names: IprouteNames): BatchRead
 		...(forwarding ? {forwarding: {4: asFlag(forwarding.inet), 6: asFlag(forwarding.inet6)}} : {}),
 		nsids: list(value?.nsids).flatMap((raw) => (asNumber(raw.nsid) === undefined ? [] : [{nsid: asNumber(raw.nsid) ?? 0, name: asString(raw.name)}])),
 		named: Array.isArray(value?.nsids),
+		...frameOf(value),
 	};
+}
+
+/** The helper's nsids in the host's frame (native/nsid-identity.h), when it gave them. */
+function frameOf(value: Json | undefined): {frame?: NsidFrame} {
+	const hostNsid = asNumber(value?.host_nsid);
+	const inHost = asNumber(value?.nsid_in_host);
+	if (hostNsid === undefined && inHost === undefined) return {};
+	const toHost = (Array.isArray(value?.nsids_in_host) ? (value.nsids_in_host as unknown[]) : []).flatMap((raw) => {
+		const entry = asObject(raw);
+		const nsid = asNumber(entry?.nsid);
+		const seen = asNumber(entry?.host_nsid);
+		return nsid === undefined || seen === undefined ? [] : [{nsid, hostNsid: seen}];
+	});
+	return {frame: {hostNsid, inHost, toHost}};
 }

@@ -7,6 +7,7 @@
 // ifindex decides, and is only sure when one other namespace has a link with it.
 import {hasUnderlay, underlayOf} from './link-kinds/index.js';
 import {namedId} from './netns-id.js';
+import {nsidResolver} from './topology.js';
 import {HOST_ID, type Link, type LinkRef, type World} from './types.js';
 
 export interface StackedDevice extends LinkRef {
@@ -18,6 +19,7 @@ export interface StackedDevice extends LinkRef {
 export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDevice[] {
 	const found: StackedDevice[] = [];
 	const otherUnnamed = world.namespaces.some((n) => n.kind !== 'named' && n.id !== HOST_ID);
+	const resolve = nsidResolver(world);
 	for (const ns of world.namespaces) {
 		for (const link of ns.links) {
 			if (link.kind === 'veth' || link === lower) continue;
@@ -38,6 +40,11 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 				continue;
 			}
 			if (ns.id === lowerNs || hint.ifindex !== lower.ifindex) continue;
+			// Read by the helper: its nsids are told in the host's frame, by namespace, not by ifindex.
+			if (ns.frame) {
+				if (resolve(ns, hint.netnsid) === lowerNs) found.push(ref(false));
+				continue;
+			}
 			const entry = ns.nsids.find((e) => e.nsid === hint.netnsid);
 			if (entry) {
 				if (entry.name !== undefined && namedId(entry.name) === lowerNs) found.push(ref(false));

@@ -107,9 +107,10 @@ afterAll(async () => {
 
 /**
  * What both readers read: ip's batch cannot read IPv6 rules (a line cannot say -6), the bridges' FDB (that
- * is the `bridge` tool) or forwarding (a sysctl), which the helper adds.
+ * is the `bridge` tool), forwarding (a sysctl) or the nsids in the host's frame (RTM_GETNSID with a target),
+ * which the helper adds.
  */
-const bothRead = ({fdb: _fdb, forwarding: _forwarding, rules, ...rest}: Netns): Netns => ({...rest, ...(rules ? {rules: {4: rules[4]}} : {})});
+const bothRead = ({fdb: _fdb, forwarding: _forwarding, frame: _frame, rules, ...rest}: Netns): Netns => ({...rest, ...(rules ? {rules: {4: rules[4]}} : {})});
 
 const byId = (list: readonly Netns[]): Record<string, Netns> => Object.fromEntries(list.map((n) => [n.id, bothRead(n)]));
 
