@@ -25,6 +25,8 @@ export interface NetnsLabel {
 	readonly pod?: {readonly namespace: string; readonly name: string};
 	/** The systemd unit, for a service outside any container (PrivateNetwork=). */
 	readonly unit?: string;
+	/** Mininet's name for the node, from `mininet:NAME` in its shell's arguments (model/netns-label.ts). */
+	readonly mininet?: string;
 }
 
 /** Where a namespace is, found before it is read (discover.ts). */
