@@ -11,7 +11,8 @@ import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
-import {worldToJson, worldToText} from './source/show.js';
+import {jsonText, worldToJson, worldToText} from './source/show.js';
+import {loadIprouteNames} from './source/system/netdump.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildScenario} from './source/system/lab.js';
@@ -46,7 +47,7 @@ async function showOnce(system: System): Promise<void> {
 	const topology = buildTopology(world);
 	if (dot) process.stdout.write(toDot(world, topology));
 	else if (mermaid) process.stdout.write(toMermaid(world, topology));
-	else process.stdout.write(json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
+	else process.stdout.write(json ? jsonText(worldToJson(world, topology, loadIprouteNames())) + '\n' : worldToText(world, topology));
 }
 
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */

@@ -1,6 +1,6 @@
 // `nsdeck show`: the snapshot printed once, as text for people or JSON for scripts.
 import {shown} from './model/display.js';
-import {formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
+import {factsText, formatRoute, linkStateLabel, relationText, visibleAddresses} from './model/format.js';
 import {nsDisplayName} from './model/netns-id.js';
 import {labelText} from './model/netns-label.js';
 import {padWidth} from './model/text-width.js';
@@ -8,42 +8,60 @@ import {execIn} from './plans/plan.js';
 import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {World} from './model/types.js';
+import {BUILTIN_NAMES, type IprouteNames} from './model/iproute-names.js';
+import {hasUnderlay, isStackedKind} from './model/link-kinds/index.js';
+import {linkRecord, records, routeRecord, type Json} from './model/ip-records.js';
 
-export function worldToJson(world: World, topology: Topology = buildTopology(world)): unknown {
+/**
+ * `show --json`: each namespace's links, addresses and routes as the records `ip -j -d addr` and `ip -j
+ * route show table all` print (read as they came: model/raw-records.ts), rules, neighbours and the FDB as
+ * `ip -j rule`, `ip -j neigh` and `bridge -j fdb` print them; nsdeck's own findings beside them under
+ * `nsdeck`, one per link and route and one per namespace. The shape is docs/show-json.schema.json.
+ */
+export function worldToJson(world: World, topology: Topology = buildTopology(world), names: IprouteNames = BUILTIN_NAMES): unknown {
 	return {
 		namespaces: world.namespaces.map((ns) => ({
 			id: ns.id,
-			name: nsDisplayName(ns.id),
 			kind: ns.kind,
 			path: ns.path,
-			// Device and inode: the same namespace whatever path reached it.
-			identity: ns.identity ?? null,
-			// How a command gets in, as plans write it (`ip netns exec NAME`, `nsenter --net=PATH`, or nothing for
-			// the host), as shell text: quoted as the log and exported scripts quote, so a name runs nothing.
-			reach: commandText(execIn(ns.id)),
-			label: ns.label ? {...ns.label, text: labelText(ns.label)} : null,
-			// null where this reader could not tell (ip without the helper: IPv6 rules, the FDB, forwarding).
-			forwarding: ns.forwarding ?? null,
-			rules: ns.rules ? {inet: ns.rules[4] ?? null, inet6: ns.rules[6] ?? null} : null,
-			neighbours: ns.neighbours ?? null,
-			fdb: ns.fdb ?? null,
-			...(ns.error ? {error: ns.error} : {}),
 			links: ns.links.map((link) => {
 				const key = linkKey(ns.id, link.ifindex);
 				const peer = topology.peers.get(key);
 				const ports = topology.ports.get(key);
 				const lower = topology.lowers.get(key);
+				const ref = (r: {ns: string; name: string; ifindex: number}): Json => ({ns: r.ns, name: r.name, ifindex: r.ifindex});
 				return {
-					...link,
-					state: linkStateLabel(link),
-					operstate: link.state,
-					...(link.kind === 'veth' ? {peer: peer ? {ns: peer.ns, name: peer.name, ifindex: peer.ifindex} : null} : {}),
-					...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
-					...(lower ? {lower: {ns: lower.ns, name: lower.name, ifindex: lower.ifindex}} : {}),
+					...linkRecord(link, names),
+					nsdeck: {
+						state: linkStateLabel(link),
+						relation: relationText(link, ns.id, peer, ports ?? [], lower),
+						...(link.kind === 'veth' ? {peer: peer ? ref(peer) : null} : {}),
+						...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
+						...(isStackedKind(link.kind) || hasUnderlay(link.kind) || lower ? {lower: lower ? ref(lower) : null} : {}),
+						...(link.facts ? {facts: factsText(link)} : {}),
+					},
 				};
 			}),
-			routes: ns.routes,
-			nsids: ns.nsids,
+			routes: ns.routes.map((route) => ({...routeRecord(route), nsdeck: {text: formatRoute(route), family: route.family === 6 ? 'inet6' : 'inet'}})),
+			nsdeck: {
+				name: nsDisplayName(ns.id),
+				// Device and inode: the same namespace whatever path reached it.
+				identity: ns.identity ?? null,
+				// How a command gets in, as plans write it, as shell text: quoted as the log and exported scripts
+				// quote, so a name runs nothing.
+				reach: commandText(execIn(ns.id)),
+				label: ns.label ? {...ns.label, text: labelText(ns.label)} : null,
+				// null where this reader could not tell (ip without the helper: IPv6 rules, the FDB, forwarding).
+				forwarding: ns.forwarding ? {inet: ns.forwarding[4] ?? null, inet6: ns.forwarding[6] ?? null} : null,
+				rules: ns.rules ? {inet: records(ns.rules[4]), inet6: records(ns.rules[6])} : null,
+				neighbours: records(ns.neighbours),
+				fdb: records(ns.fdb),
+				// Nexthop objects (`ip -j nexthop`): not read yet.
+				nexthops: null,
+				nsids: ns.nsids,
+				...(ns.frame ? {frame: ns.frame} : {}),
+				...(ns.error ? {error: ns.error} : {}),
+			},
 		})),
 	};
 }
@@ -67,3 +85,11 @@ export function worldToText(world: World, topology: Topology = buildTopology(wor
 	return lines.map(shown).join('\n') + '\n';
 }
 
+
+/**
+ * JSON text in which no string can steer a terminal or reorder text: C0 controls are escaped by
+ * JSON.stringify, and C1 controls, bidi overrides and isolates, and line separators are escaped here.
+ */
+export function jsonText(value: unknown): string {
+	return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

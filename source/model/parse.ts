@@ -4,6 +4,7 @@
 // the same files ip reads (iproute-names.ts). They accept the raw text so fixtures test them directly.
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
 import {readLinkInfo} from './link-kinds/index.js';
+import {fromRecord} from './raw-records.js';
 import type {Address, FdbEntry, Link, Neighbour, Netns, NextHop, NsidEntry, NsidFrame, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
@@ -60,7 +61,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 	const {kind, facts} = readLinkInfo(raw.linkinfo, raw.link_type);
 	const masterKind = asString(asObject(raw.linkinfo)?.info_slave_kind);
 	const altnames = asStrings(raw.altnames);
-	return {
+	return fromRecord({
 		ifindex: asNumber(raw.ifindex) ?? 0,
 		name: asString(raw.ifname) ?? '?',
 		kind,
@@ -78,7 +79,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 		...(altnames.length > 0 ? {altnames} : {}),
 		addresses: addrInfo.map((a) => parseAddress(a, names)).filter((a): a is Address => a !== undefined),
 		peerHint: peerHint(raw),
-	};
+	}, raw);
 }
 
 export const parseLinks = (text: string, names: IprouteNames = BUILTIN_NAMES): Link[] => parseArray(text).map((raw) => parseLink(raw, names));
@@ -104,7 +105,7 @@ function parseNextHop(raw: Json): NextHop {
 
 function parseRoute(raw: Json, names: IprouteNames): Route {
 	const nexthops = Array.isArray(raw.nexthops) ? raw.nexthops.flatMap((n) => (asObject(n) ? [parseNextHop(n as Json)] : [])) : [];
-	return {
+	return fromRecord({
 		family: routeFamily(raw),
 		dst: asString(raw.dst) ?? 'default',
 		gateway: gatewayOf(raw),
@@ -117,7 +118,7 @@ function parseRoute(raw: Json, names: IprouteNames): Route {
 		metric: asNumber(raw.metric),
 		prefsrc: asString(raw.prefsrc),
 		flags: asStrings(raw.flags),
-	};
+	}, raw);
 }
 
 /** nsdeck leaves out the `local` table (it only mirrors addresses) and multicast routes. */
@@ -138,7 +139,7 @@ export function parseRule(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rule 
 	const mark = asString(raw.fwmark);
 	const mask = asString(raw.fwmask);
 	const action = asString(raw.action) ?? (raw.goto !== undefined ? 'goto' : 'nop' in raw ? 'nop' : undefined);
-	return {
+	return fromRecord({
 		priority: asNumber(raw.priority) ?? 0,
 		// ip prints flags like this one as a key with a null value.
 		not: 'not' in raw,
@@ -150,7 +151,7 @@ export function parseRule(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rule 
 		...(raw.table !== undefined ? {table: named(raw.table, names.tables)} : {}),
 		...(action ? {action} : {}),
 		...(asNumber(raw.goto) !== undefined ? {goto: asNumber(raw.goto)} : {}),
-	};
+	}, raw);
 }
 
 /** One entry of `ip -j -d neigh show` (ip/ipneigh.c print_neigh). */
@@ -158,7 +159,7 @@ export function parseNeighbour(raw: Json): Neighbour | undefined {
 	const dst = asString(raw.dst);
 	const dev = asString(raw.dev);
 	if (!dst || !dev) return undefined;
-	return {family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)};
+	return fromRecord<Neighbour>({family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)}, raw);
 }
 
 /** One entry of `bridge -j fdb show` that a bridge holds (bridge/fdb.c print_fdb). */
@@ -166,7 +167,7 @@ export function parseFdbEntry(raw: Json): FdbEntry | undefined {
 	const mac = asString(raw.mac);
 	const dev = asString(raw.ifname);
 	if (!mac || !dev) return undefined;
-	return {mac, dev, ...(asString(raw.master) ? {bridge: asString(raw.master)} : {}), ...(asNumber(raw.vlan) !== undefined ? {vlan: asNumber(raw.vlan)} : {}), state: asString(raw.state) ?? ''};
+	return fromRecord({mac, dev, ...(asString(raw.master) ? {bridge: asString(raw.master)} : {}), ...(asNumber(raw.vlan) !== undefined ? {vlan: asNumber(raw.vlan)} : {}), state: asString(raw.state) ?? ''}, raw);
 }
 
 const defined = <T>(items: ReadonlyArray<T | undefined>): T[] => items.filter((x): x is T => x !== undefined);
