@@ -7,7 +7,8 @@ import {padWidth} from './model/text-width.js';
 import {execIn} from './plans/plan.js';
 import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
-import type {World} from './model/types.js';
+import type {Netns, World} from './model/types.js';
+import {namespaceDetail} from './ui/overlays/detail-lines.js';
 import {BUILTIN_NAMES, type IprouteNames} from './model/iproute-names.js';
 import {hasUnderlay, isStackedKind} from './model/link-kinds/index.js';
 import {linkRecord, records, routeRecord, type Json} from './model/ip-records.js';
@@ -66,20 +67,37 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 	};
 }
 
+/** What the detail view knows beyond links and routes: forwarding, rules, neighbours, the FDB. */
+const PICTURE = new Set(['forwarding', 'IPv4 rules', 'IPv6 rules', 'neighbours', 'bridge FDB']);
+
+function wholePicture(ns: Netns): string[] {
+	const lines: string[] = [];
+	let section = '';
+	for (const [label, value] of namespaceDetail(ns)) {
+		if (label) section = label;
+		if (!PICTURE.has(section)) continue;
+		lines.push(label ? `  ${label}: ${value}` : `  ${' '.repeat(section.length + 1)} ${value}`);
+	}
+	// Nexthop objects (`ip nexthop`) are not read yet: said, not left out silently.
+	lines.push('  nexthops: not read');
+	return lines;
+}
+
 export function worldToText(world: World, topology: Topology = buildTopology(world)): string {
 	const lines: string[] = [];
 	for (const ns of world.namespaces) {
 		const label = labelText(ns.label);
 		const where = ns.kind === 'host' ? ' (host)' : ns.kind === 'named' ? '' : `  ${ns.path}`;
-		const forwards = (['4', '6'] as const).filter((f) => ns.forwarding?.[f === '4' ? 4 : 6]).map((f) => `IPv${f}`);
-		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${forwards.length > 0 ? `  forwarding ${forwards.join(' ')}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
+		lines.push(`${nsDisplayName(ns.id)}${where}${label ? `  ${label}` : ''}${ns.error ? `  cannot read: ${ns.error}` : ''}`);
 		for (const link of ns.links) {
 			const key = linkKey(ns.id, link.ifindex);
 			const relation = relationText(link, ns.id, topology.peers.get(key), topology.ports.get(key) ?? [], topology.lowers.get(key));
-			const cells = [padWidth(link.name, 15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' ')];
-			lines.push(`  ${cells.join(' ').trimEnd()}`);
+			// What ip -d says of its kind (a vxlan's VNI and remote, a macvlan's mode), after the addresses.
+			const cells = [padWidth(link.name, 15), link.kind.padEnd(8), linkStateLabel(link).padEnd(10), relation, visibleAddresses(link).join(' '), factsText(link)];
+			lines.push(`  ${cells.filter((c, i) => i < 3 || c !== '').join(' ').trimEnd()}`);
 		}
 		for (const route of ns.routes) lines.push(`  route ${formatRoute(route)}`);
+		lines.push(...wholePicture(ns));
 	}
 	// Read by people, often on a terminal: every line made safe to draw (model/display.ts).
 	return lines.map(shown).join('\n') + '\n';
