@@ -240,3 +240,24 @@ export function namespacesOfHostNsid(world: World, topology: Topology, nsid: num
 export function formatPeer(peer: LinkRef, viewerNs: string): string {
 	return peer.ns === viewerNs ? peer.name : `${nsDisplayName(peer.ns)}/${peer.name}`;
 }
+
+/**
+ * Namespaces outside `read` that hold the other end of a veth in `read` without pairing back: their view
+ * is stale (a veth end moved, and the kernel tells no one where its peer is). Also the namespace a veth's
+ * nsid names when its peer is not found there.
+ */
+export function unpairedPeers(world: World, topology: Topology, read: ReadonlySet<string>): string[] {
+	const stale = new Set<string>();
+	const resolve = nsidResolver(world);
+	for (const ns of world.namespaces) {
+		if (!read.has(ns.id)) continue;
+		for (const link of ns.links) {
+			if (link.kind !== 'veth' || link.peerHint?.netnsid === undefined) continue;
+			const peer = topology.peers.get(linkKey(ns.id, link.ifindex));
+			const back = peer && topology.peers.get(linkKey(peer.ns, peer.ifindex));
+			const other = peer ? (back?.ns === ns.id && back.ifindex === link.ifindex ? undefined : peer.ns) : resolve(ns, link.peerHint.netnsid);
+			if (other !== undefined && !read.has(other)) stale.add(other);
+		}
+	}
+	return [...stale];
+}

@@ -64,6 +64,16 @@ describe('live in every listed namespace', () => {
 		await shownWithin(app, new RegExp(`sleep ${pid}.*\\s1/2 up`), 1000);
 	});
 
+	it('follows a veth end moved between two process-held namespaces, from the host’s end too', {timeout: 30_000}, async () => {
+		const [first, second] = [await holdNamespace(), await holdNamespace()];
+		await sh('ip', 'link', 'add', 'hv3', 'type', 'veth', 'peer', 'name', 'pv3', 'netns', `/proc/${first}/ns/net`);
+		const app = await start();
+		await shownWithin(app, new RegExp(`hv3\\s+veth\\s.*→ pid ${first}/pv3`), 5000);
+		// The host hears nothing: only its end's link_netnsid changes.
+		await sh('nsenter', `--net=/proc/${first}/ns/net`, 'ip', 'link', 'set', 'pv3', 'netns', `/proc/${second}/ns/net`);
+		await shownWithin(app, new RegExp(`hv3\\s+veth\\s.*→ pid ${second}/pv3`), 1000);
+	});
+
 	it('resolves a veth moved into a mounted namespace within 1 s', {timeout: 30_000}, async () => {
 		const pid = await holdNamespace();
 		mkdirSync(MOUNTS, {recursive: true});
