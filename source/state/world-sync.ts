@@ -5,10 +5,11 @@
 // Start fast: list the namespaces (discovery, no process started) and read the selected one first, so the
 // first frame has the list and its details; the rest is read in the background in groups, with progress in
 // the title bar.
-// Stay live: the System's watcher reports which namespaces changed; a queue coalesces the bursts and
-// reads just those again. The list is found again every second (namespaces come and go with processes,
-// which no event announces), and the selected namespace is polled for changes the watcher cannot see (a
-// namespace the host has no nsid for, in read-only mode).
+// Stay live: the System's watcher reports which namespaces changed (with the helper, every listed one,
+// whoever holds it); a queue coalesces the bursts and reads just those again, then the far ends of veths
+// that no longer pair. The list is found again every second (namespaces come and go with processes, which
+// no event announces), and the selected namespace is polled for changes a watcher cannot see (without the
+// helper, a namespace the host has no nsid for).
 import {namespacesOfHostNsid, unpairedPeers} from '../model/topology.js';
 import type {Netns} from '../model/types.js';
 import type {FirstRead} from '../system/first-read.js';

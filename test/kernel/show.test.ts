@@ -1,5 +1,7 @@
 // Build the lab scenarios in real namespaces and check that `nsdeck show --json` reports every peer, port,
 // address and route the kernel has. The kernel's truth is read independently with `ip -n NS -j …`.
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
@@ -21,8 +23,15 @@ interface Shown {
 	namespaces: Array<{id: string; links: ShownLink[]; routes: Array<{dst: string; gateway?: string; dev?: string; type?: string}>}>;
 }
 
+// ajv comes with the linter (a development dependency's own): every world here is held to the schema.
+const Ajv = createRequire(import.meta.url)('ajv') as new (options?: object) => {validate(schema: object, data: unknown): boolean; errorsText(): string};
+const SCHEMA = JSON.parse(readFileSync(new URL('../../docs/show-json.schema.json', import.meta.url), 'utf8')) as object;
+
 async function show(): Promise<Shown> {
-	return JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
+	const shown = JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
+	const ajv = new Ajv({allErrors: true});
+	expect(ajv.validate(SCHEMA, shown), ajv.errorsText()).toBe(true);
+	return shown;
 }
 
 const nsArgs = (ns: string): string[] => (ns === 'host' ? [] : ['-n', ns]);
