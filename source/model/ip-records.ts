@@ -64,5 +64,13 @@ export function routeRecord(route: Route): Json {
 
 /** Rules, neighbours or FDB entries as ip and bridge print them; null where they were not read. */
 export function records(items: readonly object[] | undefined): Json[] | null {
-	return items ? items.map((item) => recordOf(item) ?? (item as Json)) : null;
+	return items ? items.map((item) => withNames(recordOf(item), item as Json) ?? (item as Json)) : null;
+}
+
+/** A rule's table the helper left as a number, named as the parsed rule names it (as ip would). */
+function withNames(raw: Json | undefined, parsed: Json): Json | undefined {
+	if (!raw) return undefined;
+	const named: Json = {};
+	for (const key of ['table', 'protocol', 'scope']) if (typeof raw[key] === 'number' && typeof parsed[key] === 'string') named[key] = parsed[key];
+	return {...raw, ...named};
 }
