@@ -11,7 +11,8 @@ import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
-import {readShownQdiscs, worldToJson, worldToText} from './source/show.js';
+import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
+import {loadIprouteNames} from './source/system/netdump.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
 import {localHelper} from './source/system/remote-helper.js';
@@ -56,7 +57,7 @@ async function showHosts(): Promise<void> {
 	if (dot || mermaid) {
 		const worlds = read.flatMap((r) => (r.world ? [{host: r.dest, world: r.world}] : []));
 		process.stdout.write(dot ? hostsToDot(worlds) : hostsToMermaid(worlds));
-	} else process.stdout.write(json ? JSON.stringify(hostsToJson(read), null, 2) + '\n' : hostsToText(read));
+	} else process.stdout.write(json ? jsonText(hostsToJson(read)) + '\n' : hostsToText(read));
 	if (read.some((r) => r.problem)) process.exitCode = 1;
 }
 
@@ -89,7 +90,7 @@ async function showOnce(system: System): Promise<void> {
 	const topology = buildTopology(world);
 	if (dot) process.stdout.write(toDot(world, topology));
 	else if (mermaid) process.stdout.write(toMermaid(world, topology));
-	else if (json) process.stdout.write(JSON.stringify(worldToJson(world, topology, await readShownQdiscs(system, world)), null, 2) + '\n');
+	else if (json) process.stdout.write(jsonText(worldToJson(world, topology, loadIprouteNames(), await readShownQdiscs(system, world))) + '\n');
 	else process.stdout.write(worldToText(world, topology));
 }
 

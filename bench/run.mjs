@@ -242,6 +242,10 @@ function printDiscovery(d) {
 	console.log(`  whole snapshot <= 1.5x the helper alone on the same namespaces (${ms(d.helperMs)}): as the app does every second ${ms(d.snapshotMs)}, ${(d.snapshotMs / d.helperMs).toFixed(2)}x  ${verdict(d.snapshotMs <= 1.5 * d.helperMs)}; from nothing (show) ${ms(d.snapshotColdMs)}, ${(d.snapshotColdMs / d.helperMs).toFixed(2)}x`);
 	const shown = d.shownMs === null ? 'not seen within 10 s' : ms(d.shownMs);
 	console.log(`  a namespace started from outside, listed in the app <= 1 s: ${shown}  ${verdict(d.shownMs !== null && d.shownMs <= 1000)}; app peak RSS ${d.rss.toFixed(0)} MB`);
+	const live = d.liveMs === null ? 'not seen within 10 s' : ms(d.liveMs);
+	console.log(`  live change in a process-held namespace, shown <= 1 s: ${live}  ${verdict(d.liveMs !== null && d.liveMs <= 1000)}`);
+	const floor = d.nodeBareMs + d.helperMs;
+	console.log(`  show --json as a whole process <= 2x node -e 0 + the helper alone (${ms(floor)}): ${ms(d.showJsonMs)}, ${(d.showJsonMs / floor).toFixed(2)}x  ${verdict(d.showJsonMs <= 2 * floor)}`);
 }
 
 if (process.argv[2] === '--inside') {

@@ -34,7 +34,7 @@ ${usage(USAGE)}
 ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
-    --json      with show: JSON, with each namespace's identity and label, each veth's peer and each bridge's ports
+    --json      with show: JSON in ip -j -d's keys, nsdeck's findings (peer, lower, ports, label) under "nsdeck"
     --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave

@@ -7,6 +7,9 @@
 // ifindex decides, and is only sure when one other namespace has a link with it.
 import {hasUnderlay, underlayOf} from './link-kinds/index.js';
 import {namedId} from './netns-id.js';
+import {nsidResolver} from './topology.js';
+
+type NsidResolver = ReturnType<typeof nsidResolver>;
 import {HOST_ID, type Link, type LinkRef, type Netns, type World} from './types.js';
 
 export interface StackedDevice extends LinkRef {
@@ -18,6 +21,7 @@ export interface StackedDevice extends LinkRef {
 export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDevice[] {
 	const found: StackedDevice[] = [];
 	const otherUnnamed = world.namespaces.some((n) => n.kind !== 'named' && n.id !== HOST_ID);
+	const resolve = nsidResolver(world);
 	for (const ns of world.namespaces) {
 		for (const link of ns.links) {
 			if (link.kind === 'veth' || link === lower) continue;
@@ -34,7 +38,7 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 				}
 				const index = /^if(\d+)$/.exec(underlay ?? '')?.[1];
 				if (index !== undefined && ns.id !== lowerNs && Number(index) === lower.ifindex) {
-					const home = elsewhere(world, ns, hint.netnsid, lowerNs, Number(index), otherUnnamed);
+					const home = elsewhere(world, ns, hint.netnsid, lowerNs, Number(index), otherUnnamed, resolve);
 					if (home !== undefined) found.push(ref(home));
 				}
 				continue;
@@ -45,7 +49,7 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
 				continue;
 			}
 			if (ns.id === lowerNs || hint.ifindex !== lower.ifindex) continue;
-			const home = elsewhere(world, ns, hint.netnsid, lowerNs, hint.ifindex, otherUnnamed);
+			const home = elsewhere(world, ns, hint.netnsid, lowerNs, hint.ifindex, otherUnnamed, resolve);
 			if (home !== undefined) found.push(ref(home));
 		}
 	}
@@ -57,7 +61,9 @@ export function stackedOn(world: World, lowerNs: string, lower: Link): StackedDe
  * false when sure, true when possibly (an unnamed nsid, or the ifindex in more than one namespace),
  * undefined when not.
  */
-function elsewhere(world: World, ns: Netns, netnsid: number, lowerNs: string, ifindex: number | undefined, otherUnnamed: boolean): boolean | undefined {
+function elsewhere(world: World, ns: Netns, netnsid: number, lowerNs: string, ifindex: number | undefined, otherUnnamed: boolean, resolve: NsidResolver): boolean | undefined {
+	// Read by the helper: its nsids are told in the host's frame, by namespace, not by ifindex.
+	if (ns.frame) return resolve(ns, netnsid) === lowerNs ? false : undefined;
 	const entry = ns.nsids.find((e) => e.nsid === netnsid);
 	if (entry) {
 		if (entry.name !== undefined && namedId(entry.name) === lowerNs) return false;
@@ -88,13 +94,14 @@ export function namespacesLeaningElsewhere(world: World): string[] {
  */
 export function sendingFrom(world: World, ns: string, address: string): StackedDevice[] {
 	const otherUnnamed = world.namespaces.some((n) => n.kind !== 'named' && n.id !== HOST_ID);
+	const resolve = nsidResolver(world);
 	return world.namespaces.flatMap((holder) =>
 		holder.links.flatMap((link): StackedDevice[] => {
 			const facts = link.facts;
 			if (facts?.kind !== 'vxlan' || facts.local !== address) return [];
 			const netnsid = link.peerHint?.netnsid;
 			const index = /^if(\d+)$/.exec(facts.underlay ?? '')?.[1];
-			const possibly = netnsid === undefined ? (holder.id === ns ? false : undefined) : elsewhere(world, holder, netnsid, ns, index === undefined ? undefined : Number(index), otherUnnamed);
+			const possibly = netnsid === undefined ? (holder.id === ns ? false : undefined) : elsewhere(world, holder, netnsid, ns, index === undefined ? undefined : Number(index), otherUnnamed, resolve);
 			return possibly === undefined ? [] : [{ns: holder.id, name: link.name, ifindex: link.ifindex, kind: link.kind, possibly}];
 		}),
 	);

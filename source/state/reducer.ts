@@ -119,7 +119,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'selectRoute':
 			return {...state, selectedRoute: {...state.selectedRoute, [state.selectedNs]: action.key}};
 		case 'openOverlay':
-			return {...state, overlay: action.overlay, overlayScroll: 0};
+			// A status message speaks of what came before: the next overlay ends it.
+			return {...state, overlay: action.overlay, overlayScroll: 0, message: undefined};
 		case 'scrollOverlay':
 			// Each overlay clamps this to what it shows: help counts from its top, the log from its end.
 			return {...state, overlayScroll: state.overlayScroll + action.step};

@@ -16,7 +16,7 @@ import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
 import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
-import {startWatch, type ChangeListener} from './watch.js';
+import {startWatch, type ChangeListener, type Unwatch} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
 import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
@@ -112,13 +112,24 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 	const read: Runner = (argv, options) => backgroundSlot(() => runner(argv, options));
 	const access = detectAccess();
 	const netdump = helper === false ? undefined : (helper ?? findNetdump());
-	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
 	// The places of the last listing: reads of single namespaces find their path here.
 	let places = new Map<string, NetnsPlace>();
+	// The running watcher hears exactly the namespaces of the last listing.
+	let watcher: Unwatch | undefined;
+	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => {
+		const unwatch = startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump, everyNamespace: true});
+		watcher = unwatch;
+		unwatch.listed([...places.values()]);
+		return () => {
+			if (watcher === unwatch) watcher = undefined;
+			unwatch();
+		};
+	};
 	const list = (): NamespaceListing => {
 		// What nsdeck itself runs (reads, plans, ping, x) enters namespaces to look: not who lives there.
 		const listing = discover(runningChildren);
 		places = new Map(listing.places.map((p) => [p.id, p]));
+		watcher?.listed(listing.places);
 		return listing;
 	};
 	/** Where `id` is, if it still exists; listed again when it is new to us. */

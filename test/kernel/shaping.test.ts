@@ -48,8 +48,8 @@ it('a tbf limit from the form slows a transfer, and its undo removes it', async 
 
 	// show --json carries the link's qdiscs as tc -j prints them.
 	const shownWorld = await system.readWorld();
-	const json = worldToJson(shownWorld, undefined, await readShownQdiscs(system, shownWorld)) as {namespaces: Array<{id: string; links: Array<{name: string; qdisc?: string; qdiscs: unknown}>}>};
-	const shownLink = json.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.name === 'pair-client');
+	const json = worldToJson(shownWorld, undefined, undefined, await readShownQdiscs(system, shownWorld)) as {namespaces: Array<{id: string; links: Array<{ifname: string; qdisc?: string; qdiscs: unknown}>}>};
+	const shownLink = json.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.ifname === 'pair-client');
 	expect(shownLink?.qdisc).toBe('tbf');
 	const printed = JSON.parse(await sh('tc', '-n', 'client', '-j', 'qdisc', 'show')) as Array<{dev: string}>;
 	expect(shownLink?.qdiscs).toEqual(printed.filter((q) => q.dev === 'pair-client'));

@@ -26,6 +26,7 @@ function labelLines(label: NetnsLabel | undefined): DetailLine[] {
 	if (label.container) lines.push(['container', `${label.container.runtime} ${label.container.name ? `${label.container.name} ` : ''}${label.container.id}`]);
 	if (label.pod) lines.push(['pod', `${label.pod.namespace}/${label.pod.name}`]);
 	if (label.unit) lines.push(['systemd unit', label.unit]);
+	if (label.mininet) lines.push(['Mininet node', label.mininet]);
 	return lines;
 }
 
