@@ -58,9 +58,9 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 						...(link.kind === 'bridge' ? {ports: (ports ?? []).map((p) => p.name)} : {}),
 						...(isStackedKind(link.kind) || hasUnderlay(link.kind) || lower ? {lower: lower ? ref(lower) : null} : {}),
 						...(link.facts ? {facts: factsText(link)} : {}),
+						// As tc -j prints them, where the root qdisc is not the default; null where it is (its kind is `qdisc`).
+						qdiscs: qdiscs.get(ns.id)?.filter((q) => q.dev === link.name).map((q) => q.raw) ?? null,
 					},
-					// As tc -j prints them, where the root qdisc is not the default; null where it is (its kind is `qdisc`).
-					qdiscs: qdiscs.get(ns.id)?.filter((q) => q.dev === link.name).map((q) => q.raw) ?? null,
 				};
 			}),
 			routes: ns.routes.map((route) => ({...routeRecord(route), nsdeck: {text: formatRoute(route), family: route.family === 6 ? 'inet6' : 'inet'}})),

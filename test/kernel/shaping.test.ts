@@ -48,11 +48,11 @@ it('a tbf limit from the form slows a transfer, and its undo removes it', async 
 
 	// show --json carries the link's qdiscs as tc -j prints them.
 	const shownWorld = await system.readWorld();
-	const json = worldToJson(shownWorld, undefined, undefined, await readShownQdiscs(system, shownWorld)) as {namespaces: Array<{id: string; links: Array<{ifname: string; qdisc?: string; qdiscs: unknown}>}>};
+	const json = worldToJson(shownWorld, undefined, undefined, await readShownQdiscs(system, shownWorld)) as {namespaces: Array<{id: string; links: Array<{ifname: string; qdisc?: string; nsdeck: {qdiscs: unknown}}>}>};
 	const shownLink = json.namespaces.find((n) => n.id === 'client')?.links.find((l) => l.ifname === 'pair-client');
 	expect(shownLink?.qdisc).toBe('tbf');
 	const printed = JSON.parse(await sh('tc', '-n', 'client', '-j', 'qdisc', 'show')) as Array<{dev: string}>;
-	expect(shownLink?.qdiscs).toEqual(printed.filter((q) => q.dev === 'pair-client'));
+	expect(shownLink?.nsdeck.qdiscs).toEqual(printed.filter((q) => q.dev === 'pair-client'));
 
 	const limited = await bytesThrough(2);
 	// 200 kbit/s is 25 kB/s: two seconds let at most ~50 kB and the burst through; unlimited, a veth
