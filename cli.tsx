@@ -4,10 +4,8 @@ import './source/without-fetch.js';
 import {early} from './source/early-start.js';
 import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
-import {render} from 'ink';
 import packageJson from './package.json' with {type: 'json'};
 import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
-import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
 import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
@@ -99,8 +97,12 @@ const FIRST_READ_WAIT_MS = 250;
 
 async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
+	// Loaded here, not at the top: show, save and diff never pay for ink, React and yoga (the bundle keeps
+	// what is imported only here lazy). Started before the first read is awaited, so they overlap.
+	const ui = Promise.all([import('ink'), import('./source/app.js')]);
 	enterFullScreen();
 	const first = firstRead && (await Promise.race([firstRead, delay(FIRST_READ_WAIT_MS, undefined, {ref: false})]));
+	const [{render}, {App}] = await ui;
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
 	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} />, {
