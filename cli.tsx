@@ -19,6 +19,7 @@ import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
 import {isWorldFileArgument} from './source/system/world-file-io.js';
+import {kindsThisKernelCannotMake} from './source/system/link-kind-probe.js';
 import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from './source/world-commands.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
@@ -91,6 +92,7 @@ function worldOptions(lab: boolean): WorldCommandOptions {
 		log: cli.flags.log,
 		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
 		macs: cli.flags.macs,
+		canMake: (kinds) => kindsThisKernelCannotMake(kinds, runCommand),
 	};
 }
 
