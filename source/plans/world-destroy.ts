@@ -3,7 +3,7 @@
 // pair once), and the routes, rules and addresses the file declares. External links stay.
 import {peerResolver} from '../model/topology.js';
 import type {World} from '../model/types.js';
-import {declaredRoute, declaredRule, routeKey, ruleKey} from '../model/world-file/normalize.js';
+import {declaredRoute, declaredRule, routeMatches, ruleKey} from '../model/world-file/normalize.js';
 import {HOST_NAME, type WorldFile} from '../model/world-file/types.js';
 import {deleteAddressPlan} from './address-plans.js';
 import {combinePlans} from './combine-plans.js';
@@ -21,10 +21,9 @@ export function destroyPlan(file: WorldFile, world: World): Plan | undefined {
 	const host = world.namespaces.find((n) => n.id === HOST_NAME);
 	const declaredHost = file.namespaces.find((n) => n.name === HOST_NAME);
 	if (host && declaredHost) {
-		const routes = new Set(declaredHost.routes.map(routeKey));
 		for (const r of host.routes) {
 			const d = declaredRoute(r);
-			if (d && routes.has(routeKey(d))) plans.push(deleteRoutePlan(HOST_NAME, r));
+			if (d && declaredHost.routes.some((want) => routeMatches(want, d))) plans.push(deleteRoutePlan(HOST_NAME, r));
 		}
 		const rules = new Set(declaredHost.rules.map(ruleKey));
 		for (const family of [4, 6] as const) {

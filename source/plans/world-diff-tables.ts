@@ -2,7 +2,7 @@
 // with `prune` the links, routes and rules a declared namespace has that the file does not name.
 import {peerResolver} from '../model/topology.js';
 import type {Netns, Route, World} from '../model/types.js';
-import {declaredRoute, declaredRule, routeKey, ruleKey} from '../model/world-file/normalize.js';
+import {declaredRoute, declaredRule, routeMatches, routeSlot, ruleKey} from '../model/world-file/normalize.js';
 import {MADE_KINDS, type DeclaredRoute, type WorldFile} from '../model/world-file/types.js';
 import {combinePlans} from './combine-plans.js';
 import {deleteLinkPlan} from './link-plans.js';
@@ -41,18 +41,39 @@ export function addExactRoutePlan(ns: string, r: DeclaredRoute): Plan {
 
 const nsIn = (world: World, name: string): Netns | undefined => world.namespaces.find((n) => n.id === name);
 
+/**
+ * A namespace's declared routes against the kernel's: each one missing is added, or, where the kernel
+ * holds another route in its place (destination, table, metric: a second add says "File exists"), that
+ * one is replaced (deleted, then the file's added; rollback puts it back). With `prune`, the rest go.
+ */
+function routePlans(ns: string, declared: readonly DeclaredRoute[], kernel: readonly Route[], prune: boolean): {removals: Plan[]; additions: Plan[]} {
+	const have = kernel.flatMap((route) => {
+		const d = declaredRoute(route);
+		return d ? [{route, d}] : [];
+	});
+	const wanted = new Set(have.filter(({d}) => declared.some((r) => routeMatches(r, d))));
+	const replaced = new Set<(typeof have)[number]>();
+	const additions: Plan[] = [];
+	for (const r of declared) {
+		if (have.some(({d}) => routeMatches(r, d))) continue;
+		const clash = have.find((h) => !wanted.has(h) && !replaced.has(h) && routeSlot(h.d) === routeSlot(r));
+		if (clash) {
+			replaced.add(clash);
+			additions.push(combinePlans(`Replace route ${r.to} in ${ns}`, [deleteRoutePlan(ns, clash.route), addExactRoutePlan(ns, r)]));
+		} else additions.push(addExactRoutePlan(ns, r));
+	}
+	const removals = prune ? have.filter((h) => !wanted.has(h) && !replaced.has(h)).map((h) => deleteRoutePlan(ns, h.route)) : [];
+	return {removals, additions};
+}
+
 export function routeRuleForwardingPlans(file: WorldFile, world: World, prune: boolean): {removals: Plan[]; additions: Plan[]} {
 	const removals: Plan[] = [];
 	const additions: Plan[] = [];
 	for (const ns of file.namespaces) {
 		const there = nsIn(world, ns.name);
-		const routes = new Map((there?.routes ?? []).flatMap((r) => {
-			const d = declaredRoute(r);
-			return d ? [[routeKey(d), r] as const] : [];
-		}));
-		const wanted = new Set(ns.routes.map(routeKey));
-		for (const r of ns.routes) if (!routes.has(routeKey(r))) additions.push(addExactRoutePlan(ns.name, r));
-		if (prune) for (const [k, r] of routes) if (!wanted.has(k)) removals.push(deleteRoutePlan(ns.name, r));
+		const routes = routePlans(ns.name, ns.routes, there?.routes ?? [], prune);
+		removals.push(...routes.removals);
+		additions.push(...routes.additions);
 
 		const rules = new Map(([4, 6] as const).flatMap((family) => (there?.rules?.[family] ?? []).flatMap((r) => {
 			const d = declaredRule(family, r);

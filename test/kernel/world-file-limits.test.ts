@@ -46,4 +46,35 @@ describe('world files and the kernel', () => {
 		expect(save()).toBe(before);
 		expect(await sh('ip', 'netns', 'list')).toBe('');
 	});
+
+	it('a declared route that differs from the kernel\'s only by its gateway replaces it, and a failed apply puts it back', async () => {
+		const world = (via: string, extra: string[] = []): string =>
+			files.file(`route-${via}.yaml`, [
+				'nsdeck: 1',
+				'namespaces:',
+				'  rt:',
+				'    links:',
+				'      v0: {kind: veth, peer: rt/v1, up: true, addresses: [10.6.0.1/24]}',
+				'      v1: {kind: veth, peer: rt/v0, up: true}',
+				'    routes:',
+				`      - {to: 10.8.0.0/16, via: ${via}, table: 100, metric: 7}`,
+				...extra,
+				'',
+			].join('\n'));
+		expect(nsdeck('apply', world('10.6.0.2'), '--yes').status).toBe(0);
+		const moved = world('10.6.0.3');
+		const diff = nsdeck('diff', moved);
+		expect(diff.stdout).toContain('ip -n rt route del 10.8.0.0/16 table 100 metric 7 proto boot scope global via 10.6.0.2 dev v0');
+		expect(diff.stdout).toContain('ip -n rt route add 10.8.0.0/16 table 100 metric 7 proto boot via 10.6.0.3');
+		const applied = nsdeck('apply', moved, '--yes');
+		expect(applied.stderr).toBe('');
+		expect(applied.status).toBe(0);
+		expect(await sh('ip', '-n', 'rt', 'route', 'show', 'table', '100')).toBe('10.8.0.0/16 via 10.6.0.3 dev v0 metric 7 \n');
+		expect(nsdeck('diff', moved).status).toBe(0);
+		// A step after the replacement fails: the route is as it was.
+		const failing = nsdeck('apply', world('10.6.0.2', ['      - {to: 10.9.0.0/16, via: 10.99.0.1}']), '--yes');
+		expect(failing.status).toBe(1);
+		expect(failing.stderr).toMatch(/rolled back/);
+		expect(await sh('ip', '-n', 'rt', 'route', 'show', 'table', '100')).toBe('10.8.0.0/16 via 10.6.0.3 dev v0 metric 7 \n');
+	});
 });

@@ -50,6 +50,15 @@ export function declaredRoute(r: Route): DeclaredRoute | undefined {
 export const routeKey = (r: DeclaredRoute): string =>
 	JSON.stringify([r.family, r.to, r.table, r.type, r.metric ?? defaultMetric(r.family), r.proto, r.via ?? '', r.dev ?? '', r.src ?? '', r.onlink === true, (r.nexthops ?? []).map((h) => [h.via ?? '', h.dev ?? '', h.weight])]);
 
+/** Whether the kernel's route is the declared one: a route declared without `dev` takes the one the kernel chose. */
+export function routeMatches(declared: DeclaredRoute, kernel: DeclaredRoute): boolean {
+	const chosen = declared.dev === undefined && declared.nexthops === undefined && kernel.dev !== undefined ? {...declared, dev: kernel.dev} : declared;
+	return routeKey(chosen) === routeKey(kernel);
+}
+
+/** What the kernel holds one route for (`ip route add` of a second says "File exists"): destination, table, metric. */
+export const routeSlot = (r: DeclaredRoute): string => JSON.stringify([r.family, r.to, r.table, r.metric ?? defaultMetric(r.family)]);
+
 /** The rules every namespace starts with: never saved, never pruned. */
 export function isDefaultRule(family: 4 | 6, r: Rule): boolean {
 	if (r.not || r.src !== 'all' || r.dst || r.iif || r.oif || r.fwmark || r.action) return false;
