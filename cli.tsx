@@ -14,7 +14,7 @@ import {buildTopology} from './source/model/topology.js';
 import {worldToJson, worldToText} from './source/show.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
-import {buildScenario} from './source/system/lab.js';
+import {buildLab} from './source/lab-build.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
@@ -122,8 +122,8 @@ async function lab(scenarioName: string): Promise<void> {
 	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
-	await buildScenario(runCommand, scenario);
 	const system = createRealSystem({lab: true});
+	await buildLab(scenario, runCommand, () => system.readWorld());
 	if (cli.flags.show) await showOnce(system);
 	else await startApp(system);
 }
