@@ -18,7 +18,8 @@ import {buildLab} from './source/lab-build.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
-import {isWorldFileArgument} from './source/system/world-file-io.js';
+import {isWorldFileArgument, readWorldFile} from './source/system/world-file-io.js';
+import {tutorialWithWorld} from './source/plans/tutorial-setup-plan.js';
 import {kindsThisKernelCannotMake} from './source/system/link-kind-probe.js';
 import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from './source/world-commands.js';
 import {runAttached, runCommand} from './source/system/runner.js';
@@ -132,7 +133,8 @@ async function lab(scenarioName: string): Promise<void> {
 function chooseTutorial(argument: string): Tutorial {
 	if (isTutorialFile(argument)) {
 		try {
-			return readTutorialFile(argument);
+			const read = readTutorialFile(argument);
+			return read.world === undefined ? read : tutorialWithWorld(read, readWorldFile(read.world));
 		} catch (error) {
 			return fail(error instanceof Error ? error.message : String(error));
 		}
