@@ -1,9 +1,10 @@
 // The parts of a world diff that are tables of a namespace, not links: routes, rules and forwarding, and
 // with `prune` the links, routes and rules a declared namespace has that the file does not name.
 import {peerResolver} from '../model/topology.js';
-import type {Netns, Route, World} from '../model/types.js';
+import type {Netns, NexthopObject, Route, World} from '../model/types.js';
 import {declaredRoute, declaredRule, routeMatches, routeSlot, ruleKey} from '../model/world-file/normalize.js';
-import {MADE_KINDS, type DeclaredRoute, type WorldFile} from '../model/world-file/types.js';
+import {declaredNexthop, nexthopArgs, nexthopKey, nexthopOrder} from '../model/world-file/nexthops.js';
+import {MADE_KINDS, type DeclaredNexthop, type DeclaredRoute, type WorldFile} from '../model/world-file/types.js';
 import {combinePlans} from './combine-plans.js';
 import {deleteLinkPlan} from './link-plans.js';
 import {ipIn, type Plan} from './plan.js';
@@ -25,7 +26,32 @@ export function routeOf(r: DeclaredRoute): Route {
 		...(r.src ? {prefsrc: r.src} : {}),
 		flags: r.onlink ? ['onlink'] : [],
 		...(r.nexthops ? {nexthops: r.nexthops.map((h) => ({...(h.via ? {gateway: h.via} : {}), ...(h.dev ? {dev: h.dev} : {}), weight: h.weight}))} : {}),
+		...(r.nhid !== undefined ? {nhid: r.nhid} : {}),
 	};
+}
+
+/**
+ * A namespace's declared nexthop objects against the kernel's: one missing is added; one whose id the
+ * kernel uses for another is replaced in place (routes through it keep it), and undone by putting the
+ * old one back. Singles before the groups that name them.
+ */
+function nexthopPlans(ns: string, declared: readonly DeclaredNexthop[], kernel: readonly NexthopObject[]): Plan[] {
+	const have = new Map(kernel.flatMap((nh) => {
+		const d = declaredNexthop(nh);
+		return d ? [[d.id, d] as const] : [];
+	}));
+	return [...declared].sort(nexthopOrder).flatMap((nh): Plan[] => {
+		const old = have.get(nh.id);
+		if (old && nexthopKey(old) === nexthopKey(nh)) return [];
+		const undo = old ? ['nexthop', 'replace', ...nexthopArgs(old)] : ['nexthop', 'del', 'id', String(nh.id)];
+		return [{
+			title: `${old ? 'Replace' : 'Add'} nexthop ${nh.id} in ${ns}`,
+			dangerous: false,
+			steps: [{argv: ipIn(ns, 'nexthop', old ? 'replace' : 'add', ...nexthopArgs(nh)), undo: ipIn(ns, ...undo)}],
+			affects: [ns],
+			select: {ns},
+		}];
+	});
 }
 
 export function addExactRoutePlan(ns: string, r: DeclaredRoute): Plan {
@@ -71,6 +97,7 @@ export function routeRuleForwardingPlans(file: WorldFile, world: World, prune: b
 	const additions: Plan[] = [];
 	for (const ns of file.namespaces) {
 		const there = nsIn(world, ns.name);
+		additions.push(...nexthopPlans(ns.name, ns.nexthops ?? [], there?.nexthops ?? []));
 		const routes = routePlans(ns.name, ns.routes, there?.routes ?? [], prune);
 		removals.push(...routes.removals);
 		additions.push(...routes.additions);
