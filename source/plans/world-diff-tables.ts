@@ -35,6 +35,23 @@ export function routeOf(r: DeclaredRoute): Route {
  * kernel uses for another is replaced in place (routes through it keep it), and undone by putting the
  * old one back. Singles before the groups that name them.
  */
+/** Delete a nexthop object (the kernel takes the routes through it along); undo makes it again. */
+export function deleteNexthopPlan(ns: string, nh: DeclaredNexthop): Plan {
+	return {
+		title: `Delete nexthop ${nh.id} in ${ns}`,
+		dangerous: false,
+		destructive: true,
+		steps: [{argv: ipIn(ns, 'nexthop', 'del', 'id', String(nh.id)), undo: ipIn(ns, 'nexthop', 'add', ...nexthopArgs(nh))}],
+		affects: [ns],
+		select: {ns},
+	};
+}
+
+/** The kernel's objects as declared (a daemon's left out), groups first: what is deleted in that order goes cleanly. */
+export function declaredNexthops(kernel: readonly NexthopObject[]): DeclaredNexthop[] {
+	return kernel.flatMap((nh) => declaredNexthop(nh) ?? []).sort((a, b) => nexthopOrder(b, a));
+}
+
 function nexthopPlans(ns: string, declared: readonly DeclaredNexthop[], kernel: readonly NexthopObject[]): Plan[] {
 	const have = new Map(kernel.flatMap((nh) => {
 		const d = declaredNexthop(nh);
@@ -101,6 +118,9 @@ export function routeRuleForwardingPlans(file: WorldFile, world: World, prune: b
 		const routes = routePlans(ns.name, ns.routes, there?.routes ?? [], prune);
 		removals.push(...routes.removals);
 		additions.push(...routes.additions);
+		// After the routes: an object that goes takes the routes through it along.
+		const wantedIds = new Set((ns.nexthops ?? []).map((nh) => nh.id));
+		if (prune) for (const nh of declaredNexthops(there?.nexthops ?? [])) if (!wantedIds.has(nh.id)) removals.push(deleteNexthopPlan(ns.name, nh));
 
 		const rules = new Map(([4, 6] as const).flatMap((family) => (there?.rules?.[family] ?? []).flatMap((r) => {
 			const d = declaredRule(family, r);

@@ -84,4 +84,19 @@ describe('diffWorld', () => {
 		const there = new WorldBuilder().namespace('host').namespace('a').namespace('b').veth('a/va', 'b/vb').build();
 		expect(kindsToMake(PAIR, there)).toEqual(['macvlan']);
 	});
+
+	it('prunes nexthop objects the file does not declare, groups first, and destroy takes the host\'s declared ones', () => {
+		const built = new WorldBuilder().namespace('host').build();
+		const nexthops = [
+			{id: 5, gateway: '10.0.0.2', dev: 'eth0', flags: []},
+			{id: 7, group: [{id: 5, weight: 1}], flags: []},
+			{id: 9, blackhole: true, flags: []},
+		];
+		const world = {namespaces: built.namespaces.map((n) => ({...n, nexthops}))};
+		const declared = file('nsdeck: 1', 'namespaces:', '  host:', '    nexthops:', '      - {id: 9, blackhole: true}');
+		expect(argvs(diffWorld(declared, world, {prune: true}).plan)).toEqual(['ip nexthop del id 7', 'ip nexthop del id 5']);
+		expect(diffWorld(declared, world, {prune: true}).plan?.steps[1].undo).toEqual(['ip', 'nexthop', 'add', 'id', '5', 'via', '10.0.0.2', 'dev', 'eth0']);
+		expect(diffWorld(declared, world).plan).toBeUndefined();
+		expect(argvs(destroyPlan(declared, world))).toEqual(['ip nexthop del id 9']);
+	});
 });
