@@ -13,6 +13,8 @@ import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
+import {kindsThisKernelCannotMake, type KindVerdicts} from './link-kind-probe.js';
+import type {MadeKind} from '../model/world-file/types.js';
 import {guardJobs, type GuardJobs} from './revert-job.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
@@ -42,6 +44,8 @@ export interface System {
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
+	/** Which of these link kinds this kernel cannot make, each with why (link-kind-probe.ts); asked once per run. */
+	cannotMake?(kinds: readonly MadeKind[]): Promise<KindVerdicts>;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
@@ -130,6 +134,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),
+		cannotMake: (kinds) => kindsThisKernelCannotMake(kinds, runner),
 	};
 }
 
