@@ -9,9 +9,16 @@ import packageJson from './package.json' with {type: 'json'};
 import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
 import {App} from './source/app.js';
 import {shown} from './source/model/display.js';
-import {toDot, toMermaid} from './source/model/graph-export.js';
+import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
-import {worldToJson, worldToText} from './source/show.js';
+import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
+import {loadIprouteNames} from './source/system/netdump.js';
+import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
+import {destinationProblem} from './source/model/ssh-destination.js';
+import {localHelper} from './source/system/remote-helper.js';
+import {createRemoteSystem, remoteAccess} from './source/system/remote-system.js';
+import {sshHost} from './source/system/ssh-transport.js';
+import {closeAllMasters} from './source/system/ssh-control.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildLab} from './source/lab-build.js';
@@ -43,6 +50,33 @@ const cli = ((): Cli => {
 	}
 })();
 
+/** `show --host …`: the servers' worlds; a server that failed is a line on stderr, and the exit status 1. */
+async function showHosts(): Promise<void> {
+	const {json, dot, mermaid} = cli.flags;
+	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
+	const read = await readHosts(cli.flags.hosts, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+	for (const {problem} of read) if (problem) console.error(`nsdeck: ${shown(problem)}`);
+	if (dot || mermaid) {
+		const worlds = read.flatMap((r) => (r.world ? [{host: r.dest, world: r.world}] : []));
+		process.stdout.write(dot ? hostsToDot(worlds) : hostsToMermaid(worlds));
+	} else process.stdout.write(json ? jsonText(hostsToJson(read)) + '\n' : hostsToText(read));
+	if (read.some((r) => r.problem)) process.exitCode = 1;
+}
+
+/**
+ * `nsdeck --host DEST`: the app on one server. The master connects here, before the UI: a passphrase or
+ * password prompt is ssh's own, on the terminal.
+ */
+async function connectServer(): Promise<System> {
+	const [dest = '', ...more] = cli.flags.hosts;
+	if (more.length > 0) fail('the app opens one server for now; `nsdeck show --host A --host B` reads several');
+	const invalid = destinationProblem(dest);
+	if (invalid) fail(invalid);
+	const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
+	const problem = await host.connect();
+	if (problem) fail(problem, 1);
+	return createRemoteSystem(host, await remoteAccess(host), {helper: localHelper(), upload: !cli.flags.noUpload});
+}
 const keepSeconds = ((): number | undefined => {
 	try {
 		return guardSeconds();
@@ -58,7 +92,8 @@ async function showOnce(system: System): Promise<void> {
 	const topology = buildTopology(world);
 	if (dot) process.stdout.write(toDot(world, topology));
 	else if (mermaid) process.stdout.write(toMermaid(world, topology));
-	else process.stdout.write(json ? JSON.stringify(worldToJson(world, topology), null, 2) + '\n' : worldToText(world, topology));
+	else if (json) process.stdout.write(jsonText(worldToJson(world, topology, loadIprouteNames(), await readShownQdiscs(system, world))) + '\n');
+	else process.stdout.write(worldToText(world, topology));
 }
 
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */
@@ -185,9 +220,17 @@ async function main(): Promise<void> {
 	if (logProblem) fail(`cannot write the log ${cli.flags.log}: ${logProblem}`);
 	switch (command) {
 		case '':
+			if (cli.flags.hosts.length > 0) {
+				// The masters are child processes: they would keep Node running after the app ends.
+				try {
+					return await startApp(await connectServer());
+				} finally {
+					closeAllMasters();
+				}
+			}
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
-			return showOnce(createRealSystem({lab: false}));
+			return cli.flags.hosts.length > 0 ? showHosts() : showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
 		case 'save':

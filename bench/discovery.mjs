@@ -1,5 +1,7 @@
 // Discovery at scale, in a sandbox (`nsdeck sandbox -- node bench/discovery.mjs`): 1,000 namespaces held
-// only by a process (`unshare --net sleep`, each with a veth to the host), among 10,000 processes. Measured:
+// only by a process (`unshare --net sleep`, each with a veth to the host), among 10,000 processes. Measured
+// too: `show --json` as a whole process against node and the helper alone, and a live change inside a
+// process-held namespace until the app shows it. Measured:
 // the /proc scan (discover.ts: /run/netns, mountinfo, every /proc/PID/ns/net, the labels); the whole
 // snapshot (discovery and every namespace read) against the helper alone reading the same namespaces; and
 // in the app, how long a namespace started from outside takes to be listed. Prints one line,
@@ -90,6 +92,12 @@ const helperAlone = {ms: median(helperTimes)};
 // And from nothing, as `nsdeck show` does: a new system, whose discovery asks every process.
 const snapshotCold = await timed(() => createRealSystem({lab: false, netdump: helper}).readWorld(), 3);
 
+// `show --json` as a whole process, against its floor: node starting with nothing to do, plus the helper
+// alone reading every namespace.
+const wholeProcess = (argv) => timed(() => spawnSync(argv[0], argv.slice(1), {stdio: 'ignore', maxBuffer: 1 << 30}), 5);
+const showJson = await wholeProcess([process.execPath, join(root, 'dist', 'nsdeck.js'), 'show', '--json']);
+const nodeBare = await wholeProcess([process.execPath, '-e', '0']);
+
 process.stderr.write(`scan ${scan.ms.toFixed(1)} ms, rescan ${rescan.ms.toFixed(1)} ms, snapshot ${snapshot.ms.toFixed(0)} ms (from nothing ${snapshotCold.ms.toFixed(0)} ms), helper ${helperAlone.ms.toFixed(0)} ms, ${places.length} places\n`);
 // In the app: a namespace started from outside, until its row is drawn. The list is filtered by the
 // new process's PID (typed as soon as it is known), so the row is on screen wherever it sorts. Not seen
@@ -117,6 +125,20 @@ try {
 } catch (error) {
 	process.stderr.write(`discovery: ${error.message}\n`);
 }
+// A live change inside that process-held namespace (its lo set up), until its row counts it: the helper's
+// watcher hears it there (native/watch-many.c), with no nsid in the host.
+let live;
+try {
+	if (late && shown !== undefined) {
+		const from = app.output.length;
+		const t0 = performance.now();
+		spawnSync('nsenter', [`--net=/proc/${late.pid}/ns/net`, 'ip', 'link', 'set', 'lo', 'up']);
+		// The list is filtered to that namespace: its count, however much of the row a redraw rewrites.
+		live = (await app.waitFor(drawn(/(?<!\d)1\/1 up/), from, 10_000)) - t0;
+	}
+} catch (error) {
+	process.stderr.write(`live change: ${error.message}\n`);
+}
 const rss = app.peakRssMb();
 await app.stop();
 late?.kill('SIGKILL');
@@ -134,6 +156,9 @@ console.log(
 		snapshotColdMs: snapshotCold.ms,
 		helperMs: helperAlone.ms,
 		shownMs: shown ?? null,
+		liveMs: live ?? null,
+		showJsonMs: showJson.ms,
+		nodeBareMs: nodeBare.ms,
 		rss,
 	})}`,
 );

@@ -11,6 +11,7 @@ import {bundleApp, bundleEntry} from '../scripts/bundle.mjs';
 import {PtyApp} from './pty.mjs';
 import {untilQuiet} from './quiet.mjs';
 import {buildWorld} from './world.mjs';
+import {reportIdle} from './idle-report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
@@ -241,6 +242,10 @@ function printDiscovery(d) {
 	console.log(`  whole snapshot <= 1.5x the helper alone on the same namespaces (${ms(d.helperMs)}): as the app does every second ${ms(d.snapshotMs)}, ${(d.snapshotMs / d.helperMs).toFixed(2)}x  ${verdict(d.snapshotMs <= 1.5 * d.helperMs)}; from nothing (show) ${ms(d.snapshotColdMs)}, ${(d.snapshotColdMs / d.helperMs).toFixed(2)}x`);
 	const shown = d.shownMs === null ? 'not seen within 10 s' : ms(d.shownMs);
 	console.log(`  a namespace started from outside, listed in the app <= 1 s: ${shown}  ${verdict(d.shownMs !== null && d.shownMs <= 1000)}; app peak RSS ${d.rss.toFixed(0)} MB`);
+	const live = d.liveMs === null ? 'not seen within 10 s' : ms(d.liveMs);
+	console.log(`  live change in a process-held namespace, shown <= 1 s: ${live}  ${verdict(d.liveMs !== null && d.liveMs <= 1000)}`);
+	const floor = d.nodeBareMs + d.helperMs;
+	console.log(`  show --json as a whole process <= 2x node -e 0 + the helper alone (${ms(floor)}): ${ms(d.showJsonMs)}, ${(d.showJsonMs / floor).toFixed(2)}x  ${verdict(d.showJsonMs <= 2 * floor)}`);
 }
 
 if (process.argv[2] === '--inside') {
@@ -292,6 +297,7 @@ if (process.argv[2] === '--inside') {
 	const discoveryLine = discoveryOut.stdout.split('\n').find((l) => l.startsWith('DISCOVERY '));
 	if (discoveryLine) printDiscovery(JSON.parse(discoveryLine.slice('DISCOVERY '.length)));
 	else console.log(`\ndiscovery: no result (exit ${discoveryOut.status})`);
+	reportIdle(bundle);
 	// The figures depend on what else runs: say so beside them.
 	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);
 	console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);

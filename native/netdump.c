@@ -16,6 +16,8 @@
 // lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
 // table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
+// `--stats` serves counters for the live rates (serve_stats). `--watch` hears events in many namespaces
+// instead of reading them (watch-many.h).
 // `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
 // reads no namespace: FILE holds rtnetlink messages as the kernel sends them (RTM_NEWLINK, RTM_NEWADDR, …,
 // each with its nlmsghdr), and their JSON is written to stdout, without a frame header. The decoder's tests
@@ -43,9 +45,13 @@
 
 #include "buffer.h"
 #include "foreground.h"
+#include "link-stats.h"
+#include "netconf.h"
 #include "netlink-json.h"
+#include "nsid-identity.h"
 #include "nsid-names.h"
 #include "revert-job.h"
+#include "watch-many.h"
 
 static void write_all(const void *bytes, size_t n) {
 	const char *p = bytes;
@@ -119,45 +125,6 @@ static int dump(int sock, uint16_t type, const void *header, size_t header_size,
 	}
 }
 
-/*
- * IPv4's or IPv6's netconf for all interfaces (`ip netconf show`: forwarding among it): one request, one
- * answer, appended to `out`. Returns 0 or an errno (EAFNOSUPPORT without IPv6).
- */
-static int get_netconf(int sock, unsigned char family, struct buffer *out) {
-	struct {
-		struct nlmsghdr nh;
-		struct netconfmsg ncm;
-		char pad[NLMSG_ALIGN(sizeof(struct netconfmsg)) - sizeof(struct netconfmsg)];
-		struct rtattr rta;
-		int32_t ifindex;
-	} req;
-	memset(&req, 0, sizeof req);
-	req.nh.nlmsg_len = sizeof req;
-	req.nh.nlmsg_type = RTM_GETNETCONF;
-	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	req.ncm.ncm_family = family;
-	req.rta.rta_type = NETCONFA_IFINDEX;
-	req.rta.rta_len = RTA_LENGTH(sizeof req.ifindex);
-	req.ifindex = NETCONFA_IFINDEX_ALL;
-	if (send(sock, &req, sizeof req, 0) < 0) return errno;
-	char answer[512];
-	for (;;) {
-		ssize_t got = recv(sock, answer, sizeof answer, 0);
-		if (got < 0) {
-			if (errno == EINTR) continue;
-			return errno;
-		}
-		const struct nlmsghdr *nh = (const struct nlmsghdr *)answer;
-		if (!NLMSG_OK(nh, (int)got)) return EBADMSG;
-		if (nh->nlmsg_type == NLMSG_ERROR) {
-			const struct nlmsgerr *err = NLMSG_DATA(nh);
-			return err->error ? -err->error : 0;
-		}
-		append(out, nh, nh->nlmsg_len);
-		return 0;
-	}
-}
-
 struct naming {
 	const char *dir;
 	struct buffer json; /* the nsid list, or empty if it could not be had */
@@ -185,17 +152,38 @@ static int only_nsids;
 /* --first-only: name the nsids of the first path only (the host's, in a read of every namespace). */
 static int names_first_only;
 
+/* The host's nsfs file and a socket there (nsid-identity.h), and one namespace's nsids in its frame. */
+static int home_fd = -1, home_sock = -1;
+static struct buffer identity;
+
 /*
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
  */
-static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
+/* Move into the namespace at `path`, keeping it open in *fd (the caller closes it). Returns 0 or an errno. */
+static int enter_keeping(const char *path, int *fd) {
 	// O_NONBLOCK: an entry that is a FIFO (anyone who can write /run/netns can make one) would block a
 	// plain open() for ever; opened like this, setns refuses it (EINVAL) and the next path is read.
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) return errno;
-	int failed = setns(fd, CLONE_NEWNET) < 0 ? errno : 0;
-	close(fd);
+	*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (*fd < 0) return errno;
+	int failed = setns(*fd, CLONE_NEWNET) < 0 ? errno : 0;
+	if (failed) close(*fd);
+	return failed;
+}
+
+/* Move into the namespace at `path`. Returns 0 or an errno. */
+static int enter(const char *path) {
+	int fd;
+	int failed = enter_keeping(path, &fd);
+	if (!failed) close(fd);
+	return failed;
+}
+
+static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
+	int fd;
+	int failed = enter_keeping(path, &fd);
+	identity.length = 0;
+	if (!failed && only_nsids && naming) close(fd);
 	if (failed) return failed;
 	out->length = 0;
 	if (only_nsids && naming) {
@@ -209,6 +197,7 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 	int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (sock < 0) {
 		failed = errno;
+		close(fd);
 		if (naming_started) pthread_join(namer, NULL);
 		return failed;
 	}
@@ -239,6 +228,8 @@ static int read_namespace(const char *path, struct buffer *out, struct naming *n
 		if (!failed && get_netconf(sock, AF_INET6, out) == EAFNOSUPPORT) failed = 0;
 		if (failed != EAGAIN) break;
 	}
+	if (!failed) nsid_identity_json(sock, fd, home_sock, home_fd, &identity);
+	close(fd);
 	close(sock);
 	if (naming_started) pthread_join(namer, NULL);
 	if (failed) out->length = 0;
@@ -254,9 +245,39 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	// An nsid table the kernel would not give is left out: ip netns list-id could not name it either.
 	const struct buffer *nsids = naming && naming->json.length > 0 ? &naming->json : NULL;
 	if (!error) namespace_json(raw.data, raw.length, !only_nsids, nsids, &json);
+	if (!error && identity.length > 0 && json.length > 0) {
+		json.length--; // The object's closing brace: the nsids in the host's frame go inside.
+		append(&json, identity.data, identity.length);
+		append(&json, "}", 1);
+	}
 	uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
 	write_all(header, sizeof header);
 	write_all(json.data, json.length);
+}
+
+/*
+ * --stats: for each NUL-ended path on stdin, its links' counters (link-stats.h) as a frame, until stdin
+ * closes. One process for the app's whole life: the rates read once a second and start nothing.
+ */
+static int serve_stats(void) {
+	char *path = NULL;
+	size_t capacity = 0;
+	uint32_t index = 0;
+	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0 && path[n - 1] == '\0'; index++) {
+		raw.length = json.length = 0;
+		int32_t error = enter(path);
+		int sock = error ? -1 : socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+		if (!error && sock < 0) error = errno;
+		struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
+		// Without IFLA_EXT_MASK the kernel sends every link's statistics.
+		if (sock >= 0) error = dump(sock, RTM_GETLINK, &link, sizeof link, 0, &raw);
+		if (sock >= 0) close(sock);
+		if (!error) link_stats_json(raw.data, raw.length, &json);
+		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
+		write_all(header, sizeof header);
+		write_all(json.data, json.length);
+	}
+	return 0;
 }
 
 /* --decode FILE: the JSON of the messages in FILE. */
@@ -284,6 +305,8 @@ int main(int argc, char **argv) {
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent) return 1;
+	if (argc == 2 && strcmp(argv[1], "--stats") == 0) return serve_stats();
+	if (argc == 2 && strcmp(argv[1], "--watch") == 0) return watch_many();
 	if (argc > 2 && strcmp(argv[1], "--foreground") == 0 && strcmp(argv[2], "--") == 0) return foreground_exec(argv + 3);
 	struct naming naming = {0};
 	int next = 1;
@@ -305,6 +328,7 @@ int main(int argc, char **argv) {
 		return 2;
 	}
 	struct naming *names = naming.dir ? &naming : NULL;
+	if (!only_nsids) nsid_identity_open_home(&home_fd, &home_sock);
 	uint32_t index = 0;
 	// Paths as arguments: nothing to wait for. nsdeck passes few this way (the host at start, while its own
 	// main thread is busy and could not write a pipe for ~10 ms); thousands come on stdin.

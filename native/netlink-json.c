@@ -416,6 +416,11 @@ static void json_link(struct buffer *out, const struct links *links, const struc
 	json_link_flags(out, link->flags, master_down);
 	json_key(out, "mtu");
 	json_number(out, a[IFLA_MTU] ? attr_u32(a[IFLA_MTU]) : 0);
+	/* The root qdisc's kind (noqueue, fq_codel, tbf, …): a row shows it when it is not the default. */
+	if (a[IFLA_QDISC]) {
+		json_key(out, "qdisc");
+		json_attr_string(out, a[IFLA_QDISC]);
+	}
 	/* The bounds the driver sets for `ip link set … mtu`: the MTU form says them instead of guessing. */
 	if (a[IFLA_MIN_MTU]) {
 		json_key(out, "min_mtu");

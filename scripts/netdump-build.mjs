@@ -7,7 +7,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const native = join(dirname(fileURLToPath(import.meta.url)), '..', 'native');
-export const SOURCES = ['netdump.c', 'netlink-json.c', 'route-json.c', 'fdb-json.c', 'link-kinds.c', 'nsid-names.c', 'foreground.c', 'revert-job.c'];
+export const SOURCES = ['netdump.c', 'netlink-json.c', 'route-json.c', 'fdb-json.c', 'link-kinds.c', 'nsid-names.c', 'foreground.c', 'revert-job.c', 'link-stats.c', 'watch-many.c', 'nsid-identity.c', 'netconf.c'];
 
 /** Compiles to `out` with `cc` (a cross compiler for other platforms); true when it worked. */
 export function buildNetdump(out, cc = process.env.CC ?? 'cc') {

@@ -4,6 +4,7 @@
 import {Box} from 'ink';
 import {useCallback, useMemo, useState} from 'react';
 import {sessionPath} from './model/ssh-session.js';
+import {namespacesLeaningElsewhere} from './model/stacked.js';
 import type {Tutorial} from './model/tutorial/types.js';
 import type {Plan} from './plans/plan.js';
 import {sessionRisk} from './plans/session-guard.js';
@@ -11,7 +12,7 @@ import {footerActs} from './state/keys/key-availability.js';
 import {offeredFor} from './state/keys/keymap.js';
 import {footerScopes, overlaySpec} from './state/overlays.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
-import {selectedLink} from './state/selectors.js';
+import {currentNs, selectedLink} from './state/selectors.js';
 import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
 import type {Suspend} from './system/terminal.js';
@@ -26,6 +27,7 @@ import {useLookInside} from './ui/hooks/use-look-inside.js';
 import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
 import {useTutorial} from './ui/hooks/use-tutorial.js';
 import {useWorld} from './ui/hooks/use-world.js';
+import {useTraffic} from './ui/hooks/use-traffic.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
@@ -57,13 +59,15 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
+	useTraffic(system, dispatch, getState);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
-	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds});
+	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
+	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds, alsoRead});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);
-	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute});
+	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute, readEchoes: system.readEchoCounters});
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
 	const readOnly = !system.access.canChange && !dryRun;
 
@@ -86,6 +90,17 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			saveWorld,
 			copyLog,
 			look: look.open,
+			detailFacts: () => {
+				const ns = currentNs(getState());
+				if (!ns || ns.planned || !system.readNamespaceFacts) return;
+				void system.readNamespaceFacts(ns).then(
+					(facts) => {
+						const open = getState().overlay;
+						if (open?.kind === 'detail' && currentNs(getState())?.id === facts.ns) dispatch({type: 'openOverlay', overlay: {kind: 'detail', facts}});
+					},
+					() => undefined,
+				);
+			},
 			logSize: {columns: frame.width, rows: frame.height},
 			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly, titleStatus(system, dryRun, getState(), frame.width)),
 		},

@@ -11,6 +11,8 @@ const USAGE: ReadonlyArray<readonly [string, string]> = [
 	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
 	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
 	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
+	['nsdeck --host DEST', 'the app on a server, over the system\'s ssh (one server for now)'],
+	['nsdeck show --host DEST', "print a server's namespaces over ssh (repeat --host for more; --json, --dot, --mermaid)"],
 	['nsdeck lab FILE', 'the lab, built from a world file (nsdeck save writes one)'],
 	['nsdeck save FILE|-', 'write the world as a file (YAML): namespaces, links, addresses, routes, rules'],
 	['nsdeck diff FILE', 'print the plan that would make the world match FILE (exit 0 same, 2 changes)'],
@@ -32,7 +34,7 @@ ${usage(USAGE)}
 ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
-    --json      with show: JSON, with each namespace's identity and label, each veth's peer and each bridge's ports
+    --json      with show: JSON in ip -j -d's keys, nsdeck's findings (peer, lower, ports, label) under "nsdeck"
     --dot       with show: Graphviz DOT, one edge per veth pair and per bridge port
     --mermaid   with show: a Mermaid flowchart of the same graph
     --show      with lab: build the scenario, print it as show does, and leave
@@ -46,6 +48,12 @@ ${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DE
     --dry-run   change nothing: plans show what they make, marked planned;
                 the log's w writes them all as one script
     --log FILE  append every command nsdeck runs to FILE, as a shell script
+    --host DEST     the server DEST (what ssh takes: an alias, [user@]host[:port]), over the system's
+                    OpenSSH: the app on it, or with show, repeated, several servers. Nothing is installed there: the
+                    helper is sent to ~/.cache/nsdeck (checked by sha256 before each run), or ip -j is used
+    --no-upload     with --host: never write on a server (read with ip -j)
+    --sudo          with --host: run every remote command through sudo -n
+    --ssh-config F  with --host: ssh's configuration file F instead of ~/.ssh/config
     --help      this text
     --version   the version
 
@@ -68,6 +76,11 @@ export interface CliFlags {
 	readonly prune: boolean;
 	readonly dryRun: boolean;
 	readonly log?: string;
+	/** --host DEST, in the order given (repeatable). */
+	readonly hosts: readonly string[];
+	readonly noUpload: boolean;
+	readonly sudo: boolean;
+	readonly sshConfig?: string;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -123,6 +136,10 @@ function parseOwn(argv: readonly string[]): Cli {
 			prune: {type: 'boolean', default: false},
 			'dry-run': {type: 'boolean', default: false},
 			log: {type: 'string'},
+			host: {type: 'string', multiple: true},
+			'no-upload': {type: 'boolean', default: false},
+			sudo: {type: 'boolean', default: false},
+			'ssh-config': {type: 'string'},
 			help: {type: 'boolean', short: 'h', default: false},
 			version: {type: 'boolean', short: 'v', default: false},
 		},
@@ -141,6 +158,10 @@ function parseOwn(argv: readonly string[]): Cli {
 			prune: values.prune === true,
 			dryRun: values['dry-run'] === true,
 			log: values.log,
+			hosts: values.host ?? [],
+			noUpload: values['no-upload'] === true,
+			sudo: values.sudo === true,
+			sshConfig: values['ssh-config'],
 			help: values.help === true,
 			version: values.version === true,
 		},

@@ -8,7 +8,7 @@ import {createRealSystem, type System} from './system/system.js';
 function startsApp(argv: readonly string[]): boolean {
 	try {
 		const {input, flags} = parseCli(argv);
-		return input.length === 0 && !flags.help && !flags.version;
+		return input.length === 0 && !flags.help && !flags.version && flags.hosts.length === 0;
 	} catch {
 		return false; // cli.tsx reports the bad flag
 	}

@@ -63,13 +63,13 @@ export const factsText = (link: Link): string => kindFactsText(link.facts);
 
 /**
  * `on eth0`, `on host/eth0` for a device stacked on another (resolved by buildTopology); `on if7 in
- * another namespace` when that namespace cannot be told.
+ * unknown namespace (nsid 3)` when that namespace cannot be told: which one, in this namespace's nsids.
  */
 export function lowerText(link: Link, nsId: string, lower: LinkRef | undefined): string | undefined {
 	if (lower) return `on ${formatPeer(lower, nsId)}`;
 	if (!isStackedKind(link.kind) || !link.peerHint) return undefined;
 	if (link.peerHint.netnsid === undefined) return link.peerHint.name ? `on ${link.peerHint.name}` : undefined;
-	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in another namespace` : undefined;
+	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in unknown namespace (nsid ${link.peerHint.netnsid})` : undefined;
 }
 
 /** `→ host/veth_ns1_br0`, `master br0`, `2 ports`, `on eth0`: how this link is wired. */

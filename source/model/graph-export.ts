@@ -7,7 +7,7 @@ import {shown} from './display.js';
 import {factsText, linkStateLabel} from './format.js';
 import {hubShape} from './link-kinds/index.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
-import {linkKey, type Topology} from './topology.js';
+import {buildTopology, linkKey, type Topology} from './topology.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
 /** What a node says: name (and kind unless plain), state, the kind's facts (vxlan id and remote), addresses other than link-local IPv6. */
@@ -29,26 +29,49 @@ const graphOf = (world: World, topology: Topology): Graph => ({namespaces: world
 // DOT: IDs and labels are double-quoted strings, where only " and \ need escaping.
 const dotEscape = (text: string): string => shown(text).replaceAll('\\', '\\\\').replaceAll('"', '\\"');
 const dotString = (text: string): string => `"${dotEscape(text)}"`;
-const dotNode = (ref: LinkRef): string => dotString(`${ref.ns}/${ref.name}`);
+const dotNode = (ref: LinkRef, host = ''): string => dotString(`${host ? `${host}:` : ''}${ref.ns}/${ref.name}`);
 /** Lines of a label, joined with DOT's own \n escape (a line break inside the label). */
 const dotLabel = (lines: readonly string[]): string => `"${lines.map(dotEscape).join('\\n')}"`;
 
-export function toDot(world: World, topology: Topology): string {
+const DOT_HEAD = ['graph nsdeck {', '\trankdir=LR;', '\tfontname="monospace";', '\tnode [shape=box, fontname="monospace"];', '\tedge [fontname="monospace"];'];
+
+/** A world's clusters and edges; with `host`, node ids and cluster names carry it (servers of --host). */
+function dotBody(world: World, topology: Topology, host = '', cluster = 'cluster', tab = '\t'): string[] {
 	const {namespaces, edges} = graphOf(world, topology);
-	const out = ['graph nsdeck {', '\trankdir=LR;', '\tfontname="monospace";', '\tnode [shape=box, fontname="monospace"];', '\tedge [fontname="monospace"];'];
+	const out: string[] = [];
+	const node = (ref: LinkRef): string => dotNode(ref, host);
 	namespaces.forEach((ns, i) => {
-		out.push(`\tsubgraph cluster_${i} {`, `\t\tlabel=${dotString(ns.error ? `${namespaceHeading(ns)} (cannot read: ${ns.error})` : namespaceHeading(ns))};`);
+		out.push(`${tab}subgraph ${cluster}_${i} {`, `${tab}\tlabel=${dotString(ns.error ? `${namespaceHeading(ns)} (cannot read: ${ns.error})` : namespaceHeading(ns))};`);
 		for (const link of ns.links) {
 			const shape = hubShape(link.kind)?.dot ?? '';
-			out.push(`\t\t${dotNode({ns: ns.id, name: link.name, ifindex: link.ifindex})} [label=${dotLabel(nodeLines(link))}${shape}];`);
+			out.push(`${tab}\t${node({ns: ns.id, name: link.name, ifindex: link.ifindex})} [label=${dotLabel(nodeLines(link))}${shape}];`);
 		}
-		out.push('\t}');
+		out.push(`${tab}}`);
 	});
 	const look = (what: string, up: boolean): string => (up ? `label="${what}"` : `label="${what} down", style=dashed`);
-	for (const {a, b, up} of edges.veths) out.push(`\t${dotNode(a)} -- ${dotNode(b)} [${look('veth', up)}];`);
-	for (const {bridge, port, up} of edges.ports) out.push(`\t${dotNode(bridge)} -- ${dotNode(port)} [${look('port', up)}, penwidth=2];`);
-	for (const {group, kind, member, up} of edges.members) out.push(`\t${dotNode(group)} -- ${dotNode(member)} [${look(`${kind} member`, up)}, penwidth=2];`);
-	for (const {upper, kind, lower, up} of edges.stacked) out.push(`\t${dotNode(upper)} -- ${dotNode(lower)} [${look(`${kind} on`, up)}, style=dotted];`);
+	for (const {a, b, up} of edges.veths) out.push(`${tab}${node(a)} -- ${node(b)} [${look('veth', up)}];`);
+	for (const {bridge, port, up} of edges.ports) out.push(`${tab}${node(bridge)} -- ${node(port)} [${look('port', up)}, penwidth=2];`);
+	for (const {group, kind, member, up} of edges.members) out.push(`${tab}${node(group)} -- ${node(member)} [${look(`${kind} member`, up)}, penwidth=2];`);
+	for (const {upper, kind, lower, up} of edges.stacked) out.push(`${tab}${node(upper)} -- ${node(lower)} [${look(`${kind} on`, up)}, style=dotted];`);
+	return out;
+}
+
+export function toDot(world: World, topology: Topology): string {
+	return [...DOT_HEAD, ...dotBody(world, topology), '}'].join('\n') + '\n';
+}
+
+export interface HostWorld {
+	/** The server as --host named it. */
+	readonly host: string;
+	readonly world: World;
+}
+
+/** Several servers in one graph: a cluster per server around its namespaces' clusters. */
+export function hostsToDot(hosts: readonly HostWorld[]): string {
+	const out = [...DOT_HEAD];
+	hosts.forEach(({host, world}, k) => {
+		out.push(`\tsubgraph cluster_host${k} {`, `\t\tlabel=${dotString(`host ${host}`)};`, ...dotBody(world, buildTopology(world), host, `cluster_host${k}`, '\t\t'), '\t}');
+	});
 	out.push('}');
 	return out.join('\n') + '\n';
 }
@@ -56,24 +79,39 @@ export function toDot(world: World, topology: Topology): string {
 // Mermaid: nodes get plain ids (n0, n1, …) and quoted labels, where " is written #quot;.
 const mermaidText = (text: string): string => `"${shown(text).replaceAll('"', '#quot;')}"`;
 
-export function toMermaid(world: World, topology: Topology): string {
+/** A world's subgraphs and edges, its node ids numbered on from `ids` (shared by all servers). */
+function mermaidBody(world: World, topology: Topology, ids: Map<string, string>, host = '', sub = '', tab = '\t'): string[] {
 	const {namespaces, edges} = graphOf(world, topology);
-	const ids = new Map<string, string>();
-	const out = ['flowchart LR'];
+	const out: string[] = [];
+	const key = (ns: string, ifindex: number): string => `${host}\0${linkKey(ns, ifindex)}`;
 	namespaces.forEach((ns, i) => {
-		out.push(`\tsubgraph ns${i}[${mermaidText(ns.error ? `${namespaceHeading(ns)} (cannot read)` : namespaceHeading(ns))}]`);
+		out.push(`${tab}subgraph ${sub}ns${i}[${mermaidText(ns.error ? `${namespaceHeading(ns)} (cannot read)` : namespaceHeading(ns))}]`);
 		for (const link of ns.links) {
 			const id = `n${ids.size}`;
-			ids.set(linkKey(ns.id, link.ifindex), id);
+			ids.set(key(ns.id, link.ifindex), id);
 			const label = mermaidText(nodeLines(link).join('<br/>'));
-			out.push(`\t\t${id}${hubShape(link.kind)?.mermaid(label) ?? `[${label}]`}`);
+			out.push(`${tab}\t${id}${hubShape(link.kind)?.mermaid(label) ?? `[${label}]`}`);
 		}
-		out.push('\tend');
+		out.push(`${tab}end`);
 	});
-	const id = (ref: LinkRef): string => ids.get(linkKey(ref.ns, ref.ifindex)) ?? '';
-	for (const {a, b, up} of edges.veths) out.push(`\t${id(a)} ${up ? '---|veth|' : '-.-|veth down|'} ${id(b)}`);
-	for (const {bridge, port, up} of edges.ports) out.push(`\t${id(bridge)} ${up ? '===|port|' : '-.-|port down|'} ${id(port)}`);
-	for (const {group, kind, member, up} of edges.members) out.push(`\t${id(group)} ${up ? `===|${kind} member|` : `-.-|${kind} member down|`} ${id(member)}`);
-	for (const {upper, kind, lower, up} of edges.stacked) out.push(`\t${id(upper)} -.-|${kind} on${up ? '' : ' down'}| ${id(lower)}`);
+	const id = (ref: LinkRef): string => ids.get(key(ref.ns, ref.ifindex)) ?? '';
+	for (const {a, b, up} of edges.veths) out.push(`${tab}${id(a)} ${up ? '---|veth|' : '-.-|veth down|'} ${id(b)}`);
+	for (const {bridge, port, up} of edges.ports) out.push(`${tab}${id(bridge)} ${up ? '===|port|' : '-.-|port down|'} ${id(port)}`);
+	for (const {group, kind, member, up} of edges.members) out.push(`${tab}${id(group)} ${up ? `===|${kind} member|` : `-.-|${kind} member down|`} ${id(member)}`);
+	for (const {upper, kind, lower, up} of edges.stacked) out.push(`${tab}${id(upper)} -.-|${kind} on${up ? '' : ' down'}| ${id(lower)}`);
+	return out;
+}
+
+export function toMermaid(world: World, topology: Topology): string {
+	return ['flowchart LR', ...mermaidBody(world, topology, new Map())].join('\n') + '\n';
+}
+
+/** Several servers in one flowchart: a subgraph per server around its namespaces' subgraphs. */
+export function hostsToMermaid(hosts: readonly HostWorld[]): string {
+	const ids = new Map<string, string>();
+	const out = ['flowchart LR'];
+	hosts.forEach(({host, world}, k) => {
+		out.push(`\tsubgraph host${k}[${mermaidText(`host ${host}`)}]`, ...mermaidBody(world, buildTopology(world), ids, host, `host${k}_`, '\t\t'), '\tend');
+	});
 	return out.join('\n') + '\n';
 }

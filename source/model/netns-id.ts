@@ -24,11 +24,14 @@ export function processOf(id: string): number | undefined {
 }
 
 /**
- * What people call it on screen: the name, the mount's own name (Docker's container id), or `pid N`.
+ * What people call it on screen: the name, the mount's own name (Docker's container id), or `pid N`; a
+ * namespace named `host` is `"host"`, so it is never taken for the host.
  * Short on purpose; the label beside it and the detail view say more, the plan shows the exact path.
  */
 export function nsDisplayName(id: string): string {
 	if (!isPathId(id)) return id;
+	// A namespace someone named `host` must not read as the host: its name in quotes.
+	if (id === namedId(HOST_ID)) return `"${HOST_ID}"`;
 	const pid = processOf(id);
 	if (pid !== undefined) return `pid ${pid}`;
 	return id.slice(id.lastIndexOf('/') + 1) || id;

@@ -1,5 +1,6 @@
 // Who lives in a namespace, in a few words for the list, the map and `show`: the pod, else the container,
-// else the systemd unit, else the main process; and how many processes when more than one.
+// else the Mininet node, else the systemd unit, else the main process; and how many processes when more
+// than one.
 import {nsDisplayName} from './netns-id.js';
 import type {NetnsLabel, NetnsPlace} from './types.js';
 
@@ -11,6 +12,7 @@ export function ownerText(label: NetnsLabel | undefined): string | undefined {
 	if (label.pod) return `pod ${label.pod.namespace}/${label.pod.name}`;
 	const container = label.container;
 	if (container) return `${container.runtime} ${container.name ?? shortId(container.id)}`;
+	if (label.mininet) return label.mininet;
 	if (label.unit) return label.unit;
 	return label.main ? `${label.main.command} ${label.main.pid}` : undefined;
 }
@@ -26,4 +28,16 @@ export function labelText(label: NetnsLabel | undefined): string {
 export function namespaceHeading(place: Pick<NetnsPlace, 'id' | 'label'>): string {
 	const label = labelText(place.label);
 	return label ? `${nsDisplayName(place.id)} (${label})` : nsDisplayName(place.id);
+}
+
+/**
+ * Mininet starts each node's shell as `bash --norc --noediting -is mininet:h1`: the argument names the node
+ * (its own convention, which its `mnexec`/`m` helpers look for). The name as given; drawn escaped.
+ */
+export function mininetName(argv: readonly string[]): string | undefined {
+	for (const arg of argv) {
+		const name = arg.startsWith('mininet:') ? arg.slice('mininet:'.length) : '';
+		if (name) return name;
+	}
+	return undefined;
 }

@@ -1,6 +1,7 @@
 // Routes, nexthop objects and FDB entries from iproute2's JSON (`ip -j -d route`, `ip -j -d nexthop`,
 // `bridge -j fdb`), or the helper's records in the same keys. Every word ip prints is kept: what tells a
 // route from another (route-identity.ts) and what the panes, the detail and `show` print.
+import {fromRecord} from './raw-records.js';
 import {BUILTIN_NAMES, nameOf, tosName, type IprouteNames} from './iproute-names.js';
 import type {FdbEntry, NextHop, NexthopObject, Route} from './types.js';
 
@@ -52,7 +53,7 @@ export function parseRoute(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rout
 		pref: asString(raw.pref),
 		expires: asNumber(raw.expires),
 	};
-	return {
+	return fromRecord({
 		family: routeFamily(raw),
 		dst: asString(raw.dst) ?? 'default',
 		gateway: gatewayOf(raw),
@@ -67,7 +68,7 @@ export function parseRoute(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rout
 		...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
 		...(metrics ? {metrics} : {}),
 		flags: asStrings(raw.flags),
-	};
+	}, raw);
 }
 
 /** One object of `ip -j -d nexthop show` (ip/ipnexthop.c print_nexthop). */
@@ -79,7 +80,7 @@ export function parseNexthopObject(raw: Json, names: IprouteNames = BUILTIN_NAME
 	const dev = asString(raw.dev);
 	const scope = named(raw.scope, names.scopes);
 	const protocol = named(raw.protocol, names.protocols);
-	return {
+	return fromRecord({
 		id,
 		...(gateway ? {gateway} : {}),
 		...(dev ? {dev} : {}),
@@ -90,7 +91,7 @@ export function parseNexthopObject(raw: Json, names: IprouteNames = BUILTIN_NAME
 		...(scope ? {scope} : {}),
 		...(protocol ? {protocol} : {}),
 		flags: asStrings(raw.flags),
-	};
+	}, raw);
 }
 
 export const parseNexthopObjects = (raw: readonly Json[], names: IprouteNames = BUILTIN_NAMES): NexthopObject[] =>
@@ -106,5 +107,5 @@ export function parseFdbEntry(raw: Json): FdbEntry | undefined {
 	if (!mac || !dev) return undefined;
 	const flags = asStrings(raw.flags);
 	const optional = {bridge: asString(raw.master), vlan: asNumber(raw.vlan), dst: asString(raw.dst), port: asNumber(raw.port), vni: asNumber(raw.vni), via: asString(raw.viaIf)};
-	return {mac, dev, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), ...(flags.length > 0 ? {flags} : {}), state: asString(raw.state) ?? ''};
+	return fromRecord({mac, dev, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), ...(flags.length > 0 ? {flags} : {}), state: asString(raw.state) ?? ''}, raw);
 }

@@ -5,7 +5,8 @@
 import {BUILTIN_NAMES, nameOf, type IprouteNames} from './iproute-names.js';
 import {readLinkInfo} from './link-kinds/index.js';
 import {parseFdbEntry, parseNexthopObjects, parseRoute} from './parse-route.js';
-import type {Address, Link, Neighbour, Netns, NsidEntry, PeerHint, Route, Rule} from './types.js';
+import {fromRecord} from './raw-records.js';
+import type {Address, Link, Neighbour, Netns, NsidEntry, NsidFrame, PeerHint, Route, Rule} from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 	const {kind, facts} = readLinkInfo(raw.linkinfo, raw.link_type);
 	const masterKind = asString(asObject(raw.linkinfo)?.info_slave_kind);
 	const altnames = asStrings(raw.altnames);
-	return {
+	return fromRecord({
 		ifindex: asNumber(raw.ifindex) ?? 0,
 		name: asString(raw.ifname) ?? '?',
 		kind,
@@ -71,6 +72,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 		noCarrier: flags.includes('NO-CARRIER'),
 		mac: asString(raw.address) ?? '',
 		mtu: asNumber(raw.mtu) ?? 0,
+		...(typeof raw.qdisc === 'string' ? {qdisc: raw.qdisc} : {}),
 		...(asNumber(raw.min_mtu) !== undefined ? {minMtu: asNumber(raw.min_mtu)} : {}),
 		...(asNumber(raw.max_mtu) !== undefined ? {maxMtu: asNumber(raw.max_mtu)} : {}),
 		master: asString(raw.master),
@@ -79,7 +81,7 @@ export function parseLink(raw: Json, names: IprouteNames = BUILTIN_NAMES): Link 
 		...(altnames.length > 0 ? {altnames} : {}),
 		addresses: addrInfo.map((a) => parseAddress(a, names)).filter((a): a is Address => a !== undefined),
 		peerHint: peerHint(raw),
-	};
+	}, raw);
 }
 
 export {parseFdbEntry, parseRoute};
@@ -104,7 +106,7 @@ export function parseRule(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rule 
 	const mark = asString(raw.fwmark);
 	const mask = asString(raw.fwmask);
 	const action = asString(raw.action) ?? (raw.goto !== undefined ? 'goto' : 'nop' in raw ? 'nop' : undefined);
-	return {
+	return fromRecord({
 		priority: asNumber(raw.priority) ?? 0,
 		// ip prints flags like this one as a key with a null value.
 		not: 'not' in raw,
@@ -116,7 +118,7 @@ export function parseRule(raw: Json, names: IprouteNames = BUILTIN_NAMES): Rule 
 		...(raw.table !== undefined ? {table: named(raw.table, names.tables)} : {}),
 		...(action ? {action} : {}),
 		...(asNumber(raw.goto) !== undefined ? {goto: asNumber(raw.goto)} : {}),
-	};
+	}, raw);
 }
 
 /** One entry of `ip -j -d neigh show` (ip/ipneigh.c print_neigh). */
@@ -124,7 +126,7 @@ export function parseNeighbour(raw: Json): Neighbour | undefined {
 	const dst = asString(raw.dst);
 	const dev = asString(raw.dev);
 	if (!dst || !dev) return undefined;
-	return {family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)};
+	return fromRecord<Neighbour>({family: dst.includes(':') ? 6 : 4, dst, dev, ...(asString(raw.lladdr) ? {lladdr: asString(raw.lladdr)} : {}), router: 'router' in raw, state: asStrings(raw.state)}, raw);
 }
 
 const defined = <T>(items: ReadonlyArray<T | undefined>): T[] => items.filter((x): x is T => x !== undefined);
@@ -145,7 +147,7 @@ export const BATCH_READ = `${BULK_READ}netns list-id\n`;
 /** How many documents come before `netns list-id` in a batch read. */
 export const BATCH_DOCUMENTS = 5;
 
-export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding' | 'nexthops'>;
+export type BatchRead = Pick<Netns, 'links' | 'routes' | 'nsids' | 'rules' | 'neighbours' | 'fdb' | 'forwarding' | 'nexthops' | 'frame'>;
 
 /**
  * ip prints one JSON document per line in batch mode; an empty result may print `[]` or nothing. After the
@@ -189,5 +191,20 @@ export function parseHelperRecords(text: string, names: IprouteNames): BatchRead
 		...(forwarding ? {forwarding: {4: asFlag(forwarding.inet), 6: asFlag(forwarding.inet6)}} : {}),
 		nsids: list(value?.nsids).flatMap((raw) => (asNumber(raw.nsid) === undefined ? [] : [{nsid: asNumber(raw.nsid) ?? 0, name: asString(raw.name)}])),
 		named: Array.isArray(value?.nsids),
+		...frameOf(value),
 	};
+}
+
+/** The helper's nsids in the host's frame (native/nsid-identity.h), when it gave them. */
+function frameOf(value: Json | undefined): {frame?: NsidFrame} {
+	const hostNsid = asNumber(value?.host_nsid);
+	const inHost = asNumber(value?.nsid_in_host);
+	if (hostNsid === undefined && inHost === undefined) return {};
+	const toHost = (Array.isArray(value?.nsids_in_host) ? (value.nsids_in_host as unknown[]) : []).flatMap((raw) => {
+		const entry = asObject(raw);
+		const nsid = asNumber(entry?.nsid);
+		const seen = asNumber(entry?.host_nsid);
+		return nsid === undefined || seen === undefined ? [] : [{nsid, hostNsid: seen}];
+	});
+	return {frame: {hostNsid, inHost, toHost}};
 }

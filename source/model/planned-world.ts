@@ -26,7 +26,9 @@ function applyEffect(planner: Planner, effect: PlannedEffect): void {
 			const link = planner.newLink(effect.name, effect.type);
 			// A vxlan leaves room for its IPv4 and UDP headers (50 bytes) below its underlay's MTU.
 			const underlay = effect.underlay && planner.link(effect.underlay.ns, effect.underlay.name);
-			return planner.addStacked(effect.ns, underlay ? {...link, mtu: underlay.mtu - VXLAN_OVERHEAD} : link, effect.lower);
+			// Its `dev`, as ip will print it: the map and the panes draw the underlay from it (topology.ts).
+			const facts = underlay && effect.type === 'vxlan' && effect.underlay?.ns === effect.ns ? {facts: {...link.facts, kind: 'vxlan' as const, underlay: underlay.name}} : {};
+			return planner.addStacked(effect.ns, underlay ? {...link, ...facts, mtu: underlay.mtu - VXLAN_OVERHEAD} : link, effect.lower);
 		}
 		case 'addVeth': {
 			const [a, b] = effect.ends;

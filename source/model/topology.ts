@@ -3,9 +3,10 @@
 // A veth with `link_netnsid` k has its peer at ifindex `link_index` in the namespace that k names in the
 // *viewing* namespace's `netns list-id`. Nsids of unnamed namespaces (the host, containers) carry no name,
 // so we also accept the unique link elsewhere that points back at us. No `link_netnsid` means the peer is
-// in the same namespace.
+// in the same namespace. When the helper read the world, every nsid is named in the host's frame
+// (types.ts NsidFrame): a peer or a lower device is then found by (namespace, ifindex), never by ifindex.
 import {namedId, nsDisplayName} from './netns-id.js';
-import {isGroupKind, isStackedKind} from './link-kinds/index.js';
+import {hasUnderlay, isGroupKind, isStackedKind, underlayOf} from './link-kinds/index.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
 export interface Topology {
@@ -34,9 +35,33 @@ interface Index {
 	readonly byId: ReadonlyMap<string, Netns>;
 	/** ifindex → veths with that ifindex that carry a netnsid, in every namespace. */
 	readonly crossVeths: ReadonlyMap<number, ReadonlyArray<{readonly ns: Netns; readonly link: Link}>>;
-	/** The id (netns-id.ts) of the named namespace a namespace's nsid stands for, if any. */
+	/** The id of the namespace a namespace's nsid stands for, if it can be told (nsidTarget). */
 	readonly nsidName: (ns: Netns, nsid: number) => string | undefined;
 }
+
+/**
+ * The namespace that `ns`'s nsid stands for, if it can be told: through the host's frame (the helper's
+ * `frame`: every namespace's host nsid), else the nsid table's name (named namespaces only).
+ */
+export function nsidResolver(world: World): (ns: Netns, nsid: number) => string | undefined {
+	const byInHost = new Map<number, string>();
+	let hostId: string | undefined;
+	for (const n of world.namespaces) {
+		if (n.kind === 'host') hostId = n.id;
+		if (n.frame?.inHost !== undefined) byInHost.set(n.frame.inHost, n.id);
+	}
+	const named = nsidNames();
+	return (ns, nsid) => {
+		if (ns.kind === 'host') return byInHost.get(nsid) ?? named(ns, nsid);
+		const frame = ns.frame;
+		if (frame?.hostNsid === nsid) return hostId;
+		const seen = frame?.toHost.find((e) => e.nsid === nsid)?.hostNsid;
+		return (seen === undefined ? undefined : byInHost.get(seen)) ?? named(ns, nsid);
+	};
+}
+
+/** Whether `ns`'s nsids can be told apart without guessing (the helper read it, or it is the host). */
+const framed = (world: World, ns: Netns): boolean => ns.frame !== undefined || (ns.kind === 'host' && world.namespaces.some((n) => n.frame?.inHost !== undefined));
 
 /**
  * Nsid → name per namespace, made the first time it is asked: the host of a busy server has 1,000 nsids
@@ -58,7 +83,7 @@ function buildIndex(world: World): Index {
 	const byId = new Map<string, Netns>();
 	const crossVeths = new Map<number, Array<{ns: Netns; link: Link}>>();
 	for (const ns of world.namespaces) {
-		if (ns.kind === 'named') byId.set(ns.id, ns);
+		byId.set(ns.id, ns);
 		for (const link of ns.links) {
 			if (link.kind !== 'veth' || link.peerHint?.netnsid === undefined) continue;
 			const list = crossVeths.get(link.ifindex);
@@ -66,7 +91,7 @@ function buildIndex(world: World): Index {
 			else crossVeths.set(link.ifindex, [{ns, link}]);
 		}
 	}
-	return {byId, crossVeths, nsidName: nsidNames()};
+	return {byId, crossVeths, nsidName: nsidResolver(world)};
 }
 
 function samePeer(ns: Netns, link: Link): LinkRef | undefined {
@@ -137,6 +162,8 @@ function lowerOf(world: World, index: Index, ns: Netns, link: Link): LinkRef | u
 	}
 	if (hint.ifindex === undefined) return undefined;
 	const name = index.nsidName(ns, hint.netnsid);
+	// Told apart by the host's frame and still not found: a namespace nsdeck has not read. No guessing.
+	if (name === undefined && framed(world, ns)) return undefined;
 	// An nsid the table lists without a name stands for a namespace without one: the host, a container's.
 	const unnamed = ns.nsids.some((e) => e.nsid === hint.netnsid && e.name === undefined);
 	const holders =
@@ -145,6 +172,25 @@ function lowerOf(world: World, index: Index, ns: Netns, link: Link): LinkRef | u
 			: world.namespaces.filter((m) => m.id !== ns.id && !(unnamed && m.kind === 'named'));
 	const found = holders.flatMap((m) => m.links.filter((l) => l.ifindex === hint.ifindex && l.kind !== 'loopback').map((l) => refOf(m, l)));
 	return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The device a vxlan (or any kind with an underlay) sends through: its `dev`, an ifindex in the namespace
+ * that made it. Moved elsewhere, ip gives that namespace as `link_netnsid` and names the ifindex in the
+ * vxlan's own namespace: `if3` when none there has it, or the name of whichever does (the same ifindex).
+ */
+function underlayRefOf(index: Index, ns: Netns, link: Link): LinkRef | undefined {
+	const name = hasUnderlay(link.kind) ? underlayOf(link) : undefined;
+	if (name === undefined) return undefined;
+	const netnsid = link.peerHint?.netnsid;
+	if (netnsid === undefined) {
+		const lower = ns.links.find((l) => l.name === name);
+		return lower && refOf(ns, lower);
+	}
+	const ifindex = /^if(\d+)$/.test(name) ? Number(name.slice(2)) : ns.links.find((l) => l.name === name)?.ifindex;
+	const target = index.byId.get(index.nsidName(ns, netnsid) ?? '');
+	const lower = ifindex === undefined ? undefined : target?.links.find((l) => l.ifindex === ifindex);
+	return target && lower && refOf(target, lower);
 }
 
 export function buildTopology(world: World): Topology {
@@ -159,7 +205,7 @@ export function buildTopology(world: World): Topology {
 		for (const link of ns.links) {
 			const peer = resolve(ns, link);
 			if (peer) peers.set(linkKey(ns.id, link.ifindex), peer);
-			const lower = lowerOf(world, index, ns, link);
+			const lower = lowerOf(world, index, ns, link) ?? underlayRefOf(index, ns, link);
 			if (lower) lowers.set(linkKey(ns.id, link.ifindex), lower);
 			if (link.master === undefined) continue;
 			const master = byName.get(link.master);
@@ -181,7 +227,7 @@ export function buildTopology(world: World): Topology {
  */
 export function namespacesOfHostNsid(world: World, topology: Topology, nsid: number): string[] {
 	const host = world.namespaces.find((n) => n.kind === 'host');
-	const found = new Set<string>();
+	const found = new Set<string>(world.namespaces.filter((n) => n.frame?.inHost === nsid).map((n) => n.id));
 	for (const link of host?.links ?? []) {
 		if (link.peerHint?.netnsid !== nsid) continue;
 		const peer = topology.peers.get(linkKey(host?.id ?? '', link.ifindex));
@@ -193,4 +239,25 @@ export function namespacesOfHostNsid(world: World, topology: Topology, nsid: num
 /** `ns2/veth_ns2`, or `veth_ns2` when the peer is in the same namespace as the viewer. */
 export function formatPeer(peer: LinkRef, viewerNs: string): string {
 	return peer.ns === viewerNs ? peer.name : `${nsDisplayName(peer.ns)}/${peer.name}`;
+}
+
+/**
+ * Namespaces outside `read` that hold the other end of a veth in `read` without pairing back: their view
+ * is stale (a veth end moved, and the kernel tells no one where its peer is). Also the namespace a veth's
+ * nsid names when its peer is not found there.
+ */
+export function unpairedPeers(world: World, topology: Topology, read: ReadonlySet<string>): string[] {
+	const stale = new Set<string>();
+	const resolve = nsidResolver(world);
+	for (const ns of world.namespaces) {
+		if (!read.has(ns.id)) continue;
+		for (const link of ns.links) {
+			if (link.kind !== 'veth' || link.peerHint?.netnsid === undefined) continue;
+			const peer = topology.peers.get(linkKey(ns.id, link.ifindex));
+			const back = peer && topology.peers.get(linkKey(peer.ns, peer.ifindex));
+			const other = peer ? (back?.ns === ns.id && back.ifindex === link.ifindex ? undefined : peer.ns) : resolve(ns, link.peerHint.netnsid);
+			if (other !== undefined && !read.has(other)) stale.add(other);
+		}
+	}
+	return [...stale];
 }

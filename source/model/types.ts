@@ -25,6 +25,8 @@ export interface NetnsLabel {
 	readonly pod?: {readonly namespace: string; readonly name: string};
 	/** The systemd unit, for a service outside any container (PrivateNetwork=). */
 	readonly unit?: string;
+	/** Mininet's name for the node, from `mininet:NAME` in its shell's arguments (model/netns-label.ts). */
+	readonly mininet?: string;
 }
 
 /** Where a namespace is, found before it is read (discover.ts). */
@@ -79,6 +81,8 @@ export interface Link {
 	readonly noCarrier: boolean;
 	readonly mac: string;
 	readonly mtu: number;
+	/** The kind of its root qdisc (IFLA_QDISC: noqueue, fq_codel, tbf, netem, …), where the reader says it. */
+	readonly qdisc?: string;
 	/** The bounds the driver accepts for `mtu` (ip's min_mtu, max_mtu), where the reader reports them. */
 	readonly minMtu?: number;
 	readonly maxMtu?: number;
@@ -233,12 +237,27 @@ export interface Netns extends NetnsPlace {
 	readonly nexthops?: readonly NexthopObject[];
 	/** IPv4 and IPv6 forwarding; absent when not read. */
 	readonly forwarding?: {readonly 4?: boolean; readonly 6?: boolean};
+	/** Its nsids in the host's frame (native/nsid-identity.h); absent when read with ip, or for the host. */
+	readonly frame?: NsidFrame;
 	/** Why this namespace could not be read, if it could not. */
 	readonly error?: string;
 	/** Listed but not read yet (the world loads in the background): only its name is known. */
 	readonly pending?: boolean;
 	/** Made or changed by a plan of a dry run (planned-world.ts): not in the kernel. */
 	readonly planned?: boolean;
+}
+
+/**
+ * nsids are per viewer: this namespace's nsid k says nothing by itself. The helper asks the kernel which
+ * host nsid each one is, so a lower device or a peer is found by (namespace, ifindex), never by ifindex.
+ */
+export interface NsidFrame {
+	/** This namespace's nsid for the host. */
+	readonly hostNsid?: number;
+	/** The host's nsid for this namespace. */
+	readonly inHost?: number;
+	/** This namespace's other nsids, as the host's nsids for the same namespaces. */
+	readonly toHost: readonly {readonly nsid: number; readonly hostNsid: number}[];
 }
 
 export interface World {

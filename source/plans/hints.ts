@@ -8,6 +8,7 @@ const HINTS: ReadonlyArray<readonly [RegExp, string]> = [
 	[/Device or resource busy/i, 'the device or namespace is in use: something still holds it'],
 	[/Cannot open network namespace|No such file or directory/i, 'that namespace is gone'],
 	[/Invalid prefix for given prefix length/i, 'the destination has host bits set: use the network address'],
+	[/Specified qdisc kind is unknown/i, "this kernel lacks that qdisc's module (netem is sch_netem: modprobe sch_netem, or a kernel that has it)"],
 	[/RTNETLINK answers: No such process/i, 'no such route or address to delete'],
 ];
 

@@ -15,6 +15,8 @@ export interface MoveValues {
 	readonly carry?: {readonly addresses: readonly string[]; readonly up: boolean};
 	/** What it has now, so the preview can say what a move without carrying loses. */
 	readonly has?: {readonly addresses: readonly string[]; readonly up: boolean};
+	/** Tunnels (vxlan) sending through it, in any namespace: the kernel deletes them when it leaves. */
+	readonly tunnels?: readonly StackedDevice[];
 }
 
 /**
@@ -33,37 +35,50 @@ export function movePlan(v: MoveValues): Plan {
 		...(v.has?.addresses.filter((a) => !carry.addresses.includes(a)) ?? []).map((a) => `address ${a}`),
 		...(v.has?.up && !carry.up ? ['its up state (it arrives down)'] : []),
 	];
+	const tunnels = v.tunnels ?? [];
+	const consequences = [
+		...(lost.length > 0 ? [`the kernel drops on the way: ${lost.join(', ')}`] : []),
+		...(tunnels.length > 0 ? [`the kernel deletes the tunnels sending through it: ${stackedText(tunnels, v.from)}`] : []),
+	];
 	return {
 		title: `Move ${v.link} from ${v.from} to ${v.to}`,
 		dangerous: false,
 		destructive: true,
-		touches: [{ns: v.from, link: v.link, change: 'move'}],
-		consequences: lost.length > 0 ? [`the kernel drops on the way: ${lost.join(', ')}`] : undefined,
+		touches: [{ns: v.from, link: v.link, change: 'move'}, ...tunnels.map((d) => ({ns: d.ns, link: d.name, change: 'delete' as const}))],
+		consequences: consequences.length > 0 ? consequences : undefined,
 		steps: [
 			{argv: ipIn(v.from, 'link', 'set', 'dev', v.link, 'netns', netnsArg(v.to)), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'netns', netnsArg(v.from))},
 			...carry.addresses.map((cidr) => ({argv: ipIn(v.to, 'addr', 'add', cidr, 'dev', v.link), undo: ipIn(v.to, 'addr', 'del', cidr, 'dev', v.link)})),
 			...(carry.up ? [{argv: ipIn(v.to, 'link', 'set', 'dev', v.link, 'up'), undo: ipIn(v.to, 'link', 'set', 'dev', v.link, 'down')}] : []),
 		],
-		affects: [v.from, v.to],
+		affects: [...new Set([v.from, v.to, ...tunnels.map((d) => d.ns)])],
 		select: {ns: v.to, link: v.link},
 		effects: [
 			{kind: 'moveLink', ns: v.from, link: v.link, to: v.to},
+			...tunnels.map((d) => ({kind: 'deleteLink' as const, ns: d.ns, link: d.name})),
 			...carry.addresses.map((cidr) => ({kind: 'addAddress' as const, ns: v.to, link: v.link, cidr})),
 			...(carry.up ? [{kind: 'setUp' as const, ns: v.to, link: v.link, up: true}] : []),
 		],
 	};
 }
 
-/** `ipv6Addresses`: the link's global IPv6 addresses, which the kernel drops when it goes down. */
-export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses: readonly string[] = []): Plan {
+/**
+ * `ipv6Addresses`: the link's global IPv6 addresses, and `routes` the routes through it (in any table, as
+ * ip prints them): the kernel drops both when it goes down.
+ */
+export function togglePlan(ns: string, link: string, up: boolean, ipv6Addresses: readonly string[] = [], routes: readonly string[] = []): Plan {
 	const state = up ? 'up' : 'down';
 	const lost = !up && ipv6Addresses.length > 0;
+	const consequences = [
+		...(lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : []),
+		...(!up && routes.length > 0 ? [`the kernel removes the routes through it: ${routes.join('; ')}`] : []),
+	];
 	return {
 		title: `Set ${link} ${state} in ${ns}`,
 		dangerous: false,
 		destructive: !up,
 		touches: up ? [] : [{ns, link, change: 'down'}],
-		consequences: lost ? [`the kernel removes its IPv6 addresses when it goes down: ${ipv6Addresses.join(', ')}`] : undefined,
+		consequences: consequences.length > 0 ? consequences : undefined,
 		steps: [{argv: ipIn(ns, 'link', 'set', 'dev', link, state), undo: ipIn(ns, 'link', 'set', 'dev', link, up ? 'down' : 'up')}],
 		affects: [ns],
 		select: {ns, link},

@@ -1,7 +1,7 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
 import {NETNS_DIR, isPathId} from '../model/netns-id.js';
 import type {PlannedEffect} from '../model/planned-effect.js';
-import {HOST_ID, type Route} from '../model/types.js';
+import {HOST_ID, type NetnsIdentity, type Route} from '../model/types.js';
 
 export type Argv = readonly string[];
 
@@ -13,6 +13,17 @@ export interface Step {
 	 */
 	readonly undo?: Argv;
 	readonly group?: string;
+	/** The interfaces it names, as the preview showed them (pins.ts): checked right before it runs. */
+	readonly pins?: readonly Pin[];
+}
+
+/** An interface a step names, pinned to the object the preview showed. */
+export interface Pin {
+	readonly ns: string;
+	readonly name: string;
+	readonly ifindex: number;
+	/** The namespace's nsfs identity as the preview saw it. */
+	readonly identity?: NetnsIdentity;
 }
 
 /** What a plan takes away, in words the session guard (session-guard.ts) can compare with the world. */

@@ -14,6 +14,12 @@ export function shellQuote(word: string): string {
 
 export const commandText = (argv: Argv): string => argv.map(shellQuote).join(' ');
 
+/**
+ * A command run on a server (`nsdeck --host DEST`), as the log and scripts show it: `ssh DEST -- 'LINE'`,
+ * LINE being the command quoted for the server's shell, so the script line runs there exactly that argv.
+ */
+export const onHost = (host: string, argv: Argv): Argv => ['ssh', host, '--', commandText(argv)];
+
 /** A comment line's text: one line, nothing a terminal would obey when the script is shown. */
 const comment = (text: string): string => `# ${shown(text)}`;
 

@@ -1,7 +1,10 @@
 // The app's state: what the reducer (reducer.ts) keeps, and what selectors and the UI read. In a
 // file of their own, so that helpers of the reducer (filter-state.ts, selectors.ts) import it without
 // importing the reducer that imports them.
+import type {NamespaceFacts} from '../model/diagnosis/evidence.js';
 import type {Topology} from '../model/topology.js';
+import type {NamespaceTraffic} from '../model/traffic/rates.js';
+import type {Qdisc} from '../model/traffic/qdisc.js';
 import type {LinkRef, World} from '../model/types.js';
 import type {FormSpec} from '../plans/forms/form-spec.js';
 import type {Plan} from '../plans/plan.js';
@@ -14,7 +17,8 @@ export const PANES: readonly Pane[] = ['namespaces', 'interfaces', 'routes'];
 
 export type Overlay =
 	| {readonly kind: 'help'}
-	| {readonly kind: 'detail'}
+	/** `facts`: the namespace's sysctls and firewall, once read (they are not part of the World). */
+	| {readonly kind: 'detail'; readonly facts?: NamespaceFacts}
 	| {readonly kind: 'form'; readonly spec: FormSpec}
 	| {readonly kind: 'running'; readonly title: string}
 	/** A change on the path of the user's SSH session ran: it is undone at `deadline` unless kept (k). */
@@ -55,6 +59,10 @@ export interface AppState {
 	readonly planned?: readonly Plan[];
 	/** Dry run with plans: the world as last read, before their effects. */
 	readonly readWorld?: World;
+	/** The selected namespace's counters and rates, read once a second while its interfaces show (traffic-sync.ts). */
+	readonly traffic?: NamespaceTraffic;
+	/** The selected namespace's qdiscs (tc -j qdisc show), read when one of its links has a qdisc not the default. */
+	readonly qdiscs?: {readonly nsId: string; readonly list: readonly Qdisc[]};
 }
 
 export interface Jump {

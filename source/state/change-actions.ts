@@ -2,6 +2,7 @@
 // runs, Space included), or say why not (a message). Pure apart from the forwarding read, which is async.
 import {shown} from '../model/display.js';
 import {nsDisplayName} from '../model/netns-id.js';
+import {formatRoute} from '../model/format.js';
 import {isRawName, NOT_UTF8} from '../model/raw-names.js';
 import type {Netns} from '../model/types.js';
 import type {BindingId} from './keys/keymap.js';
@@ -13,6 +14,7 @@ import {addressForm, bridgeForm, connectForm, deleteLinkForm, detachForm, moveFo
 import {attachForm, deleteNamespaceForm, forwardingForm, newNamespaceForm} from '../plans/forms/namespace-forms.js';
 import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
+import {shapingForm} from '../plans/forms/shaping-form.js';
 import {applyFileForm} from '../plans/forms/world-file-forms.js';
 import {MADE_KINDS} from '../model/world-file/types.js';
 import type {AppState} from './app-state.js';
@@ -67,9 +69,20 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 	editInterface: ({ctx}) => asOutcome(editLinkForm(ctx)),
 	stackDevice: ({ctx}) => asOutcome(stackedDeviceForm(ctx)),
 	deleteRoute: ({state, ctx}) => asOutcome(deleteRouteForm(ctx, selectedRoute(state))),
+	shape: ({ns, ctx, system}) => {
+		const link = ctx.link;
+		if (!link) return {message: `no interface selected in ${ns.id}`};
+		// Its qdiscs now, so that undo can set back what shaping replaces; not read (a fake, a dry run's planned namespace): undo deletes.
+		if (!system.readQdiscs || ns.planned) return asOutcome(shapingForm(ctx, undefined));
+		return system.readQdiscs(ns.id).then((all) => asOutcome(shapingForm(ctx, all?.filter((q) => q.dev === link.name))));
+	},
 	toggleUp: ({ns, ctx}) => {
 		if (!ctx.link) return {message: `no interface selected in ${ns.id}`};
-		const plan = togglePlan(ns.id, ctx.link.name, !ctx.link.adminUp, ctx.link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr));
+		const link = ctx.link;
+		const v6 = link.addresses.filter((a) => a.family === 6 && a.scope === 'global').map((a) => a.cidr);
+		// The kernel's own routes (proto kernel) follow the addresses; the fe80::/64 one every IPv6 link has.
+		const routes = ns.routes.filter((r) => r.dev === link.name && r.protocol !== 'kernel' && !r.dst.startsWith('fe80:')).map(formatRoute);
+		const plan = togglePlan(ns.id, link.name, !link.adminUp, v6, routes);
 		// Like every change, shown before it runs: setting down is one key from cutting off an SSH session.
 		return {form: confirmForm(plan)};
 	},

@@ -1,5 +1,7 @@
 // The pings of this session: the current one streaming, a few earlier ones kept as a short history. A pure
 // reducer, so the panel's states are tested without a process.
+import type {Fix} from '../model/diagnosis/fix.js';
+import type {WayLine} from '../model/diagnosis/way-lines.js';
 import type {PingSummary} from '../model/ping-output.js';
 import type {PingRequest} from '../plans/exec-commands.js';
 import type {StreamName} from '../system/runner.js';
@@ -20,6 +22,10 @@ export interface PingRun {
 	readonly summary?: PingSummary;
 	/** Why it failed, in plain words; undefined while still looking (or when it did not fail). */
 	readonly diagnosis?: readonly string[];
+	/** The way the echo took, hop by hop, and the reply's way back, the first break marked. */
+	readonly way?: readonly WayLine[];
+	/** The one step that repairs the first cause, where there is one. */
+	readonly fix?: Fix;
 	/** ping's own words when it could not run or stopped early. */
 	readonly error?: string;
 }
@@ -28,7 +34,7 @@ export type PingRunsAction =
 	| {readonly type: 'start'; readonly run: PingRun}
 	| {readonly type: 'line'; readonly id: number; readonly line: OutputLine}
 	| {readonly type: 'finished'; readonly id: number; readonly status: RunStatus; readonly summary?: PingSummary; readonly error?: string}
-	| {readonly type: 'diagnosed'; readonly id: number; readonly reasons: readonly string[]};
+	| {readonly type: 'diagnosed'; readonly id: number; readonly reasons: readonly string[]; readonly way?: readonly WayLine[]; readonly fix?: Fix};
 
 /** Runs kept, newest last: the current one and four before it. */
 export const PING_HISTORY = 5;
@@ -46,6 +52,6 @@ export function pingRunsReducer(runs: readonly PingRun[], action: PingRunsAction
 		case 'finished':
 			return update(runs, action.id, (r) => ({...r, status: action.status, summary: action.summary, error: action.error}));
 		case 'diagnosed':
-			return update(runs, action.id, (r) => ({...r, diagnosis: action.reasons}));
+			return update(runs, action.id, (r) => ({...r, diagnosis: action.reasons, way: action.way, fix: action.fix}));
 	}
 }

@@ -12,6 +12,8 @@ import {jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
+import type {NamespaceTraffic} from '../model/traffic/rates.js';
+import type {Qdisc} from '../model/traffic/qdisc.js';
 
 
 export type Action =
@@ -40,7 +42,10 @@ export type Action =
 	/** `o`: to the selected interface's other end (veth peer, lower device), or back. */
 	| {readonly type: 'otherEnd'}
 	/** Dry run: a confirmed plan, recorded and shown as planned, not run. */
-	| {readonly type: 'planned'; readonly plan: Plan};
+	| {readonly type: 'planned'; readonly plan: Plan}
+	/** A reading of the selected namespace's counters, with the rates it gives (traffic-sync.ts). */
+	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic}
+	| {readonly type: 'qdiscs'; readonly nsId: string; readonly list: readonly Qdisc[]};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -114,7 +119,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'selectRoute':
 			return {...state, selectedRoute: {...state.selectedRoute, [state.selectedNs]: action.key}};
 		case 'openOverlay':
-			return {...state, overlay: action.overlay, overlayScroll: 0};
+			// A status message speaks of what came before: the next overlay ends it.
+			return {...state, overlay: action.overlay, overlayScroll: 0, message: undefined};
 		case 'scrollOverlay':
 			// Each overlay clamps this to what it shows: help counts from its top, the log from its end.
 			return {...state, overlayScroll: state.overlayScroll + action.step};
@@ -146,6 +152,10 @@ export function reducer(state: AppState, action: Action): AppState {
 			const planned = {...state, planned: [...(state.planned ?? []), action.plan]};
 			return read ? showWorld(planned, read) : planned;
 		}
+		case 'traffic':
+			return {...state, traffic: action.traffic};
+		case 'qdiscs':
+			return {...state, qdiscs: {nsId: action.nsId, list: action.list}};
 		case 'readProgress':
 			return {...state, progress: action.progress};
 		case 'filterStart':

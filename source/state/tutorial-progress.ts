@@ -32,21 +32,26 @@ export const startProgress = (tutorial: Tutorial, logFrom: number): TutorialProg
 
 export const withShell = (p: TutorialProgress, visit: ShellVisit): TutorialProgress => ({...p, shells: [...(p.shells ?? []), visit]});
 
-/** Whether a check counts pings (which nsdeck sees only when p or x ran them, not in a shell). */
-export function countsPings(check: Check): boolean {
-	if ('all' in check) return check.all.some(countsPings);
-	if ('any' in check) return check.any.some(countsPings);
-	if ('not' in check) return countsPings(check.not);
-	return 'ping' in check;
-}
+const has = (check: Check, kind: 'ping' | 'echoed'): boolean => {
+	if ('all' in check) return check.all.some((c) => has(c, kind));
+	if ('any' in check) return check.any.some((c) => has(c, kind));
+	if ('not' in check) return has(check.not, kind);
+	return kind in check;
+};
+
+/**
+ * Whether a check counts pings that nsdeck sees only when p or x ran them, not in a shell: not when it
+ * also counts echo requests (`echoed`), which a shell's ping raises too.
+ */
+export const countsPings = (check: Check): boolean => has(check, 'ping') && !has(check, 'echoed');
 
 /** The pings in the learner's part of the log: p's, and a `ping` typed in x. (A shell's are not seen.) */
 export const pingsOf = (p: TutorialProgress, log: readonly LogEntry[]): PingRecord[] =>
 	log.slice(p.logFrom).flatMap((e) => pingRecordOf(e.argv, e.exitCode) ?? []);
 
-export function stepStatuses(p: TutorialProgress, world: World | undefined, topology: Topology, log: readonly LogEntry[] = []): boolean[] {
+export function stepStatuses(p: TutorialProgress, world: World | undefined, topology: Topology, log: readonly LogEntry[] = [], echoes?: ReadonlyMap<string, number>): boolean[] {
 	if (!world) return p.tutorial.steps.map(() => false);
-	const context = {world, topology, pings: pingsOf(p, log)};
+	const context = {world, topology, pings: pingsOf(p, log), ...(echoes ? {echoes} : {})};
 	return p.tutorial.steps.map((step) => holds(step.check, context));
 }
 

@@ -5,11 +5,12 @@
 // Start fast: list the namespaces (discovery, no process started) and read the selected one first, so the
 // first frame has the list and its details; the rest is read in the background in groups, with progress in
 // the title bar.
-// Stay live: the System's watcher reports which namespaces changed; a queue coalesces the bursts and
-// reads just those again. The list is found again every second (namespaces come and go with processes,
-// which no event announces), and the selected namespace is polled for changes the watcher cannot see (a
-// namespace the host has no nsid for, in read-only mode).
-import {namespacesOfHostNsid} from '../model/topology.js';
+// Stay live: the System's watcher reports which namespaces changed (with the helper, every listed one,
+// whoever holds it); a queue coalesces the bursts and reads just those again, then the far ends of veths
+// that no longer pair. The list is found again every second (namespaces come and go with processes, which
+// no event announces), and the selected namespace is polled for changes a watcher cannot see (without the
+// helper, a namespace the host has no nsid for).
+import {namespacesOfHostNsid, unpairedPeers} from '../model/topology.js';
 import type {Netns} from '../model/types.js';
 import type {FirstRead} from '../system/first-read.js';
 import type {System} from '../system/system.js';
@@ -83,7 +84,13 @@ export function createWorldSync(system: System, dispatch: (action: Action) => vo
 			dispatch({type: 'namespacesListed', listing});
 			for (const {id} of listing.places) if (!before.has(id)) toRead.add(id);
 		}
-		if (toRead.size > 0) await readSome([...toRead]);
+		if (toRead.size === 0) return;
+		await readSome([...toRead]);
+		// A veth end that moved changes its peer's link_netnsid with no event where the peer is: read the
+		// namespaces whose veths no longer pair with what was just read, once.
+		const after = getState();
+		const stale = after.world ? unpairedPeers(after.world, after.topology, toRead) : [];
+		if (stale.length > 0) await readSome(stale);
 	};
 
 	/** The list, then the selected namespace, each on screen as soon as it is read. */

@@ -12,6 +12,7 @@ import {cgroupOwner, cgroupPath} from '../model/cgroup-label.js';
 import {compareNames} from '../model/compare-names.js';
 import {parseNetnsMounts} from '../model/mountinfo.js';
 import {NETNS_DIR, namedId} from '../model/netns-id.js';
+import {mininetName} from '../model/netns-label.js';
 import {HOST_ID, type NetnsIdentity, type NetnsLabel, type NetnsPlace} from '../model/types.js';
 import {RUNTIME_ROOTS, runtimeNames, type RuntimeRoots} from './runtime-names.js';
 
@@ -38,6 +39,8 @@ interface ProcessInfo {
 	readonly pid: number;
 	readonly start: number;
 	readonly command: string;
+	/** A Mininet node's name, from `mininet:NAME` in its arguments. */
+	readonly mininet?: string;
 }
 
 /**
@@ -121,9 +124,19 @@ function readProcessInfo(proc: string, pid: number): ProcessInfo | undefined {
 		const close = stat.lastIndexOf(')');
 		const command = stat.slice(stat.indexOf('(') + 1, close);
 		const start = Number(stat.slice(close + 2).split(' ')[19]);
-		return {pid, start, command};
+		const mininet = mininetName(readCmdline(proc, pid));
+		return {pid, start, command, ...(mininet ? {mininet} : {})};
 	} catch {
 		return undefined;
+	}
+}
+
+/** A process's arguments, or none when it is gone or hides them. */
+function readCmdline(proc: string, pid: number): string[] {
+	try {
+		return readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0');
+	} catch {
+		return [];
 	}
 }
 
@@ -167,6 +180,7 @@ function labelOf(proc: string, pids: readonly number[], roots: RuntimeRoots, mem
 		...(owner.container ? {container: {...owner.container, ...(names.name ? {name: names.name} : {})}} : {}),
 		...(names.pod ? {pod: names.pod} : {}),
 		...(owner.unit ? {unit: owner.unit} : {}),
+		...(main.mininet ? {mininet: main.mininet} : {}),
 	};
 }
 

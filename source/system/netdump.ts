@@ -13,7 +13,7 @@ import {parseHelperRecords, type BatchRead} from '../model/parse.js';
 import type {Netns, NsidEntry} from '../model/types.js';
 import type {NetnsBatchListener} from './bulk-read.js';
 import {backgroundSlot} from './background-slot.js';
-import {streamBytes} from './runner.js';
+import {streamBytes, type ByteStreamOptions, type CommandResult} from './runner.js';
 import type {NetnsLocation} from './netns-location.js';
 
 
@@ -152,9 +152,11 @@ export interface NetdumpOptions {
 	readonly nsidsOnly?: boolean;
 	/** With nsidNames: name the first location's nsids only (the host's, read with all the others). */
 	readonly namesFirstOnly?: boolean;
+	/** Runs the helper's argv (its first word the helper); streamBytes here, a server's ssh for --host. */
+	readonly run?: (argv: readonly string[], options: ByteStreamOptions) => Promise<CommandResult>;
 }
 
-export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly, namesFirstOnly}: NetdumpOptions = {}): Promise<NetdumpRead> {
+export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly, namesFirstOnly, run = streamBytes}: NetdumpOptions = {}): Promise<NetdumpRead> {
 	if (locations.length === 0) return {namespaces: [], unanswered: []};
 	const names = loadIprouteNames();
 	const answered = new Array<boolean>(locations.length).fill(false);
@@ -185,7 +187,7 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 	const naming = nsidNames === undefined ? [] : ['--nsid-names', nsidNames, ...(nsidsOnly ? ['--nsids-only'] : namesFirstOnly ? ['--first-only'] : [])];
 	const argv = [helper, ...naming, ...(byArguments ? ['--', ...paths] : [])];
 	const input = byArguments ? undefined : Buffer.concat(paths.flatMap((path) => [encodeRawName(path), Buffer.from([0])]));
-	const finished = backgroundSlot(() => streamBytes(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000}));
+	const finished = backgroundSlot(() => run(argv, {input, onData: frameSplitter(onFrame), timeoutMs: 60_000}));
 	finished.catch(() => undefined); // Once every answer is in, how the helper ends no longer matters.
 	// With every answer in, the read is done: seeing the helper exit takes execa another ~5 ms, which the
 	// first frame would wait for.

@@ -247,7 +247,7 @@ export async function streamCommand(argv: readonly string[], options: StreamOpti
 }
 
 export interface ByteStreamOptions {
-	/** Written to stdin, if given: bytes too (paths whose names are no UTF-8). */
+	/** Written to stdin, if given: bytes too (paths whose names are no UTF-8; a helper sent to a server). */
 	readonly input?: string | Uint8Array;
 	/** Each chunk of stdout as it arrives; stdout is not kept. */
 	readonly onData: (chunk: Uint8Array) => void;

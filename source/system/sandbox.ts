@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {findNetdump} from './netdump-binary.js';
 import {childrenOf} from './children-of.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
+import {holdMappedUserNamespace, realRoot, type HeldUserNamespace} from './sandbox-users.js';
 import {restoreTerminal, saveTerminalSettings} from './terminal-settings.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
@@ -26,12 +27,14 @@ function readUidMap(): string {
 	}
 }
 
-export function unshareArgv(inner: readonly string[]): string[] {
+export function unshareArgv(inner: readonly string[], users?: string): string[] {
 	// --pid --fork --mount-proc: the sandbox's first process is PID 1 of its own PID namespace, so that
 	// /proc/1/ns/net names the sandbox's host (link-plans.ts), /proc lists only the sandbox's processes,
 	// and when it ends the kernel ends every process left inside. --kill-child: when the outer nsdeck dies
 	// (even by SIGKILL), so does the sandbox, and the app inside stops drawing on the terminal.
-	return ['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', ...inner];
+	// With `users` (a held user namespace, sandbox-users.ts), the sandbox enters it instead of making one.
+	const user = users ? ['nsenter', `--user=${users}`, '--', 'unshare'] : ['unshare', '--user', '--map-root-user'];
+	return [...user, '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', ...inner];
 }
 
 /**
@@ -52,13 +55,17 @@ function inForeground(inner: readonly string[]): string[] {
  * as the app last drew it.
  */
 export async function runInSandbox(inner: readonly string[]): Promise<number> {
+	let users: HeldUserNamespace | undefined;
 	const saved = saveTerminalSettings();
 	try {
+		// Real root gives the sandbox a range of uids, for sshd (sandbox-users.ts).
+		if (realRoot()) users = await holdMappedUserNamespace();
 		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
-		return await runAttached(diesWithUs(unshareArgv(inForeground(inner))), {[SANDBOX_ENV]: '1'}, {passOn: toFirstProcess});
+		return await runAttached(diesWithUs(unshareArgv(inForeground(inner), users?.path)), {[SANDBOX_ENV]: '1'}, {passOn: toFirstProcess});
 	} catch (error) {
 		throw new Error(sandboxHint(error instanceof Error ? error.message : String(error)), {cause: error});
 	} finally {
+		users?.release();
 		// An app killed inside (SIGKILL) restored nothing: its terminal is still raw, and we put it all back.
 		if (saved && saveTerminalSettings() !== saved) restoreTerminal(saved, findNetdump());
 	}

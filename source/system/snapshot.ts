@@ -74,7 +74,7 @@ function notANamespaceFile(path: string): string | undefined {
 }
 
 /** Where the helper finds a namespace: it moves between namespaces, so /proc/self would not stay ours. */
-const helperLocation = (location: NetnsLocation): NetnsLocation => (location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location);
+export const helperLocation = (location: NetnsLocation): NetnsLocation => (location.kind === 'host' ? {...location, path: `/proc/${process.pid}/ns/net`} : location);
 
 /**
  * One namespace, with the netdump helper when there is one: the host of a busy server has thousands of

@@ -1,20 +1,28 @@
 // The System is everything the UI may ask of the machine. The real one runs `ip`; UI tests use a fake.
 import {accessSync, constants, statSync} from 'node:fs';
 import {join} from 'node:path';
-import type {NamespaceListing, Netns, NetnsPlace, World} from '../model/types.js';
+import type {KernelState, NamespaceState} from '../model/kernel-state.js';
+import type {NamespaceListing, Netns, NetnsIdentity, NetnsPlace, World} from '../model/types.js';
+import {readLinkNames, readNamespaceState, type LinkNow} from './kernel-read.js';
 import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {createDiscoverer} from './discover.js';
 import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
-import {readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
+import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
+import type {CountersByIndex} from '../model/traffic/counters.js';
+import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
+import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
 import {HOST_ID} from '../model/types.js';
 import {findNetdump} from './netdump-binary.js';
-import {startWatch, type ChangeListener} from './watch.js';
+import {startWatch, type ChangeListener, type Unwatch} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
 import {kindsThisKernelCannotMake, type KindVerdicts} from './link-kind-probe.js';
 import type {MadeKind} from '../model/world-file/types.js';
+import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
+import type {Evidence, NamespaceFacts} from '../model/diagnosis/evidence.js';
 import {guardJobs, type GuardJobs} from './revert-job.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
@@ -25,6 +33,8 @@ export interface System {
 	readonly access: Access;
 	/** The SSH session nsdeck runs in, from SSH_CONNECTION: the lockout guard protects its path. */
 	readonly sshSession?: SshSession;
+	/** The server this System reaches over SSH (`nsdeck --host DEST`); undefined for this machine. */
+	readonly host?: string;
 	/** The SSH guard's revert jobs, which outlive nsdeck (revert-job.ts); absent without the helper. */
 	readonly guard?: GuardJobs;
 	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */
@@ -38,14 +48,36 @@ export interface System {
 	readNamespaces(ids: readonly string[], options?: ReadManyOptions): Promise<readonly Netns[]>;
 	/** Report changes made by anyone (ip monitor, /run/netns) until the returned function is called. */
 	watch(listener: ChangeListener): () => void;
+	/**
+	 * What a plan may change in these namespaces, exactly as ip prints it (kernel-read.ts): read before and
+	 * after a plan, and after its rollback or undo. Absent in UI tests' fake system.
+	 */
+	readKernel?(ids: readonly string[]): Promise<KernelState>;
+	/** A namespace's links right now; undefined when it is gone or is not the namespace `identity` names. */
+	linksNow?(id: string, identity?: NetnsIdentity): Promise<readonly LinkNow[] | undefined>;
 	/** Run one command of a plan. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
 	/** Whether IPv4 and IPv6 forwarding are on in a namespace. */
 	readForwarding(id: string): Promise<{4: boolean; 6: boolean}>;
+	/**
+	 * Sysctls and firewalls of the namespaces a ping crosses (diagnosis-read.ts); given the reading from
+	 * before the ping, the firewall counters can be compared.
+	 */
+	readEvidence?(world: World, nsId: string, target: string, earlier?: Evidence): Promise<Evidence>;
+	/** A namespace's interface sysctls and firewall, for the detail view. */
+	readNamespaceFacts?(ns: Netns): Promise<NamespaceFacts>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
 	/** Which of these link kinds this kernel cannot make, each with why (link-kind-probe.ts); asked once per run. */
 	cannotMake?(kinds: readonly MadeKind[]): Promise<KindVerdicts>;
+	/** The links' counters of a namespace (ip -s link); undefined when they could not be read. */
+	readCounters?(id: string): Promise<CountersByIndex | undefined>;
+	/** Every qdisc of a namespace, as `tc -j qdisc show` prints them; undefined when tc could not say. */
+	readQdiscs?(id: string): Promise<readonly Qdisc[] | undefined>;
+	/** A namespace's echo counters (/proc/net/snmp read inside it), for tutorials' `echoed` checks. */
+	readEchoCounters?(id: string): Promise<EchoCounters | undefined>;
+	/** End what readCounters keeps running (the helper in --stats mode). */
+	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
@@ -84,13 +116,24 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 	const read: Runner = (argv, options) => backgroundSlot(() => runner(argv, options));
 	const access = detectAccess();
 	const netdump = helper === false ? undefined : (helper ?? findNetdump());
-	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump});
 	// The places of the last listing: reads of single namespaces find their path here.
 	let places = new Map<string, NetnsPlace>();
+	// The running watcher hears exactly the namespaces of the last listing.
+	let watcher: Unwatch | undefined;
+	const watchSystem = (listener: ChangeListener, run: Runner): (() => void) => {
+		const unwatch = startWatch(listener, {runner: run, canChange: lab && access.canChange, netdump, everyNamespace: true});
+		watcher = unwatch;
+		unwatch.listed([...places.values()]);
+		return () => {
+			if (watcher === unwatch) watcher = undefined;
+			unwatch();
+		};
+	};
 	const list = (): NamespaceListing => {
 		// What nsdeck itself runs (reads, plans, ping, x) enters namespaces to look: not who lives there.
 		const listing = discover(runningChildren);
 		places = new Map(listing.places.map((p) => [p.id, p]));
+		watcher?.listed(listing.places);
 		return listing;
 	};
 	/** Where `id` is, if it still exists; listed again when it is new to us. */
@@ -98,6 +141,8 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		const place = places.get(id) ?? (list(), places.get(id));
 		return place && stillThere(place) ? place : undefined;
 	};
+	let counters: CountersReader | undefined;
+	const withIp = countersWithIp(runner);
 	return {
 		lab,
 		access,
@@ -126,10 +171,48 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		},
 		watch: (listener) => watchSystem(listener, read),
 		run: (argv, options) => runner(argv, options),
+		async readKernel(ids) {
+			const states = await Promise.all(ids.map(async (id) => {
+				const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
+				// A namespace that cannot be read is left out (as a gone one): the plan still runs, unchecked there.
+				return place ? readNamespaceState(runner, place).catch(() => undefined) : undefined;
+			}));
+			return new Map(states.flatMap((s): Array<[string, NamespaceState]> => (s ? [[s.id, s]] : [])));
+		},
+		async linksNow(id, identity) {
+			const place = id === HOST_ID ? (places.get(HOST_ID) ?? hostLocation) : placeOf(id);
+			if (!place || (identity && place.identity && !stillThere({...place, identity}))) return undefined;
+			return readLinkNames(runner, place);
+		},
 		async readForwarding(id) {
 			const place = placeOf(id);
 			if (!place) throw new Error(`namespace ${id} no longer exists`);
 			return readForwarding(runner, place);
+		},
+		readEvidence: (world, nsId, target, earlier) => readEvidence(runner, world, nsId, target, earlier),
+		readNamespaceFacts: (ns) => readNamespaceFacts(runner, ns),
+		async readCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			if (!netdump) return withIp(place);
+			counters ??= helperCounters(netdump);
+			return (await counters.read(helperLocation(place))) ?? withIp(place);
+		},
+		async readQdiscs(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['tc', '-j', 'qdisc', 'show']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseQdiscs(result.stdout) : undefined;
+		},
+		async readEchoCounters(id) {
+			const place = placeOf(id);
+			if (!place) return undefined;
+			const result = await read(inNamespace(place, ['cat', '/proc/net/snmp']), {timeoutMs: 5_000});
+			return result.exitCode === 0 ? parseEchoCounters(result.stdout) : undefined;
+		},
+		stopCounters() {
+			counters?.close();
+			counters = undefined;
 		},
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),

@@ -1,16 +1,19 @@
-// Live refresh: who changed what, without a key press. `ip monitor all-nsid` in the host reports events in
-// every namespace the host has an nsid for; fs.watch on /run/netns reports namespaces added and removed.
+// Live refresh: who changed what, without a key press. With the helper, one `nsdeck-netdump --watch` hears
+// every listed namespace, whoever holds it (watch-many.ts); without it, `ip monitor all-nsid` in the host
+// reports events in every namespace the host has an nsid for. fs.watch on /run/netns reports namespaces
+// added and removed.
 // The watcher only says *which* namespace changed; reading it again is the caller's job.
 import {watch as watchDir, type FSWatcher} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {execa} from 'execa';
 import {parseMonitorLine, type MonitorEvent} from '../model/monitor.js';
 import {namedId} from '../model/netns-id.js';
-import {HOST_ID} from '../model/types.js';
+import {HOST_ID, type NetnsPlace} from '../model/types.js';
 import {coalesce} from './coalesce.js';
 import {diesWithUs, type Runner} from './runner.js';
 import {NETNS_DIR, hostLocation} from './netns-location.js';
 import {listNamed, readNsids} from './snapshot.js';
+import {startManyWatcher, type ManyWatcher} from './watch-many.js';
 
 export type WorldChange =
 	/** These namespaces changed: read them again. */
@@ -33,7 +36,15 @@ export interface WatchOptions {
 	readonly dir?: string;
 	/** The nsdeck-netdump helper, which names every nsid (readNsids); without it, ip names the first ~134. */
 	readonly netdump?: string;
+	/**
+	 * Hear every listed namespace through the helper (`listed` says which), instead of `ip monitor`. Off,
+	 * the watcher hears only what the host's monitor hears (its own tests ask for that).
+	 */
+	readonly everyNamespace?: boolean;
 }
+
+/** Stops the watcher; `listed` tells it the namespaces of the latest listing. */
+export type Unwatch = (() => void) & {readonly listed: (places: readonly NetnsPlace[]) => void};
 
 export const MONITOR_ARGV = ['ip', 'monitor', 'all-nsid', 'link', 'address', 'route', 'nsid'] as const;
 
@@ -49,7 +60,7 @@ export function assignNsidsBatch(names: readonly string[]): string {
 	return names.map((n) => `netns set ${n} auto\n`).join('');
 }
 
-export function startWatch(listener: ChangeListener, {runner, canChange, dir = NETNS_DIR, netdump}: WatchOptions): () => void {
+export function startWatch(listener: ChangeListener, {runner, canChange, dir = NETNS_DIR, netdump, everyNamespace = false}: WatchOptions): Unwatch {
 	let stopped = false;
 	let names = new Map<number, string>();
 	let namesReading: Promise<void> | undefined;
@@ -93,20 +104,11 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		listener(name === undefined ? {type: 'nsid', nsid: event.source} : {type: 'namespaces', ids: [name]});
 	};
 
-	const [file, ...args] = diesWithUs(MONITOR_ARGV);
-	const monitor = execa(file, args, {
-		buffer: false,
-		stdin: 'ignore',
-		stderr: 'ignore',
-		reject: false,
-		env: {LC_ALL: 'C'},
+	const many: ManyWatcher | undefined =
+		everyNamespace && netdump ? startManyWatcher(netdump, (id) => listener({type: 'namespaces', ids: [id]})) : undefined;
+	const monitor = many ? undefined : startMonitor((event) => {
+		if (!stopped) void onEvent(event);
 	});
-	if (monitor.stdout) {
-		createInterface({input: monitor.stdout}).on('line', (line) => {
-			const event = parseMonitorLine(line);
-			if (event && !stopped) void onEvent(event);
-		});
-	}
 
 	let dirWatcher: FSWatcher | undefined;
 	try {
@@ -120,11 +122,33 @@ export function startWatch(listener: ChangeListener, {runner, canChange, dir = N
 		// No /run/netns yet (or no inotify): the caller's poll still lists namespaces.
 	}
 
-	void refreshNames().then(assignNsidsSoon);
+	// With the helper hearing every namespace, nsid names matter only to the lab's assignment.
+	void (many ? assignNsidsSoon() : refreshNames().then(assignNsidsSoon));
 
-	return () => {
+	const stop = (): void => {
 		stopped = true;
 		dirWatcher?.close();
-		monitor.kill();
+		monitor?.kill();
+		many?.stop();
 	};
+	return Object.assign(stop, {listed: (places: readonly NetnsPlace[]) => many?.listed(places)});
+}
+
+/** `ip monitor all-nsid` in the host, each event parsed. */
+function startMonitor(onEvent: (event: MonitorEvent) => void): {kill(): void} {
+	const [file, ...args] = diesWithUs(MONITOR_ARGV);
+	const monitor = execa(file, args, {
+		buffer: false,
+		stdin: 'ignore',
+		stderr: 'ignore',
+		reject: false,
+		env: {LC_ALL: 'C'},
+	});
+	if (monitor.stdout) {
+		createInterface({input: monitor.stdout}).on('line', (line) => {
+			const event = parseMonitorLine(line);
+			if (event) onEvent(event);
+		});
+	}
+	return {kill: () => monitor.kill()};
 }

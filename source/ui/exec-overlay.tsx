@@ -45,6 +45,7 @@ export function ExecOverlay({view, look, world, width, height, dryRun, isFocused
 					onStop={look.ping.stop}
 					onClose={look.ping.close}
 					onAgain={look.ping.openForm}
+					onFix={look.ping.applyFix}
 				/>
 			);
 		case 'output':

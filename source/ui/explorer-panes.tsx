@@ -39,6 +39,7 @@ export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
 					peerOf={(link) => (ns ? peerOf(state, ns, link) : undefined)}
 					portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
 					lowerOf={(link) => (ns ? lowerOf(state, ns, link) : undefined)}
+					traffic={ns && state.traffic?.nsId === ns.id ? state.traffic.links : undefined}
 				/>
 				<RoutesPane
 					nsId={ns?.id}

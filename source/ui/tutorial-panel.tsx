@@ -47,8 +47,8 @@ interface Line {
 	readonly tone: Tone;
 }
 
-/** Said beside a step that counts pings: nsdeck sees p's and x's, not a shell's (it cannot count ICMP yet). */
-export const PINGS_NOT_SEEN = 'A ping typed in s is not seen (nsdeck cannot count ICMP yet): ping with p, or x.';
+/** Said beside a step whose check counts p's and x's pings only (a `ping` check without an `echoed` one). */
+export const PINGS_NOT_SEEN = 'A ping typed in s is not seen by this step: ping with p, or x.';
 
 /**
  * A line the learner may type or keep (a command, a line of the script), wrapped whole under its first

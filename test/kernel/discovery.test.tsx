@@ -149,14 +149,15 @@ describe('discovery', () => {
 		await sh('ip', 'netns', 'add', 'host');
 		await sh('ip', '-n', 'host', 'link', 'add', 'name', 'impostor', 'type', 'veth', 'peer', 'name', 'impostor1');
 		const shown = JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as {
-			namespaces: Array<{id: string; name: string; kind: string; reach: string; identity: {ino: number} | null; links: Array<{name: string}>}>;
+			namespaces: Array<{id: string; kind: string; nsdeck: {name: string; reach: string; identity: {ino: number} | null}; links: Array<{ifname: string}>}>;
 		};
 		const [host, named] = [shown.namespaces.find((n) => n.kind === 'host'), shown.namespaces.find((n) => n.kind === 'named')];
-		expect(host).toMatchObject({id: 'host', reach: ''});
-		expect(named).toMatchObject({id: '/run/netns/host', name: 'host', reach: 'nsenter --net=/run/netns/host'});
-		expect(host?.identity?.ino).not.toBe(named?.identity?.ino);
-		expect(host?.links.map((l) => l.name)).not.toContain('impostor');
-		expect(named?.links.map((l) => l.name)).toContain('impostor');
+		expect(host).toMatchObject({id: 'host', nsdeck: {reach: ''}});
+		// Quoted wherever it is named, so it cannot be read as the host.
+		expect(named).toMatchObject({id: '/run/netns/host', nsdeck: {name: '"host"', reach: 'nsenter --net=/run/netns/host'}});
+		expect(host?.nsdeck.identity?.ino).not.toBe(named?.nsdeck.identity?.ino);
+		expect(host?.links.map((l) => l.ifname)).not.toContain('impostor');
+		expect(named?.links.map((l) => l.ifname)).toContain('impostor');
 	});
 
 	it("run inside another namespace, lists PID 1's apart by the path plans name the host by (so the forms can refuse)", async () => {

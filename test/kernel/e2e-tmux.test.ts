@@ -121,6 +121,81 @@ describe('Space in a real terminal', () => {
 	});
 });
 
+describe('a failed ping through a broken router, in a real terminal', () => {
+	it('shows the way with the breaking hop, takes the offered fix as a plan, and the second ping answers', async () => {
+		// cli — rtr — srv, every route in place, rtr not forwarding (a new namespace's default).
+		for (const ns of ['cli', 'rtr', 'srv']) {
+			await sh('ip', 'netns', 'add', ns);
+			await sh('ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up');
+		}
+		await sh('ip', '-n', 'cli', 'link', 'add', 'name', 'a0', 'type', 'veth', 'peer', 'name', 'r0', 'netns', 'rtr');
+		await sh('ip', '-n', 'srv', 'link', 'add', 'name', 'b0', 'type', 'veth', 'peer', 'name', 'r1', 'netns', 'rtr');
+		for (const [ns, dev, cidr] of [
+			['cli', 'a0', '10.90.1.1/24'],
+			['rtr', 'r0', '10.90.1.2/24'],
+			['rtr', 'r1', '10.90.2.2/24'],
+			['srv', 'b0', '10.90.2.1/24'],
+		]) {
+			await sh('ip', '-n', ns, 'addr', 'add', cidr, 'dev', dev);
+			await sh('ip', '-n', ns, 'link', 'set', 'dev', dev, 'up');
+		}
+		await sh('ip', '-n', 'cli', 'route', 'add', '10.90.2.0/24', 'via', '10.90.1.2');
+		await sh('ip', '-n', 'srv', 'route', 'add', '10.90.1.0/24', 'via', '10.90.2.2');
+		term = await startInTmux([process.execPath, BUNDLE], 80, 24);
+		const t = term;
+		await t.waitFor('Namespaces (4)');
+		// The list is host, cli, rtr, srv: one step down from the top, without racing the screen.
+		await t.keys('g', 'j');
+		await t.waitFor(/›cli\s/);
+		await t.keys('p');
+		await t.waitFor('Ping from cli');
+		// The target is one of the offered addresses: → until it shows.
+		for (let n = 0; n < 20 && !(await t.screen()).includes('‹ 10.90.2.1 (srv/b0) ›'); n++) await t.keys('Right');
+		await t.waitFor('‹ 10.90.2.1 (srv/b0) ›', 2000);
+		await t.keys('Tab', 'Tab', 'BSpace');
+		await t.type('2');
+		await t.keys('Tab', 'BSpace');
+		await t.type('0.2');
+		await t.keys('Enter');
+		const failed = await t.waitFor('F: turn IPv4 forwarding on in rtr', 20_000);
+		expect(failed).toContain('→ cli: 10.90.2.0/24 via 10.90.1.2 dev a0 → rtr/r0');
+		expect(failed).toMatch(/✗ rtr \(in r0\): 10\.90\.2\.0\/24 dev r1 → srv\/b0 ✗ rtr does not/);
+		await t.keys('F');
+		await t.waitFor('Forwarding in rtr');
+		await t.keys('Enter');
+		await t.waitFor('✓ Enable IPv4 forwarding in rtr');
+		// The plan selected rtr, which it changed: back to cli, where p starts from the last ping's values.
+		await t.keys('Escape', '1', 'g', 'j');
+		await t.waitFor(/›cli\s/);
+		await t.keys('p');
+		await t.waitFor('‹ 10.90.2.1 (srv/b0) ›');
+		await t.keys('Enter');
+		await t.waitFor('✓ 2 sent, 2 received, 0% loss', 20_000);
+	});
+});
+
+describe('what the kernel also changed, in a real terminal', () => {
+	it('the preview names the routes through a link set down, and after the run they are listed as gone', async () => {
+		await sh('ip', 'link', 'add', 'name', 'e2e0', 'type', 'veth', 'peer', 'name', 'e2e1');
+		await sh('ip', 'link', 'set', 'dev', 'e2e1', 'up');
+		await sh('ip', 'link', 'set', 'dev', 'e2e0', 'up');
+		await sh('ip', 'addr', 'add', '10.61.0.1/24', 'dev', 'e2e0');
+		await sh('ip', 'route', 'add', '10.62.0.0/16', 'via', '10.61.0.2', 'table', '100');
+		term = await startInTmux([process.execPath, BUNDLE], 80, 24);
+		const t = term;
+		await t.waitFor('Namespaces (1)');
+		await t.keys('2');
+		await selectRow(t, 'e2e0');
+		await t.keys('Space');
+		expect(await t.waitFor('Set e2e0 down in host')).toMatch(/the kernel removes the routes through it: 10\.62\.0\.0\/16 via 10\.61\.0\.2/);
+		await t.keys('Enter');
+		await t.waitFor('Sure? Enter again (or y) runs it');
+		await t.keys('y');
+		const after = await t.waitFor('the kernel also changed:');
+		expect(after).toMatch(/removed route 10\.62\.0\.0\/16 via 10\.61\.0\.2 dev e2e0 table 100/);
+	});
+});
+
 describe('a shell from the lab, in a real terminal', () => {
 	it('hands the terminal back when it exits: the app draws again and takes keys', async () => {
 		// The lab is a sandbox of its own (NSDECK_SANDBOX unset: with its own PID namespace) inside the test's; the terminal's

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {render} from 'ink-testing-library';
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {diagnosePing} from '../../source/model/ping-diagnosis.js';
+import {diagnosePing} from '../../source/model/diagnosis/diagnose.js';
 import {parsePingSummary} from '../../source/model/ping-output.js';
 import {buildTopology} from '../../source/model/topology.js';
 import {pingArgv} from '../../source/plans/exec-commands.js';
@@ -23,20 +23,22 @@ import {ipJson, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
 
+/** show --json: ip's own records, nsdeck's findings under `nsdeck`. */
 interface ShownLink {
-	name: string;
-	kind: string;
-	facts?: Record<string, unknown>;
-	lower?: {ns: string; name: string};
-	addresses: Array<{cidr: string; flags?: string[]}>;
+	ifname: string;
+	linkinfo?: {info_kind?: string; info_data?: Record<string, unknown>};
+	addr_info: Array<{local: string; prefixlen: number; dadfailed?: boolean}>;
+	nsdeck: {lower?: {ns: string; name: string} | null};
 }
 interface Shown {
 	namespaces: Array<{
 		id: string;
 		links: ShownLink[];
-		routes: Array<{dst: string; gateway?: string; table: string; nexthops?: Array<{gateway?: string; weight: number}>}>;
-		rules: {inet: Array<{priority: number; src: string; table?: string}> | null} | null;
-		forwarding: {4?: boolean; 6?: boolean} | null;
+		routes: Array<{dst: string; gateway?: string; via?: {host: string}; table?: string; nexthops?: Array<{gateway?: string; weight?: number}>}>;
+		nsdeck: {
+			rules: {inet: Array<{priority: number; src: string; srclen?: number; table?: string}> | null} | null;
+			forwarding: {inet: boolean | null; inet6: boolean | null} | null;
+		};
 	}>;
 }
 
@@ -106,20 +108,20 @@ describe('the whole kernel picture', () => {
 	it('show --json carries each case as the kernel has it', async () => {
 		const shown = JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
 		const ns = (id: string) => shown.namespaces.find((n) => n.id === id);
-		const link = (nsId: string, name: string) => ns(nsId)?.links.find((l) => l.name === name);
-		expect(link('host', 'mv0')).toMatchObject({kind: 'macvlan', facts: {mode: 'bridge'}, lower: {ns: 'host', name: 'hv0'}});
-		expect(link('pod', 'mvpod')).toMatchObject({kind: 'macvlan', facts: {mode: 'private'}, lower: {ns: 'host', name: 'hv0'}});
-		expect(link('host', 'vx0')).toMatchObject({kind: 'vxlan', facts: {id: 42, remote: '10.9.9.9', port: 4789, underlay: 'hv0'}});
-		expect(link('host', 'tap0')?.kind).toBe('tap');
+		const link = (nsId: string, name: string) => ns(nsId)?.links.find((l) => l.ifname === name);
+		expect(link('host', 'mv0')).toMatchObject({linkinfo: {info_kind: 'macvlan', info_data: {mode: 'bridge'}}, nsdeck: {lower: {ns: 'host', name: 'hv0'}}});
+		expect(link('pod', 'mvpod')).toMatchObject({linkinfo: {info_kind: 'macvlan', info_data: {mode: 'private'}}, nsdeck: {lower: {ns: 'host', name: 'hv0'}}});
+		expect(link('host', 'vx0')).toMatchObject({linkinfo: {info_kind: 'vxlan', info_data: {id: 42, remote: '10.9.9.9', port: 4789, link: 'hv0'}}, nsdeck: {lower: {ns: 'host', name: 'hv0'}}});
+		expect(link('host', 'tap0')?.linkinfo).toMatchObject({info_kind: 'tun', info_data: {type: 'tap'}});
 		const routes = ns('host')?.routes ?? [];
-		expect(routes.find((r) => r.dst === '10.81.0.0/16')?.nexthops?.map((h) => `${h.gateway} ${h.weight}`)).toEqual(['10.80.0.2 2', '10.80.0.3 1']);
+		expect(routes.find((r) => r.dst === '10.81.0.0/16')?.nexthops?.map((h) => `${h.gateway} ${h.weight ?? 1}`)).toEqual(['10.80.0.2 2', '10.80.0.3 1']);
 		expect(routes.find((r) => r.dst === 'fd81::/64')?.nexthops?.map((h) => h.gateway)).toEqual(['fd80::2', 'fd80::3']);
-		expect(routes.find((r) => r.dst === '10.82.0.0/16')?.gateway).toBe('fd80::2');
+		expect(routes.find((r) => r.dst === '10.82.0.0/16')?.via?.host).toBe('fd80::2');
 		expect(routes.find((r) => r.dst === '10.83.0.0/16')?.table).toBe('100');
-		expect(ns('host')?.rules?.inet?.find((r) => r.priority === 100)).toMatchObject({src: '10.80.0.0/24', table: '100'});
-		expect(link('d2', 'eth0')?.addresses.find((a) => a.cidr === 'fd99::1/64')?.flags).toContain('dadfailed');
-		expect(link('d1', 'eth0')?.addresses.find((a) => a.cidr === 'fd99::1/64')?.flags ?? []).not.toContain('dadfailed');
-		expect(ns('r')?.forwarding).toEqual({4: false, 6: false});
+		expect(ns('host')?.nsdeck.rules?.inet?.find((r) => r.priority === 100)).toMatchObject({src: '10.80.0.0', srclen: 24, table: '100'});
+		expect(link('d2', 'eth0')?.addr_info.find((a) => a.local === 'fd99::1')?.dadfailed).toBe(true);
+		expect(link('d1', 'eth0')?.addr_info.find((a) => a.local === 'fd99::1')?.dadfailed).toBeUndefined();
+		expect(ns('r')?.nsdeck.forwarding).toEqual({inet: false, inet6: false});
 	});
 
 	it('the panes show them', async () => {

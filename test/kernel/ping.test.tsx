@@ -1,5 +1,5 @@
 // p against real namespaces in the sandbox: replies from the lab's bridge and pair scenarios, a down veth
-// named as the reason for the loss, and Esc leaving no ping process behind. Traffic only goes to
+// named on the broken hop of the way, and Esc leaving no ping process behind. Traffic only goes to
 // addresses in namespaces these tests built.
 import {existsSync, readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
@@ -77,7 +77,12 @@ describe('p: ping inside real namespaces', () => {
 		const {system} = systemWithPids();
 		const app = await start(system, ns);
 		await ping(app, ns, target, 2, '0.2');
-		const frame = await waitForFrame(app, `why: ${reason}`, 15_000);
+		// The way hop by hop: the broken hop carries the reason on its line, and Space's plan is offered.
+		const frame = await waitForFrame(app, /F: set \S+ in \S+ up \(the plan is shown first\)/, 15_000);
+		// The panel wraps the long line: read it joined.
+		const joined = frame.replaceAll(/ *║\n║ */g, ' ');
+		expect(joined).toContain(`✗ ${ns}: `);
+		expect(joined).toContain(`✗ ${reason}`);
 		expect(frame).toContain('✗ 2 sent, 0 received');
 		expect(frame).toContain('100% loss');
 	});

@@ -1,5 +1,7 @@
 // Build the lab scenarios in real namespaces and check that `nsdeck show --json` reports every peer, port,
 // address and route the kernel has. The kernel's truth is read independently with `ip -n NS -j …`.
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
@@ -11,20 +13,26 @@ import {ipJson, namedNamespaces, requireSandbox, resetWorld, sh} from '../suppor
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
 
+/** A link as `ip -j -d addr` prints it, with nsdeck's findings under `nsdeck`. */
 interface ShownLink {
-	name: string;
-	kind: string;
+	ifname: string;
 	master?: string;
-	addresses: Array<{cidr: string}>;
-	peer?: {ns: string; name: string} | null;
-	ports?: string[];
+	addr_info: Array<{local: string; prefixlen: number}>;
+	nsdeck: {state: string; peer?: {ns: string; name: string} | null; ports?: string[]};
 }
 interface Shown {
-	namespaces: Array<{id: string; links: ShownLink[]; routes: Array<{dst: string; gateway?: string; dev?: string; family: number}>}>;
+	namespaces: Array<{id: string; links: ShownLink[]; routes: Array<{dst: string; gateway?: string; dev?: string; type?: string}>}>;
 }
 
+// ajv comes with the linter (a development dependency's own): every world here is held to the schema.
+const Ajv = createRequire(import.meta.url)('ajv') as new (options?: object) => {validate(schema: object, data: unknown): boolean; errorsText(): string};
+const SCHEMA = JSON.parse(readFileSync(new URL('../../docs/show-json.schema.json', import.meta.url), 'utf8')) as object;
+
 async function show(): Promise<Shown> {
-	return JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
+	const shown = JSON.parse(await sh(process.execPath, BUNDLE, 'show', '--json')) as Shown;
+	const ajv = new Ajv({allErrors: true});
+	expect(ajv.validate(SCHEMA, shown), ajv.errorsText()).toBe(true);
+	return shown;
 }
 
 const nsArgs = (ns: string): string[] => (ns === 'host' ? [] : ['-n', ns]);
@@ -55,14 +63,14 @@ async function kernelRoutes(): Promise<string[]> {
 }
 
 const shownAddresses = (s: Shown): string[] =>
-	s.namespaces.flatMap((ns) => ns.links.flatMap((l) => l.addresses.map((a) => `${ns.id} ${l.name} ${a.cidr}`))).sort();
+	s.namespaces.flatMap((ns) => ns.links.flatMap((l) => l.addr_info.map((a) => `${ns.id} ${l.ifname} ${a.local}/${a.prefixlen}`))).sort();
 
 const shownRoutes = (s: Shown): string[] =>
-	s.namespaces.flatMap((ns) => ns.routes.map((r) => `${ns.id} ${r.dst} ${r.gateway ?? '-'} ${r.dev ?? '-'}`)).sort();
+	s.namespaces.flatMap((ns) => ns.routes.filter((r) => !r.type || r.type === 'unicast').map((r) => `${ns.id} ${r.dst} ${r.gateway ?? '-'} ${r.dev ?? '-'}`)).sort();
 
 function peerOf(s: Shown, ns: string, name: string): string | undefined {
-	const link = s.namespaces.find((n) => n.id === ns)?.links.find((l) => l.name === name);
-	return link?.peer ? `${link.peer.ns}/${link.peer.name}` : undefined;
+	const peer = s.namespaces.find((n) => n.id === ns)?.links.find((l) => l.ifname === name)?.nsdeck.peer;
+	return peer ? `${peer.ns}/${peer.name}` : undefined;
 }
 
 beforeAll(requireSandbox);
@@ -79,7 +87,7 @@ describe('nsdeck show --json against the kernel', () => {
 		expect(peerOf(shown, 'ns2', 'veth_ns2')).toBe('host/veth_ns2_br0');
 		expect(peerOf(shown, 'host', 'veth_ns1_br0')).toBe('ns1/veth_ns1');
 		expect(peerOf(shown, 'host', 'veth_ns2_br0')).toBe('ns2/veth_ns2');
-		const br0 = shown.namespaces[0].links.find((l) => l.name === 'br0');
+		const br0 = shown.namespaces[0].links.find((l) => l.ifname === 'br0')?.nsdeck;
 		expect(br0?.ports?.sort()).toEqual(['veth_ns1_br0', 'veth_ns2_br0']);
 		// The kernel's bridge ports, read independently.
 		const kernelPorts = (await ipJson<{ifname: string}>('link', 'show', 'master', 'br0')).map((l) => l.ifname).sort();
@@ -108,8 +116,8 @@ describe('nsdeck show --json against the kernel', () => {
 		await sh('ip', '-n', 'solo', 'route', 'add', 'fd01::/64', 'via', 'fd00::2');
 		const shown = await show();
 		expect(peerOf(shown, 'solo', 'left')).toBe('solo/right');
-		const left = shown.namespaces.find((n) => n.id === 'solo')?.links.find((l) => l.name === 'left') as unknown as {state: string};
-		expect(left.state).toBe('NO-CARRIER');
+		const left = shown.namespaces.find((n) => n.id === 'solo')?.links.find((l) => l.ifname === 'left');
+		expect(left?.nsdeck.state).toBe('NO-CARRIER');
 		expect(shownRoutes(shown)).toEqual(await kernelRoutes());
 		expect(shownRoutes(shown)).toContain('solo fd01::/64 fd00::2 left');
 	});

@@ -1,6 +1,8 @@
 // Why a ping failed, from worlds captured in the lab (and small changes to them, as the kernel would make).
 import {describe, expect, it} from 'vitest';
-import {diagnosePing, lookupRoute, pingFailed, type PingOutcome} from '../../source/model/ping-diagnosis.js';
+import {diagnosePing} from '../../source/model/diagnosis/diagnose.js';
+import {pingFailed, type PingOutcome} from '../../source/model/diagnosis/outcome.js';
+import {lookupRoute} from '../../source/model/diagnosis/route-lookup.js';
 import type {Link, Netns, Route, World} from '../../source/model/types.js';
 import {fixtureWorld} from '../support/fixtures.js';
 import {WorldBuilder} from '../support/hand-world.js';

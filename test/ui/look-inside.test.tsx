@@ -174,8 +174,14 @@ describe('p: the ping panel', () => {
 		};
 		await openPing(app);
 		await press(app, KEYS.enter);
-		const frame = await waitForFrame(app, 'why: interface veth_ns2_br0 in host is down');
+		// The way hop by hop, the broken hop marked with its evidence on its line, and the fix offered.
+		const frame = await waitForFrame(app, '✗ interface veth_ns2_br0 in host is down');
 		expect(frame).toContain('✗ 4 sent, 0 received, 100% loss');
+		expect(frame).toContain('✗ ns1: 10.1.1.0/24 dev veth_ns1 → host/veth_ns1_br0 → host/br0 → host/veth_ns2_br0 →');
+		expect(frame).toContain('F: set veth_ns2_br0 in host up (the plan is shown first)');
+		// F opens the ordinary plan preview; nothing runs until Enter.
+		await press(app, 'F');
+		await waitForFrame(app, 'Set veth_ns2_br0 up in host');
 	});
 
 	it('says why when ping cannot even send: ns2 has no route to 192.0.2.1', async () => {
@@ -192,7 +198,7 @@ describe('p: the ping panel', () => {
 		await press(app, KEYS.tab);
 		await press(app, '192.0.2.1');
 		await press(app, KEYS.enter);
-		const frame = await waitForFrame(app, 'why: no route in ns2 covers 192.0.2.1');
+		const frame = await waitForFrame(app, '✗ ns2: no route to 192.0.2.1 ✗ no route in ns2 covers 192.0.2.1');
 		expect(frame).toContain('✗ ping: connect: Network is unreachable');
 		expect(frame).toContain("why: ns2's IPv4 routes: 10.1.1.0/24 dev veth_ns2");
 	});

@@ -157,7 +157,7 @@ describe('topology map: other shapes', () => {
 			),
 		};
 		const map = layoutTopology(world, buildTopology(world), {width: 100});
-		expect(map.summary).toBe('2 namespaces · 1 veth pair · 0 bridges · 1 bond or vrf · 2 stacked devices');
+		expect(map.summary).toBe('2 namespaces · 1 veth pair · 0 bridges · 1 bond or vrf · 3 stacked devices');
 		const text = map.lines.join('\n');
 		expect(text).toMatch(/┏━[┫╡] bond0 /);
 		expect(text).toContain('on host/uplink');

@@ -12,10 +12,12 @@ export interface CheckContext {
 	readonly topology: Topology;
 	/** Oldest first: the last one from a place to a target is what counts. */
 	readonly pings: readonly PingRecord[];
+	/** Echo requests each namespace (by tutorial name) answered since the tutorial began (icmp-counters.ts). */
+	readonly echoes?: ReadonlyMap<NsName, number>;
 }
 
-export function checkContext(world: World, pings: readonly PingRecord[] = []): CheckContext {
-	return {world, topology: buildTopology(world), pings};
+export function checkContext(world: World, pings: readonly PingRecord[] = [], echoes?: ReadonlyMap<NsName, number>): CheckContext {
+	return {world, topology: buildTopology(world), pings, ...(echoes ? {echoes} : {})};
 }
 
 /** A tutorial's 'host' is the host; any other name is an `ip netns` name. */
@@ -95,6 +97,7 @@ export function holds(check: Check, ctx: CheckContext): boolean {
 			),
 		);
 	}
+	if ('echoed' in check) return findNs(world, check.echoed.ns) !== undefined && (ctx.echoes?.get(check.echoed.ns) ?? 0) >= (check.echoed.count ?? 1);
 	const {from, to, answered = true} = check.ping;
 	const these = ctx.pings.filter((p) => p.from === from && sameIp(p.to, to));
 	// "See it fail" stays done once seen: the tutorial goes on to fix it and ping again (5, 6).

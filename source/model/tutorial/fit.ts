@@ -56,6 +56,7 @@ function checkNames(check: Check, into: Names): void {
 	else if ('address' in check) ns(check.address.ns);
 	else if ('forwarding' in check) ns(check.forwarding.ns);
 	else if ('route' in check) ns(check.route.ns);
+	else if ('echoed' in check) ns(check.echoed.ns);
 	else ns(check.ping.from);
 }
 

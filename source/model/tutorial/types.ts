@@ -30,6 +30,12 @@ export type Check =
 	 * (and that stays so when a later one is answered: the step was to see it fail).
 	 */
 	| {readonly ping: {readonly from: NsName; readonly to: string; readonly answered?: boolean}}
+	/**
+	 * `ns` answered at least `count` (1 unless said) echo requests since the tutorial began, by its own ICMP
+	 * counters (/proc/net/snmp there: InEchos and OutEchoReps): a ping from any program counts, one typed
+	 * in a shell (s) included.
+	 */
+	| {readonly echoed: {readonly ns: NsName; readonly count?: number}}
 	| {readonly all: readonly Check[]}
 	| {readonly any: readonly Check[]}
 	| {readonly not: Check};

@@ -86,7 +86,7 @@ class Reader {
 	}
 
 	check(value: Json, field: string): Check {
-		const kinds = ['namespace', 'link', 'address', 'veth', 'forwarding', 'route', 'ping', 'all', 'any', 'not'];
+		const kinds = ['namespace', 'link', 'address', 'veth', 'forwarding', 'route', 'ping', 'echoed', 'all', 'any', 'not'];
 		const o = this.object(value, field, kinds, []);
 		const [kind, ...more] = Object.keys(o);
 		if (kind === undefined || more.length > 0) this.fail(field, `expected exactly one of: ${kinds.join(', ')}`);
@@ -143,6 +143,11 @@ class Reader {
 			case 'ping': {
 				const p = this.object(body, at, ['from', 'to', 'answered'], ['from', 'to']);
 				return {ping: {from: this.namespace(p.from, join(at, 'from')), to: this.ip(p.to, join(at, 'to')), ...(p.answered === undefined ? {} : {answered: this.boolean(p.answered, join(at, 'answered'))})}};
+			}
+			case 'echoed': {
+				const e = this.object(body, at, ['ns', 'count'], ['ns']);
+				if (e.count !== undefined && !(Number.isInteger(e.count) && (e.count as number) > 0)) this.fail(join(at, 'count'), 'expected a positive whole number');
+				return {echoed: {ns: this.namespace(e.ns, join(at, 'ns')), ...(e.count === undefined ? {} : {count: e.count as number})}};
 			}
 			case 'not':
 				return {not: this.check(body, at)};

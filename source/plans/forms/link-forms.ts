@@ -3,7 +3,8 @@
 import {formatRoute} from '../../model/format.js';
 import {isPathId, nsDisplayName} from '../../model/netns-id.js';
 import {ownerText} from '../../model/netns-label.js';
-import {stackedOn} from '../../model/stacked.js';
+import {sendingFrom, stackedOn} from '../../model/stacked.js';
+import {hasUnderlay} from '../../model/link-kinds/index.js';
 import {HOST_ID, type Link, type LinkRef, type World} from '../../model/types.js';
 import {checkExistingNamespace, checkNewAddress, checkNewInterface, findNs, parseCidr} from '../../model/validate.js';
 import {addAddressPlan, deleteAddressPlan} from '../../plans/address-plans.js';
@@ -210,7 +211,7 @@ export function moveForm(ctx: FormContext): FormSpec | string {
 						? hostPathProblem(world)
 						: undefined,
 			}),
-		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined}),
+		plan: (v) => movePlan({from: ctx.ns, link: link.name, to: text(v, 'to'), has, carry: flag(v, 'carry') ? has : undefined, tunnels: stackedOn(ctx.world, ctx.ns, link).filter((d) => hasUnderlay(d.kind))}),
 	};
 }
 
@@ -259,7 +260,10 @@ export function deleteLinkForm(ctx: FormContext, peer?: LinkRef): FormSpec | str
 		validate: () => ({}),
 		plan(v) {
 			const what = text(v, 'what');
-			if (what.startsWith('address ')) return deleteAddressPlan({ns: ctx.ns, link: link.name, cidr: what.slice('address '.length)});
+			if (what.startsWith('address ')) {
+				const cidr = what.slice('address '.length);
+				return deleteAddressPlan({ns: ctx.ns, link: link.name, cidr}, sendingFrom(ctx.world, ctx.ns, cidr.split('/')[0]));
+			}
 			return deleteLinkPlan(ctx.ns, link.name, link.kind, linkLosses(ctx.world, ctx.ns, link, peer));
 		},
 	};

@@ -5,6 +5,7 @@ import {Box, useApp} from 'ink';
 import {useMemo, useRef, useState} from 'react';
 import type {World} from '../../model/types.js';
 import type {Plan} from '../../plans/plan.js';
+import {pinPlan} from '../../plans/pins.js';
 import type {SessionRisk} from '../../plans/session-guard.js';
 import type {FormSpec} from '../../plans/forms/form-spec.js';
 import {formFacts, type FormEnv} from '../../state/form/form-facts.js';
@@ -42,6 +43,9 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 	const t = theme();
 	const env = useMemo((): FormEnv<P> => ({spec, world, dryRun, sessionRisk, size: {width, height}}), [spec, world, dryRun, sessionRisk, width, height]);
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
+	// The world as the form opened on it: what the user chose from. Each step's interfaces are pinned to
+	// it (pins.ts), so a rename from outside while the form is open stops the run instead of retargeting it.
+	const [openedOn] = useState(world);
 	// Keys may arrive faster than renders: each must see the state the previous one made.
 	const latest = useRef(state);
 	const {exit} = useApp();
@@ -50,7 +54,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 		const {state: next, effect} = formStep(env, latest.current, event);
 		latest.current = next;
 		setState(next);
-		if (effect?.kind === 'submit') onSubmit(effect.plan);
+		if (effect?.kind === 'submit') onSubmit(pinPlan(effect.plan, openedOn));
 		else if (effect?.kind === 'cancel') onCancel();
 		else if (effect?.kind === 'quit') exit();
 		else if (effect?.kind === 'copy') onCopy(effect.text);

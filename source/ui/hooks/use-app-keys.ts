@@ -24,6 +24,8 @@ export interface AppKeyHandlers {
 	readonly look?: (id: BindingId) => void;
 	/** The command log overlay's size: its scrolling stops at the first command instead of going on past it. */
 	readonly logSize?: {readonly columns: number; readonly rows: number};
+	/** Enter's detail view: reads what the World does not hold (sysctls, firewall) once it is open. */
+	readonly detailFacts?: () => void;
 	/** How far the open help or detail view scrolls: presses past its end are not saved up. */
 	readonly overlayMostScroll?: () => number;
 }
@@ -83,7 +85,10 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		focusNamespaces: () => dispatch({type: 'focus', pane: 'namespaces'}),
 		focusInterfaces: () => dispatch({type: 'focus', pane: 'interfaces'}),
 		focusRoutes: () => dispatch({type: 'focus', pane: 'routes'}),
-		detail: () => dispatch({type: 'openOverlay', overlay: {kind: 'detail'}}),
+		detail: () => {
+			dispatch({type: 'openOverlay', overlay: {kind: 'detail'}});
+			handlers.detailFacts?.();
+		},
 		refresh: () => handlers.refresh(),
 		exportLog: () => handlers.exportLog(),
 		saveWorld: () => handlers.saveWorld?.(),

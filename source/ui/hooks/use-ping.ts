@@ -1,7 +1,12 @@
 // p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
 // it failed, the world is read again and the failure explained from it.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {diagnosePing, pingFailed, type PingOutcome} from '../../model/ping-diagnosis.js';
+import {explainPing} from '../../model/diagnosis/diagnose.js';
+import type {Evidence} from '../../model/diagnosis/evidence.js';
+import {traceLines} from '../../model/diagnosis/way-lines.js';
+import type {Fix} from '../../model/diagnosis/fix.js';
+import {fixForm} from '../../state/ping-fix.js';
+import {pingFailed, type PingOutcome} from '../../model/diagnosis/outcome.js';
 import {parsePingLine, parsePingSummary} from '../../model/ping-output.js';
 import {pingArgv, pingTimeoutMs, type PingRequest} from '../../plans/exec-commands.js';
 import type {CommandResult} from '../../system/runner.js';
@@ -22,6 +27,8 @@ export interface PingControls {
 	/** Stop the running ping (Esc); the panel stays, showing what came back. */
 	stop(): void;
 	close(): void;
+	/** Open the plan of the fix the diagnosis offers (a firewall's command is only said). */
+	applyFix(fix: Fix | undefined): void;
 }
 
 export function usePing(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, logFile?: string): PingControls {
@@ -56,7 +63,11 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 			const icmpErrors: string[] = [];
 			// Logged like every command, but as one that only looked: a script never pings again.
 			const logged = logRun(dispatch, logFile, {argv, plan: `Ping ${request.target} from ${nsDisplayName(request.ns)}`, looks: true});
+			const before = getState().world;
+			// The firewalls' counters before the ping, so the rule that drops its echoes can be named after it.
+			const earlier = before && system.readEvidence ? system.readEvidence(before, request.ns, request.target).catch(() => undefined) : Promise.resolve(undefined);
 			void (async () => {
+				await earlier;
 				let outcome: PingOutcome;
 				let ended: CommandResult | undefined;
 				try {
@@ -87,7 +98,10 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 				// Explain from what the kernel says now, not from what the screen showed before.
 				await refresh();
 				const world = getState().world;
-				update({type: 'diagnosed', id, reasons: world ? diagnosePing(world, request.ns, request.target, outcome) : []});
+				if (!world) return update({type: 'diagnosed', id, reasons: []});
+				const evidence: Evidence | undefined = system.readEvidence ? await system.readEvidence(world, request.ns, request.target, await earlier).catch(() => undefined) : undefined;
+				const explained = explainPing(world, request.ns, request.target, outcome, evidence);
+				update({type: 'diagnosed', id, reasons: explained.reasons, way: traceLines(explained.trace, explained.firewall), fix: explained.fix});
 			})();
 		},
 		[system, getState, dispatch, refresh, logFile],
@@ -99,5 +113,16 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 		dispatch({type: 'closeOverlay'});
 	}, [dispatch]);
 
-	return {runs, openForm, start, stop, close};
+	const applyFix = useCallback(
+		(fix: Fix | undefined) => {
+			const world = getState().world;
+			if (!fix || !world) return dispatch({type: 'message', tone: 'error', text: 'no fix to offer: nothing on the way has a one-step repair'});
+			const form = fixForm(world, fix);
+			if (typeof form === 'string') dispatch({type: 'message', tone: fix.kind === 'command' ? 'info' : 'error', text: form});
+			else dispatch({type: 'openOverlay', overlay: {kind: 'form', spec: form}});
+		},
+		[getState, dispatch],
+	);
+
+	return {runs, openForm, start, stop, close, applyFix};
 }

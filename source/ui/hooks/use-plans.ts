@@ -5,9 +5,11 @@
 // That revert is a job outside nsdeck (guard-job.ts), armed before the change runs, so it happens even
 // when nsdeck is killed or loses its terminal; without the helper nsdeck undoes the plan itself.
 import {useCallback, useEffect, useRef} from 'react';
-import type {Argv, Plan} from '../../plans/plan.js';
-import {runPlan, undoSequence, type LogEntry, type PlanResult} from '../../plans/run-plan.js';
-import {logLine} from '../../plans/script.js';
+import type {Plan} from '../../plans/plan.js';
+import type {KernelState} from '../../model/kernel-state.js';
+import {runPlan, undoPlan, type LogEntry, type PlanResult} from '../../plans/run-plan.js';
+import {kernelAccess} from '../../plans/transaction.js';
+import {logLine, onHost} from '../../plans/script.js';
 import type {SessionRisk} from '../../plans/session-guard.js';
 import {appendToLogFile} from '../../system/log-file.js';
 import type {System} from '../../system/system.js';
@@ -24,6 +26,8 @@ export interface PlanOptions {
 	readonly sessionPath?: () => SessionPath | undefined;
 	/** How long a change on the session's path waits for k before it is undone. */
 	readonly keepSeconds?: number;
+	/** Namespaces to read with a plan's own: where devices hang on other namespaces' (a vxlan's underlay). */
+	readonly alsoRead?: () => readonly string[];
 }
 
 export interface PlanControls {
@@ -36,6 +40,8 @@ export interface PlanControls {
 
 /** What the status says after a failed step: only what is true of the undo. */
 export function rollbackSummary(result: PlanResult): string {
+	if (result.left && result.left.length > 0) return `rollback incomplete: still different: ${result.left.join('; ')}`;
+	if (result.left) return 'rolled back';
 	const left = result.rolledBack.filter((u) => !u.ok);
 	if (left.length > 0) return `rollback incomplete: ${left.length} undo step${left.length === 1 ? '' : 's'} failed (${left.map((u) => u.argv.join(' ')).join('; ')})`;
 	return result.rolledBack.length > 0 ? 'rolled back' : 'nothing had changed';
@@ -45,7 +51,8 @@ export const KEEP_SECONDS = 30;
 
 interface Pending {
 	readonly plan: Plan;
-	readonly undo: readonly Argv[];
+	/** What the kernel held before it ran: the undo restores it. */
+	readonly before?: KernelState;
 	readonly timer: ReturnType<typeof setTimeout>;
 	/** The revert job holding the before-state, when the helper could start one. */
 	readonly armed?: ArmedJob;
@@ -55,7 +62,7 @@ export function usePlans(
 	system: System,
 	dispatch: (action: Action) => void,
 	refreshNamespaces: (ids: readonly string[]) => Promise<void>,
-	{dryRun, logFile, sessionRisk, sessionPath, keepSeconds = KEEP_SECONDS}: PlanOptions,
+	{dryRun, logFile, sessionRisk, sessionPath, keepSeconds = KEEP_SECONDS, alsoRead}: PlanOptions,
 ): PlanControls {
 	const pending = useRef<Pending | undefined>(undefined);
 	// Quitting is not keeping: the job, if any, reverts at its deadline.
@@ -65,12 +72,14 @@ export function usePlans(
 	const run = useCallback(
 		async (plan: Plan): Promise<{result?: PlanResult; logProblem?: string}> => {
 			let logProblem: string | undefined;
-			const log = (entry: LogEntry): void => {
+			// On a server, every entry names it: the log, --log and exported scripts say `ssh DEST -- '…'`.
+			const log = (ran: LogEntry): void => {
+				const entry = system.host ? {...ran, argv: onHost(system.host, ran.argv)} : ran;
 				dispatch({type: 'logged', entry});
 				if (logFile) logProblem = appendToLogFile(logFile, logLine(entry)) ?? logProblem;
 			};
 			try {
-				return {result: await runPlan(plan, {run: (argv) => system.run(argv), log, dryRun}), logProblem};
+				return {result: await runPlan(plan, {run: (argv) => system.run(argv), log, dryRun, kernel: dryRun ? undefined : kernelAccess(system, alsoRead)}), logProblem};
 			} catch (error) {
 				// A command that could not even start (not a kernel error): say so, never hang on "running".
 				dispatch({type: 'closeOverlay'});
@@ -78,7 +87,7 @@ export function usePlans(
 				return {logProblem};
 			}
 		},
-		[system, dispatch, dryRun, logFile],
+		[system, dispatch, dryRun, logFile, alsoRead],
 	);
 
 	const undo = useCallback(
@@ -95,20 +104,30 @@ export function usePlans(
 				dispatch({type: 'message', tone: 'error', text: revertedText(current.plan.title, why, done)});
 				return;
 			}
-			const undoPlan: Plan = {
-				title: `Undo ${current.plan.title}`,
-				dangerous: false,
-				steps: current.undo.map((argv) => ({argv})),
-				affects: current.plan.affects,
+			// No revert job (no helper): nsdeck undoes it itself, the inverse and then the before-state.
+			const title = current.plan.title;
+			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: `Undo ${title}`}});
+			const log = (entry: LogEntry): void => {
+				dispatch({type: 'logged', entry});
+				if (logFile) appendToLogFile(logFile, logLine(entry));
 			};
-			dispatch({type: 'openOverlay', overlay: {kind: 'running', title: undoPlan.title}});
-			const {result} = await run(undoPlan);
+			let text: string;
+			try {
+				const undone = await undoPlan(current.plan, current.before, {run: (argv) => system.run(argv), log, kernel: kernelAccess(system, alsoRead)});
+				const failed = undone.ran.filter((r) => !r.ok);
+				text = undone.ok
+					? `↺ ${title}: undone (${why})`
+					: undone.left.length > 0
+						? `✗ ${title}: not all undone; still different: ${undone.left.join('; ')}`
+						: `✗ ${title}: could not be undone (${failed.map((r) => r.error).join('; ') || 'see the log'})`;
+			} catch (error) {
+				text = `✗ ${title}: could not be undone (${error instanceof Error ? error.message : String(error)})`;
+			}
 			await refreshNamespaces(current.plan.affects);
 			dispatch({type: 'closeOverlay'});
-			const ok = result?.ok === true;
-			dispatch({type: 'message', tone: 'error', text: ok ? `↺ ${current.plan.title}: undone (${why})` : `✗ ${current.plan.title}: could not be undone (${result?.error ?? 'see the log'})`});
+			dispatch({type: 'message', tone: 'error', text});
 		},
-		[run, dispatch, refreshNamespaces, system],
+		[system, dispatch, refreshNamespaces, logFile, alsoRead],
 	);
 
 	const execute = useCallback(
@@ -131,7 +150,8 @@ export function usePlans(
 			if (!dryRun) await refreshNamespaces(plan.affects);
 			if (!result.ok) {
 				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
-				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} failed; ${rollbackSummary(result)}${logNote}`});
+				const what = result.stopped ? `stopped, ${result.error}` : 'failed';
+				dispatch({type: 'message', tone: 'error', text: `✗ ${plan.title} ${what}; ${rollbackSummary(result)}${logNote}`});
 				return;
 			}
 			// A dry run plans: what the plan makes is shown, marked planned, and later forms can use it.
@@ -140,17 +160,23 @@ export function usePlans(
 			const count = `${plan.steps.length} command${plan.steps.length === 1 ? '' : 's'}`;
 			// A plan that says nothing of what it makes (raw commands, a tutorial's setup) is recorded, not shown.
 			const unseen = dryRun && (plan.effects ?? []).length === 0 ? '; not shown in the panes' : '';
-			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})`;
+			// What the kernel took away besides opens as lines (below); what it only changed (a bridge's MAC) is said here.
+			const more = result.alsoChanged ?? [];
+			const also = more.length === 0 ? '' : result.alsoTookAway ? `; the kernel also changed ${more.length} thing${more.length === 1 ? '' : 's'} more` : `; the kernel also changed: ${more.join('; ')}`;
+			const text = dryRun ? `planned, not run: ${plan.title} (${count}${unseen})` : `✓ ${plan.title} (${count})${also}`;
 			dispatch({type: 'message', tone: logProblem ? 'error' : 'info', text: text + logNote});
 			if (risk?.undoable && !dryRun) {
 				const timer = setTimeout(() => void undo(`not kept within ${keepSeconds} s`), keepSeconds * 1000);
-				pending.current = {plan, undo: undoSequence(plan.steps), timer, armed};
+				pending.current = {plan, before: result.before, timer, armed};
 				if (armed && !(await sessionSurvived(system, armed))) {
 					const {client, server} = armed.path.session;
 					await undo(`no route to ${client} from ${server} was left`);
 					return;
 				}
 				dispatch({type: 'openOverlay', overlay: {kind: 'keep', title: plan.title, deadline: Date.now() + keepSeconds * 1000}});
+			} else if (!dryRun && result.alsoTookAway) {
+				// Said plainly, as lines, until Esc: what the kernel did beyond the plan is what surprises people.
+				dispatch({type: 'openOverlay', overlay: {kind: 'result', result}});
 			} else {
 				dispatch({type: 'closeOverlay'});
 			}

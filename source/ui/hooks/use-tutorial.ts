@@ -10,6 +10,10 @@ import type {Plan} from '../../plans/plan.js';
 import {tutorialResetPlan, tutorialSetupPlan} from '../../plans/tutorial-setup-plan.js';
 import type {AppState} from '../../state/app-state.js';
 import type {Action} from '../../state/reducer.js';
+import {echoedNamespaces, watchEchoes} from '../../state/echo-watch.js';
+import type {EchoCounters} from '../../model/tutorial/icmp-counters.js';
+import {namedId} from '../../model/netns-id.js';
+import {HOST_ID} from '../../model/types.js';
 import {currentStep, startProgress, stepStatuses, withNextHint, withShell, type TutorialProgress} from '../../state/tutorial-progress.js';
 
 export interface TutorialView {
@@ -37,6 +41,8 @@ export interface TutorialDeps {
 	readonly dispatch: (action: Action) => void;
 	readonly getState: () => AppState;
 	readonly execute: (plan: Plan) => Promise<void>;
+	/** A namespace's echo counters, for `echoed` checks; absent (a fake system), they never hold. */
+	readonly readEchoes?: (id: string) => Promise<EchoCounters | undefined>;
 }
 
 /** Whether the plan's commands all ran (or, in a dry run, were planned): its last log entry says so. */
@@ -54,7 +60,7 @@ function failedText(state: AppState, plan: Plan): string {
 }
 
 /** `layer`: the input layer, which gives h and T to the tutorial where the overlay registry says they act. */
-export function useTutorial(initial: Tutorial | undefined, state: AppState, layer: KeyLayer, {dispatch, getState, execute}: TutorialDeps): TutorialControls {
+export function useTutorial(initial: Tutorial | undefined, state: AppState, layer: KeyLayer, {dispatch, getState, execute, readEchoes}: TutorialDeps): TutorialControls {
 	const [all, setAll] = useState<ReadonlyMap<string, TutorialProgress>>(() => new Map(initial ? [[initial.name, startProgress(initial, 0)]] : []));
 	const [name, setName] = useState(initial?.name);
 	const [visible, setVisible] = useState(true);
@@ -70,7 +76,14 @@ export function useTutorial(initial: Tutorial | undefined, state: AppState, laye
 			}),
 		[name],
 	);
-	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology, state.log) : []), [progress, state.world, state.topology, state.log]);
+	const [echoes, setEchoes] = useState<ReadonlyMap<string, number>>();
+	const followed = progress?.tutorial;
+	useEffect(() => {
+		setEchoes(undefined);
+		if (!followed || !readEchoes) return undefined;
+		return watchEchoes(echoedNamespaces(followed), (ns) => readEchoes(ns === HOST_ID ? HOST_ID : namedId(ns)), setEchoes);
+	}, [followed, readEchoes]);
+	const statuses = useMemo(() => (progress ? stepStatuses(progress, state.world, state.topology, state.log, echoes) : []), [progress, state.world, state.topology, state.log, echoes]);
 	// A shell opened while a tutorial is open: the commands it ran cannot be listed, and the list says so.
 	const shellNs = state.overlay?.kind === 'exec' && state.overlay.view.panel === 'shell' ? state.overlay.view.ns : undefined;
 	useEffect(() => {

@@ -6,7 +6,8 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import type {Link, LinkRef, Netns, NetnsKind, NetnsLabel, Route} from '../../model/types.js';
 import {ipIn} from '../../plans/plan.js';
 
-export type DetailLine = readonly [label: string, value: string];
+/** A label and its value; 'warn' draws the value in the warning colour (errors that rise). */
+export type DetailLine = readonly [label: string, value: string, tone?: 'warn'];
 
 const KIND_TEXT: Readonly<Record<NetnsKind, string>> = {
 	host: "the host's own",
@@ -25,6 +26,7 @@ function labelLines(label: NetnsLabel | undefined): DetailLine[] {
 	if (label.container) lines.push(['container', `${label.container.runtime} ${label.container.name ? `${label.container.name} ` : ''}${label.container.id}`]);
 	if (label.pod) lines.push(['pod', `${label.pod.namespace}/${label.pod.name}`]);
 	if (label.unit) lines.push(['systemd unit', label.unit]);
+	if (label.mininet) lines.push(['Mininet node', label.mininet]);
 	return lines;
 }
 

@@ -29,10 +29,10 @@ export function DetailOverlay({title, lines, width, height, scroll = 0}: DetailO
 			<Text bold color={t.accent} wrap="truncate">
 				{title} — Esc to close{maxScroll > 0 ? ` · ↑↓ scroll (${start}/${maxScroll})` : ''}
 			</Text>
-			{lines.slice(start, start + rows).map(([label, value], i) => (
+			{lines.slice(start, start + rows).map(([label, value, tone], i) => (
 				<Text key={i} wrap="truncate">
 					<Text color={t.muted}>{label.padEnd(labelWidth)}</Text>
-					{value}
+					<Text color={tone === 'warn' ? t.warn : undefined}>{value}</Text>
 				</Text>
 			))}
 		</Box>

@@ -20,6 +20,8 @@ import type {TutorialControls} from '../hooks/use-tutorial.js';
 import {TopologyOverlay} from '../topology/topology-overlay.js';
 import {DetailOverlay, detailMostScroll} from './detail-overlay.js';
 import {linkDetail, namespaceDetail, routeDetail, type DetailLine} from './detail-lines.js';
+import {firewallLines, interfaceConfLines} from '../../model/firewall/firewall-lines.js';
+import {qdiscLines, trafficLines} from './traffic-lines.js';
 import {HelpOverlay, helpMostScroll} from './help-overlay.js';
 import {KeepOverlay} from './keep-overlay.js';
 import {LogOverlay} from './log-overlay.js';
@@ -60,15 +62,25 @@ type Draw<K extends Overlay['kind']> = (overlay: Extract<Overlay, {kind: K}>, de
 export function detailOf(state: AppState): {title: string; lines: DetailLine[]} | undefined {
 	const ns = currentNs(state);
 	if (!ns) return undefined;
+	// Sysctls and the firewall are read when the detail opens (app.tsx), for this namespace only.
+	const facts = state.overlay?.kind === 'detail' && state.overlay.facts?.ns === ns.id ? state.overlay.facts : undefined;
 	if (state.focus === 'interfaces') {
 		const link = selectedLink(state);
-		return link && {title: `Interface ${link.name}`, lines: linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link))};
+		const conf = facts ? interfaceConfLines(facts.conf, link?.name ?? '') : [];
+		const qdiscs = state.qdiscs?.nsId === ns.id ? state.qdiscs.list : undefined;
+		const traffic = state.traffic?.nsId === ns.id ? state.traffic.links.get(link?.ifindex ?? -1) : undefined;
+		return (
+			link && {
+				title: `Interface ${link.name}`,
+				lines: [...linkDetail(ns, link, peerOf(state, ns, link), portsOf(state, ns, link), lowerOf(state, ns, link)), ...conf, ...qdiscLines(link.qdisc, qdiscs?.filter((q) => q.dev === link.name)), ...trafficLines(traffic)],
+			}
+		);
 	}
 	if (state.focus === 'routes') {
 		const route = selectedRoute(state);
 		return route && {title: `Route in ${ns.id}`, lines: routeDetail(ns, route)};
 	}
-	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: namespaceDetail(ns)};
+	return {title: `Namespace ${nsDisplayName(ns.id)}`, lines: [...namespaceDetail(ns), ...(facts ? firewallLines(facts.firewall) : [])]};
 }
 
 const close = (deps: OverlayDeps) => (): void => deps.dispatch({type: 'closeOverlay'});
@@ -149,7 +161,7 @@ export const titleFactsOf = (system: System, dryRun: boolean, state: AppState): 
 	lab: system.lab,
 	dryRun,
 	readOnlyReason: system.access.reason,
-	note: system.slowReader,
+	note: system.host ? `on ${system.host} over ssh` : system.slowReader,
 	unseen: state.unseen,
 	loading: state.loading,
 	progress: state.progress,

@@ -11,6 +11,15 @@ import {theme} from '../theme.js';
 import {useMemo, useState} from 'react';
 import {longestLine, outputRows, scrollSideways, sidewaysText} from './output-rows.js';
 import {wrappedRows} from '../../model/text-width.js';
+import {fixText, type Fix} from '../../model/diagnosis/fix.js';
+import {WAY_MARKS, type WayLine} from '../../model/diagnosis/way-lines.js';
+
+/** A hop of the traced way as the panel writes it: the mark, the hop, and on a broken hop its evidence. */
+export const wayText = (line: WayLine): string => `${line.back ? 'back: ' : ''}${WAY_MARKS[line.mark]} ${line.text}${line.evidence ? ` ✗ ${line.evidence}` : ''}`;
+
+/** The offer under the reasons: the key that opens the plan, or the command a user would run. */
+export const fixOffer = (fix: Fix): string =>
+	fix.kind === 'command' ? `fix it yourself (nsdeck never changes a firewall): ${fix.text}` : `F: ${fixText(fix)} (the plan is shown first)`;
 
 export interface PingPanelProps {
 	readonly runs: readonly PingRun[];
@@ -20,6 +29,7 @@ export interface PingPanelProps {
 	readonly onStop: () => void;
 	readonly onClose: () => void;
 	readonly onAgain: () => void;
+	readonly onFix: (fix: Fix | undefined) => void;
 }
 
 const STATUS: Record<PingRun['status'], string> = {running: 'running', done: 'done', stopped: 'stopped', failed: 'failed'};
@@ -32,7 +42,7 @@ export function historyLine(run: PingRun): string {
 	return `${mark} ${run.request.ns} → ${run.request.target}  ${result}`;
 }
 
-export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAgain}: PingPanelProps) {
+export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAgain, onFix}: PingPanelProps) {
 	const t = theme();
 	const {exit} = useApp();
 	const run = runs.at(-1);
@@ -49,6 +59,7 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 		{
 			stopOrClose: () => (running ? onStop : onClose)(),
 			pingAgain: onAgain,
+			pingFix: () => onFix(run?.fix),
 			toggleWrap: () => {
 				setWrap((w) => !w);
 				setColumn(0);
@@ -61,9 +72,14 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 	);
 	if (!run) return null;
 	const earlier = runs.slice(0, -1).reverse();
-	const reasons = run.diagnosis ?? [];
+	const way = run.way ?? [];
+	// The broken hop's evidence is on its line of the way: the reasons say the rest.
+	const reasons = (run.diagnosis ?? []).filter((r) => !way.some((w) => w.evidence === r));
+	const offer = run.fix && fixOffer(run.fix);
 	const failedWaiting = !running && run.status === 'failed' && run.diagnosis === undefined;
-	const fixed = 3 + 1 + (failedWaiting ? 1 : 0) + reasons.reduce((n, r) => n + wrappedRows(`why: ${r}`, inner), 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
+	const wrapped = (texts: readonly string[]): number => texts.reduce((n, r) => n + wrappedRows(r, inner), 0);
+	const fixed =
+		3 + 1 + (failedWaiting ? 1 : 0) + wrapped(way.map(wayText)) + wrapped(reasons.map((r) => `why: ${r}`)) + (offer ? wrappedRows(offer, inner) : 0) + (earlier.length > 0 ? earlier.length + 1 : 0);
 	const sideways = sidewaysText(wrap, column, inner, longest);
 	const shownRows = Math.max(height - 2 - fixed - (sideways ? 1 : 0), 1);
 	const rows = outputRows(run.lines, inner, wrap, column).slice(-shownRows);
@@ -93,12 +109,22 @@ export function PingPanel({runs, width, height, isFocused, onStop, onClose, onAg
 				</Text>
 			)}
 			{failedWaiting && <Text color={t.muted}>reading the network again to say why…</Text>}
+			{way.map((line, i) => (
+				<Text key={`way${i}`} color={line.mark === 'broken' ? t.bad : line.mark === 'arrived' ? t.good : t.muted} wrap="wrap">
+					{wayText(line)}
+				</Text>
+			))}
 			{reasons.map((reason, i) => (
 				<Text key={i} color={t.warn} wrap="wrap">
 					<Text bold>why: </Text>
 					{reason}
 				</Text>
 			))}
+			{offer && (
+				<Text bold color={t.accent} wrap="wrap">
+					{offer}
+				</Text>
+			)}
 			{sideways && (
 				<Text color={t.muted} wrap="truncate">
 					{sideways}

@@ -11,6 +11,8 @@ import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
+import {isDefaultQdisc} from '../../model/traffic/qdisc.js';
+import {RATES_WIDTH, ratesText, type LinkTraffic} from '../../model/traffic/rates.js';
 
 export interface InterfacesPaneProps {
 	readonly ns?: Netns;
@@ -26,6 +28,8 @@ export interface InterfacesPaneProps {
 	readonly links?: readonly Link[];
 	readonly filter?: string;
 	readonly filtering?: boolean;
+	/** Counters and rates by ifindex, when read (state/traffic-sync.ts). */
+	readonly traffic?: ReadonlyMap<number, LinkTraffic>;
 }
 
 /** Fewer than this, a relation cut in the middle says too little: it is cut at the row's end instead. */
@@ -40,7 +44,7 @@ const shortRelation = (relation: string, room: number): string => (textWidth(rel
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map(textWidth));
 
-export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false}: InterfacesPaneProps) {
+export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false, traffic}: InterfacesPaneProps) {
 	const t = theme();
 	const columns = paneColumns(width);
 	const wide = columns >= 100;
@@ -49,12 +53,15 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
 	const stateWidth = columnWidth([...links.map(linkStateLabel), ...(wide ? ['state'] : [])], 4);
+	// A fixed width while rates show, so that the columns after them do not move every second.
+	const ratesWidth = links.some((l) => ratesText(traffic?.get(l.ifindex)) !== '') ? RATES_WIDTH : 0;
 	// Named columns where MAC and MTU appear (a bare 1500 says little) and the rows can spare the line.
 	const header = wide && paneRows(height) >= HEADER_MIN_ROWS && !ns?.error && links.length > 0;
 	const headerText = [
 		fit('name', nameWidth),
 		fit('kind', 8),
 		fit('state', stateWidth),
+		...(ratesWidth > 0 ? [fit('rx/tx', ratesWidth)] : []),
 		fit('mac', 17),
 		fit('mtu', 5),
 		'other end, bridge · addresses',
@@ -78,8 +85,9 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
 					renderRow={(link, rowWidth) => {
 						const state = linkStateLabel(link);
+						const linkTraffic = traffic?.get(link.ifindex);
 						const addresses = visibleAddresses(link).join(' ');
-						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (wide ? 24 : 0);
+						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (ratesWidth > 0 ? ratesWidth + 1 : 0) + (wide ? 24 : 0);
 						const room = rowWidth - before - 1 - (addresses ? textWidth(addresses) : 0);
 						const relation = shortRelation(relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room);
 						return (
@@ -87,8 +95,10 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 								<Text bold>{fitName(link.name, nameWidth)} </Text>
 								{medium && <Text color={t.muted}>{fit(link.kind, 8)} </Text>}
 								<Text color={stateColor(state)}>{fit(state, stateWidth)} </Text>
+								{ratesWidth > 0 && <Text color={linkTraffic?.errorsRising ? t.warn : t.muted}>{fit(ratesText(linkTraffic), ratesWidth)} </Text>}
 								{wide && <Text color={t.muted}>{fit(link.mac, 17)} {fit(String(link.mtu), 5)} </Text>}
 								{link.planned && <Text color={t.warn}>planned </Text>}
+								{!isDefaultQdisc(link.qdisc) && <Text color={t.warn}>{link.qdisc} </Text>}
 								{relation !== '' && <Text color={t.accent}>{relation} </Text>}
 								<Text>{addresses}</Text>
 							</>

@@ -114,7 +114,9 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 		const key = linkKey(ns.id, link.ifindex);
 		const peer = topology.peers.get(key);
 		const lower = topology.lowers.get(key);
-		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : lower ? `on ${formatPeer(lower, ns.id)}` : hasUnderlay(link.kind) ? factsText(link) : '';
+		// A vxlan says its id, remote and dev; its underlay elsewhere too (ip names that dev `if3`).
+		const underlay = hasUnderlay(link.kind) ? [factsText(link), ...(lower && lower.ns !== ns.id ? [`on ${formatPeer(lower, ns.id)}`] : [])].join(' ') : undefined;
+		const relation = link.kind === 'veth' ? `→ ${peer ? formatPeer(peer, ns.id) : '?'}` : (underlay ?? (lower ? `on ${formatPeer(lower, ns.id)}` : ''));
 		const cells = [
 			padWidth(link.name, columns.name),
 			padWidth(link.kind, columns.kind),

@@ -1,0 +1,82 @@
+// A server as a System: what the UI and plans ask of this machine, asked of a server over its SSH master
+// (ssh-transport.ts). Plans' argv run there unchanged; reads go through remote-read.ts; the live watch is
+// one `ip monitor` on the server, on a terminal there so that it ends with its connection.
+import {parseMonitorLine} from '../model/monitor.js';
+import {HOST_ID, type NetnsPlace} from '../model/types.js';
+import {accessFromCaps, effectiveCaps, type Access} from './access.js';
+import {copyToClipboard} from './clipboard.js';
+import {inNamespace, namedLocation} from './netns-location.js';
+import {REMOTE_HOST, parseNetnsList, readOneWithIp, readRemoteWorld, type RemoteReadOptions} from './remote-read.js';
+import {runCommand} from './runner.js';
+import {mapLimited} from './snapshot.js';
+import type {SshHost} from './ssh-transport.js';
+import type {System} from './system.js';
+import {MONITOR_ARGV} from './watch.js';
+
+/** What the server lets its user do, from the capabilities its commands run with (sudo's, with --sudo). */
+export async function remoteAccess(host: SshHost): Promise<Access> {
+	const status = await host.run(['cat', '/proc/self/status']);
+	if (status.exitCode !== 0) return {canChange: false, reason: `read-only: ${host.problem(status)}`};
+	const access = accessFromCaps(effectiveCaps(status.stdout));
+	return access.canChange ? access : {canChange: false, reason: `read-only on ${host.dest}: not root there (try --sudo)`};
+}
+
+/** A connected server as a System. `access` from remoteAccess. */
+export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions): System {
+	const list = async (): Promise<NetnsPlace[]> => {
+		const listed = await host.run(['ip', '-j', 'netns', 'list']);
+		if (listed.exitCode !== 0) throw new Error(host.problem(listed));
+		return [REMOTE_HOST, ...parseNetnsList(listed.stdout).map(namedLocation)];
+	};
+	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
+	return {
+		lab: false,
+		host: host.dest,
+		access,
+		async readWorld() {
+			const read = await readRemoteWorld(host, options);
+			if (!read.world) throw new Error(read.problem ?? `${host.dest}: cannot read`);
+			return read.world;
+		},
+		async readNamespace(id) {
+			const place = await placeOf(id);
+			return place ? readOneWithIp(host, place) : undefined;
+		},
+		listNamespaces: async () => ({places: await list(), unseen: {}}),
+		async readNamespaces(ids, {onBatch} = {}) {
+			const places = await list();
+			const wanted = places.filter((p) => ids.includes(p.id));
+			return mapLimited(wanted, 4, async (place) => {
+				const netns = await readOneWithIp(host, place);
+				onBatch?.([netns]);
+				return netns;
+			});
+		},
+		watch(listener) {
+			const stop = new AbortController();
+			void host.stream([...MONITOR_ARGV], {
+				tty: true,
+				signal: stop.signal,
+				timeoutMs: 2 ** 31 - 1,
+				onLine: (line) => {
+					const event = parseMonitorLine(line);
+					if (!event) return;
+					// The server's nsids are not named here: a change elsewhere lists and reads again.
+					if (event.source === 'current') listener({type: 'namespaces', ids: [HOST_ID]});
+					else listener({type: 'nsid', nsid: event.source});
+				},
+			});
+			return () => stop.abort();
+		},
+		run: (argv, runOptions) => host.run(argv, runOptions),
+		async readForwarding(id) {
+			const place = await placeOf(id);
+			if (!place) throw new Error(`namespace ${id} no longer exists on ${host.dest}`);
+			const result = await host.run(inNamespace(place, ['cat', '/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding']));
+			const [v4, v6] = result.stdout.split('\n').map((l) => l.trim() === '1');
+			return {4: v4 ?? false, 6: v6 ?? false};
+		},
+		stream: (argv, streamOptions) => host.stream(argv, streamOptions),
+		copyToClipboard: (text) => copyToClipboard(text, runCommand),
+	};
+}

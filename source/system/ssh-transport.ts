@@ -1,0 +1,115 @@
+// One server reached with the system's OpenSSH client: a master connection (ControlMaster) made once,
+// whose authentication is ssh's own (agent, keys, or a prompt on the terminal, before the UI starts), and
+// every command after it sent through that master in BatchMode, so that nothing can ever prompt while the
+// UI draws. Commands are argv: quoted word by word for the server's shell (ssh-quote.ts), wrapped in
+// `sudo -n` with --sudo. nsdeck stores no secret: ssh does all of it.
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import {execa} from 'execa';
+import {sshProblem} from '../model/ssh-destination.js';
+import {closeOnExit, controlDir} from './ssh-control.js';
+import {remoteCommandLine} from './ssh-quote.js';
+import {diesWithUs, errorText, runCommand, streamBytes, streamCommand, type ByteStreamOptions, type CommandResult, type RunOptions, type StreamOptions} from './runner.js';
+
+export interface SshOptions {
+	/** An ssh_config file instead of ~/.ssh/config (`--ssh-config`): the tests' and the fleet lab's. */
+	readonly configFile?: string;
+	/** Run every remote command through `sudo -n`. */
+	readonly sudo?: boolean;
+}
+
+export interface SshHost {
+	/** What the user gave to --host: how every line about this server starts. */
+	readonly dest: string;
+	/** Make the master connection; resolves with a one-line problem, or undefined once it is up. */
+	connect(): Promise<string | undefined>;
+	/** Whether the master is up. */
+	readonly connected: () => boolean;
+	/** Run argv on the server through the master. */
+	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+	/** Run argv on the server, its stdout (binary: the helper's frames) handed to onData. */
+	runBytes(argv: readonly string[], options: ByteStreamOptions): Promise<CommandResult>;
+	/**
+	 * Run argv on the server, each output line handed over as it arrives. `tty`: on a terminal there, so
+	 * that the command gets SIGHUP when its connection ends (quit, kill, a lost network): without one, a
+	 * remote `ip monitor` would live on until it next wrote. Its lines come without the terminal's \r.
+	 */
+	stream(argv: readonly string[], options: StreamOptions & {readonly tty?: boolean}): Promise<CommandResult>;
+	/** The argv that runs `argv` on the server, as the log and scripts show it: `ssh DEST -- …`. */
+	readonly shown: (argv: readonly string[]) => string[];
+	/** End the master (its remote side ends with it). */
+	close(): void;
+	/** One line for a failed command: what ssh or the server said, in words. */
+	problem(result: CommandResult): string;
+}
+
+let hostCount = 0;
+
+/** While the master authenticates, how often to look whether its control socket is there. */
+const SOCKET_POLL_MS = 15;
+
+export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {}): SshHost {
+	const config = configFile ? ['-F', configFile] : [];
+	// Short names: a socket's path must fit in 108 bytes.
+	const socket = join(controlDir(), `m${hostCount++}`);
+	let master: ReturnType<typeof execa> | undefined;
+	let up = false;
+	let forget = (): unknown => undefined;
+	let ended = false;
+	const wrapped = (argv: readonly string[]): string[] => (sudo ? ['sudo', '-n', '--', ...argv] : [...argv]);
+	// BatchMode: a command never prompts; if the master is gone, ssh tries a connection of its own
+	// without asking anything, and fails with a line that sshProblem reads.
+	const client = (argv: readonly string[], tty = false): string[] => [
+		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(wrapped(argv)),
+	];
+	const close = (): void => {
+		up = false;
+		forget();
+		if (master?.pid !== undefined && !ended) {
+			try {
+				master.kill('SIGTERM');
+			} catch {
+				// Gone already.
+			}
+		}
+	};
+	return {
+		dest,
+		connected: () => up,
+		async connect() {
+			// Not in BatchMode: this is where ssh may ask for a passphrase, a password or a new host key, on the
+			// terminal. ServerAlive: a dead network is noticed within ~30 s, not at the next TCP timeout.
+			const argv = diesWithUs([
+				'ssh', ...config, '-M', '-S', socket, '-N', '-o', 'ControlPersist=no', '-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3', '-o', 'ConnectTimeout=15', '--', dest,
+			]);
+			const [file, ...args] = argv;
+			const started = execa(file!, args, {stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', reject: false, encoding: 'utf8', env: {LC_ALL: 'C'}});
+			master = started;
+			forget = closeOnExit(close);
+			ended = false;
+			const exit = started.then((result) => {
+				ended = true;
+				up = false;
+				return result;
+			});
+			while (!ended) {
+				if (existsSync(socket)) {
+					up = true;
+					return undefined;
+				}
+				await Promise.race([exit, delay(SOCKET_POLL_MS)]);
+			}
+			const result = await exit;
+			forget();
+			const stderr = String(result.stderr ?? '');
+			return sshProblem(dest, stderr) ?? `${dest}: ssh failed: ${stderr.trim().split('\n')[0] || `exit status ${result.exitCode}`}`;
+		},
+		run: (argv, options) => runCommand(client(argv), options),
+		runBytes: (argv, options) => streamBytes(client(argv), options),
+		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
+		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],
+		close,
+		problem: (result) => sshProblem(dest, result.stderr) ?? `${dest}: ${errorText(result).split('\n')[0]}`,
+	};
+}

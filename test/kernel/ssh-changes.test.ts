@@ -1,0 +1,80 @@
+// A server as a System (source/system/remote-system.ts) against real sshd servers: a plan run on h2
+// changes h2 only; the live watch is one `ip monitor` there that ends when nsdeck stops it or is killed.
+import {readdirSync} from 'node:fs';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {newNamespacePlan} from '../../source/plans/namespace-plans.js';
+import {vethPlan} from '../../source/plans/veth-plan.js';
+import {runPlan, type LogEntry} from '../../source/plans/run-plan.js';
+import {createRemoteSystem, remoteAccess} from '../../source/system/remote-system.js';
+import {closeAllMasters} from '../../source/system/ssh-control.js';
+import {sshHost} from '../../source/system/ssh-transport.js';
+import type {System, WorldChange} from '../../source/system/system.js';
+import {requireSandbox, sh} from '../support/sandbox.js';
+import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
+
+let fleet: TestFleet;
+let h1: TestServer;
+let h2: TestServer;
+let remote: System;
+beforeAll(async () => {
+	requireSandbox();
+	fleet = await startFleet(['h1', 'h2']);
+	[h1, h2] = fleet.servers as [TestServer, TestServer];
+	const host = sshHost('h2', {configFile: fleet.config});
+	expect(await host.connect()).toBeUndefined();
+	const access = await remoteAccess(host);
+	expect(access.canChange).toBe(true);
+	remote = createRemoteSystem(host, access, {upload: false});
+});
+afterAll(async () => {
+	closeAllMasters();
+	await fleet?.stop();
+});
+
+const namesOn = async (server: TestServer): Promise<string[]> => (await sh(...server.inside(['ls', '/run/netns']))).split('\n').filter(Boolean).sort();
+
+describe('a plan on a server', () => {
+	it('lands on that server only', async () => {
+		const log: LogEntry[] = [];
+		for (const plan of [newNamespacePlan({name: 'made on h2', loUp: true}), newNamespacePlan({name: 'peer', loUp: true}), vethPlan({name1: 'a', ns1: 'made on h2', address1: '10.9.0.1/24', name2: 'b', ns2: 'peer', address2: '10.9.0.2/24', up: true})]) {
+			const result = await runPlan(plan, {run: (argv) => remote.run(argv), log: (e) => log.push(e)});
+			expect(result.ok, JSON.stringify(log.at(-1))).toBe(true);
+		}
+		expect(await namesOn(h2)).toEqual(['made on h2', 'peer']);
+		expect(await namesOn(h1)).toEqual([]);
+		expect(readdirSync('/run/netns').filter((n) => !n.startsWith('fleet-'))).toEqual([]);
+		const world = await remote.readWorld();
+		const made = world.namespaces.find((n) => n.id === 'made on h2');
+		expect(made?.links.find((l) => l.name === 'a')?.addresses.map((a) => a.cidr)).toEqual(expect.arrayContaining(['10.9.0.1/24']));
+	});
+});
+
+describe('the live watch on a server', () => {
+	const monitors = (server: TestServer): number => server.processes().filter((p) => p.command.startsWith('ip monitor')).length;
+	/** What runs on the server besides sshd's processes for the connections themselves. */
+	const commands = (server: TestServer): string[] => server.processes().flatMap((p) => (p.command.startsWith('sshd: ') ? [] : [p.command]));
+
+	it('hears a change made there, and ends on the server when stopped', async () => {
+		const heard: WorldChange[] = [];
+		const stop = remote.watch((change) => heard.push(change));
+		await vi.waitFor(() => expect(monitors(h2)).toBe(1), {timeout: 10_000});
+		await sh(...h2.inside(['ip', 'link', 'add', 'watched', 'type', 'veth', 'peer', 'name', 'watched-p']));
+		await vi.waitFor(() => expect(heard).toContainEqual({type: 'namespaces', ids: ['host']}), {timeout: 10_000});
+		stop();
+		await vi.waitFor(() => expect(commands(h2)).toEqual([]), {timeout: 10_000});
+	});
+
+	it('ends on the server when the local ssh is killed', async () => {
+		let pid = 0;
+		const host = sshHost('h2', {configFile: fleet.config});
+		expect(await host.connect()).toBeUndefined();
+		const running = host.stream(['ip', 'monitor', 'link'], {tty: true, timeoutMs: 60_000, onStart: (p) => (pid = p), onLine: () => {}});
+		await vi.waitFor(() => expect(monitors(h2)).toBe(1), {timeout: 10_000});
+		process.kill(pid, 'SIGKILL');
+		await running;
+		await vi.waitFor(() => expect(commands(h2)).toEqual([]), {timeout: 10_000});
+		// Every connection closed: nothing at all is left there, sshd's sessions included.
+		closeAllMasters();
+		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
+	});
+});
