@@ -19,11 +19,13 @@ import {sshHost} from './source/system/ssh-transport.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
-import {buildScenario} from './source/system/lab.js';
+import {buildLab} from './source/lab-build.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';
 import {DEFAULT_SCENARIO, SCENARIOS, findScenario} from './source/system/lab-scenarios.js';
 import {checkLogFile} from './source/system/log-file.js';
-import {isWorldFileArgument} from './source/system/world-file-io.js';
+import {isWorldFileArgument, readWorldFile} from './source/system/world-file-io.js';
+import {tutorialWithWorld} from './source/plans/tutorial-setup-plan.js';
+import {kindsThisKernelCannotMake} from './source/system/link-kind-probe.js';
 import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from './source/world-commands.js';
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
@@ -128,6 +130,7 @@ function worldOptions(lab: boolean): WorldCommandOptions {
 		log: cli.flags.log,
 		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
 		macs: cli.flags.macs,
+		canMake: (kinds) => kindsThisKernelCannotMake(kinds, runCommand),
 	};
 }
 
@@ -157,8 +160,8 @@ async function lab(scenarioName: string): Promise<void> {
 	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
-	await buildScenario(runCommand, scenario);
 	const system = createRealSystem({lab: true});
+	await buildLab(scenario, runCommand, () => system.readWorld());
 	if (cli.flags.show) await showOnce(system);
 	else await startApp(system);
 }
@@ -167,7 +170,8 @@ async function lab(scenarioName: string): Promise<void> {
 function chooseTutorial(argument: string): Tutorial {
 	if (isTutorialFile(argument)) {
 		try {
-			return readTutorialFile(argument);
+			const read = readTutorialFile(argument);
+			return read.world === undefined ? read : tutorialWithWorld(read, readWorldFile(read.world));
 		} catch (error) {
 			return fail(error instanceof Error ? error.message : String(error));
 		}

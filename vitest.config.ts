@@ -1,4 +1,10 @@
-import {defineConfig} from 'vitest/config';
+import {defineConfig, type Plugin} from 'vitest/config';
+
+/** A .yaml file imported is its text, as the bundle's loader makes it (scripts/bundle.mjs). */
+const yamlText: Plugin = {
+	name: 'yaml-text',
+	transform: (code, id) => (id.endsWith('.yaml') ? {code: `export default ${JSON.stringify(code)};`, map: null} : undefined),
+};
 
 // Two projects: `unit` runs anywhere (parsers, plans, UI over a fake system); `kernel` runs inside a
 // private sandbox (see package.json's test script) against real namespaces, one file at a time because
@@ -9,6 +15,7 @@ export default defineConfig({
 		globalSetup: ['test/support/leftovers.ts'],
 		projects: [
 			{
+				plugins: [yamlText],
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.{ts,tsx}'],
@@ -25,7 +32,7 @@ export default defineConfig({
 					setupFiles: ['test/support/setup-unit.ts'],
 				},
 			},
-			{test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], setupFiles: ['test/support/kernel-setup.ts'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
+			{plugins: [yamlText], test: {name: 'kernel', include: ['test/kernel/**/*.test.{ts,tsx}'], setupFiles: ['test/support/kernel-setup.ts'], fileParallelism: false, testTimeout: 30_000, hookTimeout: 30_000}},
 		],
 	},
 });

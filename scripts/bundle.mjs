@@ -51,6 +51,8 @@ export async function bundleApp(entryPoint, outfile, {sourcemap = false} = {}) {
 		format: 'esm',
 		target: TARGET,
 		jsx: 'automatic',
+		// The lab's built-in world files (examples/worlds/) ship inside the bundle as their text.
+		loader: {'.yaml': 'text'},
 		// Minified, the bundle parses in about half the time. No source map ships (npm pack, the single
 		// executable); `npm run build -- --sourcemap` writes one beside it to read a stack trace.
 		minify: true,

@@ -4,13 +4,13 @@ import {createInterface} from 'node:readline/promises';
 import {shown} from './model/display.js';
 import {captureWorld} from './model/world-file/capture.js';
 import {serializeWorldFile} from './model/world-file/serialize.js';
-import {WorldFileError, type WorldFile} from './model/world-file/types.js';
+import {WorldFileError, type MadeKind, type WorldFile} from './model/world-file/types.js';
 import type {World} from './model/types.js';
 import type {Plan} from './plans/plan.js';
 import {runPlan, type LogEntry} from './plans/run-plan.js';
 import {commandText, logLine} from './plans/script.js';
 import {destroyPlan} from './plans/world-destroy.js';
-import {diffWorld} from './plans/world-diff.js';
+import {diffWorld, kindsToMake} from './plans/world-diff.js';
 import {appendToLogFile} from './system/log-file.js';
 import type {CommandResult} from './system/runner.js';
 import {readWorldFile, writeWorldFile} from './system/world-file-io.js';
@@ -28,6 +28,8 @@ export interface WorldCommandOptions {
 	readonly only?: readonly string[];
 	/** Save every made link's MAC address (save). */
 	readonly macs?: boolean;
+	/** Which of these kinds this kernel cannot make, with why (system/link-kind-probe.ts); absent: not asked. */
+	readonly canMake?: (kinds: readonly MadeKind[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** diff's exit codes, as `terraform plan -detailed-exitcode`'s: 0 the world matches, 2 changes are needed, 1 an error. */
@@ -62,7 +64,8 @@ async function planFor(path: string, o: WorldCommandOptions, destroy: boolean): 
 	if (typeof file === 'number') return file;
 	const world = await o.readWorld();
 	if (destroy) return destroyPlan(file, world) ?? EXIT.same;
-	const diff = diffWorld(file, world, {prune: o.prune, title: `Make the world match ${path}`});
+	const cannotMake = o.canMake ? await o.canMake(kindsToMake(file, world)) : undefined;
+	const diff = diffWorld(file, world, {prune: o.prune, title: `Make the world match ${path}`, cannotMake});
 	for (const problem of diff.problems) o.err(`nsdeck: ${shown(path)}: ${shown(problem)}\n`);
 	if (diff.problems.length > 0) return EXIT.error;
 	return diff.plan ?? EXIT.same;

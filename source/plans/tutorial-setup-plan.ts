@@ -5,9 +5,26 @@
 import {netnsName} from '../model/netns-id.js';
 import {buildTopology, linkKey} from '../model/topology.js';
 import type {Tutorial} from '../model/tutorial/types.js';
-import {HOST_ID, type World} from '../model/types.js';
+import {HOST_ID, type Link, type World} from '../model/types.js';
+import type {WorldFile} from '../model/world-file/types.js';
+import {diffWorld} from './world-diff.js';
 import type {Plan, Step} from './plan.js';
 import {FORWARDING_KEYS} from './route-plans.js';
+
+/** The lab nsdeck starts from: the host and its loopback, nothing else. */
+const LOOPBACK: Link = {ifindex: 1, name: 'lo', kind: 'loopback', state: 'UNKNOWN', flags: ['LOOPBACK', 'UP'], adminUp: true, noCarrier: false, mac: '00:00:00:00:00:00', mtu: 65536, addresses: []};
+const EMPTY_LAB: World = {namespaces: [{id: HOST_ID, kind: 'host', path: '/proc/1/ns/net', links: [LOOPBACK], routes: [], nsids: [], forwarding: {4: false, 6: false}}]};
+
+/**
+ * A tutorial that names its world as a file: its setup is the plan that makes that world from the empty
+ * lab (the same plan `nsdeck apply` would run there), so it is shown, checked for fit and run as any
+ * tutorial's setup. What cannot be planned is an error naming the file.
+ */
+export function tutorialWithWorld(tutorial: Tutorial, file: WorldFile): Tutorial {
+	const diff = diffWorld(file, EMPTY_LAB, {title: `Set up tutorial ${shortName(tutorial)}`});
+	if (diff.problems.length > 0) throw new Error(`${tutorial.world ?? tutorial.name}: ${diff.problems.join('; ')}`);
+	return {...tutorial, setup: (diff.plan?.steps ?? []).map((s) => s.argv)};
+}
 
 /** Short enough for a header at 80 columns: a built-in tutorial by its number, another by its file's name. */
 const shortName = (tutorial: Tutorial): string => /^\d+(?=-)/.exec(tutorial.name)?.[0] ?? tutorial.name;

@@ -1,9 +1,10 @@
 // `nsdeck destroy FILE`: remove exactly what a file declares that is there, and nothing else. Named
 // namespaces go whole; in the host, the links nsdeck makes (devices stacked on others first, each veth
-// pair once), and the routes, rules and addresses the file declares. External links stay.
+// pair once), and the routes, rules, nexthop objects and addresses the file declares. External links stay.
 import {peerResolver} from '../model/topology.js';
 import type {World} from '../model/types.js';
-import {declaredRoute, declaredRule, routeKey, ruleKey} from '../model/world-file/normalize.js';
+import {declaredRoute, declaredRule, routeMatches, ruleKey} from '../model/world-file/normalize.js';
+import {nexthopKey} from '../model/world-file/nexthops.js';
 import {HOST_NAME, type WorldFile} from '../model/world-file/types.js';
 import {deleteAddressPlan} from './address-plans.js';
 import {combinePlans} from './combine-plans.js';
@@ -12,6 +13,7 @@ import {deleteNamespacePlan} from './namespace-plans.js';
 import type {Plan} from './plan.js';
 import {deleteRoutePlan} from './route-plans.js';
 import {deleteRulePlan} from './rule-plans.js';
+import {declaredNexthops, deleteNexthopPlan} from './world-diff-tables.js';
 
 const STACKED = new Set(['macvlan', 'macvtap', 'vxlan']);
 
@@ -21,10 +23,9 @@ export function destroyPlan(file: WorldFile, world: World): Plan | undefined {
 	const host = world.namespaces.find((n) => n.id === HOST_NAME);
 	const declaredHost = file.namespaces.find((n) => n.name === HOST_NAME);
 	if (host && declaredHost) {
-		const routes = new Set(declaredHost.routes.map(routeKey));
 		for (const r of host.routes) {
 			const d = declaredRoute(r);
-			if (d && routes.has(routeKey(d))) plans.push(deleteRoutePlan(HOST_NAME, r));
+			if (d && declaredHost.routes.some((want) => routeMatches(want, d))) plans.push(deleteRoutePlan(HOST_NAME, r));
 		}
 		const rules = new Set(declaredHost.rules.map(ruleKey));
 		for (const family of [4, 6] as const) {
@@ -33,6 +34,8 @@ export function destroyPlan(file: WorldFile, world: World): Plan | undefined {
 				if (d && rules.has(ruleKey(d))) plans.push(deleteRulePlan(HOST_NAME, d));
 			}
 		}
+		const declaredIds = new Map((declaredHost.nexthops ?? []).map((nh) => [nh.id, nexthopKey(nh)]));
+		for (const nh of declaredNexthops(host.nexthops ?? [])) if (declaredIds.get(nh.id) === nexthopKey(nh)) plans.push(deleteNexthopPlan(HOST_NAME, nh));
 		const byName = new Map(host.links.map((l) => [l.name, l]));
 		for (const link of declaredHost.links.filter((l) => l.external)) {
 			const there = byName.get(link.name);

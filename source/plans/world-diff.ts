@@ -7,7 +7,7 @@
 import {peerResolver} from '../model/topology.js';
 import type {Link, Netns, World} from '../model/types.js';
 import {defaultMtu} from '../model/world-file/capture.js';
-import type {DeclaredLink, DeclaredNamespace, LinkPlace, WorldFile} from '../model/world-file/types.js';
+import type {DeclaredLink, DeclaredNamespace, LinkPlace, MadeKind, WorldFile} from '../model/world-file/types.js';
 import {placeText} from '../model/world-file/types.js';
 import {addAddressPlan, deleteAddressPlan} from './address-plans.js';
 import {connectPlan, detachPlan} from './bridge-plans.js';
@@ -29,6 +29,8 @@ export interface WorldDiff {
 export interface DiffOptions {
 	readonly prune?: boolean;
 	readonly title?: string;
+	/** Kinds this kernel cannot make, each with why (system/link-kind-probe.ts): a file that needs one is refused. */
+	readonly cannotMake?: ReadonlyMap<string, string>;
 }
 
 /** Where a declared link is now, if it is. */
@@ -38,6 +40,12 @@ interface Found {
 }
 
 const LOWER_FIRST = new Set(['macvlan', 'macvtap', 'vxlan']);
+
+/** The kinds of the links a file declares that are not there yet: what the kernel must be able to make. */
+export function kindsToMake(file: WorldFile, world: World): MadeKind[] {
+	const has = (ns: string, name: string): boolean => world.namespaces.some((n) => n.id === ns && n.links.some((l) => l.name === name));
+	return file.namespaces.flatMap((ns) => ns.links.flatMap((l) => (l.kind && !l.external && !has(ns.name, l.name) ? [l.kind] : [])));
+}
 
 export function diffWorld(file: WorldFile, world: World, options: DiffOptions = {}): WorldDiff {
 	const problems: string[] = [];
@@ -96,6 +104,11 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 		}
 		if (link.lower && !find(link.lower).link && !made.has(key(link.lower))) {
 			problems.push(`${placeText(place, '')}: its lower device ${placeText(link.lower, '')} is neither there nor declared`);
+			continue;
+		}
+		const why = link.kind ? options.cannotMake?.get(link.kind) : undefined;
+		if (why !== undefined) {
+			problems.push(`${placeText(place, '')}: this kernel cannot make a ${link.kind} link (${why})`);
 			continue;
 		}
 		creations.push(makeLinkPlan(ns.name, link, link.lower));

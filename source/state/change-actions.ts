@@ -16,6 +16,7 @@ import {deleteRouteForm, routeForm} from '../plans/forms/route-forms.js';
 import {editLinkForm, stackedDeviceForm} from '../plans/forms/device-forms.js';
 import {shapingForm} from '../plans/forms/shaping-form.js';
 import {applyFileForm} from '../plans/forms/world-file-forms.js';
+import {MADE_KINDS} from '../model/world-file/types.js';
 import type {AppState} from './app-state.js';
 import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
@@ -55,7 +56,8 @@ const CHANGES: Partial<Record<BindingId, (input: ChangeInput) => ChangeOutcome |
 		return system.readForwarding(ns.id).then((current) => ({form: forwardingForm(ctx, {4: planned?.[4] ?? current[4], 6: planned?.[6] ?? current[6]})}));
 	},
 	veth: ({ctx}) => ({form: vethForm(ctx)}),
-	applyFile: () => ({form: applyFileForm()}),
+	// The kinds a file may ask for, asked of the kernel once per run as the form opens: the form is checked as it is typed.
+	applyFile: async ({system}) => ({form: applyFileForm(await system.cannotMake?.(MADE_KINDS))}),
 	bridge: ({ctx}) => ({form: bridgeForm(ctx)}),
 	connect: ({ctx}) => asOutcome(connectForm(ctx)),
 	detach: ({ctx}) => asOutcome(detachForm(ctx)),

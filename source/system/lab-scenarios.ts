@@ -1,5 +1,7 @@
-// Lab scenarios: the seed tutorials' worlds, and the shapes of real servers, as the exact commands that
-// build them.
+// Lab scenarios: the seed tutorials' worlds, as world files, and the shapes of real servers, as the exact
+// commands that build them (a world file cannot say that a process holds a namespace).
+import bridgeWorld from '../../examples/worlds/bridge.yaml';
+import pairWorld from '../../examples/worlds/pair.yaml';
 
 export type Argv = readonly string[];
 
@@ -10,56 +12,27 @@ export type Argv = readonly string[];
  */
 export type ScenarioStep = Argv | {readonly hold: string};
 
-export interface Scenario {
-	readonly name: string;
-	readonly description: string;
-	readonly commands: readonly ScenarioStep[];
+/** A world file's text, and the name its mistakes are told by. */
+export interface WorldText {
+	readonly path: string;
+	readonly text: string;
 }
+
+export type Scenario = {readonly name: string; readonly description: string} & ({readonly commands: readonly ScenarioStep[]} | {readonly world: WorldText});
 
 const ip = (...args: string[]): Argv => ['ip', ...args];
 
+// Described once, as world files (examples/worlds/), bundled as text and applied as `nsdeck apply` does.
 const bridge: Scenario = {
 	name: 'bridge',
 	description: 'ns1 and ns2 on bridge br0 in the host (10.1.1.1, 10.1.1.2, br0 10.1.1.4)',
-	commands: [
-		ip('netns', 'add', 'ns1'),
-		ip('netns', 'add', 'ns2'),
-		ip('link', 'add', 'br0', 'type', 'bridge'),
-		ip('link', 'set', 'br0', 'up'),
-		ip('link', 'add', 'veth_ns1', 'type', 'veth', 'peer', 'name', 'veth_ns1_br0'),
-		ip('link', 'add', 'veth_ns2', 'type', 'veth', 'peer', 'name', 'veth_ns2_br0'),
-		ip('link', 'set', 'veth_ns1', 'netns', 'ns1'),
-		ip('link', 'set', 'veth_ns1_br0', 'master', 'br0'),
-		ip('link', 'set', 'veth_ns2', 'netns', 'ns2'),
-		ip('link', 'set', 'veth_ns2_br0', 'master', 'br0'),
-		ip('-n', 'ns1', 'link', 'set', 'lo', 'up'),
-		ip('-n', 'ns2', 'link', 'set', 'lo', 'up'),
-		ip('-n', 'ns1', 'link', 'set', 'veth_ns1', 'up'),
-		ip('link', 'set', 'veth_ns1_br0', 'up'),
-		ip('-n', 'ns2', 'link', 'set', 'veth_ns2', 'up'),
-		ip('link', 'set', 'veth_ns2_br0', 'up'),
-		ip('-n', 'ns1', 'addr', 'add', '10.1.1.1/24', 'dev', 'veth_ns1'),
-		ip('-n', 'ns2', 'addr', 'add', '10.1.1.2/24', 'dev', 'veth_ns2'),
-		ip('addr', 'add', '10.1.1.4/24', 'dev', 'br0'),
-	],
+	world: {path: 'examples/worlds/bridge.yaml', text: bridgeWorld},
 };
 
 const pair: Scenario = {
 	name: 'pair',
 	description: 'namespaces client and server joined by a veth pair (10.0.0.1, 10.0.0.2)',
-	commands: [
-		ip('netns', 'add', 'client'),
-		ip('netns', 'add', 'server'),
-		ip('link', 'add', 'pair-server', 'type', 'veth', 'peer', 'name', 'pair-client'),
-		ip('link', 'set', 'pair-server', 'netns', 'server'),
-		ip('link', 'set', 'pair-client', 'netns', 'client'),
-		ip('-n', 'client', 'link', 'set', 'lo', 'up'),
-		ip('-n', 'server', 'link', 'set', 'lo', 'up'),
-		ip('-n', 'client', 'addr', 'add', '10.0.0.1/24', 'dev', 'pair-client'),
-		ip('-n', 'server', 'addr', 'add', '10.0.0.2/24', 'dev', 'pair-server'),
-		ip('-n', 'client', 'link', 'set', 'pair-client', 'up'),
-		ip('-n', 'server', 'link', 'set', 'pair-server', 'up'),
-	],
+	world: {path: 'examples/worlds/pair.yaml', text: pairWorld},
 };
 
 /** A container on docker0, as Docker makes it: a veth to the bridge, eth0 inside, a default route. */

@@ -22,7 +22,9 @@ async function hold(name: string): Promise<void> {
 	throw new Error(`no process came to hold namespace ${name}`);
 }
 
+/** A scenario of commands; one that is a world file is applied (source/lab-build.ts). */
 export async function buildScenario(run: Runner, scenario: Scenario): Promise<void> {
+	if (!('commands' in scenario)) throw new Error(`lab scenario ${scenario.name} is a world file: apply it`);
 	for (const step of scenario.commands) {
 		if ('hold' in step) {
 			await hold(step.hold);

@@ -19,6 +19,8 @@ import {findNetdump} from './netdump-binary.js';
 import {startWatch, type ChangeListener, type Unwatch} from './watch.js';
 import {backgroundSlot} from './background-slot.js';
 import {copyToClipboard, type CopyOutcome} from './clipboard.js';
+import {kindsThisKernelCannotMake, type KindVerdicts} from './link-kind-probe.js';
+import type {MadeKind} from '../model/world-file/types.js';
 import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
 import type {Evidence, NamespaceFacts} from '../model/diagnosis/evidence.js';
 import {guardJobs, type GuardJobs} from './revert-job.js';
@@ -66,6 +68,8 @@ export interface System {
 	readNamespaceFacts?(ns: Netns): Promise<NamespaceFacts>;
 	/** Send text to the clipboard of the terminal the user sits at (OSC 52), the way tmux allows, or say why not. */
 	copyToClipboard(text: string): Promise<CopyOutcome>;
+	/** Which of these link kinds this kernel cannot make, each with why (link-kind-probe.ts); asked once per run. */
+	cannotMake?(kinds: readonly MadeKind[]): Promise<KindVerdicts>;
 	/** The links' counters of a namespace (ip -s link); undefined when they could not be read. */
 	readCounters?(id: string): Promise<CountersByIndex | undefined>;
 	/** Every qdisc of a namespace, as `tc -j qdisc show` prints them; undefined when tc could not say. */
@@ -213,6 +217,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		stream: streamCommand,
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),
+		cannotMake: (kinds) => kindsThisKernelCannotMake(kinds, runner),
 	};
 }
 

@@ -1,7 +1,7 @@
 // A tutorial given as a file (`nsdeck tutorial ./mine.json`): read here, validated by the model, so that
 // anyone can write one and a mistake names the file and the field.
 import {readFileSync, statSync} from 'node:fs';
-import {basename} from 'node:path';
+import {basename, dirname, resolve} from 'node:path';
 import {parseTutorial} from '../model/tutorial/validate.js';
 import type {Tutorial} from '../model/tutorial/types.js';
 
@@ -26,5 +26,7 @@ export function readTutorialFile(path: string): Tutorial {
 		// Node's own message puts the path last ("ENOENT: no such file or directory, open 'x'"): lead with it.
 		throw new Error(`${path}: cannot read it${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': a directory' : `: ${(error as Error).message}`}`, {cause: error});
 	}
-	return parseTutorial(path, basename(path, '.json'), text);
+	const tutorial = parseTutorial(path, basename(path, '.json'), text);
+	// Its world file is named from where the tutorial is, not from where nsdeck was started.
+	return tutorial.world === undefined ? tutorial : {...tutorial, world: resolve(dirname(path), tutorial.world)};
 }

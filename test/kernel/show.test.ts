@@ -5,9 +5,10 @@ import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {buildScenario} from '../../source/system/lab.js';
+import {buildLab} from '../../source/lab-build.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
+import {createRealSystem} from '../../source/system/system.js';
 import {ipJson, namedNamespaces, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'nsdeck.js');
@@ -79,7 +80,7 @@ describe('nsdeck show --json against the kernel', () => {
 	it('bridge scenario: every peer, port, address and route', async () => {
 		const scenario = findScenario('bridge');
 		if (!scenario) throw new Error('no bridge scenario');
-		await buildScenario(runCommand, scenario);
+		await buildLab(scenario, runCommand, () => createRealSystem({lab: true}).readWorld());
 		const shown = await show();
 		expect(shown.namespaces.map((n) => n.id)).toEqual(['host', 'ns1', 'ns2']);
 		expect(peerOf(shown, 'ns1', 'veth_ns1')).toBe('host/veth_ns1_br0');
@@ -99,7 +100,7 @@ describe('nsdeck show --json against the kernel', () => {
 	it('pair scenario: client and server see each other', async () => {
 		const scenario = findScenario('pair');
 		if (!scenario) throw new Error('no pair scenario');
-		await buildScenario(runCommand, scenario);
+		await buildLab(scenario, runCommand, () => createRealSystem({lab: true}).readWorld());
 		const shown = await show();
 		expect(peerOf(shown, 'client', 'pair-client')).toBe('server/pair-server');
 		expect(peerOf(shown, 'server', 'pair-server')).toBe('client/pair-client');

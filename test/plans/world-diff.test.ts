@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseWorldFile} from '../../source/model/world-file/parse.js';
 import {destroyPlan} from '../../source/plans/world-destroy.js';
-import {diffWorld} from '../../source/plans/world-diff.js';
+import {diffWorld, kindsToMake} from '../../source/plans/world-diff.js';
 import {WorldBuilder} from '../support/hand-world.js';
 
 const file = (...lines: string[]): ReturnType<typeof parseWorldFile> => parseWorldFile('w.yaml', lines.join('\n') + '\n');
@@ -73,5 +73,30 @@ describe('diffWorld', () => {
 	it('destroy deletes the declared namespaces and nothing else', () => {
 		const world = new WorldBuilder().namespace('host').namespace('a').namespace('b').namespace('c').veth('a/va', 'b/vb').build();
 		expect(argvs(destroyPlan(PAIR, world))).toEqual(['ip netns del a', 'ip netns del b']);
+	});
+
+	it('refuses a file that needs a kind this kernel cannot make, naming the link and why; asks only about links not there', () => {
+		const world = new WorldBuilder().namespace('host').build();
+		expect(kindsToMake(PAIR, world).sort()).toEqual(['macvlan', 'veth', 'veth']);
+		const diff = diffWorld(PAIR, world, {cannotMake: new Map([['macvlan', 'Error: Unknown device type.']])});
+		expect(diff.plan).toBeUndefined();
+		expect(diff.problems).toEqual(['a/mv0: this kernel cannot make a macvlan link (Error: Unknown device type.)']);
+		const there = new WorldBuilder().namespace('host').namespace('a').namespace('b').veth('a/va', 'b/vb').build();
+		expect(kindsToMake(PAIR, there)).toEqual(['macvlan']);
+	});
+
+	it('prunes nexthop objects the file does not declare, groups first, and destroy takes the host\'s declared ones', () => {
+		const built = new WorldBuilder().namespace('host').build();
+		const nexthops = [
+			{id: 5, gateway: '10.0.0.2', dev: 'eth0', flags: []},
+			{id: 7, group: [{id: 5, weight: 1}], flags: []},
+			{id: 9, blackhole: true, flags: []},
+		];
+		const world = {namespaces: built.namespaces.map((n) => ({...n, nexthops}))};
+		const declared = file('nsdeck: 1', 'namespaces:', '  host:', '    nexthops:', '      - {id: 9, blackhole: true}');
+		expect(argvs(diffWorld(declared, world, {prune: true}).plan)).toEqual(['ip nexthop del id 7', 'ip nexthop del id 5']);
+		expect(diffWorld(declared, world, {prune: true}).plan?.steps[1].undo).toEqual(['ip', 'nexthop', 'add', 'id', '5', 'via', '10.0.0.2', 'dev', 'eth0']);
+		expect(diffWorld(declared, world).plan).toBeUndefined();
+		expect(argvs(destroyPlan(declared, world))).toEqual(['ip nexthop del id 9']);
 	});
 });

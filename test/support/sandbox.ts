@@ -5,7 +5,8 @@ import {spawnSync} from 'node:child_process';
 import {parseNetnsMounts} from '../../source/model/mountinfo.js';
 import {decodeRawName, isRawName} from '../../source/model/raw-names.js';
 import {escapeRawControls} from '../../source/model/parse.js';
-import {buildScenario} from '../../source/system/lab.js';
+import {buildLab} from '../../source/lab-build.js';
+import {createRealSystem} from '../../source/system/system.js';
 import {findScenario} from '../../source/system/lab-scenarios.js';
 import {runCommand} from '../../source/system/runner.js';
 import {insideSandbox} from '../../source/system/sandbox.js';
@@ -78,5 +79,5 @@ export async function buildLabScenario(name: string): Promise<void> {
 	await resetWorld();
 	const scenario = findScenario(name);
 	if (!scenario) throw new Error(`no lab scenario ${name}`);
-	await buildScenario(runCommand, scenario);
+	await buildLab(scenario, runCommand, () => createRealSystem({lab: true}).readWorld());
 }

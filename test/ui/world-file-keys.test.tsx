@@ -57,4 +57,23 @@ describe('world files in the app', () => {
 		await press(app, KEYS.enter);
 		expect(system.calls).toEqual([]);
 	});
+
+	it('A refuses a file that needs a kind this kernel cannot make, with the reason, and runs nothing', async () => {
+		const path = join(dir, 'dummy.yaml');
+		writeFileSync(path, 'nsdeck: 1\nnamespaces:\n  ns9:\n    links:\n      d0: {kind: dummy}\n');
+		const {app, system} = await startApp({size: {columns: 120, rows: 30}});
+		const asked: string[][] = [];
+		Object.assign(system, {
+			cannotMake: async (kinds: readonly string[]) => {
+				asked.push([...kinds]);
+				return new Map([['dummy', 'Error: Unknown device type.']]);
+			},
+		});
+		await press(app, 'A');
+		await press(app, path);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'ns9/d0: this kernel cannot make a dummy link (Error: Unknown device type.)');
+		expect(asked).toHaveLength(1);
+		expect(system.calls).toEqual([]);
+	});
 });

@@ -64,6 +64,12 @@ export interface Tutorial {
 	 * from, e.g. a broken one to repair.
 	 */
 	readonly setup: ReadonlyArray<readonly string[]>;
+	/**
+	 * Instead of setup, a world file (`nsdeck save`'s format, or netnsplan's) naming that world: as written
+	 * in the tutorial, then resolved beside the tutorial's file (system/tutorial-file.ts), whose plan from
+	 * the empty lab becomes the setup (plans/tutorial-setup-plan.ts).
+	 */
+	readonly world?: string;
 	readonly steps: readonly TutorialStep[];
 }
 

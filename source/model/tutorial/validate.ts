@@ -170,6 +170,14 @@ class Reader {
 		};
 	}
 
+	/** A world file's name, relative to the tutorial's file: a YAML file (`nsdeck save`, netnsplan). */
+	worldFile(value: Json, field: string): string {
+		const path = this.string(value, field);
+		if (/[\u0000-\u001F\u007F]/.test(path)) this.fail(field, 'control characters are not allowed');
+		if (!/\.ya?ml$/.test(path)) this.fail(field, `"${path}" is not a world file (FILE.yaml, as nsdeck save writes)`);
+		return path;
+	}
+
 	setupCommand(value: Json, field: string): string[] {
 		const argv = this.strings(value, field);
 		// A tutorial from anywhere runs nothing but ip, only inside the lab, and not ip's ways to run programs.
@@ -184,12 +192,14 @@ const join = (field: string, key: string): string => (field === '' ? key : `${fi
 /** A tutorial from its file's name (without .json) and parsed JSON; throws TutorialError. */
 export function readTutorial(file: string, name: string, json: Json): Tutorial {
 	const r = new Reader(file);
-	const o = r.object(json, '', ['title', 'summary', 'setup', 'steps'], ['title', 'summary', 'steps']);
+	const o = r.object(json, '', ['title', 'summary', 'setup', 'world', 'steps'], ['title', 'summary', 'steps']);
+	if (o.setup !== undefined && o.world !== undefined) r.fail('world', 'give setup commands or a world file, not both');
 	return {
 		name,
 		title: r.string(o.title, 'title'),
 		summary: r.string(o.summary, 'summary'),
 		setup: o.setup === undefined ? [] : r.array(o.setup, 'setup').map((c, i) => r.setupCommand(c, `setup[${i}]`)),
+		...(o.world === undefined ? {} : {world: r.worldFile(o.world, 'world')}),
 		steps: r.array(o.steps, 'steps', {nonEmpty: true}).map((s, i) => r.step(s, `steps[${i}]`)),
 	};
 }

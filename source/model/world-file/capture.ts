@@ -5,6 +5,7 @@
 import {compareNames} from '../compare-names.js';
 import {buildTopology, linkKey, peerResolver} from '../topology.js';
 import type {Address, Link, Netns, World} from '../types.js';
+import {declaredNexthop, nexthopOrder} from './nexthops.js';
 import {declaredRoute, declaredRule, routeKey, ruleKey} from './normalize.js';
 import {HOST_NAME, MADE_KINDS, type DeclaredLink, type DeclaredNamespace, type LinkPlace, type MadeKind, type WorldFile} from './types.js';
 
@@ -81,9 +82,11 @@ export function captureWorld(world: World, {only, macs = false}: CaptureOptions 
 
 	const namespaceOf = (ns: Netns): DeclaredNamespace => {
 		const rules = ([4, 6] as const).flatMap((family) => (ns.rules?.[family] ?? []).flatMap((r) => declaredRule(family, r) ?? []));
+		const nexthops = (ns.nexthops ?? []).flatMap((nh) => declaredNexthop(nh) ?? []).sort(nexthopOrder);
 		return {
 			name: fileName(ns) ?? ns.id,
 			links: [...ns.links].sort((a, b) => order(a.name, b.name)).map((l) => linkOf(ns, l)),
+			...(nexthops.length > 0 ? {nexthops} : {}),
 			routes: ns.routes.flatMap((r) => declaredRoute(r) ?? []).sort((a, b) => order(routeKey(a), routeKey(b))),
 			rules: rules.sort((a, b) => a.family - b.family || a.priority - b.priority || order(ruleKey(a), ruleKey(b))),
 			...(ns.forwarding ? {forwarding: ns.forwarding} : {}),

@@ -29,7 +29,7 @@ export const defaultMetric = (family: 4 | 6): number => (family === 6 ? 1024 : 0
 const MADE_BY_OTHERS = new Set(['kernel', 'ra', 'redirect', 'dhcp', 'zebra', 'bird', 'babel', 'bgp', 'ospf', 'isis', 'rip', 'static']);
 
 /** A kernel route as a file declares it, or undefined for one the kernel or a routing daemon made. */
-export function declaredRoute(r: Route): DeclaredRoute | undefined {
+function declaredHops(r: Route): DeclaredRoute | undefined {
 	const proto = r.protocol ?? 'boot';
 	if (MADE_BY_OTHERS.has(proto)) return undefined;
 	return {
@@ -47,8 +47,26 @@ export function declaredRoute(r: Route): DeclaredRoute | undefined {
 	};
 }
 
+/** A kernel route as a file declares it; one through a nexthop object is its `nhid` (ip prints the object's hops beside it). */
+export function declaredRoute(r: Route): DeclaredRoute | undefined {
+	const d = declaredHops(r);
+	if (!d || r.nhid === undefined) return d;
+	// Its hops and type (a blackhole object's route prints as one) are the object's.
+	const {via: _via, dev: _dev, nexthops: _nexthops, ...rest} = d;
+	return {...rest, type: 'unicast', nhid: r.nhid};
+}
+
 export const routeKey = (r: DeclaredRoute): string =>
-	JSON.stringify([r.family, r.to, r.table, r.type, r.metric ?? defaultMetric(r.family), r.proto, r.via ?? '', r.dev ?? '', r.src ?? '', r.onlink === true, (r.nexthops ?? []).map((h) => [h.via ?? '', h.dev ?? '', h.weight])]);
+	JSON.stringify([r.family, r.to, r.table, r.type, r.metric ?? defaultMetric(r.family), r.proto, r.via ?? '', r.dev ?? '', r.src ?? '', r.onlink === true, (r.nexthops ?? []).map((h) => [h.via ?? '', h.dev ?? '', h.weight]), r.nhid ?? 0]);
+
+/** Whether the kernel's route is the declared one: a route declared without `dev` takes the one the kernel chose. */
+export function routeMatches(declared: DeclaredRoute, kernel: DeclaredRoute): boolean {
+	const chosen = declared.dev === undefined && declared.nexthops === undefined && declared.nhid === undefined && kernel.dev !== undefined ? {...declared, dev: kernel.dev} : declared;
+	return routeKey(chosen) === routeKey(kernel);
+}
+
+/** What the kernel holds one route for (`ip route add` of a second says "File exists"): destination, table, metric. */
+export const routeSlot = (r: DeclaredRoute): string => JSON.stringify([r.family, r.to, r.table, r.metric ?? defaultMetric(r.family)]);
 
 /** The rules every namespace starts with: never saved, never pruned. */
 export function isDefaultRule(family: 4 | 6, r: Rule): boolean {

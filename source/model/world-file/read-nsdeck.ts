@@ -4,6 +4,7 @@ import {MACVLAN_MODES} from '../link-kinds/creation.js';
 import {checkInterfaceName, checkNamespaceName, parseIp} from '../validate.js';
 import {parseMac} from '../validate-device.js';
 import {Checker, type Fields} from './checker.js';
+import {readNexthop} from './nexthops.js';
 import {normalAddress, normalDestination, normalRulePrefix, RULE_ACTIONS} from './normalize.js';
 import {HOST_NAME, MADE_KINDS, type DeclaredLink, type DeclaredNamespace, type DeclaredRoute, type DeclaredRule, type LinkPlace, type MadeKind, type WorldFile} from './types.js';
 import type {Path} from './yaml-source.js';
@@ -11,7 +12,7 @@ import type {Path} from './yaml-source.js';
 export const FORMAT_VERSION = 1;
 
 const LINK_KEYS = ['kind', 'external', 'up', 'mtu', 'mac', 'master', 'addresses', 'peer', 'lower', 'mode', 'id', 'port', 'remote', 'group', 'local'];
-const ROUTE_KEYS = ['family', 'to', 'via', 'dev', 'table', 'type', 'metric', 'proto', 'src', 'onlink', 'nexthops'];
+const ROUTE_KEYS = ['family', 'to', 'via', 'dev', 'table', 'type', 'metric', 'proto', 'src', 'onlink', 'nexthops', 'nhid'];
 const RULE_KEYS = ['family', 'priority', 'not', 'from', 'to', 'iif', 'oif', 'fwmark', 'table', 'action'];
 const ROUTE_TYPES = ['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw'];
 /** Settings only some kinds take: a file that gives one to another kind is told so. */
@@ -106,7 +107,14 @@ export function readRoute(c: Checker, value: unknown, path: Path): DeclaredRoute
 		...(src ? {src: parseIp(src)?.address} : {}),
 		...(c.flag(f.onlink, [...path, 'onlink']) ? {onlink: true} : {}),
 		...(f.nexthops !== undefined ? {nexthops: readHops(c, f, path)} : {}),
+		...(f.nhid !== undefined ? {nhid: readNhid(c, f, path)} : {}),
 	};
+}
+
+/** A route through a nexthop object names it, and says nothing of where it goes beside. */
+function readNhid(c: Checker, f: Fields, path: Path): number {
+	if (f.via !== undefined || f.dev !== undefined || f.nexthops !== undefined) c.fail([...path, 'nhid'], 'a route with nhid goes where its nexthop object says: no via, dev or nexthops beside it');
+	return c.whole(f.nhid, [...path, 'nhid'], 1, 4294967295) ?? 0;
 }
 
 /** A multipath route's hops: each `via` and/or `dev`, and its weight (1 unless said). */
@@ -155,7 +163,7 @@ function readNamespace(c: Checker, name: string, value: unknown, path: Path): De
 		const problem = checkNamespaceName(name);
 		if (problem) c.fail(path, problem);
 	}
-	const f = c.fields(value ?? {}, path, ['links', 'routes', 'rules', 'forwarding']);
+	const f = c.fields(value ?? {}, path, ['links', 'nexthops', 'routes', 'rules', 'forwarding']);
 	const fw = f.forwarding === undefined ? undefined : c.fields(f.forwarding, [...path, 'forwarding'], ['ipv4', 'ipv6']);
 	const ipv4 = fw && c.flag(fw.ipv4, [...path, 'forwarding', 'ipv4']);
 	const ipv6 = fw && c.flag(fw.ipv6, [...path, 'forwarding', 'ipv6']);
@@ -166,6 +174,7 @@ function readNamespace(c: Checker, name: string, value: unknown, path: Path): De
 			if (problem) c.fail([...path, 'links', link], problem);
 			return readLink(c, name, link, v, [...path, 'links', link]);
 		}),
+		...(f.nexthops !== undefined ? {nexthops: c.list(f.nexthops, [...path, 'nexthops']).map((n, i) => readNexthop(c, n, [...path, 'nexthops', i]))} : {}),
 		routes: c.list(f.routes, [...path, 'routes']).map((r, i) => readRoute(c, r, [...path, 'routes', i])),
 		rules: c.list(f.rules, [...path, 'rules']).map((r, i) => readRule(c, r, [...path, 'rules', i])),
 		...(fw ? {forwarding: {...(ipv4 !== undefined ? {4: ipv4} : {}), ...(ipv6 !== undefined ? {6: ipv6} : {})}} : {}),

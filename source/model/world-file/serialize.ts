@@ -1,6 +1,7 @@
 // WorldFile → YAML text with one order and one spelling for everything, so two saves of one world are
 // byte-identical and a file under version control changes only where the world did.
 import {stringify} from 'yaml';
+import {nexthopOut} from './nexthops.js';
 import {defaultMetric} from './normalize.js';
 import {FORMAT_VERSION} from './read-nsdeck.js';
 import {placeText, type DeclaredLink, type DeclaredNamespace, type DeclaredRoute, type DeclaredRule, type WorldFile} from './types.js';
@@ -47,6 +48,7 @@ function routeOut(r: DeclaredRoute): Out {
 		['metric', r.metric === undefined || r.metric === defaultMetric(r.family) ? undefined : r.metric],
 		['proto', r.proto === 'boot' ? undefined : r.proto],
 		['onlink', r.onlink ? true : undefined],
+		['nhid', r.nhid],
 		['nexthops', r.nexthops?.map((h) => ordered([['via', h.via], ['dev', h.dev], ['weight', h.weight]]))],
 	]);
 }
@@ -72,6 +74,7 @@ function namespaceOut(ns: DeclaredNamespace): Out {
 	return ordered([
 		['forwarding', fw && ordered([['ipv4', fw[4]], ['ipv6', fw[6]]])],
 		['links', ns.links.length > 0 ? Object.fromEntries(ns.links.map((l) => [l.name, linkOut(ns.name, l)])) : undefined],
+		['nexthops', ns.nexthops?.map(nexthopOut)],
 		['routes', ns.routes.map(routeOut)],
 		['rules', ns.rules.map(ruleOut)],
 	]);

@@ -58,6 +58,18 @@ export interface DeclaredRoute {
 	readonly onlink?: boolean;
 	/** A multipath route's next hops (then `via` and `dev` are absent). */
 	readonly nexthops?: readonly DeclaredHop[];
+	/** The nexthop object it goes through (then `via`, `dev` and `nexthops` are absent). */
+	readonly nhid?: number;
+}
+
+/** A nexthop object (`ip nexthop`): one hop, a blackhole, or a group of others by id. */
+export interface DeclaredNexthop {
+	readonly id: number;
+	readonly via?: string;
+	readonly dev?: string;
+	readonly onlink?: boolean;
+	readonly blackhole?: boolean;
+	readonly group?: readonly {readonly id: number; readonly weight: number}[];
 }
 
 export interface DeclaredHop {
@@ -87,6 +99,8 @@ export interface DeclaredNamespace {
 	readonly links: readonly DeclaredLink[];
 	readonly routes: readonly DeclaredRoute[];
 	readonly rules: readonly DeclaredRule[];
+	/** Absent: none declared (netnsplan has none). */
+	readonly nexthops?: readonly DeclaredNexthop[];
 	readonly forwarding?: {readonly 4?: boolean; readonly 6?: boolean};
 }
 

@@ -11,13 +11,13 @@ import type {ScriptPlan} from './script-form.js';
 
 export const DEFAULT_WORLD_FILE = './nsdeck-world.yaml';
 
-function fromFile(v: FormValues, world: World): {errors: FormErrors; plan?: Plan} {
+function fromFile(v: FormValues, world: World, cannotMake?: ReadonlyMap<string, string>): {errors: FormErrors; plan?: Plan} {
 	const typed = text(v, 'path');
 	if (typed === '') return {errors: {path: 'a world file is needed: nsdeck save writes one, netnsplan files are read too'}};
 	if (/[\u0000-\u001F\u007F]/.test(typed)) return {errors: {path: 'control characters are not allowed'}};
 	const path = fullPath(typed);
 	try {
-		const diff = diffWorld(readWorldFile(path), world, {prune: flag(v, 'prune'), title: `Make the world match ${path}`});
+		const diff = diffWorld(readWorldFile(path), world, {prune: flag(v, 'prune'), title: `Make the world match ${path}`, cannotMake});
 		if (diff.problems.length > 0) return {errors: {_form: diff.problems.join('; ')}};
 		return diff.plan ? {errors: {}, plan: diff.plan} : {errors: {[NOTHING_TO_CHANGE]: 'the world matches the file'}};
 	} catch (error) {
@@ -25,7 +25,8 @@ function fromFile(v: FormValues, world: World): {errors: FormErrors; plan?: Plan
 	}
 }
 
-export function applyFileForm(): FormSpec {
+/** `cannotMake`: the kinds this kernel cannot make, with why; a file that needs one is refused. */
+export function applyFileForm(cannotMake?: ReadonlyMap<string, string>): FormSpec {
 	return {
 		title: 'Apply a world file: make the world match it',
 		fields: [
@@ -33,9 +34,9 @@ export function applyFileForm(): FormSpec {
 			{id: 'prune', label: 'Prune', kind: 'toggle'},
 		],
 		initial: {path: '', prune: false},
-		validate: (v, world) => fromFile(v, world).errors,
+		validate: (v, world) => fromFile(v, world, cannotMake).errors,
 		plan(v, world) {
-			const {plan} = fromFile(v, world);
+			const {plan} = fromFile(v, world, cannotMake);
 			if (!plan) throw new Error('no plan: the form did not validate');
 			return plan;
 		},
