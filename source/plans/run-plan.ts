@@ -130,7 +130,9 @@ export async function runPlan(plan: Plan, {run, log, dryRun = false, now = () =>
 		const error = messageOf(result);
 		return {ok: false, dryRun: false, plan, failedStep: index, error, hint: hintFor(error), ...(await rollBack(index)), before};
 	}
-	const also = kernel && before ? alsoChangedText(plan, before, await kernel.read(scope)) : undefined;
+	// A plan of raw commands (a tutorial's setup) says nothing of what it makes: all it did would be "also".
+	const predicts = (plan.effects ?? []).length > 0 || (plan.touches ?? []).length > 0;
+	const also = kernel && before && predicts ? alsoChangedText(plan, before, await kernel.read(scope)) : undefined;
 	const said = also && also.lines.length > 0 ? {alsoChanged: also.lines, alsoTookAway: also.tookAway} : {};
 	return {ok: true, dryRun: false, plan, rolledBack: [], ...said, before};
 }

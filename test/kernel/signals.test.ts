@@ -1,6 +1,6 @@
 // Children die with nsdeck, and a signal that can be caught leaves the terminal as it was: the app runs in a
-// real pty with a form, a ping or a command from x open (ip monitor beside it), then gets SIGINT,
-// SIGTERM, SIGHUP or SIGKILL.
+// real pty with a form, a ping or a command from x open (the helper's watch, nsdeck-netdump --watch, beside
+// it), then gets SIGINT, SIGTERM, SIGHUP or SIGKILL.
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {alive, descendants} from '../../bench/processes.mjs';
 import {PtyApp} from '../../bench/pty.mjs';
@@ -36,7 +36,7 @@ describe('signals', () => {
 				await keys('sleep 1000', '\r');
 				await app?.waitFor('sleep 1000', 0, 5000);
 			},
-			children: ['sleep', 'ip'],
+			children: ['sleep', 'nsdeck-netdump'],
 		},
 		ping: {
 			open: async () => {
@@ -47,14 +47,14 @@ describe('signals', () => {
 				await keys('\t', '\t', '\u0015', '1000', '\r');
 				await app?.waitFor('icmp_seq=2', 0, 8000);
 			},
-			children: ['ping', 'ip'],
+			children: ['ping', 'nsdeck-netdump'],
 		},
 		form: {
 			open: async () => {
 				await keys('n');
 				await app?.waitFor('New namespace', 0, 5000);
 			},
-			children: ['ip'],
+			children: ['nsdeck-netdump'],
 		},
 	};
 	const CASES = SIGNALS.flatMap((signal) => (['x', 'ping', 'form'] as const).map((what) => ({signal, what})));

@@ -51,4 +51,17 @@ describe('runPlan with the kernel', () => {
 		expect(undone).toMatchObject({ok: true, left: []});
 		expect(ran.at(-1)).toBe('ip -n t link set dev a1 mtu 1500');
 	});
+
+	it('says nothing of "also changed" for a plan of raw commands, which says nothing of what it makes', async () => {
+		// A tutorial's reset: every change would be "also", and its result overlay hid the tutorial.
+		const {run, kernel} = fakeKernel([{ifindex: 2, name: 'a1'}]);
+		const raw: Plan = {title: 'Reset the lab', dangerous: true, affects: ['t'], steps: [{argv: ipIn('t', 'link', 'set', 'dev', 'a1', 'mtu', '1400')}]};
+		const result = await runPlan(raw, {run, log: () => {}, kernel});
+		expect(result.ok).toBe(true);
+		expect(result.alsoChanged).toBeUndefined();
+		// A plan that says what it makes has what it did not say reported.
+		const fresh = fakeKernel([{ifindex: 2, name: 'a1'}]);
+		const said: Plan = {...raw, title: 'Set a1 up', effects: [{kind: 'setUp', ns: 't', link: 'a1', up: true}]};
+		expect((await runPlan(said, {run: fresh.run, log: () => {}, kernel: fresh.kernel})).alsoChanged).toEqual(['a1 in t: MTU 1500 → 1400']);
+	});
 });
