@@ -21,6 +21,7 @@ import {createKeyLayer, KeyLayerContext} from './ui/hooks/key-layer.js';
 import {useStore} from './ui/hooks/store.js';
 import {useAppKeys} from './ui/hooks/use-app-keys.js';
 import {useChanges} from './ui/hooks/use-changes.js';
+import {useConnection} from './ui/hooks/use-connection.js';
 import {useKeyInput} from './ui/hooks/use-key-input.js';
 import {useLookInside} from './ui/hooks/use-look-inside.js';
 import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
@@ -61,6 +62,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
+	const connection = useConnection(system);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);
 	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute});
@@ -113,7 +115,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	return (
 		<KeyLayerContext.Provider value={layer}>
 			<Box flexDirection="column" width={screen.columns} height={screen.rows}>
-				<TitleBar {...titleFactsOf(system, dryRun, state)} width={screen.columns} />
+				<TitleBar {...titleFactsOf(system, dryRun, state, connection)} width={screen.columns} />
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 					{overlay ?? <ExplorerPanes state={state} layout={layout} />}
 					{learning?.visible ? (

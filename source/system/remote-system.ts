@@ -9,6 +9,7 @@ import {inNamespace, namedLocation} from './netns-location.js';
 import {REMOTE_HOST, parseNetnsList, readOneWithIp, readRemoteWorld, type RemoteReadOptions} from './remote-read.js';
 import {runCommand} from './runner.js';
 import {mapLimited} from './snapshot.js';
+import {keepConnected} from './ssh-keeper.js';
 import type {SshHost} from './ssh-transport.js';
 import type {System} from './system.js';
 import {MONITOR_ARGV} from './watch.js';
@@ -23,19 +24,29 @@ export async function remoteAccess(host: SshHost): Promise<Access> {
 
 /** A connected server as a System. `access` from remoteAccess. */
 export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions): System {
+	const connection = keepConnected(host);
+	// While the master is down a read fails at once with the reason, instead of each trying ssh anew.
+	const reachable = (): void => {
+		if (!connection.state().up) throw new Error(`${host.dest}: disconnected`);
+	};
 	const list = async (): Promise<NetnsPlace[]> => {
+		reachable();
 		const listed = await host.run(['ip', '-j', 'netns', 'list']);
 		if (listed.exitCode !== 0) throw new Error(host.problem(listed));
+		connection.noteRead();
 		return [REMOTE_HOST, ...parseNetnsList(listed.stdout).map(namedLocation)];
 	};
 	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
 	return {
 		lab: false,
 		host: host.dest,
+		connection,
 		access,
 		async readWorld() {
+			reachable();
 			const read = await readRemoteWorld(host, options);
 			if (!read.world) throw new Error(read.problem ?? `${host.dest}: cannot read`);
+			connection.noteRead();
 			return read.world;
 		},
 		async readNamespace(id) {
@@ -54,19 +65,35 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 		},
 		watch(listener) {
 			const stop = new AbortController();
-			void host.stream([...MONITOR_ARGV], {
-				tty: true,
-				signal: stop.signal,
-				timeoutMs: 2 ** 31 - 1,
-				onLine: (line) => {
-					const event = parseMonitorLine(line);
-					if (!event) return;
-					// The server's nsids are not named here: a change elsewhere lists and reads again.
-					if (event.source === 'current') listener({type: 'namespaces', ids: [HOST_ID]});
-					else listener({type: 'nsid', nsid: event.source});
-				},
+			const monitor = (): void => {
+				void host.stream([...MONITOR_ARGV], {
+					tty: true,
+					signal: stop.signal,
+					timeoutMs: 2 ** 31 - 1,
+					onLine: (line) => {
+						const event = parseMonitorLine(line);
+						if (!event) return;
+						// The server's nsids are not named here: a change elsewhere lists and reads again.
+						if (event.source === 'current') listener({type: 'namespaces', ids: [HOST_ID]});
+						else listener({type: 'nsid', nsid: event.source});
+					},
+				});
+			};
+			monitor();
+			// Back after a lost connection: the monitor ended with it, and anything may have changed meanwhile.
+			const unhear = connection.onBack(() => {
+				if (stop.signal.aborted) return;
+				monitor();
+				listener({type: 'list'});
+				void list().then(
+					(places) => listener({type: 'namespaces', ids: places.map((p) => p.id)}),
+					() => undefined,
+				);
 			});
-			return () => stop.abort();
+			return () => {
+				unhear();
+				stop.abort();
+			};
 		},
 		run: (argv, runOptions) => host.run(argv, runOptions),
 		async readForwarding(id) {

@@ -12,6 +12,7 @@ import type {AppState, Overlay} from '../../state/app-state.js';
 import type {Action} from '../../state/reducer.js';
 import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from '../../state/selectors.js';
 import {currentFocus} from '../../state/tutorial-progress.js';
+import {connectionNote, type ConnectionState} from '../../system/ssh-keeper.js';
 import type {System} from '../../system/system.js';
 import {ExecOverlay} from '../exec-overlay.js';
 import {FormView} from '../forms/form-view.js';
@@ -149,11 +150,12 @@ export function overlayView(deps: OverlayDeps, frame: Frame): ReactNode {
 }
 
 /** What the title bar says: the world, whether it can change, and what is happening (title-fit.ts). */
-export const titleFactsOf = (system: System, dryRun: boolean, state: AppState): TitleFacts => ({
+export const titleFactsOf = (system: System, dryRun: boolean, state: AppState, connection?: ConnectionState): TitleFacts => ({
 	lab: system.lab,
 	dryRun,
 	readOnlyReason: system.access.reason,
-	note: system.host ? `on ${system.host} over ssh` : system.slowReader,
+	// A lost server says so where its name stood, with the time of its last read: what shows may be stale.
+	note: system.host ? (connection && connectionNote(system.host, connection)) ?? `on ${system.host} over ssh` : system.slowReader,
 	unseen: state.unseen,
 	loading: state.loading,
 	progress: state.progress,
