@@ -9,6 +9,8 @@ import {inNamespace, namedLocation} from './netns-location.js';
 import {REMOTE_HOST, parseNetnsList, readOneWithIp, readRemoteWorld, type RemoteReadOptions} from './remote-read.js';
 import {runCommand} from './runner.js';
 import {mapLimited} from './snapshot.js';
+import type {SshSession} from '../model/ssh-session.js';
+import type {GuardJobs} from './revert-job.js';
 import {keepConnected} from './ssh-keeper.js';
 import type {SshHost} from './ssh-transport.js';
 import type {System} from './system.js';
@@ -22,8 +24,15 @@ export async function remoteAccess(host: SshHost): Promise<Access> {
 	return access.canChange ? access : {canChange: false, reason: `read-only on ${host.dest}: not root there (try --sudo)`};
 }
 
+export interface RemoteGuard {
+	/** The connection as the server sees it (remoteSession): the path the lockout guard protects. */
+	readonly session?: SshSession;
+	/** The revert jobs on the server (remoteGuardJobs); absent without a helper for its CPU. */
+	readonly jobs?: GuardJobs;
+}
+
 /** A connected server as a System. `access` from remoteAccess. */
-export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions): System {
+export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions, guard: RemoteGuard = {}): System {
 	const connection = keepConnected(host);
 	// While the master is down a read fails at once with the reason, instead of each trying ssh anew.
 	const reachable = (): void => {
@@ -42,6 +51,8 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 		host: host.dest,
 		connection,
 		access,
+		sshSession: guard.session,
+		guard: guard.jobs,
 		async readWorld() {
 			reachable();
 			const read = await readRemoteWorld(host, options);

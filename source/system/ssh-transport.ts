@@ -35,6 +35,8 @@ export interface SshHost {
 	readonly ended: () => Promise<void>;
 	/** Run argv on the server through the master. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+	/** Run argv as the login user, never through sudo: what the login's environment says (SSH_CONNECTION). */
+	runAsLogin(argv: readonly string[]): Promise<CommandResult>;
 	/** Run argv on the server, its stdout (binary: the helper's frames) handed to onData. */
 	runBytes(argv: readonly string[], options: ByteStreamOptions): Promise<CommandResult>;
 	/**
@@ -69,8 +71,8 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	// BatchMode: a command never prompts; if the master is gone, ssh tries a connection of its own
 	// without asking anything, and fails with a line that sshProblem reads; ConnectTimeout keeps that
 	// attempt from waiting on TCP's own timeout when the network is gone.
-	const client = (argv: readonly string[], tty = false): string[] => [
-		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(wrapped(argv)),
+	const client = (argv: readonly string[], tty = false, login = false): string[] => [
+		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(login ? argv : wrapped(argv)),
 	];
 	let closedByUs = false;
 	const close = (): void => {
@@ -123,6 +125,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 			return sshProblem(dest, stderr) ?? `${dest}: ssh failed: ${stderr.trim().split('\n')[0] || `exit status ${result.exitCode}`}`;
 		},
 		run: (argv, options) => runCommand(client(argv), options),
+		runAsLogin: (argv) => runCommand(client(argv, false, true)),
 		runBytes: (argv, options) => streamBytes(client(argv), options),
 		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
 		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],

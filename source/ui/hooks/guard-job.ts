@@ -35,16 +35,16 @@ export async function armJob(system: System, plan: Plan, path: SessionPath, seco
 /** Whether the session still has its way home after the change. */
 export const sessionSurvived = (system: System, armed: ArmedJob): Promise<boolean> => pathHolds((argv) => system.run(argv), armed.path);
 
-/** k: the change stays. False when the job had already begun to revert it. */
-export function disarm(system: System, armed: ArmedJob): boolean {
-	const taken = system.guard?.claim(armed.job) ?? false;
+/** k: the change stays. False when the job had already begun to revert it (or, on a server, cannot be reached). */
+export async function disarm(system: System, armed: ArmedJob): Promise<boolean> {
+	const taken = (await system.guard?.claim(armed.job)) ?? false;
 	if (taken) system.guard?.forget(armed.job);
 	return taken;
 }
 
 /** Takes the job back after a failed plan (run-plan rolled it back already). */
-export function cancelJob(system: System, armed: ArmedJob): void {
-	if (system.guard?.claim(armed.job)) system.guard.forget(armed.job);
+export async function cancelJob(system: System, armed: ArmedJob): Promise<void> {
+	if (await system.guard?.claim(armed.job)) system.guard?.forget(armed.job);
 }
 
 /** Has the job revert now, and waits for what it did; runs the commands itself if the job is gone. */
@@ -52,7 +52,7 @@ export async function revertNow(system: System, armed: ArmedJob, title: string, 
 	const guard = system.guard;
 	guard?.nudge(armed.job);
 	let result = await guard?.result(armed.job, ANSWER_MS);
-	if (!result && guard?.claim(armed.job)) {
+	if (!result && (await guard?.claim(armed.job))) {
 		const commands = [];
 		for (const argv of armed.commands) commands.push({argv, status: (await system.run(argv)).exitCode});
 		result = {at: Date.now(), commands};
@@ -67,8 +67,8 @@ export const revertedText = (title: string, why: string, result: RevertResult): 
 	result.commands.length === 0 ? `✗ ${title}: the revert job did not answer; check it by hand` : `↺ ${title}: undone (${why}) · ${revertedSummary(result)}`;
 
 /** At start: what the jobs of earlier runs did while nsdeck was away, in the log and one status line. */
-export function reportEarlierReverts(system: System, dispatch: (action: Action) => void): void {
-	const reports = system.guard?.reports() ?? [];
+export async function reportEarlierReverts(system: System, dispatch: (action: Action) => void): Promise<void> {
+	const reports = (await system.guard?.reports().catch(() => [])) ?? [];
 	for (const report of reports) {
 		if (report.result) for (const entry of revertLog(report.title, report.result)) dispatch({type: 'logged', entry});
 	}
