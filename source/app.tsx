@@ -30,6 +30,7 @@ import {useWorld} from './ui/hooks/use-world.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
+import {StaleRows} from './ui/stale-rows.js';
 import {TitleBar} from './ui/title-bar.js';
 import {TutorialPanel, tutorialRoom, tutorialWidth} from './ui/tutorial-panel.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
@@ -117,7 +118,11 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			<Box flexDirection="column" width={screen.columns} height={screen.rows}>
 				<TitleBar {...titleFactsOf(system, dryRun, state, connection)} width={screen.columns} />
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
-					{overlay ?? <ExplorerPanes state={state} layout={layout} />}
+					{overlay ?? (
+						<StaleRows.Provider value={!connection.up}>
+							<ExplorerPanes state={state} layout={layout} />
+						</StaleRows.Provider>
+					)}
 					{learning?.visible ? (
 						<TutorialPanel
 							progress={learning.progress}

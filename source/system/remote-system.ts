@@ -62,14 +62,14 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 		},
 		async readNamespace(id) {
 			const place = await placeOf(id);
-			return place ? readOneWithIp(host, place) : undefined;
+			return place ? readOneWithIp(host, place, {lostThrows: true}) : undefined;
 		},
 		listNamespaces: async () => ({places: await list(), unseen: {}}),
 		async readNamespaces(ids, {onBatch} = {}) {
 			const places = await list();
 			const wanted = places.filter((p) => ids.includes(p.id));
 			return mapLimited(wanted, 4, async (place) => {
-				const netns = await readOneWithIp(host, place);
+				const netns = await readOneWithIp(host, place, {lostThrows: true});
 				onBatch?.([netns]);
 				return netns;
 			});
