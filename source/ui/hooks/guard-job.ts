@@ -42,9 +42,27 @@ export async function disarm(system: System, armed: ArmedJob): Promise<boolean> 
 	return taken;
 }
 
-/** Takes the job back after a failed plan (run-plan rolled it back already). */
-export async function cancelJob(system: System, armed: ArmedJob): Promise<void> {
-	if (await system.guard?.claim(armed.job)) system.guard?.forget(armed.job);
+/**
+ * Takes the job back after a failed plan (run-plan rolled it back already). False when it could not: the
+ * job had begun, or (on a server) the change cut the connection the claim goes over; then the job reverts.
+ */
+export async function cancelJob(system: System, armed: ArmedJob): Promise<boolean> {
+	const taken = (await system.guard?.claim(armed.job)) ?? false;
+	if (taken) system.guard?.forget(armed.job);
+	return taken;
+}
+
+/**
+ * A job that could not be taken back is left to revert at its deadline, where it runs (on a server: while
+ * nsdeck may be cut off from it). Waits past the deadline for its result — the connection back, if it was
+ * lost — and says what it did, in the log and one line; undefined when no result came.
+ */
+export async function awaitJob(system: System, armed: ArmedJob, title: string, seconds: number, log: (entry: LogEntry) => void): Promise<string | undefined> {
+	const result = await system.guard?.result(armed.job, seconds * 1000 + ANSWER_MS);
+	if (!result) return undefined;
+	system.guard?.forget(armed.job);
+	for (const entry of revertLog(title, result)) log(entry);
+	return `↺ ${title}: reverted by the guard's job · ${revertedSummary(result)}`;
 }
 
 /** Has the job revert now, and waits for what it did; runs the commands itself if the job is gone. */

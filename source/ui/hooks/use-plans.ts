@@ -13,7 +13,7 @@ import {appendToLogFile} from '../../system/log-file.js';
 import type {System} from '../../system/system.js';
 import type {Action} from '../../state/reducer.js';
 import type {SessionPath} from '../../model/ssh-session.js';
-import {armJob, cancelJob, disarm, reportEarlierReverts, revertedText, revertNow, sessionSurvived, type ArmedJob} from './guard-job.js';
+import {armJob, awaitJob, cancelJob, disarm, reportEarlierReverts, revertedText, revertNow, sessionSurvived, type ArmedJob} from './guard-job.js';
 
 export interface PlanOptions {
 	readonly dryRun: boolean;
@@ -127,7 +127,14 @@ export function usePlans(
 				return;
 			}
 			const {result, logProblem} = await run(plan);
-			if (armed && !result?.ok) await cancelJob(system, armed);
+			if (armed && !result?.ok && !(await cancelJob(system, armed))) {
+				// Not taken back: the change may have cut the connection; the job reverts, and says so later.
+				void awaitJob(system, armed, plan.title, keepSeconds, (entry) => dispatch({type: 'logged', entry})).then(async (said) => {
+					if (!said) return;
+					await refreshNamespaces(plan.affects);
+					dispatch({type: 'message', tone: 'error', text: said});
+				});
+			}
 			if (!result) return;
 			const logNote = logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '';
 			if (!dryRun) await refreshNamespaces(plan.affects);
