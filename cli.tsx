@@ -11,6 +11,7 @@ import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph
 import {buildTopology} from './source/model/topology.js';
 import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {loadIprouteNames} from './source/system/netdump.js';
+import {helperForServer, remoteGuardJobs, remoteSession} from './source/system/remote-guard.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
 import {localHelper} from './source/system/remote-helper.js';
@@ -73,7 +74,11 @@ async function connectServer(): Promise<System> {
 	const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
 	const problem = await host.connect();
 	if (problem) fail(problem, 1);
-	return createRemoteSystem(host, await remoteAccess(host), {helper: localHelper(), upload: !cli.flags.noUpload});
+	const upload = !cli.flags.noUpload;
+	const helper = localHelper();
+	// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
+	const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
+	return createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard);
 }
 const keepSeconds = ((): number | undefined => {
 	try {

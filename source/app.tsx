@@ -22,6 +22,7 @@ import {createKeyLayer, KeyLayerContext} from './ui/hooks/key-layer.js';
 import {useStore} from './ui/hooks/store.js';
 import {useAppKeys} from './ui/hooks/use-app-keys.js';
 import {useChanges} from './ui/hooks/use-changes.js';
+import {useConnection} from './ui/hooks/use-connection.js';
 import {useKeyInput} from './ui/hooks/use-key-input.js';
 import {useLookInside} from './ui/hooks/use-look-inside.js';
 import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
@@ -31,6 +32,7 @@ import {useTraffic} from './ui/hooks/use-traffic.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
+import {StaleRows} from './ui/stale-rows.js';
 import {TitleBar} from './ui/title-bar.js';
 import {TutorialPanel, tutorialRoom, tutorialWidth} from './ui/tutorial-panel.js';
 import {useTerminalSize, type Size} from './ui/use-terminal-size.js';
@@ -65,6 +67,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds, alsoRead});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
+	const connection = useConnection(system);
 	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
 	const layer = useMemo(createKeyLayer, []);
 	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute, readEchoes: system.readEchoCounters});
@@ -117,9 +120,13 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	return (
 		<KeyLayerContext.Provider value={layer}>
 			<Box flexDirection="column" width={screen.columns} height={screen.rows}>
-				<TitleBar {...titleFactsOf(system, dryRun, state)} width={screen.columns} />
+				<TitleBar {...titleFactsOf(system, dryRun, state, connection)} width={screen.columns} />
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
-					{overlay ?? <ExplorerPanes state={state} layout={layout} />}
+					{overlay ?? (
+						<StaleRows.Provider value={!connection.up}>
+							<ExplorerPanes state={state} layout={layout} />
+						</StaleRows.Provider>
+					)}
 					{learning?.visible ? (
 						<TutorialPanel
 							progress={learning.progress}

@@ -79,9 +79,14 @@ async function readWithHelper(host: SshHost, helper: SendableHelper, upload: boo
 	}
 }
 
-/** One namespace with `ip -j -d -b -` (the host's with its nsid names), as readArgv runs it here. */
-export async function readOneWithIp(host: SshHost, location: NetnsLocation): Promise<Netns> {
+/**
+ * One namespace with `ip -j -d -b -` (the host's with its nsid names), as readArgv runs it here.
+ * `lostThrows`: when ssh itself failed (exit status 255: the connection, not the namespace), throw, so
+ * that the app keeps what it showed instead of marking the namespace unreadable.
+ */
+export async function readOneWithIp(host: SshHost, location: NetnsLocation, {lostThrows = false} = {}): Promise<Netns> {
 	const result = await host.run(readArgv(location), {input: location.kind === 'host' ? BATCH_READ : BULK_READ, timeoutMs: 30_000});
+	if (lostThrows && result.exitCode === 255) throw new Error(host.problem(result));
 	try {
 		return {...location, ...parseBatchRead(result.stdout)};
 	} catch {

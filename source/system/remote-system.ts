@@ -9,6 +9,9 @@ import {inNamespace, namedLocation} from './netns-location.js';
 import {REMOTE_HOST, parseNetnsList, readOneWithIp, readRemoteWorld, type RemoteReadOptions} from './remote-read.js';
 import {runCommand} from './runner.js';
 import {mapLimited} from './snapshot.js';
+import type {SshSession} from '../model/ssh-session.js';
+import type {GuardJobs} from './revert-job.js';
+import {keepConnected} from './ssh-keeper.js';
 import type {SshHost} from './ssh-transport.js';
 import type {System} from './system.js';
 import {MONITOR_ARGV} from './watch.js';
@@ -21,52 +24,87 @@ export async function remoteAccess(host: SshHost): Promise<Access> {
 	return access.canChange ? access : {canChange: false, reason: `read-only on ${host.dest}: not root there (try --sudo)`};
 }
 
+export interface RemoteGuard {
+	/** The connection as the server sees it (remoteSession): the path the lockout guard protects. */
+	readonly session?: SshSession;
+	/** The revert jobs on the server (remoteGuardJobs); absent without a helper for its CPU. */
+	readonly jobs?: GuardJobs;
+}
+
 /** A connected server as a System. `access` from remoteAccess. */
-export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions): System {
+export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions, guard: RemoteGuard = {}): System {
+	const connection = keepConnected(host);
+	// While the master is down a read fails at once with the reason, instead of each trying ssh anew.
+	const reachable = (): void => {
+		if (!connection.state().up) throw new Error(`${host.dest}: disconnected`);
+	};
 	const list = async (): Promise<NetnsPlace[]> => {
+		reachable();
 		const listed = await host.run(['ip', '-j', 'netns', 'list']);
 		if (listed.exitCode !== 0) throw new Error(host.problem(listed));
+		connection.noteRead();
 		return [REMOTE_HOST, ...parseNetnsList(listed.stdout).map(namedLocation)];
 	};
 	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
 	return {
 		lab: false,
 		host: host.dest,
+		connection,
 		access,
+		sshSession: guard.session,
+		guard: guard.jobs,
 		async readWorld() {
+			reachable();
 			const read = await readRemoteWorld(host, options);
 			if (!read.world) throw new Error(read.problem ?? `${host.dest}: cannot read`);
+			connection.noteRead();
 			return read.world;
 		},
 		async readNamespace(id) {
 			const place = await placeOf(id);
-			return place ? readOneWithIp(host, place) : undefined;
+			return place ? readOneWithIp(host, place, {lostThrows: true}) : undefined;
 		},
 		listNamespaces: async () => ({places: await list(), unseen: {}}),
 		async readNamespaces(ids, {onBatch} = {}) {
 			const places = await list();
 			const wanted = places.filter((p) => ids.includes(p.id));
 			return mapLimited(wanted, 4, async (place) => {
-				const netns = await readOneWithIp(host, place);
+				const netns = await readOneWithIp(host, place, {lostThrows: true});
 				onBatch?.([netns]);
 				return netns;
 			});
 		},
 		watch(listener) {
 			const stop = new AbortController();
-			void host.stream([...MONITOR_ARGV], {
-				tty: true,
-				signal: stop.signal,
-				timeoutMs: 2 ** 31 - 1,
-				onLine: (line) => {
-					const event = parseMonitorLine(line);
-					if (!event) return;
-					// The server's nsids are not named here: a change elsewhere lists and reads again.
-					if (event.source === 'current') listener({type: 'namespaces', ids: [HOST_ID]});
-					else listener({type: 'nsid', nsid: event.source});
-				},
+			const monitor = (): void => {
+				void host.stream([...MONITOR_ARGV], {
+					tty: true,
+					signal: stop.signal,
+					timeoutMs: 2 ** 31 - 1,
+					onLine: (line) => {
+						const event = parseMonitorLine(line);
+						if (!event) return;
+						// The server's nsids are not named here: a change elsewhere lists and reads again.
+						if (event.source === 'current') listener({type: 'namespaces', ids: [HOST_ID]});
+						else listener({type: 'nsid', nsid: event.source});
+					},
+				});
+			};
+			monitor();
+			// Back after a lost connection: the monitor ended with it, and anything may have changed meanwhile.
+			const unhear = connection.onBack(() => {
+				if (stop.signal.aborted) return;
+				monitor();
+				listener({type: 'list'});
+				void list().then(
+					(places) => listener({type: 'namespaces', ids: places.map((p) => p.id)}),
+					() => undefined,
+				);
 			});
-			return () => stop.abort();
+			return () => {
+				unhear();
+				stop.abort();
+			};
 		},
 		run: (argv, runOptions) => host.run(argv, runOptions),
 		async readForwarding(id) {

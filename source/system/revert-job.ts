@@ -34,7 +34,7 @@ export interface GuardJobs {
 	/** Starts the job; throws with the reason when it cannot. */
 	start(title: string, commands: ReadonlyArray<readonly string[]>, seconds: number): Promise<RevertJob>;
 	/** Takes the commands back before the job runs them: true when nsdeck got there first. */
-	claim(job: RevertJob): boolean;
+	claim(job: RevertJob): Promise<boolean>;
 	/** Asks the job to revert now instead of at its deadline. */
 	nudge(job: RevertJob): void;
 	/** The job's result, waiting up to `timeoutMs` for it (undefined: none came). */
@@ -42,7 +42,7 @@ export interface GuardJobs {
 	/** Forgets a job this nsdeck has seen to its end. */
 	forget(job: RevertJob): void;
 	/** Jobs of earlier runs that have ended, removed as they are read. */
-	reports(): RevertReport[];
+	reports(): Promise<RevertReport[]>;
 }
 
 /** `$XDG_STATE_HOME/nsdeck/guard`, else `~/.local/state/nsdeck/guard`. */
@@ -62,7 +62,16 @@ export function encodeCommands(commands: ReadonlyArray<readonly string[]>): Buff
 /** A job's result file, or undefined when it is not (yet) there or not what the job writes. */
 function readResult(path: string): RevertResult | undefined {
 	try {
-		const raw = JSON.parse(readFileSync(path, 'utf8')) as {at?: unknown; commands?: unknown};
+		return parseRevertResult(readFileSync(path, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** The text of a result file (written by the job, here or on a server), or undefined when it is not one. */
+export function parseRevertResult(text: string): RevertResult | undefined {
+	try {
+		const raw = JSON.parse(text) as {at?: unknown; commands?: unknown};
 		if (typeof raw.at !== 'number' || !Array.isArray(raw.commands)) return undefined;
 		const commands = raw.commands.flatMap((c: {argv?: unknown; status?: unknown}) =>
 			Array.isArray(c.argv) && typeof c.status === 'number' ? [{argv: c.argv.map(String), status: c.status}] : [],
@@ -79,6 +88,21 @@ const remove = (...paths: string[]): void => {
 
 /** How long after its deadline a job that left no result counts as one that never ran. */
 const GRACE_MS = 60_000;
+
+/**
+ * What a job of an earlier nsdeck comes to, from its three files: a report, or undefined — skip it, still
+ * counting down (another nsdeck's) — or 'drop' (kept by k: nothing to say). Here and on a server alike.
+ */
+export function judgeJob(aboutText: string, result: RevertResult | undefined, pending: boolean, now = Date.now()): RevertReport | 'drop' | 'skip' {
+	let about: {title?: unknown; startedAt?: unknown; deadline?: unknown};
+	try {
+		about = JSON.parse(aboutText) as typeof about;
+	} catch {
+		return 'skip';
+	}
+	if (!result && pending && now < Number(about.deadline) + GRACE_MS) return 'skip';
+	return result || pending ? {title: String(about.title), startedAt: Number(about.startedAt), result} : 'drop';
+}
 
 /** The guard's jobs through `netdump`; undefined without the helper or a private state directory. */
 export function guardJobs(netdump: string | undefined, run: Runner, env: NodeJS.ProcessEnv = process.env): GuardJobs | undefined {
@@ -108,7 +132,7 @@ export function guardJobs(netdump: string | undefined, run: Runner, env: NodeJS.
 			writeFileSync(`${id}.json`, JSON.stringify({title, startedAt: Date.now(), deadline: Date.now() + seconds * 1000}), {mode: 0o600});
 			return {file, pid};
 		},
-		claim(job) {
+		async claim(job) {
 			try {
 				unlinkSync(job.file);
 				return true;
@@ -135,22 +159,21 @@ export function guardJobs(netdump: string | undefined, run: Runner, env: NodeJS.
 		forget(job) {
 			remove(`${idOf(job)}.json`, `${job.file}.result`, job.file);
 		},
-		reports() {
+		async reports() {
 			if (!existsSync(dir) || !onlyOursToChange(dir)) return [];
 			const found: RevertReport[] = [];
 			for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
 				const id = join(dir, name.slice(0, -'.json'.length));
-				let about: {title?: unknown; startedAt?: unknown; deadline?: unknown};
+				let about: string;
 				try {
-					about = JSON.parse(readFileSync(`${id}.json`, 'utf8')) as typeof about;
+					about = readFileSync(`${id}.json`, 'utf8');
 				} catch {
 					continue;
 				}
-				const result = readResult(`${id}.revert.result`);
-				const pending = existsSync(`${id}.revert`);
 				// Still counting down (another nsdeck's, or this one's while the job finishes): not ours to judge.
-				if (!result && pending && Date.now() < Number(about.deadline) + GRACE_MS) continue;
-				if (result || pending) found.push({title: String(about.title), startedAt: Number(about.startedAt), result});
+				const judged = judgeJob(about, readResult(`${id}.revert.result`), existsSync(`${id}.revert`));
+				if (judged === 'skip') continue;
+				if (judged !== 'drop') found.push(judged);
 				remove(`${id}.json`, `${id}.revert.result`, `${id}.revert`);
 			}
 			return found;

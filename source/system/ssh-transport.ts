@@ -3,7 +3,7 @@
 // every command after it sent through that master in BatchMode, so that nothing can ever prompt while the
 // UI draws. Commands are argv: quoted word by word for the server's shell (ssh-quote.ts), wrapped in
 // `sudo -n` with --sudo. nsdeck stores no secret: ssh does all of it.
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {execa} from 'execa';
@@ -22,12 +22,21 @@ export interface SshOptions {
 export interface SshHost {
 	/** What the user gave to --host: how every line about this server starts. */
 	readonly dest: string;
-	/** Make the master connection; resolves with a one-line problem, or undefined once it is up. */
-	connect(): Promise<string | undefined>;
+	/**
+	 * Make the master connection; resolves with a one-line problem, or undefined once it is up. `batch`:
+	 * never prompt (a reconnect while the UI draws): a key or agent must do, else it fails with a line.
+	 */
+	connect(options?: {readonly batch?: boolean}): Promise<string | undefined>;
 	/** Whether the master is up. */
 	readonly connected: () => boolean;
+	/** Whether close() ended it on purpose (quit): then nothing may connect it again. */
+	readonly closed: () => boolean;
+	/** Resolves when the current master ends (a lost connection, a killed ssh); at once when none is up. */
+	readonly ended: () => Promise<void>;
 	/** Run argv on the server through the master. */
 	run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+	/** Run argv as the login user, never through sudo: what the login's environment says (SSH_CONNECTION). */
+	runAsLogin(argv: readonly string[]): Promise<CommandResult>;
 	/** Run argv on the server, its stdout (binary: the helper's frames) handed to onData. */
 	runBytes(argv: readonly string[], options: ByteStreamOptions): Promise<CommandResult>;
 	/**
@@ -57,13 +66,17 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	let up = false;
 	let forget = (): unknown => undefined;
 	let ended = false;
+	let masterExit: Promise<unknown> = Promise.resolve();
 	const wrapped = (argv: readonly string[]): string[] => (sudo ? ['sudo', '-n', '--', ...argv] : [...argv]);
 	// BatchMode: a command never prompts; if the master is gone, ssh tries a connection of its own
-	// without asking anything, and fails with a line that sshProblem reads.
-	const client = (argv: readonly string[], tty = false): string[] => [
-		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(wrapped(argv)),
+	// without asking anything, and fails with a line that sshProblem reads; ConnectTimeout keeps that
+	// attempt from waiting on TCP's own timeout when the network is gone.
+	const client = (argv: readonly string[], tty = false, login = false): string[] => [
+		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(login ? argv : wrapped(argv)),
 	];
+	let closedByUs = false;
 	const close = (): void => {
+		closedByUs = true;
 		up = false;
 		forget();
 		if (master?.pid !== undefined && !ended) {
@@ -77,11 +90,16 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	return {
 		dest,
 		connected: () => up,
-		async connect() {
+		closed: () => closedByUs,
+		ended: () => masterExit.then(() => undefined),
+		async connect({batch = false} = {}) {
 			// Not in BatchMode: this is where ssh may ask for a passphrase, a password or a new host key, on the
 			// terminal. ServerAlive: a dead network is noticed within ~30 s, not at the next TCP timeout.
+			// A master killed outright leaves its socket: it must not pass for the new one.
+			rmSync(socket, {force: true});
+			forget();
 			const argv = diesWithUs([
-				'ssh', ...config, '-M', '-S', socket, '-N', '-o', 'ControlPersist=no', '-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3', '-o', 'ConnectTimeout=15', '--', dest,
+				'ssh', ...config, '-M', '-S', socket, '-N', ...(batch ? ['-o', 'BatchMode=yes'] : []), '-o', 'ControlPersist=no', '-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3', '-o', 'ConnectTimeout=15', '--', dest,
 			]);
 			const [file, ...args] = argv;
 			const started = execa(file!, args, {stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', reject: false, encoding: 'utf8', env: {LC_ALL: 'C'}});
@@ -93,6 +111,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 				up = false;
 				return result;
 			});
+			masterExit = exit;
 			while (!ended) {
 				if (existsSync(socket)) {
 					up = true;
@@ -106,6 +125,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 			return sshProblem(dest, stderr) ?? `${dest}: ssh failed: ${stderr.trim().split('\n')[0] || `exit status ${result.exitCode}`}`;
 		},
 		run: (argv, options) => runCommand(client(argv), options),
+		runAsLogin: (argv) => runCommand(client(argv, false, true)),
 		runBytes: (argv, options) => streamBytes(client(argv), options),
 		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
 		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],

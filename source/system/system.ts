@@ -24,6 +24,7 @@ import type {MadeKind} from '../model/world-file/types.js';
 import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
 import type {Evidence, NamespaceFacts} from '../model/diagnosis/evidence.js';
 import {guardJobs, type GuardJobs} from './revert-job.js';
+import type {Connection} from './ssh-keeper.js';
 
 export type {ChangeListener, WorldChange} from './watch.js';
 
@@ -35,6 +36,8 @@ export interface System {
 	readonly sshSession?: SshSession;
 	/** The server this System reaches over SSH (`nsdeck --host DEST`); undefined for this machine. */
 	readonly host?: string;
+	/** That server's connection: lost, and made again with backoff (ssh-keeper.ts). */
+	readonly connection?: Connection;
 	/** The SSH guard's revert jobs, which outlive nsdeck (revert-job.ts); absent without the helper. */
 	readonly guard?: GuardJobs;
 	/** Set when namespaces are read one `ip` at a time (no usable helper): what to tell the user. */

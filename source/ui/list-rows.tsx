@@ -3,7 +3,8 @@
 import {Text} from './text.js';
 import {fit, listWindow} from './list-window.js';
 import {theme} from './theme.js';
-import type {ReactNode} from 'react';
+import {useContext, type ReactNode} from 'react';
+import {StaleRows} from './stale-rows.js';
 
 export interface ListRowsProps<T> {
 	readonly items: readonly T[];
@@ -19,6 +20,7 @@ export interface ListRowsProps<T> {
 
 export function ListRows<T>({items, selected, rows, columns, focused, rowKey, renderRow, empty}: ListRowsProps<T>) {
 	const t = theme();
+	const stale = useContext(StaleRows);
 	if (items.length === 0) return <Text color={t.muted}>{fit(empty, columns)}</Text>;
 	const {start, end} = listWindow(selected, items.length, rows);
 	// Two rows with one key would make ink keep a stale row on screen (a ghost until the next resize): a
@@ -35,7 +37,7 @@ export function ListRows<T>({items, selected, rows, columns, focused, rowKey, re
 			{items.slice(start, end).map((item, offset) => {
 				const isSelected = start + offset === selected;
 				return (
-					<Text key={keyOf(item)} inverse={isSelected && focused && t.inverse} wrap="truncate">
+					<Text key={keyOf(item)} inverse={isSelected && focused && t.inverse} dimColor={stale} wrap="truncate">
 						{isSelected ? '›' : ' '}
 						{renderRow(item, columns - 1, isSelected)}
 					</Text>

@@ -48,20 +48,20 @@ describe('the revert job', () => {
 		const result = await jobs!.result(job, 10_000);
 		expect(result?.commands.map((c) => [c.argv[0], c.status])).toEqual([['touch', 0], ['false', 1], ['touch', 0]]);
 		expect(existsSync(`${marker}2`)).toBe(true);
-		expect(jobs!.claim(job)).toBe(false);
-		const reports = guardJobs(helper, runCommand, env)!.reports();
+		expect(await jobs!.claim(job)).toBe(false);
+		const reports = await guardJobs(helper, runCommand, env)!.reports();
 		expect(reports).toMatchObject([{title: 'Set eth0 down in host', result: {commands: [{status: 0}, {status: 1}, {status: 0}]}}]);
-		expect(guardJobs(helper, runCommand, env)!.reports()).toEqual([]);
+		expect(await guardJobs(helper, runCommand, env)!.reports()).toEqual([]);
 	});
 
 	it('taken back first (k), it runs nothing and leaves nothing to report', async () => {
 		const jobs = guardJobs(helper, runCommand, env)!;
 		const marker = join(work, 'kept');
 		const job = await jobs.start('Change eth0', [['touch', marker]], 1);
-		expect(jobs.claim(job)).toBe(true);
+		expect(await jobs.claim(job)).toBe(true);
 		jobs.forget(job);
 		expect(await jobs.result(job, 2500)).toBeUndefined();
 		expect(existsSync(marker)).toBe(false);
-		expect(jobs.reports()).toEqual([]);
+		expect(await jobs.reports()).toEqual([]);
 	});
 });

@@ -35,16 +35,34 @@ export async function armJob(system: System, plan: Plan, path: SessionPath, seco
 /** Whether the session still has its way home after the change. */
 export const sessionSurvived = (system: System, armed: ArmedJob): Promise<boolean> => pathHolds((argv) => system.run(argv), armed.path);
 
-/** k: the change stays. False when the job had already begun to revert it. */
-export function disarm(system: System, armed: ArmedJob): boolean {
-	const taken = system.guard?.claim(armed.job) ?? false;
+/** k: the change stays. False when the job had already begun to revert it (or, on a server, cannot be reached). */
+export async function disarm(system: System, armed: ArmedJob): Promise<boolean> {
+	const taken = (await system.guard?.claim(armed.job)) ?? false;
 	if (taken) system.guard?.forget(armed.job);
 	return taken;
 }
 
-/** Takes the job back after a failed plan (run-plan rolled it back already). */
-export function cancelJob(system: System, armed: ArmedJob): void {
-	if (system.guard?.claim(armed.job)) system.guard.forget(armed.job);
+/**
+ * Takes the job back after a failed plan (run-plan rolled it back already). False when it could not: the
+ * job had begun, or (on a server) the change cut the connection the claim goes over; then the job reverts.
+ */
+export async function cancelJob(system: System, armed: ArmedJob): Promise<boolean> {
+	const taken = (await system.guard?.claim(armed.job)) ?? false;
+	if (taken) system.guard?.forget(armed.job);
+	return taken;
+}
+
+/**
+ * A job that could not be taken back is left to revert at its deadline, where it runs (on a server: while
+ * nsdeck may be cut off from it). Waits past the deadline for its result — the connection back, if it was
+ * lost — and says what it did, in the log and one line; undefined when no result came.
+ */
+export async function awaitJob(system: System, armed: ArmedJob, title: string, seconds: number, log: (entry: LogEntry) => void): Promise<string | undefined> {
+	const result = await system.guard?.result(armed.job, seconds * 1000 + ANSWER_MS);
+	if (!result) return undefined;
+	system.guard?.forget(armed.job);
+	for (const entry of revertLog(title, result)) log(entry);
+	return `↺ ${title}: reverted by the guard's job · ${revertedSummary(result)}`;
 }
 
 /** Has the job revert now, and waits for what it did; runs the commands itself if the job is gone. */
@@ -52,7 +70,7 @@ export async function revertNow(system: System, armed: ArmedJob, title: string, 
 	const guard = system.guard;
 	guard?.nudge(armed.job);
 	let result = await guard?.result(armed.job, ANSWER_MS);
-	if (!result && guard?.claim(armed.job)) {
+	if (!result && (await guard?.claim(armed.job))) {
 		const commands = [];
 		for (const argv of armed.commands) commands.push({argv, status: (await system.run(argv)).exitCode});
 		result = {at: Date.now(), commands};
@@ -67,8 +85,8 @@ export const revertedText = (title: string, why: string, result: RevertResult): 
 	result.commands.length === 0 ? `✗ ${title}: the revert job did not answer; check it by hand` : `↺ ${title}: undone (${why}) · ${revertedSummary(result)}`;
 
 /** At start: what the jobs of earlier runs did while nsdeck was away, in the log and one status line. */
-export function reportEarlierReverts(system: System, dispatch: (action: Action) => void): void {
-	const reports = system.guard?.reports() ?? [];
+export async function reportEarlierReverts(system: System, dispatch: (action: Action) => void): Promise<void> {
+	const reports = (await system.guard?.reports().catch(() => [])) ?? [];
 	for (const report of reports) {
 		if (report.result) for (const entry of revertLog(report.title, report.result)) dispatch({type: 'logged', entry});
 	}

@@ -15,7 +15,7 @@ import {appendToLogFile} from '../../system/log-file.js';
 import type {System} from '../../system/system.js';
 import type {Action} from '../../state/reducer.js';
 import type {SessionPath} from '../../model/ssh-session.js';
-import {armJob, cancelJob, disarm, reportEarlierReverts, revertedText, revertNow, sessionSurvived, type ArmedJob} from './guard-job.js';
+import {armJob, awaitJob, cancelJob, disarm, reportEarlierReverts, revertedText, revertNow, sessionSurvived, type ArmedJob} from './guard-job.js';
 
 export interface PlanOptions {
 	readonly dryRun: boolean;
@@ -67,7 +67,7 @@ export function usePlans(
 	const pending = useRef<Pending | undefined>(undefined);
 	// Quitting is not keeping: the job, if any, reverts at its deadline.
 	useEffect(() => () => clearTimeout(pending.current?.timer), []);
-	useEffect(() => reportEarlierReverts(system, dispatch), [system, dispatch]);
+	useEffect(() => void reportEarlierReverts(system, dispatch), [system, dispatch]);
 
 	const run = useCallback(
 		async (plan: Plan): Promise<{result?: PlanResult; logProblem?: string}> => {
@@ -144,7 +144,14 @@ export function usePlans(
 				return;
 			}
 			const {result, logProblem} = await run(plan);
-			if (armed && !result?.ok) cancelJob(system, armed);
+			if (armed && !result?.ok && !(await cancelJob(system, armed))) {
+				// Not taken back: the change may have cut the connection; the job reverts, and says so later.
+				void awaitJob(system, armed, plan.title, keepSeconds, (entry) => dispatch({type: 'logged', entry})).then(async (said) => {
+					if (!said) return;
+					await refreshNamespaces(plan.affects);
+					dispatch({type: 'message', tone: 'error', text: said});
+				});
+			}
 			if (!result) return;
 			const logNote = logProblem ? ` — cannot write ${logFile}: ${logProblem}` : '';
 			if (!dryRun) await refreshNamespaces(plan.affects);
@@ -184,10 +191,13 @@ export function usePlans(
 		[dispatch, sessionRisk, sessionPath, system, run, logFile, dryRun, refreshNamespaces, undo, keepSeconds],
 	);
 
-	const keep = useCallback(() => {
+	const keep = useCallback(async () => {
 		const current = pending.current;
 		if (!current) return;
-		if (current.armed && !disarm(system, current.armed)) {
+		const taken = current.armed ? await disarm(system, current.armed) : true;
+		// On a server the claim is a round trip: the countdown may have ended meanwhile.
+		if (pending.current !== current) return;
+		if (!taken) {
 			// The job had begun: what it does is reported as any revert.
 			void undo('the revert had already begun');
 			return;
@@ -200,5 +210,5 @@ export function usePlans(
 
 	const undoNow = useCallback(() => void undo('on request'), [undo]);
 
-	return {execute, keep, undoNow};
+	return {execute, keep: () => void keep(), undoNow};
 }

@@ -12,6 +12,7 @@ import type {AppState, Overlay} from '../../state/app-state.js';
 import type {Action} from '../../state/reducer.js';
 import {currentNs, lowerOf, peerOf, portsOf, selectedLink, selectedRoute} from '../../state/selectors.js';
 import {currentFocus} from '../../state/tutorial-progress.js';
+import {connectionNote, type ConnectionState} from '../../system/ssh-keeper.js';
 import type {System} from '../../system/system.js';
 import {ExecOverlay} from '../exec-overlay.js';
 import {FormView} from '../forms/form-view.js';
@@ -157,16 +158,21 @@ export function overlayView(deps: OverlayDeps, frame: Frame): ReactNode {
 }
 
 /** What the title bar says: the world, whether it can change, and what is happening (title-fit.ts). */
-export const titleFactsOf = (system: System, dryRun: boolean, state: AppState): TitleFacts => ({
-	lab: system.lab,
-	dryRun,
-	readOnlyReason: system.access.reason,
-	note: system.host ? `on ${system.host} over ssh` : system.slowReader,
-	unseen: state.unseen,
-	loading: state.loading,
-	progress: state.progress,
-	message: state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message,
-});
+export const titleFactsOf = (system: System, dryRun: boolean, state: AppState, connection?: ConnectionState): TitleFacts => {
+	// A lost server says so before anything else, with the time of its last read: what shows may be stale,
+	// and a failed read then is no news.
+	const lost = system.host && connection ? connectionNote(system.host, connection) : undefined;
+	return {
+		lab: system.lab,
+		dryRun,
+		readOnlyReason: system.access.reason,
+		note: lost ? undefined : system.host ? `on ${system.host} over ssh` : system.slowReader,
+		unseen: state.unseen,
+		loading: state.loading,
+		progress: state.progress,
+		message: lost ? {text: lost, tone: 'error'} : state.error ? {text: `cannot read the network: ${state.error}`, tone: 'error'} : state.message,
+	};
+};
 
 /** What the title bar folds into badges at `width`, in full: the help lists it. */
 export const titleStatus = (system: System, dryRun: boolean, state: AppState, width: number): string[] => foldedDetails(titleFactsOf(system, dryRun, state), width);
