@@ -53,8 +53,9 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
 	const stateWidth = columnWidth([...links.map(linkStateLabel), ...(wide ? ['state'] : [])], 4);
-	// A fixed width while rates show, so that the columns after them do not move every second.
-	const ratesWidth = links.some((l) => ratesText(traffic?.get(l.ifindex)) !== '') ? RATES_WIDTH : 0;
+	// A fixed width while rates show, so that the columns after them do not move every second. Where the
+	// pane is narrow (80x24) the other end and the addresses need the row: rates are in the detail there.
+	const ratesWidth = medium && links.some((l) => ratesText(traffic?.get(l.ifindex)) !== '') ? RATES_WIDTH : 0;
 	// Named columns where MAC and MTU appear (a bare 1500 says little) and the rows can spare the line.
 	const header = wide && paneRows(height) >= HEADER_MIN_ROWS && !ns?.error && links.length > 0;
 	const headerText = [
