@@ -43,7 +43,7 @@ await app.waitFor(/Interfaces in host \([1-9]/);
 await app.quiet(500);
 await untilQuiet();
 const pid = app.appPid();
-const baseline = children(pid); // ip monitor
+const baseline = children(pid); // the watch (and the counters helper, once rates show): long-lived, one each
 let most = 0;
 let peakRss = rssMb(pid);
 const sampler = setInterval(() => {

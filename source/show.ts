@@ -78,7 +78,7 @@ export function worldToJson(world: World, topology: Topology = buildTopology(wor
 				neighbours: records(ns.neighbours),
 				fdb: records(ns.fdb),
 				// Nexthop objects, as `ip -j nexthop` prints them.
-				nexthops: ns.nexthops ?? null,
+				nexthops: records(ns.nexthops),
 				nsids: ns.nsids,
 				...(ns.frame ? {frame: ns.frame} : {}),
 				...(ns.error ? {error: ns.error} : {}),

@@ -74,7 +74,7 @@ describe('show --json against ip -j -d', () => {
 		expect([...kinds]).toEqual(expect.arrayContaining(['loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'vxlan', 'tun', 'ifb']));
 	});
 
-	it('keys what jq filters written for ip expect, with nsdeck’s findings apart', () => {
+	it('keys what jq filters written for ip expect, with nsdeck’s findings apart', async () => {
 		const ns1 = shown.namespaces.find((n) => n.id === 'ns1');
 		const vx0 = ns1?.links.find((l) => l.ifname === 'vx0');
 		expect(vx0).toMatchObject({linkinfo: {info_kind: 'vxlan', info_data: {id: 42, remote: '10.9.9.9'}}, nsdeck: {lower: {ns: 'ns1', name: 'veth_ns1'}}});
@@ -82,7 +82,11 @@ describe('show --json against ip -j -d', () => {
 		expect(veth?.addr_info).toEqual(expect.arrayContaining([expect.objectContaining({family: 'inet', local: '10.1.1.11', prefixlen: 24})]));
 		expect((veth?.nsdeck as Json).peer).toMatchObject({ns: 'host'});
 		expect(ns1?.routes.find((r) => r.dst === '10.50.0.0/16')).toMatchObject({gateway: '10.1.1.2', table: '100'});
-		expect(ns1?.nsdeck).toMatchObject({reach: 'ip netns exec ns1', nexthops: null, forwarding: {inet: true}});
+		expect(ns1?.nsdeck).toMatchObject({reach: 'ip netns exec ns1', forwarding: {inet: true}});
+		// Nexthop objects as `ip -j nexthop show` prints them.
+		const nexthops = JSON.parse(await sh('ip', '-j', '-n', 'ns1', 'nexthop', 'show')) as Json[];
+		expect(nexthops.length).toBeGreaterThan(0);
+		expect(((ns1?.nsdeck as Json).nexthops as Json[]).map((n) => n.id)).toEqual(nexthops.map((n) => n.id));
 	});
 
 	it('escapes C1 controls and bidi overrides in names', () => {

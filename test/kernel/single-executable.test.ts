@@ -51,10 +51,11 @@ describe('the single executable', () => {
 		const result = spawnSync(EXECUTABLE, ['show', '--json'], {env, encoding: 'utf8'});
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
-		const world = JSON.parse(result.stdout) as {namespaces: Array<{id: string; links: Array<{name: string; peer?: {ns: string; name: string}}>}>};
+		// ip's records, nsdeck's findings under `nsdeck` (docs/show-json.schema.json).
+		const world = JSON.parse(result.stdout) as {namespaces: Array<{id: string; links: Array<{ifname: string; nsdeck: {peer?: {ns: string; name: string}}}>}>};
 		expect(world.namespaces.map((n) => n.id)).toEqual(['host', 'client', 'server']);
 		const client = world.namespaces.find((n) => n.id === 'client');
-		expect(client?.links.find((l) => l.name === 'pair-client')?.peer).toMatchObject({ns: 'server', name: 'pair-server'});
+		expect(client?.links.find((l) => l.ifname === 'pair-client')?.nsdeck.peer).toMatchObject({ns: 'server', name: 'pair-server'});
 		// The helper was written to the private cache, mode 0700 there and in its directory.
 		const bin = join(cache, 'nsdeck', 'bin');
 		const helpers = readdirSync(bin);

@@ -28,7 +28,8 @@ interface HostJson {
 	host: string;
 	reader: string | null;
 	error?: string;
-	namespaces: Array<{name: string; kind: string; links: Array<{name: string; peer?: {ns: string; name: string} | null}>}>;
+	// show --json's shape: ip's records, nsdeck's findings under `nsdeck` (docs/show-json.schema.json).
+	namespaces: Array<{id: string; kind: string; nsdeck: {name: string}; links: Array<{ifname: string; nsdeck: {peer?: {ns: string; name: string} | null}}>}>;
 }
 
 async function show(...args: string[]): Promise<{json: {hosts: HostJson[]}; stderr: string; exitCode: number}> {
@@ -36,7 +37,7 @@ async function show(...args: string[]): Promise<{json: {hosts: HostJson[]}; stde
 	return {json: JSON.parse(result.stdout) as {hosts: HostJson[]}, stderr: result.stderr, exitCode: result.exitCode};
 }
 
-const names = (host: HostJson): string[] => host.namespaces.map((n) => n.name);
+const names = (host: HostJson): string[] => host.namespaces.map((n) => n.nsdeck.name);
 
 describe('show --host', () => {
 	it('reads two servers, each with its own namespaces, with ip and with the helper', async () => {
@@ -48,8 +49,8 @@ describe('show --host', () => {
 			expect(names(one)).toEqual(['host', 'only-on-h1']);
 			expect(names(two)).toEqual(['host', 'db', 'web']);
 			// A veth between two of h2's namespaces is paired as it is here.
-			const web = two.namespaces.find((n) => n.name === 'web');
-			expect(web?.links.find((l) => l.name === 'v-web')?.peer).toEqual({ns: 'db', name: 'v-db', ifindex: expect.any(Number)});
+			const web = two.namespaces.find((n) => n.nsdeck.name === 'web');
+			expect(web?.links.find((l) => l.ifname === 'v-web')?.nsdeck.peer).toEqual({ns: 'db', name: 'v-db', ifindex: expect.any(Number)});
 			expect(one.reader).toBe(upload.length > 0 ? 'ip' : 'helper');
 		}
 	});
