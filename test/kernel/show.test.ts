@@ -62,6 +62,23 @@ async function kernelRoutes(): Promise<string[]> {
 	return out.sort();
 }
 
+/**
+ * Until the kernel's addresses stop changing: a veth's carrier comes up a moment after both ends are up
+ * (the kernel's linkwatch), and only then its IPv6 link-local address and route. Compared before that,
+ * `show` and the kernel read a moment apart disagree by that address.
+ */
+async function settled(): Promise<void> {
+	// The same for 1.2 s: linkwatch waits up to a second.
+	let last = '';
+	let same = 0;
+	for (let i = 0; i < 40 && same < 4; i++) {
+		const now = [...(await kernelAddresses()), ...(await kernelRoutes())].join('\n');
+		same = now === last ? same + 1 : 0;
+		last = now;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+}
+
 const shownAddresses = (s: Shown): string[] =>
 	s.namespaces.flatMap((ns) => ns.links.flatMap((l) => l.addr_info.map((a) => `${ns.id} ${l.ifname} ${a.local}/${a.prefixlen}`))).sort();
 
@@ -81,6 +98,7 @@ describe('nsdeck show --json against the kernel', () => {
 		const scenario = findScenario('bridge');
 		if (!scenario) throw new Error('no bridge scenario');
 		await buildLab(scenario, runCommand, () => createRealSystem({lab: true}).readWorld());
+		await settled();
 		const shown = await show();
 		expect(shown.namespaces.map((n) => n.id)).toEqual(['host', 'ns1', 'ns2']);
 		expect(peerOf(shown, 'ns1', 'veth_ns1')).toBe('host/veth_ns1_br0');
@@ -101,6 +119,7 @@ describe('nsdeck show --json against the kernel', () => {
 		const scenario = findScenario('pair');
 		if (!scenario) throw new Error('no pair scenario');
 		await buildLab(scenario, runCommand, () => createRealSystem({lab: true}).readWorld());
+		await settled();
 		const shown = await show();
 		expect(peerOf(shown, 'client', 'pair-client')).toBe('server/pair-server');
 		expect(peerOf(shown, 'server', 'pair-server')).toBe('client/pair-client');
