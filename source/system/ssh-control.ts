@@ -1,7 +1,7 @@
 // Where the SSH master connections' control sockets live: one private directory per nsdeck
 // (`$TMPDIR/nsdeck-ssh-XXXXXX`, mode 0700, so no other user can reach a socket and run commands on our
 // servers through it), made on first use, and removed, with every master ended, when nsdeck exits.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, rmdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -33,6 +33,23 @@ export function closeAllMasters(): void {
 		}
 	}
 	onExit.clear();
-	if (dir) rmSync(dir, {recursive: true, force: true});
+	if (dir) removeDir(dir);
 	dir = undefined;
+}
+
+/**
+ * Remove the directory, entry by entry. A master we just ended unlinks its socket at the same moment, and
+ * Node's recursive rmSync then can leave the directory behind without a word (seen on Node 26); an entry
+ * already gone is fine here, and a directory still not empty is tried again.
+ */
+function removeDir(path: string): void {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		try {
+			for (const name of readdirSync(path)) rmSync(join(path, name), {recursive: true, force: true});
+			rmdirSync(path);
+			return;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+		}
+	}
 }
