@@ -46,6 +46,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'addRoute', keys: ['r'], scope: 'interfaces', description: 'add a route', hint: 'route', rank: 5, changes: true, when: 'selection'},
 	{id: 'editInterface', keys: ['e'], scope: 'interfaces', description: 'change its name, MTU or MAC', hint: 'edit', rank: 8, changes: true, when: 'selection'},
 	{id: 'stackDevice', keys: ['+'], scope: 'interfaces', description: 'new macvlan, macvtap, vxlan, vlan or ipvlan on it', hint: 'stack', rank: 9, changes: true, when: 'selection'},
+	// c is connect: C (capture) is its capital, as Q is shaping's.
+	{id: 'capture', keys: ['C'], scope: 'interfaces', description: 'capture its packets (tcpdump), live; keep them as a pcap', hint: 'capture', rank: 11, looks: true, when: 'selection'},
 	{id: 'shape', keys: ['Q'], scope: 'interfaces', description: 'shape what it sends (tc)', hint: 'shape', rank: 10, changes: true, when: 'selection'},
 	{id: 'otherEnd', keys: ['o'], scope: 'interfaces', description: 'other end (veth peer, lower device); o again: back', hint: 'other end', rank: 7, when: 'panes'},
 	{id: 'deleteInterface', keys: ['d'], scope: 'interfaces', description: 'delete it or an address', hint: 'delete', dangerous: true, rank: 6, changes: true, when: 'selection'},
@@ -86,6 +88,8 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
 	{id: 'sidewaysLeft', keys: ['left'], scope: 'output', description: 'scroll sideways (wrap off)'},
 	{id: 'sidewaysRight', keys: ['right'], scope: 'output', description: 'scroll sideways (wrap off)'},
+	// w is wrap in the output panel, so the pcap is kept (saved) with s.
+	{id: 'keepCapture', keys: ['s'], scope: 'capture', description: 'keep the capture as a .pcap file (its full path is shown)', hint: 'keep pcap', rank: 1},
 	{id: 'toggleWrap', keys: ['w'], scope: 'ping', description: 'wrap long lines on/off', hint: 'wrap'},
 	{id: 'sidewaysLeft', keys: ['left'], scope: 'ping', description: 'scroll sideways (wrap off)'},
 	{id: 'sidewaysRight', keys: ['right'], scope: 'ping', description: 'scroll sideways (wrap off)'},
@@ -149,6 +153,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	filter: 'While typing a filter (↑ ↓ still move)',
 	ping: 'Ping panel',
 	output: 'Command output',
+	capture: 'Capture panel (C), with the command output keys',
 	map: 'Topology map (t)',
 	form: 'Forms',
 	keep: 'Keep a change on your SSH path',
