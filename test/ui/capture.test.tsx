@@ -123,6 +123,19 @@ describe('C: the capture form', () => {
 		await waitForFrame(app, 'Interfaces in ns1');
 	});
 
+	it('says under the fields when tcpdump may not capture there (not the filter)', async () => {
+		const check = ['ip', 'netns', 'exec', 'ns1', 'tcpdump', '-i', 'veth_ns1', '-d'];
+		const denied = "tcpdump: veth_ns1: You don't have permission to perform this capture on that device";
+		const {app} = await start(fakeCaptures(), [{argv: check, result: {exitCode: 1, stderr: `${denied}\n(socket: Operation not permitted)\n`}}]);
+		await press(app, 'C');
+		await waitForFrame(app, 'Capture on veth_ns1');
+		await press(app, KEYS.enter);
+		const frame = await waitForFrame(app, `✗ ${denied}`);
+		expect(frame).not.toContain('Operation not permitted');
+		// The form's own line (at the border), not the field's (indented below it).
+		expect(frame).toContain(`║ ✗ ${denied}`);
+	});
+
 	it('says how to install tcpdump when it is missing, and opens nothing', async () => {
 		const {app, system} = await start(fakeCaptures('capture needs tcpdump: apt install tcpdump'));
 		await press(app, 'C');
@@ -156,7 +169,8 @@ describe('C: the capture panel', () => {
 		expect(system.pending()).toEqual([]);
 		expect(calls.map((c) => c.argv)).toEqual([CAPTURE]);
 		expect(frame).toContain('capturing… Esc stops it');
-		expect(flat(frame)).toContain(flat(`pcap ${FILE} (s keeps it; else removed on close)`));
+		expect(frame).toContain('s keeps the pcap; else it is removed on close');
+		expect(flat(frame)).toContain(flat(`-w ${FILE} --print`));
 		expect(frame).toContain('s keep pcap');
 		await press(app, 's');
 		frame = await waitForFrame(app, 'kept for Wireshark:');

@@ -23,11 +23,28 @@ export function checkFilter(filter: string): string | undefined {
 	return undefined;
 }
 
+/** What tcpdump said when it refused, and whether it was about the filter or about the rest (no permission, no such device). */
+export interface Refusal {
+	readonly message: string;
+	readonly about: 'filter' | 'capture';
+}
+
 /**
- * `start`: what the field starts with (the last one, or the one tcpdump refused); `refused`: tcpdump's
- * message about it, shown on the field for as long as it holds that filter.
+ * Whose fault tcpdump says it is. Opening the interface fails naming it (`tcpdump: eth0: You don't have
+ * permission …`, `… No such device exists`); what pcap_compile refuses has many words (`unknown host
+ * 'x'`, `illegal port number`, `syntax error in filter expression`), so the rest is the filter's.
  */
-export function captureForm(ns: string, link: string, start = '', refused?: string): FormSpec<CapturePlan> {
+export function refusalOf(message: string, link: string): Refusal {
+	const aboutInterface = message.startsWith(`tcpdump: ${link}: `) || /permission|not permitted|no such device/i.test(message);
+	return {message, about: aboutInterface ? 'capture' : 'filter'};
+}
+
+/**
+ * `start`: what the field starts with (the last one, or the one tcpdump refused); `refused`: what tcpdump
+ * said, shown (on the field, or under the fields) for as long as the field holds that filter: edited, the
+ * form may be sent again.
+ */
+export function captureForm(ns: string, link: string, start = '', refused?: Refusal): FormSpec<CapturePlan> {
 	const where = ns === HOST_ID ? 'the host' : ns;
 	return {
 		title: `Capture on ${link} in ${where} (tcpdump)`,
@@ -36,7 +53,8 @@ export function captureForm(ns: string, link: string, start = '', refused?: stri
 		showErrors: refused !== undefined,
 		validate(v) {
 			const filter = text(v, 'filter');
-			return errorsOf({filter: checkFilter(filter) ?? (filter === start.trim() ? refused : undefined)});
+			const said = refused && filter === start.trim() ? refused : undefined;
+			return errorsOf({filter: checkFilter(filter) ?? (said?.about === 'filter' ? said.message : undefined), _form: said?.about === 'capture' ? said.message : undefined});
 		},
 		plan(v): CapturePlan {
 			const capture: CaptureRequest = {ns, link, filter: text(v, 'filter')};

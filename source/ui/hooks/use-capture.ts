@@ -8,7 +8,7 @@ import {nsDisplayName} from '../../model/netns-id.js';
 import {isRawName, NOT_UTF8} from '../../model/raw-names.js';
 import {captureArgv, CAPTURE_LINES, filterCheckArgv, type CaptureRequest} from '../../plans/capture-commands.js';
 import {MAX_TIMER_MS} from '../../plans/exec-commands.js';
-import {captureForm} from '../../plans/forms/capture-form.js';
+import {captureForm, refusalOf} from '../../plans/forms/capture-form.js';
 import type {CommandResult} from '../../system/runner.js';
 import type {System} from '../../system/system.js';
 import {logRun} from '../../state/command-log.js';
@@ -50,9 +50,10 @@ export interface CaptureOptions {
 	readonly logFile?: string;
 }
 
-/** What tcpdump said when it refused: its last line of stderr, as it said it. */
+/** What tcpdump said when it refused, as it said it: its last `tcpdump: …` line (a detail in brackets may follow), else its last line. */
 function refusal(result: Partial<CommandResult>): string {
-	const said = (result.stderr ?? '').trim().split('\n').filter(Boolean).at(-1);
+	const lines = (result.stderr ?? '').trim().split('\n').filter(Boolean);
+	const said = lines.filter((line) => line.startsWith('tcpdump: ')).at(-1) ?? lines.at(-1);
 	return said ?? result.failure ?? `tcpdump -d ended with exit status ${result.exitCode ?? '?'}`;
 }
 
@@ -112,7 +113,7 @@ export function useCapture(system: System, getState: () => AppState, dispatch: (
 				if (checked.exitCode !== 0 || checked.failure) {
 					// Back to the form, on the same filter, with what tcpdump said of it.
 					setRun(undefined);
-					const spec = captureForm(request.ns, request.link, request.filter, refusal(checked));
+					const spec = captureForm(request.ns, request.link, request.filter, refusalOf(refusal(checked), request.link));
 					dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'captureForm', spec}}});
 					return;
 				}

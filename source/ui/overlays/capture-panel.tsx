@@ -20,7 +20,8 @@ const keepKey = displayKey(KEYMAP.find((b) => b.id === 'keepCapture')?.keys[0] ?
 export function pcapNote(run: CaptureRun): NonNullable<OutputExtra['notes']>[number] | undefined {
 	if (!run.file) return undefined;
 	if (run.kept) return {text: `kept for Wireshark: ${run.file}`, tone: 'good'};
-	return {text: `pcap ${run.file} (${keepKey} keeps it; else removed on close)`, tone: 'muted'};
+	// Its path is in the command above: one row here, the output keeps the rest.
+	return {text: `${keepKey} keeps the pcap; else it is removed on close`, tone: 'muted'};
 }
 
 export function captureStatus(run: CaptureRun): string {
