@@ -5,6 +5,7 @@
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
+import {CAPTURE_LINES} from '../../source/plans/capture-commands.js';
 import type {CaptureFiles} from '../../source/system/capture-files.js';
 import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
 import {createFakeSystem, type ExpectedCall, type FakeSystem} from '../support/fake-system.js';
@@ -74,6 +75,20 @@ function untilStopped(lines: ReadonlyArray<readonly [string, 'stdout' | 'stderr'
 		return {argv, exitCode: 0, stdout: '', stderr: '1 packet captured\n', failure: 'stopped'};
 	};
 	return {stream, calls};
+}
+
+/** A stream that runs until stopped, handing over the lines `emit` is given, when it is given them. */
+function live() {
+	let onLine: StreamOptions['onLine'] = () => undefined;
+	const stream = async (argv: readonly string[], options: StreamOptions): Promise<CommandResult> => {
+		onLine = options.onLine;
+		await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve()));
+		return {argv, exitCode: 0, stdout: '', stderr: '', failure: 'stopped'};
+	};
+	const emit = (from: number, to: number): void => {
+		for (let n = from; n <= to; n++) onLine(`07:00:01.${String(n).padStart(6, '0')} IP 10.1.1.2 > 10.1.1.1: ICMP echo request, id 7, seq ${n}, length 64`, 'stdout');
+	};
+	return {stream, emit};
 }
 
 describe('C: the capture form', () => {
@@ -238,5 +253,58 @@ describe('C: the capture panel', () => {
 		expect(flat(frame)).toContain(FILE);
 		expect(frame).toContain('capturing… Esc stops it');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(15);
+	});
+
+	it('holds the view while packets keep coming: space pauses, ↑ too; End follows again', async () => {
+		const {app, system} = await start(fakeCaptures(), [{argv: CHECK}]);
+		const {stream, emit} = live();
+		system.stream = stream;
+		await press(app, 'C');
+		await waitForFrame(app, 'Capture on veth_ns1');
+		await press(app, 'icmp');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'no packets yet');
+		emit(1, 3);
+		await waitForFrame(app, 'seq 3,');
+		await press(app, ' ');
+		await waitForFrame(app, 'paused');
+		emit(4, 6);
+		let frame = await waitForFrame(app, '3 new');
+		expect(frame).toContain('seq 3,');
+		expect(frame).not.toContain('seq 4,');
+		expect(frame).toContain('capturing… Esc stops it');
+		await press(app, ' ');
+		frame = await waitForFrame(app, 'seq 6,');
+		expect(frame).not.toContain('paused');
+		// Scrolled up is paused too: what is read stays put.
+		emit(7, 40);
+		await waitForFrame(app, 'seq 40,');
+		await press(app, KEYS.up);
+		frame = await waitForFrame(app, 'paused');
+		const shown = frame.split('\n').filter((row) => row.includes('ICMP echo request'));
+		emit(41, 60);
+		frame = await waitForFrame(app, '20 new');
+		expect(frame.split('\n').filter((row) => row.includes('ICMP echo request'))).toEqual(shown);
+		await press(app, '\u001B[F'); // End
+		frame = await waitForFrame(app, 'seq 60,');
+		expect(frame).not.toContain('paused');
+	});
+
+	it('keeps the last CAPTURE_LINES packets in its ring and counts the rest as unseen', async () => {
+		const {app, system} = await start(fakeCaptures(), [{argv: CHECK}]);
+		const {stream, emit} = live();
+		system.stream = stream;
+		await press(app, 'C');
+		await waitForFrame(app, 'Capture on veth_ns1');
+		await press(app, 'icmp');
+		await press(app, KEYS.enter);
+		await waitForFrame(app, 'no packets yet');
+		emit(1, CAPTURE_LINES + 10);
+		let frame = await waitForFrame(app, 'floods: 10 lines unseen · capturing… Esc stops it');
+		expect(frame).toContain(`seq ${CAPTURE_LINES + 10},`);
+		expect(frame).toContain(`of ${CAPTURE_LINES}`);
+		await press(app, '\u001B[H'); // Home: the oldest kept
+		frame = await waitForFrame(app, 'seq 11,');
+		expect(frame).not.toContain('seq 10,');
 	});
 });

@@ -75,6 +75,7 @@ export type BindingId =
 	| 'outputPageDown'
 	| 'outputTop'
 	| 'outputEnd'
+	| 'pauseOutput'
 	| 'tutorials'
 	| 'tutorialHint'
 	| 'tutorialToggle'

@@ -85,6 +85,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'outputPageDown', keys: ['pagedown'], scope: 'output', description: 'scroll the output'},
 	{id: 'outputTop', keys: ['home'], scope: 'output', description: 'scroll the output'},
 	{id: 'outputEnd', keys: ['end'], scope: 'output', description: 'scroll the output'},
+	{id: 'pauseOutput', keys: ['space'], scope: 'output', description: 'pause the view (the command runs on); again: follow', hint: 'pause'},
 	{id: 'toggleWrap', keys: ['w'], scope: 'output', description: 'wrap long lines on/off', hint: 'wrap'},
 	{id: 'sidewaysLeft', keys: ['left'], scope: 'output', description: 'scroll sideways (wrap off)'},
 	{id: 'sidewaysRight', keys: ['right'], scope: 'output', description: 'scroll sideways (wrap off)'},

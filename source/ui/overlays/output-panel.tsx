@@ -1,6 +1,7 @@
 // x: a command's output (stderr in red), its exit status, scrollable with ↑↓ PgUp PgDn Home End. It
-// follows the newest line until the user scrolls up. Long lines wrap; w turns wrapping off, and then ← →
-// scroll sideways. Esc stops a running command, or closes. The capture panel (C) is this panel with a few
+// follows the newest line until the user scrolls up or pauses (space): then the view holds the lines it
+// had, still, while the command runs on and its ring moves, and says how many came since; End (or space)
+// follows again. Long lines wrap; w turns wrapping off, and then ← → scroll sideways. Esc stops a running command, or closes. The capture panel (C) is this panel with a few
 // lines and a key of its own (`extra`).
 import {Box, useApp} from 'ink';
 import {Text} from '../text.js';
@@ -64,6 +65,11 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose, ext
 	const [back, setBack] = useState(0);
 	const [wrap, setWrap] = useState(true);
 	const [column, setColumn] = useState(0);
+	// Paused: the lines on hold, and how many had come by then (the ring drops old ones; `dropped` counts them).
+	const [held, setHeld] = useState<{readonly lines: CommandRun['lines']; readonly received: number} | undefined>(undefined);
+	const received = (run.dropped ?? 0) + run.lines.length;
+	const hold = (): void => setHeld((h) => h ?? {lines: run.lines, received});
+	const lines = held?.lines ?? run.lines;
 	const inner = Math.max(width - 4, 1);
 	const header = `$ ${commandText(run.argv)}`;
 	const headerRows = Math.min(wrappedRows(header, inner), HEADER_ROWS);
@@ -71,10 +77,20 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose, ext
 	const notes = (extra.notes ?? []).map((note) => ({...note, rows: Math.min(wrappedRows(note.text, inner), HEADER_ROWS)}));
 	const noteRows = notes.reduce((sum, note) => sum + note.rows, 0);
 	const rows = Math.max(height - 4 - headerRows - noteRows, 1);
-	const longest = useMemo(() => longestLine(run.lines), [run.lines]);
-	const all = useMemo(() => outputRows(run.lines, inner, wrap, column), [run.lines, inner, wrap, column]);
+	const longest = useMemo(() => longestLine(lines), [lines]);
+	const all = useMemo(() => outputRows(lines, inner, wrap, column), [lines, inner, wrap, column]);
 	const total = all.length;
-	const scroll = (move: string) => (): void => setBack((b) => scrollBy(b, move, rows - 1, total, rows));
+	const follow = (): void => {
+		setHeld(undefined);
+		setBack(0);
+	};
+	const scroll = (move: string) => (): void => {
+		const next = scrollBy(back, move, rows - 1, total, rows);
+		// Up from the newest holds the view; down to it (or End) follows again.
+		if (next > 0) hold();
+		else if (held && (move === 'end' || back === 0)) return follow();
+		setBack(next);
+	};
 	const across = (toward: 'left' | 'right') => (): void => {
 		if (!wrap) setColumn((c) => scrollSideways(c, toward, inner, longest));
 	};
@@ -87,6 +103,7 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose, ext
 			outputPageDown: scroll('pagedown'),
 			outputTop: scroll('home'),
 			outputEnd: scroll('end'),
+			pauseOutput: () => (held ? follow() : hold()),
 			toggleWrap: () => {
 				// The rows change under the view: follow the newest again rather than land somewhere unrelated.
 				setWrap((w) => !w);
@@ -132,7 +149,8 @@ export function OutputPanel({run, width, height, isFocused, onStop, onClose, ext
 				{fitParts(
 					[
 						`Esc ${run.status === 'running' ? 'stop' : 'close'}`,
-						total > 0 ? `lines ${all[start].line + 1}–${all[end - 1].line + 1} of ${run.lines.length}` : '',
+						held ? `paused: ${(received - held.received).toLocaleString('en')} new · End follows` : '',
+						total > 0 ? `lines ${all[start].line + 1}–${all[end - 1].line + 1} of ${lines.length}` : '',
 						sideways,
 						total > rows ? '↑↓ PgUp PgDn Home End' : '',
 					],
