@@ -138,8 +138,15 @@ describe('capture', () => {
 		const children = descendants(pid);
 		expect(children.map((c) => c.comm)).toContain('tcpdump');
 		process.kill(pid, signal);
-		await vi.waitFor(async () => expect(await tcpdumps()).toEqual([]), {timeout: 5000, interval: 100});
-		expect(alive([pid, ...children.map((c) => c.pid)])).toEqual([]);
+		// Dying takes a moment: a tcpdump on its way out may already be missing from the sandbox's tree
+		// while its PID still reads as alive.
+		await vi.waitFor(
+			async () => {
+				expect(await tcpdumps()).toEqual([]);
+				expect(alive([pid, ...children.map((c) => c.pid)])).toEqual([]);
+			},
+			{timeout: 5000, interval: 100},
+		);
 		expect(pcaps()).toHaveLength(left);
 	});
 });
