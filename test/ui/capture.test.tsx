@@ -2,94 +2,11 @@
 // tcpdump, tcpdump's check runs before the capture and its refusal comes back in the form, the packets
 // stream into the output panel, s keeps the pcap (its full path shown), Esc stops and closes, and an unkept
 // pcap is removed. Without tcpdump, or over SSH, one line says why and nothing runs.
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/app.js';
-import {CAPTURE_LINES} from '../../source/plans/capture-commands.js';
-import type {CaptureFiles} from '../../source/system/capture-files.js';
-import type {CommandResult, StreamOptions} from '../../source/system/runner.js';
-import {createFakeSystem, type ExpectedCall, type FakeSystem} from '../support/fake-system.js';
-import {fixtureWorld} from '../support/fixtures.js';
-import {KEYS, press, settle, waitForFrame, type Rendered} from '../support/ink.js';
+import {CAPTURE, CHECK, FILE, REQUEST, fakeCaptures, flat, start, stopApp, untilStopped} from '../support/capture-app.js';
+import {KEYS, press, settle, waitForFrame} from '../support/ink.js';
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
-
-const FILE = '/home/u/.local/share/nsdeck/captures/ns1-veth_ns1-20261207-070000.pcap';
-const CHECK = ['ip', 'netns', 'exec', 'ns1', 'tcpdump', '-i', 'veth_ns1', '-d', '--', 'icmp'];
-const CAPTURE = ['ip', 'netns', 'exec', 'ns1', 'tcpdump', '-i', 'veth_ns1', '-n', '-l', '-U', '--immediate-mode', '-Z', 'root', '-w', FILE, '--print', '--', 'icmp'];
-const REQUEST = '07:00:01.000001 IP 10.1.1.2 > 10.1.1.1: ICMP echo request, id 7, seq 1, length 64';
-
-/** The frame's text without borders and line breaks: what wraps across rows reads as one line. */
-const flat = (frame: string): string => frame.replace(/\u001B\[\d+m/g, '').replace(/[║\s]/g, '');
-
-interface FakeCaptures extends CaptureFiles {
-	readonly discarded: string[];
-	made: number;
-}
-
-function fakeCaptures(missing?: string): FakeCaptures {
-	const captures: FakeCaptures = {
-		discarded: [],
-		made: 0,
-		missing: () => missing,
-		newFile: () => {
-			captures.made++;
-			return FILE;
-		},
-		discard: (path) => void captures.discarded.push(path),
-	};
-	return captures;
-}
-
-interface Started {
-	readonly app: Rendered;
-	readonly system: FakeSystem;
-	readonly captures?: FakeCaptures;
-}
-
-/** The app on ns1's veth_ns1, with `captures` (none: as over SSH) and the commands `expected`. */
-async function start(captures: FakeCaptures | undefined, expected: ExpectedCall[] = [], size = {columns: 100, rows: 30}): Promise<Started> {
-	const system = createFakeSystem(fixtureWorld('bridge'), expected);
-	if (captures) Object.assign(system, {captures});
-	const app = render(<App system={system} size={size} />);
-	unmount = app.unmount;
-	await waitForFrame(app, 'Namespaces (3)');
-	await settle();
-	await press(app, 'j'); // ns1
-	await waitForFrame(app, 'Interfaces in ns1');
-	await press(app, '2');
-	await press(app, 'G'); // veth_ns1, the last
-	await waitForFrame(app, '›veth_ns1');
-	return {app, system, captures};
-}
-
-/** A stream that hands over `lines`, then runs until it is stopped (as tcpdump does). */
-function untilStopped(lines: ReadonlyArray<readonly [string, 'stdout' | 'stderr']>) {
-	const calls: Array<{argv: readonly string[]; options: StreamOptions}> = [];
-	const stream = async (argv: readonly string[], options: StreamOptions): Promise<CommandResult> => {
-		calls.push({argv, options});
-		for (const [line, from] of lines) options.onLine(line, from);
-		await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve()));
-		options.onLine('1 packet captured', 'stderr');
-		return {argv, exitCode: 0, stdout: '', stderr: '1 packet captured\n', failure: 'stopped'};
-	};
-	return {stream, calls};
-}
-
-/** A stream that runs until stopped, handing over the lines `emit` is given, when it is given them. */
-function live() {
-	let onLine: StreamOptions['onLine'] = () => undefined;
-	const stream = async (argv: readonly string[], options: StreamOptions): Promise<CommandResult> => {
-		onLine = options.onLine;
-		await new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve()));
-		return {argv, exitCode: 0, stdout: '', stderr: '', failure: 'stopped'};
-	};
-	const emit = (from: number, to: number): void => {
-		for (let n = from; n <= to; n++) onLine(`07:00:01.${String(n).padStart(6, '0')} IP 10.1.1.2 > 10.1.1.1: ICMP echo request, id 7, seq ${n}, length 64`, 'stdout');
-	};
-	return {stream, emit};
-}
+afterEach(stopApp);
 
 describe('C: the capture form', () => {
 	it('opens on the selected interface and previews the exact tcpdump, the filter after --', async () => {
@@ -233,8 +150,7 @@ describe('C: the capture panel', () => {
 		await press(app, 'icmp');
 		await press(app, KEYS.enter);
 		await waitForFrame(app, 'ICMP echo request');
-		unmount?.();
-		unmount = undefined;
+		stopApp();
 		expect(calls[0].options.signal?.aborted).toBe(true);
 		expect(captures.discarded).toEqual([FILE]);
 	});
@@ -253,58 +169,5 @@ describe('C: the capture panel', () => {
 		expect(flat(frame)).toContain(FILE);
 		expect(frame).toContain('capturing… Esc stops it');
 		expect(frame.split('\n').length).toBeLessThanOrEqual(15);
-	});
-
-	it('holds the view while packets keep coming: space pauses, ↑ too; End follows again', async () => {
-		const {app, system} = await start(fakeCaptures(), [{argv: CHECK}]);
-		const {stream, emit} = live();
-		system.stream = stream;
-		await press(app, 'C');
-		await waitForFrame(app, 'Capture on veth_ns1');
-		await press(app, 'icmp');
-		await press(app, KEYS.enter);
-		await waitForFrame(app, 'no packets yet');
-		emit(1, 3);
-		await waitForFrame(app, 'seq 3,');
-		await press(app, ' ');
-		await waitForFrame(app, 'paused');
-		emit(4, 6);
-		let frame = await waitForFrame(app, '3 new');
-		expect(frame).toContain('seq 3,');
-		expect(frame).not.toContain('seq 4,');
-		expect(frame).toContain('capturing… Esc stops it');
-		await press(app, ' ');
-		frame = await waitForFrame(app, 'seq 6,');
-		expect(frame).not.toContain('paused');
-		// Scrolled up is paused too: what is read stays put.
-		emit(7, 40);
-		await waitForFrame(app, 'seq 40,');
-		await press(app, KEYS.up);
-		frame = await waitForFrame(app, 'paused');
-		const shown = frame.split('\n').filter((row) => row.includes('ICMP echo request'));
-		emit(41, 60);
-		frame = await waitForFrame(app, '20 new');
-		expect(frame.split('\n').filter((row) => row.includes('ICMP echo request'))).toEqual(shown);
-		await press(app, '\u001B[F'); // End
-		frame = await waitForFrame(app, 'seq 60,');
-		expect(frame).not.toContain('paused');
-	});
-
-	it('keeps the last CAPTURE_LINES packets in its ring and counts the rest as unseen', async () => {
-		const {app, system} = await start(fakeCaptures(), [{argv: CHECK}]);
-		const {stream, emit} = live();
-		system.stream = stream;
-		await press(app, 'C');
-		await waitForFrame(app, 'Capture on veth_ns1');
-		await press(app, 'icmp');
-		await press(app, KEYS.enter);
-		await waitForFrame(app, 'no packets yet');
-		emit(1, CAPTURE_LINES + 10);
-		let frame = await waitForFrame(app, 'floods: 10 lines unseen · capturing… Esc stops it');
-		expect(frame).toContain(`seq ${CAPTURE_LINES + 10},`);
-		expect(frame).toContain(`of ${CAPTURE_LINES}`);
-		await press(app, '\u001B[H'); // Home: the oldest kept
-		frame = await waitForFrame(app, 'seq 11,');
-		expect(frame).not.toContain('seq 10,');
 	});
 });
