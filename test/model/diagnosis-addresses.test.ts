@@ -74,7 +74,7 @@ describe('a dadfailed source', () => {
 describe('no address on the target’s subnet', () => {
 	/** h1 —e0/e0— h2 with h1's address elsewhere (or none); h3 holds .1 on another link. */
 	function apart(own: string[]): World {
-		const w = new WorldBuilder().namespace('h1').namespace('h2').namespace('h3').veth('h1/e0', 'h2/e0', {addresses: [...own, '10.9.5.2/24']}).veth('h2/e1', 'h3/e0', {addresses: ['10.9.6.1/24', '10.9.5.1/24']}).build();
+		const w = new WorldBuilder().namespace('h1').namespace('h2').namespace('h3').veth('h1/e0', 'h2/e0', {addresses: [own[0], '10.9.5.2/24']}).veth('h2/e1', 'h3/e0', {addresses: ['10.9.6.1/24', '10.9.5.1/24']}).build();
 		return withNs(w, {h1: () => ({routes: own.length > 0 ? [connected('10.9.0.0/24', 'e0')] : []}), h2: () => ({routes: [connected('10.9.5.0/24', 'e0')]})});
 	}
 
