@@ -1,6 +1,7 @@
 // What the preview predicts the kernel changes by itself (plans/kernel-predicted.ts), against the real
 // kernel: a bridge's MAC when a port joins or leaves, a macvlan's MTU following its lower device down, an
-// IPv6 route's mtu following its link down and up. Each prediction must be what the kernel then holds, and
+// IPv6 route's mtu following its link down and up; an empty bridge taking its first port's MAC and giving it
+// up with its last; a vxlan keeping its MTU. Each prediction must be what the kernel then holds, and
 // the run must not call it "the kernel also changed".
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {World} from '../../source/model/types.js';
@@ -72,7 +73,32 @@ describe("a bridge's MAC, predicted", () => {
 	});
 });
 
+describe("an empty bridge's MAC, predicted", () => {
+	it('takes its first port’s MAC, and 00:00:00:00:00:00 when that port leaves again', async () => {
+		await ip('-n', 'n0', 'link', 'add', 'br1', 'type', 'bridge');
+		await ip('-n', 'n0', 'link', 'set', 'br1', 'up');
+		const first = await preview(() => connectPlan({ns: 'n0', link: 's0', bridge: 'br1'}));
+		expect(first.predicted).toEqual(['n0/br1 mac 02:00:00:00:00:05']);
+		expect(await field('n0', 'br1', 'address')).toBe('02:00:00:00:00:05');
+		expect(first.also.filter((l) => l.includes('br1'))).toEqual([]);
+		const last = await preview(() => detachPlan({ns: 'n0', link: 's0', bridge: 'br1'}));
+		expect(last.predicted).toEqual(['n0/br1 mac 00:00:00:00:00:00']);
+		expect(await field('n0', 'br1', 'address')).toBe('00:00:00:00:00:00');
+		expect(last.also.filter((l) => l.includes('br1') && l.includes('MAC'))).toEqual([]);
+	});
+});
+
 describe('an MTU change, predicted', () => {
+	it('down: a vxlan through it keeps its own MTU, and nothing says it changed', async () => {
+		await ip('-n', 'n0', 'link', 'add', 'vx0', 'type', 'vxlan', 'id', '5', 'dev', 'e0', 'dstport', '4789', 'remote', '192.0.2.5');
+		const before = await field('n0', 'vx0', 'mtu');
+		const down = await preview(() => linkSettingsPlan({ns: 'n0', link: 'e0', up: true, mtu: {from: 1500, to: 1300}}));
+		expect(down.predicted.filter((p) => p.includes('vx0'))).toEqual([]);
+		expect(await field('n0', 'vx0', 'mtu')).toBe(before);
+		expect(down.also).toEqual([]);
+	});
+
+
 	it('down: the macvlan on it and the IPv6 routes above it follow; up again: the route whose mtu was the link’s rises', async () => {
 		const down = await preview(() => linkSettingsPlan({ns: 'n0', link: 'e0', up: true, mtu: {from: 1500, to: 1300}}));
 		expect(down.predicted).toEqual(['n1/mv0 mtu 1300', 'n0 route 2001:db8:1::/64 mtu 1300', 'n0 route 2001:db8:2::/64 mtu 1300']);
