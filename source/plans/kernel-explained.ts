@@ -71,6 +71,7 @@ function explained(plan: Plan, c: StateChange): boolean {
 			return effects.some((e) => e.kind === 'setForwarding' && e.ns === c.ns && e.family === c.family);
 		case 'rule':
 		case 'neighbour':
+		case 'nexthop':
 			return false;
 	}
 }
