@@ -69,6 +69,11 @@ describe('a dadfailed source', () => {
 		const world = withNs(routedV6(true), {app: (n) => setLink(n, 'eth0', (l) => ({addresses: l.addresses.map((a) => ({...a, flags: ['dadfailed', 'tentative']}))}))});
 		expect(explainPing(world, 'app', 'fd00:62::2', lost).reasons[0]).toBe('fd00:61::2/64 on eth0 in app is a duplicate (dadfailed): another host on the link has it, so the kernel will not use it');
 	});
+
+	it('offers a free address on the same subnet and link: the kernel sends from it instead', () => {
+		const world = withNs(routedV6(true), {app: (n) => setLink(n, 'eth0', (l) => ({addresses: l.addresses.map((a) => ({...a, flags: ['dadfailed', 'tentative']}))}))});
+		expect(explainPing(world, 'app', 'fd00:62::2', lost).fix).toEqual({kind: 'address', ns: 'app', link: 'eth0', cidr: 'fd00:61::3/64'});
+	});
 });
 
 describe('no address on the target’s subnet', () => {

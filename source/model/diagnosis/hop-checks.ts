@@ -186,7 +186,11 @@ export function departureBreak(d: Departure): Break | undefined {
 	if (ROUTE_TYPES[route.type]) return {text: `the route ${shortRoute(route)} in ${ns.id} ${ROUTE_TYPES[route.type]}`};
 	if (!out) return undefined;
 	const own = out.addresses.find((a) => a.family === ip.family && a.scope === 'global' && (route.prefsrc === undefined || a.local === route.prefsrc));
-	if (own?.flags?.includes('dadfailed')) return {text: `${own.cidr} on ${out.name} in ${ns.id} is a duplicate (dadfailed): another host on the link has it, so the kernel will not use it`};
+	if (own?.flags?.includes('dadfailed')) {
+		// A second, free address on the same subnet is one step: the kernel skips the duplicate and sends from it.
+		const fix = addressFix(d.world, ns, out, own.local, own.prefixlen);
+		return {text: `${own.cidr} on ${out.name} in ${ns.id} is a duplicate (dadfailed): another host on the link has it, so the kernel will not use it`, ...(fix ? {fix} : {})};
+	}
 	const path = [{ns, link: out}, ...d.across];
 	const problems = linkProblems(d.world, d.topology, path);
 	if (problems.length > 0) {
