@@ -1,15 +1,16 @@
 // What the preview predicts the kernel changes by itself (plans/kernel-predicted.ts), against the real
 // kernel: a bridge's MAC when a port joins or leaves, a macvlan's MTU following its lower device down, an
 // IPv6 route's mtu following its link down and up; an empty bridge taking its first port's MAC and giving it
-// up with its last; a vxlan keeping its MTU. Each prediction must be what the kernel then holds, and
+// up with its last; a vxlan keeping its MTU; and a bridge still following its ports after an undo. Each prediction must be what the kernel then holds, and
 // the run must not call it "the kernel also changed".
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import type {World} from '../../source/model/types.js';
 import {connectPlan, detachPlan} from '../../source/plans/bridge-plans.js';
 import {withPredicted} from '../../source/plans/kernel-predicted.js';
 import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
+import {movePlan} from '../../source/plans/link-plans.js';
 import type {Plan} from '../../source/plans/plan.js';
-import {runPlan} from '../../source/plans/run-plan.js';
+import {runPlan, undoPlan} from '../../source/plans/run-plan.js';
 import {kernelAccess} from '../../source/plans/transaction.js';
 import {findNetdump} from '../../source/system/netdump-binary.js';
 import {runCommand} from '../../source/system/runner.js';
@@ -70,6 +71,28 @@ describe("a bridge's MAC, predicted", () => {
 		expect(predicted).toEqual(['n0/br0 mac 02:00:00:00:00:50']);
 		expect(await field('n0', 'br0', 'address')).toBe('02:00:00:00:00:50');
 		expect(also.filter((l) => l.includes('br0'))).toEqual([]);
+	});
+});
+
+describe("a bridge's MAC after an undo", () => {
+	it.each([
+		['a detach', () => detachPlan({ns: 'n0', link: 'p2', bridge: 'br0'})],
+		// The move's inverse brings p2 back but not into br0: the restore does that, and the MAC follows.
+		['a move of a port away', () => movePlan({from: 'n0', link: 'p2', to: 'n1'})],
+	])('still follows its ports after the undo of %s: nothing sets it by hand', async (_what, make) => {
+		// Setting a bridge's MAC by hand makes the kernel stop choosing it from its ports, for good.
+		const kernel = kernelAccess(createRealSystem({lab: true}), () => ['n0', 'n1']);
+		const plan = make();
+		const options = {run: (argv: readonly string[]) => runCommand(argv), log: () => {}, kernel};
+		const result = await runPlan(plan, options);
+		expect(result.ok, result.error).toBe(true);
+		const undone = await undoPlan(plan, result.before, options);
+		expect(undone.left).toEqual([]);
+		expect(await field('n0', 'br0', 'address')).toBe('02:00:00:00:00:30');
+		expect(undone.ran.map((r) => r.argv.join(' ')).filter((a) => a.includes('address'))).toEqual([]);
+		// s0 (…:05) joins: the bridge takes its MAC, as it did before the detach and its undo.
+		await ip('-n', 'n0', 'link', 'set', 's0', 'master', 'br0');
+		expect(await field('n0', 'br0', 'address')).toBe('02:00:00:00:00:05');
 	});
 });
 
