@@ -1,11 +1,11 @@
 // What differs between two reads of the kernel (kernel-state.ts): every link, address, route, rule,
-// permanent neighbour and forwarding switch that one has and the other has not, or has otherwise. Links are
+// permanent neighbour, nexthop object and forwarding switch that one has and the other has not, or has otherwise. Links are
 // matched by name in their namespace (a link made again has a new ifindex, which is not a change); the
 // lifetimes of an address that is not forever count down by themselves and are not compared.
 import {FOREVER, addressText, recordKey, type KernelState, type NamespaceState, type StateAddress, type StateLink, type StateRecord} from './kernel-state.js';
 
 export type LinkField = 'up' | 'carrier' | 'mtu' | 'mac' | 'master';
-export type RecordKind = 'route' | 'rule' | 'neighbour';
+export type RecordKind = 'route' | 'rule' | 'neighbour' | 'nexthop';
 
 export type StateChange =
 	| {readonly kind: 'namespace'; readonly ns: string; readonly present: boolean}
@@ -65,6 +65,7 @@ function diffNamespace(before: NamespaceState, after: NamespaceState): StateChan
 	changes.push(...diffRecords(ns, 'route', before.routes, after.routes));
 	changes.push(...diffRecords(ns, 'rule', before.rules, after.rules));
 	changes.push(...diffRecords(ns, 'neighbour', before.neighbours, after.neighbours));
+	changes.push(...diffRecords(ns, 'nexthop', before.nexthops ?? [], after.nexthops ?? []));
 	for (const family of [4, 6] as const) {
 		const was = before.forwarding?.[family];
 		const is = after.forwarding?.[family];
@@ -104,6 +105,15 @@ export function routeText(r: StateRecord): string {
 const ruleText = (r: StateRecord): string => `${str(r.priority)}: from ${str(r.src ?? 'all')}${r.dst ? ` to ${str(r.dst)}` : ''} ${r.table ? `lookup ${str(r.table)}` : str(r.action)}`;
 const neighbourText = (r: StateRecord): string => `${str(r.dst)} lladdr ${str(r.lladdr)} dev ${str(r.dev)}`;
 
+function nexthopText(r: StateRecord): string {
+	const words = [str(r.id)];
+	if (Array.isArray(r.group)) words.push('group', (r.group as Array<Record<string, unknown>>).map((m) => str(m.id)).join('/'));
+	if (r.gateway) words.push('via', str(r.gateway));
+	if (r.dev) words.push('dev', str(r.dev));
+	if (r.blackhole) words.push('blackhole');
+	return words.join(' ');
+}
+
 /** One change in words, e.g. "removed route 10.9.0.0/16 via 10.1.1.1 dev eth0 in ns1". */
 export function changeText(c: StateChange): string {
 	const where = ` in ${c.ns}`;
@@ -123,6 +133,8 @@ export function changeText(c: StateChange): string {
 			return `${verb} rule ${ruleText(c.record)}${where}`;
 		case 'neighbour':
 			return `${verb} permanent neighbour ${neighbourText(c.record)}${where}`;
+		case 'nexthop':
+			return `${verb} nexthop object ${nexthopText(c.record)}${where}`;
 		case 'forwarding':
 			return `IPv${c.family} forwarding${where}: ${c.before ? 'on' : 'off'} → ${c.after ? 'on' : 'off'}`;
 	}

@@ -1,6 +1,6 @@
 // What the kernel holds in one namespace, exactly as `ip -j -d` prints it, kept for a plan's before and
 // after reads (plans/transaction.ts): links with their addresses, routes of every table and both
-// families, rules, permanent neighbours, forwarding. Unlike the records the panes use (types.ts), nothing
+// families, rules, permanent neighbours, nexthop objects, forwarding. Unlike the records the panes use (types.ts), nothing
 // is dropped that a restore needs: tos, from, metrics, address flags and lifetimes.
 type Json = Record<string, unknown>;
 
@@ -45,6 +45,8 @@ export interface NamespaceState {
 	readonly routes: readonly StateRecord[];
 	readonly rules: readonly StateRecord[];
 	readonly neighbours: readonly StateRecord[];
+	/** Nexthop objects (`ip nexthop`): the kernel flushes one whose device loses its carrier, with its routes. */
+	readonly nexthops?: readonly StateRecord[];
 	readonly forwarding?: {readonly 4: boolean; readonly 6: boolean};
 }
 

@@ -41,3 +41,12 @@ export type PlannedEffect =
 	| {readonly kind: 'addRoute'; readonly ns: string; readonly route: NewRoute}
 	| {readonly kind: 'deleteRoute'; readonly ns: string; readonly route: Route}
 	| {readonly kind: 'setForwarding'; readonly ns: string; readonly family: 4 | 6; readonly enable: boolean};
+
+/**
+ * What the kernel changes by itself as a plan runs, predicted from the world (plans/kernel-predicted.ts):
+ * a bridge's MAC follows its ports, a stacked device's MTU follows its lower device down, an IPv6 route's
+ * mtu follows its link's. The preview says them; after the run they are not "the kernel also changed".
+ */
+export type PredictedChange =
+	| {readonly kind: 'linkField'; readonly ns: string; readonly link: string; readonly field: 'mac' | 'mtu'; readonly from: string; readonly to: string}
+	| {readonly kind: 'routeMtu'; readonly ns: string; readonly dst: string; readonly dev: string; readonly from: number; readonly to: number};

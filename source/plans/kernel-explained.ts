@@ -1,4 +1,4 @@
-// Which of the kernel's changes a plan said it would make: the rest — routes dropped with a link, IPv6
+// Which of the kernel's changes a plan said it would make (or its preview predicted): the rest — routes dropped with a link, IPv6
 // addresses removed on down, a bridge's MAC, a vxlan deleted with its underlay in another namespace,
 // neighbours — is shown after the run as "the kernel also changed: …" (transaction.ts).
 import type {StateChange} from '../model/kernel-diff.js';
@@ -30,7 +30,15 @@ function madeOrGone(plan: Plan, ns: string, name: string): boolean {
 	return effects.some((e) => linkNamed(e, ns, name)) || (plan.touches ?? []).some((t) => 'link' in t && t.ns === ns && t.link === name && (t.change === 'delete' || t.change === 'move'));
 }
 
+/** What the preview said the kernel would change by itself (kernel-predicted.ts). */
+function predicted(plan: Plan, c: StateChange): boolean {
+	return (plan.predicted ?? []).some((p) =>
+		p.kind === 'linkField' ? c.kind === 'linkField' && c.ns === p.ns && c.link === p.link && c.field === p.field : c.kind === 'route' && c.ns === p.ns && c.record.dst === p.dst && c.record.dev === p.dev,
+	);
+}
+
 function explained(plan: Plan, c: StateChange): boolean {
+	if (predicted(plan, c)) return true;
 	const effects = plan.effects ?? [];
 	switch (c.kind) {
 		case 'namespace':
@@ -63,6 +71,7 @@ function explained(plan: Plan, c: StateChange): boolean {
 			return effects.some((e) => e.kind === 'setForwarding' && e.ns === c.ns && e.family === c.family);
 		case 'rule':
 		case 'neighbour':
+		case 'nexthop':
 			return false;
 	}
 }

@@ -1,6 +1,6 @@
 // A plan: the exact commands a change runs, each with the command that undoes it.
 import {NETNS_DIR, isPathId} from '../model/netns-id.js';
-import type {PlannedEffect} from '../model/planned-effect.js';
+import type {PlannedEffect, PredictedChange} from '../model/planned-effect.js';
 import {HOST_ID, type NetnsIdentity, type Route} from '../model/types.js';
 
 export type Argv = readonly string[];
@@ -57,6 +57,8 @@ export interface Plan {
 	 * (model/planned-world.ts). Absent: the plan is still recorded and exported, but shows nothing.
 	 */
 	readonly effects?: readonly PlannedEffect[];
+	/** What the kernel changes by itself as it runs (kernel-predicted.ts), said in `consequences` too. */
+	readonly predicted?: readonly PredictedChange[];
 }
 
 /** Whether running the plan needs a second confirmation (see Plan.destructive). */

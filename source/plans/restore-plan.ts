@@ -31,18 +31,32 @@ export function routeArgs(r: StateRecord): string[] {
 	if (r.metric !== undefined) args.push('metric', str(r.metric));
 	if (r.protocol) args.push('proto', str(r.protocol));
 	if (r.scope) args.push('scope', str(r.scope));
-	if (r.gateway) args.push('via', ...(str(r.gateway).includes(':') && r.family === 4 ? ['inet6'] : []), str(r.gateway));
-	if (r.dev) args.push('dev', str(r.dev));
+	// Through a nexthop object, by its id alone: ip prints its gateway and device, the kernel refuses them beside nhid.
+	if (r.nhid !== undefined) args.push('nhid', str(r.nhid));
+	if (r.gateway && r.nhid === undefined) args.push('via', ...(str(r.gateway).includes(':') && r.family === 4 ? ['inet6'] : []), str(r.gateway));
+	if (r.dev && r.nhid === undefined) args.push('dev', str(r.dev));
 	if (r.prefsrc) args.push('src', str(r.prefsrc));
 	if (r.pref) args.push('pref', str(r.pref));
 	if (Array.isArray(r.metrics)) {
 		for (const m of r.metrics as Array<Record<string, unknown>>) for (const [k, v] of Object.entries(m)) args.push(k, str(v));
 	}
-	if (Array.isArray(r.nexthops)) {
+	if (Array.isArray(r.nexthops) && r.nhid === undefined) {
 		for (const h of r.nexthops as Array<Record<string, unknown>>) {
 			args.push('nexthop', ...(h.gateway ? ['via', str(h.gateway)] : []), ...(h.dev ? ['dev', str(h.dev)] : []), 'weight', str(h.weight ?? 1));
 		}
 	}
+	return args;
+}
+
+/** A nexthop object as `ip nexthop replace` takes it (a group's members with their weights). */
+function nexthopArgs(r: StateRecord): string[] {
+	const args = ['id', str(r.id)];
+	if (Array.isArray(r.group)) args.push('group', (r.group as Array<Record<string, unknown>>).map((m) => (m.weight === undefined || m.weight === 1 ? str(m.id) : `${str(m.id)},${str(m.weight)}`)).join('/'));
+	if (r.gateway) args.push('via', str(r.gateway));
+	if (r.dev) args.push('dev', str(r.dev));
+	if (r.blackhole) args.push('blackhole');
+	if (r.fdb) args.push('fdb');
+	if (r.protocol) args.push('proto', str(r.protocol));
 	return args;
 }
 
@@ -103,6 +117,13 @@ function stepsFor(c: StateChange, after: KernelState): {readonly rank: number; r
 			const verb = after.get(ns)?.routes.some((r) => sameKernelRoute(r, c.record)) ? 'replace' : 'append';
 			return [{rank: c.record.gateway || c.record.nexthops ? 9 : 8, argv: ipIn(ns, ...family(c.record), 'route', verb, ...routeArgs(c.record))}];
 		}
+		case 'nexthop': {
+			// Made again after the addresses its gateway needs and before the routes through it; deleted after
+			// those routes (the kernel would take them along, and their own delete then fail), groups first.
+			const group = Array.isArray(c.record.group);
+			if (c.present) return [{rank: group ? 9.1 : 9.2, argv: ipIn(ns, 'nexthop', 'del', 'id', str(c.record.id))}];
+			return [{rank: group ? 6.6 : 6.5, argv: ipIn(ns, 'nexthop', 'replace', ...nexthopArgs(c.record))}];
+		}
 		case 'rule':
 			return [{rank: 10, argv: ipIn(ns, ...family(c.record), 'rule', c.present ? 'del' : 'add', ...ruleArgs(c.record))}];
 		case 'neighbour': {
@@ -149,6 +170,7 @@ export function ownedBy(words: ReadonlySet<string>): (c: StateChange) => boolean
 				return !c.present || words.has(String(c.record.dst));
 			case 'rule':
 			case 'neighbour':
+			case 'nexthop':
 			case 'namespace':
 				return !c.present;
 			case 'forwarding':

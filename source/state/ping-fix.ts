@@ -12,7 +12,7 @@ import {routeForm} from '../plans/forms/route-forms.js';
 
 /** The form that makes the fix, or why there is none to make. */
 export function fixForm(world: World, fix: Fix): FormSpec | string {
-	if (fix.kind === 'command') return `nsdeck does not change firewalls: ${fix.text}`;
+	if (fix.kind === 'command') return `${fix.why ?? 'nsdeck does not change firewalls'}: ${fix.text}`;
 	const ns = findNs(world, fix.ns);
 	if (!ns) return `${fix.ns} no longer exists`;
 	switch (fix.kind) {

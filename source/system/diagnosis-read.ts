@@ -1,6 +1,7 @@
 // What the ping diagnosis reads besides the World, inside each namespace on the way (/proc/sys/net and
-// the firewall show the namespace of the process that reads them): the interfaces' forwarding, proxy_arp
-// and rp_filter; net.bridge.bridge-nf-call-iptables; nftables (`nft -j` and `nft -a`) and legacy iptables.
+// the firewall show the namespace of the process that reads them): the interfaces' IPv4 forwarding,
+// proxy_arp and rp_filter, and IPv6 forwarding, force_forwarding, disable_ipv6 and accept_ra;
+// net.bridge.bridge-nf-call-iptables; nftables (`nft -j` and `nft -a`) and legacy iptables.
 // Read-only: nothing here changes a sysctl or a rule.
 import {BRIDGE_NF_FILE, CONF_KEYS, confFile, parseNetConf, type Evidence, type NamespaceFacts, type NetConf} from '../model/diagnosis/evidence.js';
 import {namespacesOnWay} from '../model/diagnosis/path.js';

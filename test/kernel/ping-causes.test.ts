@@ -5,54 +5,11 @@
 // goes to namespaces these tests built (198.51.100.7 is TEST-NET-2 and never leaves the sandbox).
 import {readFileSync} from 'node:fs';
 import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
-import {diagnosePing} from '../../source/model/diagnosis/diagnose.js';
-import {parsePingSummary} from '../../source/model/ping-output.js';
-import {pingArgv} from '../../source/plans/exec-commands.js';
-import {readEvidence} from '../../source/system/diagnosis-read.js';
-import {findNetdump} from '../../source/system/netdump-binary.js';
-import {runCommand} from '../../source/system/runner.js';
-import {readWorld} from '../../source/system/snapshot.js';
+import {diagnose, inNs, ip, namespaces, ping, sysctl, wire} from '../support/ping-world.js';
 import {buildLabScenario, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
 beforeAll(requireSandbox);
 beforeEach(resetWorld);
-
-const ip = (...args: string[]): Promise<string> => sh('ip', ...args);
-const inNs = (ns: string, ...argv: string[]): Promise<string> => sh('nsenter', `--net=/run/netns/${ns}`, ...argv);
-const sysctl = (ns: string, key: string, value: string): Promise<string> => inNs(ns, 'sysctl', '-q', '-w', `${key}=${value}`);
-
-async function namespaces(...names: string[]): Promise<void> {
-	for (const ns of names) {
-		await ip('netns', 'add', ns);
-		await ip('-n', ns, 'link', 'set', 'dev', 'lo', 'up');
-	}
-}
-
-/** A veth pair between two namespaces, both ends up, each with its address (or none). */
-async function wire(a: string, aDev: string, aCidr: string | undefined, b: string, bDev: string, bCidr: string | undefined): Promise<void> {
-	await ip('-n', a, 'link', 'add', 'name', aDev, 'type', 'veth', 'peer', 'name', bDev, 'netns', b);
-	for (const [ns, dev, cidr] of [
-		[a, aDev, aCidr],
-		[b, bDev, bCidr],
-	] as const) {
-		if (cidr) await ip('-n', ns, 'addr', 'add', cidr, 'dev', dev);
-		await ip('-n', ns, 'link', 'set', 'dev', dev, 'up');
-	}
-}
-
-const ping = (ns: string, target: string, count = 2) => runCommand(pingArgv({ns, target, family: 4, count, interval: 0.2}), {timeoutMs: 20_000});
-
-/** Ping as the panel does: the firewall's counters read before and after, the world read again after. */
-async function diagnose(ns: string, target: string, count = 2): Promise<string[]> {
-	const netdump = findNetdump();
-	const before = await readWorld(runCommand, netdump);
-	const earlier = await readEvidence(runCommand, before, ns, target);
-	const result = await ping(ns, target, count);
-	expect(result.exitCode).not.toBe(0);
-	const world = await readWorld(runCommand, netdump);
-	const evidence = await readEvidence(runCommand, world, ns, target, earlier);
-	return diagnosePing(world, ns, target, {summary: parsePingSummary(result.stdout), errorText: result.stderr || undefined, icmpErrors: [], stopped: false}, evidence);
-}
 
 describe('causes the kernel state shows', () => {
 	it('a router that does not forward, toward an address outside every namespace', async () => {

@@ -30,6 +30,24 @@ describe('restoreSteps', () => {
 		]);
 	});
 
+	it('a nexthop object the kernel dropped with its link comes back before the routes through it, which go by nhid', () => {
+		// Linux flushes a nexthop object when its device loses its carrier, and every route through it.
+		const nh = {id: 7, gateway: '10.1.1.1', dev: 'eth0', scope: 'link', protocol: 'boot'};
+		const group = {id: 8, group: [{id: 7}, {id: 9, weight: 2}], protocol: 'boot'};
+		const viaNh = {type: 'unicast', dst: '10.8.0.0/24', nhid: 8, gateway: '10.1.1.1', dev: 'eth0', table: 'main', protocol: 'boot', scope: 'global', family: 4};
+		const before = state(ns({links: [link('eth0')], routes: [viaNh], nexthops: [nh, {id: 9, gateway: '10.1.1.2', dev: 'eth0', protocol: 'boot'}, group]}));
+		const now = state(ns({links: [link('eth0')], nexthops: [{id: 9, gateway: '10.1.1.2', dev: 'eth0', protocol: 'boot'}]}));
+		expect(argvs(before, now)).toEqual([
+			'ip -n s nexthop replace id 7 via 10.1.1.1 dev eth0 proto boot',
+			'ip -n s nexthop replace id 8 group 7/9,2 proto boot',
+			'ip -n s route append unicast 10.8.0.0/24 table main proto boot scope global nhid 8',
+		]);
+		expect(diffStates(before, now).map(changeText)).toContain('removed nexthop object 7 via 10.1.1.1 dev eth0 in s');
+		// Made since, they go: the route first (deleting its object would take it, and then its own delete
+		// fail), then groups before their members.
+		expect(argvs(now, before)).toEqual(['ip -n s route del unicast 10.8.0.0/24 table main proto boot scope global nhid 8', 'ip -n s nexthop del id 8', 'ip -n s nexthop del id 7']);
+	});
+
 	it('master before MAC: a bridge gets the MAC it had once its port has left', () => {
 		const before = state(ns({links: [link('br0', {kind: 'bridge', mac: '92:6d:08:0c:be:83'}), link('p1')]}));
 		const now = state(ns({links: [link('br0', {kind: 'bridge', mac: '5a:0b:36:c3:3b:c4'}), link('p1', {master: 'br0'})]}));

@@ -56,6 +56,32 @@ export function masterPlace(place: Place): Place | undefined {
 
 export const samePlace = (a: Place, b: Place): boolean => a.ns.id === b.ns.id && a.link.ifindex === b.link.ifindex;
 
+/**
+ * The first address of the subnet of `address`/`prefixlen` that no namespace holds (neither its network
+ * address nor, for IPv4, its broadcast): what the "add an address" fix proposes. Looks at the first 1024.
+ */
+export function freeAddressOn(world: World, address: string, prefixlen: number): string | undefined {
+	const ip = parseIp(address);
+	if (!ip) return undefined;
+	const bits = ip.family === 4 ? 32 : 128;
+	if (prefixlen >= bits - 1) return undefined;
+	const held = new Set(world.namespaces.flatMap((n) => n.links.flatMap((l) => l.addresses.map((a) => a.local))));
+	const network = ipaddr.parse(subnetOf(address, prefixlen).split('/')[0]).toByteArray();
+	const hosts = Math.min(1024, 2 ** Math.min(bits - prefixlen, 20) - (ip.family === 4 ? 2 : 1));
+	for (let i = 1; i <= hosts; i++) {
+		const bytes = [...network];
+		let carry = i;
+		for (let k = bytes.length - 1; k >= 0 && carry > 0; k--) {
+			const sum = bytes[k] + carry;
+			bytes[k] = sum % 256;
+			carry = Math.floor(sum / 256);
+		}
+		const candidate = ipaddr.fromByteArray(bytes).toString();
+		if (!held.has(candidate)) return candidate;
+	}
+	return undefined;
+}
+
 /** The links a packet crosses from `from` towards `to` on one segment: veth peers and the bridges between. */
 export function segment(world: World, topology: Topology, from: Place, to?: Place): Place[] {
 	const out: Place[] = [from];

@@ -1,5 +1,5 @@
 // A namespace's firewall and its interfaces' sysctls as detail lines: tables → chains (hook, policy) →
-// rules with their counters; proxy_arp, rp_filter and forwarding of an interface. Texts are the tools'
+// rules with their counters; proxy_arp, rp_filter and forwarding of an interface, and its IPv6 switches. Texts are the tools'
 // own (untrusted): the detail view draws them escaped.
 import type {NetConf} from '../diagnosis/evidence.js';
 import type {Firewall} from './types.js';
@@ -34,5 +34,11 @@ export function interfaceConfLines(conf: NetConf | undefined, ifname: string): L
 	if (own.proxyArp !== undefined) lines.push(['proxy_arp', own.proxyArp ? 'on: answers ARP for addresses it routes elsewhere (only while forwarding)' : 'off']);
 	lines.push(['rp_filter', `${rp} (${RP_FILTER[rp] ?? '?'})${all?.rpFilter !== undefined && all.rpFilter !== own.rpFilter ? `: its own ${own.rpFilter ?? '?'}, all ${all.rpFilter}` : ''}`]);
 	if (own.forwarding !== undefined) lines.push(['IPv4 forwarding', own.forwarding ? 'on' : 'off']);
+	if (own.disableIpv6) lines.push(['IPv6', 'disabled (disable_ipv6 is 1): no IPv6 addresses, IPv6 dropped']);
+	if (own.forceForwarding6) lines.push(['IPv6 forwarding', 'forced on for what arrives here (force_forwarding is 1)']);
+	// accept_ra only where it ignores router advertisements: 0, or 1 while `all` forwards IPv6.
+	if (!own.disableIpv6 && (own.acceptRa === 0 || (own.acceptRa === 1 && all?.forwarding6))) {
+		lines.push(['accept_ra', own.acceptRa === 0 ? '0: ignores router advertisements' : '1: ignores router advertisements while IPv6 forwarding is on (2 takes them)']);
+	}
 	return lines;
 }

@@ -1,6 +1,7 @@
 // What a form's values mean for the world: its messages, the plan they make, whether that plan touches the
 // user's SSH session, and whether it asks for nothing new. The reducer and the view read the same facts.
 import type {World} from '../../model/types.js';
+import {withPredicted} from '../../plans/kernel-predicted.js';
 import type {Plan} from '../../plans/plan.js';
 import type {SessionRisk} from '../../plans/session-guard.js';
 import {hasErrors, NOTHING_TO_CHANGE, type FormErrors, type FormSpec, type FormValues} from '../../plans/forms/form-spec.js';
@@ -40,7 +41,8 @@ export function formFacts<P extends Plan>(env: FormEnv<P>, values: FormValues): 
 	if (hit) return hit as FormFacts<P>;
 	const {spec, world, dryRun, sessionRisk} = env;
 	const errors = spec.validate(values, world);
-	const plan = hasErrors(errors) ? undefined : spec.plan(values, world);
+	// What the kernel will change by itself (a bridge's MAC, stacked MTUs, IPv6 route mtus) is said with the plan.
+	const plan = hasErrors(errors) ? undefined : withPredicted(world, spec.plan(values, world));
 	const risk = plan && !dryRun ? sessionRisk?.(plan) : undefined;
 	const nothing = errors[NOTHING_TO_CHANGE] ?? (plan && plan.steps.length === 0 && !spec.withoutCommands ? 'these values are what the system has now' : undefined);
 	const facts: FormFacts<P> = {spec, errors, plan, risk, nothing};
