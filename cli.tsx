@@ -32,6 +32,7 @@ import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
 import type {FirstRead} from './source/system/first-read.js';
+import type {FleetServer} from './source/state/fleet-sync.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/system/terminal.js';
 
@@ -63,22 +64,30 @@ async function showHosts(): Promise<void> {
 }
 
 /**
- * `nsdeck --host DEST`: the app on one server. The master connects here, before the UI: a passphrase or
- * password prompt is ssh's own, on the terminal.
+ * `nsdeck --host DEST`: the app on one server, or on several (one world each). The masters connect here,
+ * before the UI, one after another: a passphrase or password prompt is ssh's own, on the terminal. A
+ * server that cannot be reached is one line; the others still open.
  */
-async function connectServer(): Promise<System> {
-	const [dest = '', ...more] = cli.flags.hosts;
-	if (more.length > 0) fail('the app opens one server for now; `nsdeck show --host A --host B` reads several');
-	const invalid = destinationProblem(dest);
-	if (invalid) fail(invalid);
-	const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
-	const problem = await host.connect();
-	if (problem) fail(problem, 1);
-	const upload = !cli.flags.noUpload;
-	const helper = localHelper();
-	// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
-	const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
-	return createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard);
+async function connectServers(): Promise<FleetServer[]> {
+	const servers: FleetServer[] = [];
+	for (const dest of cli.flags.hosts) {
+		const invalid = destinationProblem(dest);
+		if (invalid) fail(invalid);
+		const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
+		const problem = await host.connect();
+		if (problem && cli.flags.hosts.length === 1) fail(problem, 1);
+		if (problem) {
+			console.error(`nsdeck: ${shown(problem)}`);
+			continue;
+		}
+		const upload = !cli.flags.noUpload;
+		const helper = localHelper();
+		// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
+		const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
+		servers.push({dest, system: createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard)});
+	}
+	if (servers.length === 0) fail('no server could be reached', 1);
+	return servers;
 }
 const keepSeconds = ((): number | undefined => {
 	try {
@@ -102,7 +111,7 @@ async function showOnce(system: System): Promise<void> {
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */
 const FIRST_READ_WAIT_MS = 250;
 
-async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial): Promise<void> {
+async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial, servers?: readonly FleetServer[]): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	// Loaded here, not at the top: show, save and diff never pay for ink, React and yoga (the bundle keeps
 	// what is imported only here lazy). Started before the first read is awaited, so they overlap.
@@ -112,7 +121,7 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	const [{render}, {App}] = await ui;
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} />, {
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} servers={servers} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,
@@ -230,7 +239,8 @@ async function main(): Promise<void> {
 			if (cli.flags.hosts.length > 0) {
 				// The masters are child processes: they would keep Node running after the app ends.
 				try {
-					return await startApp(await connectServer());
+					const servers = await connectServers();
+					return await startApp(servers[0].system, undefined, undefined, servers);
 				} finally {
 					closeAllMasters();
 				}

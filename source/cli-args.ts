@@ -11,7 +11,7 @@ const USAGE: ReadonlyArray<readonly [string, string]> = [
 	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
 	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
 	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
-	['nsdeck --host DEST', 'the app on a server, over the system\'s ssh (one server for now)'],
+	['nsdeck --host DEST', "the app on a server over the system's ssh (repeat --host: several, one screen)"],
 	['nsdeck show --host DEST', "print a server's namespaces over ssh (repeat --host for more; --json, --dot, --mermaid)"],
 	['nsdeck lab FILE', 'the lab, built from a world file (nsdeck save writes one)'],
 	['nsdeck save FILE|-', 'write the world as a file (YAML): namespaces, links, addresses, routes, rules'],
