@@ -14,6 +14,7 @@ let fleet: TestFleet;
 let h1: TestServer;
 let h2: TestServer;
 let app: Tmux | undefined;
+let logDir: string | undefined;
 beforeAll(async () => {
 	requireSandbox();
 	fleet = await startFleet(['h1', 'h2']);
@@ -27,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.kill();
 	await fleet?.stop();
+	if (logDir) rmSync(logDir, {recursive: true, force: true});
 });
 
 const namesOn = async (server: TestServer): Promise<string[]> => (await sh(...server.inside(['ls', '/run/netns']))).split('\n').filter(Boolean).sort();
@@ -35,7 +37,7 @@ const open = (extra: readonly string[] = []): Promise<Tmux> =>
 
 describe('two servers in one app', () => {
 	it('lists both, changes h2 alone, draws the tunnel between them, and leaves nothing on quit', async () => {
-		const logDir = mkdtempSync(join(tmpdir(), 'nsdeck-fleet-log-'));
+		logDir = mkdtempSync(join(tmpdir(), 'nsdeck-fleet-log-'));
 		const logFile = join(logDir, 'log.sh');
 		app = await open(['--log', logFile]);
 		await app.waitFor('on h1 over ssh', 20_000);
@@ -50,8 +52,8 @@ describe('two servers in one app', () => {
 		await app.keys('Enter');
 		await vi.waitFor(async () => expect(await namesOn(h2), await app!.screen()).toEqual(['blue', 'made-on-h2']), {timeout: 10_000});
 		expect(await namesOn(h1)).toEqual(['red']);
-		await app.waitFor('made-on-h2');
-		expect(readFileSync(logFile, 'utf8')).toMatch(/^ssh h2 -- 'ip netns add made-on-h2' {2}# /m);
+		await app.waitFor(/▸ h2[\s\S]*made-on-h2/);
+		await vi.waitFor(() => expect(readFileSync(logFile, 'utf8')).toMatch(/^ssh h2 -- 'ip netns add made-on-h2' {2}# /m));
 
 		// The map, at a size where both servers fit: the tunnel is one line between the two servers' rows.
 		await app.resize(120, 60);
@@ -70,7 +72,6 @@ describe('two servers in one app', () => {
 
 		await app.keys('q');
 		await vi.waitFor(() => expect([...h1.processes(), ...h2.processes()]).toEqual([]), {timeout: 10_000});
-		rmSync(logDir, {recursive: true});
 	});
 
 	it('leaves nothing on either server when killed with SIGKILL', async () => {

@@ -30,13 +30,15 @@ export function fleetMap({hosts, active, tunnels}: FleetMapInput, activeTopology
 	const rowOf = new Map<string, number>();
 	let summary = '';
 	let y = 0;
+	// The boxes shrink to leave the tunnels' lanes in view too.
+	const width = options.width === undefined ? undefined : options.width - LANE_GAP * tunnels.length - 1;
 	hosts.forEach(({host, world}, k) => {
 		canvas.write(y, 0, `━━ ${host}${k === active ? ' (selected)' : ''}${world ? '' : ' reading…'} ━━`);
 		if (!world) {
 			y += 2;
 			return;
 		}
-		const map = layoutTopology(world, k === active ? activeTopology : buildTopology(world), k === active ? options : {width: options.width});
+		const map = layoutTopology(world, k === active ? activeTopology : buildTopology(world), k === active ? {...options, width} : {width});
 		map.lines.forEach((line, i) => canvas.write(y + 1 + i, 0, line));
 		if (k === active) {
 			boxes.push(...map.boxes.map((b) => ({...b, top: b.top + y + 1})));
