@@ -48,10 +48,12 @@ function rowsOf(namespaces: readonly Netns[], selected: number, groups: readonly
 
 const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
-/** `▸ h2 · 3` or `▸ h2 disconnected, read 12:01:05`. */
-function headingText({host, namespaces, stale, lastRead}: NamespaceGroup): string {
-	if (stale) return `▸ ${host} disconnected${lastRead === undefined ? '' : `, read ${clock(lastRead)}`}`;
-	return `▸ ${host} · ${namespaces.length}`;
+/** `▸ h2 · 3`, or `▸ h2 disconnected, read 12:01:05` (`▸ h2 ✕ 12:01:05` where that is too wide). */
+function headingText({host, namespaces, stale, lastRead}: NamespaceGroup, width: number): string {
+	if (!stale) return `▸ ${host} · ${namespaces.length}`;
+	const when = lastRead === undefined ? '' : clock(lastRead);
+	const full = `▸ ${host} disconnected${when && `, read ${when}`}`;
+	return textWidth(full) <= width ? full : `▸ ${host} ✕ ${when}`.trimEnd();
 }
 
 /** Fewer columns than this cannot say who lives there ("sleep …"): the label is left out. */
@@ -99,7 +101,7 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 					if ('heading' in row) {
 						return (
 							<Text bold color={row.heading.stale ? t.bad : t.accent}>
-								{fit(headingText(row.heading), w)}
+								{fit(headingText(row.heading, w), w)}
 							</Text>
 						);
 					}
