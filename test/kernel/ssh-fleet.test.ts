@@ -49,6 +49,7 @@ describe('two servers in one app', () => {
 		await app.keys('n');
 		await app.waitFor('New namespace');
 		await app.type('made-on-h2');
+		await app.waitFor('It will run on h2 (ssh h2 -- …):');
 		await app.keys('Enter');
 		await vi.waitFor(async () => expect(await namesOn(h2), await app!.screen()).toEqual(['blue', 'made-on-h2']), {timeout: 10_000});
 		expect(await namesOn(h1)).toEqual(['red']);

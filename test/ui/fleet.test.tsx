@@ -40,6 +40,10 @@ describe('several servers in one app', () => {
 		expect(second).not.toContain('to-red');
 		await press(app, KEYS.up);
 		expect(await waitForFrame(app, 'on h1 over ssh')).toMatch(/›red/);
+		// A form's preview names the server its plan runs on.
+		await press(app, 'n');
+		await press(app, 'x');
+		await waitForFrame(app, 'It will run on h1 (ssh h1 -- …):');
 	});
 
 	it('says a server is disconnected in its heading, with its last read', async () => {

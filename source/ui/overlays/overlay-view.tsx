@@ -101,6 +101,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				sessionRisk={d.sessionRisk}
 				keepSeconds={d.keepSeconds}
 				onSubmit={d.submit}
+				host={d.system.host}
 				onCancel={close(d)}
 				onCopy={(text) => d.copy(text, 'the commands')}
 			/>
