@@ -11,13 +11,10 @@ import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph
 import {buildTopology} from './source/model/topology.js';
 import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {loadIprouteNames} from './source/system/netdump.js';
-import {helperForServer, remoteGuardJobs, remoteSession} from './source/system/remote-guard.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
-import {localHelper} from './source/system/remote-helper.js';
-import {createRemoteSystem, remoteAccess} from './source/system/remote-system.js';
-import {sshHost} from './source/system/ssh-transport.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
+import {connectServers} from './source/connect-servers.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildLab} from './source/lab-build.js';
@@ -51,10 +48,10 @@ const cli = ((): Cli => {
 })();
 
 /** `show --host …`: the servers' worlds; a server that failed is a line on stderr, and the exit status 1. */
-async function showHosts(): Promise<void> {
+async function showHosts(hosts = cli.flags.hosts, configFile = cli.flags.sshConfig): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
 	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
-	const read = await readHosts(cli.flags.hosts, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+	const read = await readHosts(hosts, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
 	for (const {problem} of read) if (problem) console.error(`nsdeck: ${shown(problem)}`);
 	if (dot || mermaid) {
 		const worlds = read.flatMap((r) => (r.world ? [{host: r.dest, world: r.world}] : []));
@@ -64,31 +61,25 @@ async function showHosts(): Promise<void> {
 }
 
 /**
- * `nsdeck --host DEST`: the app on one server, or on several (one world each). The masters connect here,
- * before the UI, one after another: a passphrase or password prompt is ssh's own, on the terminal. A
- * server that cannot be reached is one line; the others still open.
+ * `nsdeck --host DEST…`: the app on one server, or on several (one world each). A DEST that is no
+ * destination stops nsdeck; a server that cannot be reached is one line, and the others still open.
  */
-async function connectServers(): Promise<FleetServer[]> {
-	const servers: FleetServer[] = [];
-	for (const dest of cli.flags.hosts) {
+async function openServers(dests: readonly string[], configFile = cli.flags.sshConfig): Promise<void> {
+	for (const dest of dests) {
 		const invalid = destinationProblem(dest);
 		if (invalid) fail(invalid);
-		const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
-		const problem = await host.connect();
-		if (problem && cli.flags.hosts.length === 1) fail(problem, 1);
-		if (problem) {
-			console.error(`nsdeck: ${shown(problem)}`);
-			continue;
-		}
-		const upload = !cli.flags.noUpload;
-		const helper = localHelper();
-		// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
-		const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
-		servers.push({dest, system: createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard)});
 	}
-	if (servers.length === 0) fail('no server could be reached', 1);
-	return servers;
+	try {
+		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+		if (servers.length === 0) fail(problems.length === 1 ? problems[0] : `no server could be reached: ${problems.join('; ')}`, 1);
+		for (const problem of problems) console.error(`nsdeck: ${shown(problem)}`);
+		await startApp(servers[0].system, undefined, undefined, servers);
+	} finally {
+		// The masters are child processes: they would keep Node running after the app ends.
+		closeAllMasters();
+	}
 }
+
 const keepSeconds = ((): number | undefined => {
 	try {
 		return guardSeconds();
@@ -236,18 +227,10 @@ async function main(): Promise<void> {
 	if (logProblem) fail(`cannot write the log ${cli.flags.log}: ${logProblem}`);
 	switch (command) {
 		case '':
-			if (cli.flags.hosts.length > 0) {
-				// The masters are child processes: they would keep Node running after the app ends.
-				try {
-					const servers = await connectServers();
-					return await startApp(servers[0].system, undefined, undefined, servers);
-				} finally {
-					closeAllMasters();
-				}
-			}
+			if (cli.flags.hosts.length > 0) return openServers(cli.flags.hosts);
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
-			return cli.flags.hosts.length > 0 ? showHosts() : showOnce(createRealSystem({lab: false}));
+			return cli.flags.hosts.length > 0 ? showHosts(cli.flags.hosts) : showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
 		case 'save':
