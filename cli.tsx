@@ -15,6 +15,7 @@ import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
 import {connectServers} from './source/connect-servers.js';
+import {buildFleetLab, FLEET_SCENARIO} from './source/system/fleet-lab.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildLab} from './source/lab-build.js';
@@ -158,11 +159,26 @@ async function labFromFile(path: string): Promise<void> {
 	else await startApp(system);
 }
 
+/** `nsdeck lab fleet`: two servers with their own sshd in the sandbox, and the app on both over ssh. */
+async function fleetLab(): Promise<void> {
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
+	await prepareSandbox(runCommand);
+	const made = await buildFleetLab(runCommand).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));
+	try {
+		if (cli.flags.show) await showHosts(made.hosts, made.config);
+		else await openServers(made.hosts, made.config);
+	} finally {
+		closeAllMasters();
+		await made.stop();
+	}
+}
+
 /** Everything below the lab's entry runs inside the sandbox, in a second copy of this program. */
 async function lab(scenarioName: string): Promise<void> {
+	if (scenarioName === FLEET_SCENARIO.name) return fleetLab();
 	if (isWorldFileArgument(scenarioName)) return labFromFile(scenarioName);
 	const scenario = findScenario(scenarioName);
-	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${[...SCENARIOS, FLEET_SCENARIO].map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
 	const system = createRealSystem({lab: true});

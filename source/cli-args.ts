@@ -2,6 +2,7 @@
 // (package.json normalisation) to a bundle that is parsed on every start.
 import {parseArgs} from 'node:util';
 import {DEFAULT_SCENARIO, SCENARIOS} from './system/lab-scenarios.js';
+import {FLEET_SCENARIO} from './system/fleet-lab.js';
 
 /** The subcommands and what each does: one table, so the descriptions start in one column. */
 const USAGE: ReadonlyArray<readonly [string, string]> = [
@@ -31,7 +32,7 @@ export const HELP = `
 ${usage(USAGE)}
 
   Lab scenarios
-${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
+${[...SCENARIOS, FLEET_SCENARIO].map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
     --json      with show: JSON in ip -j -d's keys, nsdeck's findings (peer, lower, ports, label) under "nsdeck"
