@@ -6,13 +6,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 let dir: string | undefined;
+let exitHooked = false;
 const onExit = new Set<() => void>();
 
 /** The control directory, made (0700, as mkdtemp makes it) the first time it is asked for. */
 export function controlDir(): string {
 	if (!dir) {
 		dir = mkdtempSync(join(tmpdir(), 'nsdeck-ssh-'));
-		process.once('exit', closeAllMasters);
+		// Once per process: a directory made again after closeAllMasters must not add a second hook.
+		if (!exitHooked) process.once('exit', closeAllMasters);
+		exitHooked = true;
 	}
 	return dir;
 }
