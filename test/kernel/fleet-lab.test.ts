@@ -1,20 +1,25 @@
 // `nsdeck lab fleet`'s servers (source/system/fleet-lab.ts), built in the test's sandbox: the two sshd
 // servers answer nsdeck over ssh with the lab's own ssh_config, web on h1 reaches web on h2 across the
 // VXLAN, `show --host` draws that tunnel as one edge between the servers (and flags it once its two ends
-// disagree on the VNI), and stop() leaves nothing behind.
-import {existsSync, readFileSync} from 'node:fs';
+// disagree on the VNI), and stop() leaves nothing behind. And `nsdeck lab fleet` itself, in a terminal at
+// 80x24 (a sandbox inside the tests' own, which maps it a uid range): both servers under their headings,
+// the tunnel in the map, and nothing left after a quit.
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {buildFleetLab, type FleetLab} from '../../source/system/fleet-lab.js';
 import {runCommand} from '../../source/system/runner.js';
 import {requireSandbox, sh} from '../support/sandbox.js';
-import {BUNDLE} from '../support/tmux.js';
+import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
 
 let lab: FleetLab | undefined;
+let app: Tmux | undefined;
 beforeAll(async () => {
 	requireSandbox();
 	lab = await buildFleetLab(runCommand);
 }, 60_000);
 afterAll(async () => {
+	await app?.kill();
 	await lab?.stop();
 });
 
@@ -60,5 +65,25 @@ describe('the fleet lab', () => {
 		expect((await sh('ip', 'netns', 'list')).split('\n').filter((n) => n.startsWith('server-'))).toEqual([]);
 		expect((await runCommand(['ip', 'link', 'show', 'under0'])).exitCode).not.toBe(0);
 		await vi.waitFor(() => expect(machines.filter((m) => running(m.pid))).toEqual([]), {timeout: 10_000});
+	});
+});
+
+describe('nsdeck lab fleet', () => {
+	const labDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('nsdeck-fleet-'));
+
+	it('opens the app on h1 and h2, draws their tunnel, and leaves nothing on quit', {timeout: 90_000}, async () => {
+		const before = labDirs();
+		app = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', process.execPath, BUNDLE, 'lab', 'fleet'], 80, 24);
+		await app.waitFor(/▸ h1 · 2[\s\S]*web[\s\S]*▸ h2 · 2[\s\S]*web/, 40_000);
+		await app.waitFor('on h1 over ssh');
+		const made = labDirs().filter((n) => !before.includes(n));
+		expect(made).toHaveLength(1);
+		await app.keys('t');
+		await app.waitFor(/2 servers · 1 tunnel between servers/);
+		await app.keys('Escape');
+		await app.keys('q');
+		const ended = (): Promise<boolean> => app!.tmux('has-session', '-t', 'e2e').then(() => false, () => true);
+		await vi.waitFor(async () => expect(await ended()).toBe(true), {timeout: 15_000});
+		expect(labDirs()).not.toContain(made[0]);
 	});
 });
