@@ -31,13 +31,17 @@ export async function buildFleetLab(run: Runner): Promise<FleetLab> {
 		if (result.exitCode !== 0) throw new Error(`${argv.join(' ')}: ${errorText(result)}`);
 	};
 	const dir = mkdtempSync(join(tmpdir(), 'nsdeck-fleet-'));
+	// The keys go even when nsdeck exits without stop() (cli.tsx's fail()); the rest ends with the sandbox.
+	const removeDir = (): void => rmSync(dir, {recursive: true, force: true});
+	process.once('exit', removeDir);
 	const stops: AbortController[] = [];
 	const stop = async (): Promise<void> => {
 		for (const s of stops) s.abort();
 		// Each may be missing (a build that failed half way): what is there goes, the rest is no error.
 		for (const name of SERVERS) await run(['ip', 'netns', 'del', `server-${name}`]);
 		await run(['ip', 'link', 'del', 'under0']);
-		rmSync(dir, {recursive: true, force: true});
+		process.off('exit', removeDir);
+		removeDir();
 	};
 	try {
 		for (const key of ['host_key', 'user_key']) await must(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'nsdeck-fleet', '-f', join(dir, key)]);
