@@ -57,6 +57,26 @@ describe('the fleet lab', () => {
 		expect(await mermaid()).toMatch(/-\.-\|"vxlan VNI 42<br\/>⚠ VNI 42 on h1, 43 on h2"\|/);
 	});
 
+	it("explains a ping from h1's web to h2's by the tunnel's VNI mismatch", {timeout: 60_000}, async () => {
+		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h1', '--host', 'h2', '--ssh-config', lab!.config], 160, 40);
+		await app.waitFor(/▸ h1[\s\S]*web[\s\S]*▸ h2[\s\S]*web/, 30_000);
+		await app.keys('Down');
+		await app.waitFor('Interfaces in web');
+		await app.keys('p');
+		await app.waitFor('Ping from web');
+		for (let n = 0; n < 20 && !(await app.screen()).includes('‹ other address… ›'); n++) await app.keys('Right');
+		await app.keys('Tab');
+		await app.type('10.42.0.2');
+		await app.keys('Tab', 'BSpace');
+		await app.type('1');
+		await app.keys('Enter');
+		const explained = await app.waitFor('the echo leaves h1 through vx0 (vxlan VNI 42) to h2, but the tunnel carries nothing: VNI 42 on h1, 43 on h2', 30_000);
+		expect(explained).toMatch(/✗ host: over vx0 to h2, where web holds it/);
+		expect(explained).not.toContain('beyond what nsdeck sees');
+		await app.kill();
+		app = undefined;
+	});
+
 	it('stops its servers and removes the underlay and its files', async () => {
 		const {config, machines} = lab!;
 		await lab!.stop();
