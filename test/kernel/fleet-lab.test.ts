@@ -39,6 +39,26 @@ const mermaid = async (): Promise<string> => {
 	return result.stdout;
 };
 
+/** The app on the lab's servers, pinging h2's web from h1's at 160x40; the screen once it shows `expected`. */
+async function pingAcross(expected: string): Promise<string> {
+	app = await startInTmux([process.execPath, BUNDLE, '--host', 'h1', '--host', 'h2', '--ssh-config', lab!.config], 160, 40);
+	await app.waitFor(/▸ h1[\s\S]*web[\s\S]*▸ h2[\s\S]*web/, 30_000);
+	await app.keys('Down');
+	await app.waitFor('Interfaces in web');
+	await app.keys('p');
+	await app.waitFor('Ping from web');
+	for (let n = 0; n < 20 && !(await app.screen()).includes('‹ other address… ›'); n++) await app.keys('Right');
+	await app.keys('Tab');
+	await app.type('10.42.0.2');
+	await app.keys('Tab', 'BSpace');
+	await app.type('1');
+	await app.keys('Enter');
+	const screen = await app.waitFor(expected, 30_000);
+	await app.kill();
+	app = undefined;
+	return screen;
+}
+
 describe('the fleet lab', () => {
 	it('builds two servers joined by a VXLAN that carries traffic, drawn as one edge', async () => {
 		const [h1] = lab!.machines;
@@ -58,23 +78,18 @@ describe('the fleet lab', () => {
 	});
 
 	it("explains a ping from h1's web to h2's by the tunnel's VNI mismatch", {timeout: 60_000}, async () => {
-		app = await startInTmux([process.execPath, BUNDLE, '--host', 'h1', '--host', 'h2', '--ssh-config', lab!.config], 160, 40);
-		await app.waitFor(/▸ h1[\s\S]*web[\s\S]*▸ h2[\s\S]*web/, 30_000);
-		await app.keys('Down');
-		await app.waitFor('Interfaces in web');
-		await app.keys('p');
-		await app.waitFor('Ping from web');
-		for (let n = 0; n < 20 && !(await app.screen()).includes('‹ other address… ›'); n++) await app.keys('Right');
-		await app.keys('Tab');
-		await app.type('10.42.0.2');
-		await app.keys('Tab', 'BSpace');
-		await app.type('1');
-		await app.keys('Enter');
-		const explained = await app.waitFor('the echo leaves h1 through vx0 (vxlan VNI 42) to h2, but the tunnel carries nothing: VNI 42 on h1, 43 on h2', 30_000);
+		const explained = await pingAcross('the echo leaves h1 through vx0 (vxlan VNI 42) to h2, but the tunnel carries nothing: VNI 42 on h1, 43 on h2');
 		expect(explained).toMatch(/✗ host: over vx0 to h2, where web holds it/);
 		expect(explained).not.toContain('beyond what nsdeck sees');
-		await app.kill();
-		app = undefined;
+	});
+
+	it('explains it by a link down on h2 once the tunnel is sound', {timeout: 60_000}, async () => {
+		const [, h2] = lab!.machines;
+		await sh(...h2.inside(['ip', 'link', 'del', 'vx0']));
+		await sh(...h2.inside(['ip', 'link', 'add', 'vx0', 'type', 'vxlan', 'id', '42', 'remote', '192.168.50.1', 'dstport', '4789', 'dev', 'eth0']));
+		await sh(...h2.inside(['ip', 'link', 'set', 'vx0', 'master', 'br0', 'up']));
+		await sh(...h2.inside(['ip', '-n', 'web', 'link', 'set', 'eth0', 'down']));
+		await pingAcross('on h2: interface eth0 in web is down');
 	});
 
 	it('stops its servers and removes the underlay and its files', async () => {

@@ -70,6 +70,16 @@ describe('a ping across a tunnel between servers', () => {
 		expect(crossing(server(1, 42), without)?.text).toBe('the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where no namespace holds 10.42.0.2');
 	});
 
+	it("gives a link down on the other server, between the tunnel and the target, as the cause", () => {
+		const h2 = server(2, 42);
+		const down = {namespaces: h2.namespaces.map((ns) => (ns.id === 'web' ? {...ns, links: ns.links.map((l) => (l.name === 'eth0' ? {...l, adminUp: false, state: 'DOWN'} : l))} : ns))};
+		const found = crossing(server(1, 42), down);
+		expect(found?.cause).toBe(true);
+		expect(found?.text).toBe(
+			'the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where web/eth0 holds 10.42.0.2, but on h2: interface eth0 in web is down (select it and press Space to set it up)',
+		);
+	});
+
 	it('finds nothing when the echo arrives on its own server, or no tunnel is on its way', () => {
 		const h1 = server(1, 42);
 		const hosts = [{host: 'h1', world: h1}, {host: 'h2', world: server(2, 42)}];

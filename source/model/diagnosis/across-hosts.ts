@@ -1,13 +1,14 @@
 // A ping whose echo leaves its server through a tunnel to another listed server (`--host h1 --host h2`):
 // which tunnel the last hop's links reach (the out interface, the bridge it crosses and that bridge's
 // ports), who holds the target on the far server, and a tunnel that carries nothing (its ends disagree,
-// host-tunnels.ts) as the likeliest cause. The way on the far server is not traced: its world is not the
-// one the app holds, and its firewall and sysctls are not read. Pure.
+// host-tunnels.ts), or a link down between the far end and the target, as the likeliest cause. The way on
+// the far server is not traced beyond that (its routes, firewall and sysctls are not read). Pure.
 import type {HostLinkRef, HostTunnel, HostWorldRef} from '../host-tunnels.js';
-import type {Link} from '../types.js';
+import {buildTopology} from '../topology.js';
+import type {Link, World} from '../types.js';
 import type {Trace} from './path.js';
 import {BEYOND, type WayLine} from './way-lines.js';
-import {addressHolder, type Place} from './places.js';
+import {addressHolder, linkProblems, segment, type Place} from './places.js';
 
 export interface Crossing {
 	/** This server's end of the tunnel the echo takes. */
@@ -39,6 +40,16 @@ function reached(places: readonly Place[]): Array<{ns: string; link: Link}> {
 	return places.flatMap((p) => [p.link, ...(p.link.kind === 'bridge' ? p.ns.links.filter((l) => l.master === p.link.name) : [])].map((link) => ({ns: p.ns.id, link})));
 }
 
+/** On the far server, the links down between the tunnel's end there and the namespace holding the target. */
+function farDown(far: World, tunnel: HostTunnel, host: string, holder: Place): string[] {
+	const end = tunnel.paired ? [tunnel.from, tunnel.to].find((r) => r.host === host) : undefined;
+	const ns = end && far.namespaces.find((n) => n.id === end.ns);
+	const link = ns?.links.find((l) => l.ifindex === end?.ifindex);
+	if (!ns || !link) return [];
+	const topology = buildTopology(far);
+	return linkProblems(far, topology, segment(far, topology, {ns, link}, holder));
+}
+
 /**
  * The tunnel the echo to `trace.target` leaves `host` through, when its way ends without arriving on a
  * link that is, or is bridged with, an end of a tunnel to another listed server.
@@ -54,10 +65,15 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 		const holder = held && {ns: held.ns.id, link: held.link.name};
 		const what = end.tunnel.vni === undefined ? end.tunnel.kind : `${end.tunnel.kind} VNI ${end.tunnel.vni}`;
 		const way = `the echo leaves ${host} through ${end.here.name} (${what}) to ${end.host}`;
-		const cause = end.tunnel.problems.length > 0;
-		const text = cause
-			? `${way}, but the tunnel carries nothing: ${end.tunnel.problems.join('; ')}`
-			: `${way}, where ${holder ? `${holder.ns}/${holder.link} holds ${trace.target.address}: select ${end.host}'s ${holder.ns} to look there` : `no namespace holds ${trace.target.address}`}`;
+		const down = far && held ? farDown(far, end.tunnel, end.host, held) : [];
+		const cause = end.tunnel.problems.length > 0 || down.length > 0;
+		const where = holder ? `${holder.ns}/${holder.link} holds ${trace.target.address}` : `no namespace holds ${trace.target.address}`;
+		const text =
+			end.tunnel.problems.length > 0
+				? `${way}, but the tunnel carries nothing: ${end.tunnel.problems.join('; ')}`
+				: down.length > 0
+					? `${way}, where ${where}, but on ${end.host}: ${down.join('; ')}`
+					: `${way}, where ${where}${holder ? `: select ${end.host}'s ${holder.ns} to look there` : ''}`;
 		return {here: end.here, host: end.host, tunnel: end.tunnel, holder, text, cause};
 	}
 	return undefined;
