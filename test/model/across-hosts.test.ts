@@ -78,6 +78,7 @@ describe('a ping across a tunnel between servers', () => {
 		expect(found?.text).toBe(
 			'the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where web/eth0 holds 10.42.0.2, but on h2: interface eth0 in web is down (select it and press Space to set it up)',
 		);
+		expect(crossingLines([], found).at(-1)?.evidence).toBe('interface eth0 in web is down (select it and press Space to set it up)');
 	});
 
 	it('finds nothing when the echo arrives on its own server, or no tunnel is on its way', () => {

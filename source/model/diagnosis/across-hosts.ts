@@ -20,8 +20,10 @@ export interface Crossing {
 	readonly holder?: {readonly ns: string; readonly link: string};
 	/** One sentence: the way out, and why the tunnel carries nothing when it does not. */
 	readonly text: string;
-	/** The tunnel carries nothing: the likeliest cause, said first. */
+	/** The echo cannot get past the tunnel: the likeliest cause, said first. */
 	readonly cause: boolean;
+	/** What keeps the echo from the target past the tunnel: its ends' disagreement, or links down there. */
+	readonly problems: readonly string[];
 }
 
 /** This server's end of a tunnel between servers, and the server at the other end. */
@@ -66,7 +68,8 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 		const what = end.tunnel.vni === undefined ? end.tunnel.kind : `${end.tunnel.kind} VNI ${end.tunnel.vni}`;
 		const way = `the echo leaves ${host} through ${end.here.name} (${what}) to ${end.host}`;
 		const down = far && held ? farDown(far, end.tunnel, end.host, held) : [];
-		const cause = end.tunnel.problems.length > 0 || down.length > 0;
+		const problems = end.tunnel.problems.length > 0 ? end.tunnel.problems : down;
+		const cause = problems.length > 0;
 		const where = holder ? `${holder.ns}/${holder.link} holds ${trace.target.address}` : `no namespace holds ${trace.target.address}`;
 		const text =
 			end.tunnel.problems.length > 0
@@ -74,7 +77,7 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 				: down.length > 0
 					? `${way}, where ${where}, but on ${end.host}: ${down.join('; ')}`
 					: `${way}, where ${where}${holder ? `: select ${end.host}'s ${holder.ns} to look there` : ''}`;
-		return {here: end.here, host: end.host, tunnel: end.tunnel, holder, text, cause};
+		return {here: end.here, host: end.host, tunnel: end.tunnel, holder, text, cause, problems};
 	}
 	return undefined;
 }
@@ -82,11 +85,11 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 /** The way's lines with the crossing: the last line goes on over the tunnel, and says where to. */
 export function crossingLines(way: readonly WayLine[], crossing: Crossing | undefined): WayLine[] {
 	if (!crossing) return [...way];
-	const {here, host, holder, tunnel, cause} = crossing;
+	const {here, host, holder, cause, problems} = crossing;
 	const line: WayLine = {
 		mark: cause ? 'broken' : 'leaves',
 		text: `${here.ns}: over ${here.name} to ${host}${holder ? `, where ${holder.ns} holds it` : ''}`,
-		evidence: cause ? tunnel.problems.join('; ') : undefined,
+		evidence: cause ? problems.join('; ') : undefined,
 	};
 	const onward = way.map((l, i) => (i === way.length - 1 && l.mark === 'leaves' ? {...l, mark: 'on' as const, text: l.text.slice(0, -BEYOND.length)} : l));
 	return [...onward, line];
