@@ -12,13 +12,11 @@ import {buildTopology} from './source/model/topology.js';
 import {keepNoRecords} from './source/model/raw-records.js';
 import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {loadIprouteNames} from './source/system/netdump.js';
-import {helperForServer, remoteGuardJobs, remoteSession} from './source/system/remote-guard.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
 import {destinationProblem} from './source/model/ssh-destination.js';
-import {localHelper} from './source/system/remote-helper.js';
-import {createRemoteSystem, remoteAccess} from './source/system/remote-system.js';
-import {sshHost} from './source/system/ssh-transport.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
+import {connectServers} from './source/connect-servers.js';
+import {buildFleetLab, FLEET_SCENARIO} from './source/system/fleet-lab.js';
 import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildLab} from './source/lab-build.js';
@@ -33,6 +31,7 @@ import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
 import type {FirstRead} from './source/system/first-read.js';
+import type {FleetServer} from './source/state/fleet-sync.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/system/terminal.js';
 
@@ -51,10 +50,10 @@ const cli = ((): Cli => {
 })();
 
 /** `show --host …`: the servers' worlds; a server that failed is a line on stderr, and the exit status 1. */
-async function showHosts(): Promise<void> {
+async function showHosts(hosts = cli.flags.hosts, configFile = cli.flags.sshConfig): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
 	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
-	const read = await readHosts(cli.flags.hosts, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+	const read = await readHosts(hosts, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
 	for (const {problem} of read) if (problem) console.error(`nsdeck: ${shown(problem)}`);
 	if (dot || mermaid) {
 		const worlds = read.flatMap((r) => (r.world ? [{host: r.dest, world: r.world}] : []));
@@ -64,23 +63,25 @@ async function showHosts(): Promise<void> {
 }
 
 /**
- * `nsdeck --host DEST`: the app on one server. The master connects here, before the UI: a passphrase or
- * password prompt is ssh's own, on the terminal.
+ * `nsdeck --host DEST…`: the app on one server, or on several (one world each). A DEST that is no
+ * destination stops nsdeck; a server that cannot be reached is one line, and the others still open.
  */
-async function connectServer(): Promise<System> {
-	const [dest = '', ...more] = cli.flags.hosts;
-	if (more.length > 0) fail('the app opens one server for now; `nsdeck show --host A --host B` reads several');
-	const invalid = destinationProblem(dest);
-	if (invalid) fail(invalid);
-	const host = sshHost(dest, {configFile: cli.flags.sshConfig, sudo: cli.flags.sudo});
-	const problem = await host.connect();
-	if (problem) fail(problem, 1);
-	const upload = !cli.flags.noUpload;
-	const helper = localHelper();
-	// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
-	const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
-	return createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard);
+async function openServers(dests: readonly string[], configFile = cli.flags.sshConfig): Promise<void> {
+	for (const dest of dests) {
+		const invalid = destinationProblem(dest);
+		if (invalid) fail(invalid);
+	}
+	try {
+		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+		if (servers.length === 0) fail(problems.length === 1 ? problems[0] : `no server could be reached: ${problems.join('; ')}`, 1);
+		for (const problem of problems) console.error(`nsdeck: ${shown(problem)}`);
+		await startApp(servers[0].system, undefined, undefined, servers);
+	} finally {
+		// The masters are child processes: they would keep Node running after the app ends.
+		closeAllMasters();
+	}
 }
+
 const keepSeconds = ((): number | undefined => {
 	try {
 		return guardSeconds();
@@ -103,7 +104,7 @@ async function showOnce(system: System): Promise<void> {
 /** How long the first frame waits for the first read (it usually takes ~30 ms): a slow `ip` must not keep the screen blank. */
 const FIRST_READ_WAIT_MS = 250;
 
-async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial): Promise<void> {
+async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial, servers?: readonly FleetServer[]): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	keepNoRecords();
 	// Loaded here, not at the top: show, save and diff never pay for ink, React and yoga (the bundle keeps
@@ -114,7 +115,7 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	const [{render}, {App}] = await ui;
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} />, {
+	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} servers={servers} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,
@@ -160,11 +161,26 @@ async function labFromFile(path: string): Promise<void> {
 	else await startApp(system);
 }
 
+/** `nsdeck lab fleet`: two servers with their own sshd in the sandbox, and the app on both over ssh. */
+async function fleetLab(): Promise<void> {
+	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
+	await prepareSandbox(runCommand);
+	const made = await buildFleetLab(runCommand).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));
+	try {
+		if (cli.flags.show) await showHosts(made.hosts, made.config);
+		else await openServers(made.hosts, made.config);
+	} finally {
+		closeAllMasters();
+		await made.stop();
+	}
+}
+
 /** Everything below the lab's entry runs inside the sandbox, in a second copy of this program. */
 async function lab(scenarioName: string): Promise<void> {
+	if (scenarioName === FLEET_SCENARIO.name) return fleetLab();
 	if (isWorldFileArgument(scenarioName)) return labFromFile(scenarioName);
 	const scenario = findScenario(scenarioName);
-	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+	if (!scenario) fail(`no lab scenario "${scenarioName}"; choose one of: ${[...SCENARIOS, FLEET_SCENARIO].map((s) => s.name).join(', ')}`);
 	if (!insideSandbox()) process.exit(await runInSandbox([...selfArgv(), ...process.argv.slice(2)]));
 	await prepareSandbox(runCommand);
 	const system = createRealSystem({lab: true});
@@ -229,17 +245,10 @@ async function main(): Promise<void> {
 	if (logProblem) fail(`cannot write the log ${cli.flags.log}: ${logProblem}`);
 	switch (command) {
 		case '':
-			if (cli.flags.hosts.length > 0) {
-				// The masters are child processes: they would keep Node running after the app ends.
-				try {
-					return await startApp(await connectServer());
-				} finally {
-					closeAllMasters();
-				}
-			}
+			if (cli.flags.hosts.length > 0) return openServers(cli.flags.hosts);
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
-			return cli.flags.hosts.length > 0 ? showHosts() : showOnce(createRealSystem({lab: false}));
+			return cli.flags.hosts.length > 0 ? showHosts(cli.flags.hosts) : showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
 		case 'save':

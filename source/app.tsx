@@ -12,6 +12,10 @@ import {footerActs} from './state/keys/key-availability.js';
 import {offeredFor} from './state/keys/keymap.js';
 import {footerScopes, overlaySpec} from './state/overlays.js';
 import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
+import {fleetMove, namespaceGroups} from './state/fleet.js';
+import type {FleetServer} from './state/fleet-sync.js';
+import type {Move} from './state/navigation.js';
+import type {AppState} from './state/app-state.js';
 import {currentNs, selectedLink} from './state/selectors.js';
 import type {FirstRead} from './system/first-read.js';
 import type {System} from './system/system.js';
@@ -28,6 +32,7 @@ import {useLookInside} from './ui/hooks/use-look-inside.js';
 import {KEEP_SECONDS, usePlans} from './ui/hooks/use-plans.js';
 import {useTutorial} from './ui/hooks/use-tutorial.js';
 import {useWorld} from './ui/hooks/use-world.js';
+import {useFleet, type Fleet} from './ui/hooks/use-fleet.js';
 import {useTraffic} from './ui/hooks/use-traffic.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
@@ -55,20 +60,24 @@ export interface AppProps {
 	readonly keepSeconds?: number;
 	/** A tutorial to follow beside the panes (`nsdeck tutorial`). */
 	readonly tutorial?: Tutorial;
+	/** Several servers (`--host h1 --host h2`): one world each, the selected namespace's active (use-fleet.ts). */
+	readonly servers?: readonly FleetServer[];
 }
 
-export function App({system, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds, tutorial}: AppProps) {
+export function App({system: given, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds, tutorial, servers}: AppProps) {
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
-	const {refresh, refreshNamespaces} = useWorld(system, dispatch, getState, firstRead);
-	useTraffic(system, dispatch, getState);
+	const fleet = useFleet(servers, given, dispatch, getState);
+	const system = fleet.system;
+	const {refresh, refreshNamespaces} = useWorld(system, fleet.dispatch, getState, firstRead);
+	useTraffic(system, fleet.dispatch, getState);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
 	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds, alsoRead});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const connection = useConnection(system);
-	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend});
+	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend, fleet: fleet.mapInput});
 	const layer = useMemo(createKeyLayer, []);
 	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute, readEchoes: system.readEchoCounters});
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
@@ -106,6 +115,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			},
 			logSize: {columns: frame.width, rows: frame.height},
 			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly, titleStatus(system, dryRun, getState(), frame.width)),
+			crossHost: fleet.hosts && ((to) => crossHost(fleet, getState(), to, paneRows(layout.linksHeight))),
 		},
 		paneRows(layout.linksHeight),
 	);
@@ -114,7 +124,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 	// A plan that resets the lab for a tutorial opens the tutorial once it has run (use-tutorial.ts).
 	const submit = (plan: Plan): void => void execute(plan).then(() => tutorials.ran(plan));
 	const overlay = overlayView(
-		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, copy, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting},
+		{state, dispatch, system, dryRun, readOnly, interactive, sessionRisk: guard, keepSeconds: keepSeconds ?? KEEP_SECONDS, submit, copy, keep, undoNow, look, tutorials, typedAhead: input.typeAhead.waiting, fleetMap: fleet.mapInput},
 		frame,
 	);
 	return (
@@ -124,7 +134,7 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 					{overlay ?? (
 						<StaleRows.Provider value={!connection.up}>
-							<ExplorerPanes state={state} layout={layout} />
+							<ExplorerPanes state={state} layout={layout} groups={fleet.hosts && namespaceGroups(state, fleet.hosts(), fleet.active)} />
 						</StaleRows.Provider>
 					)}
 					{learning?.visible ? (
@@ -146,4 +156,12 @@ export function App({system, interactive = true, size, dryRun = false, logFile, 
 			</Box>
 		</KeyLayerContext.Provider>
 	);
+}
+
+/** A move in the namespaces pane that goes past the active server's namespaces: to the next server's. */
+function crossHost(fleet: Fleet, state: AppState, to: Move, page: number): boolean {
+	const target = fleet.hosts && fleetMove(state, namespaceGroups(state, fleet.hosts(), fleet.active), to, page);
+	if (!target) return false;
+	fleet.switchTo(target.host, target.id);
+	return true;
 }

@@ -2,6 +2,7 @@
 // (package.json normalisation) to a bundle that is parsed on every start.
 import {parseArgs} from 'node:util';
 import {DEFAULT_SCENARIO, SCENARIOS} from './system/lab-scenarios.js';
+import {FLEET_SCENARIO} from './system/fleet-lab.js';
 
 /** The subcommands and what each does: one table, so the descriptions start in one column. */
 const USAGE: ReadonlyArray<readonly [string, string]> = [
@@ -11,7 +12,7 @@ const USAGE: ReadonlyArray<readonly [string, string]> = [
 	['nsdeck show [--json]', 'print every namespace, interface, peer and route once, for scripts'],
 	['nsdeck show --dot', 'the topology as a Graphviz graph (nsdeck show --dot | dot -Tsvg > net.svg)'],
 	['nsdeck show --mermaid', 'the topology as a Mermaid flowchart, for Markdown documents'],
-	['nsdeck --host DEST', 'the app on a server, over the system\'s ssh (one server for now)'],
+	['nsdeck --host DEST', "the app on a server over the system's ssh (repeat --host: several, one screen)"],
 	['nsdeck show --host DEST', "print a server's namespaces over ssh (repeat --host for more; --json, --dot, --mermaid)"],
 	['nsdeck lab FILE', 'the lab, built from a world file (nsdeck save writes one)'],
 	['nsdeck save FILE|-', 'write the world as a file (YAML): namespaces, links, addresses, routes, rules'],
@@ -31,7 +32,7 @@ export const HELP = `
 ${usage(USAGE)}
 
   Lab scenarios
-${SCENARIOS.map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
+${[...SCENARIOS, FLEET_SCENARIO].map((s) => `    ${s.name.padEnd(10)} ${s.description}${s.name === DEFAULT_SCENARIO ? ' (default)' : ''}`).join('\n')}
 
   Options
     --json      with show: JSON in ip -j -d's keys, nsdeck's findings (peer, lower, ports, label) under "nsdeck"

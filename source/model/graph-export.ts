@@ -7,6 +7,7 @@ import {shown} from './display.js';
 import {factsText, linkStateLabel} from './format.js';
 import {hubShape} from './link-kinds/index.js';
 import {topologyEdges, type Edges} from './topology-edges.js';
+import {hostTunnels, type HostTunnel} from './host-tunnels.js';
 import {buildTopology, linkKey, type Topology} from './topology.js';
 import type {Link, LinkRef, Netns, World} from './types.js';
 
@@ -66,12 +67,22 @@ export interface HostWorld {
 	readonly world: World;
 }
 
-/** Several servers in one graph: a cluster per server around its namespaces' clusters. */
+/** A tunnel between servers as its edge's label: kind and VNI, and what is wrong with it. */
+const tunnelLabel = (t: HostTunnel): string => [t.vni === undefined ? t.kind : `${t.kind} VNI ${t.vni}`, ...t.problems.map((p) => `⚠ ${p}`)].join('\n');
+
+/**
+ * Several servers in one graph: a cluster per server around its namespaces' clusters, and one edge per
+ * tunnel between servers (host-tunnels.ts), dashed when something keeps it from working.
+ */
 export function hostsToDot(hosts: readonly HostWorld[]): string {
 	const out = [...DOT_HEAD];
 	hosts.forEach(({host, world}, k) => {
 		out.push(`\tsubgraph cluster_host${k} {`, `\t\tlabel=${dotString(`host ${host}`)};`, ...dotBody(world, buildTopology(world), host, `cluster_host${k}`, '\t\t'), '\t}');
 	});
+	for (const t of hostTunnels(hosts)) {
+		const style = t.problems.length > 0 ? ', style=dashed' : '';
+		out.push(`\t${dotNode(t.from, t.from.host)} -- ${dotNode(t.to, t.to.host)} [label=${dotLabel(tunnelLabel(t).split('\n'))}, penwidth=3${style}];`);
+	}
 	out.push('}');
 	return out.join('\n') + '\n';
 }
@@ -113,5 +124,10 @@ export function hostsToMermaid(hosts: readonly HostWorld[]): string {
 	hosts.forEach(({host, world}, k) => {
 		out.push(`\tsubgraph host${k}[${mermaidText(`host ${host}`)}]`, ...mermaidBody(world, buildTopology(world), ids, host, `host${k}_`, '\t\t'), '\tend');
 	});
+	const id = (r: HostTunnel['from']): string => ids.get(`${r.host}\0${linkKey(r.ns, r.ifindex)}`) ?? '';
+	for (const t of hostTunnels(hosts)) {
+		const label = mermaidText(tunnelLabel(t).replaceAll('\n', '<br/>'));
+		out.push(`\t${id(t.from)} ${t.problems.length > 0 ? '-.-' : '==='}|${label}| ${id(t.to)}`);
+	}
 	return out.join('\n') + '\n';
 }

@@ -45,7 +45,9 @@ export type Action =
 	| {readonly type: 'planned'; readonly plan: Plan}
 	/** A reading of the selected namespace's counters, with the rates it gives (traffic-sync.ts). */
 	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic}
-	| {readonly type: 'qdiscs'; readonly nsId: string; readonly list: readonly Qdisc[]};
+	| {readonly type: 'qdiscs'; readonly nsId: string; readonly list: readonly Qdisc[]}
+	/** Another server's namespace was chosen (state/fleet.ts): its world, as last read, replaces this one. */
+	| {readonly type: 'switchWorld'; readonly world?: World; readonly ns: string};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -158,6 +160,11 @@ export function reducer(state: AppState, action: Action): AppState {
 			return {...state, qdiscs: {nsId: action.nsId, list: action.list}};
 		case 'readProgress':
 			return {...state, progress: action.progress};
+		case 'switchWorld': {
+			// What belonged to the other server's world goes with it: a dry run's plans were planned there.
+			const fresh: AppState = {...state, world: undefined, readWorld: undefined, planned: undefined, topology: emptyTopology, traffic: undefined, qdiscs: undefined, jump: undefined, progress: undefined, error: undefined, loading: true};
+			return {...(action.world ? showWorld(fresh, action.world) : fresh), selectedNs: action.ns};
+		}
 		case 'filterStart':
 			return startFilter(state);
 		case 'filterText':

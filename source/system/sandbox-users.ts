@@ -1,6 +1,6 @@
 // The sandbox's user namespace. Started by a user, it maps only that user, as root (`--map-root-user`).
-// Started by real root, it maps uids and gids 0–65535 to themselves, with setgroups allowed: sshd's
-// privilege separation drops to its own user (sshd, uid 103 on Debian) with setgroups and setuid, which a
+// Started by real root (or by root in a sandbox that maps them), it maps uids and gids 0–65535 to
+// themselves, with setgroups allowed: sshd's privilege separation drops to its own user (sshd, uid 103 on Debian) with setgroups and setuid, which a
 // one-uid namespace refuses ("setgroups: Operation not permitted"), so the tests' servers
 // (test/support/sshd.ts) and the lab's fleet need it. unshare 2.38 maps a range only through newuidmap
 // (the uidmap package), so the map is written here: an empty user namespace is held by a process, its
@@ -15,6 +15,21 @@ export const MAPPED_IDS = 65_536;
 /** Real root: uid 0 in the initial user namespace, which maps every uid to itself. */
 export function realRoot(uidMap = readMap('/proc/self/uid_map')): boolean {
 	return process.getuid?.() === 0 && uidMap.trim().split(/\s+/).join(' ') === '0 0 4294967295';
+}
+
+/**
+ * Root that can give a new user namespace 0–65535: real root, or root in a sandbox that maps that range
+ * itself (the kernel tests' sandbox, where a lab started for a test is a sandbox inside it).
+ */
+export function canMapUserRange(uidMap = readMap('/proc/self/uid_map')): boolean {
+	if (process.getuid?.() !== 0) return false;
+	return uidMap
+		.trim()
+		.split('\n')
+		.some((line) => {
+			const [inner, , count] = line.trim().split(/\s+/).map(Number);
+			return inner === 0 && (count ?? 0) >= MAPPED_IDS;
+		});
 }
 
 /** True when this process's user namespace maps more than one uid (sshd can drop to its own). */

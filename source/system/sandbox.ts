@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {findNetdump} from './netdump-binary.js';
 import {childrenOf} from './children-of.js';
 import {diesWithUs, errorText, runAttached, type Runner} from './runner.js';
-import {holdMappedUserNamespace, realRoot, type HeldUserNamespace} from './sandbox-users.js';
+import {canMapUserRange, holdMappedUserNamespace, type HeldUserNamespace} from './sandbox-users.js';
 import {restoreTerminal, saveTerminalSettings} from './terminal-settings.js';
 
 /** Set in the environment of the process that runs inside the sandbox. */
@@ -58,8 +58,8 @@ export async function runInSandbox(inner: readonly string[]): Promise<number> {
 	let users: HeldUserNamespace | undefined;
 	const saved = saveTerminalSettings();
 	try {
-		// Real root gives the sandbox a range of uids, for sshd (sandbox-users.ts).
-		if (realRoot()) users = await holdMappedUserNamespace();
+		// Real root gives the sandbox a range of uids, for sshd (sandbox-users.ts); so does root in a sandbox that has one.
+		if (canMapUserRange()) users = await holdMappedUserNamespace();
 		// unshare dies with us (setpriv), and --kill-child takes the sandbox with it.
 		return await runAttached(diesWithUs(unshareArgv(inForeground(inner), users?.path)), {[SANDBOX_ENV]: '1'}, {passOn: toFirstProcess});
 	} catch (error) {

@@ -1,6 +1,9 @@
 // The explorer: namespaces on the left, the selected namespace's interfaces and routes on the right.
 import {Box} from 'ink';
+import {useContext} from 'react';
 import type {AppState} from '../state/app-state.js';
+import type {NamespaceGroup} from '../state/fleet.js';
+import {StaleRows} from './stale-rows.js';
 import {currentNs, linksFilterText, lowerOf, namespacesOf, peerOf, portsOf, routesOf, selectedLinkIndex, selectedNsIndex, selectedRouteIndex, visibleLinks, visibleNamespaces, visibleRoutes} from '../state/selectors.js';
 import type {Layout} from './layout.js';
 import {InterfacesPane} from './panes/interfaces-pane.js';
@@ -10,13 +13,19 @@ import {RoutesPane} from './panes/routes-pane.js';
 export interface ExplorerPanesProps {
 	readonly state: AppState;
 	readonly layout: Layout;
+	/** Several servers: each one's namespaces under its heading (state/fleet.ts). */
+	readonly groups?: readonly NamespaceGroup[];
 }
 
-export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
+export function ExplorerPanes({state, layout, groups}: ExplorerPanesProps) {
 	const ns = currentNs(state);
+	const stale = useContext(StaleRows);
 	return (
 		<Box flexDirection="row" height={layout.bodyHeight}>
+			{/* Each server's group says itself whether it is stale. */}
+			<StaleRows.Provider value={groups ? false : stale}>
 			<NamespacesPane
+				groups={groups}
 				namespaces={visibleNamespaces(state)}
 				total={namespacesOf(state).length}
 				filter={state.filters.namespaces}
@@ -26,6 +35,7 @@ export function ExplorerPanes({state, layout}: ExplorerPanesProps) {
 				width={layout.nsWidth}
 				height={layout.bodyHeight}
 			/>
+			</StaleRows.Provider>
 			<Box flexDirection="column" width={layout.rightWidth}>
 				<InterfacesPane
 					ns={ns}

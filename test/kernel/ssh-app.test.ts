@@ -5,6 +5,7 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {runCommand} from '../../source/system/runner.js';
 import {requireSandbox, sh} from '../support/sandbox.js';
 import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
 import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
@@ -59,5 +60,22 @@ describe('the app on a server', () => {
 		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
 		// Killed, nsdeck could not remove its control directory: the test does.
 		for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith('nsdeck-ssh-') && !before.has(n))) rmSync(join(tmpdir(), dir), {recursive: true, force: true});
+	});
+
+	it('stops with one line when no server can be reached, and before any when a DEST is no destination', async () => {
+		const start = (...hosts: string[]) =>
+			runCommand([process.execPath, BUNDLE, ...hosts.map((h) => `--host=${h}`), '--ssh-config', fleet.config], {timeoutMs: 30_000});
+		const one = await start('h1-badkey');
+		expect([one.exitCode, one.stderr]).toEqual([1, 'nsdeck: h1-badkey: the server refused our key (Permission denied); check `ssh h1-badkey`\n']);
+		const both = await start('h1-badkey', 'h1-newkey');
+		expect(both.exitCode).toBe(1);
+		expect(both.stderr.trim().split('\n')).toEqual([
+			'nsdeck: no server could be reached: h1-badkey: the server refused our key (Permission denied); check `ssh h1-badkey`; h1-newkey: unknown or changed host key; connect once with `ssh h1-newkey` and check the key',
+		]);
+		const hostile = await start('h1', '-oProxyCommand=touch /tmp/nsdeck-pwned');
+		expect(hostile.exitCode).toBe(2);
+		expect(hostile.stderr).toMatch(/^nsdeck: .*-oProxyCommand/);
+		expect(readdirSync(tmpdir())).not.toContain('nsdeck-pwned');
+		expect(h1.processes()).toEqual([]);
 	});
 });

@@ -3,12 +3,11 @@
 // with a key made for the test and known_hosts written for it. sshd's privilege separation drops to its
 // own user (setgroups, setuid): the sandbox maps a uid range when started by real root
 // (source/system/sandbox-users.ts), and these tests need that.
-import {mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {streamCommand} from '../../source/system/runner.js';
 import {mapsManyUsers} from '../../source/system/sandbox-users.js';
-import {childrenOf} from '../../source/system/children-of.js';
+import {sshdConfig, startMachine} from '../../source/system/ssh-machine.js';
 import {requireSandbox, sh} from './sandbox.js';
 
 export interface TestServer {
@@ -33,31 +32,8 @@ export interface TestFleet {
 	stop(): Promise<void>;
 }
 
-/** sshd, as the first process of a machine: its own /run (netns, sshd's chroot) and /root (the cache). */
-const MACHINE = [
-	'mount -t tmpfs -o mode=755 fleet-run /run && mkdir -p /run/netns /run/sshd',
-	'mount -t tmpfs -o mode=700 fleet-root /root',
-	'ip link set lo up',
-	'exec /usr/sbin/sshd -D -e -f "$1"',
-].join(' && ');
-
-function sshdConfig(dir: string, address: string): string {
-	return [
-		`ListenAddress ${address}:22`,
-		`HostKey ${dir}/host_key`,
-		`AuthorizedKeysFile ${dir}/authorized_keys`,
-		'StrictModes no',
-		'UsePAM no',
-		'PidFile none',
-		'PermitRootLogin prohibit-password',
-		'LogLevel INFO',
-		// Port 2222 (alias NAME-noip) is the same server with nothing on PATH: a server without ip.
-		`ListenAddress ${address}:2222`,
-		'Match LocalPort 2222',
-		'  SetEnv PATH=/nowhere',
-		'',
-	].join('\n');
-}
+/** Port 2222 (alias NAME-noip) is the same server with nothing on PATH: a server without ip. */
+const noIpPort = (address: string): string[] => [`ListenAddress ${address}:2222`, 'Match LocalPort 2222', '  SetEnv PATH=/nowhere'];
 
 /** Start `names.length` servers (h1 at 10.231.1.2, h2 at 10.231.2.2, …) and write the client's config. */
 export async function startFleet(names: readonly string[]): Promise<TestFleet> {
@@ -83,32 +59,11 @@ export async function startFleet(names: readonly string[]): Promise<TestFleet> {
 			await sh('ip', 'link', 'set', `fl-${name}`, 'up');
 			await sh('ip', '-n', netns, 'addr', 'add', `${address}/24`, 'dev', 'eth0');
 			await sh('ip', '-n', netns, 'link', 'set', 'eth0', 'up');
-			writeFileSync(join(dir, `sshd_${name}`), sshdConfig(dir, address));
+			writeFileSync(join(dir, `sshd_${name}`), sshdConfig(dir, address, noIpPort(address)));
 			const stop = new AbortController();
 			stops.push(stop);
-			let started: (pid: number) => void = () => {};
-			let failed: (error: Error) => void = () => {};
-			const listening = new Promise<number>((resolve, reject) => ((started = resolve), (failed = reject)));
-			let outer = 0;
-			const argv = ['nsenter', `--net=/run/netns/${netns}`, 'unshare', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', 'sh', '-c', MACHINE, 'sh', join(dir, `sshd_${name}`)];
-			void streamCommand(argv, {
-				signal: stop.signal,
-				timeoutMs: 3_600_000,
-				onStart: (pid) => (outer = pid),
-				onLine: (line) => {
-					if (/Server listening on/.test(line)) started(firstProcess(outer));
-				},
-			}).then((result) => failed(new Error(`sshd for ${name} ended: ${result.stderr || result.failure}`)));
-			const pid = await listening;
-			const pidNs = readlinkSync(`/proc/${pid}/ns/pid`);
-			servers.push({
-				name,
-				netns,
-				address,
-				pid,
-				processes: () => processesIn(pidNs).filter((p) => p.pid !== pid),
-				inside: (command) => ['nsenter', '-t', String(pid), '--net', '--mount', '--pid', '--', ...command],
-			});
+			const machine = await startMachine(netns, join(dir, `sshd_${name}`), stop.signal);
+			servers.push({name, netns, address, ...machine});
 			config.push(`Host ${name}`, `  HostName ${address}`, '  User root');
 			// The same server, reached with a key it does not know, and with no ip on PATH.
 			config.push(`Host ${name}-badkey`, `  HostName ${address}`, '  User root', `  IdentityFile ${dir}/stranger_key`);
@@ -138,26 +93,4 @@ export async function startFleet(names: readonly string[]): Promise<TestFleet> {
 			rmSync(dir, {recursive: true, force: true});
 		},
 	};
-}
-
-/** The machine's first process: the child that `unshare --fork` (setpriv → nsenter → unshare) made. */
-function firstProcess(outer: number): number {
-	const [first] = childrenOf(outer);
-	if (first === undefined) throw new Error('no first process under unshare');
-	return first;
-}
-
-/** Processes whose PID namespace is `pidNs`, as seen from the sandbox. */
-function processesIn(pidNs: string): Array<{pid: number; command: string}> {
-	const found: Array<{pid: number; command: string}> = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			if (readlinkSync(`/proc/${entry}/ns/pid`) !== pidNs) continue;
-			found.push({pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()});
-		} catch {
-			// Gone meanwhile.
-		}
-	}
-	return found;
 }

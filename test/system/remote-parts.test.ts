@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {hostsToDot, hostsToMermaid} from '../../source/model/graph-export.js';
 import {insideSandbox, unshareArgv} from '../../source/system/sandbox.js';
-import {mapsManyUsers, realRoot} from '../../source/system/sandbox-users.js';
+import {canMapUserRange, mapsManyUsers, realRoot} from '../../source/system/sandbox-users.js';
 import {remoteArch} from '../../source/system/remote-helper.js';
 import {parseNetnsList} from '../../source/system/remote-read.js';
 import {sshHost} from '../../source/system/ssh-transport.js';
@@ -17,6 +17,14 @@ describe('the sandbox for sshd', () => {
 		expect(mapsManyUsers('         0          0      65536\n')).toBe(true);
 		expect(mapsManyUsers('         0       1000          1\n')).toBe(false);
 		expect(insideSandbox({NSDECK_SANDBOX: '1'}, '         0          0      65536\n')).toBe(true);
+	});
+
+	it('maps a uid range inside a sandbox that has one (a lab inside the kernel tests), as root only', () => {
+		const root = process.getuid?.() === 0;
+		expect(canMapUserRange('         0          0 4294967295\n')).toBe(root);
+		expect(canMapUserRange('         0          0      65536\n')).toBe(root);
+		expect(canMapUserRange('         0       1000          1\n')).toBe(false);
+		expect(canMapUserRange('         1          1      65536\n')).toBe(false);
 	});
 
 	it('enters a held user namespace instead of mapping root alone', () => {

@@ -11,6 +11,7 @@ import {firstBreak, tracePing, type Trace} from './path.js';
 import {lostEchoes, pingFailed, type PingOutcome} from './outcome.js';
 import {addressHolder, onSubnet, subnetOf} from './places.js';
 import {shortRoute} from './route-lookup.js';
+import type {Crossing} from './across-hosts.js';
 
 export interface Explanation {
 	/** Plain sentences, the likeliest cause first; empty when there is nothing to explain. */
@@ -20,7 +21,12 @@ export interface Explanation {
 	readonly fix?: Fix;
 	/** A firewall that stopped the echoes (by its counters, or its policy): where the way is marked broken. */
 	readonly firewall?: {readonly ns: string; readonly text: string};
+	/** Several servers: the tunnel the echo leaves its server through (across-hosts.ts). */
+	readonly crossing?: Crossing;
 }
+
+/** Several servers: finds the tunnel a traced way leaves its server through (across-hosts.ts's crossingOf). */
+export type FindCrossing = (trace: Trace | undefined) => Crossing | undefined;
 
 /** The route back that the target's namespace lacks: to the source, by the link the echo came in on. */
 function routeBackFix(trace: Trace): Fix | undefined {
@@ -35,7 +41,7 @@ function routeBackFix(trace: Trace): Fix | undefined {
 	return gateway ? {kind: 'route', ns: arrived.ns.id, dst, gateway, dev: inLink.name} : undefined;
 }
 
-export function explainPing(world: World, nsId: string, target: string, outcome: PingOutcome, evidence: Evidence = NO_EVIDENCE): Explanation {
+export function explainPing(world: World, nsId: string, target: string, outcome: PingOutcome, evidence: Evidence = NO_EVIDENCE, across?: FindCrossing): Explanation {
 	if (outcome.errorText && pingMissing(outcome.errorText)) return {reasons: ['ping is not installed: install the iputils-ping package (apt-get install iputils-ping)']};
 	if (!pingFailed(outcome)) return {reasons: []};
 	const ns = findNs(world, nsId);
@@ -49,6 +55,7 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 		return {reasons: genericLoss(outcome, target, `${ip.address} is ${nsId}'s own address`)};
 	}
 	const trace = tracePing(world, nsId, target, evidence);
+	const crossing = across?.(trace);
 	const findings = firewallFindings(world.namespaces, trace, evidence, lostEchoes(outcome));
 	const counted = findings.filter((f) => f.counted);
 	const policy = findings.find((f) => !f.counted && f.text.includes('drops it by policy'));
@@ -65,7 +72,10 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 		fix ??= findings[0]?.fix;
 		reasons.push(...bridgeTrap(trace, evidence));
 	}
+	// A tunnel that carries nothing is certain to lose every echo: first. Else where it goes, after the rest.
+	if (crossing?.cause) reasons.unshift(crossing.text);
 	reasons.push(...unreadFirewalls(evidence));
+	if (crossing && !crossing.cause && reasons.length > 0) reasons.push(crossing.text);
 	const firstCause = reasons.length;
 	if (firstCause === 0 && outcome.icmpErrors.some((e) => /Host Unreachable|Address unreachable/i.test(e))) {
 		const out = trace?.there.hops.at(-1)?.out;
@@ -74,12 +84,13 @@ export function explainPing(world: World, nsId: string, target: string, outcome:
 	if (reasons.length === 0) {
 		const last = trace?.there.hops.at(-1);
 		const holder = addressHolder(world, ip.address);
-		const where = holder ? `${ip.address} is on ${holder.ns.id}/${holder.link.name}` : `no namespace nsdeck can see holds ${ip.address}`;
+		const where = holder ? `${ip.address} is on ${holder.ns.id}/${holder.link.name}` : crossing ? `its way goes on to ${crossing.host}` : `no namespace nsdeck can see holds ${ip.address}`;
 		reasons.push(...genericLoss(outcome, target, where));
-		if (trace?.there.leaves && last?.route) reasons.push(`the echo leaves what nsdeck sees at ${last.out?.name ?? '?'} in ${last.ns.id} (${shortRoute(last.route)})${last.route.gateway && !/^169\.254\.|^fe[89ab]/i.test(last.route.gateway) && last.nextAddress === last.route.gateway ? `: the gateway ${last.route.gateway} is in no namespace nsdeck can see` : ''}`);
+		if (crossing) reasons.push(crossing.text);
+		else if (trace?.there.leaves && last?.route) reasons.push(`the echo leaves what nsdeck sees at ${last.out?.name ?? '?'} in ${last.ns.id} (${shortRoute(last.route)})${last.route.gateway && !/^169\.254\.|^fe[89ab]/i.test(last.route.gateway) && last.nextAddress === last.route.gateway ? `: the gateway ${last.route.gateway} is in no namespace nsdeck can see` : ''}`);
 	}
 	const blamed = counted[0] ?? (broken ? undefined : policy);
-	return {reasons, trace, fix, firewall: blamed && {ns: blamed.ns, text: blamed.text}};
+	return {reasons, trace, fix, firewall: blamed && {ns: blamed.ns, text: blamed.text}, crossing};
 }
 
 /** The reasons alone, as the panel and the tests read them. */

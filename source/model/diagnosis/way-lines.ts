@@ -23,11 +23,14 @@ function hopText(hop: Hop, last: boolean, way: Way, address: string): string {
 	return `${hop.ns.id}${inLink}: ${shortRoute(hop.route)}${across.length > 0 ? ` → ${across.join(' → ')}` : ''}`;
 }
 
+/** The end of the last line of a way that leaves what nsdeck sees. */
+export const BEYOND = ' → beyond what nsdeck sees';
+
 function wayLines(way: Way, address: string, back: boolean): WayLine[] {
 	return way.hops.map((hop, i) => {
 		const last = i === way.hops.length - 1;
 		const mark: WayMark = hop.broken ? 'broken' : last && way.arrived ? 'arrived' : last && way.leaves ? 'leaves' : 'on';
-		const text = hopText(hop, last, way, address) + (mark === 'leaves' ? ` → beyond what nsdeck sees` : '');
+		const text = hopText(hop, last, way, address) + (mark === 'leaves' ? BEYOND : '');
 		return {mark, text, evidence: hop.broken?.text, back: back && i === 0 ? true : undefined};
 	});
 }

@@ -16,6 +16,8 @@ export interface FormPlanProps {
 	readonly layout: FormLayout;
 	/** The countdown after a change on the SSH session's path, to say so. */
 	readonly keepSeconds: number;
+	/** The server it runs on (`--host`): each command goes there as `ssh HOST -- …`. */
+	readonly host?: string;
 }
 
 /** Text that wraps, held to the rows the layout gave it: it never pushes into the rows below. */
@@ -27,7 +29,7 @@ export function Rows({rows, children}: {readonly rows: number; readonly children
 	);
 }
 
-export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanProps) {
+export function FormPlan({facts, state, lower, layout, keepSeconds, host}: FormPlanProps) {
 	const t = theme();
 	const {plan, risk} = facts;
 	if (!plan) return null;
@@ -68,7 +70,8 @@ export function FormPlan({facts, state, lower, layout, keepSeconds}: FormPlanPro
 			)}
 			<Rows rows={1}>
 				<Text bold wrap="truncate">
-					{plan.dangerous ? 'This cannot be undone. It will run:' : 'It will run:'}
+					{plan.dangerous ? 'This cannot be undone. ' : ''}
+					{host ? `It will run on ${host} (ssh ${host} -- …):` : 'It will run:'}
 				</Text>
 			</Rows>
 			{state.armed && (

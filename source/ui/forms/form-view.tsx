@@ -34,12 +34,14 @@ export interface FormViewProps<P extends Plan> {
 	/** The countdown after such a change (ui/hooks/use-plans.ts), to say so in the preview. */
 	readonly keepSeconds?: number;
 	readonly onSubmit: (plan: P) => void;
+	/** The server the plan runs on (`--host`): the preview names it. */
+	readonly host?: string;
 	readonly onCancel: () => void;
 	/** Ctrl+Y: the commands, to the clipboard (the status says how it went). */
 	readonly onCopy: (text: string) => void;
 }
 
-export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onCopy}: FormViewProps<P>) {
+export function FormView<P extends Plan>({spec, world, width, height, dryRun, isFocused, sessionRisk, keepSeconds = 30, onSubmit, onCancel, onCopy, host}: FormViewProps<P>) {
 	const t = theme();
 	const env = useMemo((): FormEnv<P> => ({spec, world, dryRun, sessionRisk, size: {width, height}}), [spec, world, dryRun, sessionRisk, width, height]);
 	const [state, setState] = useState<FormState>(() => initialFormState(spec));
@@ -106,7 +108,7 @@ export function FormView<P extends Plan>({spec, world, width, height, dryRun, is
 						</Text>
 					</Rows>
 				) : lower.kind === 'plan' ? (
-					<FormPlan facts={facts} state={state} lower={lower} layout={layout} keepSeconds={keepSeconds} />
+					<FormPlan facts={facts} state={state} lower={lower} layout={layout} keepSeconds={keepSeconds} host={host} />
 				) : lower.kind === 'fill' ? (
 					<Rows rows={lower.rows}>
 						<Text color={t.muted}>{lower.text}</Text>

@@ -28,6 +28,8 @@ export interface AppKeyHandlers {
 	readonly detailFacts?: () => void;
 	/** How far the open help or detail view scrolls: presses past its end are not saved up. */
 	readonly overlayMostScroll?: () => number;
+	/** Several servers: a move that lands on another server's namespace goes there (true), else false. */
+	readonly crossHost?: (to: Move) => boolean;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -43,6 +45,7 @@ export interface AppKeys {
 export function useAppKeys(getState: () => AppState, dispatch: (action: Action) => void, handlers: AppKeyHandlers, page: number): AppKeys {
 	const {exit} = useApp();
 	const move = (to: Move): void => {
+		if (handlers.crossHost?.(to)) return;
 		const action = moveSelection(getState(), to, page);
 		if (action) dispatch(action);
 	};

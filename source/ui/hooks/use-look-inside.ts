@@ -11,6 +11,7 @@ import {useCommand, type CommandControls} from './use-command.js';
 import {usePing, type PingControls} from './use-ping.js';
 import {useShell, type ShellControls} from './use-shell.js';
 import {onlyPlanned} from '../../state/planned-state.js';
+import type {FleetMapInput} from '../topology/fleet-map.js';
 
 export interface LookInside {
 	readonly ping: PingControls;
@@ -26,11 +27,13 @@ export interface LookInsideOptions {
 	readonly dryRun: boolean;
 	readonly logFile?: string;
 	readonly suspend?: Suspend;
+	/** Several servers: what the map draws, for a ping whose echo leaves through a tunnel to another. */
+	readonly fleet?: () => FleetMapInput;
 }
 
 export function useLookInside(system: System, getState: () => AppState, dispatch: (action: Action) => void, options: LookInsideOptions): LookInside {
-	const {refresh, refreshNamespaces, dryRun, logFile, suspend} = options;
-	const ping = usePing(system, getState, dispatch, refresh, logFile);
+	const {refresh, refreshNamespaces, dryRun, logFile, suspend, fleet} = options;
+	const ping = usePing(system, getState, dispatch, refresh, {logFile, fleet});
 	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
 	const shell = useShell(system, getState, dispatch, refresh, {suspend, dryRun});
 	const capture = useCapture(system, getState, dispatch, {logFile});

@@ -1,9 +1,11 @@
 // p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
 // it failed, the world is read again and the failure explained from it.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {explainPing} from '../../model/diagnosis/diagnose.js';
+import {explainPing, type FindCrossing} from '../../model/diagnosis/diagnose.js';
 import type {Evidence} from '../../model/diagnosis/evidence.js';
 import {traceLines} from '../../model/diagnosis/way-lines.js';
+import {crossingLines, crossingOf} from '../../model/diagnosis/across-hosts.js';
+import type {FleetMapInput} from '../topology/fleet-map.js';
 import type {Fix} from '../../model/diagnosis/fix.js';
 import {fixForm} from '../../state/ping-fix.js';
 import {pingFailed, type PingOutcome} from '../../model/diagnosis/outcome.js';
@@ -31,7 +33,20 @@ export interface PingControls {
 	applyFix(fix: Fix | undefined): void;
 }
 
-export function usePing(system: System, getState: () => AppState, dispatch: (action: Action) => void, refresh: () => Promise<void>, logFile?: string): PingControls {
+/** Several servers: finds the tunnel an echo leaves the active server through (across-hosts.ts). */
+function acrossFleet(fleet: FleetMapInput | undefined): FindCrossing | undefined {
+	if (!fleet) return undefined;
+	const read = fleet.hosts.flatMap((h) => (h.world ? [{host: h.host, world: h.world}] : []));
+	return (trace) => crossingOf(trace, fleet.hosts[fleet.active].host, read, fleet.tunnels);
+}
+
+export function usePing(
+	system: System,
+	getState: () => AppState,
+	dispatch: (action: Action) => void,
+	refresh: () => Promise<void>,
+	{logFile, fleet}: {readonly logFile?: string; readonly fleet?: () => FleetMapInput} = {},
+): PingControls {
 	const [runs, update] = useReducer(pingRunsReducer, []);
 	const abort = useRef<AbortController | undefined>(undefined);
 	const nextId = useRef(1);
@@ -100,8 +115,9 @@ export function usePing(system: System, getState: () => AppState, dispatch: (act
 				const world = getState().world;
 				if (!world) return update({type: 'diagnosed', id, reasons: []});
 				const evidence: Evidence | undefined = system.readEvidence ? await system.readEvidence(world, request.ns, request.target, await earlier).catch(() => undefined) : undefined;
-				const explained = explainPing(world, request.ns, request.target, outcome, evidence);
-				update({type: 'diagnosed', id, reasons: explained.reasons, way: traceLines(explained.trace, explained.firewall), fix: explained.fix});
+				const explained = explainPing(world, request.ns, request.target, outcome, evidence, acrossFleet(fleet?.()));
+				const way = crossingLines(traceLines(explained.trace, explained.firewall), explained.crossing);
+				update({type: 'diagnosed', id, reasons: explained.reasons, way, fix: explained.fix});
 			})();
 		},
 		[system, getState, dispatch, refresh, logFile],

@@ -29,6 +29,7 @@ import {LogOverlay} from './log-overlay.js';
 import {ResultOverlay} from './result-overlay.js';
 import {TutorialPicker} from './tutorial-picker.js';
 import {foldedDetails, type TitleFacts} from '../title-fit.js';
+import type {FleetMapInput} from '../topology/fleet-map.js';
 
 /** What the overlays act with: the app's hooks, gathered once by the root. */
 export interface OverlayDeps {
@@ -50,6 +51,8 @@ export interface OverlayDeps {
 	readonly tutorials: TutorialControls;
 	/** What waits to act when the run ends (type-ahead.ts). */
 	readonly typedAhead: string;
+	/** Several servers: the map draws them all, and the tunnels between them (use-fleet.ts). */
+	readonly fleetMap?: () => FleetMapInput;
 }
 
 export interface Frame {
@@ -98,6 +101,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				sessionRisk={d.sessionRisk}
 				keepSeconds={d.keepSeconds}
 				onSubmit={d.submit}
+				host={d.system.host}
 				onCancel={close(d)}
 				onCopy={(text) => d.copy(text, 'the commands')}
 			/>
@@ -135,6 +139,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				{...f}
 				isActive={d.interactive}
 				highlight={learning && currentFocus(learning.progress, learning.statuses)}
+				fleet={d.fleetMap?.()}
 				onChoose={(id) => {
 					d.dispatch({type: 'selectNs', id});
 					d.dispatch({type: 'focus', pane: 'namespaces'});

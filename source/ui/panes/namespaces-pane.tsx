@@ -11,6 +11,7 @@ import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {theme} from '../theme.js';
 import {paneTitle} from '../filter-title.js';
+import type {NamespaceGroup} from '../../state/fleet.js';
 
 export interface NamespacesPaneProps {
 	readonly namespaces: readonly Netns[];
@@ -22,6 +23,37 @@ export interface NamespacesPaneProps {
 	readonly total?: number;
 	readonly filter?: string;
 	readonly filtering?: boolean;
+	/**
+	 * Several servers: every server's namespaces under a heading with its name; `namespaces` and `selected`
+	 * are then the active server's (state/fleet.ts).
+	 */
+	readonly groups?: readonly NamespaceGroup[];
+}
+
+/** A row of the pane: a server's heading, or a namespace (of that server, with several). */
+type Row = {readonly heading: NamespaceGroup} | {readonly ns: Netns; readonly group?: NamespaceGroup};
+
+/** The rows and where the selected one is: with groups, each server's heading, then its namespaces. */
+function rowsOf(namespaces: readonly Netns[], selected: number, groups: readonly NamespaceGroup[] | undefined): {rows: Row[]; at: number} {
+	if (!groups) return {rows: namespaces.map((ns) => ({ns})), at: selected};
+	const rows: Row[] = [];
+	let at = 0;
+	for (const group of groups) {
+		rows.push({heading: group});
+		if (group.active) at = rows.length + Math.max(selected, 0);
+		for (const ns of group.namespaces) rows.push({ns, group});
+	}
+	return {rows, at};
+}
+
+const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
+
+/** `▸ h2 · 3`, or `▸ h2 disconnected, read 12:01:05` (`▸ h2 ✕ 12:01:05` where that is too wide). */
+function headingText({host, namespaces, stale, lastRead}: NamespaceGroup, width: number): string {
+	if (!stale) return `▸ ${host} · ${namespaces.length}`;
+	const when = lastRead === undefined ? '' : clock(lastRead);
+	const full = `▸ ${host} disconnected${when && `, read ${when}`}`;
+	return textWidth(full) <= width ? full : `▸ ${host} ✕ ${when}`.trimEnd();
 }
 
 /** Fewer columns than this cannot say who lives there ("sleep …"): the label is left out. */
@@ -43,9 +75,11 @@ export function namespaceCounts(ns: Netns, room = Infinity, nameLength = 0): str
 	return room - counts.length - 9 >= Math.min(nameLength, 8) ? `planned ${counts}` : 'planned';
 }
 
-export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false}: NamespacesPaneProps) {
+export function NamespacesPane({namespaces, selected, focused, width, height, total = namespaces.length, filter, filtering = false, groups}: NamespacesPaneProps) {
 	const t = theme();
-	const title = paneTitle('Namespaces', namespaces.length, total, filter, filtering, paneColumns(width));
+	const shownCount = groups ? groups.reduce((n, g) => n + g.namespaces.length, 0) : namespaces.length;
+	const title = paneTitle('Namespaces', shownCount, groups ? Math.max(total, shownCount) : total, filter, filtering, paneColumns(width));
+	const {rows, at} = rowsOf(namespaces, selected, groups);
 	const columns = paneColumns(width);
 	// Named columns where the pane is wide enough to say who lives in each namespace (200 columns), and
 	// its rows can spare the line; at 80 columns the name and `2/3 up` say what they are.
@@ -55,15 +89,24 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 	return (
 		<PaneFrame title={title} focused={focused} width={width} height={height}>
 			{header && <ColumnHeader text={headerText} columns={columns} />}
-			<ListRows
-				items={namespaces}
-				selected={selected}
+			<ListRows<Row>
+				items={rows}
+				selected={at}
 				rows={paneRows(height) - (header ? 1 : 0)}
 				columns={columns}
 				focused={focused}
-				rowKey={(ns) => ns.id}
+				rowKey={(row) => ('heading' in row ? `\0${row.heading.host}` : `${row.group?.host ?? ''}\0${row.ns.id}`)}
 				empty={filter ? 'nothing matches the filter' : 'reading…'}
-				renderRow={(ns, w) => {
+				renderRow={(row, w) => {
+					if ('heading' in row) {
+						return (
+							<Text bold color={row.heading.stale ? t.bad : t.accent}>
+								{fit(headingText(row.heading, w), w)}
+							</Text>
+						);
+					}
+					const {ns, group} = row;
+					const dim = group?.stale === true;
 					const name = nsDisplayName(ns.id);
 					const counts = namespaceCounts(ns, w, textWidth(name));
 					const label = labelText(ns.label);
@@ -74,11 +117,11 @@ export function NamespacesPane({namespaces, selected, focused, width, height, to
 					const nameWidth = Math.min(textWidth(name), room);
 					const labelWidth = label ? room - nameWidth - 1 : 0;
 					return (
-						<>
+						<Text dimColor={dim}>
 							<Text bold={ns.kind === 'host'}>{fitName(name, labelWidth >= LABEL_MIN ? nameWidth : room)}</Text>
 							{labelWidth >= LABEL_MIN && <Text color={t.muted}> {fit(label, labelWidth)}</Text>}
 							<Text color={ns.error ? t.bad : t.muted}> {counts}</Text>
-						</>
+						</Text>
 					);
 				}}
 			/>

@@ -35,6 +35,8 @@ export interface TopologyMap {
 	readonly boxes: readonly MapBox[];
 	/** `3 namespaces · 2 veth pairs · 1 bridge`. */
 	readonly summary: string;
+	/** The line each interface is drawn on, by linkKey: where a tunnel to another server starts (fleet-map.ts). */
+	readonly linkRows?: ReadonlyMap<string, number>;
 }
 
 export interface MapOptions {
@@ -266,5 +268,5 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	});
 
 	const lines = canvas.lines();
-	return {lines, width: Math.max(0, ...lines.map(textWidth)), boxes, summary: summaryOf(world, edges)};
+	return {lines, width: Math.max(0, ...lines.map(textWidth)), boxes, summary: summaryOf(world, edges), linkRows: rowOf};
 }

@@ -11,6 +11,7 @@ import {cellsOf, sliceColumns} from '../../model/text-width.js';
 import {useStore} from '../hooks/store.js';
 import {stateColor, theme} from '../theme.js';
 import {layoutTopology, type MapBox} from './layout.js';
+import {fleetMap, type FleetMapInput} from './fleet-map.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';
 import {useMapKeys, type MapView} from './use-map-keys.js';
 import {clampViewport, type Extent} from './viewport.js';
@@ -27,6 +28,8 @@ export interface TopologyOverlayProps {
 	readonly onChoose: (id: string) => void;
 	/** Interfaces to pick out (what the tutorial's current step is about), by namespace id and name. */
 	readonly highlight?: readonly LinkMark[];
+	/** Several servers: all of them, and the tunnels between them (fleet-map.ts); `world` is the active one's. */
+	readonly fleet?: FleetMapInput;
 }
 
 export interface LinkMark {
@@ -89,11 +92,14 @@ function colorOf(style: Style): string | undefined {
 	return style === 'plain' ? undefined : stateColor(style);
 }
 
-export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose, highlight = []}: TopologyOverlayProps) {
+export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose, highlight = [], fleet}: TopologyOverlayProps) {
 	const t = theme();
 	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
 	const current = validCursor(world, state.cursor);
-	const map = useMemo(() => layoutTopology(world, topology, {selected: current, width}), [world, topology, current, width]);
+	const map = useMemo(
+		() => (fleet ? fleetMap(fleet, topology, {selected: current, width}) : layoutTopology(world, topology, {selected: current, width})),
+		[world, topology, current, width, fleet],
+	);
 	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
 	const extent: Extent = {rows: map.lines.length, columns: map.width};
 	const shown = clampViewport(state.view, extent, size);
@@ -127,7 +133,7 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 			</Text>
 			<Text color={t.muted} wrap="truncate">
 				{/* The map's keys are in the footer, from keymap.ts, like every other key. */}
-				{'╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
+				{fleet ? '╌ a link that is down  ═ a bridge  ║ a tunnel between servers  ╔ the selected namespace' : '╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
 			</Text>
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {

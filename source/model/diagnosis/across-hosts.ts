@@ -1,0 +1,96 @@
+// A ping whose echo leaves its server through a tunnel to another listed server (`--host h1 --host h2`):
+// which tunnel the last hop's links reach (the out interface, the bridge it crosses and that bridge's
+// ports), who holds the target on the far server, and a tunnel that carries nothing (its ends disagree,
+// host-tunnels.ts), or a link down between the far end and the target, as the likeliest cause. The way on
+// the far server is not traced beyond that (its routes, firewall and sysctls are not read). Pure.
+import type {HostLinkRef, HostTunnel, HostWorldRef} from '../host-tunnels.js';
+import {buildTopology} from '../topology.js';
+import type {Link, World} from '../types.js';
+import type {Trace} from './path.js';
+import {BEYOND, type WayLine} from './way-lines.js';
+import {addressHolder, linkProblems, segment, type Place} from './places.js';
+
+export interface Crossing {
+	/** This server's end of the tunnel the echo takes. */
+	readonly here: HostLinkRef;
+	/** The server at the other end. */
+	readonly host: string;
+	readonly tunnel: HostTunnel;
+	/** Where the target is on that server, if any namespace there holds it. */
+	readonly holder?: {readonly ns: string; readonly link: string};
+	/** One sentence: the way out, and why the tunnel carries nothing when it does not. */
+	readonly text: string;
+	/** The echo cannot get past the tunnel: the likeliest cause, said first. */
+	readonly cause: boolean;
+	/** What keeps the echo from the target past the tunnel: its ends' disagreement, or links down there. */
+	readonly problems: readonly string[];
+}
+
+/** This server's end of a tunnel between servers, and the server at the other end. */
+function endOn(tunnels: readonly HostTunnel[], host: string, ns: string, link: Link): {here: HostLinkRef; host: string; tunnel: HostTunnel} | undefined {
+	const at = (r: HostLinkRef): boolean => r.host === host && r.ns === ns && r.ifindex === link.ifindex;
+	for (const tunnel of tunnels) {
+		if (at(tunnel.from)) return {here: tunnel.from, host: tunnel.to.host, tunnel};
+		// An unpaired tunnel's `to` is only the interface holding its remote, not a tunnel end.
+		if (tunnel.paired && at(tunnel.to)) return {here: tunnel.to, host: tunnel.from.host, tunnel};
+	}
+	return undefined;
+}
+
+/** The links the last hop reaches: each place, and a bridge's ports (a vxlan bridged with the namespace's veth). */
+function reached(places: readonly Place[]): Array<{ns: string; link: Link}> {
+	return places.flatMap((p) => [p.link, ...(p.link.kind === 'bridge' ? p.ns.links.filter((l) => l.master === p.link.name) : [])].map((link) => ({ns: p.ns.id, link})));
+}
+
+/** On the far server, the links down between the tunnel's end there and the namespace holding the target. */
+function farDown(far: World, tunnel: HostTunnel, host: string, holder: Place): string[] {
+	const end = tunnel.paired ? [tunnel.from, tunnel.to].find((r) => r.host === host) : undefined;
+	const ns = end && far.namespaces.find((n) => n.id === end.ns);
+	const link = ns?.links.find((l) => l.ifindex === end?.ifindex);
+	if (!ns || !link) return [];
+	const topology = buildTopology(far);
+	return linkProblems(far, topology, segment(far, topology, {ns, link}, holder));
+}
+
+/**
+ * The tunnel the echo to `trace.target` leaves `host` through, when its way ends without arriving on a
+ * link that is, or is bridged with, an end of a tunnel to another listed server.
+ */
+export function crossingOf(trace: Trace | undefined, host: string, hosts: readonly HostWorldRef[], tunnels: readonly HostTunnel[]): Crossing | undefined {
+	const last = trace?.there.hops.at(-1);
+	if (!trace || trace.there.arrived || !last?.out) return undefined;
+	for (const {ns, link} of reached([{ns: last.ns, link: last.out}, ...last.across])) {
+		const end = endOn(tunnels, host, ns, link);
+		if (!end) continue;
+		const far = hosts.find((h) => h.host === end.host)?.world;
+		const held = far && addressHolder(far, trace.target.address);
+		const holder = held && {ns: held.ns.id, link: held.link.name};
+		const what = end.tunnel.vni === undefined ? end.tunnel.kind : `${end.tunnel.kind} VNI ${end.tunnel.vni}`;
+		const way = `the echo leaves ${host} through ${end.here.name} (${what}) to ${end.host}`;
+		const down = far && held ? farDown(far, end.tunnel, end.host, held) : [];
+		const problems = end.tunnel.problems.length > 0 ? end.tunnel.problems : down;
+		const cause = problems.length > 0;
+		const where = holder ? `${holder.ns}/${holder.link} holds ${trace.target.address}` : `no namespace holds ${trace.target.address}`;
+		const text =
+			end.tunnel.problems.length > 0
+				? `${way}, but the tunnel carries nothing: ${end.tunnel.problems.join('; ')}`
+				: down.length > 0
+					? `${way}, where ${where}, but on ${end.host}: ${down.join('; ')}`
+					: `${way}, where ${where}${holder ? `: select ${end.host}'s ${holder.ns} to look there` : ''}`;
+		return {here: end.here, host: end.host, tunnel: end.tunnel, holder, text, cause, problems};
+	}
+	return undefined;
+}
+
+/** The way's lines with the crossing: the last line goes on over the tunnel, and says where to. */
+export function crossingLines(way: readonly WayLine[], crossing: Crossing | undefined): WayLine[] {
+	if (!crossing) return [...way];
+	const {here, host, holder, cause, problems} = crossing;
+	const line: WayLine = {
+		mark: cause ? 'broken' : 'leaves',
+		text: `${here.ns}: over ${here.name} to ${host}${holder ? `, where ${holder.ns} holds it` : ''}`,
+		evidence: cause ? problems.join('; ') : undefined,
+	};
+	const onward = way.map((l, i) => (i === way.length - 1 && l.mark === 'leaves' ? {...l, mark: 'on' as const, text: l.text.slice(0, -BEYOND.length)} : l));
+	return [...onward, line];
+}

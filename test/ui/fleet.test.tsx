@@ -1,0 +1,63 @@
+// Two servers in one app, over fake Systems: both listed under their names (their `host` namespaces
+// apart), ↓ past the first server's namespaces makes the second the active world (the title and the
+// interfaces are its), and a disconnected server's heading says so, with the time of its last read.
+import {render} from 'ink-testing-library';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import {App} from '../../source/app.js';
+import type {Connection} from '../../source/system/ssh-keeper.js';
+import {createFakeSystem, type FakeSystem} from '../support/fake-system.js';
+import {WorldBuilder} from '../support/hand-world.js';
+import {KEYS, press, waitForFrame} from '../support/ink.js';
+
+const LAST_READ = new Date(2026, 0, 2, 3, 4, 5).getTime();
+
+function server(dest: string, other: string, link: string, connection?: Connection): FakeSystem {
+	const world = new WorldBuilder().namespace('host').namespace(other).veth(`host/${link}`, `${other}/${link}-peer`).build();
+	return Object.assign(createFakeSystem(world), {host: dest, connection});
+}
+
+const down: Connection = {state: () => ({up: false, lastRead: LAST_READ}), subscribe: () => () => undefined, onBack: () => () => undefined, noteRead: () => undefined, stop: () => undefined};
+
+describe('several servers in one app', () => {
+	it('lists both under their names, and ↓ past the first goes on to the second', async () => {
+		const h1 = server('h1', 'red', 'to-red');
+		const h2 = server('h2', 'blue', 'to-blue');
+		const servers = [
+			{dest: 'h1', system: h1},
+			{dest: 'h2', system: h2},
+		];
+		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
+		onTestFinished(() => app.unmount());
+		const frame = await waitForFrame(app, /▸ h1 · 2[\s\S]*host[\s\S]*red[\s\S]*▸ h2 · 2[\s\S]*host[\s\S]*blue/);
+		expect(frame).toContain('on h1 over ssh');
+		expect(frame).toContain('to-red');
+		await press(app, KEYS.down);
+		await press(app, KEYS.down);
+		const second = await waitForFrame(app, 'on h2 over ssh');
+		// h2's host namespace, with h2's interfaces: another world, though its id is h1's too.
+		expect(second).toMatch(/›host/);
+		expect(second).toContain('to-blue');
+		expect(second).not.toContain('to-red');
+		await press(app, KEYS.up);
+		expect(await waitForFrame(app, 'on h1 over ssh')).toMatch(/›red/);
+		// A form's preview names the server its plan runs on.
+		await press(app, 'n');
+		await press(app, 'x');
+		await waitForFrame(app, 'It will run on h1 (ssh h1 -- …):');
+	});
+
+	it('says a server is disconnected in its heading, with its last read', async () => {
+		const h1 = server('h1', 'red', 'to-red');
+		const h2 = server('h2', 'blue', 'to-blue', down);
+		const servers = [
+			{dest: 'h1', system: h1},
+			{dest: 'h2', system: h2},
+		];
+		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
+		onTestFinished(() => app.unmount());
+		// At 80 columns the pane is narrow: the short form; wider, in words.
+		await waitForFrame(app, '▸ h2 ✕ 03:04:05');
+		app.rerender(<App system={h1} servers={servers} size={{columns: 160, rows: 24}} />);
+		await waitForFrame(app, '▸ h2 disconnected, read 03:04:05');
+	});
+});
