@@ -81,6 +81,21 @@ describe('a ping across a tunnel between servers', () => {
 		expect(crossingLines([], found).at(-1)?.evidence).toBe('interface eth0 in web is down (select it and press Space to set it up)');
 	});
 
+	it("follows the reply on the other server: a holder with no route back is the cause", () => {
+		const h2 = server(2, 42);
+		// web on h2 holds its address as a host address and has no route at all: its reply to 10.42.0.1 has no way.
+		const lonely = {
+			namespaces: h2.namespaces.map((ns) =>
+				ns.id === 'web' ? {...ns, routes: [], links: ns.links.map((l) => (l.name === 'eth0' ? {...l, addresses: l.addresses.map((a) => ({...a, prefixlen: 32, cidr: `${a.local}/32`}))} : l))} : ns,
+			),
+		};
+		const found = crossing(server(1, 42), lonely);
+		expect(found?.cause).toBe(true);
+		expect(found?.text).toBe(
+			'the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where web/eth0 holds 10.42.0.2, but on h2 the reply fails: web has no route back to 10.42.0.1: the replies cannot return (web has no IPv4 routes at all)',
+		);
+	});
+
 	it('finds nothing when the echo arrives on its own server, or no tunnel is on its way', () => {
 		const h1 = server(1, 42);
 		const hosts = [{host: 'h1', world: h1}, {host: 'h2', world: server(2, 42)}];

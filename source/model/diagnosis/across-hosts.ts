@@ -1,12 +1,13 @@
 // A ping whose echo leaves its server through a tunnel to another listed server (`--host h1 --host h2`):
 // which tunnel the last hop's links reach (the out interface, the bridge it crosses and that bridge's
 // ports), who holds the target on the far server, and a tunnel that carries nothing (its ends disagree,
-// host-tunnels.ts), or a link down between the far end and the target, as the likeliest cause. The way on
-// the far server is not traced beyond that (its routes, firewall and sysctls are not read). Pure.
+// host-tunnels.ts), a link down between the far end and the target, or a reply with no way back from the
+// target's namespace there (its routes and rules, from the far server's world), as the likeliest cause. The
+// far server's firewall and sysctls are not read. Pure.
 import type {HostLinkRef, HostTunnel, HostWorldRef} from '../host-tunnels.js';
 import {buildTopology} from '../topology.js';
 import type {Link, World} from '../types.js';
-import type {Trace} from './path.js';
+import {replyWay, type Trace} from './path.js';
 import {BEYOND, type WayLine} from './way-lines.js';
 import {addressHolder, linkProblems, segment, type Place} from './places.js';
 
@@ -52,6 +53,13 @@ function farDown(far: World, tunnel: HostTunnel, host: string, holder: Place): s
 	return linkProblems(far, topology, segment(far, topology, {ns, link}, holder));
 }
 
+/** On the far server, why the reply from the target's namespace finds no way back to the source, if it does not. */
+function farReply(far: World, holder: Place, trace: Trace): string | undefined {
+	if (!trace.source) return undefined;
+	const broken = replyWay(far, holder.ns.id, trace.source, trace.target)?.hops.find((h) => h.broken && !h.broken.weak)?.broken;
+	return broken && `the reply fails: ${broken.text}`;
+}
+
 /**
  * The tunnel the echo to `trace.target` leaves `host` through, when its way ends without arriving on a
  * link that is, or is bridged with, an end of a tunnel to another listed server.
@@ -68,7 +76,8 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 		const what = end.tunnel.vni === undefined ? end.tunnel.kind : `${end.tunnel.kind} VNI ${end.tunnel.vni}`;
 		const way = `the echo leaves ${host} through ${end.here.name} (${what}) to ${end.host}`;
 		const down = far && held ? farDown(far, end.tunnel, end.host, held) : [];
-		const problems = end.tunnel.problems.length > 0 ? end.tunnel.problems : down;
+		const back = far && held && down.length === 0 ? farReply(far, held, trace) : undefined;
+		const problems = end.tunnel.problems.length > 0 ? end.tunnel.problems : down.length > 0 ? down : back ? [back] : [];
 		const cause = problems.length > 0;
 		const where = holder ? `${holder.ns}/${holder.link} holds ${trace.target.address}` : `no namespace holds ${trace.target.address}`;
 		const text =
@@ -76,7 +85,9 @@ export function crossingOf(trace: Trace | undefined, host: string, hosts: readon
 				? `${way}, but the tunnel carries nothing: ${end.tunnel.problems.join('; ')}`
 				: down.length > 0
 					? `${way}, where ${where}, but on ${end.host}: ${down.join('; ')}`
-					: `${way}, where ${where}${holder ? `: select ${end.host}'s ${holder.ns} to look there` : ''}`;
+					: back
+						? `${way}, where ${where}, but on ${end.host} ${back}`
+						: `${way}, where ${where}${holder ? `: select ${end.host}'s ${holder.ns} to look there` : ''}`;
 		return {here: end.here, host: end.host, tunnel: end.tunnel, holder, text, cause, problems};
 	}
 	return undefined;

@@ -108,6 +108,15 @@ export function tracePing(world: World, nsId: string, target: string, evidence: 
 	return {target: ip, source, there, back};
 }
 
+/**
+ * The reply's way from `nsId` (which holds `from`) back to `to`, in a world that may not hold `to` at all:
+ * another server's, whose echo came over a tunnel.
+ */
+export function replyWay(world: World, nsId: string, to: Ip, from: Ip, evidence: Evidence = NO_EVIDENCE): Way | undefined {
+	const start = findNs(world, nsId);
+	return start && walk(world, buildTopology(world), start, to, from, evidence, true).way;
+}
+
 /** The namespaces the echo and its reply cross, the bridges' among them: where to read sysctls and firewalls. */
 export function namespacesOnWay(world: World, nsId: string, target: string, evidence?: Evidence): string[] {
 	const trace = tracePing(world, nsId, target, evidence);
