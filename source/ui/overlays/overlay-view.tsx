@@ -135,6 +135,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				{...f}
 				isActive={d.interactive}
 				highlight={learning && currentFocus(learning.progress, learning.statuses)}
+				traffic={d.state.traffic}
 				onChoose={(id) => {
 					d.dispatch({type: 'selectNs', id});
 					d.dispatch({type: 'focus', pane: 'namespaces'});
