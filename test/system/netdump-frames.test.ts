@@ -35,7 +35,7 @@ describe('a single read whose frame did not change', () => {
 			options.onData?.(frame(0, 0, body(mtu)));
 			return {exitCode: 0, stdout: '', stderr: ''} as never;
 		};
-		return (await readWithNetdump('nsdeck-netdump', [{path: '/run/netns/memo-test'}], {run})).namespaces[0];
+		return (await readWithNetdump('nsdeck-netdump', [{id: 'memo-test', kind: 'named', path: '/run/netns/memo-test'}], {run})).namespaces[0];
 	};
 
 	it('gives back the same records (no parse, no JSON compare); a changed one is parsed', async () => {
