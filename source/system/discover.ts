@@ -197,6 +197,14 @@ export function createDiscoverer(options: Omit<DiscoverOptions, 'ignore'> = {}):
 /** One discovery, from nothing (`nsdeck show`, tests). */
 export const discoverNamespaces = (options: DiscoverOptions = {}): Discovery => discover(options, new Map(), true);
 
+/** The last mountinfo and its nsfs mounts: read every second, it rarely changes, and 2,000 lines take a while to parse. */
+let lastMounts: {readonly text: string; readonly mounts: ReturnType<typeof parseNetnsMounts>} = {text: '', mounts: []};
+
+function mountsOf(text: string): ReturnType<typeof parseNetnsMounts> {
+	if (text !== lastMounts.text) lastMounts = {text, mounts: parseNetnsMounts(text)};
+	return lastMounts.mounts;
+}
+
 function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, ignore = new Set()}: DiscoverOptions, memory: Memory, full: boolean): Discovery {
 	const unseen: Record<string, number> = {};
 	const hostPath = `${proc}/self/ns/net`;
@@ -221,7 +229,7 @@ function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, 
 	} catch {
 		unseen['no /proc/self/mountinfo'] = 1;
 	}
-	const allMounts = parseNetnsMounts(mountinfo);
+	const allMounts = mountsOf(mountinfo);
 	const topMount = new Map(allMounts.map((m) => [m.path, m]));
 	for (const name of names) {
 		const path = `${netnsDir}/${name}`;
