@@ -9,6 +9,7 @@ import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
 import {shown} from './source/model/display.js';
 import {hostsToDot, hostsToMermaid, toDot, toMermaid} from './source/model/graph-export.js';
 import {buildTopology} from './source/model/topology.js';
+import {keepNoRecords} from './source/model/raw-records.js';
 import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {loadIprouteNames} from './source/system/netdump.js';
 import {helperForServer, remoteGuardJobs, remoteSession} from './source/system/remote-guard.js';
@@ -104,6 +105,7 @@ const FIRST_READ_WAIT_MS = 250;
 
 async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
+	keepNoRecords();
 	// Loaded here, not at the top: show, save and diff never pay for ink, React and yoga (the bundle keeps
 	// what is imported only here lazy). Started before the first read is awaited, so they overlap.
 	const ui = Promise.all([import('ink'), import('./source/app.js')]);

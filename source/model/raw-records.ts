@@ -5,10 +5,19 @@
 type Json = Record<string, unknown>;
 
 const RECORDS = new WeakMap<object, Json>();
+let keeping = true;
 
-/** `parsed`, remembered as read from `raw`. */
+/**
+ * From now on, keep no record: the app prints none, and at 1,000 namespaces they are a second copy of the
+ * world in memory (every object ip printed, held as long as the object read from it).
+ */
+export function keepNoRecords(): void {
+	keeping = false;
+}
+
+/** `parsed`, remembered as read from `raw` (unless records are no longer kept). */
 export function fromRecord<T extends object>(parsed: T, raw: Json): T {
-	RECORDS.set(parsed, raw);
+	if (keeping) RECORDS.set(parsed, raw);
 	return parsed;
 }
 

@@ -97,9 +97,19 @@ export const routeArgv = (route: Route, verb: 'add' | 'del'): string[] => [
 	...(verb === 'add' && route.family === 6 && route.expires !== undefined ? ['expires', String(route.expires)] : []),
 ];
 
+const keys = new WeakMap<Route, string>();
+
 /**
  * The routes pane's row key, and how a selection, the planned world and the SSH guard find a route again:
  * its family and every word that tells it apart — nothing that changes while it stays the same route
- * (expires, linkdown). Two routes the kernel holds apart never share it.
+ * (expires, linkdown). Two routes the kernel holds apart never share it. Made once per record (records
+ * are never changed): panes look the selection up among a thousand routes on every frame.
  */
-export const routeKey = (route: Route): string => `${route.family}|${routeIdentityWords(route).join(' ')}`;
+export function routeKey(route: Route): string {
+	let key = keys.get(route);
+	if (key === undefined) {
+		key = `${route.family}|${routeIdentityWords(route).join(' ')}`;
+		keys.set(route, key);
+	}
+	return key;
+}

@@ -47,9 +47,12 @@ const SPECS: {readonly [K in Exclude<Overlay['kind'], 'exec'>]: OverlaySpec} = {
 const EXEC: {readonly [K in ExecView['panel']]: OverlaySpec} = {
 	pingForm: FORM,
 	commandForm: FORM,
+	captureForm: FORM,
 	scriptForm: FORM,
 	ping: {...SHOWS, reader: 'panel', scopes: ['ping', 'global'], footer: ['ping'], tutorialKeys: false},
 	output: {...SHOWS, reader: 'panel', scopes: ['output', 'global'], footer: ['output'], tutorialKeys: false},
+	// The output panel's keys, and the capture's own first.
+	capture: {...SHOWS, reader: 'panel', scopes: ['capture', 'output', 'global'], footer: ['capture', 'output'], tutorialKeys: false},
 	shell: {...SHOWS, reader: 'none', scopes: [], footer: [], tutorialKeys: false},
 };
 

@@ -54,6 +54,7 @@ export const selectedLink = (state: AppState): Link | undefined => visibleLinks(
 
 export function selectedRouteIndex(state: AppState): number {
 	const key = state.selectedRoute[state.selectedNs];
+	if (key === undefined) return 0;
 	return indexOrFirst(visibleRoutes(state), (r) => routeKey(r) === key);
 }
 

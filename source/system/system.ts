@@ -1,6 +1,7 @@
 // The System is everything the UI may ask of the machine. The real one runs `ip`; UI tests use a fake.
-import {accessSync, constants, statSync} from 'node:fs';
-import {join} from 'node:path';
+import {statSync} from 'node:fs';
+import {onPath} from './programs.js';
+import {captureFiles, type CaptureFiles} from './capture-files.js';
 import type {KernelState, NamespaceState} from '../model/kernel-state.js';
 import type {NamespaceListing, Netns, NetnsIdentity, NetnsPlace, World} from '../model/types.js';
 import {readLinkNames, readNamespaceState, type LinkNow} from './kernel-read.js';
@@ -83,6 +84,8 @@ export interface System {
 	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
+	/** Where C's pcap files go, and whether tcpdump is here; absent where nsdeck does not capture (over SSH). */
+	readonly captures?: CaptureFiles;
 	/** Run a program attached to the terminal (a shell); resolves with its exit status. */
 	attach?(argv: readonly string[], env: Readonly<Record<string, string>>): Promise<number>;
 }
@@ -218,6 +221,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			counters = undefined;
 		},
 		stream: streamCommand,
+		captures: captureFiles(),
 		attach: async (argv, env) => runInTerminal(argv, env),
 		copyToClipboard: (text) => copyToClipboard(text, runner),
 		cannotMake: (kinds) => kindsThisKernelCannotMake(kinds, runner),
@@ -243,17 +247,8 @@ const REQUIRED: ReadonlyArray<readonly [string, string]> = [
  * than the check is worth); says which package brings a missing one.
  */
 export function checkToolsInstalled(path = process.env.PATH ?? ''): string | undefined {
-	const dirs = path.split(':').filter(Boolean);
 	for (const [program, pkg] of REQUIRED) {
-		const found = dirs.some((dir) => {
-			try {
-				accessSync(join(dir, program), constants.X_OK);
-				return true;
-			} catch {
-				return false;
-			}
-		});
-		if (!found) return `needs the \`${program}\` command: install ${pkg} (apt-get install ${pkg})`;
+		if (!onPath(program, path)) return `needs the \`${program}\` command: install ${pkg} (apt-get install ${pkg})`;
 	}
 	return undefined;
 }

@@ -1,9 +1,10 @@
-// Chooses what the look-inside features show: the ping or command form, the ping panel, the command's
-// output, or the screen shown while a shell has the terminal.
+// Chooses what the look-inside features show: the ping, command or capture form, the ping panel, the
+// command's output, the capture, or the screen shown while a shell has the terminal.
 import type {World} from '../model/types.js';
 import type {ExecView} from '../state/exec-view.js';
 import type {LookInside} from './hooks/use-look-inside.js';
 import {FormView} from './forms/form-view.js';
+import {CapturePanel} from './overlays/capture-panel.js';
 import {OutputPanel} from './overlays/output-panel.js';
 import {PingPanel} from './overlays/ping-panel.js';
 import {ShellScreen} from './overlays/shell-screen.js';
@@ -33,6 +34,9 @@ export function ExecOverlay({view, look, world, width, height, dryRun, isFocused
 			return (
 				<FormView key={view.panel} spec={view.spec} dryRun={dryRun} onSubmit={(plan) => look.command.start(plan.command.ns, plan.command.argv, plan.command.line)} {...formFrame} />
 			);
+		// A capture only looks: it runs in a dry run too, as a ping does.
+		case 'captureForm':
+			return <FormView key={view.panel} spec={view.spec} dryRun={false} onSubmit={(plan) => look.capture.start(plan.capture)} {...formFrame} />;
 		case 'scriptForm':
 			return <FormView key={view.panel} spec={view.spec} dryRun={false} onSubmit={view.write} {...formFrame} onCancel={view.cancel} />;
 		case 'ping':
@@ -51,6 +55,10 @@ export function ExecOverlay({view, look, world, width, height, dryRun, isFocused
 		case 'output':
 			return look.command.run ? (
 				<OutputPanel run={look.command.run} width={width} height={height} isFocused={isFocused} onStop={look.command.stop} onClose={look.command.close} />
+			) : null;
+		case 'capture':
+			return look.capture.run ? (
+				<CapturePanel run={look.capture.run} width={width} height={height} isFocused={isFocused} onStop={look.capture.stop} onClose={look.capture.close} onKeep={look.capture.keep} />
 			) : null;
 		case 'shell':
 			return <ShellScreen ns={view.ns} width={width} height={height} onReady={look.shell.ready} />;

@@ -65,6 +65,11 @@ export interface FormSpec<P extends Plan = Plan> {
 	/** The field that has the cursor when the form opens: the first one most people type in (default: the first). */
 	readonly focus?: string;
 	/**
+	 * Opens with its messages shown, as after an Enter: the form came back from a check that only a process
+	 * could make after Enter (capture's filter, compiled by tcpdump), and says what it found.
+	 */
+	readonly showErrors?: boolean;
+	/**
 	 * Messages by field id; `_form` for one that belongs to no field; `_nothing` (NOTHING_TO_CHANGE) when the
 	 * values describe the world as it is: not an error, said as "Nothing to change: …", and nothing runs.
 	 * Empty when the values are good.

@@ -52,7 +52,7 @@ export const initialFormState = (spec: FormSpec): FormState => ({
 		0,
 	),
 	touched: new Set(),
-	submitted: false,
+	submitted: spec.showErrors === true,
 });
 
 /** What a key does to the values and the focus. */

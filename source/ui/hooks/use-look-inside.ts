@@ -1,4 +1,4 @@
-// The keys that look inside a namespace without changing it — p ping, x one command, s a shell — and the
+// The keys that look inside a namespace without changing it — p ping, x one command, s a shell, C a capture — and the
 // state behind their panels, gathered so the root component wires them with one hook.
 import {useCallback} from 'react';
 import type {BindingId} from '../../state/keys/keymap.js';
@@ -6,6 +6,7 @@ import type {System} from '../../system/system.js';
 import type {Suspend} from '../../system/terminal.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
+import {useCapture, type CaptureControls} from './use-capture.js';
 import {useCommand, type CommandControls} from './use-command.js';
 import {usePing, type PingControls} from './use-ping.js';
 import {useShell, type ShellControls} from './use-shell.js';
@@ -15,6 +16,7 @@ export interface LookInside {
 	readonly ping: PingControls;
 	readonly command: CommandControls;
 	readonly shell: ShellControls;
+	readonly capture: CaptureControls;
 	open(id: BindingId): void;
 }
 
@@ -31,6 +33,7 @@ export function useLookInside(system: System, getState: () => AppState, dispatch
 	const ping = usePing(system, getState, dispatch, refresh, logFile);
 	const command = useCommand(system, getState, dispatch, {dryRun, logFile, refreshNamespaces});
 	const shell = useShell(system, getState, dispatch, refresh, {suspend, dryRun});
+	const capture = useCapture(system, getState, dispatch, {logFile});
 	const open = useCallback(
 		(id: BindingId) => {
 			const selected = getState().selectedNs;
@@ -41,8 +44,9 @@ export function useLookInside(system: System, getState: () => AppState, dispatch
 			if (id === 'ping') ping.openForm();
 			else if (id === 'runCommand') command.openForm();
 			else if (id === 'shell') shell.open();
+			else if (id === 'capture') capture.openForm();
 		},
-		[ping, command, shell, getState, dispatch],
+		[ping, command, shell, capture, getState, dispatch],
 	);
-	return {ping, command, shell, open};
+	return {ping, command, shell, capture, open};
 }

@@ -22,7 +22,7 @@ export interface HelpLayout {
 }
 
 /** The scopes in the order people meet them; a scope added to keymap.ts later still shows, at the end. */
-const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'filter', 'overlay', 'log', 'map', 'form', 'ping', 'output', 'keep'];
+const ORDER: readonly Scope[] = ['global', 'lists', 'namespaces', 'interfaces', 'routes', 'filter', 'overlay', 'log', 'map', 'form', 'ping', 'output', 'capture', 'keep'];
 /** Below this many columns the help is one column: two would wrap every description. */
 export const ONE_COLUMN_BELOW = 100;
 const MIN_COLUMN = 46;
