@@ -139,6 +139,7 @@ function worldOptions(lab: boolean): WorldCommandOptions {
 		only: cli.flags.ns.length > 0 ? cli.flags.ns : undefined,
 		macs: cli.flags.macs,
 		canMake: (kinds) => kindsThisKernelCannotMake(kinds, runCommand),
+		readQdiscs: (world) => readShownQdiscs(system, world),
 	};
 }
 

@@ -8,7 +8,7 @@ import {execIn} from './plans/plan.js';
 import {commandText} from './plans/script.js';
 import {buildTopology, linkKey, type Topology} from './model/topology.js';
 import type {Netns, World} from './model/types.js';
-import {isDefaultQdisc, type Qdisc} from './model/traffic/qdisc.js';
+import {isDefaultQdisc, type QdiscsByNamespace} from './model/traffic/qdisc.js';
 import {mapLimited} from './system/snapshot.js';
 import type {System} from './system/system.js';
 import {namespaceDetail} from './ui/overlays/detail-lines.js';
@@ -22,8 +22,6 @@ import {linkRecord, records, routeRecord, type Json} from './model/ip-records.js
  * `ip -j rule`, `ip -j neigh` and `bridge -j fdb` print them; nsdeck's own findings beside them under
  * `nsdeck`, one per link and route and one per namespace. The shape is docs/show-json.schema.json.
  */
-/** Qdiscs by namespace id, as `tc -j qdisc show` printed them there. */
-export type QdiscsByNamespace = ReadonlyMap<string, readonly Qdisc[]>;
 
 /**
  * tc's qdiscs of each namespace where a link's root qdisc is not the kernel's default (one tc each, two at

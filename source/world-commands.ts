@@ -6,6 +6,7 @@ import {captureWorld} from './model/world-file/capture.js';
 import {serializeWorldFile} from './model/world-file/serialize.js';
 import {WorldFileError, type MadeKind, type WorldFile} from './model/world-file/types.js';
 import type {World} from './model/types.js';
+import type {QdiscsByNamespace} from './model/traffic/qdisc.js';
 import type {Plan} from './plans/plan.js';
 import {runPlan, type LogEntry} from './plans/run-plan.js';
 import {commandText, logLine} from './plans/script.js';
@@ -30,6 +31,8 @@ export interface WorldCommandOptions {
 	readonly macs?: boolean;
 	/** Which of these kinds this kernel cannot make, with why (system/link-kind-probe.ts); absent: not asked. */
 	readonly canMake?: (kinds: readonly MadeKind[]) => Promise<ReadonlyMap<string, string>>;
+	/** The qdiscs where a link's root qdisc is not the default (show.ts's readShownQdiscs); absent: shaping is not compared. */
+	readonly readQdiscs?: (world: World) => Promise<QdiscsByNamespace>;
 }
 
 /** diff's exit codes, as `terraform plan -detailed-exitcode`'s: 0 the world matches, 2 changes are needed, 1 an error. */
@@ -52,7 +55,8 @@ export function planText(plan: Plan): string {
 }
 
 export async function saveCommand(path: string, o: WorldCommandOptions): Promise<number> {
-	const text = serializeWorldFile(captureWorld(await o.readWorld(), {only: o.only, macs: o.macs}));
+	const world = await o.readWorld();
+	const text = serializeWorldFile(captureWorld(world, {only: o.only, macs: o.macs, qdiscs: await o.readQdiscs?.(world)}));
 	if (path === '-') o.out(text);
 	else writeWorldFile(path, text);
 	return 0;
@@ -63,9 +67,10 @@ async function planFor(path: string, o: WorldCommandOptions, destroy: boolean): 
 	const file = loadFile(path, o);
 	if (typeof file === 'number') return file;
 	const world = await o.readWorld();
-	if (destroy) return destroyPlan(file, world) ?? EXIT.same;
+	const qdiscs = await o.readQdiscs?.(world);
+	if (destroy) return destroyPlan(file, world, qdiscs) ?? EXIT.same;
 	const cannotMake = o.canMake ? await o.canMake(kindsToMake(file, world)) : undefined;
-	const diff = diffWorld(file, world, {prune: o.prune, title: `Make the world match ${path}`, cannotMake});
+	const diff = diffWorld(file, world, {prune: o.prune, title: `Make the world match ${path}`, cannotMake, qdiscs});
 	for (const problem of diff.problems) o.err(`nsdeck: ${shown(path)}: ${shown(problem)}\n`);
 	if (diff.problems.length > 0) return EXIT.error;
 	return diff.plan ?? EXIT.same;

@@ -1,7 +1,9 @@
 // `nsdeck destroy FILE`: remove exactly what a file declares that is there, and nothing else. Named
 // namespaces go whole; in the host, the links nsdeck makes (devices stacked on others first, each veth
-// pair once), and the routes, rules, nexthop objects and addresses the file declares. External links stay.
+// pair once), and the routes, rules, nexthop objects, addresses and shaping the file declares. External
+// links stay (their declared shaping goes: back to the default qdisc).
 import {peerResolver} from '../model/topology.js';
+import {isDefaultQdisc, type QdiscsByNamespace} from '../model/traffic/qdisc.js';
 import type {World} from '../model/types.js';
 import {declaredRoute, declaredRule, routeMatches, ruleKey} from '../model/world-file/normalize.js';
 import {nexthopKey} from '../model/world-file/nexthops.js';
@@ -13,12 +15,13 @@ import {deleteNamespacePlan} from './namespace-plans.js';
 import type {Plan} from './plan.js';
 import {deleteRoutePlan} from './route-plans.js';
 import {deleteRulePlan} from './rule-plans.js';
+import {unshapePlan} from './shaping-plans.js';
 import {declaredNexthops, deleteNexthopPlan} from './world-diff-tables.js';
 
 const STACKED = new Set(['macvlan', 'macvtap', 'vxlan']);
 
 /** Undefined when nothing the file declares is there. */
-export function destroyPlan(file: WorldFile, world: World): Plan | undefined {
+export function destroyPlan(file: WorldFile, world: World, qdiscs?: QdiscsByNamespace): Plan | undefined {
 	const plans: Plan[] = [];
 	const host = world.namespaces.find((n) => n.id === HOST_NAME);
 	const declaredHost = file.namespaces.find((n) => n.name === HOST_NAME);
@@ -40,6 +43,7 @@ export function destroyPlan(file: WorldFile, world: World): Plan | undefined {
 		for (const link of declaredHost.links.filter((l) => l.external)) {
 			const there = byName.get(link.name);
 			for (const cidr of link.addresses) if (there?.addresses.some((a) => a.cidr === cidr)) plans.push(deleteAddressPlan({ns: HOST_NAME, link: link.name, cidr}));
+			if (link.qdisc && there && !isDefaultQdisc(there.qdisc)) plans.push(unshapePlan(HOST_NAME, link.name, qdiscs?.get(HOST_NAME)?.filter((q) => q.dev === link.name)));
 		}
 		const resolve = peerResolver(world);
 		const gone = new Set<string>();

@@ -6,7 +6,9 @@
 // and then there is no plan.
 import {peerResolver} from '../model/topology.js';
 import type {Link, Netns, World} from '../model/types.js';
+import {isDefaultQdisc, type QdiscsByNamespace} from '../model/traffic/qdisc.js';
 import {defaultMtu} from '../model/world-file/capture.js';
+import {declaredQdisc, sameQdisc} from '../model/world-file/qdisc-file.js';
 import type {DeclaredLink, DeclaredNamespace, LinkPlace, MadeKind, WorldFile} from '../model/world-file/types.js';
 import {placeText} from '../model/world-file/types.js';
 import {addAddressPlan, deleteAddressPlan} from './address-plans.js';
@@ -17,6 +19,7 @@ import {linkSettingsPlan} from './link-settings-plan.js';
 import {makeLinkPlan} from './made-link-plans.js';
 import {newNamespacePlan} from './namespace-plans.js';
 import type {Plan} from './plan.js';
+import {shapePlan, unshapePlan} from './shaping-plans.js';
 import {pruneLinkPlans, routeRuleForwardingPlans} from './world-diff-tables.js';
 
 export interface WorldDiff {
@@ -31,6 +34,8 @@ export interface DiffOptions {
 	readonly title?: string;
 	/** Kinds this kernel cannot make, each with why (system/link-kind-probe.ts): a file that needs one is refused. */
 	readonly cannotMake?: ReadonlyMap<string, string>;
+	/** The qdiscs of namespaces where a link's root qdisc is not the default; absent: not read (then shaping is set, never compared). */
+	readonly qdiscs?: QdiscsByNamespace;
 }
 
 /** Where a declared link is now, if it is. */
@@ -142,6 +147,8 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 			if (link.master !== undefined && link.master !== have.master) settings.push(connectPlan({ns: ns.name, link: link.name, bridge: link.master}));
 			for (const cidr of link.addresses) if (!have.addresses.includes(cidr)) settings.push(addAddressPlan({ns: ns.name, link: link.name, cidr}));
 			if (link.up === true && !have.up) ups.push(togglePlan(ns.name, link.name, true));
+			const shaping = qdiscPlan(ns.name, link, current, options);
+			if (shaping) settings.push(shaping);
 		}
 	}
 	const tables = routeRuleForwardingPlans(file, world, options.prune === true);
@@ -150,4 +157,19 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 	const plans = [...tables.removals, ...pruned, ...removals, ...creations, ...settings, ...ups, ...tables.additions];
 	if (plans.length === 0) return {problems};
 	return {plan: combinePlans(options.title ?? 'Make the world match the file', plans), problems};
+}
+
+/**
+ * A declared link's shaping: set (tc qdisc replace) when it is not what the file says; a root qdisc the file
+ * does not declare is deleted only with prune, as whole objects it does not name are.
+ */
+function qdiscPlan(ns: string, link: DeclaredLink, current: Link | undefined, options: DiffOptions): Plan | undefined {
+	const shaped = current !== undefined && !isDefaultQdisc(current.qdisc);
+	const there = shaped ? options.qdiscs?.get(ns)?.filter((q) => q.dev === link.name) : undefined;
+	if (link.qdisc) {
+		const have = there && declaredQdisc(there);
+		if (have && sameQdisc(link.qdisc, have)) return undefined;
+		return shapePlan({ns, link: link.name, ...link.qdisc, ...(there ? {current: there} : {})});
+	}
+	return shaped && options.prune ? unshapePlan(ns, link.name, there) : undefined;
 }

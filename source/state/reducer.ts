@@ -6,10 +6,9 @@ import type {LogEntry} from '../plans/run-plan.js';
 import {PANES, type AppState, type Overlay, type Pane} from './app-state.js';
 import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
-import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
 import {jumpTo, otherEnd} from './other-end.js';
-import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
+import {listedWorld, mergeNamespaces, withoutNamespace, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
 import type {NamespaceTraffic} from '../model/traffic/rates.js';
@@ -91,12 +90,8 @@ function showWorld(state: AppState, read: World): AppState {
 	};
 }
 
-function replaceNamespace(world: World, id: string, netns: Netns | undefined): World {
-	const exists = world.namespaces.some((n) => n.id === id);
-	if (!netns) return {namespaces: world.namespaces.filter((n) => n.id !== id)};
-	if (exists) return {namespaces: world.namespaces.map((n) => (n.id === id ? netns : n))};
-	return {namespaces: [...world.namespaces, netns].sort(compareNamespaces)};
-}
+/** A read of one namespace: gone, or merged as a batch's are (a read that says the same keeps the world). */
+const replaceNamespace = (world: World, id: string, netns: Netns | undefined): World => (netns ? mergeNamespaces(world, [netns]) : withoutNamespace(world, id));
 
 export function reducer(state: AppState, action: Action): AppState {
 	switch (action.type) {

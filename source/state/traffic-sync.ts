@@ -1,5 +1,5 @@
 // The live rates: once a second, the counters of the selected namespace (the one whose interfaces are on
-// screen), and nothing while an overlay other than the detail covers the panes. One reading in flight at
+// screen), and nothing while an overlay other than the detail or the map covers the panes. One reading in flight at
 // most. The reading itself is the System's (with the helper, a frame from one long-lived process).
 // A plain module, driven in tests with a fake System and fake timers; ui/hooks/use-traffic.ts ties it to
 // the app's life.
@@ -20,8 +20,8 @@ export interface TrafficSync {
 const shownText = (traffic: NamespaceTraffic): string =>
 	[...traffic.links].map(([i, l]) => `${i}:${formatRate(l.rxRate)}/${formatRate(l.txRate)}/${l.errorsRising}`).join(' ');
 
-/** Whether the selected namespace's interfaces (or an interface's detail) are on screen. */
-const ratesOnScreen = (state: AppState): boolean => state.overlay === undefined || state.overlay.kind === 'detail';
+/** Whether the selected namespace's interfaces (or an interface's detail, or the map, which marks busy links) are on screen. */
+const ratesOnScreen = (state: AppState): boolean => state.overlay === undefined || state.overlay.kind === 'detail' || state.overlay.kind === 'topology';
 
 /**
  * What the qdiscs' reading depends on: the kinds of the selected namespace's root qdiscs, and the log's

@@ -29,7 +29,17 @@ const byDisplayOrder = compareNamespaces;
  * otherwise cost two 1 MB JSON strings.
  */
 const sameRead = (a: Netns, b: Netns): boolean =>
-	a.pending === b.pending && a.links.length === b.links.length && a.routes.length === b.routes.length && JSON.stringify(a) === JSON.stringify(b);
+	a.pending === b.pending && a.links.length === b.links.length && a.routes.length === b.routes.length && sameFields(a, b);
+
+/**
+ * Field by field: one the reader gave back as the very same object (system/netdump.ts keeps a single read's
+ * records when its bytes did not change) costs nothing; the others are compared as JSON.
+ */
+function sameFields(a: Netns, b: Netns): boolean {
+	const keys = Object.keys(a) as Array<keyof Netns>;
+	if (keys.length !== Object.keys(b).length) return false;
+	return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
 
 /**
  * Put freshly read namespaces into the world, replacing by id and adding new ones in display order.

@@ -197,6 +197,14 @@ export function createDiscoverer(options: Omit<DiscoverOptions, 'ignore'> = {}):
 /** One discovery, from nothing (`nsdeck show`, tests). */
 export const discoverNamespaces = (options: DiscoverOptions = {}): Discovery => discover(options, new Map(), true);
 
+/** The last mountinfo and its nsfs mounts: read every second, it rarely changes, and 2,000 lines take a while to parse. */
+let lastMounts: {readonly text: string; readonly mounts: ReturnType<typeof parseNetnsMounts>} = {text: '', mounts: []};
+
+function mountsOf(text: string): ReturnType<typeof parseNetnsMounts> {
+	if (text !== lastMounts.text) lastMounts = {text, mounts: parseNetnsMounts(text)};
+	return lastMounts.mounts;
+}
+
 function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, ignore = new Set()}: DiscoverOptions, memory: Memory, full: boolean): Discovery {
 	const unseen: Record<string, number> = {};
 	const hostPath = `${proc}/self/ns/net`;
@@ -213,9 +221,21 @@ function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, 
 	} catch {
 		// No /run/netns yet: nobody has run `ip netns add`.
 	}
+	// The mounts first: a name's nsfs mount says its inode, so that 1,000 names cost no 1,000 stats every
+	// second. A name not (yet) mounted, or mounted over by something else, is looked at itself.
+	let mountinfo = '';
+	try {
+		mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8');
+	} catch {
+		unseen['no /proc/self/mountinfo'] = 1;
+	}
+	const allMounts = mountsOf(mountinfo);
+	const topMount = new Map(allMounts.map((m) => [m.path, m]));
 	for (const name of names) {
 		const path = `${netnsDir}/${name}`;
-		const identity = identityOf(path);
+		const mounted = topMount.get(path);
+		// Not for a name with U+FFFD: mountinfo, read as UTF-8, says a name that is no UTF-8 that way too.
+		const identity = mounted?.top && nsfsDev !== undefined && !path.includes('\uFFFD') ? {dev: nsfsDev, ino: mounted.ino} : identityOf(path);
 		// Not a namespace (a FIFO, a file left by a failed `ip netns add`): listed, and its read says why.
 		const real = identity && identity.dev === nsfsDev ? identity : undefined;
 		if (real && seen.has(real.ino)) continue; // Another name for one already listed (or the host).
@@ -223,13 +243,7 @@ function discover({netnsDir = NETNS_DIR, proc = '/proc', roots = RUNTIME_ROOTS, 
 		places.push({id: namedId(name), kind: 'named', path, ...(real ? {identity: real} : {})});
 	}
 
-	let mountinfo = '';
-	try {
-		mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8');
-	} catch {
-		unseen['no /proc/self/mountinfo'] = 1;
-	}
-	const mounts = parseNetnsMounts(mountinfo)
+	const mounts = allMounts
 		.filter((m) => !m.path.startsWith(`${netnsDir}/`))
 		.sort((a, b) => compareNames(a.path, b.path));
 	for (const mount of mounts) {

@@ -19,10 +19,31 @@ import type {NetnsLocation} from './netns-location.js';
 
 const utf8 = new TextDecoder();
 
+type HelperRecords = Omit<BatchRead, 'nsids'> & {readonly nsids?: readonly NsidEntry[]};
+
 /** One namespace's records from the helper; its nsid table only when the helper was asked for it. */
-function helperRecords(bytes: Uint8Array, names: IprouteNames): Omit<BatchRead, 'nsids'> & {readonly nsids?: readonly NsidEntry[]} {
+function helperRecords(bytes: Uint8Array, names: IprouteNames): HelperRecords {
 	const {named, nsids, ...rest} = parseHelperRecords(utf8.decode(bytes), names);
 	return named ? {...rest, nsids} : rest;
+}
+
+/**
+ * The last frames of single reads (the selected namespace, polled every 2 s) and what they parsed to: a
+ * frame byte for byte the same gives the same records objects, so the host of a busy server (1,000 links,
+ * ~1 MB) is neither parsed again nor compared as JSON (state/world-updates.ts sameRead). A few only: the
+ * bulk reads of every namespace keep nothing.
+ */
+const lastSingle = new Map<string, {readonly bytes: Uint8Array; readonly names: IprouteNames; readonly records: HelperRecords}>();
+const SINGLE_KEPT = 4;
+
+function singleRecords(path: string, bytes: Uint8Array, names: IprouteNames): HelperRecords {
+	const last = lastSingle.get(path);
+	if (last && last.names === names && Buffer.compare(last.bytes, bytes) === 0) return last.records;
+	const records = helperRecords(bytes, names);
+	lastSingle.delete(path);
+	lastSingle.set(path, {bytes: Uint8Array.from(bytes), names, records});
+	for (const oldest of lastSingle.keys()) if (lastSingle.size > SINGLE_KEPT) lastSingle.delete(oldest);
+	return records;
 }
 
 const FRAME_HEADER = 12;
@@ -176,7 +197,8 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 		if (++answers === locations.length) allAnswered();
 		if (errno === constants.errno.ENOENT) return;
 		const base = {...location, nsids: [] as NsidEntry[]};
-		const netns: Netns = errno ? {...base, links: [], routes: [], error: errnoText(errno)} : {...base, ...helperRecords(bytes, names)};
+		const records = errno ? undefined : locations.length === 1 ? singleRecords(location.path, bytes, names) : helperRecords(bytes, names);
+		const netns: Netns = records ? {...base, ...records} : {...base, links: [], routes: [], error: errnoText(errno)};
 		namespaces.push(netns);
 		batch.push(netns);
 		if (batch.length >= BATCH) flush();

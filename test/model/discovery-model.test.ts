@@ -48,9 +48,29 @@ describe('parseNetnsMounts', () => {
 			'',
 		].join('\n');
 		expect(parseNetnsMounts(text)).toEqual([
-			{path: '/run/docker/netns/1a2b3c', ino: 4026532281},
-			{path: '/run/netns/my space', ino: 4026532400},
+			{path: '/run/docker/netns/1a2b3c', ino: 4026532281, top: true},
+			{path: '/run/netns/my space', ino: 4026532400, top: true},
 		]);
+	});
+
+	it('says which are hidden by a later mount on their path or a directory above (discovery then looks itself)', () => {
+		const text = [
+			'610 25 0:4 net:[1] /run/netns/a rw - nsfs nsfs rw',
+			'611 25 0:4 net:[2] /run/netns/b rw - nsfs nsfs rw',
+			'612 25 0:4 net:[3] /run/netns/c rw - nsfs nsfs rw',
+			'613 25 0:30 / /run/netns/a rw - tmpfs tmpfs rw',
+			'614 25 0:4 net:[4] /run/netns/b rw - nsfs nsfs rw',
+			'620 25 0:31 / /run/docker rw - tmpfs tmpfs rw',
+			'621 25 0:4 net:[5] /run/docker/netns/x rw - nsfs nsfs rw',
+		].join('\n');
+		expect(parseNetnsMounts(text).map((m) => `${m.path} ${m.ino} ${m.top}`)).toEqual([
+			'/run/netns/a 1 false',
+			'/run/netns/b 2 false',
+			'/run/netns/c 3 true',
+			'/run/netns/b 4 true',
+			'/run/docker/netns/x 5 true',
+		]);
+		expect(parseNetnsMounts('610 25 0:4 net:[1] /run/netns/a rw - nsfs nsfs rw\n630 25 0:32 / /run rw - tmpfs tmpfs rw\n')[0].top).toBe(false);
 	});
 });
 

@@ -65,7 +65,7 @@ it('renders only when what the rows show changes', async () => {
 	expect(h.actions.filter((a) => a.type === 'traffic')).toHaveLength(2);
 });
 
-it('reads nothing while an overlay other than the detail covers the panes, and stops the reader', async () => {
+it('reads nothing while an overlay other than the detail or the map covers the panes, and stops the reader', async () => {
 	const h = harness({...initialState, selectedNs: 'ns1', overlay: {kind: 'help'}});
 	h.sync.start();
 	await h.tick();
@@ -77,4 +77,11 @@ it('reads nothing while an overlay other than the detail covers the panes, and s
 	await h.tick();
 	expect(h.asked).toEqual(['ns1']);
 	expect(h.stopped()).toBe(1);
+});
+
+it('reads while the map is open: it marks the links that carry traffic', async () => {
+	const h = harness({...initialState, selectedNs: 'ns1', overlay: {kind: 'topology'}});
+	h.sync.start();
+	await h.tick();
+	expect(h.asked).toEqual(['ns1', 'ns1']);
 });

@@ -26,3 +26,25 @@ describe('frameSplitter', () => {
 		}
 	});
 });
+
+describe('a single read whose frame did not change', () => {
+	const body = (mtu: number): number[] => [...new TextEncoder().encode(JSON.stringify({links: [{ifindex: 1, ifname: 'lo', mtu, flags: ['UP'], operstate: 'UNKNOWN', link_type: 'loopback', addr_info: []}], routes: []}))];
+	const readOnce = async (mtu: number) => {
+		const {readWithNetdump} = await import('../../source/system/netdump.js');
+		const run = async (_argv: readonly string[], options: {onData?: (chunk: Uint8Array) => void}) => {
+			options.onData?.(frame(0, 0, body(mtu)));
+			return {exitCode: 0, stdout: '', stderr: ''} as never;
+		};
+		return (await readWithNetdump('nsdeck-netdump', [{id: 'memo-test', kind: 'named', path: '/run/netns/memo-test'}], {run})).namespaces[0];
+	};
+
+	it('gives back the same records (no parse, no JSON compare); a changed one is parsed', async () => {
+		const first = await readOnce(65536);
+		const again = await readOnce(65536);
+		expect(again.links).toBe(first.links);
+		expect(again.routes).toBe(first.routes);
+		const changed = await readOnce(1500);
+		expect(changed.links).not.toBe(first.links);
+		expect(changed.links[0].mtu).toBe(1500);
+	});
+});

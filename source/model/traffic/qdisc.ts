@@ -14,6 +14,9 @@ export interface Qdisc {
 	readonly raw: Readonly<Record<string, unknown>>;
 }
 
+/** Qdiscs by namespace id, as `tc -j qdisc show` printed them there. */
+export type QdiscsByNamespace = ReadonlyMap<string, readonly Qdisc[]>;
+
 /** What the kernel or a distribution sets up by itself: a row shows the qdisc only when it is none of these. */
 export const DEFAULT_QDISCS: ReadonlySet<string> = new Set(['noqueue', 'noop', 'pfifo_fast', 'fq_codel', 'mq', 'fq', 'pfifo', 'cake_mq']);
 

@@ -24,6 +24,12 @@ export interface NamespaceTraffic {
 	readonly links: ReadonlyMap<number, LinkTraffic>;
 }
 
+/** Bytes a second from which a link counts as carrying traffic (what a row shows as more than `0 B/s`). */
+export const BUSY_BYTES_PER_SECOND = 1;
+
+/** Whether a link carried traffic over the last interval, either way. */
+export const isBusy = (t: LinkTraffic | undefined): boolean => (t?.rxRate ?? 0) + (t?.txRate ?? 0) >= BUSY_BYTES_PER_SECOND;
+
 const keep = (history: readonly number[], value: number): readonly number[] => [...history, value].slice(-HISTORY_SECONDS);
 
 /** A counter that went down was reset (the link was made again): no rate for that interval. */

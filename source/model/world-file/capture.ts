@@ -7,6 +7,8 @@ import {buildTopology, linkKey, peerResolver} from '../topology.js';
 import type {Address, Link, Netns, World} from '../types.js';
 import {declaredNexthop, nexthopOrder} from './nexthops.js';
 import {declaredRoute, declaredRule, routeKey, ruleKey} from './normalize.js';
+import {declaredQdisc} from './qdisc-file.js';
+import {isDefaultQdisc, type QdiscsByNamespace} from '../traffic/qdisc.js';
 import {HOST_NAME, MADE_KINDS, type DeclaredLink, type DeclaredNamespace, type LinkPlace, type MadeKind, type WorldFile} from './types.js';
 
 /** The MTU a kind gets when made without one: a different one is saved. */
@@ -39,9 +41,11 @@ export interface CaptureOptions {
 	 * addr_assign_type), and random ones would differ on every apply: so all or none, as asked.
 	 */
 	readonly macs?: boolean;
+	/** The qdiscs of namespaces where a link's root qdisc is not the default (tc -j qdisc show): saved as shaping. */
+	readonly qdiscs?: QdiscsByNamespace;
 }
 
-export function captureWorld(world: World, {only, macs = false}: CaptureOptions = {}): WorldFile {
+export function captureWorld(world: World, {only, macs = false, qdiscs}: CaptureOptions = {}): WorldFile {
 	const saved = world.namespaces.filter((ns) => !ns.error && fileName(ns) !== undefined && (!only || only.includes(fileName(ns) ?? '')));
 	const savedIds = new Set(saved.map((ns) => ns.id));
 	const topology = buildTopology(world);
@@ -54,7 +58,8 @@ export function captureWorld(world: World, {only, macs = false}: CaptureOptions 
 
 	const linkOf = (ns: Netns, link: Link): DeclaredLink => {
 		const addresses = link.addresses.filter((a) => !madeByKernel(link, a)).map((a) => a.cidr).sort(compareCidrs);
-		const common = {name: link.name, ...(link.master ? {master: link.master} : {}), up: link.adminUp, addresses};
+		const qdisc = isDefaultQdisc(link.qdisc) ? undefined : declaredQdisc(qdiscs?.get(ns.id)?.filter((q) => q.dev === link.name) ?? []);
+		const common = {name: link.name, ...(link.master ? {master: link.master} : {}), up: link.adminUp, addresses, ...(qdisc ? {qdisc} : {})};
 		const external: DeclaredLink = {...common, external: true};
 		const kind = (MADE_KINDS as readonly string[]).includes(link.kind) ? (link.kind as MadeKind) : undefined;
 		if (!kind) return external;

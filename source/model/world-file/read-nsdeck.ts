@@ -5,13 +5,14 @@ import {checkInterfaceName, checkNamespaceName, parseIp} from '../validate.js';
 import {parseMac} from '../validate-device.js';
 import {Checker, type Fields} from './checker.js';
 import {readNexthop} from './nexthops.js';
+import {readQdisc} from './qdisc-file.js';
 import {normalAddress, normalDestination, normalRulePrefix, RULE_ACTIONS} from './normalize.js';
 import {HOST_NAME, MADE_KINDS, type DeclaredLink, type DeclaredNamespace, type DeclaredRoute, type DeclaredRule, type LinkPlace, type MadeKind, type WorldFile} from './types.js';
 import type {Path} from './yaml-source.js';
 
 export const FORMAT_VERSION = 1;
 
-const LINK_KEYS = ['kind', 'external', 'up', 'mtu', 'mac', 'master', 'addresses', 'peer', 'lower', 'mode', 'id', 'port', 'remote', 'group', 'local'];
+const LINK_KEYS = ['kind', 'external', 'up', 'mtu', 'mac', 'master', 'addresses', 'peer', 'lower', 'mode', 'id', 'port', 'remote', 'group', 'local', 'qdisc'];
 const ROUTE_KEYS = ['family', 'to', 'via', 'dev', 'table', 'type', 'metric', 'proto', 'src', 'onlink', 'nexthops', 'nhid'];
 const RULE_KEYS = ['family', 'priority', 'not', 'from', 'to', 'iif', 'oif', 'fwmark', 'table', 'action'];
 const ROUTE_TYPES = ['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw'];
@@ -75,6 +76,7 @@ function readLink(c: Checker, ns: string, name: string, value: unknown, path: Pa
 		...(f.remote !== undefined ? {remote: parseIp(c.text(f.remote, [...path, 'remote'], badIp) ?? '')?.address} : {}),
 		...(f.group !== undefined ? {group: parseIp(c.text(f.group, [...path, 'group'], badIp) ?? '')?.address} : {}),
 		...(f.local !== undefined ? {local: parseIp(c.text(f.local, [...path, 'local'], badIp) ?? '')?.address} : {}),
+		...(f.qdisc !== undefined ? {qdisc: readQdisc(c, f.qdisc, [...path, 'qdisc'])} : {}),
 	};
 	return declared;
 }

@@ -3,6 +3,7 @@
 import {stringify} from 'yaml';
 import {nexthopOut} from './nexthops.js';
 import {defaultMetric} from './normalize.js';
+import {qdiscOut} from './qdisc-file.js';
 import {FORMAT_VERSION} from './read-nsdeck.js';
 import {placeText, type DeclaredLink, type DeclaredNamespace, type DeclaredRoute, type DeclaredRule, type WorldFile} from './types.js';
 
@@ -30,6 +31,7 @@ function linkOut(ns: string, l: DeclaredLink): Out {
 		['mac', l.mac],
 		['up', l.up],
 		['addresses', l.addresses],
+		['qdisc', l.qdisc && qdiscOut(l.qdisc)],
 	]);
 }
 

@@ -1,6 +1,7 @@
 // A world as a file declares it (`nsdeck save`, `apply`, `diff`, `destroy`): namespaces, their links with
 // each kind's settings, addresses, routes, rules and forwarding. One shape for nsdeck's own files and for
 // netnsplan's, which netnsplan.ts turns into this.
+import type {DeclaredQdisc} from './qdisc-file.js';
 
 /** `name` in the same namespace, or another namespace's link. */
 export interface LinkPlace {
@@ -40,6 +41,8 @@ export interface DeclaredLink {
 	readonly local?: string;
 	/** netnsplan's ethernets: an existing device, moved here from the host when it is there. */
 	readonly moveFromHost?: boolean;
+	/** Its shaping (the root qdisc nsdeck sets: qdisc-file.ts); absent: the default, or left as it is. */
+	readonly qdisc?: DeclaredQdisc;
 }
 
 export interface DeclaredRoute {

@@ -2,21 +2,9 @@
 // (netem: delay with jitter, loss, duplication, reordering; the kernel needs sch_netem), or, with
 // "remove", back to the default qdisc. Each value in tc's own words, checked here before anything runs.
 import {isDefaultQdisc, type Qdisc} from '../../model/traffic/qdisc.js';
+import {checkPercent, checkRate, checkSize, checkTime} from '../../model/traffic/tc-units.js';
 import {shapePlan, unshapePlan, type NetemValues, type TbfValues} from '../shaping-plans.js';
 import {errorsOf, flag, text, type FormContext, type FormSpec, type FormValues} from './form-spec.js';
-
-const RATE = /^\d+(\.\d+)?(bit|kbit|mbit|gbit|tbit|bps|kbps|mbps|gbps|tbps)$/i;
-const SIZE = /^\d+(\.\d+)?(b|k|kb|m|mb|g|gb|kbit|mbit|gbit)?$/i;
-const TIME = /^\d+(\.\d+)?(us|usec|ms|msec|s|sec)$/i;
-const PERCENT = /^\d+(\.\d+)?%?$/;
-
-const checkRate = (value: string): string | undefined => (RATE.test(value) && !/^0+(\.0+)?[a-z]/i.test(value) ? undefined : 'a rate as tc writes it: 1mbit, 250kbit, 10mbps');
-const checkSize = (value: string): string | undefined => (SIZE.test(value) ? undefined : 'a size: 32kbit, 4kb, 1600b');
-const checkTime = (value: string): string | undefined => (TIME.test(value) ? undefined : 'a time: 100ms, 1s, 500us');
-function checkPercent(value: string): string | undefined {
-	if (!PERCENT.test(value)) return 'a percentage: 1%, 0.5%';
-	return Number.parseFloat(value) > 100 ? 'at most 100%' : undefined;
-}
 
 /** A percentage as tc takes it: with its % sign. */
 const percent = (value: string): string | undefined => (value === '' ? undefined : value.endsWith('%') ? value : `${value}%`);

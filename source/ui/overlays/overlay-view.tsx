@@ -140,6 +140,7 @@ const VIEWS: {readonly [K in Overlay['kind']]: Draw<K>} = {
 				isActive={d.interactive}
 				highlight={learning && currentFocus(learning.progress, learning.statuses)}
 				fleet={d.fleetMap?.()}
+				traffic={d.state.traffic}
 				onChoose={(id) => {
 					d.dispatch({type: 'selectNs', id});
 					d.dispatch({type: 'focus', pane: 'namespaces'});

@@ -7,7 +7,9 @@
 // is joined to it the same way, dotted and with round corners (┈ ┊ ╮ ╯), unlike a veth pair. Each bridge
 // is a hub of double lines on the left, joining the bridge's row to its ports' rows (ports are listed
 // right under their bridge); a bond's hub is heavy (┏ ┣ ┗), a vrf's or team's rounded (╭ ├ ╰).
-// A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour.
+// A link that is down is drawn with dashes (╌ ┆), and its row says DOWN: readable without colour. A link
+// that carries traffic (the live rates of the selected namespace) ends its row with ⇅, and its veth line
+// is heavy (━ ┃ ┓ ┛).
 import {factsText, linkStateLabel} from '../../model/format.js';
 import {hasUnderlay} from '../../model/link-kinds/index.js';
 import {namespaceHeading} from '../../model/netns-label.js';
@@ -44,12 +46,19 @@ export interface MapOptions {
 	readonly selected?: string;
 	/** Columns available: boxes shrink (cutting rows with …) to keep the lines in view, down to a minimum. */
 	readonly width?: number;
+	/** linkKeys of the interfaces that carry traffic now (from the rates read: model/traffic/rates.ts isBusy). */
+	readonly busy?: ReadonlySet<string>;
 }
+
+/** Ends a row whose interface carries traffic; the legend says it. */
+export const BUSY_MARK = '⇅';
 
 interface Row {
 	readonly text: string;
 	/** linkKey of the interface on this row; absent for notes such as "(no interfaces)". */
 	readonly key?: string;
+	/** It carries traffic: `text` ends with BUSY_MARK, which a row cut short keeps. */
+	readonly busy?: boolean;
 	/** The part this row plays in a hub (a bridge's, a bond's, a vrf's): its corner, line and tap characters. */
 	readonly hub?: {readonly corner: string; readonly line: string; readonly tap: string; readonly up: boolean};
 }
@@ -108,7 +117,7 @@ function columnsOf(world: World): Columns {
 	return {name: widest((l) => l.name), kind: widest((l) => l.kind), state: widest(linkStateLabel), addresses: widest(mapAddresses)};
 }
 
-function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
+function rowsOf(ns: Netns, topology: Topology, columns: Columns, busy: ReadonlySet<string>): Row[] {
 	const rows: Row[] = [];
 	if (ns.error) rows.push({text: `cannot read: ${ns.error}`});
 	const links = orderedLinks(ns, topology);
@@ -126,7 +135,8 @@ function rowsOf(ns: Netns, topology: Topology, columns: Columns): Row[] {
 			padWidth(mapAddresses(link), columns.addresses),
 			relation,
 		];
-		rows.push({text: cells.join('  ').trimEnd(), key, hub: hubPart(ns, links, i, topology)});
+		const text = cells.join('  ').trimEnd();
+		rows.push({text: busy.has(key) ? `${text} ${BUSY_MARK}` : text, key, busy: busy.has(key), hub: hubPart(ns, links, i, topology)});
 	}
 	if (rows.length === 0) rows.push({text: '(no interfaces)'});
 	return rows;
@@ -153,6 +163,8 @@ interface Span {
 	readonly up: boolean;
 	/** A stacked device to its lower device, drawn dotted, rather than a veth pair. */
 	readonly stacked?: boolean;
+	/** Either end carries traffic: drawn heavy. */
+	readonly busy?: boolean;
 }
 
 /** Lanes for the veth lines: shortest first and innermost, each in the first lane where it overlaps nothing. */
@@ -193,7 +205,8 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	const edges = topologyEdges(world, topology);
 	const columns = columnsOf(world);
 	const namespaces = namespaceOrder(world, edges);
-	const boxRows = namespaces.map((ns) => rowsOf(ns, topology, columns));
+	const busy = options.busy ?? new Set<string>();
+	const boxRows = namespaces.map((ns) => rowsOf(ns, topology, columns, busy));
 
 	// Rows first: where each box and each interface sits does not depend on widths.
 	const rowOf = new Map<string, number>();
@@ -206,9 +219,10 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	}
 	const spans: Span[] = [];
 	for (const edge of edges.veths) {
-		const a = rowOf.get(linkKey(edge.a.ns, edge.a.ifindex));
-		const b = rowOf.get(linkKey(edge.b.ns, edge.b.ifindex));
-		if (a !== undefined && b !== undefined) spans.push({top: Math.min(a, b), bottom: Math.max(a, b), up: edge.up});
+		const [keyA, keyB] = [linkKey(edge.a.ns, edge.a.ifindex), linkKey(edge.b.ns, edge.b.ifindex)];
+		const a = rowOf.get(keyA);
+		const b = rowOf.get(keyB);
+		if (a !== undefined && b !== undefined) spans.push({top: Math.min(a, b), bottom: Math.max(a, b), up: edge.up, busy: edge.up && (busy.has(keyA) || busy.has(keyB))});
 	}
 	for (const edge of edges.stacked) {
 		const a = rowOf.get(linkKey(edge.upper.ns, edge.upper.ifindex));
@@ -239,7 +253,8 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 		canvas.write(top, margin, line.tl + title + line.h.repeat(Math.max(boxWidth - 2 - textWidth(title), 0)) + line.tr);
 		rows.forEach((row, i) => {
 			const r = top + 1 + i;
-			canvas.write(r, margin, `${line.v} ${fit(row.text, inner)} ${line.v}`);
+			const text = row.busy && textWidth(row.text) > inner ? `${fit(row.text.slice(0, -BUSY_MARK.length - 1), inner - 2)} ${BUSY_MARK}` : fit(row.text, inner);
+			canvas.write(r, margin, `${line.v} ${text} ${line.v}`);
 			if (row.hub) {
 				canvas.write(r, 0, row.hub.corner + (row.hub.up ? row.hub.line : '╌'));
 				canvas.put(r, margin, row.hub.tap || line.tapHub);
@@ -254,14 +269,14 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 	// Verticals of every lane first, so that the horizontal runs drawn next can pass under them.
 	lanes.forEach((lane, i) => {
 		const column = right + LANE_GAP * (i + 1);
-		for (const span of lane) for (let r = span.top + 1; r < span.bottom; r++) canvas.put(r, column, span.stacked ? '┊' : span.up ? '│' : '┆');
+		for (const span of lane) for (let r = span.top + 1; r < span.bottom; r++) canvas.put(r, column, span.stacked ? '┊' : span.busy ? '┃' : span.up ? '│' : '┆');
 	});
 	lanes.forEach((lane, i) => {
 		const column = right + LANE_GAP * (i + 1);
 		for (const span of lane) {
-			const corners = span.stacked ? (['╮', '╯'] as const) : (['┐', '┘'] as const);
+			const corners = span.stacked ? (['╮', '╯'] as const) : span.busy ? (['┓', '┛'] as const) : (['┐', '┘'] as const);
 			for (const [r, corner] of [[span.top, corners[0]], [span.bottom, corners[1]]] as const) {
-				for (let c = right + 1; c < column; c++) if (canvas.at(r, c) === ' ') canvas.put(r, c, span.stacked ? '┈' : span.up ? '─' : '╌');
+				for (let c = right + 1; c < column; c++) if (canvas.at(r, c) === ' ') canvas.put(r, c, span.stacked ? '┈' : span.busy ? '━' : span.up ? '─' : '╌');
 				canvas.put(r, column, corner);
 			}
 		}

@@ -3,14 +3,15 @@
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import {useMemo, useRef} from 'react';
-import type {Topology} from '../../model/topology.js';
+import {linkKey, type Topology} from '../../model/topology.js';
+import {isBusy, type NamespaceTraffic} from '../../model/traffic/rates.js';
 import type {World} from '../../model/types.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import {shown as shownText} from '../../model/display.js';
 import {cellsOf, sliceColumns} from '../../model/text-width.js';
 import {useStore} from '../hooks/store.js';
 import {stateColor, theme} from '../theme.js';
-import {layoutTopology, type MapBox} from './layout.js';
+import {BUSY_MARK, layoutTopology, type MapBox} from './layout.js';
 import {fleetMap, type FleetMapInput} from './fleet-map.js';
 import {initialMapState, mapReducer, validCursor} from './map-state.js';
 import {useMapKeys, type MapView} from './use-map-keys.js';
@@ -30,6 +31,8 @@ export interface TopologyOverlayProps {
 	readonly highlight?: readonly LinkMark[];
 	/** Several servers: all of them, and the tunnels between them (fleet-map.ts); `world` is the active one's. */
 	readonly fleet?: FleetMapInput;
+	/** The selected namespace's rates (state/traffic-sync.ts): its links that carry traffic are marked. */
+	readonly traffic?: NamespaceTraffic;
 }
 
 export interface LinkMark {
@@ -39,7 +42,14 @@ export interface LinkMark {
 
 const HEADER_ROWS = 2;
 
-type Style = 'plain' | 'selected' | 'down' | 'UP' | 'DOWN' | 'NO-CARRIER' | 'highlight';
+/** A busy veth line's characters and the row's mark, drawn in the colour of traffic. */
+const BUSY_CHARS = `━┃┓┛${BUSY_MARK}`;
+
+/** linkKeys of the links that carried traffic in the last reading; one set per reading. */
+const busyKeys = (traffic: NamespaceTraffic | undefined): ReadonlySet<string> =>
+	new Set([...(traffic?.links ?? [])].flatMap(([ifindex, t]) => (isBusy(t) ? [linkKey(traffic?.nsId ?? '', ifindex)] : [])));
+
+type Style = 'plain' | 'selected' | 'down' | 'busy' | 'UP' | 'DOWN' | 'NO-CARRIER' | 'highlight';
 
 /**
  * Runs of one style along a visible line: the selected box's frame stands out, dashed (down) lines and
@@ -60,7 +70,7 @@ function styledRuns(line: string, start: number, row: number, box: MapBox | unde
 		const inBox = inRows && column >= box.left && column < box.left + box.width;
 		// The selected box's double border and its title; its rows keep their own colours.
 		const framed = inBox && (row === box.top || '╔╗╚╝═║╟╣'.includes(line[i]));
-		styles.push(framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : 'plain');
+		styles.push(framed ? 'selected' : '╌┆'.includes(line[i]) ? 'down' : BUSY_CHARS.includes(line[i]) ? 'busy' : 'plain');
 	}
 	for (const match of line.matchAll(/(?<= )(UP|DOWN|NO-CARRIER)(?= )/g)) {
 		for (let i = match.index; i < match.index + match[0].length; i++) styles[i] = match[0] as Style;
@@ -88,18 +98,20 @@ function colorOf(style: Style): string | undefined {
 	const t = theme();
 	if (style === 'selected') return t.accent;
 	if (style === 'down') return t.bad;
+	if (style === 'busy') return t.good;
 	if (style === 'highlight') return t.lab;
 	return style === 'plain' ? undefined : stateColor(style);
 }
 
-export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose, highlight = [], fleet}: TopologyOverlayProps) {
+export function TopologyOverlay({world, topology, selectedNs, width, height, isActive, onChoose, highlight = [], fleet, traffic}: TopologyOverlayProps) {
 	const t = theme();
 	const [state, dispatch, getState] = useStore(mapReducer, initialMapState(selectedNs));
 	const current = validCursor(world, state.cursor);
-	const map = useMemo(
-		() => (fleet ? fleetMap(fleet, topology, {selected: current, width}) : layoutTopology(world, topology, {selected: current, width})),
-		[world, topology, current, width, fleet],
-	);
+	const busy = useMemo(() => busyKeys(traffic), [traffic]);
+	const map = useMemo(() => {
+		const options = {selected: current, width, busy};
+		return fleet ? fleetMap(fleet, topology, options) : layoutTopology(world, topology, options);
+	}, [world, topology, current, width, busy, fleet]);
 	const size: Extent = {rows: Math.max(height - HEADER_ROWS, 1), columns: width};
 	const extent: Extent = {rows: map.lines.length, columns: map.width};
 	const shown = clampViewport(state.view, extent, size);
@@ -133,7 +145,7 @@ export function TopologyOverlay({world, topology, selectedNs, width, height, isA
 			</Text>
 			<Text color={t.muted} wrap="truncate">
 				{/* The map's keys are in the footer, from keymap.ts, like every other key. */}
-				{fleet ? '╌ a link that is down  ═ a bridge  ║ a tunnel between servers  ╔ the selected namespace' : '╌ a link that is down  ═ a bridge  ╔ the selected namespace'}
+				{`╌ a link that is down  ━ ${BUSY_MARK} traffic  ═ a bridge  ${fleet ? '║ a tunnel between servers  ' : ''}╔ the selected namespace`}
 			</Text>
 			{padTop > 0 && <Box height={padTop} />}
 			{visible.map((line, i) => {

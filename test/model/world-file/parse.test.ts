@@ -32,7 +32,7 @@ describe('world file mistakes', () => {
 
 	it('an unknown key names its line and field, and what is known there', () => {
 		const text = lines('nsdeck: 1', 'namespaces:', '  ns1:', '    links:', '      v0:', '        kind: veth', '        peer: ns2/v1', '        adresses: [10.0.0.1/24]');
-		expect(mistake(text)).toBe('lab.yaml:8: namespaces.ns1.links.v0.adresses: unknown key; known here: kind, external, up, mtu, mac, master, addresses, peer, lower, mode, id, port, remote, group, local');
+		expect(mistake(text)).toBe('lab.yaml:8: namespaces.ns1.links.v0.adresses: unknown key; known here: kind, external, up, mtu, mac, master, addresses, peer, lower, mode, id, port, remote, group, local, qdisc');
 	});
 
 	it('a bad value names the item of a list', () => {
