@@ -39,7 +39,10 @@ spawnSync('ip', ['link', 'set', 'lo', 'up']);
 // new namespace an nsid, one more kind of work per namespace), or, with CHURN_HOST=1, as on a host.
 const labArgs = process.env.CHURN_HOST === '1' ? [] : ['lab', 'empty'];
 const app = new PtyApp([join(root, 'dist', 'nsdeck.js'), ...labArgs], {columns: 120, rows: 40});
-await app.waitFor(/Interfaces in host \([1-9]/);
+// Not the count in the title: drawn incrementally, `(3)` may come as the changed character alone, after
+// the title's first frame said `(0)`. A row of the host's own veth comes whole.
+await app.waitFor(/Interfaces in host/);
+await app.waitFor(/flap0/);
 await app.quiet(500);
 await untilQuiet();
 const pid = app.appPid();

@@ -48,8 +48,8 @@ async function idle(app, pid) {
 	const seconds = (performance.now() - t0) / 1000;
 	const all = [...started.values()];
 	// The world's own polls (world-sync.ts: the selected namespace every 2 s) start processes too; those of
-	// the rates would read counters: `--stats`, or `ip -s`.
-	return {cpuPercent: (100 * (cpuSeconds(pid) - cpu0)) / seconds, started: all.length, byRates: all.filter((c) => /--stats| -s /.test(c))};
+	// the rates would read counters: `--serve`, or `ip -s`.
+	return {cpuPercent: (100 * (cpuSeconds(pid) - cpu0)) / seconds, started: all.length, byRates: all.filter((c) => /--serve| -s /.test(c))};
 }
 
 buildWorld(N);

@@ -16,7 +16,7 @@
 // lists stay empty): the watcher's name for each nsid. With `--first-only` instead, only the first path's
 // table is named: the host's, when nsdeck reads the host and every other namespace in one run.
 //
-// `--stats` serves counters for the live rates (serve_stats). `--watch` hears events in many namespaces
+// `--serve` answers the app's counters and single reads (serve). `--watch` hears events in many namespaces
 // instead of reading them (watch-many.h).
 // `--foreground -- CMD…` does something else: the lab's first process (foreground.h). `--decode FILE`
 // reads no namespace: FILE holds rtnetlink messages as the kernel sends them (RTM_NEWLINK, RTM_NEWADDR, …,
@@ -255,27 +255,37 @@ static void answer(uint32_t index, const char *path, struct naming *naming) {
 	write_all(json.data, json.length);
 }
 
+/* One frame: the counters of the links in the namespace at `path` (link-stats.h). */
+static void stats_frame(uint32_t index, const char *path) {
+	raw.length = json.length = 0;
+	int32_t error = enter(path);
+	int sock = error ? -1 : socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (!error && sock < 0) error = errno;
+	struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
+	// Without IFLA_EXT_MASK the kernel sends every link's statistics.
+	if (sock >= 0) error = dump(sock, RTM_GETLINK, &link, sizeof link, 0, &raw);
+	if (sock >= 0) close(sock);
+	if (!error) link_stats_json(raw.data, raw.length, &json);
+	uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
+	write_all(header, sizeof header);
+	write_all(json.data, json.length);
+}
+
 /*
- * --stats: for each NUL-ended path on stdin, its links' counters (link-stats.h) as a frame, until stdin
- * closes. One process for the app's whole life: the rates read once a second and start nothing.
+ * --serve DIR: one process for the app's whole life, answering NUL-ended requests on stdin with a frame
+ * each, until stdin closes. `s` and a path: its links' counters, for the live rates, once a second; `r`
+ * and a path: the namespace, read as answer() reads one with its nsids named after DIR, for the selected
+ * namespace's poll. Starting a process costs a Node process of ~150 MB ~25 ms of CPU; a request, a write.
  */
-static int serve_stats(void) {
-	char *path = NULL;
+static int serve(const char *dir) {
+	struct naming naming = {.dir = dir};
+	nsid_identity_open_home(&home_fd, &home_sock);
+	char *request = NULL;
 	size_t capacity = 0;
 	uint32_t index = 0;
-	for (ssize_t n; (n = getdelim(&path, &capacity, '\0', stdin)) > 0 && path[n - 1] == '\0'; index++) {
-		raw.length = json.length = 0;
-		int32_t error = enter(path);
-		int sock = error ? -1 : socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-		if (!error && sock < 0) error = errno;
-		struct ifinfomsg link = {.ifi_family = AF_UNSPEC};
-		// Without IFLA_EXT_MASK the kernel sends every link's statistics.
-		if (sock >= 0) error = dump(sock, RTM_GETLINK, &link, sizeof link, 0, &raw);
-		if (sock >= 0) close(sock);
-		if (!error) link_stats_json(raw.data, raw.length, &json);
-		uint32_t header[3] = {index, (uint32_t)error, (uint32_t)json.length};
-		write_all(header, sizeof header);
-		write_all(json.data, json.length);
+	for (ssize_t n; (n = getdelim(&request, &capacity, '\0', stdin)) > 1 && request[n - 1] == '\0'; index++) {
+		if (request[0] == 'r') answer(index, request + 1, &naming);
+		else stats_frame(index, request + 1);
 	}
 	return 0;
 }
@@ -305,7 +315,7 @@ int main(int argc, char **argv) {
 	pid_t parent = getppid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent) return 1;
-	if (argc == 2 && strcmp(argv[1], "--stats") == 0) return serve_stats();
+	if (argc == 3 && strcmp(argv[1], "--serve") == 0) return serve(argv[2]);
 	if (argc == 2 && strcmp(argv[1], "--watch") == 0) return watch_many();
 	if (argc > 2 && strcmp(argv[1], "--foreground") == 0 && strcmp(argv[2], "--") == 0) return foreground_exec(argv + 3);
 	struct naming naming = {0};

@@ -177,6 +177,17 @@ export interface NetdumpOptions {
 	readonly run?: (argv: readonly string[], options: ByteStreamOptions) => Promise<CommandResult>;
 }
 
+/**
+ * The namespace a helper's frame says `location` holds; undefined when it vanished before it was read.
+ * A single read (`single`) gives back the records of the last identical frame (singleRecords).
+ */
+export function frameNetns(location: NetnsLocation, {errno, bytes}: DumpFrame, names: IprouteNames, single: boolean): Netns | undefined {
+	if (errno === constants.errno.ENOENT) return undefined;
+	const base = {...location, nsids: [] as NsidEntry[]};
+	const records = errno ? undefined : single ? singleRecords(location.path, bytes, names) : helperRecords(bytes, names);
+	return records ? {...base, ...records} : {...base, links: [], routes: [], error: errnoText(errno)};
+}
+
 export async function readWithNetdump(helper: string, locations: readonly NetnsLocation[], {onBatch, nsidNames, nsidsOnly, namesFirstOnly, run = streamBytes}: NetdumpOptions = {}): Promise<NetdumpRead> {
 	if (locations.length === 0) return {namespaces: [], unanswered: []};
 	const names = loadIprouteNames();
@@ -195,10 +206,8 @@ export async function readWithNetdump(helper: string, locations: readonly NetnsL
 		if (!location || answered[index]) return;
 		answered[index] = true;
 		if (++answers === locations.length) allAnswered();
-		if (errno === constants.errno.ENOENT) return;
-		const base = {...location, nsids: [] as NsidEntry[]};
-		const records = errno ? undefined : locations.length === 1 ? singleRecords(location.path, bytes, names) : helperRecords(bytes, names);
-		const netns: Netns = records ? {...base, ...records} : {...base, links: [], routes: [], error: errnoText(errno)};
+		const netns = frameNetns(location, {index, errno, bytes}, names, locations.length === 1);
+		if (!netns) return;
 		namespaces.push(netns);
 		batch.push(netns);
 		if (batch.length >= BATCH) flush();

@@ -10,7 +10,8 @@ import {STACKED_KINDS, peerResolver} from '../model/topology.js';
 import type {Netns, NsidEntry, World} from '../model/types.js';
 import {chunk, runBulk, type NetnsBatchListener} from './bulk-read.js';
 import {discoverNamespaces} from './discover.js';
-import {readWithNetdump} from './netdump.js';
+import type {FrameServer} from './frame-server.js';
+import {frameNetns, loadIprouteNames, readWithNetdump} from './netdump.js';
 import {errorText, type Runner} from './runner.js';
 import {NETNS_DIR, hostLocation, inNamespace, namedLocation, type NetnsLocation} from './netns-location.js';
 
@@ -80,11 +81,14 @@ export const helperLocation = (location: NetnsLocation): NetnsLocation => (locat
  * One namespace, with the netdump helper when there is one: the host of a busy server has thousands of
  * links, which ip takes ~200 ms to print as JSON (at 1,000 namespaces) and the helper ~50 ms to dump.
  * The helper also names the nsids, as `ip netns list-id` would (one process fewer at start), and all of
- * them (see readNsids).
+ * them (see readNsids). Asked through `server` (frame-server.ts, nsids named after NETNS_DIR) when
+ * given; a helper of its own otherwise, or when the server gave no answer.
  */
-export async function readNamespace(run: Runner, location: NetnsLocation, netdump?: string): Promise<Netns> {
+export async function readNamespace(run: Runner, location: NetnsLocation, netdump?: string, server?: FrameServer): Promise<Netns> {
 	if (!netdump) return readNamespaceWithIp(run, location);
-	const [netns] = (await readWithNetdump(netdump, [helperLocation(location)], {nsidNames: NETNS_DIR})).namespaces;
+	const at = helperLocation(location);
+	const frame = server && (await server.ask('r', at.path));
+	const [netns] = frame ? [frameNetns(at, frame, loadIprouteNames(), true)] : (await readWithNetdump(netdump, [at], {nsidNames: NETNS_DIR})).namespaces;
 	if (!netns || netns.error) return readNamespaceWithIp(run, location); // Gone, or unreadable: let ip say why.
 	return {...netns, path: location.path};
 }

@@ -9,9 +9,10 @@ import {parseSshConnection, type SshSession} from '../model/ssh-session.js';
 import {detectAccess, type Access} from './access.js';
 import {runCommand, runInTerminal, runningChildren, streamCommand, type CommandResult, type RunOptions, type Runner, type StreamOptions} from './runner.js';
 import {createDiscoverer} from './discover.js';
-import {hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
+import {NETNS_DIR, hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
 import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
-import {countersWithIp, helperCounters, type CountersReader} from './counters-reader.js';
+import {countersWithIp, helperCounters} from './counters-reader.js';
+import {frameServer, type FrameServer} from './frame-server.js';
 import type {CountersByIndex} from '../model/traffic/counters.js';
 import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
 import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
@@ -80,7 +81,7 @@ export interface System {
 	readQdiscs?(id: string): Promise<readonly Qdisc[] | undefined>;
 	/** A namespace's echo counters (/proc/net/snmp read inside it), for tutorials' `echoed` checks. */
 	readEchoCounters?(id: string): Promise<EchoCounters | undefined>;
-	/** End what readCounters keeps running (the helper in --stats mode). */
+	/** End the helper that readCounters (and single reads) keep running; the next read starts it again. */
 	stopCounters?(): void;
 	/** Run a command that only looks (ping, x), handing over each output line as it arrives. */
 	stream?(argv: readonly string[], options: StreamOptions): Promise<CommandResult>;
@@ -147,7 +148,17 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		const place = places.get(id) ?? (list(), places.get(id));
 		return place && stillThere(place) ? place : undefined;
 	};
-	let counters: CountersReader | undefined;
+	// Counters and single reads after the first, from one helper for nsdeck's life (frame-server.ts). The
+	// first frame's read starts a helper of its own: nsdeck's main thread is busy then, and a request on a
+	// pipe would wait for it (~10 ms).
+	let server: FrameServer | undefined;
+	let firstSingle = true;
+	const served = (helper: string): FrameServer => (server ??= frameServer(helper, NETNS_DIR, 5_000));
+	const singleServer = (): FrameServer | undefined => {
+		const first = firstSingle;
+		firstSingle = false;
+		return netdump && !first ? served(netdump) : undefined;
+	};
 	const withIp = countersWithIp(runner);
 	return {
 		lab,
@@ -158,12 +169,12 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 		readWorld: () => readWorld(read, netdump, list().places),
 		async readNamespace(id) {
 			const place = placeOf(id);
-			return place ? readNamespace(read, place, netdump) : undefined;
+			return place ? readNamespace(read, place, netdump, singleServer()) : undefined;
 		},
 		listNamespaces: async () => list(),
 		async readNamespaces(ids, {onBatch, known = []} = {}) {
 			const wanted = new Set(ids);
-			const host = wanted.has(HOST_ID) ? [await readNamespace(read, places.get(HOST_ID) ?? hostLocation, netdump)] : [];
+			const host = wanted.has(HOST_ID) ? [await readNamespace(read, places.get(HOST_ID) ?? hostLocation, netdump, singleServer())] : [];
 			if (host.length > 0) onBatch?.(host);
 			const others = ids.filter((id) => id !== HOST_ID).flatMap((id) => placeOf(id) ?? []);
 			const fresh = await readMany(read, others, onBatch, netdump);
@@ -201,8 +212,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			const place = placeOf(id);
 			if (!place) return undefined;
 			if (!netdump) return withIp(place);
-			counters ??= helperCounters(netdump);
-			return (await counters.read(helperLocation(place))) ?? withIp(place);
+			return (await helperCounters(served(netdump))(helperLocation(place))) ?? withIp(place);
 		},
 		async readQdiscs(id) {
 			const place = placeOf(id);
@@ -217,8 +227,8 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 			return result.exitCode === 0 ? parseEchoCounters(result.stdout) : undefined;
 		},
 		stopCounters() {
-			counters?.close();
-			counters = undefined;
+			server?.close();
+			server = undefined;
 		},
 		stream: streamCommand,
 		captures: captureFiles(),

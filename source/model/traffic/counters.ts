@@ -1,4 +1,4 @@
-// A link's 64-bit counters as `ip -s -j link` prints them (stats64), which nsdeck-netdump --stats prints
+// A link's 64-bit counters as `ip -s -j link` prints them (stats64), which nsdeck-netdump --serve prints
 // too (native/link-stats.c): one parser for both. The text comes from the kernel through a process: every
 // field is checked, and a record that is not as expected is left out rather than trusted.
 
