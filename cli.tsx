@@ -1,6 +1,7 @@
 // Flags and subcommands, preflight, the choice of System, and <App>.
-// These two stay the first imports: see each.
+// These three stay the first imports: see each.
 import './source/without-fetch.js';
+import './source/lazy-segmenter.js';
 import {early} from './source/early-start.js';
 import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';

@@ -42,19 +42,27 @@ const commonJsOnce = {
 
 /**
  * Node's own modules, required rather than imported. An ES import of one makes Node build its ES facade,
- * which reads every export, getters included: node:fs's ReadStream getter alone loads Node's streams.
- * A module importing the ~20 built-in modules the bundle names starts ~25 ms slower than `node -e 0`; one
- * requiring them, ~8 ms. Each becomes a one-line CommonJS module (`module.exports = require(…)`), whose
- * names esbuild reads where they are used; `require` is the banner's.
+ * which reads every export, getters included: node:fs's ReadStream getter loads Node's streams, node:util's
+ * MIMEParams its MIME parser. A module importing the ~20 built-in modules the bundle names starts ~25 ms
+ * slower than `node -e 0`; one requiring them, ~8 ms. Each becomes a small module that requires it and
+ * exports each of its names as read on first use of the module: a pure call, which esbuild drops where
+ * the name is not imported, so no getter runs that nothing needs. `require` is the banner's.
  */
 const REQUIRED = /^node:/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const builtinsRequired = {
 	name: 'builtins-required',
 	setup(pluginBuild) {
+		// A require() of one (in bundled CommonJS, or in the module below) stays a require().
 		pluginBuild.onResolve({filter: REQUIRED}, (args) =>
-			args.namespace === 'builtins-required' ? {path: args.path, external: true} : {path: args.path, namespace: 'builtins-required'},
+			args.kind === 'import-statement' && args.namespace !== 'builtins-required' ? {path: args.path, namespace: 'builtins-required'} : {path: args.path, external: true},
 		);
-		pluginBuild.onLoad({filter: /.*/, namespace: 'builtins-required'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)});\n`, loader: 'js'}));
+		pluginBuild.onLoad({filter: /.*/, namespace: 'builtins-required'}, (args) => {
+			// Names only: listing them runs no getter.
+			const names = Object.getOwnPropertyNames(require(args.path)).filter((name) => IDENTIFIER.test(name) && name !== 'default');
+			const lines = [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...names.map((name) => `export const ${name} = /* @__PURE__ */ (() => m.${name})();`)];
+			return {contents: lines.join('\n') + '\n', loader: 'js'};
+		});
 	},
 };
 
