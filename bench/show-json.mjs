@@ -4,7 +4,8 @@
 // to the host, among 10,000 processes) or world.mjs's (SHOW_WORLD=named: 1,000 named namespaces on a
 // bridge). Timed in turn, round after round, so that all three see the same moods of a shared machine:
 // dist/nsdeck.js run as installed (its #! line's Node options), `node -e 0`, and the helper alone reading
-// the same namespaces (paths on stdin, as nsdeck gives many). SHOW_PROFILE=DIR adds one run under
+// the same namespaces (paths on stdin, as nsdeck gives many). SHOW_BEFORE=FILE times another build's
+// nsdeck.js in the same rounds (a copy of main's dist/, to compare with). SHOW_PROFILE=DIR adds one run under
 // --cpu-prof, its profile written to DIR (of SHOW_PROFILE_ENTRY's nsdeck.js, an unminified build, if given).
 import {spawn, spawnSync} from 'node:child_process';
 import {readdirSync, readlinkSync} from 'node:fs';
@@ -63,8 +64,11 @@ const timed = (argv, options = {}) => {
 const show = [join(root, 'dist', 'nsdeck.js'), 'show', '--json'];
 // One of each first: the compile cache, the page cache.
 timed(show);
-const times = {show: [], node: [], helper: []};
+const before = process.env.SHOW_BEFORE ? [process.env.SHOW_BEFORE, ...show.slice(1)] : undefined;
+if (before) timed(before);
+const times = {show: [], node: [], helper: [], before: []};
 for (let i = 0; i < ROUNDS; i++) {
+	if (before) times.before.push(timed(before));
 	times.show.push(timed(show));
 	times.node.push(timed([process.execPath, '-e', '0']));
 	times.helper.push(timed([helper], {input}));
@@ -78,5 +82,6 @@ const floor = nodeMs + helperMs;
 console.log(`${WORLD} world, ${paths.length} namespaces, ${pidsOf().length} processes, ${ROUNDS} rounds (medians):`);
 console.log(`show --json ${showMs.toFixed(0)} ms; node -e 0 ${nodeMs.toFixed(0)} ms + helper ${helperMs.toFixed(0)} ms = floor ${floor.toFixed(0)} ms; ratio ${(showMs / floor).toFixed(2)}x`);
 console.log(`show runs: ${times.show.map((t) => t.toFixed(0)).join(' ')}`);
+if (before) console.log(`before (${before[0]}): ${median(times.before).toFixed(0)} ms, ratio ${(median(times.before) / floor).toFixed(2)}x`);
 for (const child of started) child.kill('SIGKILL');
 process.exit(0);
