@@ -1,7 +1,8 @@
 // Flags and subcommands, preflight, the choice of System, and <App>.
-// These two stay the first imports: see each.
+// These three stay the first imports: see each.
 import './source/without-fetch.js';
-import {early} from './source/early-start.js';
+import './source/lazy-segmenter.js';
+import {early, earlyShow} from './source/early-start.js';
 import {constants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import packageJson from './package.json' with {type: 'json'};
@@ -31,6 +32,7 @@ import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
 import type {FirstRead} from './source/system/first-read.js';
+import type {World} from './source/model/types.js';
 import type {FleetServer} from './source/state/fleet-sync.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
 import {createSuspend, enterFullScreen, leaveFullScreen} from './source/system/terminal.js';
@@ -90,10 +92,10 @@ const keepSeconds = ((): number | undefined => {
 	}
 })();
 
-async function showOnce(system: System): Promise<void> {
+async function showOnce(system: System, read?: Promise<World>): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
 	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
-	const world = await system.readWorld();
+	const world = await (read ?? system.readWorld());
 	const topology = buildTopology(world);
 	if (dot) process.stdout.write(toDot(world, topology));
 	else if (mermaid) process.stdout.write(toMermaid(world, topology));
@@ -249,7 +251,8 @@ async function main(): Promise<void> {
 			if (cli.flags.hosts.length > 0) return openServers(cli.flags.hosts);
 			return early ? startApp(early.system, early.firstRead) : startApp(createRealSystem({lab: false}));
 		case 'show':
-			return cli.flags.hosts.length > 0 ? showHosts(cli.flags.hosts) : showOnce(createRealSystem({lab: false}));
+			if (cli.flags.hosts.length > 0) return showHosts(cli.flags.hosts);
+			return earlyShow ? showOnce(earlyShow.system, earlyShow.world) : showOnce(createRealSystem({lab: false}));
 		case 'lab':
 			return lab(args[0] ?? DEFAULT_SCENARIO);
 		case 'save':

@@ -339,6 +339,10 @@ int main(int argc, char **argv) {
 	}
 	struct naming *names = naming.dir ? &naming : NULL;
 	if (!only_nsids) nsid_identity_open_home(&home_fd, &home_sock);
+	// `nsdeck show` starts this read while its own modules still load (source/early-start.ts), and reads
+	// nothing meanwhile: with room for 1 MiB instead of the pipe's 64 KiB, most of a large world is read by
+	// then. Not a pipe, or over this user's limit: the pipe stays as it is.
+	fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
 	uint32_t index = 0;
 	// Paths as arguments: nothing to wait for. nsdeck passes few this way (the host at start, while its own
 	// main thread is busy and could not write a pipe for ~10 ms); thousands come on stdin.

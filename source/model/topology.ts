@@ -37,6 +37,11 @@ interface Index {
 	readonly crossVeths: ReadonlyMap<number, ReadonlyArray<{readonly ns: Netns; readonly link: Link}>>;
 	/** The id of the namespace a namespace's nsid stands for, if it can be told (nsidTarget). */
 	readonly nsidName: (ns: Netns, nsid: number) => string | undefined;
+	/**
+	 * A namespace's link of that ifindex (the first, as links.find would), by a map made the first time that
+	 * namespace is asked: each of 1,000 pods' veths looked for its peer among the host's 1,000 links.
+	 */
+	readonly linkAt: (ns: Netns, ifindex: number) => Link | undefined;
 }
 
 /**
@@ -91,7 +96,17 @@ function buildIndex(world: World): Index {
 			else crossVeths.set(link.ifindex, [{ns, link}]);
 		}
 	}
-	return {byId, crossVeths, nsidName: nsidResolver(world)};
+	const byIfindex = new Map<Netns, Map<number, Link>>();
+	const linkAt = (ns: Netns, ifindex: number): Link | undefined => {
+		let links = byIfindex.get(ns);
+		if (!links) {
+			links = new Map();
+			for (const link of ns.links) if (!links.has(link.ifindex)) links.set(link.ifindex, link);
+			byIfindex.set(ns, links);
+		}
+		return links.get(ifindex);
+	};
+	return {byId, crossVeths, nsidName: nsidResolver(world), linkAt};
 }
 
 function samePeer(ns: Netns, link: Link): LinkRef | undefined {
@@ -126,7 +141,7 @@ function crossPeer(index: Index, ns: Netns, link: Link): LinkRef | undefined {
 	const name = index.nsidName(ns, hint.netnsid);
 	if (name !== undefined) {
 		const target = index.byId.get(name);
-		const peer = target?.links.find((l) => l.ifindex === hint.ifindex);
+		const peer = target && index.linkAt(target, hint.ifindex);
 		// Confirm by the back-reference, so a stale read of one side never pairs the wrong links.
 		const confirmed = peer?.peerHint?.ifindex === undefined || peer.peerHint.ifindex === link.ifindex;
 		return target && peer && confirmed ? refOf(target, peer) : undefined;

@@ -5,9 +5,13 @@ export type Slot = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function oneAtATime(): Slot {
 	let last: Promise<unknown> = Promise.resolve();
+	let waiting = 0;
 	return <T>(task: () => Promise<T>): Promise<T> => {
-		const turn = last.then(task, task);
-		last = turn.catch(() => undefined);
+		// With none before it, a task starts at once, not a microtask later: `nsdeck show` starts its read
+		// while its modules still load (early-start.ts), and a microtask would wait until they all have.
+		const turn = waiting === 0 ? (async () => task())() : last.then(task, task);
+		waiting++;
+		last = turn.catch(() => undefined).then(() => waiting--);
 		return turn;
 	};
 }

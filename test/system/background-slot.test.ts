@@ -22,4 +22,13 @@ describe('oneAtATime', () => {
 		expect(order).toEqual([1, 2, 3]);
 		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 	});
+
+	it('starts a task at once when none is before it', () => {
+		const slot = oneAtATime();
+		let started = false;
+		void slot(async () => {
+			started = true;
+		});
+		expect(started).toBe(true);
+	});
 });
