@@ -8,7 +8,7 @@ import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {compareNamespaces} from '../model/compare-names.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
-import {jumpTo, otherEnd} from './other-end.js';
+import {dropStaleJumpNote, jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
@@ -99,6 +99,11 @@ function replaceNamespace(world: World, id: string, netns: Netns | undefined): W
 }
 
 export function reducer(state: AppState, action: Action): AppState {
+	// A status that says what o does is dropped once o does something else.
+	return dropStaleJumpNote(step(state, action));
+}
+
+function step(state: AppState, action: Action): AppState {
 	switch (action.type) {
 		case 'worldLoaded':
 			return withWorld(state, action.world);
