@@ -68,13 +68,13 @@ async function showHosts(hosts = cli.flags.hosts, configFile = cli.flags.sshConf
  * `nsdeck --host DEST…`: the app on one server, or on several (one world each). A DEST that is no
  * destination stops nsdeck; a server that cannot be reached is one line, and the others still open.
  */
-async function openServers(dests: readonly string[], configFile = cli.flags.sshConfig): Promise<void> {
+async function openServers(dests: readonly string[], configFile = cli.flags.sshConfig, lab = false): Promise<void> {
 	for (const dest of dests) {
 		const invalid = destinationProblem(dest);
 		if (invalid) fail(invalid);
 	}
 	try {
-		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
+		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload, lab});
 		if (servers.length === 0) fail(problems.length === 1 ? problems[0] : `no server could be reached: ${problems.join('; ')}`, 1);
 		for (const problem of problems) console.error(`nsdeck: ${shown(problem)}`);
 		await startApp(servers[0].system, undefined, undefined, servers);
@@ -171,7 +171,7 @@ async function fleetLab(): Promise<void> {
 	const made = await buildFleetLab(runCommand).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));
 	try {
 		if (cli.flags.show) await showHosts(made.hosts, made.config);
-		else await openServers(made.hosts, made.config);
+		else await openServers(made.hosts, made.config, true);
 	} finally {
 		closeAllMasters();
 		await made.stop();

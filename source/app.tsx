@@ -150,7 +150,7 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 				<Footer
 					scopes={footerScopes(state, learning !== undefined)}
 					width={screen.columns}
-					acts={footerActs(state, readOnly)}
+					acts={footerActs(state, readOnly, look.capture.run?.kept === true)}
 					keymap={offeredFor(selectedLink(state))}
 				/>
 			</Box>

@@ -12,6 +12,8 @@ export interface ServerOptions {
 	readonly configFile?: string;
 	readonly sudo?: boolean;
 	readonly upload: boolean;
+	/** The fleet lab's servers, in its sandbox: the title says LAB, not [host]. */
+	readonly lab?: boolean;
 }
 
 export interface Connected {
@@ -20,7 +22,7 @@ export interface Connected {
 	readonly problems: readonly string[];
 }
 
-export async function connectServers(dests: readonly string[], {configFile, sudo, upload}: ServerOptions): Promise<Connected> {
+export async function connectServers(dests: readonly string[], {configFile, sudo, upload, lab = false}: ServerOptions): Promise<Connected> {
 	const servers: FleetServer[] = [];
 	const problems: string[] = [];
 	for (const dest of dests) {
@@ -38,7 +40,7 @@ export async function connectServers(dests: readonly string[], {configFile, sudo
 		const helper = localHelper();
 		// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
 		const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
-		servers.push({dest, system: createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard)});
+		servers.push({dest, system: createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard, lab)});
 	}
 	return {servers, problems};
 }

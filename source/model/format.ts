@@ -72,15 +72,20 @@ export function lowerText(link: Link, nsId: string, lower: LinkRef | undefined):
 	return link.peerHint.ifindex !== undefined ? `on if${link.peerHint.ifindex} in unknown namespace (nsid ${link.peerHint.netnsid})` : undefined;
 }
 
-/** `→ host/veth_ns1_br0`, `master br0`, `2 ports`, `on eth0`: how this link is wired. */
+/** `→ host/veth_ns1_br0 master br0`, `2 ports`, `on eth0`: how this link is wired. */
 export function relationText(link: Link, nsId: string, peer: LinkRef | undefined, ports: readonly LinkRef[], lower?: LinkRef): string {
+	return relationParts(link, nsId, peer, ports, lower).join(' ');
+}
+
+/** The words of relationText, the peer or lower device first: a narrow pane cuts only that one. */
+export function relationParts(link: Link, nsId: string, peer: LinkRef | undefined, ports: readonly LinkRef[], lower?: LinkRef): string[] {
 	const parts: string[] = [];
 	if (link.kind === 'veth') parts.push(peer ? `→ ${formatPeer(peer, nsId)}` : '→ ?');
 	const on = lowerText(link, nsId, lower);
 	if (on) parts.push(on);
 	if (link.master) parts.push(link.masterKind && link.masterKind !== 'bridge' ? `${link.masterKind} ${link.master}` : `master ${link.master}`);
 	if (link.kind === 'bridge') parts.push(`${ports.length} port${ports.length === 1 ? '' : 's'}`);
-	return parts.join(' ');
+	return parts;
 }
 
 

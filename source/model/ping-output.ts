@@ -55,7 +55,7 @@ export function parsePingSummary(output: string): PingSummary | undefined {
 
 /** "4 sent, 4 received, 0% loss · rtt min/avg/max 0.050/0.102/0.154 ms" */
 export function summaryText(s: PingSummary): string {
-	const base = `${s.transmitted} sent, ${s.received} received, ${s.lossPercent}% loss${s.errors ? `, ${s.errors} errors` : ''}`;
+	const base = `${s.transmitted} sent, ${s.received} received, ${s.lossPercent}% loss${s.errors ? `, ${s.errors} error${s.errors === 1 ? '' : 's'}` : ''}`;
 	return s.rtt ? `${base} · rtt min/avg/max ${s.rtt.min}/${s.rtt.avg}/${s.rtt.max} ms` : base;
 }
 

@@ -47,6 +47,14 @@ export function otherEnd(state: AppState): OtherEnd | undefined {
 }
 
 const SAYS: Record<'peer' | 'lower' | 'back', string> = {peer: 'the peer of', lower: 'the device under', back: 'back from'};
+const GOES_BACK = ' · o goes back';
+
+/** The state without the jump's "o goes back" once o no longer goes back (the selection moved on). */
+export function dropStaleJumpNote(state: AppState): AppState {
+	if (!state.message?.text.endsWith(GOES_BACK)) return state;
+	const end = otherEnd(state);
+	return end && 'what' in end && end.what === 'back' ? state : {...state, message: undefined};
+}
 
 /**
  * The state after going to `to`: its namespace and interface selected, the interfaces pane focused, and
@@ -62,7 +70,7 @@ export function jumpTo(state: AppState, end: {readonly from: LinkRef; readonly t
 		focus: 'interfaces',
 		filtering: undefined,
 		jump,
-		message: {text: `${where(to)}: ${SAYS[end.what]} ${where(from)} · o goes back`, tone: 'info'},
+		message: {text: `${where(to)}: ${SAYS[end.what]} ${where(from)}${GOES_BACK}`, tone: 'info'},
 	};
 	if (!visibleNamespaces(next).some((n) => n.id === to.ns)) next = {...next, filters: {...next.filters, namespaces: ''}};
 	if (!visibleLinks(next).some((l) => l.name === to.name)) next = {...next, filters: {...next.filters, interfaces: ''}};

@@ -7,7 +7,7 @@ import {PANES, type AppState, type Overlay, type Pane} from './app-state.js';
 import type {FirstRead} from '../system/first-read.js';
 import {HOST_ID} from '../model/types.js';
 import {clearFilter, endFilter, setFilterText, startFilter} from './filter-state.js';
-import {jumpTo, otherEnd} from './other-end.js';
+import {dropStaleJumpNote, jumpTo, otherEnd} from './other-end.js';
 import {listedWorld, mergeNamespaces, withoutNamespace, type ReadProgress} from './world-updates.js';
 import {readWorldOf, shownWorld} from './planned-state.js';
 import type {Plan} from '../plans/plan.js';
@@ -94,6 +94,11 @@ function showWorld(state: AppState, read: World): AppState {
 const replaceNamespace = (world: World, id: string, netns: Netns | undefined): World => (netns ? mergeNamespaces(world, [netns]) : withoutNamespace(world, id));
 
 export function reducer(state: AppState, action: Action): AppState {
+	// A status that says what o does is dropped once o does something else.
+	return dropStaleJumpNote(step(state, action));
+}
+
+function step(state: AppState, action: Action): AppState {
 	switch (action.type) {
 		case 'worldLoaded':
 			return withWorld(state, action.world);

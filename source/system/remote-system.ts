@@ -32,7 +32,8 @@ export interface RemoteGuard {
 }
 
 /** A connected server as a System. `access` from remoteAccess. */
-export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions, guard: RemoteGuard = {}): System {
+/** `lab`: the server is one of `nsdeck lab fleet`'s, inside its sandbox. */
+export function createRemoteSystem(host: SshHost, access: Access, options: RemoteReadOptions, guard: RemoteGuard = {}, lab = false): System {
 	const connection = keepConnected(host);
 	// While the master is down a read fails at once with the reason, instead of each trying ssh anew.
 	const reachable = (): void => {
@@ -47,7 +48,7 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 	};
 	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
 	return {
-		lab: false,
+		lab,
 		host: host.dest,
 		connection,
 		access,

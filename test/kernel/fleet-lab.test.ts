@@ -2,8 +2,8 @@
 // servers answer nsdeck over ssh with the lab's own ssh_config, web on h1 reaches web on h2 across the
 // VXLAN, `show --host` draws that tunnel as one edge between the servers (and flags it once its two ends
 // disagree on the VNI), and stop() leaves nothing behind. And `nsdeck lab fleet` itself, in a terminal at
-// 80x24 (a sandbox inside the tests' own, which maps it a uid range): both servers under their headings,
-// the tunnel in the map, and nothing left after a quit.
+// 80x24 (a sandbox inside the tests' own, which maps it a uid range): LAB in the title, both servers under
+// their headings, the tunnel in the map, and nothing left after a quit.
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
@@ -110,7 +110,8 @@ describe('nsdeck lab fleet', () => {
 		const before = labDirs();
 		app = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', process.execPath, BUNDLE, 'lab', 'fleet'], 80, 24);
 		await app.waitFor(/▸ h1 · 2[\s\S]*web[\s\S]*▸ h2 · 2[\s\S]*web/, 40_000);
-		await app.waitFor('on h1 over ssh');
+		// Its servers live in the lab's sandbox: the title says LAB, as every lab's does, not [host].
+		await app.waitFor(/nsdeck {2}LAB {2}private sandbox: the host is untouched · on h1 over ssh/);
 		const made = labDirs().filter((n) => !before.includes(n));
 		expect(made).toHaveLength(1);
 		await app.keys('t');

@@ -66,6 +66,11 @@ describe('parsePingSummary', () => {
 		const summary = parsePingSummary(OK);
 		expect(summary && summaryText(summary)).toBe('2 sent, 2 received, 0% loss · rtt min/avg/max 0.05/0.102/0.154 ms');
 	});
+
+	it('counts one error as one', () => {
+		expect(summaryText({transmitted: 4, received: 0, errors: 1, lossPercent: 100})).toBe('4 sent, 0 received, 100% loss, 1 error');
+		expect(summaryText({transmitted: 4, received: 0, errors: 3, lossPercent: 100})).toBe('4 sent, 0 received, 100% loss, 3 errors');
+	});
 });
 
 describe('pingMissing', () => {

@@ -32,4 +32,17 @@ describe('the other end', () => {
 		const after = reducer(there, {type: 'worldLoaded', world: podGone});
 		expect(otherEnd(after)).toEqual({none: 'br0 has no other end: o is for veths and stacked devices'});
 	});
+
+	it('drops its "o goes back" once the selection moves off where it went, where o no longer goes back', () => {
+		const world = new WorldBuilder().namespace('host').namespace('pod').bridge('host/br0', []).stacked('pod/mv0', 'macvlan', 'host/br0').build();
+		const there = reducer(at(world, 'pod', 'mv0'), {type: 'otherEnd'});
+		expect(there.message?.text).toContain('o goes back');
+		const moved = reducer(there, {type: 'selectLink', name: 'lo'});
+		expect(moved.message).toBeUndefined();
+		const otherNs = reducer(there, {type: 'selectNs', id: 'pod'});
+		expect(otherNs.message).toBeUndefined();
+		// Another message (a plan's result) is not the jump's: it stays.
+		const said = reducer(there, {type: 'message', text: '✓ done', tone: 'info'});
+		expect(reducer(said, {type: 'selectLink', name: 'lo'}).message?.text).toBe('✓ done');
+	});
 });

@@ -107,6 +107,8 @@ describe('C: the capture panel', () => {
 		await press(app, 's');
 		frame = await waitForFrame(app, 'kept for Wireshark:');
 		expect(flat(frame)).toContain(flat(`kept for Wireshark: ${FILE}`));
+		// Kept: the footer no longer offers s for it.
+		expect(frame).not.toContain('s keep pcap');
 		expect(calls[0].options.signal?.aborted).toBe(false);
 		await press(app, KEYS.escape);
 		frame = await waitForFrame(app, '✓ stopped');

@@ -27,6 +27,14 @@ describe('world files in the app', () => {
 		expect(system.calls).toEqual([]);
 	});
 
+	it('W says it runs no command, where a plan would list them', async () => {
+		const {app} = await startApp({size: {columns: 100, rows: 30}});
+		await press(app, 'W');
+		const frame = await waitForFrame(app, 'nsdeck apply FILE (or A) makes');
+		expect(frame).toContain('It runs no command:');
+		expect(frame).not.toContain('It will run:');
+	});
+
 	it('A shows the plan a file needs, and runs it as a plan', async () => {
 		const path = join(dir, 'more.yaml');
 		writeFileSync(path, 'nsdeck: 1\nnamespaces:\n  ns9:\n    links:\n      lo: {external: true, up: true}\n');

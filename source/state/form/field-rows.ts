@@ -46,7 +46,8 @@ export const errorShown = (errors: FormErrors, state: FormState, id: string): st
 /** A message too long for the rest of its field's row goes on the rows below, whole (never cut with …). */
 export function errorBelow(field: FieldSpec, error: string, state: FormState, focused: boolean, widths: FieldWidths): boolean {
 	const placeholder = placeholderOf(field, state, focused);
-	return 1 + widths.labelWidth + valueCell(field, shownOf(field, state), widths) + (placeholder ? textWidth(placeholder) + 1 : 0) + 3 + textWidth(error) > widths.innerWidth;
+	const cell = valueCell(field, shownOf(field, state), widths);
+	return 1 + widths.labelWidth + (placeholder ? Math.max(cell, textWidth(placeholder)) : cell) + 3 + textWidth(error) > widths.innerWidth;
 }
 
 /** Rows each field takes: its own, and its message's below it. */

@@ -16,8 +16,11 @@ export function bindingActs(state: AppState, binding: Pick<Binding, 'when'>): bo
 /** A change key, in a session that may not change anything (not root, and not a dry run). */
 export const unavailableReadOnly = (readOnly: boolean, binding: Pick<Binding, 'changes'>): boolean => readOnly && binding.changes === true;
 
-/** What the footer offers now: not the key of the overlay already open (it would only close it). */
+/** What the footer offers now: not the key of the overlay already open (it would only close it), nor s once the pcap is kept. */
 export const footerActs =
-	(state: AppState, readOnly: boolean) =>
+	(state: AppState, readOnly: boolean, pcapKept = false) =>
 	(binding: Binding): boolean =>
-		bindingActs(state, binding) && !unavailableReadOnly(readOnly, binding) && (binding.opens === undefined || binding.opens !== state.overlay?.kind);
+		bindingActs(state, binding) &&
+		!unavailableReadOnly(readOnly, binding) &&
+		(binding.opens === undefined || binding.opens !== state.overlay?.kind) &&
+		!(pcapKept && binding.id === 'keepCapture');

@@ -5,6 +5,7 @@ import type {FormState} from '../../state/form/form-state.js';
 import type {FormFacts} from '../../state/form/form-facts.js';
 import {errorShown, placeholderOf, shownOf, valueCell} from '../../state/form/field-rows.js';
 import type {FormLayout} from '../../state/form/form-layout.js';
+import {padWidth} from '../../model/text-width.js';
 import {fit} from '../list-window.js';
 import {Text} from '../text.js';
 import {theme} from '../theme.js';
@@ -33,8 +34,13 @@ export function FormFields({facts, state, layout}: FormFieldsProps) {
 								{focused ? '›' : (marker ?? ' ')}
 								{field.label.padEnd(layout.labelWidth)}
 							</Text>
-							<Text inverse={focused && t.inverse}>{fit(placeholder ? '' : shown, valueCell(field, shown, layout))}</Text>
-							{placeholder && <Text color={t.muted}> {placeholder}</Text>}
+							{placeholder ? (
+								<Text color={t.muted} inverse={focused && t.inverse}>
+									{padWidth(placeholder, valueCell(field, shown, layout))}
+								</Text>
+							) : (
+								<Text inverse={focused && t.inverse}>{fit(shown, valueCell(field, shown, layout))}</Text>
+							)}
 							{error && !below && <Text color={t.bad}> ✗ {error}</Text>}
 						</Text>
 						{below && (

@@ -1,5 +1,6 @@
 // Draws what a form will run, as much of it as form-layout.ts found room for: the SSH warning and the
 // name to type, the commands (wrapped, never cut with …), "… N more", and what the plan takes along.
+// A plan of no commands (W writes a file itself) says so, not an empty "It will run:".
 import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {commandText} from '../../plans/script.js';
@@ -71,7 +72,7 @@ export function FormPlan({facts, state, lower, layout, keepSeconds, host}: FormP
 			<Rows rows={1}>
 				<Text bold wrap="truncate">
 					{plan.dangerous ? 'This cannot be undone. ' : ''}
-					{host ? `It will run on ${host} (ssh ${host} -- …):` : 'It will run:'}
+					{plan.steps.length === 0 ? 'It runs no command:' : host ? `It will run on ${host} (ssh ${host} -- …):` : 'It will run:'}
 				</Text>
 			</Rows>
 			{state.armed && (

@@ -41,7 +41,6 @@ export interface PlanControls {
 /** What the status says after a failed step: only what is true of the undo. */
 export function rollbackSummary(result: PlanResult): string {
 	if (result.left && result.left.length > 0) return `rollback incomplete: still different: ${result.left.join('; ')}`;
-	if (result.left) return 'rolled back';
 	const left = result.rolledBack.filter((u) => !u.ok);
 	if (left.length > 0) return `rollback incomplete: ${left.length} undo step${left.length === 1 ? '' : 's'} failed (${left.map((u) => u.argv.join(' ')).join('; ')})`;
 	return result.rolledBack.length > 0 ? 'rolled back' : 'nothing had changed';

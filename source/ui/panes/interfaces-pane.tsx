@@ -2,11 +2,11 @@
 // addresses. Wider terminals also get MAC and MTU.
 import {nsDisplayName} from '../../model/netns-id.js';
 import {Text} from '../text.js';
-import {linkStateLabel, relationText, visibleAddresses} from '../../model/format.js';
+import {linkStateLabel, relationParts, visibleAddresses} from '../../model/format.js';
 import type {Link, LinkRef, Netns} from '../../model/types.js';
 import {ColumnHeader, HEADER_MIN_ROWS, ListRows} from '../list-rows.js';
 import {fit} from '../list-window.js';
-import {fitName, shortenMiddle} from '../../model/shorten-middle.js';
+import {fitName, fitRelation} from '../../model/shorten-middle.js';
 import {textWidth} from '../../model/text-width.js';
 import {PaneFrame, paneColumns, paneRows} from '../pane-frame.js';
 import {stateColor, theme} from '../theme.js';
@@ -32,14 +32,12 @@ export interface InterfacesPaneProps {
 	readonly traffic?: ReadonlyMap<number, LinkTraffic>;
 }
 
-/** Fewer than this, a relation cut in the middle says too little: it is cut at the row's end instead. */
-const RELATION_MIN = 20;
-
 /**
- * `→ cni-72b1c0…9f1a/eth0`: a relation too long for the room left before the addresses is cut in the
- * middle, so that two peers in pod namespaces stay apart and the addresses stay in view.
+ * `→ cni-72b1c0…9f1a/eth0`: a peer too long for the room left before the addresses is cut in the middle,
+ * so that two peers in pod namespaces stay apart and the addresses stay in view; never to fewer than this
+ * many columns, which say too little: the row's end cuts instead (model/shorten-middle.ts fitRelation).
  */
-const shortRelation = (relation: string, room: number): string => (textWidth(relation) > room ? shortenMiddle(relation, Math.max(room, RELATION_MIN)) : relation);
+const RELATION_MIN = 20;
 
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map(textWidth));
@@ -90,7 +88,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 						const addresses = visibleAddresses(link).join(' ');
 						const before = nameWidth + 1 + (medium ? 9 : 0) + stateWidth + 1 + (ratesWidth > 0 ? ratesWidth + 1 : 0) + (wide ? 24 : 0);
 						const room = rowWidth - before - 1 - (addresses ? textWidth(addresses) : 0);
-						const relation = shortRelation(relationText(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room);
+						const relation = fitRelation(relationParts(link, ns?.id ?? '', peerOf(link), portsOf(link), lowerOf?.(link)), room, RELATION_MIN);
 						return (
 							<>
 								<Text bold>{fitName(link.name, nameWidth)} </Text>
