@@ -4,6 +4,7 @@ import './source/without-fetch.js';
 import './source/lazy-segmenter.js';
 import {early, earlyShow} from './source/early-start.js';
 import {constants} from 'node:os';
+import {setFlagsFromString} from 'node:v8';
 import {setTimeout as delay} from 'node:timers/promises';
 import packageJson from './package.json' with {type: 'json'};
 import {guardSeconds, HELP, parseCli, type Cli} from './source/cli-args.js';
@@ -109,6 +110,12 @@ const FIRST_READ_WAIT_MS = 250;
 async function startApp(system: System, firstRead?: Promise<FirstRead | undefined>, tutorial?: Tutorial, servers?: readonly FleetServer[]): Promise<void> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) fail('the app needs a terminal; for scripts and pipes use `nsdeck show [--json]`');
 	keepNoRecords();
+	// After each full collection V8 lets the old generation grow by a factor it picks (up to 4x for a small
+	// heap); loading 1,000 namespaces leaves many short-lived records there, and the heap grew to ~125 MB
+	// around ~35 MB of live objects. Growing by 1.3x, the app's peak RSS there fell from 189-204 MB to
+	// 123-135 MB, the load no slower (two runs each). V8 reads it after every full collection, so it can be
+	// set now; not on the #! line, where it made `show --json` at 1,000 namespaces 17% slower.
+	setFlagsFromString('--heap-growing-percent=30');
 	// Loaded here, not at the top: show, save and diff never pay for ink, React and yoga (the bundle keeps
 	// what is imported only here lazy). Started before the first read is awaited, so they overlap.
 	const ui = Promise.all([import('ink'), import('./source/app.js')]);

@@ -14,7 +14,7 @@ describe("nsdeck's Node options", () => {
 		requireSandbox();
 		const hashBang = readFileSync(PROGRAM, 'utf8').split('\n')[0];
 		const [, flags = ''] = /^#!\/usr\/bin\/env -S node (.+)$/.exec(hashBang) ?? [];
-		expect(flags).toMatch(/^--max-semi-space-size=\d+ --heap-growing-percent=\d+$/);
+		expect(flags).toMatch(/^--max-semi-space-size=\d+$/);
 		const env = {...process.env};
 		delete env.NSDECK_SANDBOX; // a sandbox of its own, nested in this one, whose first process is nsdeck
 		const run = spawnSync(PROGRAM, ['sandbox', '--', 'cat', '/proc/1/cmdline'], {env, encoding: 'utf8', timeout: 30_000});
