@@ -12,6 +12,7 @@ import {PtyApp} from './pty.mjs';
 import {untilQuiet} from './quiet.mjs';
 import {buildWorld} from './world.mjs';
 import {reportIdle} from './idle-report.mjs';
+import {reportRemote} from './remote-report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
@@ -297,6 +298,7 @@ if (process.argv[2] === '--inside') {
 	const discoveryLine = discoveryOut.stdout.split('\n').find((l) => l.startsWith('DISCOVERY '));
 	if (discoveryLine) printDiscovery(JSON.parse(discoveryLine.slice('DISCOVERY '.length)));
 	else console.log(`\ndiscovery: no result (exit ${discoveryOut.status})`);
+	reportRemote(bundle);
 	reportIdle(bundle);
 	// The figures depend on what else runs: say so beside them.
 	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);
