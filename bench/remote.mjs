@@ -19,6 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
 const N = Number(process.env.REMOTE_N ?? 1000);
 const STARTS = Number(process.env.REMOTE_STARTS ?? 5);
+/** How long to wait for idle CPUs before each start at most (untilQuiet's 60 s by default; less on a busy machine). */
+const QUIET_MS = Number(process.env.REMOTE_QUIET_MS ?? 60_000);
+const quiet = () => untilQuiet({timeoutMs: QUIET_MS});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const must = (argv) => {
 	const result = spawnSync(argv[0], argv.slice(1), {encoding: 'utf8'});
@@ -116,7 +119,7 @@ async function measure(dir) {
 	try {
 		const local = [bundle];
 		const remote = [bundle, '--host', 'server', '--ssh-config', server.config];
-		await untilQuiet();
+		await quiet();
 		// The first starts fill Node's compile cache and the server's helper cache (the upload).
 		await firstFrame(local);
 		await firstFrame(remote);
@@ -124,16 +127,16 @@ async function measure(dir) {
 		const remoteStarts = [];
 		let most = {connections: 0, processes: 0};
 		for (let i = 0; i < STARTS; i++) {
-			await untilQuiet();
+			await quiet();
 			localStarts.push(await firstFrame(local));
-			await untilQuiet();
+			await quiet();
 			const stop = sampleSsh();
 			remoteStarts.push(await firstFrame(remote));
 			const seen = stop();
 			most = {connections: Math.max(most.connections, seen.connections), processes: Math.max(most.processes, seen.processes)};
 		}
 		// The app on the server, all its namespaces read; then a link set down there, in the host and in the last namespace.
-		await untilQuiet();
+		await quiet();
 		const stop = sampleSsh();
 		const app = new PtyApp(remote, {columns: 120, rows: 40});
 		await app.waitFor(hostShown);
