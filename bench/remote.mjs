@@ -22,6 +22,7 @@ const STARTS = Number(process.env.REMOTE_STARTS ?? 5);
 /** How long to wait for idle CPUs before each start at most (untilQuiet's 60 s by default; less on a busy machine). */
 const QUIET_MS = Number(process.env.REMOTE_QUIET_MS ?? 60_000);
 const quiet = () => untilQuiet({timeoutMs: QUIET_MS});
+const step = (what) => process.stderr.write(`remote: ${what}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const must = (argv) => {
 	const result = spawnSync(argv[0], argv.slice(1), {encoding: 'utf8'});
@@ -115,6 +116,7 @@ async function timeChange(app, argv) {
 
 async function measure(dir) {
 	buildWorld(N);
+	step('world built');
 	const server = await startServer(dir);
 	try {
 		const local = [bundle];
@@ -123,6 +125,7 @@ async function measure(dir) {
 		// The first starts fill Node's compile cache and the server's helper cache (the upload).
 		await firstFrame(local);
 		await firstFrame(remote);
+		step('first starts done');
 		const localStarts = [];
 		const remoteStarts = [];
 		let most = {connections: 0, processes: 0};
@@ -135,6 +138,7 @@ async function measure(dir) {
 			const seen = stop();
 			most = {connections: Math.max(most.connections, seen.connections), processes: Math.max(most.processes, seen.processes)};
 		}
+		step(`starts: local ${localStarts.map(Math.round)}, remote ${remoteStarts.map(Math.round)}`);
 		// The app on the server, all its namespaces read; then a link set down there, in the host and in the last namespace.
 		await quiet();
 		const stop = sampleSsh();
@@ -144,6 +148,7 @@ async function measure(dir) {
 		await app.quiet(1500);
 		app.write('g');
 		await app.quiet(500);
+		step('app open');
 		const changeHost = await timeChange(app, ['ip', 'link', 'set', 'v1_br', 'down']);
 		app.write('G');
 		await app.quiet(500);
