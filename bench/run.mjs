@@ -11,7 +11,9 @@ import {bundleApp, bundleEntry} from '../scripts/bundle.mjs';
 import {PtyApp} from './pty.mjs';
 import {untilQuiet} from './quiet.mjs';
 import {buildWorld} from './world.mjs';
+import {reportDiscovery} from './discovery-report.mjs';
 import {reportIdle} from './idle-report.mjs';
+import {reportRemote} from './remote-report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'nsdeck.js');
@@ -235,19 +237,6 @@ function printChurn(c) {
 	console.log(`  child processes at once: at most ${c.mostChildren} (ip monitor alone: ${c.baselineChildren}); back to that ${c.settledMs === undefined ? 'not within 30 s' : `${Math.round(c.settledMs)} ms after the last change`}`);
 }
 
-function printDiscovery(d) {
-	const verdict = (ok) => (ok ? 'met' : 'MISSED');
-	console.log(`\nDiscovery: ${d.held} process-held namespaces (${d.namespaces} in all) among ${d.processes} processes:`);
-	console.log(`  /proc scan (discover.ts, labels included) <= 50 ms: as the app does every second ${ms(d.rescanMs)}  ${verdict(d.rescanMs <= 50)}; from nothing (first frame, show) ${ms(d.scanMs)}`);
-	console.log(`  whole snapshot <= 1.5x the helper alone on the same namespaces (${ms(d.helperMs)}): as the app does every second ${ms(d.snapshotMs)}, ${(d.snapshotMs / d.helperMs).toFixed(2)}x  ${verdict(d.snapshotMs <= 1.5 * d.helperMs)}; from nothing (show) ${ms(d.snapshotColdMs)}, ${(d.snapshotColdMs / d.helperMs).toFixed(2)}x`);
-	const shown = d.shownMs === null ? 'not seen within 10 s' : ms(d.shownMs);
-	console.log(`  a namespace started from outside, listed in the app <= 1 s: ${shown}  ${verdict(d.shownMs !== null && d.shownMs <= 1000)}; app peak RSS ${d.rss.toFixed(0)} MB`);
-	const live = d.liveMs === null ? 'not seen within 10 s' : ms(d.liveMs);
-	console.log(`  live change in a process-held namespace, shown <= 1 s: ${live}  ${verdict(d.liveMs !== null && d.liveMs <= 1000)}`);
-	const floor = d.nodeBareMs + d.helperMs;
-	console.log(`  show --json as a whole process <= 2x node -e 0 + the helper alone (${ms(floor)}): ${ms(d.showJsonMs)}, ${(d.showJsonMs / floor).toFixed(2)}x  ${verdict(d.showJsonMs <= 2 * floor)}`);
-}
-
 if (process.argv[2] === '--inside') {
 	const result = await measureInside(Number(process.argv[3]));
 	console.log(`BENCH ${JSON.stringify(result)}`);
@@ -291,12 +280,8 @@ if (process.argv[2] === '--inside') {
 	const churnLine = churnOut.stdout.split('\n').find((l) => l.startsWith('CHURN '));
 	if (churnLine) printChurn(JSON.parse(churnLine.slice('CHURN '.length)));
 	else console.log(`\nchurn: no result (exit ${churnOut.status})`);
-	// Discovery among many processes, in a sandbox of its own (bench/discovery.mjs).
-	process.stderr.write('discovery: 1,000 process-held namespaces among 10,000 processes, in a fresh sandbox…\n');
-	const discoveryOut = spawnSync(process.execPath, [bundle, 'sandbox', '--', process.execPath, join(root, 'bench', 'discovery.mjs')], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']});
-	const discoveryLine = discoveryOut.stdout.split('\n').find((l) => l.startsWith('DISCOVERY '));
-	if (discoveryLine) printDiscovery(JSON.parse(discoveryLine.slice('DISCOVERY '.length)));
-	else console.log(`\ndiscovery: no result (exit ${discoveryOut.status})`);
+	reportDiscovery(bundle);
+	reportRemote(bundle);
 	reportIdle(bundle);
 	// The figures depend on what else runs: say so beside them.
 	console.log(`\nThe single executable: ${(statSync(executable).size / 1e6).toFixed(1)} MB (${executable}); node ${process.version}`);

@@ -39,8 +39,10 @@ export async function connectServers(dests: readonly string[], {configFile, sudo
 		}
 		const helper = localHelper();
 		// The lockout guard protects this very connection; its revert job runs on the server (remote-guard.ts).
-		const guard = {session: await remoteSession(host), jobs: remoteGuardJobs(host, await helperForServer(host, helper), upload)};
-		servers.push({dest, system: createRemoteSystem(host, await remoteAccess(host), {helper, upload}, guard, lab)});
+		// The three questions go at once over the master: each is a round trip the first frame waits for.
+		const [session, guardHelper, access] = await Promise.all([remoteSession(host), helperForServer(host, helper), remoteAccess(host)]);
+		const guard = {session, jobs: remoteGuardJobs(host, guardHelper, upload)};
+		servers.push({dest, system: createRemoteSystem(host, access, {helper, upload}, guard, lab)});
 	}
 	return {servers, problems};
 }

@@ -42,6 +42,8 @@ export function parseNetnsList(stdout: string): string[] {
 
 export async function readRemoteWorld(host: SshHost, {helper, upload}: RemoteReadOptions): Promise<RemoteWorld> {
 	const {dest} = host;
+	// Whether the helper fits is asked alongside the list: one round trip less before the first frame.
+	const fits = helper ? helperFits(host, helper).catch(() => false) : Promise.resolve(false);
 	const listed = await host.run(['ip', '-j', 'netns', 'list']);
 	if (listed.exitCode !== 0) return {dest, problem: host.problem(listed)};
 	let names: string[];
@@ -51,7 +53,7 @@ export async function readRemoteWorld(host: SshHost, {helper, upload}: RemoteRea
 		return {dest, problem: `${dest}: unreadable answer from ip netns list (${error instanceof Error ? error.message : String(error)})`};
 	}
 	const locations = [REMOTE_HOST, ...names.map(namedLocation)];
-	const byHelper = helper && (await helperFits(host, helper)) ? await readWithHelper(host, helper, upload, locations) : undefined;
+	const byHelper = helper && (await fits) ? await readWithHelper(host, helper, upload, locations) : undefined;
 	if (byHelper) return {dest, world: {namespaces: byHelper}, reader: 'helper'};
 	const host0 = await readOneWithIp(host, REMOTE_HOST);
 	if (host0.error) return {dest, problem: host0.error};
