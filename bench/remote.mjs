@@ -169,7 +169,9 @@ async function measure(dir) {
 			changeInside,
 		};
 	} finally {
-		server.child.kill();
+		// SIGKILL: unshare may pass SIGTERM on to sshd, the first process of its PID namespace, and wait; killed,
+		// it takes sshd with it (--kill-child).
+		server.child.kill('SIGKILL');
 	}
 }
 
@@ -179,3 +181,5 @@ try {
 } finally {
 	rmSync(dir, {recursive: true, force: true});
 }
+// Nothing of the server may keep this process alive (its stderr pipe): the bench waits for it to end.
+process.exit(0);
