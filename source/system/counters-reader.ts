@@ -1,7 +1,8 @@
 // The links' counters of one namespace, for the live rates, read about once a second. With the helper:
 // the one `nsdeck-netdump --serve` for nsdeck's whole life (frame-server.ts), asked a path on its stdin
-// and answering a frame (native/link-stats.c), so a refresh starts no process. Without it: `ip -s -j link` in the namespace,
-// one process per reading (the slow path, as for everything read without the helper).
+// and answering a frame (native/link-stats.c), so a refresh starts no process. Without it: `ip -s -j
+// link` in the namespace, one process per reading (the slow path, as for everything read without the
+// helper).
 import {parseLinkCounters, type CountersByIndex} from '../model/traffic/counters.js';
 import type {FrameServer} from './frame-server.js';
 import {inNamespace, type NetnsLocation} from './netns-location.js';
