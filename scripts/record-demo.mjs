@@ -6,7 +6,9 @@
 //
 // Times are masked: durations in ms (ping's round-trip times, rtt min/avg/max) differ on every run, so
 // they are replaced with x.xxx; the command log's start times and durations in seconds become xx:xx:xx
-// and x.x s. The cast's title says so.
+// and x.x s. So are rates (`↓90 B/s ↑176 B/s` becomes `↓x B/s ↑x B/s`): the second in which a reading
+// falls decides them. The cast's title says so. The map is taken when no link is marked busy (⇅): a
+// router solicitation can make one busy for a second at any time.
 //
 //   npm run demo            (writes demo.cast at the project root)
 //   node scripts/record-demo.mjs OUT.cast [--no-build]   (writes it elsewhere: the reproducibility test
@@ -50,7 +52,14 @@ const maskTimes = (text) =>
 const maskClock = (text) =>
 	text.replaceAll(/(?<!\d)\d\d:\d\d:\d\d(?!\d)( +(?:\d+ ms|\d+\.\d s|\d+ min \d\d s)(?![\d.]))?/g, (span) => `xx:xx:xx${' took'.padStart(span.length - 8).slice(0, span.length - 8)}`);
 
-const capture = () => maskTimes(maskClock(tmux('capture-pane', '-e', '-p', '-t', 'demo')));
+/** A row's rates, `↓1.2 kB/s ↑0 B/s` and the spaces after them, become `↓x B/s ↑x B/s` as wide. */
+const maskRates = (text) =>
+	text.replaceAll(/↓(?:[\d.]+ [kMGT]?B\/s|–) ↑(?:[\d.]+ [kMGT]?B\/s|–) */g, (span) => '↓x B/s ↑x B/s'.padEnd(span.length));
+
+const capture = () => maskRates(maskTimes(maskClock(tmux('capture-pane', '-e', '-p', '-t', 'demo'))));
+
+/** The topology with no row marked as carrying traffic (the legend's ⇅ is not a row's). */
+const QUIET_TOPOLOGY = /^(?![\s\S]*→ \S+ ⇅)[\s\S]*Topology/;
 
 /** Wait until the screen shows `text` and has stopped changing. */
 async function waitFor(text, timeoutMs = 15000) {
@@ -131,8 +140,8 @@ async function story() {
 	frame(capture(), 3.0); // the pair, its addresses and both ends up: four steps ✓
 	await pingStory();
 	frame(capture(), 3.0); // every step holds, and the commands that did it, as a script to keep
-	await key('t', 'Topology', 1.2);
-	frame(capture(), 4.0);
+	await key('t', QUIET_TOPOLOGY, 1.2);
+	frame(await waitFor(QUIET_TOPOLOGY), 4.0);
 }
 
 /** Ping ns2 from ns1 (the selected namespace) and wait for the summary. */
@@ -164,7 +173,7 @@ async function main() {
 		version: 2,
 		width: COLUMNS,
 		height: ROWS,
-		title: 'nsdeck tutorial 2: two namespaces, a veth pair, a ping, each step checked as it is done, and the topology (times masked)',
+		title: 'nsdeck tutorial 2: two namespaces, a veth pair, a ping, each step checked as it is done, and the topology (times and rates masked)',
 		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 	};
 	const text = [JSON.stringify(header), ...events.map((e) => JSON.stringify(e))].join('\n') + '\n';

@@ -42,6 +42,12 @@ describe('busy links on the map', () => {
 		expect(draw(w, [linkKey('z', 99)])).toEqual(quiet);
 	});
 
+	it('keeps every box where it was when traffic starts or stops', () => {
+		const w = world();
+		const boxes = (busy: readonly string[]): unknown => layoutTopology(w, buildTopology(w), {width: 80, busy: new Set(busy)}).boxes;
+		expect(boxes([linkKey('a', ifindexOf(w, 'a', 'ab'))])).toEqual(boxes([]));
+	});
+
 	it('a link that is down is drawn down even if its counters moved', () => {
 		const w = new WorldBuilder().namespace('host').namespace('a').namespace('b').veth('a/ab', 'b/ba', {up: [true, false]}).build();
 		const lines = draw(w, [linkKey('a', ifindexOf(w, 'a', 'ab'))]);

@@ -61,8 +61,8 @@ describe('topology map: lab scenarios at 80x24', () => {
 		expect(row('veth_ns2_br0')).toMatch(/^╚═╣ veth_ns2_br0 /);
 		// Each veth: a line leaves each end's row and turns a corner (top end ┐, bottom end ┘).
 		expect(row('veth_ns1_br0')).toMatch(/→ ns1\/veth_ns1 +╟─+┐$/);
-		expect(row('veth_ns1')).toMatch(/→ host\/veth_ns1_br0 ├─+┘ +│$/);
-		expect(row('veth_ns2')).toMatch(/→ host\/veth_ns2_br0 ├─+┘$/);
+		expect(row('veth_ns1')).toMatch(/→ host\/veth_ns1_br0 +├─+┘ +│$/);
+		expect(row('veth_ns2')).toMatch(/→ host\/veth_ns2_br0 +├─+┘$/);
 		expect(laneEnds(lines)).toHaveLength(4);
 		// The two lines are in different lanes, and the line from the host to ns2 passes under the other.
 		expect(row('veth_ns2_br0')).toMatch(/╟──│──┐$/);
@@ -71,8 +71,8 @@ describe('topology map: lab scenarios at 80x24', () => {
 
 	it('pair: client and server joined by one line, nothing else', () => {
 		const lines = draw(fixtureWorld('pair'));
-		expect(rowOf(lines, 'pair-client')).toMatch(/10\.0\.0\.1\/24 {2}→ server\/pair-server ├──┐$/);
-		expect(rowOf(lines, 'pair-server')).toMatch(/10\.0\.0\.2\/24 {2}→ client\/pair-client ├──┘$/);
+		expect(rowOf(lines, 'pair-client')).toMatch(/10\.0\.0\.1\/24 {2}→ server\/pair-server +├──┐$/);
+		expect(rowOf(lines, 'pair-server')).toMatch(/10\.0\.0\.2\/24 {2}→ client\/pair-client +├──┘$/);
 		expect(laneEnds(lines)).toHaveLength(2);
 	});
 });

@@ -52,6 +52,8 @@ export interface MapOptions {
 
 /** Ends a row whose interface carries traffic; the legend says it. */
 export const BUSY_MARK = '⇅';
+/** What the mark adds to a row: a space and the mark. */
+const MARK_ROOM = 1 + textWidth(BUSY_MARK);
 
 interface Row {
 	readonly text: string;
@@ -233,7 +235,9 @@ export function layoutTopology(world: World, topology: Topology, options: MapOpt
 
 	// Then widths: one width for every box, so the lanes line up.
 	const margin = boxRows.some((rows) => rows.some((r) => r.hub)) ? 2 : 0;
-	const natural = Math.max(0, ...boxRows.flat().map((r) => textWidth(r.text)), ...namespaces.map((n) => textWidth(n.id) + 4));
+	// Every link's row has room for the busy mark, so the boxes keep their width as traffic starts and stops.
+	const rowWidth = (r: Row): number => textWidth(r.text) + (r.key !== undefined && !r.busy ? MARK_ROOM : 0);
+	const natural = Math.max(0, ...boxRows.flat().map(rowWidth), ...namespaces.map((n) => textWidth(n.id) + 4));
 	const lanesWidth = LANE_GAP * lanes.length;
 	const over = options.width === undefined ? 0 : margin + natural + 4 + lanesWidth - options.width;
 	const inner = over > 0 ? Math.max(natural - over, MIN_INNER) : natural;
