@@ -70,7 +70,9 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	const fleet = useFleet(servers, given, dispatch, getState);
 	const system = fleet.system;
 	const {refresh, refreshNamespaces} = useWorld(system, fleet.dispatch, getState, firstRead);
-	useTraffic(system, fleet.dispatch, getState);
+	const terminal = useTerminalSize();
+	const screen = size ?? terminal;
+	useTraffic(system, fleet.dispatch, getState, screen.rows);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
 	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
@@ -83,8 +85,6 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.
 	const readOnly = !system.access.canChange && !dryRun;
 
-	const terminal = useTerminalSize();
-	const screen = size ?? terminal;
 	const learning = tutorials.view;
 	const formOpen = state.overlay !== undefined && overlaySpec(state.overlay).compactTutorial;
 	const room = tutorialRoom(screen.columns, screen.rows, learning?.visible === true, formOpen, learning && tutorialWidth(learning.progress.tutorial));

@@ -1,6 +1,10 @@
 // The live rates: once a second, the counters of the selected namespace (the one whose interfaces are on
 // screen), and nothing while an overlay other than the detail or the map covers the panes. One reading in flight at
 // most. The reading itself is the System's (with the helper, a frame from one long-lived process).
+// A reading renders only when the rows that can be on screen would show something else: on a host of
+// 1,000 links some link moves a few bytes every second (a router solicitation, a neighbour probe), and a
+// render for rows nobody sees was most of the app's idle CPU. A row scrolled into view gets its rate from
+// the next reading, compared with what was last rendered.
 // A plain module, driven in tests with a fake System and fake timers; ui/hooks/use-traffic.ts ties it to
 // the app's life.
 import {formatRate, addReading, type NamespaceTraffic} from '../model/traffic/rates.js';
@@ -8,6 +12,7 @@ import {isDefaultQdisc} from '../model/traffic/qdisc.js';
 import type {System} from '../system/system.js';
 import type {AppState} from './app-state.js';
 import type {Action} from './reducer.js';
+import {selectedLinkIndex, visibleLinks} from './selectors.js';
 
 export const TRAFFIC_POLL_MS = 1_000;
 
@@ -16,9 +21,26 @@ export interface TrafficSync {
 	stop(): void;
 }
 
-/** What the panes show of the traffic: a new reading that shows the same needs no render. */
-const shownText = (traffic: NamespaceTraffic): string =>
-	[...traffic.links].map(([i, l]) => `${i}:${formatRate(l.rxRate)}/${formatRate(l.txRate)}/${l.errorsRising}`).join(' ');
+/** What the panes show of the traffic of `ifindexes`: a new reading that shows the same needs no render. */
+const shownText = (traffic: NamespaceTraffic, ifindexes: Iterable<number>): string =>
+	[...ifindexes]
+		.map((i) => {
+			const l = traffic.links.get(i);
+			return `${i}:${formatRate(l?.rxRate)}/${formatRate(l?.txRate)}/${l?.errorsRising ?? false}`;
+		})
+		.join(' ');
+
+/**
+ * The links whose rows can be on screen: as many on either side of the selected one as the terminal has
+ * rows, whatever the pane's scroll. Every link on the map (it marks each busy one) or when the
+ * namespace's links are not known.
+ */
+function linksInView(state: AppState, traffic: NamespaceTraffic, rowsOnScreen: number): Iterable<number> {
+	const links = visibleLinks(state);
+	if (state.overlay?.kind === 'topology' || links.length === 0) return traffic.links.keys();
+	const selected = selectedLinkIndex(state);
+	return links.slice(Math.max(selected - rowsOnScreen, 0), selected + rowsOnScreen + 1).map((l) => l.ifindex);
+}
 
 /** Whether the selected namespace's interfaces (or an interface's detail, or the map, which marks busy links) are on screen. */
 const ratesOnScreen = (state: AppState): boolean => state.overlay === undefined || state.overlay.kind === 'detail' || state.overlay.kind === 'topology';
@@ -34,10 +56,19 @@ function qdiscKey(state: AppState): string | undefined {
 	return `${ns.id} ${state.log.length} ${ns.links.map((l) => `${l.name}:${l.qdisc ?? ''}`).join(' ')}`;
 }
 
-export function createTrafficSync(system: System, dispatch: (action: Action) => void, getState: () => AppState, now: () => number = Date.now): TrafficSync {
+/** `rowsOnScreen`: the terminal's rows now (no pane shows more links than that). */
+export function createTrafficSync(
+	system: System,
+	dispatch: (action: Action) => void,
+	getState: () => AppState,
+	now: () => number = Date.now,
+	rowsOnScreen: () => number = () => Number.POSITIVE_INFINITY,
+): TrafficSync {
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let inFlight = false;
 	let latest: NamespaceTraffic | undefined;
+	/** The reading the panes show (the last dispatched). */
+	let shown: NamespaceTraffic | undefined;
 	let qdiscsRead: string | undefined;
 	/** The qdiscs of the selected namespace, again only when what they depend on changed: one tc per change. */
 	const readQdiscs = async (state: AppState): Promise<void> => {
@@ -56,11 +87,15 @@ export function createTrafficSync(system: System, dispatch: (action: Action) => 
 			await readQdiscs(state);
 			const counters = await system.readCounters(nsId);
 			if (!timer || !counters) return;
-			const before = latest;
 			latest = addReading(latest, nsId, counters, now());
 			// The detail's sparklines move every second; the rows only when their text does.
-			const detail = getState().overlay?.kind === 'detail';
-			if (detail || before?.nsId !== nsId || shownText(before) !== shownText(latest)) dispatch({type: 'traffic', traffic: latest});
+			const after = getState();
+			const detail = after.overlay?.kind === 'detail';
+			const inView = shown?.nsId === nsId ? [...linksInView(after, latest, rowsOnScreen())] : [];
+			if (detail || shown?.nsId !== nsId || shownText(shown, inView) !== shownText(latest, inView)) {
+				shown = latest;
+				dispatch({type: 'traffic', traffic: latest});
+			}
 		} catch {
 			// A namespace that went away between ticks: the next tick reads what is selected then.
 		} finally {
@@ -77,6 +112,7 @@ export function createTrafficSync(system: System, dispatch: (action: Action) => 
 			if (timer) clearInterval(timer);
 			timer = undefined;
 			latest = undefined;
+			shown = undefined;
 			qdiscsRead = undefined;
 			system.stopCounters?.();
 		},
