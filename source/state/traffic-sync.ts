@@ -32,14 +32,14 @@ const shownText = (traffic: NamespaceTraffic, ifindexes: Iterable<number>): stri
 
 /**
  * The links whose rows can be on screen: as many on either side of the selected one as the terminal has
- * rows, whatever the pane's scroll. Every link on the map (it marks each busy one) or when the
- * namespace's links are not known.
+ * rows, whatever the pane's scroll (the detail shows the selected one). Undefined, meaning all, on the
+ * map (it marks each busy one) or when the namespace's links are not known.
  */
-function linksInView(state: AppState, traffic: NamespaceTraffic, rowsOnScreen: number): Iterable<number> {
+function linksInView(state: AppState, rowsOnScreen: number): ReadonlySet<number> | undefined {
 	const links = visibleLinks(state);
-	if (state.overlay?.kind === 'topology' || links.length === 0) return traffic.links.keys();
+	if (state.overlay?.kind === 'topology' || links.length === 0) return undefined;
 	const selected = selectedLinkIndex(state);
-	return links.slice(Math.max(selected - rowsOnScreen, 0), selected + rowsOnScreen + 1).map((l) => l.ifindex);
+	return new Set(links.slice(Math.max(selected - rowsOnScreen, 0), selected + rowsOnScreen + 1).map((l) => l.ifindex));
 }
 
 /** Whether the selected namespace's interfaces (or an interface's detail, or the map, which marks busy links) are on screen. */
@@ -87,12 +87,13 @@ export function createTrafficSync(
 			await readQdiscs(state);
 			const counters = await system.readCounters(nsId);
 			if (!timer || !counters) return;
-			latest = addReading(latest, nsId, counters, now());
-			// The detail's sparklines move every second; the rows only when their text does.
 			const after = getState();
+			const inView = linksInView(after, rowsOnScreen());
+			latest = addReading(latest, nsId, counters, now(), inView);
+			// The detail's sparklines move every second; the rows only when their text does.
 			const detail = after.overlay?.kind === 'detail';
-			const inView = shown?.nsId === nsId ? [...linksInView(after, latest, rowsOnScreen())] : [];
-			if (detail || shown?.nsId !== nsId || shownText(shown, inView) !== shownText(latest, inView)) {
+			const compared = inView ?? [...latest.links.keys()];
+			if (detail || shown?.nsId !== nsId || shownText(shown, compared) !== shownText(latest, compared)) {
 				shown = latest;
 				dispatch({type: 'traffic', traffic: latest});
 			}

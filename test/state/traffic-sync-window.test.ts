@@ -48,12 +48,13 @@ function harness() {
 		await vi.advanceTimersByTimeAsync(TRAFFIC_POLL_MS);
 	};
 	const shownRate = (name: string): number | undefined => state.traffic?.links.get(ifindexOf(name))?.rxRate;
+	const history = (name: string): readonly number[] | undefined => state.traffic?.links.get(ifindexOf(name))?.rxHistory;
 	/** Start, and let the first reading (taken at once) land at time 0. */
 	const start = async (): Promise<void> => {
 		sync?.start();
 		await vi.advanceTimersByTimeAsync(0);
 	};
-	return {start, traffic, second, shownRate, state: () => state, setState: (s: AppState) => (state = s)};
+	return {start, traffic, second, shownRate, history, state: () => state, setState: (s: AppState) => (state = s)};
 }
 
 it('renders when a row near the selection changes, not for a link far below it', async () => {
@@ -89,4 +90,17 @@ it('on the map, which marks every busy link, a link far from the selection rende
 	await h.second();
 	await h.second('v59');
 	expect(h.shownRate('v59')).toBe(1000);
+});
+
+it('keeps the sparkline history of the rows in view only; a row scrolled into view starts one', async () => {
+	const h = harness();
+	await h.start();
+	await h.second('v1', 'v59');
+	await h.second('v1', 'v1', 'v59'); // v1 at 2 kB/s: its row changes, the reading is rendered
+	expect(h.history('v1')).toEqual([1000, 2000]);
+	expect(h.history('v59')).toEqual([]);
+	// Scrolled to, and its detail open (where the sparkline is): a history from then on.
+	h.setState({...h.state(), selectedLink: {big: 'v59'}, overlay: {kind: 'detail'}});
+	await h.second('v59');
+	expect(h.history('v59')).toEqual([1000]);
 });
