@@ -62,8 +62,13 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 			return read.world;
 		},
 		async readNamespace(id) {
-			const place = await placeOf(id);
-			return place ? readOneWithIp(host, place, {lostThrows: true}) : undefined;
+			// A change's read is on its way to the screen: read the named namespace straight away (one round
+			// trip, not two) and list only when the read fails, to tell a namespace gone from one unreadable.
+			if (id === HOST_ID) return readOneWithIp(host, REMOTE_HOST, {lostThrows: true});
+			reachable();
+			const read = await readOneWithIp(host, namedLocation(id), {lostThrows: true});
+			if (!read.error) return read;
+			return (await list()).some((p) => p.id === id) ? read : undefined;
 		},
 		listNamespaces: async () => ({places: await list(), unseen: {}}),
 		async readNamespaces(ids, {onBatch} = {}) {

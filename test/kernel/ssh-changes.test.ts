@@ -80,3 +80,25 @@ describe('the live watch on a server', () => {
 		await vi.waitFor(() => expect(h2.processes()).toEqual([]), {timeout: 10_000});
 	});
 });
+
+describe('reading one namespace again on a server', () => {
+	it('asks the server once when the namespace is there, and says gone when it is not', async () => {
+		const host = sshHost('h2', {configFile: fleet.config});
+		expect(await host.connect()).toBeUndefined();
+		const asked: string[][] = [];
+		const counted = {...host, run: (argv: readonly string[], options?: Parameters<typeof host.run>[1]) => (asked.push([...argv]), host.run(argv, options))};
+		const system = createRemoteSystem(counted, await remoteAccess(host), {upload: false});
+		await sh(...h2.inside(['ip', 'netns', 'add', 'read once']));
+		try {
+			asked.length = 0;
+			const read = await system.readNamespace('read once');
+			expect(read?.error).toBeUndefined();
+			expect(read?.links.map((l) => l.name)).toEqual(['lo']);
+			// One round trip: the read itself, not the list first (a change's read is on the way to the screen).
+			expect(asked).toHaveLength(1);
+		} finally {
+			await sh(...h2.inside(['ip', 'netns', 'del', 'read once']));
+		}
+		expect(await system.readNamespace('read once')).toBeUndefined();
+	});
+});
