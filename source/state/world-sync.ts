@@ -85,7 +85,9 @@ export function createWorldSync(system: System, dispatch: (action: Action) => vo
 			for (const {id} of listing.places) if (!before.has(id)) toRead.add(id);
 		}
 		if (toRead.size === 0) return;
-		await readSome([...toRead]);
+		// The selected namespace first: it is on screen, and a big host read before it would hold it back.
+		const selected = getState().selectedNs;
+		await readSome([...toRead].sort((a, b) => Number(b === selected) - Number(a === selected)));
 		// A veth end that moved changes its peer's link_netnsid with no event where the peer is: read the
 		// namespaces whose veths no longer pair with what was just read, once.
 		const after = getState();

@@ -130,6 +130,15 @@ describe('world sync', () => {
 		expect(h.state().world?.namespaces.find((n) => n.id === 'ns1')?.links).toEqual([]);
 	});
 
+	it('reads the selected namespace first of those that changed together', async () => {
+		const h = await started(harness(fixtureWorld('bridge'), {...initialState, selectedNs: 'ns2'}));
+		h.reads.length = 0;
+		h.system.emit({type: 'namespaces', ids: ['host', 'ns1', 'ns2']});
+		await vi.advanceTimersByTimeAsync(QUEUE_WAIT);
+		expect(h.reads[0]).toBe('ns2');
+		expect([...h.reads].sort()).toEqual(['host', 'ns1', 'ns2']);
+	});
+
 	it('finds a new namespace by polling the list, with no event', async () => {
 		const world = fixtureWorld('bridge');
 		const h = await started(harness(world));
