@@ -62,18 +62,25 @@ export async function readRemoteWorld(host: SshHost, {helper, upload}: RemoteRea
 }
 
 /** Whether the server runs Linux on the CPU the helper was built for. */
-async function helperFits(host: SshHost, helper: SendableHelper): Promise<boolean> {
+export async function helperFits(host: SshHost, helper: SendableHelper): Promise<boolean> {
 	const uname = await host.run(['uname', '-sm']);
 	return uname.exitCode === 0 && remoteArch(uname.stdout) === helper.arch;
 }
 
-/** Every namespace with the helper, or undefined when it could not run or answered nothing. */
-async function readWithHelper(host: SshHost, helper: SendableHelper, upload: boolean, locations: readonly NetnsLocation[]): Promise<Netns[] | undefined> {
+/**
+ * Every namespace with the helper, in one session, or undefined when it could not run or answered
+ * nothing. `onBatch` gets them as they come (the app's progress), those the helper did not answer after.
+ */
+export async function readWithHelper(host: SshHost, helper: SendableHelper, upload: boolean, locations: readonly NetnsLocation[], onBatch?: (batch: readonly Netns[]) => void): Promise<Netns[] | undefined> {
 	try {
 		const {run} = remoteHelperRun(host, helper, upload);
-		const {namespaces, unanswered} = await readWithNetdump(helper.name, locations, {nsidNames: '/run/netns', namesFirstOnly: true, run});
+		const {namespaces, unanswered} = await readWithNetdump(helper.name, locations, {nsidNames: '/run/netns', namesFirstOnly: true, run, onBatch});
 		if (namespaces.length === 0 || unanswered.length === locations.length) return undefined;
-		const rest = await mapLimited(unanswered, READ_CONCURRENCY * 2, (location) => readOneWithIp(host, location));
+		const rest = await mapLimited(unanswered, READ_CONCURRENCY * 2, async (location) => {
+			const netns = await readOneWithIp(host, location);
+			onBatch?.([netns]);
+			return netns;
+		});
 		const read = new Map([...namespaces, ...rest].map((n) => [n.id, n]));
 		return locations.flatMap((l) => read.get(l.id) ?? []);
 	} catch {

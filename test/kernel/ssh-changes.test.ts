@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
 import {runPlan, type LogEntry} from '../../source/plans/run-plan.js';
+import {localHelper} from '../../source/system/remote-helper.js';
 import {createRemoteSystem, remoteAccess} from '../../source/system/remote-system.js';
 import {closeAllMasters} from '../../source/system/ssh-control.js';
 import {sshHost} from '../../source/system/ssh-transport.js';
@@ -100,5 +101,52 @@ describe('reading one namespace again on a server', () => {
 			await sh(...h2.inside(['ip', 'netns', 'del', 'read once']));
 		}
 		expect(await system.readNamespace('read once')).toBeUndefined();
+	});
+});
+
+describe('reading a server with the helper', () => {
+	/** A System for h2 with the helper, and the sessions it opened there. */
+	async function withHelper(): Promise<{system: System; sessions: string[][]}> {
+		const host = sshHost('h2', {configFile: fleet.config});
+		expect(await host.connect()).toBeUndefined();
+		const sessions: string[][] = [];
+		const counted = {
+			...host,
+			run: (argv: readonly string[], options?: Parameters<typeof host.run>[1]) => (sessions.push([...argv]), host.run(argv, options)),
+			runBytes: (argv: readonly string[], options: Parameters<typeof host.runBytes>[1]) => (sessions.push([...argv]), host.runBytes(argv, options)),
+		};
+		const helper = localHelper();
+		expect(helper).toBeDefined();
+		return {system: createRemoteSystem(counted, await remoteAccess(host), {helper, upload: true}), sessions};
+	}
+
+	it('reads the host with it, not with ip (the first frame waits for that read)', async () => {
+		const {system, sessions} = await withHelper();
+		try {
+			const read = await system.readNamespace('host');
+			expect(read?.error).toBeUndefined();
+			expect(read?.links.some((l) => l.name === 'lo')).toBe(true);
+			expect(sessions.filter((argv) => argv[0] === 'ip')).toEqual([]);
+		} finally {
+			await sh(...h2.inside(['rm', '-rf', '/root/.cache/nsdeck']));
+		}
+	});
+
+	it('reads many namespaces in one session, not one ip session each', async () => {
+		const {system, sessions} = await withHelper();
+		const names = Array.from({length: 12}, (_, i) => `many ${i}`);
+		for (const name of names) await sh(...h2.inside(['ip', 'netns', 'add', name]));
+		try {
+			const batches: string[][] = [];
+			const read = await system.readNamespaces(names, {onBatch: (batch) => batches.push(batch.map((n) => n.id))});
+			expect(read.map((n) => n.id).sort()).toEqual([...names].sort());
+			expect(read.every((n) => n.error === undefined && n.links.some((l) => l.name === 'lo'))).toBe(true);
+			expect(batches.flat().sort()).toEqual([...names].sort());
+			// The list, whether the helper fits, its cache, and the read: fewer sessions than namespaces.
+			expect(sessions.length).toBeLessThan(names.length / 2);
+		} finally {
+			for (const name of names) await sh(...h2.inside(['ip', 'netns', 'del', name]));
+			await sh(...h2.inside(['rm', '-rf', '/root/.cache/nsdeck']));
+		}
 	});
 });
