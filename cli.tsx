@@ -32,7 +32,7 @@ import {diffCommand, runFileCommand, saveCommand, type WorldCommandOptions} from
 import {runAttached, runCommand} from './source/system/runner.js';
 import {insideSandbox, prepareSandbox, runInSandbox} from './source/system/sandbox.js';
 import {selfArgv} from './source/system/self.js';
-import type {FirstRead} from './source/system/first-read.js';
+import {readFirst, type FirstRead} from './source/system/first-read.js';
 import type {World} from './source/model/types.js';
 import type {FleetServer} from './source/state/fleet-sync.js';
 import {checkToolsInstalled, createRealSystem, type System} from './source/system/system.js';
@@ -78,7 +78,9 @@ async function openServers(dests: readonly string[], configFile = cli.flags.sshC
 		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload, lab});
 		if (servers.length === 0) fail(problems.length === 1 ? problems[0] : `no server could be reached: ${problems.join('; ')}`, 1);
 		for (const problem of problems) console.error(`nsdeck: ${shown(problem)}`);
-		await startApp(servers[0].system, undefined, undefined, servers);
+		// The first server's list and host are read while the UI's modules load, as early-start.ts does here.
+		const first = readFirst(servers[0].system).catch(() => undefined);
+		await startApp(servers[0].system, first, undefined, servers);
 	} finally {
 		// The masters are child processes: they would keep Node running after the app ends.
 		closeAllMasters();
@@ -124,7 +126,9 @@ async function startApp(system: System, firstRead?: Promise<FirstRead | undefine
 	const [{render}, {App}] = await ui;
 	// The shell (s) hands the terminal over; afterwards ink must draw the whole frame again.
 	const suspend = createSuspend(() => app.clear());
-	const app = render(<App system={system} firstRead={first} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} servers={servers} />, {
+	// A first read slower than the wait is not made again: the app takes it when it comes.
+	const late = first ? undefined : firstRead;
+	const app = render(<App system={system} firstRead={first} lateFirstRead={late} dryRun={cli.flags.dryRun} logFile={cli.flags.log} suspend={suspend} tutorial={tutorial} keepSeconds={keepSeconds} servers={servers} />, {
 		exitOnCtrlC: false,
 		incrementalRendering: true,
 		patchConsole: true,

@@ -56,6 +56,8 @@ export interface AppProps {
 	readonly suspend?: Suspend;
 	/** The list and the host, read while the program loaded: the first frame shows them, not "reading…". */
 	readonly firstRead?: FirstRead;
+	/** A first read not done when the first frame was drawn: the world sync takes it when it comes. */
+	readonly lateFirstRead?: Promise<FirstRead | undefined>;
 	/** How long a change on the SSH session's path waits for k before it is undone (tests shorten it). */
 	readonly keepSeconds?: number;
 	/** A tutorial to follow beside the panes (`nsdeck tutorial`). */
@@ -64,12 +66,12 @@ export interface AppProps {
 	readonly servers?: readonly FleetServer[];
 }
 
-export function App({system: given, interactive = true, size, dryRun = false, logFile, suspend, firstRead, keepSeconds, tutorial, servers}: AppProps) {
+export function App({system: given, interactive = true, size, dryRun = false, logFile, suspend, firstRead, lateFirstRead, keepSeconds, tutorial, servers}: AppProps) {
 	const [initial] = useState(() => (firstRead ? stateAfterFirstRead(firstRead) : initialState));
 	const [state, dispatch, getState] = useStore(reducer, initial);
 	const fleet = useFleet(servers, given, dispatch, getState);
 	const system = fleet.system;
-	const {refresh, refreshNamespaces} = useWorld(system, fleet.dispatch, getState, firstRead);
+	const {refresh, refreshNamespaces} = useWorld(system, fleet.dispatch, getState, firstRead, lateFirstRead);
 	const terminal = useTerminalSize();
 	const screen = size ?? terminal;
 	useTraffic(system, fleet.dispatch, getState, screen.rows);

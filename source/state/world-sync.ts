@@ -33,10 +33,11 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 export interface WorldSync {
 	/**
-	 * Reads the world (or takes `given`, a first read the state already holds: the one made at start), then
-	 * watches it and polls the list and the selected namespace. Again after stop(): a fresh start.
+	 * Reads the world (or takes `given`, a first read the state already holds: the one made at start, or
+	 * `early`, one still on its way), then watches it and polls the list and the selected namespace. Again
+	 * after stop(): a fresh start.
 	 */
-	start(given?: FirstRead): void;
+	start(given?: FirstRead, early?: Promise<FirstRead | undefined>): void;
 	/** Leaves no timer, no watcher and no queued read behind; reads in flight still land. */
 	stop(): void;
 	/** Reads the whole world again (r), the watcher's changes held until it is done. */
@@ -95,25 +96,30 @@ export function createWorldSync(system: System, dispatch: (action: Action) => vo
 		if (stale.length > 0) await readSome(stale);
 	};
 
-	/** The list, then the selected namespace, each on screen as soon as it is read. */
-	const readFirst = async (): Promise<FirstRead> => {
-		const listing = await system.listNamespaces();
+	/**
+	 * The list, then the selected namespace, each on screen as soon as it is read. `early`: a first read
+	 * still on its way (started before the UI, slower than the first frame would wait): taken when it
+	 * comes, not made again.
+	 */
+	const readFirst = async (early?: Promise<FirstRead | undefined>): Promise<FirstRead> => {
+		const before = await early?.catch(() => undefined);
+		const listing = before?.listing ?? (await system.listNamespaces());
 		dispatch({type: 'namespacesListed', listing});
 		const ids = listing.places.map((p) => p.id);
 		const selected = getState().selectedNs;
 		const firstId = selected !== undefined && ids.includes(selected) ? selected : ids[0];
-		const first = firstId === undefined ? undefined : await system.readNamespace(firstId);
+		const first = firstId === undefined ? undefined : before?.first?.id === firstId ? before.first : await system.readNamespace(firstId);
 		if (first) dispatch({type: 'namespacesLoaded', namespaces: [first]});
 		return {listing, first};
 	};
 
 	/** `afterFirst` runs once the first namespace is on screen (the watcher starts then, not before the first frame). */
-	const load = async (afterFirst?: () => void, given?: FirstRead): Promise<void> => {
+	const load = async (afterFirst?: () => void, given?: FirstRead, early?: Promise<FirstRead | undefined>): Promise<void> => {
 		const queue = run?.queue;
 		queue?.pause();
 		if (!given) dispatch({type: 'loading'});
 		try {
-			const {listing, first} = given ?? (await readFirst());
+			const {listing, first} = given ?? (await readFirst(early));
 			const ids = listing.places.map((p) => p.id);
 			afterFirst?.();
 			// A first namespace that vanished stays in the rest: its read finds it gone, and it leaves the list.
@@ -139,7 +145,7 @@ export function createWorldSync(system: System, dispatch: (action: Action) => vo
 		}
 	};
 
-	const start = (given?: FirstRead): void => {
+	const start = (given?: FirstRead, early?: Promise<FirstRead | undefined>): void => {
 		if (run) return;
 		const queue = new ChangeQueue(applyChanges);
 		const listPoll = setInterval(() => queue.add({type: 'list'}), LIST_POLL_MS);
@@ -152,7 +158,7 @@ export function createWorldSync(system: System, dispatch: (action: Action) => vo
 		// The watcher's processes would compete with the first frame's reads on two cores: start it after.
 		void load(() => {
 			if (!current.stopped && !current.unwatch) current.unwatch = system.watch((change) => queue.add(change));
-		}, given);
+		}, given, early);
 	};
 
 	const stop = (): void => {

@@ -5,7 +5,7 @@ import type {Netns, World} from '../../source/model/types.js';
 import type {AppState} from '../../source/state/app-state.js';
 import {initialState, reducer, stateAfterFirstRead, type Action} from '../../source/state/reducer.js';
 import {createWorldSync, LIST_POLL_MS, SELECTED_POLL_MS, type WorldSync} from '../../source/state/world-sync.js';
-import {readFirst} from '../../source/system/first-read.js';
+import {readFirst, type FirstRead} from '../../source/system/first-read.js';
 import {createFakeSystem, type FakeSystem} from '../support/fake-system.js';
 import {fixtureWorld} from '../support/fixtures.js';
 
@@ -87,6 +87,25 @@ describe('world sync', () => {
 		expect(h.reads).toEqual([]);
 		expect(ids(h.state())).toEqual(['host', 'ns1', 'ns2']);
 		expect(h.system.watchers()).toBe(1);
+	});
+
+	it('takes a first read still on its way when it comes, instead of reading the host again', async () => {
+		const world = fixtureWorld('bridge');
+		let arrive: (read: FirstRead) => void = () => undefined;
+		const early = new Promise<FirstRead | undefined>((resolve) => (arrive = resolve));
+		const h = harness(world);
+		let listed = 0;
+		const list = h.system.listNamespaces;
+		h.system.listNamespaces = async () => (listed++, list());
+		running = h.sync;
+		h.sync.start(undefined, early);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(h.state().world).toBeUndefined();
+		arrive(await readFirst(createFakeSystem(world)));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(listed).toBe(0);
+		expect(h.reads).not.toContain('host');
+		expect(ids(h.state())).toEqual(['host', 'ns1', 'ns2']);
 	});
 
 	it('coalesces a burst of events: one read in flight, one more queued, never two at once', async () => {

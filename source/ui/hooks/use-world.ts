@@ -12,15 +12,18 @@ export function useWorld(
 	dispatch: (action: Action) => void,
 	getState: () => AppState,
 	firstRead?: FirstRead,
+	lateFirstRead?: Promise<FirstRead | undefined>,
 ): {refresh: () => Promise<void>; refreshNamespaces: (ids: readonly string[]) => Promise<void>} {
-	// The first read (made at start, already in the initial state) serves the first start only.
+	// The first read (made at start, already in the initial state, or still on its way) serves the first start only.
 	const firstReadRef = useRef(firstRead);
+	const lateRef = useRef(lateFirstRead);
 	const sync = useMemo(() => createWorldSync(system, dispatch, getState), [system, dispatch, getState]);
 
 	useEffect(() => {
-		const given = firstReadRef.current;
+		const [given, late] = [firstReadRef.current, lateRef.current];
 		firstReadRef.current = undefined;
-		sync.start(given);
+		lateRef.current = undefined;
+		sync.start(given, late);
 		return () => sync.stop();
 	}, [sync]);
 
