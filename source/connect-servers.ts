@@ -42,7 +42,7 @@ export async function connectServers(dests: readonly string[], {configFile, sudo
 		// The three questions go at once over the master: each is a round trip the first frame waits for.
 		const [session, guardHelper, access] = await Promise.all([remoteSession(host), helperForServer(host, helper), remoteAccess(host)]);
 		const guard = {session, jobs: remoteGuardJobs(host, guardHelper, upload)};
-		servers.push({dest, system: createRemoteSystem(host, access, {helper, upload}, guard, lab)});
+		servers.push({dest, system: createRemoteSystem(host, access, {helper, upload, fits: guardHelper !== undefined}, guard, lab)});
 	}
 	return {servers, problems};
 }

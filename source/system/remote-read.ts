@@ -16,6 +16,8 @@ export interface RemoteReadOptions {
 	readonly helper?: SendableHelper;
 	/** False with --no-upload: never write on the server. */
 	readonly upload: boolean;
+	/** Whether the helper fits the server's CPU, when that was asked already (connect-servers.ts). */
+	readonly fits?: boolean;
 }
 
 export interface RemoteWorld {

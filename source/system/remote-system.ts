@@ -54,7 +54,7 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 		const {helper, upload} = options;
 		if (!helper) return undefined;
 		reachable();
-		fits ??= helperFits(host, helper).catch(() => false);
+		fits ??= options.fits === undefined ? helperFits(host, helper).catch(() => false) : Promise.resolve(options.fits);
 		return (await fits) ? readWithHelper(host, helper, upload, places, onBatch) : undefined;
 	};
 	return {

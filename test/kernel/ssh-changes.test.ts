@@ -106,7 +106,7 @@ describe('reading one namespace again on a server', () => {
 
 describe('reading a server with the helper', () => {
 	/** A System for h2 with the helper, and the sessions it opened there. */
-	async function withHelper(): Promise<{system: System; sessions: string[][]}> {
+	async function withHelper(fits?: boolean): Promise<{system: System; sessions: string[][]}> {
 		const host = sshHost('h2', {configFile: fleet.config});
 		expect(await host.connect()).toBeUndefined();
 		const sessions: string[][] = [];
@@ -117,8 +117,18 @@ describe('reading a server with the helper', () => {
 		};
 		const helper = localHelper();
 		expect(helper).toBeDefined();
-		return {system: createRemoteSystem(counted, await remoteAccess(host), {helper, upload: true}), sessions};
+		return {system: createRemoteSystem(counted, await remoteAccess(host), {helper, upload: true, fits}), sessions};
 	}
+
+	it('does not ask the server its CPU again when connecting asked it (one round trip before the first frame)', async () => {
+		const {system, sessions} = await withHelper(true);
+		try {
+			expect((await system.readNamespace('host'))?.error).toBeUndefined();
+			expect(sessions.filter((argv) => argv[0] === 'uname' || argv[0] === 'ip')).toEqual([]);
+		} finally {
+			await sh(...h2.inside(['rm', '-rf', '/root/.cache/nsdeck']));
+		}
+	});
 
 	it('reads the host with it, not with ip (the first frame waits for that read)', async () => {
 		const {system, sessions} = await withHelper();
