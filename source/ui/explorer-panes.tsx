@@ -50,6 +50,7 @@ export function ExplorerPanes({state, layout, groups}: ExplorerPanesProps) {
 					portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
 					lowerOf={(link) => (ns ? lowerOf(state, ns, link) : undefined)}
 					traffic={ns && state.traffic?.nsId === ns.id ? state.traffic.links : undefined}
+					ratesRead={state.traffic !== undefined}
 				/>
 				<RoutesPane
 					nsId={ns?.id}

@@ -30,6 +30,11 @@ export interface InterfacesPaneProps {
 	readonly filtering?: boolean;
 	/** Counters and rates by ifindex, when read (state/traffic-sync.ts). */
 	readonly traffic?: ReadonlyMap<number, LinkTraffic>;
+	/**
+	 * Rates are being read (a reading of some namespace has come): their column stays, blank until this
+	 * namespace's second reading, so that selecting another namespace does not move its addresses a second later.
+	 */
+	readonly ratesRead?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ const RELATION_MIN = 20;
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map(textWidth));
 
-export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false, traffic}: InterfacesPaneProps) {
+export function InterfacesPane({ns, selected, focused, width, height, peerOf, portsOf, lowerOf, links: shown, filter, filtering = false, traffic, ratesRead = false}: InterfacesPaneProps) {
 	const t = theme();
 	const columns = paneColumns(width);
 	const wide = columns >= 100;
@@ -53,7 +58,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const stateWidth = columnWidth([...links.map(linkStateLabel), ...(wide ? ['state'] : [])], 4);
 	// A fixed width while rates show, so that the columns after them do not move every second. Where the
 	// pane is narrow (80x24) the other end and the addresses need the row: rates are in the detail there.
-	const ratesWidth = medium && links.some((l) => ratesText(traffic?.get(l.ifindex)) !== '') ? RATES_WIDTH : 0;
+	const ratesWidth = medium && (ratesRead || links.some((l) => ratesText(traffic?.get(l.ifindex)) !== '')) ? RATES_WIDTH : 0;
 	// Named columns where MAC and MTU appear (a bare 1500 says little) and the rows can spare the line.
 	const header = wide && paneRows(height) >= HEADER_MIN_ROWS && !ns?.error && links.length > 0;
 	const headerText = [
