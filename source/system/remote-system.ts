@@ -82,17 +82,23 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 		},
 		listNamespaces: async () => ({places: await list(), unseen: {}}),
 		async readNamespaces(ids, {onBatch} = {}) {
-			const places = await list();
-			const wanted = places.filter((p) => ids.includes(p.id));
+			// The server's namespaces are its named ones: read from the ids, not from a list asked again (the
+			// app has just listed them; over a far link a round trip is what the rest of the screen waits for).
+			reachable();
+			const wanted = ids.map((id) => (id === HOST_ID ? REMOTE_HOST : namedLocation(id)));
 			// With the helper, all of them in one session (1,000 namespaces: ~1 s, where one ip session each
 			// took ~40 s and started 1,000 ssh clients here); without it, or if it fails, with ip.
-			const read = wanted.length > 1 ? await readWithHelperHere(wanted, onBatch) : undefined;
-			if (read) return read;
-			return mapLimited(wanted, 4, async (place) => {
-				const netns = await readOneWithIp(host, place, {lostThrows: true});
-				onBatch?.([netns]);
-				return netns;
-			});
+			const read =
+				(wanted.length > 1 ? await readWithHelperHere(wanted, onBatch) : undefined) ??
+				(await mapLimited(wanted, 4, async (place) => {
+					const netns = await readOneWithIp(host, place, {lostThrows: true});
+					onBatch?.([netns]);
+					return netns;
+				}));
+			if (!read.some((n) => n.error)) return read;
+			// A read that failed: gone meanwhile (left out) or there but unreadable (kept, with its error).
+			const listed = new Set((await list()).map((p) => p.id));
+			return read.filter((n) => !n.error || listed.has(n.id));
 		},
 		watch(listener) {
 			const stop = new AbortController();

@@ -159,4 +159,22 @@ describe('reading a server with the helper', () => {
 			await sh(...h2.inside(['rm', '-rf', '/root/.cache/nsdeck']));
 		}
 	});
+
+	it('reads the namespaces it is given without listing them again, and leaves out one gone meanwhile', async () => {
+		const {system, sessions} = await withHelper(true);
+		const names = ['given 1', 'given 2', 'given 3'];
+		for (const name of names) await sh(...h2.inside(['ip', 'netns', 'add', name]));
+		try {
+			// The app lists, then reads the rest: the list it just made is not asked for again.
+			const read = await system.readNamespaces(names);
+			expect(read.map((n) => n.id).sort()).toEqual([...names].sort());
+			expect(read.every((n) => n.error === undefined)).toBe(true);
+			expect(sessions.filter((argv) => argv[0] === 'ip')).toEqual([]);
+			await sh(...h2.inside(['ip', 'netns', 'del', 'given 2']));
+			expect((await system.readNamespaces(names)).map((n) => n.id).sort()).toEqual(['given 1', 'given 3']);
+		} finally {
+			for (const name of names) await sh(...h2.inside(['ip', 'netns', 'del', name])).catch(() => undefined);
+			await sh(...h2.inside(['rm', '-rf', '/root/.cache/nsdeck']));
+		}
+	});
 });
