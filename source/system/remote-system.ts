@@ -5,6 +5,7 @@ import {parseMonitorLine} from '../model/monitor.js';
 import {HOST_ID, type Netns, type NetnsPlace} from '../model/types.js';
 import {accessFromCaps, effectiveCaps, type Access} from './access.js';
 import {copyToClipboard} from './clipboard.js';
+import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
 import {inNamespace, namedLocation} from './netns-location.js';
 import {REMOTE_HOST, helperFits, parseNetnsList, readOneWithIp, readRemoteWorld, readWithHelper, type RemoteReadOptions} from './remote-read.js';
 import {runCommand} from './runner.js';
@@ -133,6 +134,9 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 			};
 		},
 		run: (argv, runOptions) => host.run(argv, runOptions),
+		// The ping diagnosis's sysctls and firewall, and the detail's, read on the server as they are here.
+		readEvidence: (world, nsId, target, earlier) => readEvidence((argv, o) => host.run(argv, o), world, nsId, target, earlier),
+		readNamespaceFacts: (ns) => readNamespaceFacts((argv, o) => host.run(argv, o), ns),
 		async readForwarding(id) {
 			const place = await placeOf(id);
 			if (!place) throw new Error(`namespace ${id} no longer exists on ${host.dest}`);
