@@ -160,11 +160,18 @@ static struct buffer identity;
  * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
  * too. Returns 0 or an errno.
  */
+/*
+ * What /proc/self/ns/net names here: the namespace the helper started in (home_fd), wherever it has moved
+ * since. A server's host is read by that path (remote-read.ts REMOTE_HOST), and `--serve` moves on.
+ */
+static const char SELF_NET[] = "/proc/self/ns/net";
+
 /* Move into the namespace at `path`, keeping it open in *fd (the caller closes it). Returns 0 or an errno. */
 static int enter_keeping(const char *path, int *fd) {
 	// O_NONBLOCK: an entry that is a FIFO (anyone who can write /run/netns can make one) would block a
 	// plain open() for ever; opened like this, setns refuses it (EINVAL) and the next path is read.
-	*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (home_fd >= 0 && strcmp(path, SELF_NET) == 0) *fd = fcntl(home_fd, F_DUPFD_CLOEXEC, 0);
+	else *fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (*fd < 0) return errno;
 	int failed = setns(*fd, CLONE_NEWNET) < 0 ? errno : 0;
 	if (failed) close(*fd);

@@ -18,8 +18,17 @@ export interface FrameServer {
 	readonly close: () => void;
 }
 
-/** `helper --serve DIR` (nsids named after DIR's entries), started on the first request and again after it ended or stopped answering. */
-export function frameServer(helper: string, dir: string, timeoutMs: number): FrameServer {
+/** How the serving helper is started: its stdin and stdout piped, its frames as bytes. */
+export const SERVE_OPTIONS = {stdin: 'pipe', stdout: 'pipe', stderr: 'ignore', buffer: false, encoding: 'buffer', reject: false} as const;
+
+/** `helper --serve DIR` (nsids named after DIR's entries) on this machine. */
+export const localServe = (helper: string, dir: string) => (): ResultPromise => execa(helper, ['--serve', dir], SERVE_OPTIONS);
+
+/**
+ * A serving helper that `start` starts (localServe, or one on a server over its connection), on the first
+ * request and again after it ended or stopped answering.
+ */
+export function frameServer(start: () => ResultPromise, timeoutMs: number): FrameServer {
 	let child: ResultPromise | undefined;
 	let waiting: Array<(frame: DumpFrame | undefined) => void> = [];
 	const stop = (): void => {
@@ -30,8 +39,8 @@ export function frameServer(helper: string, dir: string, timeoutMs: number): Fra
 		child?.kill('SIGKILL');
 		child = undefined;
 	};
-	const start = (): ResultPromise => {
-		const started = execa(helper, ['--serve', dir], {stdin: 'pipe', stdout: 'pipe', stderr: 'ignore', buffer: false, encoding: 'buffer', reject: false});
+	const begin = (): ResultPromise => {
+		const started = start();
 		started.stdout?.on('data', frameSplitter((frame) => waiting.shift()?.(frame)));
 		// It enters the namespaces it reads and stays in the last one: it lives in none (discover.ts).
 		if (started.pid !== undefined) runningChildren.add(started.pid);
@@ -42,7 +51,7 @@ export function frameServer(helper: string, dir: string, timeoutMs: number): Fra
 		return started;
 	};
 	const ask = (request: FrameRequest, path: string): Promise<DumpFrame | undefined> => {
-		child ??= start();
+		child ??= begin();
 		const asked = child;
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {

@@ -2,11 +2,15 @@
 // (ssh-transport.ts). Plans' argv run there unchanged; reads go through remote-read.ts; the live watch is
 // one `ip monitor` on the server, on a terminal there so that it ends with its connection.
 import {parseMonitorLine} from '../model/monitor.js';
+import type {CountersByIndex} from '../model/traffic/counters.js';
 import {HOST_ID, type Netns, type NetnsPlace} from '../model/types.js';
 import {accessFromCaps, effectiveCaps, type Access} from './access.js';
 import {copyToClipboard} from './clipboard.js';
+import {helperCounters} from './counters-reader.js';
 import {readEvidence, readNamespaceFacts} from './diagnosis-read.js';
 import {inNamespace, namedLocation} from './netns-location.js';
+import {frameServer, type FrameServer} from './frame-server.js';
+import {runHelperArgv} from './remote-helper.js';
 import {REMOTE_HOST, helperFits, parseNetnsList, readOneWithIp, readRemoteWorld, readWithHelper, type RemoteReadOptions} from './remote-read.js';
 import {runCommand} from './runner.js';
 import {mapLimited} from './snapshot.js';
@@ -50,13 +54,31 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 	const placeOf = async (id: string): Promise<NetnsPlace | undefined> => (id === HOST_ID ? REMOTE_HOST : (await list()).find((p) => p.id === id));
 	// Whether the helper fits is asked once per server: the CPU does not change while connected.
 	let fits: Promise<boolean> | undefined;
+	/** A read with the helper worked here: it fits, and is cached on the server (what --serve runs). */
+	let helperRan = false;
 	/** With the helper, in one session; undefined without one that fits, or when it failed (then ip reads). */
 	const readWithHelperHere = async (places: readonly NetnsPlace[], onBatch?: (batch: readonly Netns[]) => void): Promise<Netns[] | undefined> => {
 		const {helper, upload} = options;
 		if (!helper) return undefined;
 		reachable();
 		fits ??= options.fits === undefined ? helperFits(host, helper).catch(() => false) : Promise.resolve(options.fits);
-		return (await fits) ? readWithHelper(host, helper, upload, places, onBatch) : undefined;
+		const read = (await fits) ? await readWithHelper(host, helper, upload, places, onBatch) : undefined;
+		helperRan ||= read !== undefined;
+		return read;
+	};
+	// The live rates: one helper `--serve` on the server for as long as they show, asked once a second (no
+	// process started per reading, there or here). Only where a read with the helper worked; after three
+	// readings in a row without an answer, none until the connection is made again.
+	let served: FrameServer | undefined;
+	let misses = 0;
+	connection.onBack(() => (misses = 0));
+	const readCounters = async (id: string): Promise<CountersByIndex | undefined> => {
+		const {helper} = options;
+		if (!helper || !helperRan || misses >= 3 || !connection.state().up) return undefined;
+		served ??= frameServer(() => host.piped(runHelperArgv(helper, ['--serve', '/run/netns'])), 5_000);
+		const counters = await helperCounters(served)(id === HOST_ID ? REMOTE_HOST : namedLocation(id));
+		misses = counters ? 0 : misses + 1;
+		return counters;
 	};
 	return {
 		lab,
@@ -69,6 +91,7 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 			reachable();
 			const read = await readRemoteWorld(host, options);
 			if (!read.world) throw new Error(read.problem ?? `${host.dest}: cannot read`);
+			helperRan ||= read.reader === 'helper';
 			connection.noteRead();
 			return read.world;
 		},
@@ -134,6 +157,11 @@ export function createRemoteSystem(host: SshHost, access: Access, options: Remot
 			};
 		},
 		run: (argv, runOptions) => host.run(argv, runOptions),
+		readCounters,
+		stopCounters() {
+			served?.close();
+			served = undefined;
+		},
 		// The ping diagnosis's sysctls and firewall, and the detail's, read on the server as they are here.
 		readEvidence: (world, nsId, target, earlier) => readEvidence((argv, o) => host.run(argv, o), world, nsId, target, earlier),
 		readNamespaceFacts: (ns) => readNamespaceFacts((argv, o) => host.run(argv, o), ns),

@@ -6,8 +6,9 @@
 import {existsSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import {execa} from 'execa';
+import {execa, type ResultPromise} from 'execa';
 import {sshProblem} from '../model/ssh-destination.js';
+import {SERVE_OPTIONS} from './frame-server.js';
 import {closeOnExit, controlDir} from './ssh-control.js';
 import {remoteCommandLine} from './ssh-quote.js';
 import {diesWithUs, errorText, runCommand, streamBytes, streamCommand, type ByteStreamOptions, type CommandResult, type RunOptions, type StreamOptions} from './runner.js';
@@ -45,6 +46,11 @@ export interface SshHost {
 	 * remote `ip monitor` would live on until it next wrote. Its lines come without the terminal's \r.
 	 */
 	stream(argv: readonly string[], options: StreamOptions & {readonly tty?: boolean}): Promise<CommandResult>;
+	/**
+	 * Start argv on the server with its stdin and stdout piped (a helper's `--serve`): it lives until
+	 * killed, its stdin closes, or the connection ends.
+	 */
+	piped(argv: readonly string[]): ResultPromise;
 	/** The argv that runs `argv` on the server, as the log and scripts show it: `ssh DEST -- …`. */
 	readonly shown: (argv: readonly string[]) => string[];
 	/** End the master (its remote side ends with it). */
@@ -127,6 +133,10 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 		run: (argv, options) => runCommand(client(argv), options),
 		runAsLogin: (argv) => runCommand(client(argv, false, true)),
 		runBytes: (argv, options) => streamBytes(client(argv), options),
+		piped(argv) {
+			const [file, ...args] = diesWithUs(client(argv));
+			return execa(file!, args, {...SERVE_OPTIONS, env: {LC_ALL: 'C'}});
+		},
 		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
 		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],
 		close,

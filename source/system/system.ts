@@ -12,7 +12,7 @@ import {createDiscoverer} from './discover.js';
 import {NETNS_DIR, hostLocation, inNamespace, type NetnsLocation} from './netns-location.js';
 import {helperLocation, readMany, readMissingNames, readNamespace, readWorld} from './snapshot.js';
 import {countersWithIp, helperCounters} from './counters-reader.js';
-import {frameServer, type FrameServer} from './frame-server.js';
+import {frameServer, localServe, type FrameServer} from './frame-server.js';
 import type {CountersByIndex} from '../model/traffic/counters.js';
 import {parseQdiscs, type Qdisc} from '../model/traffic/qdisc.js';
 import {parseEchoCounters, type EchoCounters} from '../model/tutorial/icmp-counters.js';
@@ -153,7 +153,7 @@ export function createRealSystem({lab, runner = runCommand, netdump: helper, dis
 	// pipe would wait for it (~10 ms).
 	let server: FrameServer | undefined;
 	let firstSingle = true;
-	const served = (helper: string): FrameServer => (server ??= frameServer(helper, NETNS_DIR, 5_000));
+	const served = (helper: string): FrameServer => (server ??= frameServer(localServe(helper, NETNS_DIR), 5_000));
 	const singleServer = (): FrameServer | undefined => {
 		const first = firstSingle;
 		firstSingle = false;

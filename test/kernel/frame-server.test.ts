@@ -5,7 +5,7 @@ import {constants} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseLinkCounters} from '../../source/model/traffic/counters.js';
 import {findNetdump} from '../../source/system/netdump-binary.js';
-import {frameServer} from '../../source/system/frame-server.js';
+import {frameServer, localServe} from '../../source/system/frame-server.js';
 import {NETNS_DIR, namedLocation} from '../../source/system/netns-location.js';
 import {readNamespace} from '../../source/system/snapshot.js';
 import {runCommand} from '../../source/system/runner.js';
@@ -27,7 +27,7 @@ afterAll(() => sh('ip', 'netns', 'del', NS));
 describe('the serving helper', () => {
 	it('reads a namespace as a helper of its own does, serves counters, says ENOENT, and ends when closed', async () => {
 		expect(netdump).not.toBe('');
-		const server = frameServer(netdump, NETNS_DIR, 5_000);
+		const server = frameServer(localServe(netdump, NETNS_DIR), 5_000);
 		try {
 			const location = namedLocation(NS);
 			const served = await readNamespace(runCommand, location, netdump, server);
