@@ -157,10 +157,6 @@ static int home_fd = -1, home_sock = -1;
 static struct buffer identity;
 
 /*
- * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
- * too. Returns 0 or an errno.
- */
-/*
  * What /proc/self/ns/net names here: the namespace the helper started in (home_fd), wherever it has moved
  * since. A server's host is read by that path (remote-read.ts REMOTE_HOST), and `--serve` moves on.
  */
@@ -186,6 +182,10 @@ static int enter(const char *path) {
 	return failed;
 }
 
+/*
+ * Links, addresses and routes of the namespace at `path`, into `out`; with `naming`, its named nsid table
+ * too. Returns 0 or an errno.
+ */
 static int read_namespace(const char *path, struct buffer *out, struct naming *naming) {
 	int fd;
 	int failed = enter_keeping(path, &fd);

@@ -7,8 +7,9 @@
 // Times are masked: durations in ms (ping's round-trip times, rtt min/avg/max) differ on every run, so
 // they are replaced with x.xxx; the command log's start times and durations in seconds become xx:xx:xx
 // and x.x s. Rates (`↓90 B/s ↑176 B/s`) become blank: the second in which a reading falls decides both
-// their values and whether a row has one yet (a row shows none before its second reading). The cast's title says so. The map is taken when no link is marked busy (⇅): a
-// router solicitation can make one busy for a second at any time.
+// their values and whether a row has one yet (none before its second reading). The cast's title says
+// so. The map is taken when no link is marked busy (⇅): a router solicitation can make one busy for a
+// second at any time.
 //
 //   npm run demo            (writes demo.cast at the project root)
 //   node scripts/record-demo.mjs OUT.cast [--no-build]   (writes it elsewhere: the reproducibility test
