@@ -50,7 +50,8 @@ export function ExplorerPanes({state, layout, groups}: ExplorerPanesProps) {
 					portsOf={(link) => (ns ? portsOf(state, ns, link) : [])}
 					lowerOf={(link) => (ns ? lowerOf(state, ns, link) : undefined)}
 					traffic={ns && state.traffic?.nsId === ns.id ? state.traffic.links : undefined}
-					ratesRead={state.traffic !== undefined}
+					// A namespace a dry run only planned has no counters to read: no column waits for them.
+					ratesRead={state.traffic !== undefined && !ns?.planned}
 				/>
 				<RoutesPane
 					nsId={ns?.id}
