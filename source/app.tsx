@@ -34,6 +34,7 @@ import {useTutorial} from './ui/hooks/use-tutorial.js';
 import {useWorld} from './ui/hooks/use-world.js';
 import {useFleet, type Fleet} from './ui/hooks/use-fleet.js';
 import {useTraffic} from './ui/hooks/use-traffic.js';
+import {rowsShowRates} from './ui/panes/interfaces-pane.js';
 import {computeLayout} from './ui/layout.js';
 import {overlayMostScroll, overlayView, titleFactsOf, titleStatus} from './ui/overlays/overlay-view.js';
 import {paneRows} from './ui/pane-frame.js';
@@ -74,7 +75,6 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	const {refresh, refreshNamespaces} = useWorld(system, fleet.dispatch, getState, firstRead, lateFirstRead);
 	const terminal = useTerminalSize();
 	const screen = size ?? terminal;
-	useTraffic(system, fleet.dispatch, getState, screen.rows);
 	const pathNow = useCallback(() => sessionPath(getState().world ?? {namespaces: []}, system.sshSession), [getState, system]);
 	const guard = useCallback((plan: Plan) => sessionRisk(plan, pathNow(), getState().world), [pathNow, getState]);
 	const alsoRead = useCallback(() => namespacesLeaningElsewhere(getState().world ?? {namespaces: []}), [getState]);
@@ -93,6 +93,7 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	// Everything but the title bar and the footer shares the screen with the tutorial, when one is open.
 	const layout = computeLayout(screen.columns - room.columns, screen.rows - room.rows);
 	const frame = {width: screen.columns - room.columns, height: layout.bodyHeight};
+	useTraffic(system, fleet.dispatch, getState, screen.rows, rowsShowRates(layout.rightWidth));
 
 	const appKeys = useAppKeys(
 		getState,

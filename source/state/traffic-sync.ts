@@ -56,13 +56,19 @@ function qdiscKey(state: AppState): string | undefined {
 	return `${ns.id} ${state.log.length} ${ns.links.map((l) => `${l.name}:${l.qdisc ?? ''}`).join(' ')}`;
 }
 
-/** `rowsOnScreen`: the terminal's rows now (no pane shows more links than that). */
+export interface TrafficSyncOptions {
+	readonly now?: () => number;
+	/** The terminal's rows now (no pane shows more links than that). */
+	readonly rowsOnScreen?: () => number;
+	/** Whether the interfaces pane's rows show rates now (not where it is narrow: they are in the detail there). */
+	readonly ratesInRows?: () => boolean;
+}
+
 export function createTrafficSync(
 	system: System,
 	dispatch: (action: Action) => void,
 	getState: () => AppState,
-	now: () => number = Date.now,
-	rowsOnScreen: () => number = () => Number.POSITIVE_INFINITY,
+	{now = Date.now, rowsOnScreen = () => Number.POSITIVE_INFINITY, ratesInRows = () => true}: TrafficSyncOptions = {},
 ): TrafficSync {
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let inFlight = false;
@@ -90,10 +96,12 @@ export function createTrafficSync(
 			const after = getState();
 			const inView = linksInView(after, rowsOnScreen());
 			latest = addReading(latest, nsId, counters, now(), inView);
-			// The detail's sparklines move every second; the rows only when their text does.
+			// The detail's sparklines move every second; the rows only when their text does, and only where
+			// they show rates (a narrow pane's rows do not: a render there would draw the same screen).
 			const detail = after.overlay?.kind === 'detail';
+			const drawn = after.overlay?.kind === 'topology' || ratesInRows();
 			const compared = inView ?? [...latest.links.keys()];
-			if (detail || shown?.nsId !== nsId || shownText(shown, compared) !== shownText(latest, compared)) {
+			if (detail || shown?.nsId !== nsId || (drawn && shownText(shown, compared) !== shownText(latest, compared))) {
 				shown = latest;
 				dispatch({type: 'traffic', traffic: latest});
 			}

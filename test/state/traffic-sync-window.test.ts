@@ -23,7 +23,8 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-function harness() {
+/** `ratesInRows`: whether the pane is wide enough for rates on its rows (false at 80x24). */
+function harness({ratesInRows = true} = {}) {
 	const builder = new WorldBuilder().namespace('host').namespace('big').namespace('far');
 	for (let i = 0; i < 60; i++) builder.veth(`big/v${i}`, `far/p${i}`);
 	const world = builder.build();
@@ -40,7 +41,7 @@ function harness() {
 		state = reducer(state, action);
 	};
 	let now = 0;
-	sync = createTrafficSync(system, dispatch, () => state, () => now, () => ROWS_ON_SCREEN);
+	sync = createTrafficSync(system, dispatch, () => state, {now: () => now, rowsOnScreen: () => ROWS_ON_SCREEN, ratesInRows: () => ratesInRows});
 	/** One second in which `flowing` each carried 1,000 bytes. */
 	const second = async (...flowing: string[]): Promise<void> => {
 		for (const name of flowing) bytes.set(ifindexOf(name), (bytes.get(ifindexOf(name)) ?? 0) + 1000);
@@ -103,4 +104,19 @@ it('keeps the sparkline history of the rows in view only; a row scrolled into vi
 	h.setState({...h.state(), selectedLink: {big: 'v59'}, overlay: {kind: 'detail'}});
 	await h.second('v59');
 	expect(h.history('v59')).toEqual([1000]);
+});
+
+it('where the rows show no rates (a narrow pane) renders for the detail only', async () => {
+	const h = harness({ratesInRows: false});
+	await h.start();
+	const first = h.traffic.length; // the namespace's first reading: its column and detail have something
+	await h.second('v1');
+	await h.second('v1', 'v1');
+	await h.second('v1');
+	expect(h.traffic).toHaveLength(first);
+	// The detail draws the rates whatever the width: each reading renders there.
+	h.setState({...h.state(), selectedLink: {big: 'v1'}, overlay: {kind: 'detail'}});
+	await h.second('v1');
+	expect(h.traffic).toHaveLength(first + 1);
+	expect(h.shownRate('v1')).toBe(1000);
 });

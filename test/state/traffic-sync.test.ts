@@ -37,7 +37,7 @@ function harness(initial: AppState = {...initialState, selectedNs: 'ns1'}) {
 		state = reducer(state, action);
 	};
 	let now = 0;
-	sync = createTrafficSync(system, dispatch, () => state, () => now);
+	sync = createTrafficSync(system, dispatch, () => state, {now: () => now});
 	const tick = async (): Promise<void> => {
 		now += TRAFFIC_POLL_MS;
 		await vi.advanceTimersByTimeAsync(TRAFFIC_POLL_MS);

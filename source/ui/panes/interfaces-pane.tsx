@@ -44,6 +44,12 @@ export interface InterfacesPaneProps {
  */
 const RELATION_MIN = 20;
 
+/** Pane columns from which rows show each link's kind and rates; narrower (80x24), rates are in the detail. */
+const MEDIUM_COLUMNS = 70;
+
+/** Whether the interfaces pane, `width` wide, shows rates on its rows. */
+export const rowsShowRates = (width: number): boolean => paneColumns(width) >= MEDIUM_COLUMNS;
+
 /** Columns as wide as their widest cell, so narrow terminals keep room for peers and addresses. */
 const columnWidth = (cells: readonly string[], min: number): number => Math.max(min, ...cells.map(textWidth));
 
@@ -51,7 +57,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 	const t = theme();
 	const columns = paneColumns(width);
 	const wide = columns >= 100;
-	const medium = columns >= 70;
+	const medium = rowsShowRates(width);
 	const links = shown ?? ns?.links ?? [];
 	const title = ns ? paneTitle(`Interfaces in ${nsDisplayName(ns.id)}`, links.length, ns.links.length, filter, filtering, columns) : 'Interfaces';
 	const nameWidth = columnWidth(links.map((l) => l.name), 4);
