@@ -1,8 +1,9 @@
 // The helper that lives as long as nsdeck and answers on its stdin (`nsdeck-netdump --serve DIR`,
 // native/netdump.c serve), here or on a server through its connection (remote-system.ts): a namespace's
-// counters for the rates, once a second, and (here) single reads of the selected namespace, polled every 2 s. Starting a process costs a Node process of ~150 MB ~25 ms of CPU
-// (fork copies its page tables: measured with --cpu-prof, idle at 1,000 namespaces); a request costs a
-// pipe write. Answers come in the order asked.
+// counters for the rates, once a second, and (here) single reads of the selected namespace, polled every
+// 2 s. Starting a process costs a Node process of ~150 MB ~25 ms of CPU (fork copies its page tables:
+// measured with --cpu-prof, idle at 1,000 namespaces); a request costs a pipe write. Answers come in the
+// order asked.
 import {execa, type ResultPromise} from 'execa';
 import {encodeRawName} from '../model/raw-names.js';
 import {frameSplitter, type DumpFrame} from './netdump.js';

@@ -9,9 +9,9 @@ import {createTrafficSync} from '../../state/traffic-sync.js';
 
 /** `ratesInRows`: whether the interfaces pane is wide enough to show rates on its rows (rowsShowRates). */
 export function useTraffic(system: System, dispatch: (action: Action) => void, getState: () => AppState, rows: number, ratesInRows: boolean): void {
-	const now = useRef({rows, ratesInRows});
-	now.current = {rows, ratesInRows};
-	const sync = useMemo(() => createTrafficSync(system, dispatch, getState, {rowsOnScreen: () => now.current.rows, ratesInRows: () => now.current.ratesInRows}), [system, dispatch, getState]);
+	const screen = useRef({rows, ratesInRows});
+	screen.current = {rows, ratesInRows};
+	const sync = useMemo(() => createTrafficSync(system, dispatch, getState, {rowsOnScreen: () => screen.current.rows, ratesInRows: () => screen.current.ratesInRows}), [system, dispatch, getState]);
 	useEffect(() => {
 		sync.start();
 		return () => sync.stop();
