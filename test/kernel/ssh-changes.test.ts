@@ -5,12 +5,12 @@ import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {newNamespacePlan} from '../../source/plans/namespace-plans.js';
 import {vethPlan} from '../../source/plans/veth-plan.js';
 import {runPlan, type LogEntry} from '../../source/plans/run-plan.js';
-import {localHelper} from '../../source/system/remote-helper.js';
 import {createRemoteSystem, remoteAccess} from '../../source/system/remote-system.js';
 import {closeAllMasters} from '../../source/system/ssh-control.js';
 import {sshHost} from '../../source/system/ssh-transport.js';
 import type {System, WorldChange} from '../../source/system/system.js';
 import {requireSandbox, sh} from '../support/sandbox.js';
+import {helperSystemOn} from '../support/remote-system.js';
 import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
 
 let fleet: TestFleet;
@@ -107,17 +107,8 @@ describe('reading one namespace again on a server', () => {
 describe('reading a server with the helper', () => {
 	/** A System for h2 with the helper, and the sessions it opened there. */
 	async function withHelper(fits?: boolean): Promise<{system: System; sessions: string[][]}> {
-		const host = sshHost('h2', {configFile: fleet.config});
-		expect(await host.connect()).toBeUndefined();
-		const sessions: string[][] = [];
-		const counted = {
-			...host,
-			run: (argv: readonly string[], options?: Parameters<typeof host.run>[1]) => (sessions.push([...argv]), host.run(argv, options)),
-			runBytes: (argv: readonly string[], options: Parameters<typeof host.runBytes>[1]) => (sessions.push([...argv]), host.runBytes(argv, options)),
-		};
-		const helper = localHelper();
-		expect(helper).toBeDefined();
-		return {system: createRemoteSystem(counted, await remoteAccess(host), {helper, upload: true, fits}), sessions};
+		const {system, ran} = await helperSystemOn('h2', fleet.config, fits);
+		return {system, sessions: ran};
 	}
 
 	it('does not ask the server its CPU again when connecting asked it (one round trip before the first frame)', async () => {

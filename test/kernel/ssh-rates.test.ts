@@ -3,12 +3,11 @@
 // namespace whatever the helper entered before, and nothing of it is left there once the rates stop.
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {parseLinkCounters} from '../../source/model/traffic/counters.js';
-import {localHelper} from '../../source/system/remote-helper.js';
 import {createRemoteSystem, remoteAccess} from '../../source/system/remote-system.js';
 import {closeAllMasters} from '../../source/system/ssh-control.js';
 import {sshHost} from '../../source/system/ssh-transport.js';
-import type {System} from '../../source/system/system.js';
 import {requireSandbox, sh} from '../support/sandbox.js';
+import {helperSystemOn} from '../support/remote-system.js';
 import {startFleet, type TestFleet, type TestServer} from '../support/sshd.js';
 
 let fleet: TestFleet;
@@ -33,24 +32,9 @@ afterAll(async () => {
 	await fleet?.stop();
 });
 
-/** h1 as a System with the helper, and the commands it ran there (one-off ones; the served helper is not one). */
-async function connect(): Promise<{system: System; ran: string[][]}> {
-	const host = sshHost('h1', {configFile: fleet.config});
-	expect(await host.connect()).toBeUndefined();
-	const ran: string[][] = [];
-	const counted = {
-		...host,
-		run: (argv: readonly string[], options?: Parameters<typeof host.run>[1]) => (ran.push([...argv]), host.run(argv, options)),
-		runBytes: (argv: readonly string[], options: Parameters<typeof host.runBytes>[1]) => (ran.push([...argv]), host.runBytes(argv, options)),
-	};
-	const helper = localHelper();
-	expect(helper).toBeDefined();
-	return {system: createRemoteSystem(counted, await remoteAccess(host), {helper, upload: true}), ran};
-}
-
 describe('rates on a server', () => {
 	it('come from one helper serving there, the host read as itself after another namespace', {timeout: 60_000}, async () => {
-		const {system, ran} = await connect();
+		const {system, ran} = await helperSystemOn('h1', fleet.config);
 		try {
 			// The app reads the world first: the helper is sent and run there once.
 			await system.readWorld();
