@@ -74,8 +74,9 @@ describe('nsdeck in a real terminal', () => {
 		// The screen shows the wiring…
 		await t.keys('2');
 		const screen = await t.waitFor('→ ns2/veth_ns2');
-		expect(screen).toMatch(/veth_ns1_br0 +veth +UP +→ ns1\/veth_ns1 master br0/);
-		expect(screen).toMatch(/br0 +bridge +UP +2 ports 10\.1\.1\.4\/24/);
+		// Each row's rates, where a reading has come (`↓372 B/s ↑470 B/s`), or their blank column.
+		expect(screen).toMatch(/veth_ns1_br0 +veth +UP +(?:↓\S+(?: \S+)? ↑\S+(?: \S+)? +)?→ ns1\/veth_ns1 master br0/);
+		expect(screen).toMatch(/br0 +bridge +UP +(?:↓\S+(?: \S+)? ↑\S+(?: \S+)? +)?2 ports 10\.1\.1\.4\/24/);
 		// After dozens of incremental frames the screen is still in place: title on top, then the panes'
 		// borders, nothing left over from earlier frames.
 		const lines = screen.split('\n');
