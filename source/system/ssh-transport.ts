@@ -74,11 +74,13 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	let ended = false;
 	let masterExit: Promise<unknown> = Promise.resolve();
 	const wrapped = (argv: readonly string[]): string[] => (sudo ? ['sudo', '-n', '--', ...argv] : [...argv]);
-	// BatchMode: a command never prompts; if the master is gone, ssh tries a connection of its own
-	// without asking anything, and fails with a line that sshProblem reads; ConnectTimeout keeps that
-	// attempt from waiting on TCP's own timeout when the network is gone.
+	// Through the master only. When its socket is gone (the network went, a quit is under way) ssh would
+	// open a connection of its own: a second one per server, outside the reconnect logic, and one that
+	// waits on TCP for ever once the server's network is gone. ProxyCommand=false makes that attempt fail
+	// at once: a client through the master never uses a proxy, and a value given here comes before the
+	// config's own ProxyJump/ProxyCommand, which only the master uses. BatchMode: a command never prompts.
 	const client = (argv: readonly string[], tty = false, login = false): string[] => [
-		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(login ? argv : wrapped(argv)),
+		'ssh', ...config, '-S', socket, '-o', 'ControlMaster=no', '-o', 'ProxyCommand=false', '-o', 'BatchMode=yes', tty ? '-tt' : '-T', '--', dest, remoteCommandLine(login ? argv : wrapped(argv)),
 	];
 	let closedByUs = false;
 	const close = (): void => {

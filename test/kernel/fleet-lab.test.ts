@@ -119,7 +119,9 @@ describe('nsdeck lab fleet', () => {
 		await app.keys('Escape');
 		await app.keys('q');
 		const ended = (): Promise<boolean> => app!.tmux('has-session', '-t', 'e2e').then(() => false, () => true);
-		await vi.waitFor(async () => expect(await ended()).toBe(true), {timeout: 15_000});
+		// What was still running says why, if it had not ended (once: a client's connection of its own).
+		const left = async (): Promise<string> => (await runCommand(['ps', '-eo', 'pid,ppid,stat,etime,args'])).stdout;
+		await vi.waitFor(async () => expect(await ended(), await left()).toBe(true), {timeout: 15_000});
 		expect(labDirs()).not.toContain(made[0]);
 	});
 });
