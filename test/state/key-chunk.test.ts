@@ -25,6 +25,23 @@ describe('splitChunk', () => {
 		expect(splitChunk('\u001B[200~x', plain)).toHaveLength(1);
 	});
 
+	// ink names ESC and the key after it in one read (typed quickly, over SSH, or while the app was busy)
+	// one Alt+key; nsdeck binds no Alt key, so the Esc was lost: an overlay stayed open and took the key.
+	it('reads Esc and a key in one read as Esc, then the key', () => {
+		expect(splitChunk('q', {...plain, meta: true}, true).map((k) => k.name)).toEqual(['escape', 'q']);
+		expect(splitChunk('', {...plain, meta: true, return: true}, true).map((k) => k.name)).toEqual(['escape', 'return']);
+		const [, key] = splitChunk('j', {...plain, meta: true}, true);
+		expect(key?.key.meta).toBe(false);
+	});
+
+	it('keeps Alt+key whole where a form reads (Alt+B must not close it)', () => {
+		expect(splitChunk('b', {...plain, meta: true}, false)).toHaveLength(1);
+	});
+
+	it('keeps an Alt+arrow whole (one escape sequence, not two keys)', () => {
+		expect(splitChunk('', {...plain, meta: true, upArrow: true}, true).map((k) => k.name)).toEqual(['up']);
+	});
+
 	it('an upper-case letter is a shifted key', () => {
 		expect(keysOfText('B')[0].key.shift).toBe(true);
 	});

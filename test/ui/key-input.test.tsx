@@ -81,6 +81,16 @@ describe('the input layer', () => {
 		expect(log).toEqual(['again', 'stop']);
 	});
 
+	// ink names ESC and the key after it in one read one Alt+key: the Esc was lost, and the panel took
+	// the key (typed quickly, over SSH, or while the app was busy).
+	it('takes Esc and a key in one read as Esc, then the key', async () => {
+		const {app, log} = await start({kind: 'exec', view: {panel: 'ping'}});
+		app.stdin.write('\u001Bp');
+		await settle();
+		// The p after it is not used, as any key after the first in one read over a panel (type-ahead.ts).
+		expect(log).toEqual(['stop']);
+	});
+
 	it('over an overlay the app reads, a read of several keys acts key by key; a paste is refused as text', async () => {
 		const {app, log} = await start({kind: 'help'});
 		app.stdin.write('\u001B[200~q\u001B[201~');

@@ -60,8 +60,19 @@ function charKey(char: string, base: Key): TypedKey {
 /** Text read as keys (what a form got after its submitting Enter), one per character. */
 export const keysOfText = (text: string): TypedKey[] => [...text].map((char) => charKey(char, PLAIN));
 
-/** A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character. */
-export function splitChunk(input: string, key: Key): TypedKey[] {
+const ESCAPE: TypedKey = {input: '', key: {...PLAIN, escape: true}, name: 'escape'};
+
+/** An arrow or a page key: with Alt it is one escape sequence of its own, not Esc and a key. */
+const moves = (key: Key): boolean => key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
+
+/**
+ * A key ink parsed as one (an arrow, Ctrl+X, Esc) stays whole; printable text splits by character.
+ * `altIsEscape`: ESC and the key after it in one read (typed quickly, over SSH, or while the app was busy)
+ * are one Alt+key to ink, and the panes bind no Alt key: there it is Esc, then that key (as vim and less
+ * read it). A form keeps Alt+key whole (ignored): a readline habit such as Alt+B must not close it.
+ */
+export function splitChunk(input: string, key: Key, altIsEscape = false): TypedKey[] {
+	if (altIsEscape && key.meta && !key.escape && !moves(key)) return [ESCAPE, ...splitChunk(input, {...key, meta: false})];
 	const chars = [...input];
 	const special = key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
 	// An escape sequence that ink could not name is no text to split either.

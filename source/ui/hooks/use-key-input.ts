@@ -83,8 +83,8 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 			if (text !== '') pasted(text);
 			return;
 		}
-		const read = splitChunk(input, key);
 		const state = getState();
+		const read = splitChunk(input, key, keyReading(state).reader !== 'own');
 		if (keyReading(state).reader !== 'own' && read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
 		// Each key of a read in turn: held during a run (one a form's Enter just started included), else
 		// handed to the form that reads its own keys, else acted on; after one that opens a form or a panel,
