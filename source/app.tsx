@@ -81,7 +81,7 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	const {execute, keep, undoNow} = usePlans(system, dispatch, refreshNamespaces, {dryRun, logFile, sessionRisk: guard, sessionPath: pathNow, keepSeconds, alsoRead});
 	const {change, exportLog, saveWorld, copyLog, copy} = useChanges(system, getState, dispatch, execute, dryRun);
 	const connection = useConnection(system);
-	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend, fleet: fleet.mapInput});
+	const look = useLookInside(system, getState, dispatch, {refresh, refreshNamespaces, dryRun, logFile, suspend, fleet: fleet.mapInput && fleet.systemOf && {map: fleet.mapInput, systemOf: fleet.systemOf}});
 	const layer = useMemo(createKeyLayer, []);
 	const tutorials = useTutorial(tutorial, state, layer, {dispatch, getState, execute, readEchoes: system.readEchoCounters});
 	// Change keys are neither offered nor usable: only a dry run plans without the rights to change.

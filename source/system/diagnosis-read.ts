@@ -81,3 +81,17 @@ export async function readEvidence(run: Runner, world: World, nsId: string, targ
 export async function readNamespaceFacts(run: Runner, ns: Netns): Promise<NamespaceFacts> {
 	return {ns: ns.id, conf: await readNetConf(run, ns), firewall: await readFirewall(run, ns)};
 }
+
+/**
+ * The sysctls and firewalls of `namespaces` through `readFacts` (another server's, in a ping across
+ * servers); given what was read before the ping, its firewalls become the "before" of the counters.
+ */
+export async function evidenceOf(readFacts: (ns: Netns) => Promise<NamespaceFacts>, namespaces: readonly Netns[], earlier?: Evidence): Promise<Evidence> {
+	const conf = new Map<string, NetConf>();
+	const firewalls = new Map<string, Firewall>();
+	for (const facts of await Promise.all(namespaces.map(readFacts))) {
+		if (facts.conf) conf.set(facts.ns, facts.conf);
+		if (facts.firewall) firewalls.set(facts.ns, facts.firewall);
+	}
+	return {conf, firewallBefore: earlier?.firewallAfter, firewallAfter: firewalls};
+}

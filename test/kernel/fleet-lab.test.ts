@@ -92,6 +92,20 @@ describe('the fleet lab', () => {
 		await pingAcross('on h2: interface eth0 in web is down');
 	});
 
+	it("names the rule of h2's firewall that dropped the echoes, read through h2's own connection", {timeout: 60_000}, async () => {
+		const [, h2] = lab!.machines;
+		await sh(...h2.inside(['ip', '-n', 'web', 'link', 'set', 'eth0', 'up']));
+		const nft = (...argv: string[]): Promise<string> => sh(...h2.inside(['ip', 'netns', 'exec', 'web', 'nft', ...argv]));
+		await nft('add', 'table', 'inet', 'cut');
+		await nft('add', 'chain', 'inet', 'cut', 'in', '{ type filter hook input priority 0; }');
+		await nft('add', 'rule', 'inet', 'cut', 'in', 'icmp', 'type', 'echo-request', 'counter', 'drop');
+		const explained = await pingAcross('on h2 the firewall of web dropped the');
+		// The panel's lines wrap inside its frame: read them as one text.
+		expect(explained.replace(/[║\s]+/g, ' ')).toContain('on h2 the firewall of web dropped the echo: table inet cut, chain in (hook input), rule "icmp type echo-request counter drop"');
+		expect(explained).toMatch(/✗ host: over vx0 to h2, where web holds it/);
+		await nft('delete', 'table', 'inet', 'cut');
+	});
+
 	it('stops its servers and removes the underlay and its files', async () => {
 		const {config, machines} = lab!;
 		await lab!.stop();

@@ -1,12 +1,13 @@
 // A ping whose echo leaves its server through a tunnel to another listed server: the fleet lab's shape (web
 // behind br0, whose port vx0 goes to the other server) traced from h1's web to h2's web.
 import {describe, expect, it} from 'vitest';
-import {crossingLines, crossingOf} from '../../source/model/diagnosis/across-hosts.js';
+import {crossingLines, crossingOf, farNamespaces, type FarFirewalls} from '../../source/model/diagnosis/across-hosts.js';
 import {explainPing} from '../../source/model/diagnosis/diagnose.js';
 import type {PingOutcome} from '../../source/model/diagnosis/outcome.js';
 import {traceLines} from '../../source/model/diagnosis/way-lines.js';
 import {tracePing} from '../../source/model/diagnosis/path.js';
 import {hostTunnels} from '../../source/model/host-tunnels.js';
+import type {Firewall} from '../../source/model/firewall/types.js';
 import type {Link, Route, World} from '../../source/model/types.js';
 import {WorldBuilder} from '../support/hand-world.js';
 
@@ -43,13 +44,19 @@ function server(i: 1 | 2, vni: number): World {
 	};
 }
 
-function crossing(h1: World, h2: World) {
+function crossing(h1: World, h2: World, far?: FarFirewalls) {
 	const hosts = [
 		{host: 'h1', world: h1},
 		{host: 'h2', world: h2},
 	];
-	return crossingOf(tracePing(h1, 'web', '10.42.0.2'), 'h1', hosts, hostTunnels(hosts));
+	return crossingOf(tracePing(h1, 'web', '10.42.0.2'), 'h1', hosts, hostTunnels(hosts), far);
 }
+
+/** web's firewall on h2: an input chain with a counted drop of echo requests, `packets` so far. */
+const dropping = (packets: number): Firewall => ({
+	unread: [],
+	tables: [{source: 'nft', family: 'inet', name: 'cut', chains: [{name: 'in', hook: 'input', policy: 'accept', rules: [{key: 'nft inet cut in 2', text: 'icmp type echo-request counter drop', packets, verdict: 'drop'}]}]}],
+});
 
 describe('a ping across a tunnel between servers', () => {
 	it('names the tunnel the echo leaves through, and who holds the target on the other server', () => {
@@ -94,6 +101,23 @@ describe('a ping across a tunnel between servers', () => {
 		expect(found?.text).toBe(
 			'the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where web/eth0 holds 10.42.0.2, but on h2 the reply fails: web has no route back to 10.42.0.1: the replies cannot return (web has no IPv4 routes at all)',
 		);
+	});
+
+	it("reads the other server's firewall where the echo goes: the tunnel's end there and the target's holder", () => {
+		const found = crossing(server(1, 42), server(2, 42));
+		expect(found && farNamespaces(found)).toEqual(['host', 'web']);
+	});
+
+	it("gives the rule on the other server whose counter rose by the lost echoes as the cause", () => {
+		const evidence = {conf: new Map(), firewallBefore: new Map([['web', dropping(4)]]), firewallAfter: new Map([['web', dropping(7)]])};
+		const found = crossing(server(1, 42), server(2, 42), {host: 'h2', evidence, lost: 3});
+		expect(found?.cause).toBe(true);
+		expect(found?.text).toBe(
+			'the echo leaves h1 through vx0 (vxlan VNI 42) to h2, where web/eth0 holds 10.42.0.2, but on h2 the firewall of web dropped the 3 echoes: table inet cut, chain in (hook input), rule "icmp type echo-request counter drop" (its counter rose by 3)',
+		);
+		// A counter that rose by less than the lost echoes is not the proof.
+		const less = {conf: new Map(), firewallBefore: new Map([['web', dropping(4)]]), firewallAfter: new Map([['web', dropping(5)]])};
+		expect(crossing(server(1, 42), server(2, 42), {host: 'h2', evidence: less, lost: 3})?.cause).toBe(false);
 	});
 
 	it('finds nothing when the echo arrives on its own server, or no tunnel is on its way', () => {

@@ -160,6 +160,10 @@ describe('firewalls on the way', () => {
 		expect(marked).toMatchObject({text: 's (in s0) holds 10.40.0.2', evidence: explained.reasons[0]});
 	});
 
+	it('says "the echo" for one', () => {
+		expect(explainPing(pair(), 'c', '10.40.0.2', lost(1), fw(guard(5), guard(6))).reasons[0]).toMatch(/^the firewall of s dropped the echo: table inet guard/);
+	});
+
 	it('without a counter, says which rule could drop it', () => {
 		expect(explainPing(pair(), 'c', '10.40.0.2', lost(), fw(guard(undefined), guard(undefined))).reasons[0]).toBe(
 			'the firewall of s: table inet guard, chain input (hook input) has a rule that could drop it (no counter to tell): "icmp type echo-request counter drop"',

@@ -72,7 +72,7 @@ export function firewallFindings(world: readonly Netns[], trace: Trace | undefin
 				const rose = rise(before, rule);
 				if (lost > 0 && rose !== undefined && rose >= lost) {
 					const place = `${tableName(table)}, chain ${chain.name}${chain.hook ? ` (hook ${chain.hook})` : ''}`;
-					out.push({text: `the firewall of ${id} dropped the ${lost} echoes: ${place}, rule "${rule.text}" (its counter rose by ${rose})`, counted: true, ns: id, fix: {kind: 'command', text: deleteCommand(ns, table, chain, rule)}});
+					out.push({text: `the firewall of ${id} dropped ${lost === 1 ? 'the echo' : `the ${lost} echoes`}: ${place}, rule "${rule.text}" (its counter rose by ${rose})`, counted: true, ns: id, fix: {kind: 'command', text: deleteCommand(ns, table, chain, rule)}});
 				} else if (rule.packets === undefined && onWay && lost > 0) {
 					out.push({text: `${where(id, table, chain)} has a rule that could drop it (no counter to tell): "${rule.text}"`, counted: false, ns: id});
 				}

@@ -25,6 +25,8 @@ export interface Fleet {
 	readonly switchTo: (index: number, ns: string) => void;
 	/** What the map draws: every server, and the tunnels between them (the same object while no world changed). */
 	readonly mapInput?: () => FleetMapInput;
+	/** A server's System by its name (a ping across servers reads the far one's firewalls through it). */
+	readonly systemOf?: (host: string) => System | undefined;
 }
 
 /** The map's input, found again only when a server's world is another object than last time. */
@@ -67,6 +69,7 @@ export function useFleet(servers: readonly FleetServer[] | undefined, given: Sys
 		active,
 		hosts,
 		mapInput: hosts && (() => (lastMap.current = mapInputOf(hosts(), active, lastMap.current))),
+		systemOf: many ? (host) => servers.find((s) => s.dest === host)?.system : undefined,
 		switchTo: (index, ns) => {
 			if (!many || !sync || index === active) return;
 			const world = sync.world(index);

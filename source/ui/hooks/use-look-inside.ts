@@ -11,7 +11,7 @@ import {useCommand, type CommandControls} from './use-command.js';
 import {usePing, type PingControls} from './use-ping.js';
 import {useShell, type ShellControls} from './use-shell.js';
 import {onlyPlanned} from '../../state/planned-state.js';
-import type {FleetMapInput} from '../topology/fleet-map.js';
+import type {FleetPing} from './far-firewalls.js';
 
 export interface LookInside {
 	readonly ping: PingControls;
@@ -27,8 +27,8 @@ export interface LookInsideOptions {
 	readonly dryRun: boolean;
 	readonly logFile?: string;
 	readonly suspend?: Suspend;
-	/** Several servers: what the map draws, for a ping whose echo leaves through a tunnel to another. */
-	readonly fleet?: () => FleetMapInput;
+	/** Several servers: what the map draws and each one's System, for a ping whose echo leaves through a tunnel to another. */
+	readonly fleet?: FleetPing;
 }
 
 export function useLookInside(system: System, getState: () => AppState, dispatch: (action: Action) => void, options: LookInsideOptions): LookInside {

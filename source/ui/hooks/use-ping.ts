@@ -1,14 +1,14 @@
 // p: the ping form, then the ping streaming into the panel; Esc stops it (the process is killed), and when
 // it failed, the world is read again and the failure explained from it.
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {explainPing, type FindCrossing} from '../../model/diagnosis/diagnose.js';
+import {explainPing} from '../../model/diagnosis/diagnose.js';
 import type {Evidence} from '../../model/diagnosis/evidence.js';
 import {traceLines} from '../../model/diagnosis/way-lines.js';
-import {crossingLines, crossingOf} from '../../model/diagnosis/across-hosts.js';
-import type {FleetMapInput} from '../topology/fleet-map.js';
+import {crossingLines} from '../../model/diagnosis/across-hosts.js';
+import {acrossFleet, readFarAfter, readFarBefore, type FleetPing} from './far-firewalls.js';
 import type {Fix} from '../../model/diagnosis/fix.js';
 import {fixForm} from '../../state/ping-fix.js';
-import {pingFailed, type PingOutcome} from '../../model/diagnosis/outcome.js';
+import {lostEchoes, pingFailed, type PingOutcome} from '../../model/diagnosis/outcome.js';
 import {parsePingLine, parsePingSummary} from '../../model/ping-output.js';
 import {pingArgv, pingTimeoutMs, type PingRequest} from '../../plans/exec-commands.js';
 import type {CommandResult} from '../../system/runner.js';
@@ -33,24 +33,20 @@ export interface PingControls {
 	applyFix(fix: Fix | undefined): void;
 }
 
-/** Several servers: finds the tunnel an echo leaves the active server through (across-hosts.ts). */
-function acrossFleet(fleet: FleetMapInput | undefined): FindCrossing | undefined {
-	if (!fleet) return undefined;
-	const read = fleet.hosts.flatMap((h) => (h.world ? [{host: h.host, world: h.world}] : []));
-	return (trace) => crossingOf(trace, fleet.hosts[fleet.active].host, read, fleet.tunnels);
-}
-
 export function usePing(
 	system: System,
 	getState: () => AppState,
 	dispatch: (action: Action) => void,
 	refresh: () => Promise<void>,
-	{logFile, fleet}: {readonly logFile?: string; readonly fleet?: () => FleetMapInput} = {},
+	{logFile, fleet}: {readonly logFile?: string; readonly fleet?: FleetPing} = {},
 ): PingControls {
 	const [runs, update] = useReducer(pingRunsReducer, []);
 	const abort = useRef<AbortController | undefined>(undefined);
 	const nextId = useRef(1);
 	const last = useRef<PingRequest | undefined>(undefined);
+	// The servers as they are when a ping starts and ends (a new object each render).
+	const servers = useRef(fleet);
+	servers.current = fleet;
 
 	// Leaving the app (or this hook) must not leave a ping behind.
 	useEffect(() => () => abort.current?.abort(), []);
@@ -81,8 +77,10 @@ export function usePing(
 			const before = getState().world;
 			// The firewalls' counters before the ping, so the rule that drops its echoes can be named after it.
 			const earlier = before && system.readEvidence ? system.readEvidence(before, request.ns, request.target).catch(() => undefined) : Promise.resolve(undefined);
+			// And on the server its echo crosses to through a tunnel, where there is one.
+			const farEarlier = before ? readFarBefore(servers.current, before, request.ns, request.target) : Promise.resolve(undefined);
 			void (async () => {
-				await earlier;
+				await Promise.all([earlier, farEarlier]);
 				let outcome: PingOutcome;
 				let ended: CommandResult | undefined;
 				try {
@@ -115,7 +113,8 @@ export function usePing(
 				const world = getState().world;
 				if (!world) return update({type: 'diagnosed', id, reasons: []});
 				const evidence: Evidence | undefined = system.readEvidence ? await system.readEvidence(world, request.ns, request.target, await earlier).catch(() => undefined) : undefined;
-				const explained = explainPing(world, request.ns, request.target, outcome, evidence, acrossFleet(fleet?.()));
+				const far = await readFarAfter(await farEarlier, lostEchoes(outcome));
+				const explained = explainPing(world, request.ns, request.target, outcome, evidence, acrossFleet(servers.current?.map(), far));
 				const way = crossingLines(traceLines(explained.trace, explained.firewall), explained.crossing);
 				update({type: 'diagnosed', id, reasons: explained.reasons, way, fix: explained.fix});
 			})();
