@@ -11,7 +11,8 @@ import {sessionRisk} from './plans/session-guard.js';
 import {footerActs} from './state/keys/key-availability.js';
 import {offeredFor} from './state/keys/keymap.js';
 import {footerScopes, overlaySpec} from './state/overlays.js';
-import {initialState, reducer, stateAfterFirstRead} from './state/reducer.js';
+import {initialState, reducer, stateAfterFirstRead, type Action} from './state/reducer.js';
+import {HOST_ID} from './model/types.js';
 import {fleetMove, namespaceGroups} from './state/fleet.js';
 import type {FleetServer} from './state/fleet-sync.js';
 import type {Move} from './state/navigation.js';
@@ -118,7 +119,8 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 			},
 			logSize: {columns: frame.width, rows: frame.height},
 			overlayMostScroll: () => overlayMostScroll(getState(), frame, readOnly, titleStatus(system, dryRun, getState(), frame.width)),
-			crossHost: fleet.hosts && ((to) => crossHost(fleet, getState(), to, paneRows(layout.linksHeight))),
+			crossHost: fleet.hosts && ((to) => crossHost(fleet, getState(), dispatch, to, paneRows(layout.linksHeight))),
+			foldServer: fleet.hosts && (() => foldServer(fleet, getState())),
 		},
 		paneRows(layout.linksHeight),
 	);
@@ -137,7 +139,7 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 				<Box flexDirection={room.rows > 0 ? 'column' : 'row'}>
 					{overlay ?? (
 						<StaleRows.Provider value={!connection.up}>
-							<ExplorerPanes state={state} layout={layout} groups={fleet.hosts && namespaceGroups(state, fleet.hosts(), fleet.active)} />
+							<ExplorerPanes state={state} layout={layout} groups={fleet.hosts && namespaceGroups(state, fleet.hosts(), fleet.active, fleet.folded)} />
 						</StaleRows.Provider>
 					)}
 					{learning?.visible ? (
@@ -161,10 +163,26 @@ export function App({system: given, interactive = true, size, dryRun = false, lo
 	);
 }
 
-/** A move in the namespaces pane that goes past the active server's namespaces: to the next server's. */
-function crossHost(fleet: Fleet, state: AppState, to: Move, page: number): boolean {
-	const target = fleet.hosts && fleetMove(state, namespaceGroups(state, fleet.hosts(), fleet.active), to, page);
-	if (!target) return false;
-	fleet.switchTo(target.host, target.id);
+/** A move in the namespaces pane with several servers: onto a heading, a namespace, or another server's. */
+function crossHost(fleet: Fleet, state: AppState, dispatch: (action: Action) => void, to: Move, page: number): boolean {
+	const groups = fleet.hosts && namespaceGroups(state, fleet.hosts(), fleet.active, fleet.folded);
+	const target = groups && fleetMove(state, groups, to, page);
+	if (!groups || !target) return false;
+	if (target.host !== fleet.active) {
+		// A heading's server is switched to with its first namespace behind the cursor (none is selected).
+		fleet.switchTo(target.host, target.heading ? (groups[target.host]?.namespaces[0]?.id ?? HOST_ID) : target.id, target.heading);
+	} else if (target.heading) {
+		dispatch({type: 'serverHeading', on: true});
+	} else {
+		dispatch({type: 'selectNs', id: target.id});
+	}
+	return true;
+}
+
+/** Enter on a server's heading folds it, or unfolds it; false where the cursor is on a namespace. */
+function foldServer(fleet: Fleet, state: AppState): boolean {
+	const host = fleet.hosts?.()[fleet.active]?.dest;
+	if (!state.onServerHeading || host === undefined) return false;
+	fleet.toggleFold(host);
 	return true;
 }

@@ -37,6 +37,8 @@ export interface AppState {
 	readonly error?: string;
 	readonly focus: Pane;
 	readonly selectedNs: string;
+	/** Several servers: the cursor is on the active server's heading, where no namespace is selected. */
+	readonly onServerHeading?: boolean;
 	/** Selected interface name and route key, per namespace, so moving between namespaces keeps them. */
 	readonly selectedLink: Readonly<Record<string, string>>;
 	readonly selectedRoute: Readonly<Record<string, string>>;

@@ -18,7 +18,7 @@ import {shapingForm} from '../plans/forms/shaping-form.js';
 import {applyFileForm} from '../plans/forms/world-file-forms.js';
 import {MADE_KINDS} from '../model/world-file/types.js';
 import type {AppState} from './app-state.js';
-import {currentNs, peerOf, selectedLink, selectedRoute} from './selectors.js';
+import {currentNs, noNamespaceText, peerOf, selectedLink, selectedRoute} from './selectors.js';
 
 export type ChangeOutcome = {readonly form: FormSpec} | {readonly plan: Plan} | {readonly message: string};
 
@@ -94,7 +94,7 @@ export function changeFor(id: BindingId, state: AppState, system: System): Chang
 	if (!change) return undefined;
 	const world = state.world;
 	const ns = currentNs(state);
-	if (!world || !ns) return {message: 'still reading the world'};
+	if (!world || !ns) return {message: noNamespaceText(state)};
 	const link = selectedLink(state);
 	// Said before a form opens; run-plan.ts refuses such a plan too, whatever opened it.
 	const raw = [ns.id, link?.name ?? ''].find(isRawName);

@@ -7,7 +7,7 @@ import type {ConnectionState} from '../system/ssh-keeper.js';
 import type {AppState} from './app-state.js';
 import {filterNamespaces} from './filter.js';
 import {moveIndex, type Move} from './navigation.js';
-import {selectedNsIndex, visibleNamespaces} from './selectors.js';
+import {visibleNamespaces} from './selectors.js';
 
 /** One server as the app keeps it. */
 export interface FleetHost {
@@ -26,36 +26,43 @@ export interface NamespaceGroup {
 	readonly stale: boolean;
 	readonly lastRead?: number;
 	readonly active: boolean;
+	/** Folded with Enter on its heading: only the heading is listed. */
+	readonly folded: boolean;
+	/** The cursor is on this server's heading (the active server's only). */
+	readonly cursor: boolean;
 }
 
 /** The groups the namespaces pane draws: the active server's from the app state, the others filtered alike. */
-export function namespaceGroups(state: AppState, hosts: readonly FleetHost[], active: number): NamespaceGroup[] {
+export function namespaceGroups(state: AppState, hosts: readonly FleetHost[], active: number, folded: ReadonlySet<string> = new Set()): NamespaceGroup[] {
 	return hosts.map((h, i) => ({
 		host: h.dest,
 		namespaces: i === active ? visibleNamespaces(state) : filterNamespaces(h.world?.namespaces ?? [], state.filters.namespaces),
 		stale: !h.connection.up,
 		lastRead: h.connection.lastRead,
 		active: i === active,
+		folded: folded.has(h.dest),
+		cursor: i === active && state.onServerHeading === true,
 	}));
 }
 
-/** Where a move in the namespaces pane lands when that is on another server; undefined when it stays. */
-export function fleetMove(state: AppState, groups: readonly NamespaceGroup[], move: Move, page: number): {readonly host: number; readonly id: string} | undefined {
+/** One row of the pane with several servers: a server's heading, or one of its namespaces. */
+export type FleetRow = {readonly host: number; readonly heading: true} | {readonly host: number; readonly heading: false; readonly id: string};
+
+/** The rows as the pane lists them: each heading, then its namespaces unless folded. */
+export function fleetRows(groups: readonly NamespaceGroup[]): FleetRow[] {
+	return groups.flatMap((g, host): FleetRow[] => [{host, heading: true}, ...(g.folded ? [] : g.namespaces.map((ns) => ({host, heading: false as const, id: ns.id})))]);
+}
+
+/**
+ * Where a move in the namespaces pane lands, headings included (↑ from a server's first namespace is its
+ * heading, ↓ from a folded heading the next server's); undefined where the focus is elsewhere.
+ */
+export function fleetMove(state: AppState, groups: readonly NamespaceGroup[], move: Move, page: number): FleetRow | undefined {
 	const active = groups.findIndex((g) => g.active);
 	if (active < 0 || state.focus !== 'namespaces') return undefined;
-	const offsets: number[] = [];
-	let total = 0;
-	for (const g of groups) {
-		offsets.push(total);
-		total += g.namespaces.length;
-	}
-	const here = offsets[active] + Math.max(selectedNsIndex(state), 0);
-	// Home and End go to the ends of the whole list, as ↑ and ↓ go across servers.
-	const target = moveIndex(here, total, move, page);
-	let host = -1;
-	groups.forEach((g, i) => {
-		if (offsets[i] <= target && g.namespaces.length > 0) host = i;
-	});
-	if (host < 0 || host === active) return undefined;
-	return {host, id: groups[host].namespaces[target - offsets[host]].id};
+	const rows = fleetRows(groups);
+	const here = rows.findIndex((r) => r.host === active && (state.onServerHeading ? r.heading : !r.heading && r.id === state.selectedNs));
+	// A selection the filter hides, or a folded server's: from its heading.
+	const from = here >= 0 ? here : rows.findIndex((r) => r.host === active && r.heading);
+	return rows[moveIndex(from, rows.length, move, page)];
 }

@@ -46,7 +46,9 @@ export type Action =
 	| {readonly type: 'traffic'; readonly traffic: NamespaceTraffic}
 	| {readonly type: 'qdiscs'; readonly nsId: string; readonly list: readonly Qdisc[]}
 	/** Another server's namespace was chosen (state/fleet.ts): its world, as last read, replaces this one. */
-	| {readonly type: 'switchWorld'; readonly world?: World; readonly ns: string};
+	| {readonly type: 'switchWorld'; readonly world?: World; readonly ns: string; readonly heading?: boolean}
+	/** Several servers: the cursor onto the active server's heading (true), or back to its namespace. */
+	| {readonly type: 'serverHeading'; readonly on: boolean};
 
 const emptyTopology: Topology = {peers: new Map(), ports: new Map(), lowers: new Map(), members: new Map()};
 
@@ -95,7 +97,9 @@ const replaceNamespace = (world: World, id: string, netns: Netns | undefined): W
 
 export function reducer(state: AppState, action: Action): AppState {
 	// A status that says what o does is dropped once o does something else.
-	return dropStaleJumpNote(step(state, action));
+	const next = dropStaleJumpNote(step(state, action));
+	// A namespace selected by any means (a move, the map, a jump, a filter) takes the cursor off a heading.
+	return next.onServerHeading && next.selectedNs !== state.selectedNs && action.type !== 'switchWorld' ? {...next, onServerHeading: false} : next;
 }
 
 function step(state: AppState, action: Action): AppState {
@@ -115,7 +119,7 @@ function step(state: AppState, action: Action): AppState {
 			return {...state, focus: PANES[(index + action.step + PANES.length) % PANES.length]};
 		}
 		case 'selectNs':
-			return {...state, selectedNs: action.id};
+			return {...state, selectedNs: action.id, onServerHeading: false};
 		case 'selectLink':
 			return {...state, selectedLink: {...state.selectedLink, [state.selectedNs]: action.name}};
 		case 'selectRoute':
@@ -163,8 +167,10 @@ function step(state: AppState, action: Action): AppState {
 		case 'switchWorld': {
 			// What belonged to the other server's world goes with it: a dry run's plans were planned there.
 			const fresh: AppState = {...state, world: undefined, readWorld: undefined, planned: undefined, topology: emptyTopology, traffic: undefined, qdiscs: undefined, jump: undefined, progress: undefined, error: undefined, loading: true};
-			return {...(action.world ? showWorld(fresh, action.world) : fresh), selectedNs: action.ns};
+			return {...(action.world ? showWorld(fresh, action.world) : fresh), selectedNs: action.ns, onServerHeading: action.heading === true};
 		}
+		case 'serverHeading':
+			return {...state, onServerHeading: action.on};
 		case 'filterStart':
 			return startFilter(state);
 		case 'filterText':

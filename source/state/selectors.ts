@@ -7,8 +7,15 @@ import type {AppState} from './app-state.js';
 
 export const namespacesOf = (state: AppState): readonly Netns[] => state.world?.namespaces ?? [];
 
+/** What the right panes say with no namespace selected (the cursor on a server's heading, or none read yet). */
+export const NO_NAMESPACE = 'no namespace selected';
+
+/** Why a key that acts on the selected namespace does nothing now. */
+export const noNamespaceText = (state: AppState): string => (state.onServerHeading ? "on a server's heading: ↓ selects a namespace" : 'still reading the world');
+
+/** The selected namespace; none while the cursor is on a server's heading. */
 export const currentNs = (state: AppState): Netns | undefined =>
-	namespacesOf(state).find((n) => n.id === state.selectedNs);
+	state.onServerHeading ? undefined : namespacesOf(state).find((n) => n.id === state.selectedNs);
 
 export const linksOf = (ns: Netns | undefined): readonly Link[] => ns?.links ?? [];
 

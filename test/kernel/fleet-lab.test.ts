@@ -42,7 +42,7 @@ const mermaid = async (): Promise<string> => {
 /** The app on the lab's servers, pinging h2's web from h1's at 160x40; the screen once it shows `expected`. */
 async function pingAcross(expected: string): Promise<string> {
 	app = await startInTmux([process.execPath, BUNDLE, '--host', 'h1', '--host', 'h2', '--ssh-config', lab!.config], 160, 40);
-	await app.waitFor(/▸ h1[\s\S]*web[\s\S]*▸ h2[\s\S]*web/, 30_000);
+	await app.waitFor(/▾ h1[\s\S]*web[\s\S]*▾ h2[\s\S]*web/, 30_000);
 	await app.keys('Down');
 	await app.waitFor('Interfaces in web');
 	await app.keys('p');
@@ -123,7 +123,7 @@ describe('nsdeck lab fleet', () => {
 	it('opens the app on h1 and h2, draws their tunnel, and leaves nothing on quit', {timeout: 90_000}, async () => {
 		const before = labDirs();
 		app = await startInTmux(['env', '-u', 'NSDECK_SANDBOX', process.execPath, BUNDLE, 'lab', 'fleet'], 80, 24);
-		await app.waitFor(/▸ h1 · 2[\s\S]*web[\s\S]*▸ h2 · 2[\s\S]*web/, 40_000);
+		await app.waitFor(/▾ h1 · 2[\s\S]*web[\s\S]*▾ h2 · 2[\s\S]*web/, 40_000);
 		// Its servers live in the lab's sandbox: the title says LAB, as every lab's does, not [host].
 		await app.waitFor(/nsdeck {2}LAB {2}private sandbox: the host is untouched · on h1 over ssh/);
 		const made = labDirs().filter((n) => !before.includes(n));

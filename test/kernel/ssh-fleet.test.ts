@@ -41,7 +41,7 @@ describe('two servers in one app', () => {
 		const logFile = join(logDir, 'log.sh');
 		app = await open(['--log', logFile]);
 		await app.waitFor('on h1 over ssh', 20_000);
-		const both = await app.waitFor(/▸ h1[\s\S]*red[\s\S]*▸ h2[\s\S]*blue/, 20_000);
+		const both = await app.waitFor(/▾ h1[\s\S]*red[\s\S]*▾ h2[\s\S]*blue/, 20_000);
 		expect(both).toMatch(/Namespaces/);
 		// Down past h1's namespaces: the selection, and the world the app changes, are h2's.
 		for (let i = 0; i < 3; i++) await app.keys('Down');
@@ -53,7 +53,7 @@ describe('two servers in one app', () => {
 		await app.keys('Enter');
 		await vi.waitFor(async () => expect(await namesOn(h2), await app!.screen()).toEqual(['blue', 'made-on-h2']), {timeout: 10_000});
 		expect(await namesOn(h1)).toEqual(['red']);
-		await app.waitFor(/▸ h2[\s\S]*made-on-h2/);
+		await app.waitFor(/▾ h2[\s\S]*made-on-h2/);
 		await vi.waitFor(() => expect(readFileSync(logFile, 'utf8')).toMatch(/^ssh h2 -- 'ip netns add made-on-h2' {2}# /m));
 
 		// The map, at a size where both servers fit: the tunnel is one line between the two servers' rows.

@@ -1,6 +1,7 @@
 // Two servers in one app, over fake Systems: both listed under their names (their `host` namespaces
 // apart), ↓ past the first server's namespaces makes the second the active world (the title and the
-// interfaces are its), and a disconnected server's heading says so, with the time of its last read.
+// interfaces are its), Enter on a server's heading folds it, and a disconnected server's heading says so,
+// with the time of its last read.
 import {render} from 'ink-testing-library';
 import {describe, expect, it, onTestFinished} from 'vitest';
 import {App} from '../../source/app.js';
@@ -28,22 +29,57 @@ describe('several servers in one app', () => {
 		];
 		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
 		onTestFinished(() => app.unmount());
-		const frame = await waitForFrame(app, /▸ h1 · 2[\s\S]*host[\s\S]*red[\s\S]*▸ h2 · 2[\s\S]*host[\s\S]*blue/);
+		const frame = await waitForFrame(app, /▾ h1 · 2[\s\S]*host[\s\S]*red[\s\S]*▾ h2 · 2[\s\S]*host[\s\S]*blue/);
 		expect(frame).toContain('on h1 over ssh');
 		expect(frame).toContain('to-red');
 		await press(app, KEYS.down);
+		// Past h1's last namespace: h2's heading, then its first namespace.
 		await press(app, KEYS.down);
-		const second = await waitForFrame(app, 'on h2 over ssh');
+		await waitForFrame(app, 'on h2 over ssh');
+		await press(app, KEYS.down);
+		const second = await waitForFrame(app, /║›host/);
 		// h2's host namespace, with h2's interfaces: another world, though its id is h1's too.
 		expect(second).toMatch(/›host/);
 		expect(second).toContain('to-blue');
 		expect(second).not.toContain('to-red');
+		await press(app, KEYS.up);
 		await press(app, KEYS.up);
 		expect(await waitForFrame(app, 'on h1 over ssh')).toMatch(/›red/);
 		// A form's preview names the server its plan runs on.
 		await press(app, 'n');
 		await press(app, 'x');
 		await waitForFrame(app, 'It will run on h1 (ssh h1 -- …):');
+	});
+
+	it('folds a server with Enter on its heading, and unfolds it again', async () => {
+		const h1 = server('h1', 'red', 'to-red');
+		const h2 = server('h2', 'blue', 'to-blue');
+		const servers = [
+			{dest: 'h1', system: h1},
+			{dest: 'h2', system: h2},
+		];
+		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
+		onTestFinished(() => app.unmount());
+		await waitForFrame(app, /▾ h1 · 2[\s\S]*red[\s\S]*▾ h2 · 2/);
+		// ↑ from h1's first namespace: its heading, where no namespace is selected (the panes say so).
+		await press(app, KEYS.up);
+		const onHeading = await waitForFrame(app, /›▾ h1 · 2/);
+		expect(onHeading).not.toContain('to-red');
+		expect(onHeading).toContain('no namespace selected');
+		// A key that acts on a namespace says where the cursor is, and changes nothing.
+		await press(app, 'd');
+		await waitForFrame(app, "on a server's heading: ↓ selects a namespace");
+		await press(app, KEYS.enter);
+		const folded = await waitForFrame(app, '▸ h1 · 2 folded');
+		expect(folded).not.toMatch(/red/);
+		expect(folded).not.toContain('Interface eth0');
+		// ↓ from a folded heading: the next server.
+		await press(app, KEYS.down);
+		await waitForFrame(app, /║›▾ h2 · 2/);
+		await press(app, KEYS.up);
+		await waitForFrame(app, /║›▸ h1 · 2 folded/);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, /›▾ h1 · 2[\s\S]*host[\s\S]*red/);
 	});
 
 	it('says a server is disconnected in its heading, with its last read', async () => {
@@ -56,8 +92,8 @@ describe('several servers in one app', () => {
 		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
 		onTestFinished(() => app.unmount());
 		// At 80 columns the pane is narrow: the short form; wider, in words.
-		await waitForFrame(app, '▸ h2 ✕ 03:04:05');
+		await waitForFrame(app, '▾ h2 ✕ 03:04:05');
 		app.rerender(<App system={h1} servers={servers} size={{columns: 160, rows: 24}} />);
-		await waitForFrame(app, '▸ h2 disconnected, read 03:04:05');
+		await waitForFrame(app, '▾ h2 disconnected, read 03:04:05');
 	});
 });

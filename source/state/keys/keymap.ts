@@ -28,7 +28,7 @@ export const KEYMAP: readonly Binding[] = [
 	{id: 'pageDown', keys: ['pagedown'], scope: 'lists', description: 'page down'},
 	{id: 'home', keys: ['home', 'g'], scope: 'lists', description: 'first item'},
 	{id: 'end', keys: ['end', 'G'], scope: 'lists', description: 'last item'},
-	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item', hint: 'detail', rank: 1},
+	{id: 'detail', keys: ['return'], scope: 'lists', description: 'detail of the item; on a server\'s heading: fold or unfold it', hint: 'detail', rank: 1},
 	{id: 'veth', keys: ['v'], scope: 'global', description: 'add a veth pair', hint: 'veth', rank: 1, changes: true, when: 'selection'},
 	{id: 'bridge', keys: ['b'], scope: 'global', description: 'add a bridge', hint: 'bridge', rank: 6, changes: true, when: 'selection'},
 	{id: 'saveWorld', keys: ['W'], scope: 'global', description: 'save the world as a file', when: 'panes'},

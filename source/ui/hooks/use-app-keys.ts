@@ -28,8 +28,10 @@ export interface AppKeyHandlers {
 	readonly detailFacts?: () => void;
 	/** How far the open help or detail view scrolls: presses past its end are not saved up. */
 	readonly overlayMostScroll?: () => number;
-	/** Several servers: a move that lands on another server's namespace goes there (true), else false. */
+	/** Several servers: a move in the namespaces pane, headings and other servers included (true when taken). */
 	readonly crossHost?: (to: Move) => boolean;
+	/** Several servers: Enter on a server's heading folds or unfolds it (true when it was on one). */
+	readonly foldServer?: () => boolean;
 }
 
 const MOVES: Partial<Record<BindingId, Move>> = {up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', home: 'home', end: 'end'};
@@ -89,6 +91,7 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		focusInterfaces: () => dispatch({type: 'focus', pane: 'interfaces'}),
 		focusRoutes: () => dispatch({type: 'focus', pane: 'routes'}),
 		detail: () => {
+			if (handlers.foldServer?.()) return;
 			dispatch({type: 'openOverlay', overlay: {kind: 'detail'}});
 			handlers.detailFacts?.();
 		},

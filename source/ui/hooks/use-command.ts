@@ -12,7 +12,7 @@ import {commandForm} from '../../plans/forms/exec-forms.js';
 import type {OutputLine, RunStatus} from '../../state/ping-runs.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
-import {currentNs} from '../../state/selectors.js';
+import {currentNs, noNamespaceText} from '../../state/selectors.js';
 import {lineBatcher} from '../../state/line-batcher.js';
 import {logRun} from '../../state/command-log.js';
 
@@ -57,7 +57,7 @@ export function useCommand(system: System, getState: () => AppState, dispatch: (
 
 	const openForm = useCallback(() => {
 		const ns = currentNs(getState());
-		if (!ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		if (!ns) return dispatch({type: 'message', tone: 'error', text: noNamespaceText(getState())});
 		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'commandForm', spec: commandForm(ns.id, last.current)}}});
 	}, [getState, dispatch]);
 

@@ -21,8 +21,11 @@ export interface Fleet {
 	/** Every server, in --host order; undefined for one. */
 	readonly hosts?: () => readonly FleetHost[];
 	readonly active: number;
-	/** Makes `index` the active server, with namespace `ns` selected. */
-	readonly switchTo: (index: number, ns: string) => void;
+	/** Makes `index` the active server, with namespace `ns` selected (or the cursor on its heading). */
+	readonly switchTo: (index: number, ns: string, heading?: boolean) => void;
+	/** The servers folded with Enter on their heading: only the heading is listed. */
+	readonly folded: ReadonlySet<string>;
+	readonly toggleFold: (host: string) => void;
 	/** What the map draws: every server, and the tunnels between them (the same object while no world changed). */
 	readonly mapInput?: () => FleetMapInput;
 	/** A server's System by its name (a ping across servers reads the far one's firewalls through it). */
@@ -38,6 +41,7 @@ function mapInputOf(hosts: readonly FleetHost[], active: number, last: FleetMapI
 
 export function useFleet(servers: readonly FleetServer[] | undefined, given: System, dispatch: (action: Action) => void, getState: () => AppState): Fleet {
 	const [active, setActive] = useState(0);
+	const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
 	const [, changed] = useReducer((n: number) => n + 1, 0);
 	const many = servers !== undefined && servers.length > 1;
 	const sync = useMemo(() => (many ? createFleetSync(servers, 0, changed) : undefined), [many, servers]);
@@ -70,14 +74,21 @@ export function useFleet(servers: readonly FleetServer[] | undefined, given: Sys
 		hosts,
 		mapInput: hosts && (() => (lastMap.current = mapInputOf(hosts(), active, lastMap.current))),
 		systemOf: many ? (host) => servers.find((s) => s.dest === host)?.system : undefined,
-		switchTo: (index, ns) => {
+		switchTo: (index, ns, heading = false) => {
 			if (!many || !sync || index === active) return;
 			const world = sync.world(index);
 			sync.activate(index, readWorldOf(getState()));
 			// From now on, what the server active until now reads is not this world's.
 			current.current = servers[index].system;
-			dispatch({type: 'switchWorld', world, ns});
+			dispatch({type: 'switchWorld', world, ns, heading});
 			setActive(index);
 		},
+		folded,
+		toggleFold: (host) =>
+			setFolded((now) => {
+				const next = new Set(now);
+				if (!next.delete(host)) next.add(host);
+				return next;
+			}),
 	};
 }

@@ -19,7 +19,7 @@ import {pingForm} from '../../plans/forms/exec-forms.js';
 import {pingRunsReducer, type PingRun, type RunStatus} from '../../state/ping-runs.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
-import {currentNs} from '../../state/selectors.js';
+import {currentNs, noNamespaceText} from '../../state/selectors.js';
 
 export interface PingControls {
 	readonly runs: readonly PingRun[];
@@ -54,7 +54,7 @@ export function usePing(
 	const openForm = useCallback(() => {
 		const state = getState();
 		const ns = currentNs(state);
-		if (!state.world || !ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		if (!state.world || !ns) return dispatch({type: 'message', tone: 'error', text: noNamespaceText(getState())});
 		const previous = last.current?.ns === ns.id ? last.current : undefined;
 		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'pingForm', spec: pingForm(state.world, ns.id, previous)}}});
 	}, [getState, dispatch]);

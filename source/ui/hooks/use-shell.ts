@@ -11,7 +11,7 @@ import type {System} from '../../system/system.js';
 import type {Suspend} from '../../system/terminal.js';
 import type {Action} from '../../state/reducer.js';
 import type {AppState} from '../../state/app-state.js';
-import {currentNs} from '../../state/selectors.js';
+import {currentNs, noNamespaceText} from '../../state/selectors.js';
 
 export interface ShellControls {
 	open(): void;
@@ -30,7 +30,7 @@ export function useShell(system: System, getState: () => AppState, dispatch: (ac
 
 	const open = useCallback(() => {
 		const ns = currentNs(getState());
-		if (!ns) return dispatch({type: 'message', tone: 'error', text: 'still reading the world'});
+		if (!ns) return dispatch({type: 'message', tone: 'error', text: noNamespaceText(getState())});
 		if (dryRun) return dispatch({type: 'message', tone: 'error', text: 'dry run: no shell — anything typed in it would change the system; quit and start nsdeck without --dry-run'});
 		if (!suspend || !system.attach) return dispatch({type: 'message', tone: 'error', text: 'a shell needs the terminal: not available here'});
 		dispatch({type: 'openOverlay', overlay: {kind: 'exec', view: {panel: 'shell', ns: ns.id}}});

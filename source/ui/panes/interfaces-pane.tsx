@@ -1,5 +1,6 @@
 // Interfaces of the selected namespace: name, type, state, where a veth's other end is, bridge master,
 // addresses. Wider terminals also get MAC and MTU.
+import {NO_NAMESPACE} from '../../state/selectors.js';
 import {nsDisplayName} from '../../model/netns-id.js';
 import {Text} from '../text.js';
 import {linkStateLabel, relationParts, visibleAddresses} from '../../model/format.js';
@@ -92,7 +93,7 @@ export function InterfacesPane({ns, selected, focused, width, height, peerOf, po
 					columns={columns}
 					focused={focused}
 					rowKey={(l) => `${l.ifindex}`}
-					empty={ns?.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
+					empty={!ns ? NO_NAMESPACE : ns.pending ? 'reading…' : filter ? 'nothing matches the filter' : 'no interfaces'}
 					renderRow={(link, rowWidth) => {
 						const state = linkStateLabel(link);
 						const linkTraffic = traffic?.get(link.ifindex);

@@ -33,28 +33,35 @@ export interface NamespacesPaneProps {
 /** A row of the pane: a server's heading, or a namespace (of that server, with several). */
 type Row = {readonly heading: NamespaceGroup} | {readonly ns: Netns; readonly group?: NamespaceGroup};
 
-/** The rows and where the selected one is: with groups, each server's heading, then its namespaces. */
+/** The rows and where the cursor is: with groups, each server's heading, then its namespaces unless folded. */
 function rowsOf(namespaces: readonly Netns[], selected: number, groups: readonly NamespaceGroup[] | undefined): {rows: Row[]; at: number} {
 	if (!groups) return {rows: namespaces.map((ns) => ({ns})), at: selected};
 	const rows: Row[] = [];
 	let at = 0;
 	for (const group of groups) {
 		rows.push({heading: group});
-		if (group.active) at = rows.length + Math.max(selected, 0);
-		for (const ns of group.namespaces) rows.push({ns, group});
+		if (group.cursor || (group.active && group.folded)) at = rows.length - 1;
+		else if (group.active) at = rows.length + Math.max(selected, 0);
+		if (!group.folded) for (const ns of group.namespaces) rows.push({ns, group});
 	}
 	return {rows, at};
 }
 
 const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
-/** `▸ h2 · 3`, or `▸ h2 disconnected, read 12:01:05` (`▸ h2 ✕ 12:01:05` where that is too wide). */
-function headingText({host, namespaces, stale, lastRead}: NamespaceGroup, width: number): string {
-	if (!stale) return `▸ ${host} · ${namespaces.length}`;
+/**
+ * `▾ h2 · 3` (open; folded: `▸ h2 · 3 folded`), or `▾ h2 disconnected, read 12:01:05` (`▾ h2 ✕ 12:01:05`
+ * where that is too wide).
+ */
+function headingText({host, namespaces, stale, lastRead, folded}: NamespaceGroup, width: number): string {
+	const mark = folded ? '▸' : '▾';
+	if (!stale) return folded ? fitted(`${mark} ${host} · ${namespaces.length} folded`, `${mark} ${host} · ${namespaces.length}`, width) : `${mark} ${host} · ${namespaces.length}`;
 	const when = lastRead === undefined ? '' : clock(lastRead);
-	const full = `▸ ${host} disconnected${when && `, read ${when}`}`;
-	return textWidth(full) <= width ? full : `▸ ${host} ✕ ${when}`.trimEnd();
+	return fitted(`${mark} ${host} disconnected${when && `, read ${when}`}`, `${mark} ${host} ✕ ${when}`.trimEnd(), width);
 }
+
+/** The full text where it fits in `width`, else the short one. */
+const fitted = (full: string, short: string, width: number): string => (textWidth(full) <= width ? full : short);
 
 /** Fewer columns than this cannot say who lives there ("sleep …"): the label is left out. */
 const LABEL_MIN = 10;

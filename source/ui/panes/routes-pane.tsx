@@ -1,4 +1,5 @@
 // Routes of the selected namespace, IPv4 and IPv6, as `ip route` prints them.
+import {NO_NAMESPACE} from '../../state/selectors.js';
 import {Text} from '../text.js';
 import {routeKey, routeText} from '../../model/format.js';
 import type {Route} from '../../model/types.js';
@@ -24,7 +25,7 @@ const HEADER_MIN_WIDTH = 100;
 
 export function RoutesPane({nsId, routes, selected, focused, width, height, total = routes.length, filter, filtering = false}: RoutesPaneProps) {
 	const t = theme();
-	const title = paneTitle(`Routes in ${nsId ?? '…'}`, routes.length, total, filter, filtering, paneColumns(width));
+	const title = paneTitle(nsId === undefined ? 'Routes' : `Routes in ${nsId}`, routes.length, total, filter, filtering, paneColumns(width));
 	const columns = paneColumns(width);
 	// At 200x50 the pane has rows to spare for naming its columns; at 80x24 it has six, all needed.
 	const header = columns >= HEADER_MIN_WIDTH && paneRows(height) >= HEADER_MIN_ROWS && routes.length > 0;
@@ -38,7 +39,7 @@ export function RoutesPane({nsId, routes, selected, focused, width, height, tota
 				columns={columns}
 				focused={focused}
 				rowKey={routeKey}
-				empty={filter ? 'nothing matches the filter' : 'no routes: bring an interface up with an address'}
+				empty={nsId === undefined ? NO_NAMESPACE : filter ? 'nothing matches the filter' : 'no routes: bring an interface up with an address'}
 				renderRow={(route) => (
 					<>
 						<Text color={t.muted}>{route.family === 6 ? 'v6 ' : 'v4 '}</Text>
