@@ -163,6 +163,8 @@ describe('a failed ping through a broken router, in a real terminal', () => {
 		expect(failed).toMatch(/✗ rtr \(in r0\): 10\.90\.2\.0\/24 dev r1 → srv\/b0 ✗ rtr does not/);
 		await t.keys('F');
 		await t.waitFor('Forwarding in rtr');
+		// The fix is the ordinary plan: its exact command is on screen before Enter runs it.
+		await t.waitFor('sysctl -w net.ipv4.ip_forward=1');
 		await t.keys('Enter');
 		await t.waitFor('✓ Enable IPv4 forwarding in rtr');
 		// The plan selected rtr, which it changed: back to cli, where p starts from the last ping's values.

@@ -137,6 +137,13 @@ describe('causes from the kernel state', () => {
 		const explained = explainPing(world, 'app', '203.0.113.1', lost());
 		expect(explained.reasons[0]).toMatch(/^isp has no route back to 10\.50\.1\.2: the replies cannot return/);
 		expect(explained.fix).toEqual({kind: 'route', ns: 'isp', dst: '10.50.1.0/24', gateway: '203.0.113.2', dev: 'up'});
+		// The way there arrives; the way back is drawn after it, broken where the reply starts.
+		const lines = traceLines(explained.trace, explained.firewall);
+		const back = lines.findIndex((l) => l.back);
+		expect(back).toBeGreaterThan(0);
+		expect(lines.slice(0, back).every((l) => l.mark !== 'broken')).toBe(true);
+		expect(lines[back]).toMatchObject({mark: 'broken', back: true});
+		expect(lines[back]?.evidence).toMatch(/^isp has no route back to 10\.50\.1\.2/);
 	});
 });
 
