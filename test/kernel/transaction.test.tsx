@@ -57,6 +57,32 @@ describe('the target can change between preview and run', () => {
 		expect(former.addr_info?.map((a) => a.local)).toContain('10.7.7.2');
 		expect((await linkJson('t', 'old1')).ifname).toBe('old1');
 	});
+
+	it('stops when the namespace was deleted and made again under its name, with a link of the same name', async () => {
+		const make = async (): Promise<void> => {
+			await sh('ip', 'netns', 'add', 't');
+			await sh('ip', '-n', 't', 'link', 'add', 'a1', 'type', 'bridge');
+		};
+		await make();
+		const app = render(<App system={createRealSystem({lab: true})} size={{columns: 100, rows: 40}} />);
+		unmount = app.unmount;
+		await waitForFrame(app, 'Namespaces (2)');
+		await selectRow(app, 't');
+		await press(app, KEYS.tab);
+		await selectRow(app, 'a1');
+		await press(app, 'd');
+		await waitForFrame(app, 'ip -n t link del dev a1');
+		// Outside, while the preview shows "delete a1": another namespace t, another a1 in it.
+		await sh('ip', 'netns', 'del', 't');
+		await make();
+		await sh('ip', '-n', 't', 'addr', 'add', '10.7.8.2/24', 'dev', 'a1');
+		await press(app, KEYS.enter);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, /step 1 of 1 not run/, 8000);
+		expect(app.lastFrame()).toContain('namespace t is gone, or');
+		// The new t's a1 is untouched.
+		expect((await linkJson('t', 'a1')).addr_info?.map((a) => a.local)).toContain('10.7.8.2');
+	});
 });
 
 describe('a vxlan in another namespace', () => {
