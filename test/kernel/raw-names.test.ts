@@ -3,8 +3,12 @@
 // Now each is read apart, shown escaped, and every change on a name that is no UTF-8 is refused.
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {shown} from '../../source/model/display.js';
-import {isRawName} from '../../source/model/raw-names.js';
+import {isRawName, NOT_UTF8} from '../../source/model/raw-names.js';
 import {deleteLinkForm} from '../../source/plans/forms/link-forms.js';
+import {deleteNamespacePlan} from '../../source/plans/namespace-plans.js';
+import {changeFor} from '../../source/state/change-actions.js';
+import {initialState} from '../../source/state/reducer.js';
+import {createRealSystem} from '../../source/system/system.js';
 import {runPlan} from '../../source/plans/run-plan.js';
 import {findNetdump} from '../../source/system/netdump-binary.js';
 import {runCommand} from '../../source/system/runner.js';
@@ -66,5 +70,20 @@ describe('a namespace name that is no UTF-8', () => {
 		// ip takes paths as text: without the helper, it is listed and says why it is not read.
 		const withIp = (await readWorld(runCommand)).namespaces.find((n) => isRawName(n.id));
 		expect(withIp?.error).toMatch(/not UTF-8/);
+	});
+
+	it('is never changed: every change key on it says why, and a plan on it is refused', async () => {
+		await bytesSh(`ip netns add "$(printf 'n\\377')"`);
+		const world = await readWorld(runCommand, findNetdump());
+		const raw = world.namespaces.find((n) => isRawName(n.id));
+		if (!raw) throw new Error('no raw namespace');
+		const state = {...initialState, world, selectedNs: raw.id};
+		const system = createRealSystem({lab: true});
+		for (const id of ['deleteNamespace', 'forwarding', 'attach', 'veth', 'bridge', 'addRoute', 'shape'] as const) {
+			expect(await changeFor(id, state, system), id).toEqual({message: `n\\xff: ${NOT_UTF8}`});
+		}
+		const result = await runPlan(deleteNamespacePlan(world, raw.id), {run: (argv) => runCommand(argv), log: () => {}});
+		expect(result.ok).toBe(false);
+		expect(await bytesSh(`ip netns list | od -An -c | tr -s ' '`)).toContain('377');
 	});
 });
