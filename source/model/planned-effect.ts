@@ -1,7 +1,7 @@
 // What a plan does to the world, as data: each plan builder (plans/) says it beside the argv it runs, so a
 // dry run can show planned objects (planned-world.ts) without parsing commands. Namespaces are ids
 // (netns-id.ts), links are names in their namespace, as the plans use them.
-import type {Route} from './types.js';
+import type {Route, Rule} from './types.js';
 
 /** One end of a veth pair: its name, and the namespace it is made in. */
 export interface LinkAt {
@@ -40,7 +40,10 @@ export type PlannedEffect =
 	| {readonly kind: 'setMaster'; readonly ns: string; readonly link: string; readonly master?: string}
 	| {readonly kind: 'addRoute'; readonly ns: string; readonly route: NewRoute}
 	| {readonly kind: 'deleteRoute'; readonly ns: string; readonly route: Route}
-	| {readonly kind: 'setForwarding'; readonly ns: string; readonly family: 4 | 6; readonly enable: boolean};
+	| {readonly kind: 'setForwarding'; readonly ns: string; readonly family: 4 | 6; readonly enable: boolean}
+	/** A policy rule added or deleted: what routes the namespace's packets (the SSH guard follows them). */
+	| {readonly kind: 'addRule'; readonly ns: string; readonly family: 4 | 6; readonly rule: Rule}
+	| {readonly kind: 'deleteRule'; readonly ns: string; readonly family: 4 | 6; readonly rule: Rule};
 
 /**
  * What the kernel changes by itself as a plan runs, predicted from the world (plans/kernel-predicted.ts):

@@ -8,7 +8,7 @@ import {routeKey} from './format.js';
 import type {PlannedEffect} from './planned-effect.js';
 import {Planner} from './planner.js';
 import {linkKey} from './topology.js';
-import type {World} from './types.js';
+import type {Rule, World} from './types.js';
 
 /** IPv4 (20) + UDP (8) + VXLAN (8) + inner Ethernet (14) headers. */
 const VXLAN_OVERHEAD = 50;
@@ -74,8 +74,24 @@ function applyEffect(planner: Planner, effect: PlannedEffect): void {
 			return planner.changeNs(effect.ns, (n) => ({...n, routes: n.routes.filter((r) => routeKey(r) !== routeKey(effect.route))}));
 		case 'setForwarding':
 			return planner.changeNs(effect.ns, (n) => ({...n, forwarding: {...n.forwarding, [effect.family]: effect.enable}}));
+		case 'addRule':
+		case 'deleteRule': {
+			const {family, rule} = effect;
+			// A family whose rules were not read stays unread: nothing is known to add to.
+			return planner.changeNs(effect.ns, (n) => {
+				const now = n.rules?.[family];
+				if (!now) return n;
+				const others = now.filter((r) => !sameRule(r, rule));
+				const next = effect.kind === 'addRule' ? [...others, rule].sort((a, b) => a.priority - b.priority) : others;
+				return {...n, rules: {...n.rules, [family]: next}};
+			});
+		}
 	}
 }
+
+/** A rule as `ip rule del` picks it: by every selector and what it does. */
+const sameRule = (a: Rule, b: Rule): boolean =>
+	a.priority === b.priority && a.not === b.not && a.src === b.src && a.dst === b.dst && a.iif === b.iif && a.oif === b.oif && a.fwmark === b.fwmark && a.table === b.table && a.action === b.action;
 
 /** The world with the planned effects applied, in order; the same world when there are none. */
 export function applyPlanned(world: World, effects: readonly PlannedEffect[]): World {

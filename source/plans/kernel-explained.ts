@@ -70,6 +70,8 @@ function explained(plan: Plan, c: StateChange): boolean {
 		case 'forwarding':
 			return effects.some((e) => e.kind === 'setForwarding' && e.ns === c.ns && e.family === c.family);
 		case 'rule':
+			// A rule is told from the others by its priority in practice; ip prints it back as a number.
+			return effects.some((e) => (e.kind === 'addRule' || e.kind === 'deleteRule') && e.ns === c.ns && String(e.rule.priority) === String(c.record.priority));
 		case 'neighbour':
 		case 'nexthop':
 			return false;

@@ -1,5 +1,6 @@
 // Add and delete a policy routing rule (`ip rule`), in every word that tells it from the others, so that
 // a delete takes only this rule and its undo puts it back as it was.
+import type {Rule} from '../model/types.js';
 import type {DeclaredRule} from '../model/world-file/types.js';
 import {ipIn, type Plan} from './plan.js';
 
@@ -24,6 +25,19 @@ export function ruleArgs(r: DeclaredRule, verb: 'add' | 'del'): string[] {
 
 const said = (r: DeclaredRule): string => `${r.priority} from ${r.from}${r.to ? ` to ${r.to}` : ''} ${r.table ? `table ${r.table}` : (r.action ?? '')}`;
 
+/** The rule as ip will print it back (its table by name; `to` and `from` as given). */
+const asRule = (r: DeclaredRule): Rule => ({
+	priority: r.priority,
+	not: r.not,
+	src: r.from,
+	dst: r.to,
+	iif: r.iif,
+	oif: r.oif,
+	fwmark: r.fwmark,
+	table: r.table,
+	action: r.action,
+});
+
 export function addRulePlan(ns: string, r: DeclaredRule): Plan {
 	return {
 		title: `Add rule ${said(r)} in ${ns}`,
@@ -31,6 +45,7 @@ export function addRulePlan(ns: string, r: DeclaredRule): Plan {
 		steps: [{argv: ipIn(ns, ...ruleArgs(r, 'add')), undo: ipIn(ns, ...ruleArgs(r, 'del'))}],
 		affects: [ns],
 		select: {ns},
+		effects: [{kind: 'addRule', ns, family: r.family, rule: asRule(r)}],
 	};
 }
 
@@ -42,5 +57,6 @@ export function deleteRulePlan(ns: string, r: DeclaredRule): Plan {
 		steps: [{argv: ipIn(ns, ...ruleArgs(r, 'del')), undo: ipIn(ns, ...ruleArgs(r, 'add'))}],
 		affects: [ns],
 		select: {ns},
+		effects: [{kind: 'deleteRule', ns, family: r.family, rule: asRule(r)}],
 	};
 }

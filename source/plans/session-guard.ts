@@ -67,7 +67,9 @@ function plannedRisk(plan: Plan, path: SessionPath, world: World): {link: string
 	const route = host && routeTo(host, client, server);
 	const key = (r: Route | undefined): string => (r ? routeKey(r) : '');
 	if (key(route) !== key(path.route)) {
-		return {link: route?.dev ?? path.route?.dev ?? server, why: `the host would reach your SSH client ${client} by ${routeText(route)} instead of ${routeText(path.route)}`};
+		const now = routeText(path.route);
+		const why = route ? `the host would reach your SSH client ${client} by ${routeText(route)} instead of ${now}` : `the host would have no route to your SSH client ${client} (it takes ${now} now)`;
+		return {link: route?.dev ?? path.route?.dev ?? server, why};
 	}
 	// The namespace that routes the session must still be there, holding the next hop on an up link.
 	const nextHop = path.route?.gateway ?? client;

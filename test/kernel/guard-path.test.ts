@@ -9,6 +9,7 @@ import {detachPlan} from '../../source/plans/bridge-plans.js';
 import {deleteLinkPlan, movePlan, togglePlan} from '../../source/plans/link-plans.js';
 import {deleteNamespacePlan} from '../../source/plans/namespace-plans.js';
 import {addRoutePlan, deleteRoutePlan, forwardingPlan} from '../../source/plans/route-plans.js';
+import {addRulePlan, deleteRulePlan} from '../../source/plans/rule-plans.js';
 import {sessionRisk} from '../../source/plans/session-guard.js';
 import {createRealSystem} from '../../source/system/system.js';
 import {requireSandbox, resetWorld, sh} from '../support/sandbox.js';
@@ -79,6 +80,31 @@ describe('the guard covers the whole path', () => {
 			const viaRule = sessionPath(ruled, SESSION);
 			expect(viaRule?.route).toMatchObject({dst: '10.2.2.0/24', table: '100'});
 			expect(viaRule?.route && sessionRisk(deleteRoutePlan('host', viaRule.route), viaRule, ruled)?.confirm).toBe('br0');
+		} finally {
+			await sh('ip', 'rule', 'del', 'priority', '100');
+			await sh('ip', 'route', 'del', '10.2.2.0/24', 'table', '100');
+		}
+	});
+
+	it('a rule that sends the session elsewhere, or ends its lookup, is caught before it runs; deleting the rule it takes too', async () => {
+		const rule = {family: 4 as const, priority: 50, not: false, from: 'all', to: '10.2.2.0/24'};
+		expect(risky(addRulePlan('host', {...rule, action: 'prohibit'}))?.reason).toContain('the host would have no route to your SSH client 10.2.2.5 (it takes default via 10.1.1.254 dev br0 now)');
+		await sh('ip', 'route', 'add', '10.2.0.0/16', 'via', '10.3.3.2', 'dev', 'side', 'table', '300');
+		try {
+			const tabled = await createRealSystem({lab: true}).readWorld();
+			const elsewhere = sessionRisk(addRulePlan('host', {...rule, table: '300'}), sessionPath(tabled, SESSION), tabled);
+			expect(elsewhere?.reason).toContain('by 10.2.0.0/16 via 10.3.3.2 dev side table 300 instead of default via 10.1.1.254 dev br0');
+		} finally {
+			await sh('ip', 'route', 'del', '10.2.0.0/16', 'table', '300');
+		}
+		expect(risky(addRulePlan('host', {...rule, to: '10.9.0.0/16', action: 'prohibit'}))).toBeUndefined();
+		// The session taken through a rule to table 100: deleting that rule leaves it the main table's way.
+		await sh('ip', 'route', 'add', '10.2.2.0/24', 'via', '10.3.3.2', 'dev', 'side', 'table', '100');
+		await sh('ip', 'rule', 'add', 'from', '10.1.1.4', 'lookup', '100', 'priority', '100');
+		try {
+			const ruled = await createRealSystem({lab: true}).readWorld();
+			const taken = {family: 4 as const, priority: 100, not: false, from: '10.1.1.4', table: '100'};
+			expect(sessionRisk(deleteRulePlan('host', taken), sessionPath(ruled, SESSION), ruled)?.reason).toContain('instead of 10.2.2.0/24 via 10.3.3.2 dev side');
 		} finally {
 			await sh('ip', 'rule', 'del', 'priority', '100');
 			await sh('ip', 'route', 'del', '10.2.2.0/24', 'table', '100');

@@ -9,6 +9,7 @@ import {unexpectedChanges} from '../../source/plans/kernel-explained.js';
 import {withPredicted} from '../../source/plans/kernel-predicted.js';
 import {deleteLinkPlan} from '../../source/plans/link-plans.js';
 import {linkSettingsPlan} from '../../source/plans/link-settings-plan.js';
+import {addRulePlan, deleteRulePlan} from '../../source/plans/rule-plans.js';
 import {WorldBuilder} from '../support/hand-world.js';
 
 const withNs = (world: World, id: string, edit: (n: Netns) => Partial<Netns>): World => ({namespaces: world.namespaces.map((n) => (n.id === id ? {...n, ...edit(n)} : n))});
@@ -49,6 +50,21 @@ describe("a bridge's MAC follows its ports", () => {
 		const mac: StateChange = {kind: 'linkField', ns: 'n0', link: 'br0', linkKind: 'bridge', field: 'mac', before: '02:00:00:00:00:30', after: '02:00:00:00:00:10'};
 		expect(unexpectedChanges(plan, [mac])).toEqual([]);
 		expect(unexpectedChanges(connectPlan({ns: 'n0', link: 'e0', bridge: 'br0'}), [mac])).toEqual([mac]);
+	});
+});
+
+describe('a rule added or deleted', () => {
+	const rule = {family: 4 as const, priority: 500, not: false, from: '10.5.0.0/24', table: '200'};
+	const added: StateChange = {kind: 'rule', ns: 'n0', record: {priority: 500, src: '10.5.0.0', srclen: 24, table: '200'}, present: true};
+
+	it('is the plan’s own change, not "the kernel also changed"', () => {
+		expect(unexpectedChanges(addRulePlan('n0', rule), [added])).toEqual([]);
+		expect(unexpectedChanges(deleteRulePlan('n0', rule), [{...added, present: false}])).toEqual([]);
+	});
+
+	it('is unexpected where the plan had no such rule', () => {
+		expect(unexpectedChanges(addRulePlan('n0', {...rule, priority: 501}), [added])).toEqual([added]);
+		expect(unexpectedChanges(addRulePlan('n1', rule), [added])).toEqual([added]);
 	});
 });
 
