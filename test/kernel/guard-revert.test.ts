@@ -58,7 +58,11 @@ async function world(): Promise<string> {
 	const routes = [...(await ipJson('-4', 'route', 'show', 'table', 'all')), ...(await ipJson('-6', 'route', 'show', 'table', 'all'))]
 		.map((r) => JSON.stringify({...r, flags: ((r.flags as string[] | undefined) ?? []).filter((f) => f !== 'linkdown')}))
 		.sort();
-	return JSON.stringify({links, addresses, routes}, null, 1);
+	// Rules of both families, permanent neighbours, and forwarding: what else routes the session.
+	const rules = [...(await ipJson('-4', 'rule', 'show')), ...(await ipJson('-6', 'rule', 'show'))].map((r) => JSON.stringify(r)).sort();
+	const neighbours = (await ipJson<{dst: string; lladdr?: string; state?: string[]}>('neigh', 'show', 'nud', 'permanent')).map((n) => `${n.dst} ${n.lladdr ?? ''}`).sort();
+	const forwarding = await sh('sysctl', '-n', 'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding');
+	return JSON.stringify({links, addresses, routes, rules, neighbours, forwarding}, null, 1);
 }
 
 const routeGet = async (): Promise<string> => {
