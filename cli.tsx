@@ -19,7 +19,7 @@ import {destinationProblem} from './source/model/ssh-destination.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
 import {connectServers} from './source/connect-servers.js';
 import {buildFleetLab, FLEET_SCENARIO} from './source/system/fleet-lab.js';
-import {builtinTutorials, findTutorial} from './source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from './source/plans/builtin-tutorials.js';
 import type {Tutorial} from './source/model/tutorial/types.js';
 import {buildLab} from './source/lab-build.js';
 import {isTutorialFile, readTutorialFile} from './source/system/tutorial-file.js';

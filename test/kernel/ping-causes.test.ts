@@ -3,8 +3,8 @@
 // forwarding (Calico), macvlan modes, a route only in a table no rule selects, rp_filter with an asymmetric
 // return, and nftables rules and policies, read before and after the ping by their counters. Traffic only
 // goes to namespaces these tests built (198.51.100.7 is TEST-NET-2 and never leaves the sandbox).
-import {readFileSync} from 'node:fs';
 import {beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
+import {findTutorial} from '../../source/plans/builtin-tutorials.js';
 import {diagnose, inNs, ip, namespaces, ping, sysctl, wire} from '../support/ping-world.js';
 import {buildLabScenario, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 
@@ -123,7 +123,8 @@ describe('routes that refuse', () => {
 
 describe("the repair tutorial's broken world, fixed one step at a time", () => {
 	it('names each cause in the order the tutorial repairs them', async () => {
-		const tutorial = JSON.parse(readFileSync(new URL('../../source/model/tutorial/builtin/6-repair.json', import.meta.url), 'utf8')) as {setup: string[][]};
+		const tutorial = findTutorial('6-repair');
+		if (!tutorial) throw new Error('no tutorial 6');
 		for (const argv of tutorial.setup) await sh(...argv);
 		expect((await diagnose('ns1', '10.0.2.2'))[0]).toBe('no route in ns1 covers 10.0.2.2');
 		await ip('-n', 'ns1', 'route', 'add', 'default', 'via', '10.0.1.1');

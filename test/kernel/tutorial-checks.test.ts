@@ -4,7 +4,7 @@
 // Pings are real, and recorded as the app records them, so ping checks are judged on what happened.
 import {execa} from 'execa';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {builtinTutorials} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials} from '../../source/plans/builtin-tutorials.js';
 import {checkContext, holds} from '../../source/model/tutorial/checks.js';
 import type {PingRecord} from '../../source/model/tutorial/types.js';
 import {createRealSystem} from '../../source/system/system.js';

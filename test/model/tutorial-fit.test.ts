@@ -2,7 +2,7 @@
 // 5 and 6 failed with "File exists"). Whether a world fits a tutorial's start, and the plan that resets
 // the lab to its world: delete what is there (each thing once), then build the tutorial's setup.
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from '../../source/plans/builtin-tutorials.js';
 import {misfitText, tutorialMisfit} from '../../source/model/tutorial/fit.js';
 import type {Tutorial} from '../../source/model/tutorial/types.js';
 import {tutorialResetPlan, tutorialSetupPlan} from '../../source/plans/tutorial-setup-plan.js';

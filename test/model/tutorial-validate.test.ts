@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from '../../source/plans/builtin-tutorials.js';
 import {pingRecordOf} from '../../source/model/tutorial/ping-record.js';
 import {parseTutorial, TutorialError} from '../../source/model/tutorial/validate.js';
 

@@ -2,7 +2,7 @@
 // what the overlay draws must fit what is left. The L chooser's first item used to overwrite its header
 // (a long summary took more rows than the chooser had, and ink shrank the header to nothing).
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from '../../source/plans/builtin-tutorials.js';
 import {press, waitForFrame} from '../support/ink.js';
 import {startApp} from '../support/start-app.js';
 

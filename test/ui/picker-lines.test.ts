@@ -1,6 +1,6 @@
 // The L chooser's lines fit the rows it has, header first, the chosen tutorial always among them.
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials} from '../../source/plans/builtin-tutorials.js';
 import {PICKER_HEADER, pickerLines} from '../../source/ui/overlays/picker-lines.js';
 
 describe('pickerLines', () => {

@@ -3,7 +3,7 @@
 // tutorial panel scrolls with its own keys and gets the width its title needs beside the panes; pings typed
 // in a shell are said not to count, and a shell opened is named in the commands the learner ran.
 import {describe, expect, it} from 'vitest';
-import {findTutorial} from '../../source/model/tutorial/catalog.js';
+import {findTutorial} from '../../source/plans/builtin-tutorials.js';
 import type {Tutorial} from '../../source/model/tutorial/types.js';
 import {tutorialResetPlan} from '../../source/plans/tutorial-setup-plan.js';
 import type {LogEntry} from '../../source/plans/run-plan.js';

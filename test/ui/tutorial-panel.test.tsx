@@ -2,7 +2,7 @@
 // the current step's goal and commands, hints on h, hidden and shown with T; below the panes at 80x24 and
 // beside them at 200x50; and, when every step holds, the commands the learner ran.
 import {describe, expect, it} from 'vitest';
-import {builtinTutorials, findTutorial} from '../../source/model/tutorial/catalog.js';
+import {builtinTutorials, findTutorial} from '../../source/plans/builtin-tutorials.js';
 import {wrapByWidth} from '../../source/model/text-width.js';
 import {readTutorial} from '../../source/model/tutorial/validate.js';
 import {startProgress} from '../../source/state/tutorial-progress.js';

@@ -5,7 +5,7 @@ import type {ReactNode} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import {nsDisplayName} from '../../model/netns-id.js';
-import {builtinTutorials} from '../../model/tutorial/catalog.js';
+import {builtinTutorials} from '../../plans/builtin-tutorials.js';
 import type {Plan} from '../../plans/plan.js';
 import type {SessionRisk} from '../../plans/session-guard.js';
 import type {AppState, Overlay} from '../../state/app-state.js';
