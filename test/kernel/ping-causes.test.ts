@@ -156,6 +156,13 @@ describe('firewalls, by their counters', () => {
 		expect(reasons[0]).toBe('the firewall of s dropped the 3 echoes: table inet guard, chain input (hook input), rule "icmp type echo-request counter drop" (its counter rose by 3)');
 	});
 
+	it('names a legacy iptables rule (iptables-legacy, not nftables) whose counter rose by the lost echoes', async () => {
+		await pair();
+		await inNs('s', 'iptables-legacy', '-A', 'INPUT', '-p', 'icmp', '--icmp-type', 'echo-request', '-j', 'DROP');
+		const reasons = await diagnose('c', '10.40.0.2', 2);
+		expect(reasons[0]).toBe('the firewall of s dropped the 2 echoes: iptables-legacy table filter, chain INPUT (hook input), rule "-A INPUT -p icmp -m icmp --icmp-type 8 -j DROP" (its counter rose by 2)');
+	});
+
 	it("names the Docker-host trap: bridged frames through iptables, FORWARD's policy drop", async () => {
 		await buildLabScenario('bridge');
 		await sh('iptables', '-P', 'FORWARD', 'DROP');
