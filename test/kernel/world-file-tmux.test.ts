@@ -1,11 +1,12 @@
 // End to end in a real terminal: the app saves the lab's world with W, the world is cleared, A applies the
-// file as an ordinary plan, and the topology map is the same as before.
+// file as an ordinary plan, and the topology map is the same as before. And `nsdeck apply` and `destroy`
+// on a terminal: the plan, then a question that only `y` answers.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {buildLabScenario, requireSandbox} from '../support/sandbox.js';
+import {buildLabScenario, requireSandbox, resetWorld, sh} from '../support/sandbox.js';
 import {BUNDLE, startInTmux, type Tmux} from '../support/tmux.js';
 
 let term: Tmux | undefined;
@@ -52,5 +53,28 @@ describe('world files in a real terminal', () => {
 		await t.keys('g', 't');
 		const after = mapOf(await t.waitFor('Topology  3 namespaces · 2 veth pairs · 1 bridge'));
 		expect(after).toBe(before);
+	});
+
+	it('apply and destroy ask on a terminal: anything but y changes nothing', async () => {
+		await resetWorld();
+		const path = join(dir, 'asked.yaml');
+		writeFileSync(path, 'nsdeck: 1\nnamespaces:\n  asked:\n    links: {}\n');
+		const namespaces = async (): Promise<string> => sh('ip', 'netns', 'list');
+		for (const [command, answer, made] of [
+			['apply', 'n', false],
+			['apply', 'y', true],
+			['destroy', 'Enter', true],
+			['destroy', 'y', false],
+		] as const) {
+			term = await startInTmux(['sh', '-c', `"$0" "$1" ${command} "$2"; echo "exit $?"; sleep 30`, process.execPath, BUNDLE, path], 100, 30);
+			await term.waitFor(command === 'apply' ? 'ip netns add asked' : 'ip netns del asked');
+			await term.waitFor('? [y/N]');
+			await term.keys(answer === 'Enter' ? 'Enter' : answer);
+			if (answer !== 'Enter') await term.keys('Enter');
+			await term.waitFor(answer === 'y' ? /Done\.\s+exit 0/ : /nothing changed\s+exit 1/);
+			expect((await namespaces()).includes('asked'), `${command} ${answer}`).toBe(made);
+			await term.kill();
+			term = undefined;
+		}
 	});
 });
