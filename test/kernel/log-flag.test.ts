@@ -3,14 +3,26 @@
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {createServer, type Server} from 'node:net';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {BUNDLE, startInTmux} from '../support/tmux.js';
 import {requireSandbox} from '../support/sandbox.js';
 
 const FIFO = join(tmpdir(), `nsdeck-log-fifo-${process.pid}`);
-beforeAll(() => void spawnSync('mkfifo', [FIFO]));
-afterAll(() => rmSync(FIFO, {force: true}));
+const SOCKET = join(tmpdir(), `nsdeck-log-socket-${process.pid}`);
+let listening: Server | undefined;
+beforeAll(async () => {
+	spawnSync('mkfifo', [FIFO]);
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(SOCKET, resolve));
+	listening = server;
+});
+afterAll(() => {
+	rmSync(FIFO, {force: true});
+	listening?.close();
+	rmSync(SOCKET, {force: true});
+});
 
 describe('nsdeck --log', () => {
 	it.each([
@@ -19,6 +31,7 @@ describe('nsdeck --log', () => {
 		// Issue 26: opening a FIFO with no reader blocked nsdeck at start for ever, deaf to SIGTERM.
 		['that is a FIFO', FIFO, /not a regular file/],
 		['that is a device', '/dev/null', /not a regular file/],
+		['that is a socket', SOCKET, /not a regular file/],
 	])('refuses a log %s, before any change can start', (_what, path, reason) => {
 		requireSandbox();
 		const result = spawnSync(process.execPath, [BUNDLE, '--log', path, 'lab', '--show'], {encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL'});
