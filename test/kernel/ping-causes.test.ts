@@ -58,6 +58,24 @@ describe('causes the kernel state shows', () => {
 		expect(reasons[0]).toMatch(/^mv-m1 in m1 is a macvlan in mode private on up0 in host: it cannot reach its sibling mv-m2 in m2/);
 	});
 
+	it('a macvlan in mode vepa reaches its sibling only through a hairpin beyond its parent', async () => {
+		await namespaces('m1', 'm2');
+		await ip('link', 'add', 'name', 'up0', 'type', 'veth', 'peer', 'name', 'up1');
+		await ip('link', 'set', 'up0', 'up');
+		await ip('link', 'set', 'up1', 'up');
+		for (const [ns, cidr, mode] of [
+			['m1', '10.62.0.1/24', 'vepa'],
+			['m2', '10.62.0.2/24', 'bridge'],
+		]) {
+			await ip('link', 'add', 'name', `mv-${ns}`, 'link', 'up0', 'type', 'macvlan', 'mode', mode);
+			await ip('link', 'set', `mv-${ns}`, 'netns', ns);
+			await ip('-n', ns, 'addr', 'add', cidr, 'dev', `mv-${ns}`);
+			await ip('-n', ns, 'link', 'set', `mv-${ns}`, 'up');
+		}
+		const reasons = await diagnose('m1', '10.62.0.2');
+		expect(reasons[0]).toBe('mv-m1 in m1 is a macvlan in mode vepa on up0 in host: its sibling mv-m2 in m2 (mode bridge) is reached only if the switch beyond up0 sends the frame back (hairpin); both in mode bridge talk directly');
+	});
+
 	// Beside a same-ifindex device: every container's eth0 has ifindex 2, so the parent is told by its
 	// namespace, not by ifindex alone.
 	it.each([
@@ -87,6 +105,24 @@ describe('causes the kernel state shows', () => {
 		await ip('-n', 'h1', 'route', 'add', '10.9.1.0/24', 'via', '10.9.0.2', 'table', '100');
 		const reasons = await diagnose('h1', '10.9.1.1');
 		expect(reasons[0]).toBe('no route in h1 covers 10.9.1.1 in the tables its rules select (local, main, default), but table 100 has 10.9.1.0/24 via 10.9.0.2 dev e0: no rule selects table 100 (ip -n h1 rule add to 10.9.1.0/24 lookup 100)');
+	});
+
+	it('a rule that selects table 100 for another source only', async () => {
+		await namespaces('h1', 'h2');
+		await wire('h1', 'e0', '10.9.0.1/24', 'h2', 'e0', '10.9.0.2/24');
+		await ip('-n', 'h1', 'route', 'add', '10.9.1.0/24', 'via', '10.9.0.2', 'table', '100');
+		await ip('-n', 'h1', 'rule', 'add', 'from', '10.80.0.0/24', 'lookup', '100', 'priority', '100');
+		const reasons = await diagnose('h1', '10.9.1.1');
+		expect(reasons[0]).toContain('rule 100 (from 10.80.0.0/24) selects it, but not for this packet from 10.9.0.1');
+	});
+
+	it('a next hop on the link that never answers ARP (its neighbour entry FAILED)', async () => {
+		await namespaces('h1', 'h2');
+		await wire('h1', 'e0', '10.9.0.1/24', 'h2', 'e0', '10.9.0.2/24');
+		// The gateway is on the link's subnet, but nobody holds it.
+		await ip('-n', 'h1', 'route', 'add', '10.9.5.0/24', 'via', '10.9.0.77');
+		const reasons = await diagnose('h1', '10.9.5.1', 2);
+		expect(reasons.join('\n')).toMatch(/10\.9\.0\.77 on e0 did not answer ARP \(neighbour entry (?:FAILED|INCOMPLETE)\): nothing on that link has the address, or it is down/);
 	});
 
 	it('rp_filter strict on a router drops a request that arrives where the way back does not leave', async () => {
