@@ -43,8 +43,10 @@ export function makeLinkPlan(ns: string, link: DeclaredLink, lower?: LinkPlace):
 			return stackedDevicePlan({kind: 'vxlan', parentNs: lower.ns, parent: lower.name, name: link.name, into: ns, up: false, id: link.id, dstport: link.port, remote: link.remote, group: link.group, local: link.local});
 		case 'macvlan':
 		case 'macvtap':
+		case 'ipvlan':
+		case 'vlan':
 			if (!lower) throw new Error(`${link.name}: a ${link.kind} needs its lower device`);
-			return stackedDevicePlan({kind: link.kind, parentNs: lower.ns, parent: lower.name, name: link.name, into: ns, up: false, mode: link.mode});
+			return stackedDevicePlan({kind: link.kind, parentNs: lower.ns, parent: lower.name, name: link.name, into: ns, up: false, mode: link.mode, id: link.id});
 		default:
 			throw new Error(`${link.name}: nsdeck does not make ${link.kind ?? 'external'} links`);
 	}

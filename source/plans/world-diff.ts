@@ -20,7 +20,7 @@ import {makeLinkPlan} from './made-link-plans.js';
 import {newNamespacePlan} from './namespace-plans.js';
 import type {Plan} from './plan.js';
 import {shapePlan, unshapePlan} from './shaping-plans.js';
-import {pruneLinkPlans, routeRuleForwardingPlans} from './world-diff-tables.js';
+import {onAnother, pruneLinkPlans, routeRuleForwardingPlans} from './world-diff-tables.js';
 
 export interface WorldDiff {
 	/** Undefined when the world already matches (or when there are problems). */
@@ -44,7 +44,6 @@ interface Found {
 	readonly link?: Link;
 }
 
-const LOWER_FIRST = new Set(['macvlan', 'macvtap', 'vxlan']);
 
 /** The kinds of the links a file declares that are not there yet: what the kernel must be able to make. */
 export function kindsToMake(file: WorldFile, world: World): MadeKind[] {
@@ -77,7 +76,7 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 	const key = (p: LinkPlace): string => `${p.ns}\u0000${p.name}`;
 	const pending: Array<{ns: DeclaredNamespace; link: DeclaredLink}> = [];
 	for (const ns of file.namespaces) for (const link of ns.links) pending.push({ns, link});
-	pending.sort((a, b) => Number(LOWER_FIRST.has(a.link.kind ?? '')) - Number(LOWER_FIRST.has(b.link.kind ?? '')));
+	pending.sort((a, b) => Number(onAnother(a.link.kind ?? '')) - Number(onAnother(b.link.kind ?? '')));
 	for (const {ns, link} of pending) {
 		const place = {ns: ns.name, name: link.name};
 		const {link: current} = find(place);

@@ -69,11 +69,14 @@ export function captureWorld(world: World, {only, macs = false, qdiscs}: Capture
 			const where = peer && savedIds.has(peer.ns) ? place(peer.ns, peer.name) : undefined;
 			return where ? {...made, peer: where} : external;
 		}
-		if (kind === 'macvlan' || kind === 'macvtap') {
+		if (kind === 'macvlan' || kind === 'macvtap' || kind === 'ipvlan' || kind === 'vlan') {
 			const lower = topology.lowers.get(linkKey(ns.id, link.ifindex));
 			const where = lower && place(lower.ns, lower.name);
-			const mode = link.facts?.kind === 'macvlan' ? link.facts.mode : undefined;
-			return where ? {...made, lower: where, ...(mode ? {mode} : {})} : external;
+			const f = link.facts;
+			const mode = f?.kind === 'macvlan' || f?.kind === 'ipvlan' ? f.mode : undefined;
+			const id = f?.kind === 'vlan' ? f.id : undefined;
+			if (!where || (kind === 'vlan' && id === undefined)) return external;
+			return {...made, lower: where, ...(mode ? {mode} : {}), ...(id === undefined ? {} : {id})};
 		}
 		if (kind === 'vxlan') {
 			const f = link.facts?.kind === 'vxlan' ? link.facts : undefined;

@@ -1,6 +1,6 @@
 // nsdeck's own world file (`nsdeck: 1`, `namespaces:`) → WorldFile, every value checked, every mistake
 // named by file, line and field. The format is in README ("Networks as files").
-import {MACVLAN_MODES} from '../link-kinds/creation.js';
+import {IPVLAN_MODES, MACVLAN_MODES} from '../link-kinds/creation.js';
 import {checkInterfaceName, checkNamespaceName, parseIp} from '../validate.js';
 import {parseMac} from '../validate-device.js';
 import {Checker, type Fields} from './checker.js';
@@ -19,9 +19,9 @@ const ROUTE_TYPES = ['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw']
 /** Settings only some kinds take: a file that gives one to another kind is told so. */
 const KIND_KEYS: Readonly<Record<string, readonly MadeKind[]>> = {
 	peer: ['veth'],
-	lower: ['macvlan', 'macvtap', 'vxlan'],
-	mode: ['macvlan', 'macvtap'],
-	id: ['vxlan'],
+	lower: ['macvlan', 'macvtap', 'ipvlan', 'vlan', 'vxlan'],
+	mode: ['macvlan', 'macvtap', 'ipvlan'],
+	id: ['vlan', 'vxlan'],
 	port: ['vxlan'],
 	remote: ['vxlan'],
 	group: ['vxlan'],
@@ -57,7 +57,9 @@ function readLink(c: Checker, ns: string, name: string, value: unknown, path: Pa
 	}
 	if (kind === 'veth' && f.peer === undefined) c.fail(path, 'a veth needs its peer (NAME or NAMESPACE/NAME)');
 	if (kind === 'vxlan' && f.id === undefined) c.fail(path, 'a vxlan needs its id (the VNI)');
-	if ((kind === 'macvlan' || kind === 'macvtap') && f.lower === undefined) c.fail(path, `a ${kind} needs its lower device`);
+	if (kind === 'vlan' && f.id === undefined) c.fail(path, 'a vlan needs its id (1 to 4094)');
+	if ((kind === 'macvlan' || kind === 'macvtap' || kind === 'ipvlan' || kind === 'vlan') && f.lower === undefined) c.fail(path, `a ${kind} needs its lower device`);
+	const modes: readonly string[] = kind === 'ipvlan' ? IPVLAN_MODES : MACVLAN_MODES;
 	const mac = c.text(f.mac, [...path, 'mac'], (m) => (parseMac(m) ? undefined : 'not a MAC address like 02:00:00:00:00:01'));
 	const declared: DeclaredLink = {
 		name,
@@ -70,8 +72,8 @@ function readLink(c: Checker, ns: string, name: string, value: unknown, path: Pa
 		addresses: c.texts(f.addresses, [...path, 'addresses'], (a) => (a.includes('/') && normalAddress(a) ? undefined : 'not an address/prefix like 10.1.1.1/24 or fd00::1/64')).map((a) => normalAddress(a) ?? a),
 		...(f.peer !== undefined ? {peer: place(c, f.peer, [...path, 'peer'], ns)} : {}),
 		...(f.lower !== undefined ? {lower: place(c, f.lower, [...path, 'lower'], ns)} : {}),
-		...(f.mode !== undefined ? {mode: c.text(f.mode, [...path, 'mode'], (m) => ((MACVLAN_MODES as readonly string[]).includes(m) ? undefined : `one of ${MACVLAN_MODES.join(', ')}`))} : {}),
-		...(f.id !== undefined ? {id: c.whole(f.id, [...path, 'id'], 1, 16777215)} : {}),
+		...(f.mode !== undefined ? {mode: c.text(f.mode, [...path, 'mode'], (m) => (modes.includes(m) ? undefined : `one of ${modes.join(', ')}`))} : {}),
+		...(f.id !== undefined ? {id: c.whole(f.id, [...path, 'id'], 1, kind === 'vlan' ? 4094 : 16777215)} : {}),
 		...(f.port !== undefined ? {port: c.whole(f.port, [...path, 'port'], 1, 65535)} : {}),
 		...(f.remote !== undefined ? {remote: parseIp(c.text(f.remote, [...path, 'remote'], badIp) ?? '')?.address} : {}),
 		...(f.group !== undefined ? {group: parseIp(c.text(f.group, [...path, 'group'], badIp) ?? '')?.address} : {}),

@@ -10,7 +10,7 @@ export interface LinkPlace {
 }
 
 /** The kinds a file may ask nsdeck to make; anything else is `external` (referenced, never made). */
-export const MADE_KINDS = ['veth', 'bridge', 'macvlan', 'macvtap', 'vxlan', 'tun', 'tap', 'dummy'] as const;
+export const MADE_KINDS = ['veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'vxlan', 'tun', 'tap', 'dummy'] as const;
 export type MadeKind = (typeof MADE_KINDS)[number];
 
 export interface DeclaredLink {
@@ -29,11 +29,11 @@ export interface DeclaredLink {
 	readonly addresses: readonly string[];
 	/** veth: the other end. */
 	readonly peer?: LinkPlace;
-	/** macvlan, macvtap: the lower device; vxlan: the device it sends through. */
+	/** macvlan, macvtap, ipvlan, vlan: the lower device; vxlan: the device it sends through. */
 	readonly lower?: LinkPlace;
-	/** macvlan, macvtap. */
+	/** macvlan, macvtap (bridge, private, vepa, passthru); ipvlan (l2, l3, l3s). */
 	readonly mode?: string;
-	/** vxlan: the VNI, UDP port, the other end or group, and the address it sends from. */
+	/** vlan: the VLAN id. vxlan: the VNI, UDP port, the other end or group, and the address it sends from. */
 	readonly id?: number;
 	readonly port?: number;
 	readonly remote?: string;
