@@ -15,7 +15,7 @@ import {keepNoRecords} from './source/model/raw-records.js';
 import {jsonText, readShownQdiscs, worldToJson, worldToText} from './source/show.js';
 import {loadIprouteNames} from './source/system/netdump.js';
 import {hostsToJson, hostsToText, readHosts} from './source/show-hosts.js';
-import {destinationProblem} from './source/model/ssh-destination.js';
+import {destinationsProblem, repeatedDestination} from './source/model/ssh-destination.js';
 import {closeAllMasters} from './source/system/ssh-control.js';
 import {connectServers} from './source/connect-servers.js';
 import {buildFleetLab, FLEET_SCENARIO} from './source/system/fleet-lab.js';
@@ -56,6 +56,8 @@ const cli = ((): Cli => {
 async function showHosts(hosts = cli.flags.hosts, configFile = cli.flags.sshConfig): Promise<void> {
 	const {json, dot, mermaid} = cli.flags;
 	if ([json, dot, mermaid].filter(Boolean).length > 1) fail('choose one of --json, --dot and --mermaid');
+	const twice = repeatedDestination(hosts);
+	if (twice) fail(twice);
 	const read = await readHosts(hosts, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload});
 	for (const {problem} of read) if (problem) console.error(`nsdeck: ${shown(problem)}`);
 	if (dot || mermaid) {
@@ -70,10 +72,8 @@ async function showHosts(hosts = cli.flags.hosts, configFile = cli.flags.sshConf
  * destination stops nsdeck; a server that cannot be reached is one line, and the others still open.
  */
 async function openServers(dests: readonly string[], configFile = cli.flags.sshConfig, lab = false): Promise<void> {
-	for (const dest of dests) {
-		const invalid = destinationProblem(dest);
-		if (invalid) fail(invalid);
-	}
+	const invalid = destinationsProblem(dests);
+	if (invalid) fail(invalid);
 	try {
 		const {servers, problems} = await connectServers(dests, {configFile, sudo: cli.flags.sudo, upload: !cli.flags.noUpload, lab});
 		if (servers.length === 0) fail(problems.length === 1 ? problems[0] : `no server could be reached: ${problems.join('; ')}`, 1);

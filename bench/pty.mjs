@@ -38,11 +38,15 @@ export class PtyApp {
 		});
 	}
 
-	/** Resolves once nothing has been written for `quietMs`; with the time of the last byte. */
-	async quiet(quietMs = 150) {
+	/**
+	 * Resolves once nothing has been written for `quietMs`, or after `mostMs` (a screen with live rates
+	 * redraws a busy link's row every second: it may never be quiet); with the time of the last byte.
+	 */
+	async quiet(quietMs = 150, mostMs = Infinity) {
+		const until = performance.now() + mostMs;
 		for (;;) {
 			await new Promise((r) => setTimeout(r, quietMs / 3));
-			if (performance.now() - this.lastAt >= quietMs) return this.lastAt;
+			if (performance.now() - this.lastAt >= quietMs || performance.now() >= until) return this.lastAt;
 		}
 	}
 

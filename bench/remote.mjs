@@ -101,7 +101,7 @@ async function firstFrame(argv) {
 		await app.stop();
 		throw new Error(`${argv.join(' ')}: ${error.message}; headings seen: ${JSON.stringify([...new Set(app.output.match(/Interfaces in [^│]{0,40}/g))])}`);
 	})) - app.started;
-	await app.quiet(300);
+	await app.quiet(300, 3000);
 	await app.stop();
 	return took;
 }
@@ -145,15 +145,15 @@ async function measure(dir) {
 		const app = new PtyApp(remote, {columns: 120, rows: 40});
 		await app.waitFor(hostShown);
 		await app.waitFor(/reading \d+\/\d+/, 0, 5000).catch(() => undefined);
-		await app.quiet(1500);
+		await app.quiet(1500, 5000);
 		app.write('g');
-		await app.quiet(500);
+		await app.quiet(500, 3000);
 		step('app open');
 		const changeHost = await timeChange(app, ['ip', 'link', 'set', 'v1_br', 'down']);
 		app.write('G');
-		await app.quiet(500);
+		await app.quiet(500, 3000);
 		const changeInside = await timeChange(app, ['ip', '-n', `ns${N}`, 'link', 'set', `v${N}`, 'down']);
-		await app.quiet(500);
+		await app.quiet(500, 3000);
 		const open = stop();
 		await app.stop();
 		return {

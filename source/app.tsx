@@ -182,7 +182,7 @@ function crossHost(fleet: Fleet, state: AppState, dispatch: (action: Action) => 
 /** Enter on a server's heading folds it, or unfolds it; false where the cursor is on a namespace. */
 function foldServer(fleet: Fleet, state: AppState): boolean {
 	const host = fleet.hosts?.()[fleet.active]?.dest;
-	if (!state.onServerHeading || host === undefined) return false;
+	if (!state.onServerHeading || state.focus !== 'namespaces' || host === undefined) return false;
 	fleet.toggleFold(host);
 	return true;
 }

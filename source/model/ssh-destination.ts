@@ -10,6 +10,17 @@ export function destinationProblem(dest: string): string | undefined {
 	return undefined;
 }
 
+/** A --host given twice: a server is one world, its namespaces listed once. */
+export function repeatedDestination(dests: readonly string[]): string | undefined {
+	const twice = dests.find((dest, i) => dests.indexOf(dest) !== i);
+	return twice === undefined ? undefined : `--host ${JSON.stringify(twice)} is given twice`;
+}
+
+/** The first problem of several --host destinations: one of them, or one given twice. */
+export function destinationsProblem(dests: readonly string[]): string | undefined {
+	return dests.map(destinationProblem).find((p) => p !== undefined) ?? repeatedDestination(dests);
+}
+
 /** What ssh's stderr (or a remote shell's) says, as one line; `undefined` when it says nothing we know. */
 export function sshProblem(dest: string, stderr: string): string | undefined {
 	const text = stderr.trim();

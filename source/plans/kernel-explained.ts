@@ -70,8 +70,14 @@ function explained(plan: Plan, c: StateChange): boolean {
 		case 'forwarding':
 			return effects.some((e) => e.kind === 'setForwarding' && e.ns === c.ns && e.family === c.family);
 		case 'rule':
-			// A rule is told from the others by its priority in practice; ip prints it back as a number.
-			return effects.some((e) => (e.kind === 'addRule' || e.kind === 'deleteRule') && e.ns === c.ns && String(e.rule.priority) === String(c.record.priority));
+			// By its priority and what it looks up (or does): ip prints both back as the plan wrote them.
+			return effects.some(
+				(e) =>
+					(e.kind === 'addRule' || e.kind === 'deleteRule') &&
+					e.ns === c.ns &&
+					String(e.rule.priority) === String(c.record.priority) &&
+					String(e.rule.table ?? e.rule.action ?? '') === String(c.record.table ?? c.record.action ?? ''),
+			);
 		case 'neighbour':
 		case 'nexthop':
 			return false;

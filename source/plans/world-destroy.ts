@@ -12,13 +12,13 @@ import {deleteAddressPlan} from './address-plans.js';
 import {combinePlans} from './combine-plans.js';
 import {deleteLinkPlan} from './link-plans.js';
 import {deleteNamespacePlan} from './namespace-plans.js';
+import {sitsOnAnother} from '../model/link-kinds/index.js';
 import type {Plan} from './plan.js';
 import {deleteRoutePlan} from './route-plans.js';
 import {deleteRulePlan} from './rule-plans.js';
 import {unshapePlan} from './shaping-plans.js';
 import {declaredNexthops, deleteNexthopPlan} from './world-diff-tables.js';
 
-const STACKED = new Set(['macvlan', 'macvtap', 'vxlan']);
 
 /** Undefined when nothing the file declares is there. */
 export function destroyPlan(file: WorldFile, world: World, qdiscs?: QdiscsByNamespace): Plan | undefined {
@@ -48,7 +48,7 @@ export function destroyPlan(file: WorldFile, world: World, qdiscs?: QdiscsByName
 		const resolve = peerResolver(world);
 		const gone = new Set<string>();
 		const made = declaredHost.links.filter((l) => !l.external && byName.get(l.name)?.kind === l.kind);
-		made.sort((a, b) => Number(STACKED.has(b.kind ?? '')) - Number(STACKED.has(a.kind ?? '')));
+		made.sort((a, b) => Number(sitsOnAnother(b.kind ?? '')) - Number(sitsOnAnother(a.kind ?? '')));
 		for (const link of made) {
 			const there = byName.get(link.name);
 			if (!there || gone.has(link.name)) continue;

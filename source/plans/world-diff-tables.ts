@@ -1,6 +1,6 @@
 // The parts of a world diff that are tables of a namespace, not links: routes, rules and forwarding, and
 // with `prune` the links, routes and rules a declared namespace has that the file does not name.
-import {hasUnderlay, isStackedKind} from '../model/link-kinds/index.js';
+import {sitsOnAnother} from '../model/link-kinds/index.js';
 import {peerResolver} from '../model/topology.js';
 import type {Netns, NexthopObject, Route, World} from '../model/types.js';
 import {declaredRoute, declaredRule, routeMatches, routeSlot, ruleKey} from '../model/world-file/normalize.js';
@@ -140,8 +140,6 @@ export function routeRuleForwardingPlans(file: WorldFile, world: World, prune: b
 	return {removals, additions};
 }
 
-/** On a lower device, or sending through one: deleted before it, made after it. */
-export const onAnother = (kind: string): boolean => isStackedKind(kind) || hasUnderlay(kind);
 
 /** Links of a kind nsdeck makes, in the file's namespaces, that the file does not declare: stacked ones first. */
 export function pruneLinkPlans(file: WorldFile, world: World): Plan[] {
@@ -153,7 +151,7 @@ export function pruneLinkPlans(file: WorldFile, world: World): Plan[] {
 		if (!there) continue;
 		const declared = new Set(ns.links.map((l) => l.name));
 		const extra = there.links.filter((l) => !declared.has(l.name) && (MADE_KINDS as readonly string[]).includes(l.kind));
-		extra.sort((a, b) => Number(onAnother(b.kind)) - Number(onAnother(a.kind)));
+		extra.sort((a, b) => Number(sitsOnAnother(b.kind)) - Number(sitsOnAnother(a.kind)));
 		for (const link of extra) {
 			if (gone.has(`${ns.name}/${link.name}`)) continue;
 			const peer = resolve(there, link);

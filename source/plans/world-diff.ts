@@ -4,6 +4,7 @@
 // made exactly so; whole objects it does not name (links, routes, rules in its namespaces) go only with
 // `prune`. What cannot be planned (a name taken by another kind, a missing external device) is a problem,
 // and then there is no plan.
+import {sitsOnAnother} from '../model/link-kinds/index.js';
 import {peerResolver} from '../model/topology.js';
 import type {Link, Netns, World} from '../model/types.js';
 import {isDefaultQdisc, type QdiscsByNamespace} from '../model/traffic/qdisc.js';
@@ -20,7 +21,7 @@ import {makeLinkPlan} from './made-link-plans.js';
 import {newNamespacePlan} from './namespace-plans.js';
 import type {Plan} from './plan.js';
 import {shapePlan, unshapePlan} from './shaping-plans.js';
-import {onAnother, pruneLinkPlans, routeRuleForwardingPlans} from './world-diff-tables.js';
+import {pruneLinkPlans, routeRuleForwardingPlans} from './world-diff-tables.js';
 
 export interface WorldDiff {
 	/** Undefined when the world already matches (or when there are problems). */
@@ -76,7 +77,7 @@ export function diffWorld(file: WorldFile, world: World, options: DiffOptions = 
 	const key = (p: LinkPlace): string => `${p.ns}\u0000${p.name}`;
 	const pending: Array<{ns: DeclaredNamespace; link: DeclaredLink}> = [];
 	for (const ns of file.namespaces) for (const link of ns.links) pending.push({ns, link});
-	pending.sort((a, b) => Number(onAnother(a.link.kind ?? '')) - Number(onAnother(b.link.kind ?? '')));
+	pending.sort((a, b) => Number(sitsOnAnother(a.link.kind ?? '')) - Number(sitsOnAnother(b.link.kind ?? '')));
 	for (const {ns, link} of pending) {
 		const place = {ns: ns.name, name: link.name};
 		const {link: current} = find(place);

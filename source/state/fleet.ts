@@ -40,7 +40,8 @@ export function namespaceGroups(state: AppState, hosts: readonly FleetHost[], ac
 		stale: !h.connection.up,
 		lastRead: h.connection.lastRead,
 		active: i === active,
-		folded: folded.has(h.dest),
+		// The active server opens while one of its namespaces is selected (by the map, a filter, a jump).
+		folded: folded.has(h.dest) && !(i === active && state.onServerHeading !== true),
 		cursor: i === active && state.onServerHeading === true,
 	}));
 }

@@ -61,6 +61,31 @@ export interface SshHost {
 
 let hostCount = 0;
 
+/**
+ * sshd refuses a connection's eleventh session (MaxSessions, 10 by default), and a client through the
+ * master cannot fall back to one of its own (ProxyCommand=false below). The long-lived sessions (the
+ * monitor, the rates' helper, a ping, a capture) take at most four: short commands wait for one of six.
+ */
+const SHORT_SESSIONS = 6;
+
+/** Runs at most `most` of the works given at once; the others wait, in turn. */
+export function sessionSlots(most: number): <T>(work: () => Promise<T>) => Promise<T> {
+	let running = 0;
+	const waiting: Array<() => void> = [];
+	return async (work) => {
+		// A slot freed while some wait is handed to the first of them, never taken by a newcomer.
+		if (running < most) running++;
+		else await new Promise<void>((resolve) => waiting.push(resolve));
+		try {
+			return await work();
+		} finally {
+			const next = waiting.shift();
+			if (next) next();
+			else running--;
+		}
+	};
+}
+
 /** While the master authenticates, how often to look whether its control socket is there. */
 const SOCKET_POLL_MS = 15;
 
@@ -73,6 +98,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 	let forget = (): unknown => undefined;
 	let ended = false;
 	let masterExit: Promise<unknown> = Promise.resolve();
+	const slot = sessionSlots(SHORT_SESSIONS);
 	const wrapped = (argv: readonly string[]): string[] => (sudo ? ['sudo', '-n', '--', ...argv] : [...argv]);
 	// Through the master only. When its socket is gone (the network went, a quit is under way) ssh would
 	// open a connection of its own: a second one per server, outside the reconnect logic, and one that
@@ -132,9 +158,9 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 			const stderr = String(result.stderr ?? '');
 			return sshProblem(dest, stderr) ?? `${dest}: ssh failed: ${stderr.trim().split('\n')[0] || `exit status ${result.exitCode}`}`;
 		},
-		run: (argv, options) => runCommand(client(argv), options),
-		runAsLogin: (argv) => runCommand(client(argv, false, true)),
-		runBytes: (argv, options) => streamBytes(client(argv), options),
+		run: (argv, options) => slot(() => runCommand(client(argv), options)),
+		runAsLogin: (argv) => slot(() => runCommand(client(argv, false, true))),
+		runBytes: (argv, options) => slot(() => streamBytes(client(argv), options)),
 		piped(argv) {
 			const [file, ...args] = diesWithUs(client(argv));
 			return execa(file!, args, {...SERVE_OPTIONS, env: {LC_ALL: 'C'}});
@@ -142,6 +168,7 @@ export function sshHost(dest: string, {configFile, sudo = false}: SshOptions = {
 		stream: (argv, {tty, onLine, ...options}) => streamCommand(client(argv, tty), {...options, onLine: tty ? (line, from) => onLine(line.replace(/\r$/, ''), from) : onLine}),
 		shown: (argv) => ['ssh', dest, '--', ...wrapped(argv)],
 		close,
-		problem: (result) => sshProblem(dest, result.stderr) ?? `${dest}: ${errorText(result).split('\n')[0]}`,
+		// Without its master a command fails before it reaches the server (ProxyCommand=false): say so.
+		problem: (result) => (!up && result.exitCode === 255 ? `${dest}: not connected (its connection is gone; nsdeck connects again by itself)` : (sshProblem(dest, result.stderr) ?? `${dest}: ${errorText(result).split('\n')[0]}`)),
 	};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {destinationProblem, sshProblem} from '../../source/model/ssh-destination.js';
+import {destinationProblem, destinationsProblem, sshProblem} from '../../source/model/ssh-destination.js';
 
 describe('destinationProblem', () => {
 	it('takes an alias, user@host and host:port', () => {
@@ -11,6 +11,14 @@ describe('destinationProblem', () => {
 		expect(destinationProblem('a b')).toMatch(/space/);
 		expect(destinationProblem('a\nb')).toMatch(/control/);
 		expect(destinationProblem('')).toMatch(/empty/);
+	});
+});
+
+describe('destinationsProblem', () => {
+	it('names a bad one, or one given twice (both would fold and ping as one)', () => {
+		expect(destinationsProblem(['h1', 'h2'])).toBeUndefined();
+		expect(destinationsProblem(['h1', '-oProxyCommand=x'])).toMatch(/starts with "-"/);
+		expect(destinationsProblem(['h1', 'h2', 'h1'])).toBe('--host "h1" is given twice');
 	});
 });
 

@@ -65,6 +65,7 @@ describe('a rule added or deleted', () => {
 	it('is unexpected where the plan had no such rule', () => {
 		expect(unexpectedChanges(addRulePlan('n0', {...rule, priority: 501}), [added])).toEqual([added]);
 		expect(unexpectedChanges(addRulePlan('n1', rule), [added])).toEqual([added]);
+		expect(unexpectedChanges(addRulePlan('n0', {...rule, table: '300'}), [added])).toEqual([added]);
 	});
 });
 

@@ -9,6 +9,7 @@ import type {World} from '../../source/model/types.js';
 import {captureWorld} from '../../source/model/world-file/capture.js';
 import {parseWorldFile} from '../../source/model/world-file/parse.js';
 import {serializeWorldFile} from '../../source/model/world-file/serialize.js';
+import {destroyPlan} from '../../source/plans/world-destroy.js';
 import {diffWorld} from '../../source/plans/world-diff.js';
 import {fixtureText} from '../support/fixtures.js';
 import {WorldBuilder} from '../support/hand-world.js';
@@ -52,6 +53,21 @@ describe('vlan and ipvlan in world files', () => {
 			'ip link add link bond0 name bond0.20 type vlan id 20',
 			'ip link add link eth0 name ipvl0 type ipvlan mode l3',
 		]);
+	});
+
+	it('are deleted before their lower devices by destroy (the kernel takes them along)', () => {
+		const file = parseWorldFile(
+			'w.yaml',
+			'nsdeck: 1\nnamespaces:\n  host:\n    links:\n      a0: {kind: dummy}\n      a0.7: {kind: vlan, lower: a0, id: 7}\n      b0: {kind: dummy}\n      b1: {kind: ipvlan, lower: b0, mode: l2}\n',
+		);
+		const world = new WorldBuilder().namespace('host').build();
+		const host = world.namespaces[0];
+		const link = (ifindex: number, name: string, kind: string, lower?: string, facts?: object) => ({...host.links[0], ifindex, name, kind, ...(lower ? {peerHint: {name: lower}} : {}), ...(facts ? {facts} : {}), addresses: []});
+		const there = {namespaces: [{...host, links: [...host.links, link(10, 'a0', 'dummy'), link(11, 'a0.7', 'vlan', 'a0', {kind: 'vlan', id: 7}), link(12, 'b0', 'dummy'), link(13, 'b1', 'ipvlan', 'b0', {kind: 'ipvlan', mode: 'l2'})]}]} as World;
+		const deleted = argvs(destroyPlan(file, there)).filter((a) => a.includes(' link del '));
+		expect(deleted.indexOf('ip link del dev a0.7')).toBeLessThan(deleted.indexOf('ip link del dev a0'));
+		expect(deleted.indexOf('ip link del dev b1')).toBeLessThan(deleted.indexOf('ip link del dev b0'));
+		expect(deleted).toHaveLength(4);
 	});
 
 	it('a file is told what a vlan and an ipvlan take', () => {

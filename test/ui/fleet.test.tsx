@@ -5,6 +5,8 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it, onTestFinished} from 'vitest';
 import {App} from '../../source/app.js';
+import {namespaceGroups} from '../../source/state/fleet.js';
+import {initialState} from '../../source/state/reducer.js';
 import type {Connection} from '../../source/system/ssh-keeper.js';
 import {createFakeSystem, type FakeSystem} from '../support/fake-system.js';
 import {WorldBuilder} from '../support/hand-world.js';
@@ -80,6 +82,49 @@ describe('several servers in one app', () => {
 		await waitForFrame(app, /║›▸ h1 · 2 folded/);
 		await press(app, KEYS.enter);
 		await waitForFrame(app, /›▾ h1 · 2[\s\S]*host[\s\S]*red/);
+	});
+
+	it('Enter folds only in the namespaces pane', async () => {
+		const h1 = server('h1', 'red', 'to-red');
+		const h2 = server('h2', 'blue', 'to-blue');
+		const servers = [
+			{dest: 'h1', system: h1},
+			{dest: 'h2', system: h2},
+		];
+		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
+		onTestFinished(() => app.unmount());
+		await waitForFrame(app, /▾ h1 · 2[\s\S]*red/);
+		await press(app, KEYS.up);
+		await waitForFrame(app, /›▾ h1 · 2/);
+		// Tab to the interfaces pane: Enter there is no fold of the server.
+		await press(app, KEYS.tab);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, "on a server's heading: ↓ selects a namespace");
+		expect(app.lastFrame()).not.toContain('folded');
+		await press(app, KEYS.shiftTab);
+		await press(app, KEYS.enter);
+		await waitForFrame(app, '▸ h1 · 2 folded');
+	});
+
+	it('an Alt+key while the filter is typed is not Esc and a key (Alt+B opens no bridge form)', async () => {
+		const h1 = server('h1', 'red', 'to-red');
+		const h2 = server('h2', 'blue', 'to-blue');
+		const app = render(<App system={h1} servers={[{dest: 'h1', system: h1}, {dest: 'h2', system: h2}]} size={{columns: 80, rows: 24}} />);
+		onTestFinished(() => app.unmount());
+		await waitForFrame(app, /▾ h1 · 2[\s\S]*red/);
+		await press(app, '/');
+		await press(app, '\u001Bb');
+		expect(app.lastFrame()).not.toContain('Add a bridge');
+	});
+
+	it('opens the active server when one of its namespaces is selected (by the map, a jump): nothing selected is hidden', () => {
+		const world = new WorldBuilder().namespace('host').namespace('red').build();
+		const hosts = [{dest: 'h1', world, connection: {up: true}}, {dest: 'h2', world, connection: {up: true}}];
+		const folded = new Set(['h1', 'h2']);
+		const onHeading = namespaceGroups({...initialState, world, selectedNs: 'red', onServerHeading: true}, hosts, 0, folded);
+		expect(onHeading.map((g) => g.folded)).toEqual([true, true]);
+		const selected = namespaceGroups({...initialState, world, selectedNs: 'red', onServerHeading: false}, hosts, 0, folded);
+		expect(selected.map((g) => g.folded)).toEqual([false, true]);
 	});
 
 	it('says a server is disconnected in its heading, with its last read', async () => {

@@ -4,7 +4,7 @@
 // host-tunnels.ts), a link down between the far end and the target, a rule of the far server's firewall
 // whose counter rose by the lost echoes (read there around the ping: farNamespaces), or a reply with no way
 // back from the target's namespace there (its routes and rules, from the far server's world), as the
-// likeliest cause. The far server's sysctls are not read. Pure.
+// likeliest cause. The far server's sysctls are read with its firewalls but name no cause yet. Pure.
 import type {HostLinkRef, HostTunnel, HostWorldRef} from '../host-tunnels.js';
 import {buildTopology} from '../topology.js';
 import type {Evidence} from './evidence.js';

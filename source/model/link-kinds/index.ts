@@ -69,6 +69,9 @@ export const isGroupKind = (kind: string): boolean => specOf(kind)?.group === tr
 /** Whether the kind names, in its data, a device it sends through and is deleted with (vxlan). */
 export const hasUnderlay = (kind: string): boolean => specOf(kind)?.underlay !== undefined;
 
+/** On a lower device, or sending through one: made after it, deleted before it (the kernel takes it along). */
+export const sitsOnAnother = (kind: string): boolean => isStackedKind(kind) || hasUnderlay(kind);
+
 /** The device a link sends through and is deleted with, named in its data (a vxlan's `dev`). */
 export function underlayOf(link: {readonly kind: string; readonly facts?: LinkFacts}): string | undefined {
 	return link.facts ? specOf(link.kind)?.underlay?.(link.facts) : undefined;

@@ -3,6 +3,7 @@
 // routes and rules that someone added (not the kernel's own), forwarding. What nsdeck does not make, or
 // cannot tell how to make again (a peer in an unnamed namespace), is external: referenced, never made.
 import {compareNames} from '../compare-names.js';
+import {isStackedKind} from '../link-kinds/index.js';
 import {buildTopology, linkKey, peerResolver} from '../topology.js';
 import type {Address, Link, Netns, World} from '../types.js';
 import {declaredNexthop, nexthopOrder} from './nexthops.js';
@@ -69,7 +70,7 @@ export function captureWorld(world: World, {only, macs = false, qdiscs}: Capture
 			const where = peer && savedIds.has(peer.ns) ? place(peer.ns, peer.name) : undefined;
 			return where ? {...made, peer: where} : external;
 		}
-		if (kind === 'macvlan' || kind === 'macvtap' || kind === 'ipvlan' || kind === 'vlan') {
+		if (isStackedKind(kind)) {
 			const lower = topology.lowers.get(linkKey(ns.id, link.ifindex));
 			const where = lower && place(lower.ns, lower.name);
 			const f = link.facts;

@@ -1,6 +1,7 @@
 // nsdeck's own world file (`nsdeck: 1`, `namespaces:`) → WorldFile, every value checked, every mistake
 // named by file, line and field. The format is in README ("Networks as files").
 import {IPVLAN_MODES, MACVLAN_MODES} from '../link-kinds/creation.js';
+import {isStackedKind, sitsOnAnother} from '../link-kinds/index.js';
 import {checkInterfaceName, checkNamespaceName, parseIp} from '../validate.js';
 import {parseMac} from '../validate-device.js';
 import {Checker, type Fields} from './checker.js';
@@ -19,7 +20,7 @@ const ROUTE_TYPES = ['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw']
 /** Settings only some kinds take: a file that gives one to another kind is told so. */
 const KIND_KEYS: Readonly<Record<string, readonly MadeKind[]>> = {
 	peer: ['veth'],
-	lower: ['macvlan', 'macvtap', 'ipvlan', 'vlan', 'vxlan'],
+	lower: MADE_KINDS.filter(sitsOnAnother),
 	mode: ['macvlan', 'macvtap', 'ipvlan'],
 	id: ['vlan', 'vxlan'],
 	port: ['vxlan'],
@@ -58,7 +59,7 @@ function readLink(c: Checker, ns: string, name: string, value: unknown, path: Pa
 	if (kind === 'veth' && f.peer === undefined) c.fail(path, 'a veth needs its peer (NAME or NAMESPACE/NAME)');
 	if (kind === 'vxlan' && f.id === undefined) c.fail(path, 'a vxlan needs its id (the VNI)');
 	if (kind === 'vlan' && f.id === undefined) c.fail(path, 'a vlan needs its id (1 to 4094)');
-	if ((kind === 'macvlan' || kind === 'macvtap' || kind === 'ipvlan' || kind === 'vlan') && f.lower === undefined) c.fail(path, `a ${kind} needs its lower device`);
+	if (kind && isStackedKind(kind) && f.lower === undefined) c.fail(path, `a ${kind} needs its lower device`);
 	const modes: readonly string[] = kind === 'ipvlan' ? IPVLAN_MODES : MACVLAN_MODES;
 	const mac = c.text(f.mac, [...path, 'mac'], (m) => (parseMac(m) ? undefined : 'not a MAC address like 02:00:00:00:00:01'));
 	const declared: DeclaredLink = {

@@ -11,6 +11,7 @@ import type {AppState, Overlay} from '../../state/app-state.js';
 import type {TypedKey} from '../../state/keys/key-chunk.js';
 import {KEYMAP} from '../../state/keys/keymap.js';
 import type {KeyHandlers} from './key-layer.js';
+import {noNamespaceText} from '../../state/selectors.js';
 
 export interface AppKeyHandlers {
 	readonly refresh: () => void;
@@ -92,6 +93,8 @@ export function useAppKeys(getState: () => AppState, dispatch: (action: Action) 
 		focusRoutes: () => dispatch({type: 'focus', pane: 'routes'}),
 		detail: () => {
 			if (handlers.foldServer?.()) return;
+			// On a server's heading in another pane: nothing to show the detail of.
+			if (getState().onServerHeading) return dispatch({type: 'message', tone: 'info', text: noNamespaceText(getState())});
 			dispatch({type: 'openOverlay', overlay: {kind: 'detail'}});
 			handlers.detailFacts?.();
 		},

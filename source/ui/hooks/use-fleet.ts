@@ -42,6 +42,11 @@ function mapInputOf(hosts: readonly FleetHost[], active: number, last: FleetMapI
 export function useFleet(servers: readonly FleetServer[] | undefined, given: System, dispatch: (action: Action) => void, getState: () => AppState): Fleet {
 	const [active, setActive] = useState(0);
 	const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+	// What is true now, before the next render: several keys of one read each see the last one's doing.
+	const activeNow = useRef(active);
+	const foldedNow = useRef(folded);
+	activeNow.current = active;
+	foldedNow.current = folded;
 	const [, changed] = useReducer((n: number) => n + 1, 0);
 	const many = servers !== undefined && servers.length > 1;
 	const sync = useMemo(() => (many ? createFleetSync(servers, 0, changed) : undefined), [many, servers]);
@@ -63,32 +68,37 @@ export function useFleet(servers: readonly FleetServer[] | undefined, given: Sys
 			? (): FleetHost[] =>
 					servers.map((s, i) => ({
 						dest: s.dest,
-						world: i === active ? readWorldOf(getState()) : sync.world(i),
+						world: i === activeNow.current ? readWorldOf(getState()) : sync.world(i),
 						connection: s.system.connection?.state() ?? UP,
 					}))
 			: undefined;
 	return {
 		system,
 		dispatch: guarded,
-		active,
+		get active() {
+			return activeNow.current;
+		},
 		hosts,
-		mapInput: hosts && (() => (lastMap.current = mapInputOf(hosts(), active, lastMap.current))),
+		mapInput: hosts && (() => (lastMap.current = mapInputOf(hosts(), activeNow.current, lastMap.current))),
 		systemOf: many ? (host) => servers.find((s) => s.dest === host)?.system : undefined,
 		switchTo: (index, ns, heading = false) => {
-			if (!many || !sync || index === active) return;
+			if (!many || !sync || index === activeNow.current) return;
 			const world = sync.world(index);
 			sync.activate(index, readWorldOf(getState()));
 			// From now on, what the server active until now reads is not this world's.
 			current.current = servers[index].system;
 			dispatch({type: 'switchWorld', world, ns, heading});
+			activeNow.current = index;
 			setActive(index);
 		},
-		folded,
-		toggleFold: (host) =>
-			setFolded((now) => {
-				const next = new Set(now);
-				if (!next.delete(host)) next.add(host);
-				return next;
-			}),
+		get folded() {
+			return foldedNow.current;
+		},
+		toggleFold: (host) => {
+			const next = new Set(foldedNow.current);
+			if (!next.delete(host)) next.add(host);
+			foldedNow.current = next;
+			setFolded(next);
+		},
 	};
 }

@@ -84,7 +84,8 @@ export function useKeyInput({layer, getState, dispatch, interactive, running, ap
 			return;
 		}
 		const state = getState();
-		const read = splitChunk(input, key, keyReading(state).reader !== 'own');
+		// Not while a form or the filter reads text: there an Alt+B is no Esc (it would close or clear it).
+		const read = splitChunk(input, key, keyReading(state).reader !== 'own' && !state.filtering);
 		if (keyReading(state).reader !== 'own' && read.length > MAX_KEYS_IN_A_READ && !state.filtering) return typeAhead.notUsed(read, 'pasted? only / takes text here');
 		// Each key of a read in turn: held during a run (one a form's Enter just started included), else
 		// handed to the form that reads its own keys, else acted on; after one that opens a form or a panel,

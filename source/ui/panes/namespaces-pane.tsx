@@ -40,7 +40,7 @@ function rowsOf(namespaces: readonly Netns[], selected: number, groups: readonly
 	let at = 0;
 	for (const group of groups) {
 		rows.push({heading: group});
-		if (group.cursor || (group.active && group.folded)) at = rows.length - 1;
+		if (group.cursor) at = rows.length - 1;
 		else if (group.active) at = rows.length + Math.max(selected, 0);
 		if (!group.folded) for (const ns of group.namespaces) rows.push({ns, group});
 	}
