@@ -81,7 +81,7 @@ describe('the guard covers the whole path', () => {
 			expect(viaRule?.route).toMatchObject({dst: '10.2.2.0/24', table: '100'});
 			expect(viaRule?.route && sessionRisk(deleteRoutePlan('host', viaRule.route), viaRule, ruled)?.confirm).toBe('br0');
 		} finally {
-			await sh('ip', 'rule', 'del', 'priority', '100');
+			await sh('ip', 'rule', 'del', 'from', '10.1.1.4', 'lookup', '100', 'priority', '100');
 			await sh('ip', 'route', 'del', '10.2.2.0/24', 'table', '100');
 		}
 	});
@@ -106,7 +106,7 @@ describe('the guard covers the whole path', () => {
 			const taken = {family: 4 as const, priority: 100, not: false, from: '10.1.1.4', table: '100'};
 			expect(sessionRisk(deleteRulePlan('host', taken), sessionPath(ruled, SESSION), ruled)?.reason).toContain('instead of 10.2.2.0/24 via 10.3.3.2 dev side');
 		} finally {
-			await sh('ip', 'rule', 'del', 'priority', '100');
+			await sh('ip', 'rule', 'del', 'from', '10.1.1.4', 'lookup', '100', 'priority', '100');
 			await sh('ip', 'route', 'del', '10.2.2.0/24', 'table', '100');
 		}
 	});

@@ -63,9 +63,31 @@ export async function resetWorld(): Promise<void> {
 	for (const link of await ipJson<{ifname: string}>('link', 'show')) {
 		if (link.ifname !== 'lo') await runCommand(['ip', 'link', 'del', link.ifname]);
 	}
+	// Its policy rules outlive its links too: back to a fresh namespace's three (local, main, default).
+	for (const family of ['-4', '-6'] as const) await freshRules(family);
 	// The sandbox's own sysctls outlive its links: forwarding back off, as in a fresh namespace.
 	writeFileSync('/proc/sys/net/ipv4/ip_forward', '0');
 	writeFileSync('/proc/sys/net/ipv6/conf/all/forwarding', '0');
+}
+
+type RuleRecord = {priority: number; table?: string};
+/** A fresh namespace's rules: IPv6 has no `default` table rule. */
+const FRESH_RULES: Readonly<Record<'-4' | '-6', readonly RuleRecord[]>> = {
+	'-4': [{priority: 0, table: 'local'}, {priority: 32766, table: 'main'}, {priority: 32767, table: 'default'}],
+	'-6': [{priority: 0, table: 'local'}, {priority: 32766, table: 'main'}],
+};
+
+/** Deletes the rules a test added (by priority and table, one at a time), and puts back a fresh one it took. */
+async function freshRules(family: '-4' | '-6'): Promise<void> {
+	const fresh = FRESH_RULES[family];
+	const isFresh = (r: RuleRecord): boolean => fresh.some((f) => f.priority === r.priority && f.table === r.table);
+	for (let round = 0; round < 100; round++) {
+		const extra = (await ipJson<RuleRecord>(family, 'rule', 'show')).find((r) => !isFresh(r));
+		if (!extra) break;
+		await sh('ip', family, 'rule', 'del', 'priority', String(extra.priority), ...(extra.table ? ['table', extra.table] : []));
+	}
+	const now = await ipJson<RuleRecord>(family, 'rule', 'show');
+	for (const f of fresh) if (!now.some((r) => r.priority === f.priority && r.table === f.table)) await sh('ip', family, 'rule', 'add', 'priority', String(f.priority), 'table', f.table ?? 'main');
 }
 
 export const namedNamespaces = async (): Promise<string[]> =>
