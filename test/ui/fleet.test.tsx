@@ -21,16 +21,22 @@ function server(dest: string, other: string, link: string, connection?: Connecti
 
 const down: Connection = {state: () => ({up: false, lastRead: LAST_READ}), subscribe: () => () => undefined, onBack: () => () => undefined, noteRead: () => undefined, stop: () => undefined};
 
+/** h1 (with red) and h2 (with blue) in one app at 80x24; h2 with `h2Connection` when given. */
+function renderFleet(h2Connection?: Connection) {
+	const h1 = server('h1', 'red', 'to-red');
+	const h2 = server('h2', 'blue', 'to-blue', h2Connection);
+	const servers = [
+		{dest: 'h1', system: h1},
+		{dest: 'h2', system: h2},
+	];
+	const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
+	onTestFinished(() => app.unmount());
+	return {app, h1, servers};
+}
+
 describe('several servers in one app', () => {
 	it('lists both under their names, and ↓ past the first goes on to the second', async () => {
-		const h1 = server('h1', 'red', 'to-red');
-		const h2 = server('h2', 'blue', 'to-blue');
-		const servers = [
-			{dest: 'h1', system: h1},
-			{dest: 'h2', system: h2},
-		];
-		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
-		onTestFinished(() => app.unmount());
+		const {app} = renderFleet();
 		const frame = await waitForFrame(app, /▾ h1 · 2[\s\S]*host[\s\S]*red[\s\S]*▾ h2 · 2[\s\S]*host[\s\S]*blue/);
 		expect(frame).toContain('on h1 over ssh');
 		expect(frame).toContain('to-red');
@@ -54,14 +60,7 @@ describe('several servers in one app', () => {
 	});
 
 	it('folds a server with Enter on its heading, and unfolds it again', async () => {
-		const h1 = server('h1', 'red', 'to-red');
-		const h2 = server('h2', 'blue', 'to-blue');
-		const servers = [
-			{dest: 'h1', system: h1},
-			{dest: 'h2', system: h2},
-		];
-		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
-		onTestFinished(() => app.unmount());
+		const {app} = renderFleet();
 		await waitForFrame(app, /▾ h1 · 2[\s\S]*red[\s\S]*▾ h2 · 2/);
 		// ↑ from h1's first namespace: its heading, where no namespace is selected (the panes say so).
 		await press(app, KEYS.up);
@@ -85,14 +84,7 @@ describe('several servers in one app', () => {
 	});
 
 	it('Enter folds only in the namespaces pane', async () => {
-		const h1 = server('h1', 'red', 'to-red');
-		const h2 = server('h2', 'blue', 'to-blue');
-		const servers = [
-			{dest: 'h1', system: h1},
-			{dest: 'h2', system: h2},
-		];
-		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
-		onTestFinished(() => app.unmount());
+		const {app} = renderFleet();
 		await waitForFrame(app, /▾ h1 · 2[\s\S]*red/);
 		await press(app, KEYS.up);
 		await waitForFrame(app, /›▾ h1 · 2/);
@@ -107,10 +99,7 @@ describe('several servers in one app', () => {
 	});
 
 	it('an Alt+key while the filter is typed is not Esc and a key (Alt+B opens no bridge form)', async () => {
-		const h1 = server('h1', 'red', 'to-red');
-		const h2 = server('h2', 'blue', 'to-blue');
-		const app = render(<App system={h1} servers={[{dest: 'h1', system: h1}, {dest: 'h2', system: h2}]} size={{columns: 80, rows: 24}} />);
-		onTestFinished(() => app.unmount());
+		const {app} = renderFleet();
 		await waitForFrame(app, /▾ h1 · 2[\s\S]*red/);
 		await press(app, '/');
 		await press(app, '\u001Bb');
@@ -128,14 +117,7 @@ describe('several servers in one app', () => {
 	});
 
 	it('says a server is disconnected in its heading, with its last read', async () => {
-		const h1 = server('h1', 'red', 'to-red');
-		const h2 = server('h2', 'blue', 'to-blue', down);
-		const servers = [
-			{dest: 'h1', system: h1},
-			{dest: 'h2', system: h2},
-		];
-		const app = render(<App system={h1} servers={servers} size={{columns: 80, rows: 24}} />);
-		onTestFinished(() => app.unmount());
+		const {app, h1, servers} = renderFleet(down);
 		// At 80 columns the pane is narrow: the short form; wider, in words.
 		await waitForFrame(app, '▾ h2 ✕ 03:04:05');
 		app.rerender(<App system={h1} servers={servers} size={{columns: 160, rows: 24}} />);
