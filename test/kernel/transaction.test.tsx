@@ -30,6 +30,19 @@ const kernel = () => {
 const run = (argv: readonly string[]) => runCommand(argv);
 const linkJson = async (ns: string, name: string) => (await ipJson<{ifname: string; address: string; flags: string[]; addr_info?: Array<{local: string}>}>('-n', ns, 'addr', 'show', 'dev', name))[0];
 
+/** The app with the preview of deleting a1 in namespace t on screen. */
+async function previewDeleteOfA1() {
+	const app = render(<App system={createRealSystem({lab: true})} size={{columns: 100, rows: 40}} />);
+	unmount = app.unmount;
+	await waitForFrame(app, 'Namespaces (2)');
+	await selectRow(app, 't');
+	await press(app, KEYS.tab);
+	await selectRow(app, 'a1');
+	await press(app, 'd');
+	await waitForFrame(app, 'ip -n t link del dev a1');
+	return app;
+}
+
 describe('the target can change between preview and run', () => {
 	it('stops before deleting a1 when a1 and a2 were renamed outside, and says what changed', async () => {
 		await sh('ip', 'netns', 'add', 't');
@@ -37,14 +50,7 @@ describe('the target can change between preview and run', () => {
 		await sh('ip', '-n', 't', 'link', 'add', 'a2', 'type', 'bridge');
 		await sh('ip', '-n', 't', 'addr', 'add', '10.7.7.2/24', 'dev', 'a2');
 		await sh('ip', '-n', 't', 'link', 'set', 'dev', 'a2', 'up');
-		const app = render(<App system={createRealSystem({lab: true})} size={{columns: 100, rows: 40}} />);
-		unmount = app.unmount;
-		await waitForFrame(app, 'Namespaces (2)');
-		await selectRow(app, 't');
-		await press(app, KEYS.tab);
-		await selectRow(app, 'a1');
-		await press(app, 'd');
-		await waitForFrame(app, 'ip -n t link del dev a1');
+		const app = await previewDeleteOfA1();
 		// Outside, while the preview shows "delete a1".
 		await sh('ip', '-n', 't', 'link', 'set', 'dev', 'a1', 'name', 'old1');
 		await sh('ip', '-n', 't', 'link', 'set', 'dev', 'a2', 'name', 'a1');
@@ -64,14 +70,7 @@ describe('the target can change between preview and run', () => {
 			await sh('ip', '-n', 't', 'link', 'add', 'a1', 'type', 'bridge');
 		};
 		await make();
-		const app = render(<App system={createRealSystem({lab: true})} size={{columns: 100, rows: 40}} />);
-		unmount = app.unmount;
-		await waitForFrame(app, 'Namespaces (2)');
-		await selectRow(app, 't');
-		await press(app, KEYS.tab);
-		await selectRow(app, 'a1');
-		await press(app, 'd');
-		await waitForFrame(app, 'ip -n t link del dev a1');
+		const app = await previewDeleteOfA1();
 		// Outside, while the preview shows "delete a1": another namespace t, another a1 in it.
 		await sh('ip', 'netns', 'del', 't');
 		await make();
